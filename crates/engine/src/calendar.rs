@@ -1,0 +1,219 @@
+//! Calendar arithmetic of `spec/deadlines.md`: adding years with the
+//! 29-February rule, and rolling a deadline past weekends and legal holidays
+//! (5 U.S.C. § 6103).
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+
+/// Which way a 29 February that does not exist in the target year is rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    /// The last day to act: 29 February becomes 28 February (the earlier, safe date).
+    Deadline,
+    /// The first day one may act: 29 February becomes 1 March (the later, safe date).
+    Eligibility,
+}
+
+/// `date` + `years` years, keeping month and day; `true` when 29 February was rounded.
+pub fn add_years(date: Date, years: i16, rounding: Rounding) -> (Date, bool) {
+    let year = date.year() + years;
+    if date.month() == 2 && date.day() == 29 && !jiff::civil::date(year, 1, 1).in_leap_year() {
+        let d = match rounding {
+            Rounding::Deadline => jiff::civil::date(year, 2, 28),
+            Rounding::Eligibility => jiff::civil::date(year, 3, 1),
+        };
+        (d, true)
+    } else {
+        (jiff::civil::date(year, date.month(), date.day()), false)
+    }
+}
+
+/// `date` + `days` calendar days (negative counts back).
+pub fn add_days(date: Date, days: i64) -> Date {
+    date.checked_add(days.days()).unwrap_or(date)
+}
+
+/// Whole calendar days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    b.since(a).map(|s| i64::from(s.get_days())).unwrap_or(0)
+}
+
+/// Whole years of age on `on` for someone born on `birth` (a 29 February
+/// birthday is reached on 1 March in a common year).
+pub fn age_on(birth: Date, on: Date) -> i32 {
+    let mut age = i32::from(on.year()) - i32::from(birth.year());
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// The English weekday name.
+pub fn weekday_name(d: Date) -> &'static str {
+    match d.weekday() {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// How a holiday's date is found in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayRule {
+    /// A fixed month and day.
+    Fixed { month: i8, day: i8 },
+    /// The nth (1-4) weekday of a month, or the last (`nth` = -1).
+    Nth { nth: i8, weekday: Weekday, month: i8 },
+}
+
+impl DayRule {
+    /// Parses `"MM-DD"` or `"<first|second|third|fourth|last> <weekday> of <month>"`.
+    pub fn parse(s: &str) -> Option<DayRule> {
+        if let Some((m, d)) = s.split_once('-') {
+            let (month, day) = (m.parse().ok()?, d.parse().ok()?);
+            jiff::civil::Date::new(2000, month, day).ok()?;
+            return Some(DayRule::Fixed { month, day });
+        }
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let [nth, weekday, "of", month] = words[..] else { return None };
+        let nth = match nth {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "last" => -1,
+            _ => return None,
+        };
+        let weekday = match weekday {
+            "monday" => Weekday::Monday,
+            "tuesday" => Weekday::Tuesday,
+            "wednesday" => Weekday::Wednesday,
+            "thursday" => Weekday::Thursday,
+            "friday" => Weekday::Friday,
+            "saturday" => Weekday::Saturday,
+            "sunday" => Weekday::Sunday,
+            _ => return None,
+        };
+        const MONTHS: [&str; 12] = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ];
+        let month = MONTHS.iter().position(|m| *m == month)? as i8 + 1;
+        Some(DayRule::Nth { nth, weekday, month })
+    }
+
+    /// The date this rule gives in `year`.
+    pub fn in_year(self, year: i16) -> Date {
+        match self {
+            DayRule::Fixed { month, day } => jiff::civil::date(year, month, day),
+            DayRule::Nth { nth, weekday, month } => {
+                let first = jiff::civil::date(year, month, 1);
+                if nth > 0 {
+                    first.nth_weekday_of_month(nth, weekday).unwrap_or(first)
+                } else {
+                    first.nth_weekday_of_month(-1, weekday).unwrap_or(first)
+                }
+            }
+        }
+    }
+}
+
+/// One day off: a legal holiday, or the Friday or Monday on which it is observed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayOff {
+    pub date: Date,
+    /// Index into the holiday list of the law.
+    pub holiday: usize,
+    /// `true` when this is the observed day of a holiday on a weekend (5 U.S.C. § 6103(b)).
+    pub observed: bool,
+}
+
+/// The legal holidays, precomputed for the years the law covers.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    /// Sorted by date.
+    days_off: Vec<DayOff>,
+    names: Vec<String>,
+}
+
+/// What rolling a date forward did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rolled {
+    pub date: Date,
+    /// The days passed over, each with why (`"a Sunday"`, `"Independence Day (observed)"`).
+    pub skipped: Vec<(Date, String)>,
+}
+
+impl Calendar {
+    /// Builds the table from `(name, rule, from, to)` entries for `years`.
+    pub fn new(holidays: &[(String, Vec<(DayRule, Date, Option<Date>)>)], years: std::ops::RangeInclusive<i16>) -> Self {
+        let mut days_off = Vec::new();
+        for (h, (_, rules)) in holidays.iter().enumerate() {
+            for year in years.clone() {
+                for &(rule, from, to) in rules {
+                    let date = rule.in_year(year);
+                    if date < from || to.is_some_and(|to| date > to) {
+                        continue;
+                    }
+                    days_off.push(DayOff { date, holiday: h, observed: false });
+                    // > (b)(1) ... if a legal public holiday falls on a Saturday, the Friday
+                    // > immediately before is a legal public holiday ...; (b)(2) on a Sunday,
+                    // > the Monday immediately after.
+                    let observed = match date.weekday() {
+                        Weekday::Saturday => Some(add_days(date, -1)),
+                        Weekday::Sunday => Some(add_days(date, 1)),
+                        _ => None,
+                    };
+                    if let Some(o) = observed {
+                        days_off.push(DayOff { date: o, holiday: h, observed: true });
+                    }
+                }
+            }
+        }
+        days_off.sort_by_key(|d| (d.date, d.observed));
+        let names = holidays.iter().map(|(n, _)| n.clone()).collect();
+        Calendar { days_off, names }
+    }
+
+    /// The legal holiday on `date` that gives a day off, if any (weekend
+    /// holidays themselves are reported as their observed day).
+    pub fn holiday(&self, date: Date) -> Option<&DayOff> {
+        let i = self.days_off.partition_point(|d| d.date < date);
+        self.days_off[i..].iter().take_while(|d| d.date == date).next()
+    }
+
+    /// Every day off in a year, in order (for `refuge law` and tests).
+    pub fn days_off_in(&self, year: i16) -> impl Iterator<Item = &DayOff> {
+        self.days_off.iter().filter(move |d| d.date.year() == year)
+    }
+
+    pub fn holiday_name(&self, d: &DayOff) -> &str {
+        &self.names[d.holiday]
+    }
+
+    /// Neither a Saturday, a Sunday, nor a legal holiday (or its observed day).
+    pub fn is_business_day(&self, date: Date) -> bool {
+        !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && self.holiday(date).is_none()
+    }
+
+    /// The first business day on or after `date`.
+    pub fn roll_forward(&self, date: Date) -> Rolled {
+        let mut d = date;
+        let mut skipped = Vec::new();
+        while !self.is_business_day(d) {
+            let why = match (d.weekday(), self.holiday(d)) {
+                (Weekday::Saturday | Weekday::Sunday, _) => format!("a {}", weekday_name(d)),
+                (_, Some(h)) if h.observed => format!("a legal holiday ({} observed)", self.holiday_name(h)),
+                (_, Some(h)) => format!("a legal holiday ({})", self.holiday_name(h)),
+                _ => String::new(),
+            };
+            skipped.push((d, why));
+            d = add_days(d, 1);
+        }
+        Rolled { date: d, skipped }
+    }
+}

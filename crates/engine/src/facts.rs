@@ -1,0 +1,543 @@
+//! The facts of a case: the engine's input (`spec/facts.md`).
+//!
+//! Every field is optional; an absent field (or `null`) is an unknown fact.
+//! Parsing is strict: an unknown field, a bad enum value, an impossible date, a
+//! wrong type, an undefined `group`, an id used twice, or a past date after
+//! `as_of` is an [`InputError`] naming the JSON path, and nothing is assessed.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An input error: the JSON path of the offending field and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", if field.is_empty() { message.clone() } else { format!("{field}: {message}") })]
+pub struct InputError {
+    /// The path in the facts document (`harms[1].kind`); empty for the document itself.
+    pub field: String,
+    /// What is wrong, in lower case.
+    pub message: String,
+}
+
+impl InputError {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError { field: field.into(), message: message.into() }
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code (`SV`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country([u8; 2]);
+
+impl Country {
+    /// Parses an upper-case two-letter code.
+    pub fn parse(s: &str) -> Option<Country> {
+        match s.as_bytes() {
+            [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Some(Country([*a, *b])),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self}")
+    }
+}
+
+impl Serialize for Country {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Country::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{s:?} is not an ISO 3166-1 alpha-2 country code (two upper-case letters, such as \"SV\")"
+            ))
+        })
+    }
+}
+
+/// Parses a strict ISO 8601 calendar date `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err(format!("{s:?} is not a date of the form YYYY-MM-DD"));
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<i16>().unwrap_or(0);
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    if !(1900..=2200).contains(&y) {
+        return Err(format!("{s:?} is outside the years 1900 to 2200"));
+    }
+    Date::new(y, m as i8, d as i8).map_err(|_| format!("{s:?} is not a calendar date (no such day)"))
+}
+
+fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => parse_date(&s).map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vm])* $var),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+            pub fn as_str(self) -> &'static str { match self { $($name::$var => $s),+ } }
+            /// Parses the spec's snake_case spelling.
+            pub fn parse(s: &str) -> Option<Self> { match s { $($s => Some($name::$var),)+ _ => None } }
+            /// The value in words, for memos and questions.
+            pub fn words(self) -> String { self.as_str().replace('_', " ") }
+        }
+    };
+}
+
+string_enum!(Location { InUs = "in_us", PortOfEntry = "port_of_entry", OutsideUs = "outside_us" });
+string_enum!(Manner {
+    Admitted = "admitted",
+    Paroled = "paroled",
+    PresentedWithoutDocuments = "presented_without_documents",
+    WithoutInspection = "without_inspection",
+});
+string_enum!(Border { SouthwestLand = "southwest_land", NorthernLand = "northern_land", Air = "air", Sea = "sea" });
+string_enum!(TransitProtection { None = "none", Denied = "denied", Pending = "pending" });
+string_enum!(Forum { Affirmative = "affirmative", Defensive = "defensive" });
+string_enum!(ExceptionKind {
+    ChangedCountryConditions = "changed_country_conditions",
+    ChangedLaw = "changed_law",
+    ChangedPersonalCircumstances = "changed_personal_circumstances",
+    LostDerivativeStatus = "lost_derivative_status",
+    SeriousIllnessOrDisability = "serious_illness_or_disability",
+    LegalDisability = "legal_disability",
+    IneffectiveAssistance = "ineffective_assistance",
+    LawfulStatus = "lawful_status",
+    RejectedThenRefiled = "rejected_then_refiled",
+    DeathOrIllnessInFamily = "death_or_illness_in_family",
+});
+string_enum!(When { Past = "past", Feared = "feared" });
+string_enum!(HarmKind {
+    Torture = "torture",
+    SexualViolence = "sexual_violence",
+    AttemptedKilling = "attempted_killing",
+    SeriousPhysicalHarm = "serious_physical_harm",
+    ForcedAbortion = "forced_abortion",
+    ForcedSterilization = "forced_sterilization",
+    Fgm = "fgm",
+    Detention = "detention",
+    DeathThreat = "death_threat",
+    Threat = "threat",
+    EconomicDeprivation = "economic_deprivation",
+    PropertyDestruction = "property_destruction",
+    ForcedRecruitment = "forced_recruitment",
+    ForcedMarriage = "forced_marriage",
+    HarmToFamily = "harm_to_family",
+    Prosecution = "prosecution",
+    Harassment = "harassment",
+    Discrimination = "discrimination",
+});
+string_enum!(Target { Applicant = "applicant", FamilyMember = "family_member" });
+string_enum!(Actor { Government = "government", NonState = "non_state" });
+string_enum!(Authorities {
+    UnableOrUnwilling = "unable_or_unwilling",
+    ReportingFutile = "reporting_futile",
+    Protected = "protected",
+    NotReported = "not_reported",
+});
+string_enum!(Ground {
+    Race = "race",
+    Religion = "religion",
+    Nationality = "nationality",
+    ParticularSocialGroup = "particular_social_group",
+    PoliticalOpinion = "political_opinion",
+    CoercivePopulationControl = "coercive_population_control",
+});
+string_enum!(Likelihood {
+    MoreLikelyThanNot = "more_likely_than_not",
+    ReasonablePossibility = "reasonable_possibility",
+    Remote = "remote",
+});
+string_enum!(TortureLikelihood { MoreLikelyThanNot = "more_likely_than_not", Possible = "possible", Remote = "remote" });
+string_enum!(OfficialRole { Perpetrator = "perpetrator", Consent = "consent", Acquiescence = "acquiescence", None = "none" });
+string_enum!(Relation { Spouse = "spouse", Child = "child" });
+
+impl ExceptionKind {
+    /// Changed circumstances (8 C.F.R. § 208.4(a)(4)); the others are extraordinary (§ 208.4(a)(5)).
+    pub fn is_changed(self) -> bool {
+        matches!(
+            self,
+            ExceptionKind::ChangedCountryConditions
+                | ExceptionKind::ChangedLaw
+                | ExceptionKind::ChangedPersonalCircumstances
+                | ExceptionKind::LostDerivativeStatus
+        )
+    }
+}
+
+/// Serde helper: skip absent values when writing a facts document back out.
+macro_rules! facts_struct {
+    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")] pub $field: $ty),+
+        }
+        impl $name {
+            /// Every field unknown.
+            pub const EMPTY: $name = $name { $($field: None),+ };
+        }
+    };
+}
+
+facts_struct!(
+    /// One case's facts document.
+    Facts {
+        #[serde(deserialize_with = "de_date")]
+        as_of: Option<Date>,
+        applicant: Option<Applicant>,
+        arrivals: Option<Vec<Arrival>>,
+        application: Option<Application>,
+        exceptions: Option<Vec<Exception>>,
+        harms: Option<Vec<Harm>>,
+        groups: Option<Vec<Group>>,
+        risk: Option<Risk>,
+        torture: Option<Torture>,
+        conduct: Option<Conduct>,
+        resettlement: Option<Resettlement>,
+        family: Option<Vec<FamilyMember>>,
+    }
+);
+
+facts_struct!(Applicant {
+    #[serde(deserialize_with = "de_date")]
+    birth_date: Option<Date>,
+    nationality: Option<Vec<Country>>,
+    habitual_residence: Option<Country>,
+    location: Option<Location>,
+    current_country: Option<Country>,
+    unaccompanied_child: Option<bool>,
+});
+
+facts_struct!(Arrival {
+    #[serde(deserialize_with = "de_date")]
+    date: Option<Date>,
+    manner: Option<Manner>,
+    border: Option<Border>,
+    from_country: Option<Country>,
+    transit_countries: Option<Vec<Country>>,
+    cbp_one_appointment: Option<bool>,
+    protection_sought_in_transit: Option<TransitProtection>,
+    stca_exception: Option<bool>,
+    compelling_circumstances: Option<bool>,
+});
+
+facts_struct!(Application {
+    #[serde(deserialize_with = "de_date")]
+    filed_on: Option<Date>,
+    #[serde(deserialize_with = "de_date")]
+    mailed_on: Option<Date>,
+    forum: Option<Forum>,
+    previously_denied: Option<bool>,
+    clock_stopped_days: Option<u32>,
+    #[serde(deserialize_with = "de_date")]
+    granted_on: Option<Date>,
+    #[serde(deserialize_with = "de_date")]
+    adjusted_on: Option<Date>,
+});
+
+facts_struct!(Exception {
+    kind: Option<ExceptionKind>,
+    #[serde(deserialize_with = "de_date")]
+    began: Option<Date>,
+    #[serde(deserialize_with = "de_date")]
+    ended: Option<Date>,
+    reasonable_delay: Option<bool>,
+});
+
+facts_struct!(Harm {
+    id: Option<String>,
+    when: Option<When>,
+    #[serde(deserialize_with = "de_date")]
+    date: Option<Date>,
+    kind: Option<HarmKind>,
+    target: Option<Target>,
+    detention_days: Option<u32>,
+    injured: Option<bool>,
+    severe: Option<bool>,
+    actor: Option<Actor>,
+    authorities: Option<Authorities>,
+    grounds: Option<Vec<GroundClaim>>,
+});
+
+facts_struct!(GroundClaim {
+    ground: Option<Ground>,
+    central: Option<bool>,
+    imputed: Option<bool>,
+    group: Option<String>,
+});
+
+facts_struct!(Group {
+    id: Option<String>,
+    definition: Option<String>,
+    immutable: Option<bool>,
+    particular: Option<bool>,
+    socially_distinct: Option<bool>,
+});
+
+facts_struct!(Risk {
+    afraid: Option<bool>,
+    persecution_likelihood: Option<Likelihood>,
+    persecutor_aware: Option<bool>,
+    persecutor_capable: Option<bool>,
+    persecutor_inclined: Option<bool>,
+    pattern_or_practice: Option<bool>,
+    conditions_changed: Option<bool>,
+    relocation_possible: Option<bool>,
+    relocation_reasonable: Option<bool>,
+    severe_past_persecution: Option<bool>,
+    other_serious_harm: Option<bool>,
+    cumulative_past_harm_severe: Option<bool>,
+});
+
+facts_struct!(Torture { likelihood: Option<TortureLikelihood>, official_role: Option<OfficialRole> });
+
+facts_struct!(Conduct {
+    persecuted_others: Option<bool>,
+    aggravated_felony: Option<bool>,
+    particularly_serious_crime: Option<bool>,
+    sentence_years: Option<f64>,
+    serious_nonpolitical_crime: Option<bool>,
+    danger_to_security: Option<bool>,
+    terrorist_activity: Option<bool>,
+});
+
+facts_struct!(Resettlement {
+    offered_permanent_status: Option<bool>,
+    country: Option<Country>,
+    stay_necessary_for_flight: Option<bool>,
+    restrictive_conditions: Option<bool>,
+});
+
+facts_struct!(FamilyMember {
+    id: Option<String>,
+    relation: Option<Relation>,
+    #[serde(deserialize_with = "de_date")]
+    birth_date: Option<Date>,
+    married: Option<bool>,
+    #[serde(deserialize_with = "de_date")]
+    relationship_began: Option<Date>,
+    conceived_before_grant: Option<bool>,
+    in_us: Option<bool>,
+    on_application: Option<bool>,
+});
+
+/// A validated case: the facts, the date the assessment speaks for, and the
+/// ids by which harms, groups and family members are addressed.
+///
+/// Build one with [`Case::from_json`] or [`Case::new`]; a `Case` always passed
+/// every check of `spec/facts.md`.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub facts: Facts,
+    pub as_of: Date,
+    /// `harms[i]`'s id: its own, or its index when it has none.
+    pub harm_ids: Vec<String>,
+    pub group_ids: Vec<String>,
+    pub family_ids: Vec<String>,
+}
+
+impl Case {
+    /// Parses and checks a facts document. `today` stands in for an absent `as_of`.
+    ///
+    /// # Errors
+    /// An [`InputError`] naming the JSON path and the problem.
+    pub fn from_json(json: &str, today: Date) -> Result<Case, InputError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let facts: Facts = serde_path_to_error::deserialize(de).map_err(|e| {
+            let field = e.path().to_string();
+            let field = if field == "." { String::new() } else { field };
+            InputError::new(field, clean_serde_message(&e.inner().to_string()))
+        })?;
+        Case::new(facts, today)
+    }
+
+    /// Checks a facts document already in memory (see [`Case::from_json`]).
+    ///
+    /// # Errors
+    /// An [`InputError`] naming the JSON path and the problem.
+    pub fn new(facts: Facts, today: Date) -> Result<Case, InputError> {
+        let as_of = facts.as_of.unwrap_or(today);
+        let harm_ids = ids("harms", facts.harms.as_deref().unwrap_or(&[]), |h| h.id.as_deref())?;
+        let group_ids = ids("groups", facts.groups.as_deref().unwrap_or(&[]), |g| g.id.as_deref())?;
+        let family_ids = ids("family", facts.family.as_deref().unwrap_or(&[]), |m| m.id.as_deref())?;
+        let case = Case { facts, as_of, harm_ids, group_ids, family_ids };
+        case.check()?;
+        Ok(case)
+    }
+
+    fn check(&self) -> Result<(), InputError> {
+        let f = &self.facts;
+        let past = |path: String, d: Option<Date>| -> Result<(), InputError> {
+            match d {
+                Some(d) if d > self.as_of => Err(InputError::new(
+                    path,
+                    format!("{d} is after as_of {}; this date must be in the past", self.as_of),
+                )),
+                _ => Ok(()),
+            }
+        };
+        let a = f.applicant();
+        past("applicant.birth_date".into(), a.birth_date)?;
+        for (i, arr) in f.arrivals().iter().enumerate() {
+            past(format!("arrivals[{i}].date"), arr.date)?;
+        }
+        let app = f.application();
+        for (name, d) in [
+            ("filed_on", app.filed_on),
+            ("mailed_on", app.mailed_on),
+            ("granted_on", app.granted_on),
+            ("adjusted_on", app.adjusted_on),
+        ] {
+            past(format!("application.{name}"), d)?;
+        }
+        for (i, e) in f.exceptions().iter().enumerate() {
+            past(format!("exceptions[{i}].began"), e.began)?;
+            past(format!("exceptions[{i}].ended"), e.ended)?;
+            if let (Some(b), Some(en)) = (e.began, e.ended) {
+                if en < b {
+                    return Err(InputError::new(
+                        format!("exceptions[{i}].ended"),
+                        format!("{en} is before began {b}"),
+                    ));
+                }
+            }
+        }
+        if let Some(c) = f.conduct.as_ref().and_then(|c| c.sentence_years) {
+            if !(c.is_finite() && c >= 0.0) {
+                return Err(InputError::new("conduct.sentence_years", "must be a number of years, zero or more"));
+            }
+        }
+        let groups: HashSet<&str> = self.group_ids.iter().map(String::as_str).collect();
+        for (i, h) in f.harms().iter().enumerate() {
+            if h.when == Some(When::Past) {
+                past(format!("harms[{i}].date"), h.date)?;
+            }
+            for (j, g) in h.grounds.as_deref().unwrap_or(&[]).iter().enumerate() {
+                let path = format!("harms[{i}].grounds[{j}].group");
+                match (&g.group, g.ground) {
+                    (Some(id), Some(Ground::ParticularSocialGroup) | None) if !groups.contains(id.as_str()) => {
+                        return Err(InputError::new(path, format!("group {id:?} is not defined in groups")));
+                    }
+                    (Some(_), Some(other)) if other != Ground::ParticularSocialGroup => {
+                        return Err(InputError::new(
+                            path,
+                            format!("a group is named only for the ground particular_social_group, not {}", other.as_str()),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (i, m) in f.family().iter().enumerate() {
+            past(format!("family[{i}].birth_date"), m.birth_date)?;
+            past(format!("family[{i}].relationship_began"), m.relationship_began)?;
+        }
+        Ok(())
+    }
+
+    /// The arrival with the latest known date (the "last arrival"), with its index.
+    pub fn last_arrival(&self) -> Option<(usize, &Arrival, Date)> {
+        self.facts
+            .arrivals()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.date.map(|d| (i, a, d)))
+            .max_by_key(|&(i, _, d)| (d, std::cmp::Reverse(i)))
+    }
+}
+
+fn ids<T>(list: &str, items: &[T], id: impl Fn(&T) -> Option<&str>) -> Result<Vec<String>, InputError> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let own = id(item);
+        if own.is_some_and(|s| s.trim().is_empty()) {
+            return Err(InputError::new(format!("{list}[{i}].id"), "an id must not be empty"));
+        }
+        let id = own.map(str::to_owned).unwrap_or_else(|| i.to_string());
+        if !seen.insert(id.clone()) {
+            return Err(InputError::new(format!("{list}[{i}].id"), format!("id {id:?} is used twice in {list}")));
+        }
+        out.push(id);
+    }
+    Ok(out)
+}
+
+/// serde's messages, made to read as ours: no trailing position (the path says where).
+fn clean_serde_message(m: &str) -> String {
+    match m.find(" at line ") {
+        Some(i) if m[i..].contains(" column ") && !m.starts_with("expected") && !m.starts_with("EOF") => {
+            m[..i].to_string()
+        }
+        _ => m.to_string(),
+    }
+}
+
+impl Facts {
+    pub fn applicant(&self) -> &Applicant {
+        self.applicant.as_ref().unwrap_or(&Applicant::EMPTY)
+    }
+    pub fn application(&self) -> &Application {
+        self.application.as_ref().unwrap_or(&Application::EMPTY)
+    }
+    pub fn risk(&self) -> &Risk {
+        self.risk.as_ref().unwrap_or(&Risk::EMPTY)
+    }
+    pub fn torture(&self) -> &Torture {
+        self.torture.as_ref().unwrap_or(&Torture::EMPTY)
+    }
+    pub fn conduct(&self) -> &Conduct {
+        self.conduct.as_ref().unwrap_or(&Conduct::EMPTY)
+    }
+    pub fn resettlement(&self) -> &Resettlement {
+        self.resettlement.as_ref().unwrap_or(&Resettlement::EMPTY)
+    }
+    pub fn arrivals(&self) -> &[Arrival] {
+        self.arrivals.as_deref().unwrap_or(&[])
+    }
+    pub fn exceptions(&self) -> &[Exception] {
+        self.exceptions.as_deref().unwrap_or(&[])
+    }
+    pub fn harms(&self) -> &[Harm] {
+        self.harms.as_deref().unwrap_or(&[])
+    }
+    pub fn groups(&self) -> &[Group] {
+        self.groups.as_deref().unwrap_or(&[])
+    }
+    pub fn family(&self) -> &[FamilyMember] {
+        self.family.as_deref().unwrap_or(&[])
+    }
+}

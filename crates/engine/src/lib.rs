@@ -1,0 +1,84 @@
+//! The Refuge law engine: the facts of a United States asylum case in, an
+//! explained and cited determination out (`spec/`).
+//!
+//! The engine is pure: it does no IO and never reads the clock. It takes a
+//! checked [`Case`] (whose `as_of` stands in for "today") and a parameter set
+//! ([`Law`]) and returns an [`Assessment`].
+//!
+//! # Example
+//! ```
+//! use refuge_engine::{assess, Case, Law};
+//! let today = jiff::civil::date(2026, 11, 27);
+//! let case = Case::from_json(r#"{"arrivals": [{"date": "2026-02-14"}]}"#, today).unwrap();
+//! let a = assess(&case, Law::embedded());
+//! assert_eq!(a.deadline("asylum.one_year").unwrap().date.to_string(), "2027-02-16");
+//! ```
+
+pub mod calendar;
+pub mod cite;
+pub mod defs;
+pub mod facts;
+pub mod law;
+pub mod logic;
+pub mod output;
+pub mod rules;
+
+pub use facts::{Case, Facts, InputError};
+pub use law::Law;
+pub use output::{Assessment, NOTICE};
+
+use output::{LawVersion, Relief, Reliefs};
+use rules::{bars, deadlines, family, protection, questions, refugee, reliefs, thresholds, warnings, Eval};
+
+/// Assesses a case under a parameter set.
+pub fn assess(case: &Case, law: &Law) -> Assessment {
+    let mut ev = Eval::new(case, law);
+    let t = thresholds::run(&mut ev);
+    let r = refugee::run(&mut ev);
+    let asylum_bars = bars::asylum(&mut ev);
+    let threat = protection::threat(&mut ev, &r);
+    let wh_bars = bars::withholding(&mut ev);
+    let cat = protection::cat(&mut ev);
+    let outside = refugee::outside_nationality(&mut ev);
+    let family = family::run(&mut ev);
+
+    let decided = [
+        reliefs::asylum(&ev, &t, &r, &asylum_bars),
+        reliefs::withholding(&ev, threat, &wh_bars),
+        reliefs::cat_withholding(&ev, &cat, &wh_bars),
+        reliefs::cat_deferral(&ev, &cat),
+        reliefs::refugee_admission(&ev, outside, &r, &asylum_bars),
+    ];
+    let undetermined: Vec<&[usize]> = decided
+        .iter()
+        .filter(|d| d.outcome == output::ReliefOutcome::Undetermined)
+        .map(|d| d.reasons.as_slice())
+        .collect();
+    let questions = questions::build(&ev, &undetermined);
+    let warnings = warnings::raised(&ev, ev.outcome(t.lawful_pathways));
+    let [asylum, withholding, cat_withholding, cat_deferral, refugee_admission] = decided.map(|d| Relief {
+        outcome: d.outcome,
+        basis: d.basis,
+        reasons: d.reasons.iter().map(|&i| ev.id(i).to_string()).collect(),
+    });
+    Assessment {
+        as_of: case.as_of,
+        law: LawVersion { version: law.version.clone(), reviewed_on: law.reviewed_on },
+        reliefs: Reliefs { asylum, withholding, cat_withholding, cat_deferral, refugee_admission },
+        findings: ev.findings,
+        deadlines: deadlines::all(case, law),
+        questions,
+        family: family.into_iter().map(|(_, e)| e).collect(),
+        warnings,
+        notice: NOTICE,
+    }
+}
+
+/// Parses, checks and assesses a facts document in one step.
+///
+/// # Errors
+/// An [`InputError`] naming the field path and the problem; nothing is assessed.
+pub fn assess_json(json: &str, today: jiff::civil::Date, law: &Law) -> Result<Assessment, InputError> {
+    let case = Case::from_json(json, today)?;
+    Ok(assess(&case, law))
+}

@@ -1,0 +1,220 @@
+//! The engine's output (`spec/output.md`): what `refuge assess --format json`
+//! prints and `POST /api/v1/assess` returns.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::facts::Relation;
+
+/// The notice every human-facing output carries.
+pub const NOTICE: &str = "This assessment supports, and does not replace, the judgment of a qualified immigration attorney or accredited representative.";
+
+/// One case's determination.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub as_of: Date,
+    pub law: LawVersion,
+    pub reliefs: Reliefs,
+    /// Every finding the facts make relevant, each after the findings it depends on.
+    pub findings: Vec<Finding>,
+    pub deadlines: Vec<Deadline>,
+    /// What to ask next, the question that could settle the most reliefs first.
+    pub questions: Vec<Question>,
+    pub family: Vec<FamilyEntry>,
+    pub warnings: Vec<Warning>,
+    pub notice: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LawVersion {
+    pub version: String,
+    pub reviewed_on: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reliefs {
+    pub asylum: Relief,
+    pub withholding: Relief,
+    pub cat_withholding: Relief,
+    pub cat_deferral: Relief,
+    pub refugee_admission: Relief,
+}
+
+impl Reliefs {
+    /// The reliefs with their spec names, in the spec's order.
+    pub fn iter(&self) -> [(&'static str, &Relief); 5] {
+        [
+            ("asylum", &self.asylum),
+            ("withholding", &self.withholding),
+            ("cat_withholding", &self.cat_withholding),
+            ("cat_deferral", &self.cat_deferral),
+            ("refugee_admission", &self.refugee_admission),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Relief {
+    pub outcome: ReliefOutcome,
+    /// For an eligible asylum claim: the first basis that holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    /// The findings that decided the outcome.
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReliefOutcome {
+    Eligible,
+    Ineligible,
+    Undetermined,
+    NotApplicable,
+}
+
+impl ReliefOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReliefOutcome::Eligible => "eligible",
+            ReliefOutcome::Ineligible => "ineligible",
+            ReliefOutcome::Undetermined => "undetermined",
+            ReliefOutcome::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    PastPersecution,
+    WellFoundedFear,
+    Humanitarian,
+}
+
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::PastPersecution => "past_persecution",
+            Basis::WellFoundedFear => "well_founded_fear",
+            Basis::Humanitarian => "humanitarian",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Yes,
+    No,
+    Unknown,
+    NotApplicable,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Yes => "yes",
+            Outcome::No => "no",
+            Outcome::Unknown => "unknown",
+            Outcome::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub question: &'static str,
+    pub outcome: Outcome,
+    pub because: String,
+    pub cite: &'static [&'static str],
+    pub depends_on: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    pub id: String,
+    pub date: Date,
+    pub status: Status,
+    pub because: String,
+    pub cite: &'static [&'static str],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    Missed,
+    Upcoming,
+    Passed,
+    Exempt,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Missed => "missed",
+            Status::Upcoming => "upcoming",
+            Status::Passed => "passed",
+            Status::Exempt => "exempt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    /// The path in the facts document.
+    pub fact: String,
+    /// Plain-language wording a paralegal could ask a client.
+    pub ask: String,
+    /// The findings that are unknown for want of it.
+    pub why: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FamilyEntry {
+    pub id: String,
+    pub relation: Option<Relation>,
+    pub derivative: Outcome,
+    /// `included` or `follow_to_join`; null while unknown or not a derivative.
+    pub path: Option<FamilyPath>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_on_filing: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cspa_protected: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FamilyPath {
+    Included,
+    FollowToJoin,
+}
+
+impl FamilyPath {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FamilyPath::Included => "included",
+            FamilyPath::FollowToJoin => "follow_to_join",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+    pub cite: Vec<String>,
+}
+
+impl Assessment {
+    /// The finding with this id.
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.id == id)
+    }
+    /// The deadline with this id.
+    pub fn deadline(&self, id: &str) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.id == id)
+    }
+}

@@ -1,0 +1,117 @@
+//! Family members who can derive status (`spec/rules.md` § 6).
+//!
+//! > INA § 208(b)(3)(A): A spouse or child ... of an alien who is granted asylum ...
+//! > may, if not otherwise eligible for asylum ..., be granted the same status ...
+//! > if accompanying, or following to join, such alien.
+//! > (B): An unmarried alien who seeks to accompany, or follow to join, a parent
+//! > granted asylum ..., and who was under 21 years of age on the date on which
+//! > such parent applied for asylum ..., shall continue to be classified as a child.
+
+use super::{Eval, Ix};
+use crate::calendar::{age_on, days_between};
+use crate::defs;
+use crate::facts::{FamilyMember, Relation};
+use crate::law::P;
+use crate::logic::{Fact, Need, V};
+use crate::output::{FamilyEntry, FamilyPath, Outcome};
+
+pub fn run(ev: &mut Eval) -> Vec<(Ix, FamilyEntry)> {
+    let members = ev.case.facts.family();
+    (0..members.len()).map(|i| derivative(ev, i)).collect()
+}
+
+fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
+    let case = ev.case;
+    let m: &FamilyMember = &case.facts.family()[i];
+    let app = case.facts.application();
+    let grant = app.granted_on;
+    let reference = grant.unwrap_or(case.as_of);
+    let reference_text = match grant {
+        Some(g) => format!("the grant on {g}"),
+        None => format!("{} (no grant yet)", case.as_of),
+    };
+    let id = &case.family_ids[i];
+
+    // The relationship must exist on the day of the grant (8 C.F.R. § 208.21(b));
+    // a child in utero on that day qualifies.
+    let began = m.relationship_began.or(if m.relation == Some(Relation::Child) { m.birth_date } else { None });
+    let (relationship, rel_text) = match began {
+        None => (V::unknown(Need::Fact(Fact::Family(i, "relationship_began"))), "when the relationship began is not known".to_string()),
+        Some(b) if b <= reference => (V::YES, format!("the relationship began {b}, on or before {reference_text}")),
+        Some(b) => match (m.relation, grant, m.conceived_before_grant) {
+            (Some(Relation::Child), Some(g), Some(c)) => (
+                V::known(c),
+                format!("born {b}, after the grant on {g}; {} in utero on the day of the grant", if c { "was" } else { "was not" }),
+            ),
+            (Some(Relation::Child), Some(g), None) => {
+                let limit = ev.law.num(P::InUteroDays, g);
+                let after = days_between(g, b);
+                if after > limit {
+                    (V::NO, format!("born {b}, {after} days after the grant on {g}: more than {limit} days, so not in utero on the day of the grant"))
+                } else {
+                    (
+                        V::unknown(Need::Fact(Fact::Family(i, "conceived_before_grant"))),
+                        format!("born {b}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"),
+                    )
+                }
+            }
+            _ => (V::NO, format!("the relationship began {b}, after {reference_text}")),
+        },
+    };
+
+    let mut age_on_filing = None;
+    let mut cspa_protected = None;
+    let (v, because) = match m.relation {
+        None => (
+            V::unknown(Need::Fact(Fact::Family(i, "relation"))).and(relationship),
+            "Whether this is a spouse or a child is not known.".to_string(),
+        ),
+        Some(Relation::Spouse) => {
+            let married = V::known(m.married != Some(false));
+            let text = if m.married == Some(false) { "no longer married to the applicant; " } else { "" };
+            (married.and(relationship), format!("Spouse: {text}{rel_text}."))
+        }
+        Some(Relation::Child) => {
+            let limit = ev.law.num(P::ChildAgeLimit, case.as_of) as i32;
+            // CSPA: the age is frozen on the filing date once an application is filed.
+            let (age_date, frozen) = match app.filed_on {
+                Some(f) => (f, true),
+                None => (case.as_of, false),
+            };
+            cspa_protected = Some(frozen);
+            let age = m.birth_date.map(|b| age_on(b, age_date).max(0));
+            if frozen {
+                age_on_filing = age;
+            }
+            let under = match age {
+                Some(a) => V::known(a < limit),
+                None => V::unknown(Need::Fact(Fact::Family(i, "birth_date"))),
+            };
+            let unmarried = V::fact(m.married, Fact::Family(i, "married")).not();
+            let age_text = match (age, frozen) {
+                (Some(a), true) => format!("age {a} on the filing date {age_date} (frozen there by the Child Status Protection Act)"),
+                (Some(a), false) => format!("age {a} on {age_date}, nothing filed yet"),
+                (None, _) => "the date of birth is not known".to_string(),
+            };
+            let married_text = match m.married {
+                Some(true) => "married (a married son or daughter is not a child)",
+                Some(false) => "unmarried",
+                None => "whether married is not known",
+            };
+            (
+                V::all([unmarried, under, relationship]),
+                format!("Child: {age_text}; the limit is under {limit}; {married_text}; {rel_text}."),
+            )
+        }
+    };
+    let ix = ev.record(&defs::FAMILY_DERIVATIVE, Some(format!("family.{id}.derivative")), v, because, &[]);
+    let derivative = ev.outcome(ix);
+    let path = match (derivative, m.in_us, m.on_application) {
+        (Outcome::No, _, _) => None,
+        (_, Some(true), Some(true)) => Some(FamilyPath::Included),
+        (_, Some(false), _) | (_, _, Some(false)) => Some(FamilyPath::FollowToJoin),
+        _ => None,
+    };
+    let entry = FamilyEntry { id: id.clone(), relation: m.relation, derivative, path, age_on_filing, cspa_protected };
+    (ix, entry)
+}

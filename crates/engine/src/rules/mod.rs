@@ -1,0 +1,108 @@
+//! The rules of `spec/rules.md`, one module per part of the law, run in
+//! order by [`assess`](crate::assess) over one [`Eval`].
+
+pub mod bars;
+pub mod deadlines;
+pub mod family;
+pub mod protection;
+pub mod questions;
+pub mod refugee;
+pub mod reliefs;
+pub mod thresholds;
+pub mod warnings;
+
+use jiff::civil::Date;
+
+use crate::defs::Def;
+use crate::facts::Case;
+use crate::law::Law;
+use crate::logic::{Need, Tri, V};
+use crate::output::{Finding, Outcome};
+
+/// The state of one assessment: the case, the law, and the findings so far.
+pub struct Eval<'a> {
+    pub case: &'a Case,
+    pub law: &'a Law,
+    pub as_of: Date,
+    pub findings: Vec<Finding>,
+    /// For each finding, what would settle it while it is unknown.
+    pub needs: Vec<Vec<Need>>,
+}
+
+/// A finding's index in [`Eval::findings`].
+pub type Ix = usize;
+
+impl<'a> Eval<'a> {
+    pub fn new(case: &'a Case, law: &'a Law) -> Self {
+        Eval { case, law, as_of: case.as_of, findings: Vec::with_capacity(48), needs: Vec::with_capacity(48) }
+    }
+
+    /// Records a finding with an explicit outcome.
+    pub fn push(&mut self, def: &Def, id: Option<String>, outcome: Outcome, because: String, deps: &[Ix], needs: Vec<Need>) -> Ix {
+        let depends_on = deps.iter().map(|&i| self.findings[i].id.clone()).collect();
+        self.findings.push(Finding {
+            id: id.unwrap_or_else(|| def.id.to_string()),
+            question: def.question,
+            outcome,
+            because,
+            cite: def.cite,
+            depends_on,
+        });
+        self.needs.push(if outcome == Outcome::Unknown { needs } else { Vec::new() });
+        self.findings.len() - 1
+    }
+
+    /// Records a finding from a three-valued result.
+    pub fn record(&mut self, def: &Def, id: Option<String>, v: V, because: String, deps: &[Ix]) -> Ix {
+        let outcome = match v.t {
+            Tri::Yes => Outcome::Yes,
+            Tri::No => Outcome::No,
+            Tri::Unknown => Outcome::Unknown,
+        };
+        self.push(def, id, outcome, because, deps, v.needs)
+    }
+
+    pub fn outcome(&self, i: Ix) -> Outcome {
+        self.findings[i].outcome
+    }
+
+    /// "Finding `i` is yes" as a value (not_applicable counts as no).
+    pub fn yes(&self, i: Ix) -> V {
+        match self.outcome(i) {
+            Outcome::Yes => V::YES,
+            Outcome::No | Outcome::NotApplicable => V::NO,
+            Outcome::Unknown => V::unknown(Need::Finding(i)),
+        }
+    }
+
+    /// "Finding `i` is no" as a value (not_applicable counts as no).
+    pub fn no(&self, i: Ix) -> V {
+        match self.outcome(i) {
+            Outcome::Yes => V::NO,
+            Outcome::No | Outcome::NotApplicable => V::YES,
+            Outcome::Unknown => V::unknown(Need::Finding(i)),
+        }
+    }
+
+    pub fn id(&self, i: Ix) -> &str {
+        &self.findings[i].id
+    }
+}
+
+/// "yes", "no" or "unknown" for a because-text.
+pub(crate) fn yn(b: Option<bool>) -> &'static str {
+    match b {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+}
+
+/// A list in words: "a, b and c".
+pub(crate) fn words_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,71 @@
+//! Withholding of removal and the Convention Against Torture (`spec/rules.md` § 4).
+
+use super::refugee::{feared_harm_qualifies, harm_deps, Refugee};
+use super::{Eval, Ix};
+use crate::defs;
+use crate::facts::{Likelihood, OfficialRole, TortureLikelihood, When};
+use crate::logic::{Fact, Need, V};
+use crate::output::Outcome;
+
+/// > INA § 241(b)(3)(A): the Attorney General may not remove an alien to a country
+/// > if the Attorney General decides that the alien's life or freedom would be
+/// > threatened in that country because of the alien's race, religion, nationality,
+/// > membership in a particular social group, or political opinion.
+///
+/// The standard is a clear probability, more likely than not (*INS v. Stevic*).
+/// Subjective fear plays no part.
+pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
+    let risk = ev.case.facts.risk();
+    // 8 C.F.R. § 208.16(b)(1): past threat to life or freedom raises the presumption.
+    let presumed = ev.yes(r.past_persecution).and(ev.yes(r.presumption));
+    let clear_probability = match risk.persecution_likelihood {
+        Some(l) => V::known(l == Likelihood::MoreLikelyThanNot),
+        // Derived from the Mogharrabi factors the likelihood is at most a reasonable
+        // possibility: it can settle only "remote".
+        None if [risk.persecutor_aware, risk.persecutor_capable, risk.persecutor_inclined].contains(&Some(false))
+            && risk.pattern_or_practice != Some(true) =>
+        {
+            V::NO
+        }
+        None => V::unknown(Need::Fact(Fact::Risk("persecution_likelihood"))),
+    };
+    let feared = clear_probability.and(feared_harm_qualifies(ev, &r.harms));
+    let v = presumed.or(feared);
+    let mut deps = vec![r.past_persecution, r.presumption];
+    deps.extend(harm_deps(ev, &r.harms, When::Feared));
+    let because = if ev.outcome(r.past_persecution) == Outcome::Yes && ev.outcome(r.presumption) == Outcome::Yes {
+        "Past persecution raises the presumption that life or freedom would be threatened, and it is not rebutted (8 C.F.R. § 208.16(b)(1)).".to_string()
+    } else {
+        format!(
+            "No unrebutted presumption from past persecution ({}); the likelihood of persecution is {}, and withholding needs it to be more likely than not; subjective fear plays no part.",
+            ev.outcome(r.past_persecution).as_str().replace('_', " "),
+            risk.persecution_likelihood.map_or("not stated".to_string(), |l| l.words())
+        )
+    };
+    ev.record(&defs::WITHHOLDING_THREAT, None, v, because, &deps)
+}
+
+pub struct Cat {
+    pub torture_likely: Ix,
+    pub official: Ix,
+}
+
+/// > 8 C.F.R. § 208.16(c)(2): The burden of proof is on the applicant ... to establish
+/// > that it is more likely than not that he or she would be tortured if removed.
+pub fn cat(ev: &mut Eval) -> Cat {
+    let t = ev.case.facts.torture();
+    let v = V::test(t.likelihood, Fact::Torture("likelihood"), |l| l == TortureLikelihood::MoreLikelyThanNot);
+    let because = match t.likelihood {
+        Some(l) => format!("The likelihood of torture on return is {}; the standard is more likely than not.", l.words()),
+        None => "The likelihood of torture on return is not known.".to_string(),
+    };
+    let torture_likely = ev.record(&defs::TORTURE_LIKELY, None, v, because, &[]);
+    let v = V::test(t.official_role, Fact::Torture("official_role"), |r| r != OfficialRole::None);
+    let because = match t.official_role {
+        Some(OfficialRole::None) => "No public official would inflict, instigate, consent to or acquiesce in the torture.".to_string(),
+        Some(r) => format!("A public official's role: {} (acquiescence includes willful blindness).", r.words()),
+        None => "The role of public officials in the feared torture is not known.".to_string(),
+    };
+    let official = ev.record(&defs::OFFICIAL, None, v, because, &[]);
+    Cat { torture_likely, official }
+}

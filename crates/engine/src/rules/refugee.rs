@@ -1,0 +1,538 @@
+//! The refugee definition (`spec/rules.md` § 2): persecution, past or feared,
+//! by the government or an actor it cannot or will not control, on account of
+//! a protected ground.
+//!
+//! > INA § 101(a)(42)(A): any person who is outside any country of such person's
+//! > nationality ... and who is unable or unwilling to return to ... that country
+//! > because of persecution or a well-founded fear of persecution on account of
+//! > race, religion, nationality, membership in a particular social group, or
+//! > political opinion.
+
+use super::{words_list, yn, Eval, Ix};
+use crate::defs;
+use crate::facts::{Actor, Authorities, Ground, Harm, HarmKind, Likelihood, Target, When};
+use crate::logic::{Fact, Need, V};
+use crate::output::Outcome;
+
+/// The findings of one harm.
+#[derive(Debug, Clone, Copy)]
+pub struct HarmFindings {
+    pub severity: Ix,
+    pub actor: Ix,
+    pub nexus: Ix,
+}
+
+/// The indexes of the refugee-definition findings.
+pub struct Refugee {
+    pub harms: Vec<HarmFindings>,
+    pub past_persecution: Ix,
+    pub presumption: Ix,
+    pub future_persecution: Ix,
+    pub well_founded_fear: Ix,
+    pub humanitarian: Ix,
+}
+
+pub fn run(ev: &mut Eval) -> Refugee {
+    let groups: Vec<Ix> = (0..ev.case.facts.groups().len()).map(|g| group_cognizable(ev, g)).collect();
+    let harms: Vec<HarmFindings> = (0..ev.case.facts.harms().len())
+        .map(|h| HarmFindings { severity: severity(ev, h), actor: actor(ev, h), nexus: nexus(ev, h, &groups) })
+        .collect();
+    let past_persecution = past_persecution(ev, &harms);
+    let presumption = presumption(ev, past_persecution);
+    let future_persecution = future_persecution(ev, &harms);
+    let well_founded_fear = well_founded_fear(ev, presumption, future_persecution);
+    let humanitarian = humanitarian(ev, past_persecution, well_founded_fear);
+    Refugee { harms, past_persecution, presumption, future_persecution, well_founded_fear, humanitarian }
+}
+
+fn harm_label(ev: &Eval, h: usize) -> String {
+    let harm = &ev.case.facts.harms()[h];
+    let mut s = format!("Harm {}", ev.case.harm_ids[h]);
+    let mut bits = Vec::new();
+    if let Some(k) = harm.kind {
+        bits.push(k.words());
+    }
+    if let Some(w) = harm.when {
+        bits.push(if w == When::Past { "suffered".into() } else { "feared".into() });
+    }
+    if let Some(d) = harm.date {
+        bits.push(d.to_string());
+    }
+    if !bits.is_empty() {
+        s += &format!(" ({})", bits.join(", "));
+    }
+    s
+}
+
+/// > *Matter of M-E-V-G-*, 26 I&N Dec. 227, 237 (BIA 2014): an applicant must
+/// > establish that the group is (1) composed of members who share a common
+/// > immutable characteristic, (2) defined with particularity, and (3) socially
+/// > distinct within the society in question.
+fn group_cognizable(ev: &mut Eval, g: usize) -> Ix {
+    let group = &ev.case.facts.groups()[g];
+    let v = V::all([
+        V::fact(group.immutable, Fact::Group(g, "immutable")),
+        V::fact(group.particular, Fact::Group(g, "particular")),
+        V::fact(group.socially_distinct, Fact::Group(g, "socially_distinct")),
+    ]);
+    let because = format!(
+        "Group {}{}: immutable {}, particular {}, socially distinct {}; all three are required.",
+        ev.case.group_ids[g],
+        group.definition.as_deref().map(|d| format!(" (\"{d}\")")).unwrap_or_default(),
+        yn(group.immutable),
+        yn(group.particular),
+        yn(group.socially_distinct)
+    );
+    ev.record(&defs::GROUP_COGNIZABLE, Some(format!("group.{}.cognizable", ev.case.group_ids[g])), v, because, &[])
+}
+
+/// How a kind of harm reaches the level of persecution (`spec/facts.md`, harm kinds).
+enum SeverityRule {
+    ByNature,
+    Detention,
+    NeedsJudgment,
+    NeverAlone,
+}
+
+fn severity_rule(kind: HarmKind) -> SeverityRule {
+    use HarmKind::*;
+    match kind {
+        Torture | SexualViolence | AttemptedKilling | SeriousPhysicalHarm | ForcedAbortion | ForcedSterilization | Fgm => {
+            SeverityRule::ByNature
+        }
+        Detention => SeverityRule::Detention,
+        DeathThreat | Threat | EconomicDeprivation | PropertyDestruction | ForcedRecruitment | ForcedMarriage
+        | HarmToFamily | Prosecution => SeverityRule::NeedsJudgment,
+        Harassment | Discrimination => SeverityRule::NeverAlone,
+    }
+}
+
+/// Persecution is "an extreme concept" (*Fatin v. INS*, 12 F.3d 1233, 1240 (3d
+/// Cir. 1993)); harassment and discrimination alone are not persecution
+/// (*Zakirov v. Ashcroft*, 384 F.3d 541 (8th Cir. 2004)).
+fn severity(ev: &mut Eval, h: usize) -> Ix {
+    let harm: &Harm = &ev.case.facts.harms()[h];
+    let severe = V::fact(harm.severe, Fact::Harm(h, "severe"));
+    let never = harm.kind.map(severity_rule).is_some_and(|r| matches!(r, SeverityRule::NeverAlone));
+    let by_kind = match harm.kind.map(severity_rule) {
+        None => V::unknown(Need::Fact(Fact::Harm(h, "kind"))),
+        Some(SeverityRule::ByNature) => V::YES,
+        Some(SeverityRule::Detention) => V::fact(harm.injured, Fact::Harm(h, "injured")).or(severe.clone()),
+        Some(SeverityRule::NeedsJudgment) => severe.clone(),
+        Some(SeverityRule::NeverAlone) => V::NO,
+    };
+    let to_family = V::test(harm.target, Fact::Harm(h, "target"), |t| t == Target::FamilyMember);
+    // Harm aimed at a family member is persecution of the applicant only when it
+    // is severe enough as to the applicant, whatever its kind.
+    let v = (to_family.clone().and(severe).and(V::known(!never))).or(to_family.not().and(by_kind));
+    let kind_text = match harm.kind.map(severity_rule) {
+        None => "its kind is not known".to_string(),
+        Some(SeverityRule::ByNature) => format!("{} is persecution by its nature", harm.kind.map(|k| k.words()).unwrap_or_default()),
+        Some(SeverityRule::Detention) => format!(
+            "detention{} is persecution when it caused physical injury (injured: {}) or is otherwise severe (severe: {})",
+            harm.detention_days.map(|d| format!(" of {d} days")).unwrap_or_default(),
+            yn(harm.injured),
+            yn(harm.severe)
+        ),
+        Some(SeverityRule::NeedsJudgment) => format!(
+            "{} is persecution only when it is severe: persecution is an extreme concept (severe: {})",
+            harm.kind.map(|k| k.words()).unwrap_or_default(),
+            yn(harm.severe)
+        ),
+        Some(SeverityRule::NeverAlone) => format!(
+            "{} alone is not persecution; it counts only with the other harms, taken together",
+            harm.kind.map(|k| k.words()).unwrap_or_default()
+        ),
+    };
+    let target_text = match harm.target {
+        Some(Target::FamilyMember) => format!("; it was aimed at a family member, so it counts only if severe as to the applicant (severe: {})", yn(harm.severe)),
+        Some(Target::Applicant) => String::new(),
+        None => "; whom it targeted is not known".to_string(),
+    };
+    let because = format!("{}: {kind_text}{target_text}.", harm_label(ev, h));
+    ev.record(&defs::HARM_SEVERITY, Some(format!("harm.{}.severity", ev.case.harm_ids[h])), v, because, &[])
+}
+
+/// > *Matter of Acosta*, 19 I&N Dec. 211, 222 (BIA 1985): harm inflicted either by
+/// > the government of a country or by persons or an organization that the
+/// > government was unable or unwilling to control.
+fn actor(ev: &mut Eval, h: usize) -> Ix {
+    let harm = &ev.case.facts.harms()[h];
+    let government = V::test(harm.actor, Fact::Harm(h, "actor"), |a| a == Actor::Government);
+    let unprotected = match harm.authorities {
+        Some(Authorities::UnableOrUnwilling | Authorities::ReportingFutile) => V::YES,
+        Some(Authorities::Protected) => V::NO,
+        Some(Authorities::NotReported) | None => V::unknown(Need::Fact(Fact::Harm(h, "authorities"))),
+    };
+    let v = government.or(unprotected);
+    let because = match (harm.actor, harm.authorities) {
+        (Some(Actor::Government), _) => "The persecutor is the government.".to_string(),
+        (_, Some(Authorities::UnableOrUnwilling)) => "A non-state actor whom the government could not or would not control (the harm was reported, or the government's response is otherwise known).".to_string(),
+        (_, Some(Authorities::ReportingFutile)) => "A non-state actor; the harm was not reported because reporting would have been futile or dangerous.".to_string(),
+        (_, Some(Authorities::Protected)) => "A non-state actor, and the government can and does protect against it.".to_string(),
+        (_, Some(Authorities::NotReported)) => "A non-state actor; the harm was not reported and nothing else yet shows the government unable or unwilling to protect.".to_string(),
+        (Some(Actor::NonState), None) => "A non-state actor; whether the government is unable or unwilling to control it is not known.".to_string(),
+        (None, None) => "Who inflicted (or would inflict) the harm is not known.".to_string(),
+    };
+    let because = format!("{}: {}", harm_label(ev, h), because);
+    ev.record(&defs::HARM_ACTOR, Some(format!("harm.{}.actor", ev.case.harm_ids[h])), v, because, &[])
+}
+
+/// > INA § 208(b)(1)(B)(i): ... race, religion, nationality, membership in a
+/// > particular social group, or political opinion was or will be at least one
+/// > central reason for persecuting the applicant.
+fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
+    let case = ev.case;
+    let harm = &case.facts.harms()[h];
+    // > INA § 101(a)(42): a person who has been forced to abort a pregnancy or to undergo
+    // > involuntary sterilization ... shall be deemed to have been persecuted on account of
+    // > political opinion.
+    let forced = V::test(harm.kind, Fact::Harm(h, "kind"), |k| {
+        matches!(k, HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
+    });
+    let mut deps = Vec::new();
+    let mut texts = Vec::new();
+    let grounds_v = match harm.grounds.as_deref() {
+        None => V::unknown(Need::Fact(Fact::Harm(h, "grounds"))),
+        Some(grounds) => V::any(grounds.iter().enumerate().map(|(j, g)| {
+            let central = V::fact(g.central, Fact::Ground(h, j, "central"));
+            let protected = match g.ground {
+                None => V::unknown(Need::Fact(Fact::Ground(h, j, "ground"))),
+                Some(Ground::ParticularSocialGroup) => match &g.group {
+                    None => V::unknown(Need::Fact(Fact::Ground(h, j, "group"))),
+                    Some(id) => {
+                        let gi = case.group_ids.iter().position(|x| x == id).map(|p| groups[p]);
+                        match gi {
+                            Some(ix) => {
+                                deps.push(ix);
+                                ev.yes(ix)
+                            }
+                            None => V::unknown(Need::Fact(Fact::Ground(h, j, "group"))),
+                        }
+                    }
+                },
+                Some(_) => V::YES,
+            };
+            let ground_name = match (g.ground, g.imputed) {
+                (Some(Ground::PoliticalOpinion), Some(true)) => "imputed political opinion".to_string(),
+                (Some(Ground::ParticularSocialGroup), _) => {
+                    format!("membership in particular social group {}", g.group.as_deref().unwrap_or("(not named)"))
+                }
+                (Some(Ground::CoercivePopulationControl), _) => {
+                    "resistance to coercive population control (deemed political opinion)".to_string()
+                }
+                (Some(gr), _) => gr.words(),
+                (None, _) => "an unstated ground".to_string(),
+            };
+            let centrality = match g.central {
+                Some(true) => "a central reason",
+                Some(false) => "not a central reason",
+                None => "centrality unknown",
+            };
+            texts.push(format!("{ground_name} ({centrality})"));
+            central.and(protected)
+        })),
+    };
+    let v = forced.or(grounds_v);
+    let because = if matches!(harm.kind, Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)) {
+        format!("{}: forced abortion or sterilization is deemed persecution on account of political opinion.", harm_label(ev, h))
+    } else if harm.grounds.is_none() {
+        format!("{}: why the persecutor acted is not known.", harm_label(ev, h))
+    } else if texts.is_empty() {
+        format!("{}: no protected ground is given as a reason for the harm.", harm_label(ev, h))
+    } else {
+        format!("{}: grounds given: {}.", harm_label(ev, h), words_list(&texts))
+    };
+    ev.record(&defs::HARM_NEXUS, Some(format!("harm.{}.nexus", case.harm_ids[h])), v, because, &deps)
+}
+
+fn when_is(ev: &Eval, h: usize, when: When) -> V {
+    V::test(ev.case.facts.harms()[h].when, Fact::Harm(h, "when"), |w| w == when)
+}
+
+/// Whether the government persecutor or relocation defeats a feared harm
+/// (8 C.F.R. § 208.13(b)(3)): relocation is presumed unreasonable when the
+/// persecutor is the government; for a non-state actor it defeats the fear when
+/// possible and reasonable.
+fn relocation_defeats(ev: &Eval, h: usize) -> V {
+    let risk = ev.case.facts.risk();
+    let government = V::test(ev.case.facts.harms()[h].actor, Fact::Harm(h, "actor"), |a| a == Actor::Government);
+    government
+        .not()
+        .and(V::fact(risk.relocation_possible, Fact::Risk("relocation_possible")))
+        .and(V::fact(risk.relocation_reasonable, Fact::Risk("relocation_reasonable")))
+}
+
+/// "Some feared harm qualifies": feared, severe, by a qualifying actor, on
+/// account of a ground, and not defeated by relocation. Used for the
+/// well-founded fear and for withholding.
+pub fn feared_harm_qualifies(ev: &Eval, harms: &[HarmFindings]) -> V {
+    if ev.case.facts.harms.is_none() {
+        return V::unknown(Need::Fact(Fact::Harms));
+    }
+    V::any(harms.iter().enumerate().map(|(h, f)| {
+        V::all([
+            when_is(ev, h, When::Feared),
+            ev.yes(f.severity),
+            ev.yes(f.actor),
+            ev.yes(f.nexus),
+            relocation_defeats(ev, h).not(),
+        ])
+    }))
+}
+
+/// The findings of the harms that `when` could describe (a harm whose `when`
+/// is unknown could be either).
+pub fn harm_deps(ev: &Eval, harms: &[HarmFindings], when: When) -> Vec<Ix> {
+    harms
+        .iter()
+        .enumerate()
+        .filter(|(h, _)| ev.case.facts.harms()[*h].when.is_none_or(|w| w == when))
+        .flat_map(|(_, f)| [f.severity, f.actor, f.nexus])
+        .collect()
+}
+
+/// > 8 C.F.R. § 208.13(b)(1): An applicant who has been found to have established
+/// > such past persecution shall also be presumed to have a well-founded fear.
+fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
+    let deps = harm_deps(ev, harms, When::Past);
+    let Some(list) = ev.case.facts.harms.as_deref() else {
+        let because = "No harms are recorded yet: what happened to the applicant, and what the applicant fears, is not known.".into();
+        return ev.record(&defs::PAST_PERSECUTION, None, V::unknown(Need::Fact(Fact::Harms)), because, &deps);
+    };
+    let cumulative = ev.case.facts.risk().cumulative_past_harm_severe;
+    let single = V::any(harms.iter().enumerate().map(|(h, f)| {
+        V::all([when_is(ev, h, When::Past), ev.yes(f.severity), ev.yes(f.actor), ev.yes(f.nexus)])
+    }));
+    let together = V::fact(cumulative, Fact::Risk("cumulative_past_harm_severe")).and(V::any(
+        harms
+            .iter()
+            .enumerate()
+            .map(|(h, f)| V::all([when_is(ev, h, When::Past), ev.yes(f.actor), ev.yes(f.nexus)])),
+    ));
+    let qualifying: Vec<String> = harms
+        .iter()
+        .enumerate()
+        .filter(|(h, f)| {
+            list[*h].when == Some(When::Past)
+                && [f.severity, f.actor, f.nexus].iter().all(|&i| ev.outcome(i) == Outcome::Yes)
+        })
+        .map(|(h, _)| ev.case.harm_ids[h].clone())
+        .collect();
+    let past_count = list.iter().filter(|x| x.when == Some(When::Past)).count();
+    let because = if !qualifying.is_empty() {
+        format!(
+            "Past harm {} rises to persecution, by a qualifying actor, on account of a protected ground.",
+            words_list(&qualifying)
+        )
+    } else if past_count == 0 && list.iter().all(|x| x.when.is_some()) {
+        "No past harm is recorded.".to_string()
+    } else if together.is_yes() {
+        "Taken together, the past harms rise to persecution, by a qualifying actor, on account of a protected ground (Matter of O-Z- & I-Z-).".to_string()
+    } else {
+        format!(
+            "{past_count} past harm(s) recorded; none yet shown to be severe enough, by a qualifying actor and on account of a protected ground; taken together, the past harms rise to persecution: {}.",
+            yn(cumulative)
+        )
+    };
+    ev.record(&defs::PAST_PERSECUTION, None, single.or(together), because, &deps)
+}
+
+/// > 8 C.F.R. § 208.13(b)(1)(i): the presumption is rebutted where (A) there has been
+/// > a fundamental change in circumstances ... or (B) the applicant could avoid
+/// > future persecution by relocating ... and ... it would be reasonable to expect
+/// > the applicant to do so. (ii): DHS bears the burden of proof.
+fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
+    let risk = ev.case.facts.risk();
+    match ev.outcome(pp) {
+        Outcome::No | Outcome::NotApplicable => {
+            let because = "No past persecution is established, so no presumption arises.".into();
+            ev.push(&defs::PRESUMPTION, None, Outcome::NotApplicable, because, &[pp], vec![])
+        }
+        Outcome::Unknown => {
+            let because = "Whether past persecution raises the presumption is not yet known.".into();
+            ev.push(&defs::PRESUMPTION, None, Outcome::Unknown, because, &[pp], vec![Need::Finding(pp)])
+        }
+        Outcome::Yes => {
+            let changed = risk.conditions_changed == Some(true);
+            let relocate = risk.relocation_possible == Some(true) && risk.relocation_reasonable == Some(true);
+            let (outcome, because) = if changed {
+                (Outcome::No, "Rebutted: there has been a fundamental change in circumstances since the past persecution.".to_string())
+            } else if relocate {
+                (Outcome::No, "Rebutted: the applicant could avoid persecution by relocating within the country, and it would be reasonable to expect that.".to_string())
+            } else {
+                let mut open = Vec::new();
+                if risk.conditions_changed.is_none() {
+                    open.push("changed conditions".to_string());
+                }
+                if risk.relocation_possible.is_none() || risk.relocation_reasonable.is_none() {
+                    open.push("internal relocation".to_string());
+                }
+                let tail = if open.is_empty() {
+                    String::new()
+                } else {
+                    format!(" The government bears the burden of rebuttal, so the unknown facts ({}) leave the presumption standing.", words_list(&open))
+                };
+                (Outcome::Yes, format!("Past persecution raises the presumption of a well-founded fear, and it is not rebutted.{tail}"))
+            };
+            ev.push(&defs::PRESUMPTION, None, outcome, because, &[pp], vec![])
+        }
+    }
+}
+
+/// Whether the likelihood of persecution reaches a reasonable possibility
+/// (*INS v. Cardoza-Fonseca*): `persecution_likelihood`, or else a pattern or
+/// practice, or else the *Mogharrabi* factors.
+fn reasonable_possibility(ev: &Eval) -> (V, String) {
+    let risk = ev.case.facts.risk();
+    match risk.persecution_likelihood {
+        Some(l) => (V::known(l != Likelihood::Remote), format!("the likelihood of persecution is {}", l.words())),
+        None if risk.pattern_or_practice == Some(true) => (
+            V::YES,
+            "a pattern or practice of persecution of people similarly situated counts as a reasonable possibility (8 C.F.R. § 208.13(b)(2)(iii))".into(),
+        ),
+        None => {
+            let factors = V::all([
+                V::known(risk.persecutor_aware != Some(false)),
+                V::known(risk.persecutor_capable != Some(false)),
+                V::known(risk.persecutor_inclined != Some(false)),
+            ]);
+            let all_known = risk.persecutor_aware.is_some() && risk.persecutor_capable.is_some() && risk.persecutor_inclined.is_some();
+            let v = if factors.is_no() || all_known {
+                factors
+            } else {
+                V::unknown(Need::Fact(Fact::Risk("persecution_likelihood")))
+            };
+            let text = format!(
+                "by the Mogharrabi factors (the persecutor knows or could learn of the characteristic: {}; can punish: {}; is inclined to: {})",
+                yn(risk.persecutor_aware),
+                yn(risk.persecutor_capable),
+                yn(risk.persecutor_inclined)
+            );
+            (v, text)
+        }
+    }
+}
+
+/// > 8 C.F.R. § 208.13(b)(2)(i): ... a reasonable possibility of suffering such
+/// > persecution if he or she were to return to that country.
+fn future_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
+    let deps = harm_deps(ev, harms, When::Feared);
+    let afraid = ev.case.facts.risk().afraid;
+    let (likely, likely_text) = reasonable_possibility(ev);
+    let feared = feared_harm_qualifies(ev, harms);
+    let v = V::all([V::known(afraid != Some(false)), likely, feared.clone()]);
+    let mut parts = Vec::new();
+    if afraid == Some(false) {
+        parts.push("the applicant does not fear return (no subjective fear)".to_string());
+    }
+    parts.push(likely_text);
+    parts.push(match (ev.case.facts.harms.is_some(), feared.t) {
+        (false, _) => "no harms are recorded yet".to_string(),
+        (true, crate::logic::Tri::Yes) => "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by reasonable relocation)".to_string(),
+        (true, crate::logic::Tri::No) => "no feared harm qualifies".to_string(),
+        (true, crate::logic::Tri::Unknown) => "whether a feared harm qualifies is not yet known".to_string(),
+    });
+    let because = format!("{}.", capitalize(&parts.join("; ")));
+    ev.record(&defs::FUTURE_PERSECUTION, None, v, because, &deps)
+}
+
+fn well_founded_fear(ev: &mut Eval, presumption: Ix, fp: Ix) -> Ix {
+    let v = ev.yes(presumption).or(ev.yes(fp));
+    let because = match (ev.outcome(presumption), ev.outcome(fp)) {
+        (Outcome::Yes, _) => "The presumption from past persecution stands.".to_string(),
+        (_, Outcome::Yes) => "There is a reasonable possibility of future persecution.".to_string(),
+        (p, f) => format!(
+            "The presumption from past persecution: {}; a reasonable possibility of future persecution: {}.",
+            p.as_str().replace('_', " "),
+            f.as_str().replace('_', " ")
+        ),
+    };
+    ev.record(&defs::WELL_FOUNDED_FEAR, None, v, because, &[presumption, fp])
+}
+
+/// > 8 C.F.R. § 208.13(b)(1)(iii): an applicant ... may be granted asylum ... in the
+/// > absence of a well-founded fear if (A) [compelling reasons arising out of the
+/// > severity of the past persecution] or (B) a reasonable possibility that he or
+/// > she may suffer other serious harm upon removal.
+fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
+    let risk = ev.case.facts.risk();
+    let deps = [pp, wff];
+    match (ev.outcome(pp), ev.outcome(wff)) {
+        (Outcome::No | Outcome::NotApplicable, _) | (_, Outcome::Yes) => {
+            let because = if ev.outcome(wff) == Outcome::Yes {
+                "A well-founded fear is established, so humanitarian asylum is not needed."
+            } else {
+                "Humanitarian asylum needs past persecution, which is not established."
+            };
+            ev.push(&defs::HUMANITARIAN, None, Outcome::NotApplicable, because.into(), &deps, vec![])
+        }
+        (Outcome::Unknown, _) | (_, Outcome::Unknown) => {
+            let needs = [pp, wff].into_iter().filter(|&i| ev.outcome(i) == Outcome::Unknown).map(Need::Finding).collect();
+            let because = "Whether humanitarian asylum is needed depends on past persecution and a well-founded fear, not yet known.".into();
+            ev.push(&defs::HUMANITARIAN, None, Outcome::Unknown, because, &deps, needs)
+        }
+        _ => {
+            let v = V::fact(risk.severe_past_persecution, Fact::Risk("severe_past_persecution"))
+                .or(V::fact(risk.other_serious_harm, Fact::Risk("other_serious_harm")));
+            let because = format!(
+                "Past persecution is established but the presumption is rebutted; compelling reasons from its severity: {}; a reasonable possibility of other serious harm: {}.",
+                yn(risk.severe_past_persecution),
+                yn(risk.other_serious_harm)
+            );
+            ev.record(&defs::HUMANITARIAN, None, v, because, &deps)
+        }
+    }
+}
+
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// > INA § 101(a)(42)(A): any person who is outside any country of such person's
+/// > nationality or, in the case of a person having no nationality, is outside any
+/// > country in which such person last habitually resided ...
+///
+/// Asked only for refugee admission (INA § 207), from outside the United States.
+pub fn outside_nationality(ev: &mut Eval) -> Ix {
+    let a = ev.case.facts.applicant();
+    let (v, because) = match a.location {
+        Some(crate::facts::Location::InUs | crate::facts::Location::PortOfEntry) => {
+            let because = "The applicant is in the United States or at its border: refugee admission (INA § 207) is for people abroad.".to_string();
+            return ev.push(&defs::OUTSIDE_NATIONALITY, None, Outcome::NotApplicable, because, &[], vec![]);
+        }
+        None => (V::unknown(Need::Fact(Fact::Applicant("location"))), "Where the applicant is now is not known.".to_string()),
+        Some(crate::facts::Location::OutsideUs) => match (a.current_country, a.nationality.as_deref()) {
+            (None, _) => (
+                V::unknown(Need::Fact(Fact::Applicant("current_country"))),
+                "The applicant is abroad; in which country is not known.".to_string(),
+            ),
+            (Some(_), None) => (
+                V::unknown(Need::Fact(Fact::Applicant("nationality"))),
+                "The applicant's nationality is not known.".to_string(),
+            ),
+            (Some(here), Some([])) => {
+                let v = V::test(a.habitual_residence, Fact::Applicant("habitual_residence"), |h| h != here);
+                let because = format!(
+                    "Stateless; now in {here}; country of last habitual residence: {}.",
+                    a.habitual_residence.map_or("unknown".to_string(), |h| h.to_string())
+                );
+                (v, because)
+            }
+            (Some(here), Some(nat)) => {
+                let inside = nat.contains(&here);
+                let because = format!(
+                    "Now in {here}, {} a country of nationality ({}).",
+                    if inside { "which is" } else { "which is not" },
+                    nat.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
+                );
+                (V::known(!inside), because)
+            }
+        },
+    };
+    ev.record(&defs::OUTSIDE_NATIONALITY, None, v, because, &[])
+}

@@ -1,0 +1,138 @@
+//! The reliefs (`spec/rules.md` § 5): what the findings add up to.
+
+use super::bars::{AsylumBars, WithholdingBars};
+use super::protection::Cat;
+use super::refugee::Refugee;
+use super::thresholds::Thresholds;
+use super::{Eval, Ix};
+use crate::facts::Location;
+use crate::output::{Basis, Outcome, ReliefOutcome};
+
+/// A relief before its reasons are turned into ids.
+pub struct Decided {
+    pub outcome: ReliefOutcome,
+    pub basis: Option<Basis>,
+    pub reasons: Vec<Ix>,
+}
+
+/// Collects failing and unknown findings; decides ineligible, undetermined or eligible.
+#[derive(Default)]
+struct Tally {
+    failed: Vec<Ix>,
+    unknown: Vec<Ix>,
+}
+
+impl Tally {
+    /// The finding must be `want` (yes for an element, no for a bar).
+    fn need(&mut self, ev: &Eval, i: Ix, want: Outcome) {
+        match ev.outcome(i) {
+            Outcome::Unknown => self.unknown.push(i),
+            o if o == want => {}
+            _ => self.failed.push(i),
+        }
+    }
+
+    fn decide(self, carried_by: Vec<Ix>, basis: Option<Basis>) -> Decided {
+        if !self.failed.is_empty() {
+            Decided { outcome: ReliefOutcome::Ineligible, basis: None, reasons: self.failed }
+        } else if !self.unknown.is_empty() {
+            Decided { outcome: ReliefOutcome::Undetermined, basis: None, reasons: self.unknown }
+        } else {
+            Decided { outcome: ReliefOutcome::Eligible, basis, reasons: carried_by }
+        }
+    }
+}
+
+pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Decided {
+    let mut tally = Tally::default();
+    tally.need(ev, t.presence, Outcome::Yes);
+    match ev.outcome(t.one_year) {
+        Outcome::Yes | Outcome::NotApplicable => {}
+        Outcome::Unknown => tally.unknown.push(t.one_year),
+        Outcome::No => match ev.outcome(t.exception) {
+            Outcome::Yes => {}
+            Outcome::Unknown => tally.unknown.push(t.exception),
+            _ => tally.failed.extend([t.one_year, t.exception]),
+        },
+    }
+    for bar in [t.safe_third_country, t.previous_denial, t.lawful_pathways].into_iter().chain(bars.all()) {
+        tally.need(ev, bar, Outcome::No);
+    }
+    let (wff, hum) = (ev.outcome(r.well_founded_fear), ev.outcome(r.humanitarian));
+    let mut carried_by = Vec::new();
+    let mut basis = None;
+    if wff == Outcome::Yes || hum == Outcome::Yes {
+        // The first basis that holds: past persecution (the presumption stands),
+        // a well-founded fear of future persecution, humanitarian asylum.
+        if ev.outcome(r.presumption) == Outcome::Yes {
+            basis = Some(Basis::PastPersecution);
+            carried_by = vec![r.past_persecution, r.presumption];
+        } else if ev.outcome(r.future_persecution) == Outcome::Yes {
+            basis = Some(Basis::WellFoundedFear);
+            carried_by = vec![r.future_persecution];
+        } else {
+            basis = Some(Basis::Humanitarian);
+            carried_by = vec![r.past_persecution, r.humanitarian];
+        }
+    } else if wff == Outcome::No && matches!(hum, Outcome::No | Outcome::NotApplicable) {
+        tally.failed.push(r.well_founded_fear);
+        if hum == Outcome::No {
+            tally.failed.push(r.humanitarian);
+        }
+    } else {
+        for (i, o) in [(r.well_founded_fear, wff), (r.humanitarian, hum)] {
+            if o == Outcome::Unknown {
+                tally.unknown.push(i);
+            }
+        }
+    }
+    tally.decide(carried_by, basis)
+}
+
+pub fn withholding(ev: &Eval, threat: Ix, bars: &WithholdingBars) -> Decided {
+    let mut tally = Tally::default();
+    tally.need(ev, threat, Outcome::Yes);
+    for bar in bars.all() {
+        tally.need(ev, bar, Outcome::No);
+    }
+    tally.decide(vec![threat], None)
+}
+
+pub fn cat_withholding(ev: &Eval, cat: &Cat, bars: &WithholdingBars) -> Decided {
+    let mut tally = Tally::default();
+    tally.need(ev, cat.torture_likely, Outcome::Yes);
+    tally.need(ev, cat.official, Outcome::Yes);
+    for bar in bars.all() {
+        tally.need(ev, bar, Outcome::No);
+    }
+    tally.decide(vec![cat.torture_likely, cat.official], None)
+}
+
+/// Deferral of removal: no bars apply (8 C.F.R. § 208.17(a)).
+pub fn cat_deferral(ev: &Eval, cat: &Cat) -> Decided {
+    let mut tally = Tally::default();
+    tally.need(ev, cat.torture_likely, Outcome::Yes);
+    tally.need(ev, cat.official, Outcome::Yes);
+    tally.decide(vec![cat.torture_likely, cat.official], None)
+}
+
+/// Refugee status is for people abroad (INA § 207); asylum for those here.
+pub fn refugee_admission(ev: &Eval, outside: Ix, r: &Refugee, bars: &AsylumBars) -> Decided {
+    if matches!(ev.case.facts.applicant().location, Some(Location::InUs | Location::PortOfEntry)) {
+        return Decided { outcome: ReliefOutcome::NotApplicable, basis: None, reasons: vec![] };
+    }
+    let mut tally = Tally::default();
+    tally.need(ev, outside, Outcome::Yes);
+    let (pp, wff) = (ev.outcome(r.past_persecution), ev.outcome(r.well_founded_fear));
+    let definition = if pp == Outcome::Yes { r.past_persecution } else { r.well_founded_fear };
+    if pp != Outcome::Yes && wff != Outcome::Yes {
+        if pp == Outcome::No && wff == Outcome::No {
+            tally.failed.extend([r.past_persecution, r.well_founded_fear]);
+        } else {
+            tally.unknown.extend([(r.past_persecution, pp), (r.well_founded_fear, wff)].iter().filter(|(_, o)| *o == Outcome::Unknown).map(|(i, _)| *i));
+        }
+    }
+    tally.need(ev, bars.persecutor, Outcome::No);
+    tally.need(ev, bars.firm_resettlement, Outcome::No);
+    tally.decide(vec![outside, definition], None)
+}
