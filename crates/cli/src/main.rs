@@ -1,9 +1,128 @@
-fn main() {
-    let path = std::env::args().last().unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    let today = jiff::civil::date(2026, 11, 27);
-    match refuge_engine::assess_json(&text, today, refuge_engine::Law::embedded()) {
-        Ok(a) => println!("{}", serde_json::to_string_pretty(&a).unwrap()),
-        Err(e) => { eprintln!("{e}"); std::process::exit(2) }
+//! `refuge`: the command line of Refuge.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use refuge_engine::{assess, Case, Law};
+
+/// Refuge: prepare United States asylum cases with an explained, cited law engine.
+///
+/// Refuge supports, and does not replace, the judgment of a qualified
+/// immigration attorney or accredited representative.
+#[derive(Parser)]
+#[command(name = "refuge", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Assess one case: facts (JSON, spec/facts.md) in, the determination out.
+    ///
+    /// Exit codes: 0 assessed; 2 the facts have an error (the message names the
+    /// field), or the file cannot be read.
+    Assess {
+        /// The facts document; `-` reads standard input.
+        file: String,
+        /// json (the contract of spec/output.md), text (a memo) or html (a standalone page).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// The date that stands in for `as_of` when the facts give none (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        today: Option<Date>,
+    },
+    /// The rules as an auditing attorney reads them: every finding with its
+    /// question and citations, every parameter with its value, dates and source.
+    Law {
+        #[arg(long, value_enum, default_value_t = LawFormat::Text)]
+        format: LawFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LawFormat {
+    Text,
+    Json,
+}
+
+fn parse_day(s: &str) -> Result<Date, String> {
+    refuge_engine::facts::parse_date(s)
+}
+
+fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("refuge: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let law = Law::embedded();
+    match cli.command {
+        Command::Assess { file, format, today: day } => {
+            let text = read_input(&file)?;
+            let case = match Case::from_json(&text, day.unwrap_or_else(today)) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("refuge: {file}: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let a = assess(&case, law);
+            let out = match format {
+                Format::Json => serde_json::to_string_pretty(&a)? + "\n",
+                Format::Text => refuge_report::text(&a),
+                Format::Html => refuge_report::html(&a),
+            };
+            write_stdout(&out)?;
+        }
+        Command::Law { format } => {
+            let out = match format {
+                LawFormat::Text => refuge_report::law_text(law),
+                LawFormat::Json => serde_json::to_string_pretty(&refuge_report::law_json(law))? + "\n",
+            };
+            write_stdout(&out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_input(file: &str) -> anyhow::Result<String> {
+    let mut text = String::new();
+    if file == "-" {
+        std::io::stdin().read_to_string(&mut text).context("cannot read standard input")?;
+    } else {
+        let path = PathBuf::from(file);
+        text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    Ok(text)
+}
+
+fn write_stdout(s: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        // A closed pipe (`refuge … | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("cannot write to standard output"),
     }
 }
