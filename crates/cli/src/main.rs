@@ -62,7 +62,7 @@ fn parse_day(s: &str) -> Result<Date, String> {
 }
 
 fn today() -> Date {
-    jiff::Zoned::now().date()
+    jiff::ZonedDateTime::now().date()
 }
 
 fn main() -> ExitCode {
