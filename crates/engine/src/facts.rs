@@ -379,7 +379,13 @@ impl Case {
         let facts: Facts = serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();
             let field = if field == "." { String::new() } else { field };
-            InputError::new(field, clean_serde_message(&e.inner().to_string()))
+            let inner = e.inner();
+            // A syntax error keeps its line and column; a data error has its path.
+            let message = match inner.classify() {
+                serde_json::error::Category::Data => strip_position(&inner.to_string()),
+                _ => inner.to_string(),
+            };
+            InputError::new(field, message)
         })?;
         Case::new(facts, today)
     }
@@ -496,12 +502,10 @@ fn ids<T>(list: &str, items: &[T], id: impl Fn(&T) -> Option<&str>) -> Result<Ve
     Ok(out)
 }
 
-/// serde's messages, made to read as ours: no trailing position (the path says where).
-fn clean_serde_message(m: &str) -> String {
-    match m.find(" at line ") {
-        Some(i) if m[i..].contains(" column ") && !m.starts_with("expected") && !m.starts_with("EOF") => {
-            m[..i].to_string()
-        }
+/// A data error's message without serde's trailing position: the path says where.
+fn strip_position(m: &str) -> String {
+    match m.rfind(" at line ") {
+        Some(i) if m[i..].contains(" column ") => m[..i].to_string(),
         _ => m.to_string(),
     }
 }

@@ -1,24 +1,85 @@
 //! Human-readable views of a Refuge assessment and of the law it applies.
-//! The JSON of `spec/output.md` is the contract; these are views of it.
+//!
+//! The JSON of `spec/output.md` is the contract; these are views of it: a memo
+//! for a terminal ([`text`]), a standalone page ([`html`]) and the rules as an
+//! auditing attorney reads them ([`law_text`], [`law_json`]).
+//!
+//! Architecture invariant: this crate decides nothing. Every outcome, date and
+//! reason comes from the engine; the views only choose words and order, and
+//! count the days from `as_of` to each date.
+
+mod html;
+mod law;
+mod text;
+mod view;
 
 use refuge_engine::{Assessment, Law};
 
-/// The assessment as a memo for a terminal.
+/// The assessment as a memo for a terminal: plain text, about 90 columns, no colours.
+///
+/// In order: a title with the `as_of` date and the law version; the reliefs,
+/// each with its outcome, asylum's basis and the findings that decided it
+/// (id, question, because); those findings as a tree, each with what it
+/// depends on and its citations, then the other findings evaluated; the
+/// deadlines by date with the days left from `as_of` (negative once passed),
+/// overdue ones and those within 30 days marked; the open questions,
+/// numbered; the family; the warnings; and the notice, last.
+///
+/// # Example
+/// ```
+/// let today = jiff::civil::date(2026, 11, 27);
+/// let a = refuge_engine::assess_json(r#"{"arrivals": [{"date": "2026-02-14"}]}"#, today, refuge_engine::Law::embedded()).unwrap();
+/// let memo = refuge_report::text(&a);
+/// assert!(memo.contains("asylum.one_year"));
+/// assert!(memo.trim_end().ends_with(refuge_engine::NOTICE));
+/// ```
 pub fn text(a: &Assessment) -> String {
-    format!("{a:?}\n")
+    text::memo(a)
 }
 
-/// The assessment as one standalone HTML page (no external assets).
+/// The assessment as one standalone HTML5 page: the memo's content, with the
+/// reliefs as cards, the findings as an expandable tree, the dates as a table.
+///
+/// Inline styles only, no scripts needed and no external assets; every
+/// string from the assessment is HTML-escaped. When printed, everything is
+/// expanded.
+///
+/// # Example
+/// ```
+/// let today = jiff::civil::date(2026, 11, 27);
+/// let a = refuge_engine::assess_json("{}", today, refuge_engine::Law::embedded()).unwrap();
+/// let page = refuge_report::html(&a);
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(page.contains(refuge_engine::NOTICE));
+/// ```
 pub fn html(a: &Assessment) -> String {
-    format!("<pre>{a:?}</pre>\n")
+    html::page(a)
 }
 
-/// `refuge law` as text.
+/// The parameter set as text, for `refuge law`: its version and review date;
+/// every finding the engine makes, with its question and citations; every
+/// parameter with each dated value and its source; the legal holidays, the
+/// observed-day rule and the executive-order closings; and the warning texts.
+///
+/// # Example
+/// ```
+/// let table = refuge_report::law_text(refuge_engine::Law::embedded());
+/// assert!(table.contains("asylum.one_year.years"));
+/// ```
 pub fn law_text(law: &Law) -> String {
-    format!("{}\n", law.version)
+    law::text(law)
 }
 
-/// `refuge law --format json`.
+/// The same content as [`law_text`] as JSON, for `refuge law --format json`:
+/// `version`, `reviewed_on`, `findings` (id, question, cite, section),
+/// `parameters` (as in `law/parameters.toml`), `observed`, `holidays`,
+/// `closings` and `warnings`.
+///
+/// # Example
+/// ```
+/// let json = refuge_report::law_json(refuge_engine::Law::embedded());
+/// assert_eq!(json["findings"][0]["id"], "asylum.presence");
+/// ```
 pub fn law_json(law: &Law) -> serde_json::Value {
-    serde_json::json!({ "version": law.version })
+    law::json(law)
 }

@@ -1,0 +1,133 @@
+//! The engine's integration tests: one binary, one `check` helper.
+
+mod calendar;
+mod examples;
+mod input_errors;
+mod law;
+mod properties;
+mod rules;
+
+use refuge_engine::{assess_json, Assessment, Law};
+use serde_json::{json, Value};
+
+/// A complete, clean case that qualifies for asylum: a journalist beaten by the
+/// police for her reporting, who filed within the year. Rows of the rule tables
+/// change only what their claim is about.
+pub fn base() -> Value {
+    json!({
+        "as_of": "2026-11-27",
+        "applicant": { "birth_date": "1988-09-14", "nationality": ["NI"], "location": "in_us", "unaccompanied_child": false },
+        "arrivals": [{ "date": "2025-09-20", "manner": "admitted", "border": "air", "from_country": "NI", "transit_countries": [] }],
+        "application": { "filed_on": "2026-05-04", "forum": "affirmative", "previously_denied": false },
+        "exceptions": [],
+        "harms": [{
+            "id": "h1", "when": "past", "date": "2025-06-02", "kind": "serious_physical_harm", "injured": true,
+            "target": "applicant", "actor": "government",
+            "grounds": [{ "ground": "political_opinion", "central": true }]
+        }],
+        "risk": { "afraid": true },
+        "torture": { "likelihood": "remote", "official_role": "none" },
+        "conduct": {
+            "persecuted_others": false, "aggravated_felony": false, "particularly_serious_crime": false,
+            "sentence_years": 0, "serious_nonpolitical_crime": false, "danger_to_security": false,
+            "terrorist_activity": false
+        },
+        "resettlement": { "offered_permanent_status": false }
+    })
+}
+
+/// `base` with `change` merged in: objects merge key by key, `null` removes a
+/// key (the fact becomes unknown); an array takes the new array's length, and
+/// its objects merge with the base's objects at the same index; anything else
+/// replaces.
+pub fn with(change: Value) -> Value {
+    let mut doc = base();
+    merge(&mut doc, change);
+    doc
+}
+
+fn merge(doc: &mut Value, change: Value) {
+    match (doc, change) {
+        (Value::Object(d), Value::Object(c)) => {
+            for (k, v) in c {
+                if v.is_null() {
+                    d.remove(&k);
+                } else if let Some(slot) = d.get_mut(&k) {
+                    merge(slot, v);
+                } else {
+                    d.insert(k, v);
+                }
+            }
+        }
+        (Value::Array(d), Value::Array(c)) => {
+            d.truncate(c.len());
+            for (i, v) in c.into_iter().enumerate() {
+                match d.get_mut(i) {
+                    Some(slot @ Value::Object(_)) if v.is_object() => merge(slot, v),
+                    Some(slot) => *slot = v,
+                    None => d.push(v),
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+pub fn run(facts: &Value) -> Assessment {
+    assess_json(&facts.to_string(), jiff::civil::date(2026, 11, 27), Law::embedded())
+        .unwrap_or_else(|e| panic!("facts rejected: {e}\n{facts:#}"))
+}
+
+/// What `key` is in the assessment, in the terms of `spec/check-examples`:
+/// `relief.NAME`, `basis`, `finding.ID`, `deadline.ID` (date and status),
+/// `date.ID` (a deadline's date alone), `family.ID`, `family.ID.path`,
+/// `warning.CODE` (raised or absent), `question.PREFIX` (asked or not asked);
+/// `absent` when missing.
+pub fn get(a: &Assessment, key: &str) -> String {
+    let v = serde_json::to_value(a).unwrap();
+    let find = |list: &str, id: &str| v[list].as_array().unwrap().iter().find(|x| x["id"] == id).cloned();
+    let s = |x: &Value| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string());
+    if let Some(name) = key.strip_prefix("relief.") {
+        return s(&v["reliefs"][name]["outcome"]);
+    }
+    if key == "basis" {
+        return v["reliefs"]["asylum"].get("basis").map_or("absent".into(), s);
+    }
+    if let Some(id) = key.strip_prefix("finding.") {
+        return find("findings", id).map_or("absent".into(), |f| s(&f["outcome"]));
+    }
+    if let Some(id) = key.strip_prefix("date.") {
+        return find("deadlines", id).map_or("absent".into(), |d| s(&d["date"]));
+    }
+    if let Some(id) = key.strip_prefix("deadline.") {
+        return find("deadlines", id).map_or("absent".into(), |d| format!("{} {}", s(&d["date"]), s(&d["status"])));
+    }
+    if let Some(id) = key.strip_prefix("family.") {
+        if let Some(id) = id.strip_suffix(".path") {
+            return find("family", id).map_or("absent".into(), |f| s(&f["path"]));
+        }
+        return find("family", id).map_or("absent".into(), |f| s(&f["derivative"]));
+    }
+    if let Some(code) = key.strip_prefix("warning.") {
+        let on = v["warnings"].as_array().unwrap().iter().any(|w| w["code"] == code);
+        return if on { "raised" } else { "absent" }.into();
+    }
+    if let Some(prefix) = key.strip_prefix("question.") {
+        let asked = a.questions.iter().any(|q| q.fact.starts_with(prefix));
+        return if asked { "asked" } else { "not asked" }.into();
+    }
+    panic!("unknown key {key}")
+}
+
+/// Asserts every `(key, want)` of a row, naming the row's legal claim.
+pub fn check(claim: &str, facts: Value, expect: &[(&str, &str)]) {
+    let a = run(&facts);
+    let mut bad = Vec::new();
+    for (key, want) in expect {
+        let got = get(&a, key);
+        if got != *want {
+            bad.push(format!("  {key}: want {want}, got {got}"));
+        }
+    }
+    assert!(bad.is_empty(), "{claim}\n{}", bad.join("\n"));
+}

@@ -1,0 +1,147 @@
+//! `refuge law`: the parameter set as an auditing attorney reads it.
+//!
+//! All dated values are printed, not only those in force: the report has no
+//! clock, and the auditor checks the periods themselves.
+
+use refuge_engine::defs;
+use refuge_engine::law::{Dated, Source, Value};
+use refuge_engine::{Law, NOTICE};
+use serde_json::json;
+
+use crate::text::Doc;
+
+/// The law table as text.
+pub(crate) fn text(law: &Law) -> String {
+    let mut d = Doc::default();
+    d.title(&format!("Refuge law: parameter set {}, reviewed on {}", law.version, law.reviewed_on));
+    d.wrap(
+        "",
+        0,
+        "Every finding the engine makes, every parameter with all its dated values, the calendar \
+         and the warning texts. Periods are inclusive; \"in force\" means no end date is set.",
+    );
+
+    d.heading(&format!("Findings ({})", defs::ALL.len()));
+    d.wrap(
+        "",
+        0,
+        "Ids with <hid>, <gid> or <fid> are made per harm, group or family member; \
+         the section is that of spec/rules.md.",
+    );
+    for def in defs::ALL {
+        d.blank();
+        d.wrap("- ", 2, &format!("{} (section {})", def.id, def.section));
+        d.wrap("  ", 2, def.question);
+        d.list(2, "Cites", def.cite);
+    }
+
+    d.heading(&format!("Parameters ({})", law.parameters.len()));
+    for p in &law.parameters {
+        d.blank();
+        d.wrap("- ", 2, &p.id);
+        d.wrap("  ", 2, &p.label);
+        d.wrap("  ", 2, &format!("Unit: {}; the value is chosen by the date of: {}.", p.unit, p.applies_to));
+        for v in &p.values {
+            d.wrap("  * ", 4, &format!("{}: {}", period(&v.from, v.to.as_deref()), value(&p.unit, v)));
+            source(&mut d, 4, &v.source);
+        }
+    }
+
+    d.heading("Legal public holidays (5 U.S.C. § 6103(a))");
+    d.wrap("", 0, "A deadline that rolls moves past a Saturday, a Sunday and these days.");
+    for h in &law.holidays {
+        d.blank();
+        d.wrap("- ", 2, &h.name);
+        for r in &h.rule {
+            d.wrap("  * ", 4, &format!("{}: {}", period(&r.from, r.to.as_deref()), day_rule(&r.date)));
+            source(&mut d, 4, &r.source);
+        }
+    }
+    d.blank();
+    d.wrap("Observed day: ", 2, &law.observed.rule);
+    source(&mut d, 2, &law.observed.source);
+
+    d.heading("Closings by executive order");
+    d.wrap(
+        "",
+        0,
+        "Not legal holidays: a deadline does not roll past them (the earlier date is the safe one), \
+         but a because-text says so when a deadline falls on one.",
+    );
+    for c in &law.closings {
+        d.blank();
+        d.wrap("- ", 2, &format!("{}: {}", c.date, c.reason));
+        source(&mut d, 2, &c.source);
+    }
+
+    d.heading("Warning texts");
+    for w in &law.warnings {
+        d.blank();
+        d.wrap("- ", 2, &w.code);
+        d.wrap("  ", 2, &w.message);
+        d.list(2, "Cites", &w.cite);
+        source(&mut d, 2, &w.source);
+    }
+
+    d.heading("Notice");
+    d.wrap("", 0, NOTICE);
+    d.finish()
+}
+
+/// `from 1997-04-01 to 2025-07-21`, or `from 1997-04-01, in force`.
+fn period(from: &str, to: Option<&str>) -> String {
+    match to {
+        Some(to) => format!("from {from} to {to}"),
+        None => format!("from {from}, in force"),
+    }
+}
+
+/// A value with its unit: `150 days`, `1 year`, `$100`, `2023-05-11`.
+fn value(unit: &str, v: &Dated) -> String {
+    match (&v.value, unit) {
+        (Value::Number(n), "usd") => format!("${n}"),
+        (Value::Number(1), "years") => "1 year".to_string(),
+        (Value::Number(1), "days") => "1 day".to_string(),
+        (Value::Number(n), unit) => format!("{n} {unit}"),
+        (Value::Text(t), _) => t.clone(),
+    }
+}
+
+/// A holiday's date rule in words: `01-01` is `January 1`; `third monday of
+/// january` stays as written.
+fn day_rule(rule: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let fixed = rule.split_once('-').and_then(|(m, d)| {
+        let month = MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?;
+        Some(format!("{month} {}", d.parse::<u8>().ok()?))
+    });
+    fixed.unwrap_or_else(|| rule.to_string())
+}
+
+/// `Source: title`, and the address on the next line.
+fn source(d: &mut Doc, indent: usize, s: &Source) {
+    let pad = " ".repeat(indent);
+    d.wrap(&format!("{pad}Source: "), indent + 2, &s.title);
+    d.wrap(&format!("{pad}        "), indent + 2, &s.url);
+}
+
+/// The law table as JSON.
+pub(crate) fn json(law: &Law) -> serde_json::Value {
+    let findings: Vec<serde_json::Value> = defs::ALL
+        .iter()
+        .map(|d| json!({ "id": d.id, "question": d.question, "cite": d.cite, "section": d.section }))
+        .collect();
+    json!({
+        "version": law.version,
+        "reviewed_on": law.reviewed_on,
+        "findings": findings,
+        "parameters": law.parameters,
+        "observed": law.observed,
+        "holidays": law.holidays,
+        "closings": law.closings,
+        "warnings": law.warnings,
+    })
+}

@@ -1,0 +1,211 @@
+//! One screened row: the few columns of an assessment that a caseload triage
+//! needs, and how they are written (CSV or JSON Lines).
+
+use std::io::Write as _;
+
+use jiff::civil::Date;
+use refuge_engine::calendar::days_between;
+use refuge_engine::output::{Outcome, ReliefOutcome, Status};
+use refuge_engine::Assessment;
+use serde::Serialize;
+
+/// The output columns, in order.
+pub const OUTPUT_COLUMNS: [&str; 16] = [
+    "id",
+    "asylum",
+    "withholding",
+    "cat_withholding",
+    "cat_deferral",
+    "refugee_admission",
+    "one_year_deadline",
+    "one_year_status",
+    "one_year_days_left",
+    "lawful_pathways",
+    "safe_third_country",
+    "ead_earliest_filing",
+    "annual_fee_due",
+    "open_questions",
+    "first_question",
+    "warnings",
+];
+
+/// The screening columns of one assessment. `None` is "not applicable":
+/// an empty cell in CSV, `null` in JSON Lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Screened {
+    pub id: String,
+    pub asylum: ReliefOutcome,
+    pub withholding: ReliefOutcome,
+    pub cat_withholding: ReliefOutcome,
+    pub cat_deferral: ReliefOutcome,
+    pub refugee_admission: ReliefOutcome,
+    /// Deadline `asylum.one_year`.
+    pub one_year_deadline: Option<Date>,
+    pub one_year_status: Option<Status>,
+    /// The deadline minus `as_of`, in days: negative once it has passed.
+    pub one_year_days_left: Option<i64>,
+    /// Finding `asylum.lawful_pathways`.
+    pub lawful_pathways: Option<Outcome>,
+    /// Finding `asylum.safe_third_country`.
+    pub safe_third_country: Option<Outcome>,
+    /// Deadline `ead.earliest_filing`.
+    pub ead_earliest_filing: Option<Date>,
+    /// Deadline `asylum.annual_fee`.
+    pub annual_fee_due: Option<Date>,
+    /// How many questions the assessment asks.
+    pub open_questions: usize,
+    /// The fact path of the first (most decisive) question.
+    pub first_question: Option<String>,
+    /// The warning codes, `;`-separated.
+    pub warnings: String,
+}
+
+impl Screened {
+    /// Picks the screening columns out of an assessment.
+    pub fn new(id: String, a: &Assessment) -> Screened {
+        let one_year = a.deadline("asylum.one_year");
+        let finding = |id: &str| a.finding(id).map(|f| f.outcome);
+        let mut warnings = String::new();
+        for (i, w) in a.warnings.iter().enumerate() {
+            if i > 0 {
+                warnings.push(';');
+            }
+            warnings.push_str(&w.code);
+        }
+        Screened {
+            id,
+            asylum: a.reliefs.asylum.outcome,
+            withholding: a.reliefs.withholding.outcome,
+            cat_withholding: a.reliefs.cat_withholding.outcome,
+            cat_deferral: a.reliefs.cat_deferral.outcome,
+            refugee_admission: a.reliefs.refugee_admission.outcome,
+            one_year_deadline: one_year.map(|d| d.date),
+            one_year_status: one_year.map(|d| d.status),
+            one_year_days_left: one_year.map(|d| days_between(a.as_of, d.date)),
+            lawful_pathways: finding("asylum.lawful_pathways"),
+            safe_third_country: finding("asylum.safe_third_country"),
+            ead_earliest_filing: a.deadline("ead.earliest_filing").map(|d| d.date),
+            annual_fee_due: a.deadline("asylum.annual_fee").map(|d| d.date),
+            open_questions: a.questions.len(),
+            first_question: a.questions.first().map(|q| q.fact.clone()),
+            warnings,
+        }
+    }
+
+    /// The five relief outcomes, in the order of [`OUTPUT_COLUMNS`].
+    pub fn reliefs(&self) -> [ReliefOutcome; 5] {
+        [self.asylum, self.withholding, self.cat_withholding, self.cat_deferral, self.refugee_admission]
+    }
+
+    /// Appends the record as one CSV line (RFC 4180 quoting where needed).
+    pub fn write_csv(&self, out: &mut Vec<u8>) {
+        fn date(out: &mut Vec<u8>, d: Option<Date>) {
+            if let Some(d) = d {
+                write_date(out, d);
+            }
+        }
+        csv_field(out, &self.id);
+        for r in self.reliefs() {
+            out.push(b',');
+            out.extend_from_slice(r.as_str().as_bytes());
+        }
+        out.push(b',');
+        date(out, self.one_year_deadline);
+        out.push(b',');
+        if let Some(s) = self.one_year_status {
+            out.extend_from_slice(s.as_str().as_bytes());
+        }
+        out.push(b',');
+        if let Some(n) = self.one_year_days_left {
+            let _ = write!(out, "{n}");
+        }
+        for f in [self.lawful_pathways, self.safe_third_country] {
+            out.push(b',');
+            if let Some(o) = f {
+                out.extend_from_slice(o.as_str().as_bytes());
+            }
+        }
+        out.push(b',');
+        date(out, self.ead_earliest_filing);
+        out.push(b',');
+        date(out, self.annual_fee_due);
+        let _ = write!(out, ",{},", self.open_questions);
+        csv_field(out, self.first_question.as_deref().unwrap_or(""));
+        out.push(b',');
+        csv_field(out, &self.warnings);
+        out.push(b'\n');
+    }
+
+    /// Appends the record as one JSON object and a newline.
+    pub fn write_jsonl(&self, out: &mut Vec<u8>) {
+        // Serializing plain strings, enums and numbers into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, self);
+        out.push(b'\n');
+    }
+}
+
+/// The CSV header line.
+pub fn csv_header() -> String {
+    OUTPUT_COLUMNS.join(",") + "\n"
+}
+
+/// Appends a CSV field, quoted when it holds a comma, a quote or a line break.
+pub fn csv_field(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        out.push(b'"');
+        for b in s.bytes() {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// `YYYY-MM-DD`, written directly (the engine's dates are within 1900–2200).
+fn write_date(out: &mut Vec<u8>, d: Date) {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if (0..=9999).contains(&y) {
+        let y = y as u16;
+        out.extend_from_slice(&[
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+            b'0' + (m / 10) as u8,
+            b'0' + (m % 10) as u8,
+            b'-',
+            b'0' + (day / 10) as u8,
+            b'0' + (day % 10) as u8,
+        ]);
+    } else {
+        let _ = write!(out, "{d}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_with_a_comma_or_quote_is_quoted() {
+        let mut out = Vec::new();
+        csv_field(&mut out, "a,b");
+        out.push(b' ');
+        csv_field(&mut out, "say \"hi\"");
+        out.push(b' ');
+        csv_field(&mut out, "plain");
+        assert_eq!(String::from_utf8(out).unwrap(), "\"a,b\" \"say \"\"hi\"\"\" plain");
+    }
+
+    #[test]
+    fn dates_are_written_iso() {
+        let mut out = Vec::new();
+        write_date(&mut out, jiff::civil::date(2025, 3, 3));
+        assert_eq!(out, b"2025-03-03");
+    }
+}
