@@ -1,6 +1,6 @@
 //! `refuge`: the command line of Refuge.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,6 +42,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LawFormat::Text)]
         format: LawFormat,
     },
+    /// Screen a whole caseload (CSV or JSON Lines), fast: one line of outcomes,
+    /// deadlines and open questions per person, and a summary.
+    Screen(refuge_screen::ScreenArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -90,7 +93,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let a = assess(&case, law);
             let out = match format {
-                Format::Json => serde_json::to_string_pretty(&a)? + "\n",
+                // Indented for a person at a terminal; compact (and faster) for programs.
+                Format::Json if std::io::stdout().is_terminal() => serde_json::to_string_pretty(&a)? + "\n",
+                Format::Json => refuge_engine::json::to_string(&a) + "\n",
                 Format::Text => refuge_report::text(&a),
                 Format::Html => refuge_report::html(&a),
             };
@@ -103,6 +108,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             write_stdout(&out)?;
         }
+        Command::Screen(args) => return Ok(refuge_screen::run(&args, law, today)?),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -375,6 +375,10 @@ impl Case {
     /// # Errors
     /// An [`InputError`] naming the JSON path and the problem.
     pub fn from_json(json: &str, today: Date) -> Result<Case, InputError> {
+        // The fast path; on an error, parse again tracking the path to name the field.
+        if let Ok(facts) = serde_json::from_str::<Facts>(json) {
+            return Case::new(facts, today);
+        }
         let de = &mut serde_json::Deserializer::from_str(json);
         let facts: Facts = serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();

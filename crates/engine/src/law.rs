@@ -109,6 +109,13 @@ pub struct WarningText {
     pub source: Source,
 }
 
+/// A parameter value ready for the engine: dates parsed once, at load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Resolved {
+    Number(i64),
+    Date(Date),
+}
+
 /// The parameters the engine reads, by name. Each must be in `parameters.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum P {
@@ -216,8 +223,8 @@ pub struct Law {
     pub closings: Vec<Closing>,
     pub warnings: Vec<WarningText>,
     pub calendar: Calendar,
-    /// For each `P`, its parameter's values as (from, to, value).
-    resolved: Vec<Vec<(Date, Option<Date>, Value)>>,
+    /// For each `P`, its parameter's values as (from, to, value), dates parsed.
+    resolved: Vec<Vec<(Date, Option<Date>, Resolved)>>,
     closing_dates: Vec<(Date, usize)>,
 }
 
@@ -289,10 +296,11 @@ impl Law {
             for v in &param.values {
                 let from = date_in("parameters.toml", &param.id, &v.from)?;
                 let to = v.to.as_deref().map(|t| date_in("parameters.toml", &param.id, t)).transpose()?;
-                if let Value::Text(t) = &v.value {
-                    date_in("parameters.toml", &param.id, t)?;
-                }
-                values.push((from, to, v.value.clone()));
+                let value = match &v.value {
+                    Value::Number(n) => Resolved::Number(*n),
+                    Value::Text(t) => Resolved::Date(date_in("parameters.toml", &param.id, t)?),
+                };
+                values.push((from, to, value));
             }
             resolved.push(values);
         }
@@ -331,30 +339,29 @@ impl Law {
         })
     }
 
-    fn value(&self, p: P, on: Date) -> &Value {
+    fn value(&self, p: P, on: Date) -> Resolved {
         let values = &self.resolved[p as usize];
         values
             .iter()
             .find(|(from, to, _)| *from <= on && to.is_none_or(|t| on <= t))
             // Before the first period the law did not apply yet: the earliest value stands in.
             .or_else(|| values.first())
-            .map(|(_, _, v)| v)
-            .unwrap_or(&Value::Number(0))
+            .map_or(Resolved::Number(0), |(_, _, v)| *v)
     }
 
     /// A number-valued parameter in force on `on`.
     pub fn num(&self, p: P, on: Date) -> i64 {
         match self.value(p, on) {
-            Value::Number(n) => *n,
-            Value::Text(_) => 0,
+            Resolved::Number(n) => n,
+            Resolved::Date(_) => 0,
         }
     }
 
     /// A date-valued parameter in force on `on`.
     pub fn date(&self, p: P, on: Date) -> Date {
         match self.value(p, on) {
-            Value::Text(t) => parse_date(t).unwrap_or(on),
-            Value::Number(_) => on,
+            Resolved::Date(d) => d,
+            Resolved::Number(_) => on,
         }
     }
 

@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod cite;
 pub mod defs;
 pub mod facts;
+pub mod json;
 pub mod law;
 pub mod logic;
 pub mod output;

@@ -1,8 +1,6 @@
 //! What to ask next: for every unknown finding, the facts that would settle it,
 //! worded so that a paralegal could ask the client, most decisive first.
 
-use std::collections::HashMap;
-
 use super::Eval;
 use crate::facts::{Case, HarmKind, When};
 use crate::logic::{Fact, Need};
@@ -23,7 +21,7 @@ pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
                 match *need {
                     Need::Fact(f) => push_unique(&mut facts, f),
                     Need::Finding(j) if j < i => {
-                        for f in facts_of[j].clone() {
+                        for &f in &facts_of[j] {
                             push_unique(&mut facts, f);
                         }
                     }
@@ -33,35 +31,25 @@ pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
         }
         facts_of.push(facts);
     }
-    // Each fact, with the findings that want it, in order of first appearance.
-    let mut order: Vec<Fact> = Vec::new();
-    let mut why: HashMap<Fact, Vec<usize>> = HashMap::new();
+    // Each fact with the findings that want it, in order of first appearance.
+    let mut wanted: Vec<(Fact, Vec<usize>)> = Vec::new();
     for (i, facts) in facts_of.iter().enumerate() {
-        for f in facts {
-            let entry = why.entry(*f).or_default();
-            if entry.is_empty() {
-                order.push(*f);
+        for &f in facts {
+            match wanted.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, why)) => why.push(i),
+                None => wanted.push((f, vec![i])),
             }
-            entry.push(i);
         }
     }
-    let mut ranked: Vec<(usize, usize, usize, Fact)> = order
-        .iter()
-        .enumerate()
-        .map(|(pos, f)| {
-            let findings = &why[f];
-            let reliefs = relief_reasons.iter().filter(|rs| rs.iter().any(|r| findings.contains(r))).count();
-            (reliefs, findings.len(), pos, *f)
-        })
-        .collect();
-    // Most reliefs first, then most findings, then the order of the law.
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    ranked
+    let reliefs = |why: &[usize]| relief_reasons.iter().filter(|rs| rs.iter().any(|r| why.contains(r))).count();
+    // Most reliefs first, then most findings, then the order of the law (a stable sort).
+    wanted.sort_by_cached_key(|(_, why)| (std::cmp::Reverse(reliefs(why)), std::cmp::Reverse(why.len())));
+    wanted
         .into_iter()
-        .map(|(_, _, _, f)| Question {
+        .map(|(f, why)| Question {
             fact: f.path(ev.case),
             ask: ask(&f, ev.case),
-            why: why[&f].iter().map(|&i| ev.findings[i].id.clone()).collect(),
+            why: why.iter().map(|&i| ev.findings[i].id.clone()).collect(),
         })
         .collect()
 }

@@ -173,6 +173,12 @@ proptest! {
     }
 
     #[test]
+    fn the_fast_json_writer_writes_what_serde_json_writes(f in facts()) {
+        let Ok(a) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };
+        prop_assert_eq!(refuge_engine::json::to_string(&a), serde_json::to_string(&a).unwrap());
+    }
+
+    #[test]
     fn every_unknown_reason_of_a_relief_is_asked_about(f in facts()) {
         let Ok(a) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };
         for (name, relief) in a.reliefs.iter() {
