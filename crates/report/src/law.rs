@@ -21,7 +21,7 @@ pub(crate) fn text(law: &Law) -> String {
          and the warning texts. Periods are inclusive; \"in force\" means no end date is set.",
     );
 
-    d.heading(&format!("Findings ({})", defs::ALL.len()));
+    d.heading(&format!("FINDINGS ({})", defs::ALL.len()));
     d.wrap(
         "",
         0,
@@ -35,7 +35,7 @@ pub(crate) fn text(law: &Law) -> String {
         d.list(2, "Cites", def.cite);
     }
 
-    d.heading(&format!("Parameters ({})", law.parameters.len()));
+    d.heading(&format!("PARAMETERS ({})", law.parameters.len()));
     for p in &law.parameters {
         d.blank();
         d.wrap("- ", 2, &p.id);
@@ -47,7 +47,7 @@ pub(crate) fn text(law: &Law) -> String {
         }
     }
 
-    d.heading("Legal public holidays (5 U.S.C. § 6103(a))");
+    d.heading("LEGAL PUBLIC HOLIDAYS (5 U.S.C. § 6103(a))");
     d.wrap("", 0, "A deadline that rolls moves past a Saturday, a Sunday and these days.");
     for h in &law.holidays {
         d.blank();
@@ -61,7 +61,7 @@ pub(crate) fn text(law: &Law) -> String {
     d.wrap("Observed day: ", 2, &law.observed.rule);
     source(&mut d, 2, &law.observed.source);
 
-    d.heading("Closings by executive order");
+    d.heading("CLOSINGS BY EXECUTIVE ORDER");
     d.wrap(
         "",
         0,
@@ -74,7 +74,7 @@ pub(crate) fn text(law: &Law) -> String {
         source(&mut d, 2, &c.source);
     }
 
-    d.heading("Warning texts");
+    d.heading("WARNING TEXTS");
     for w in &law.warnings {
         d.blank();
         d.wrap("- ", 2, &w.code);
@@ -83,7 +83,7 @@ pub(crate) fn text(law: &Law) -> String {
         source(&mut d, 2, &w.source);
     }
 
-    d.heading("Notice");
+    d.heading("NOTICE");
     d.wrap("", 0, NOTICE);
     d.finish()
 }
@@ -107,25 +107,43 @@ fn value(unit: &str, v: &Dated) -> String {
     }
 }
 
-/// A holiday's date rule in words: `01-01` is `January 1`; `third monday of
-/// january` stays as written.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// A holiday's date rule in words: `01-01` is `January 1`, `third monday of
+/// january` is `third Monday of January`.
 fn day_rule(rule: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ];
     let fixed = rule.split_once('-').and_then(|(m, d)| {
         let month = MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?;
         Some(format!("{month} {}", d.parse::<u8>().ok()?))
     });
-    fixed.unwrap_or_else(|| rule.to_string())
+    fixed.unwrap_or_else(|| {
+        let name = |w: &str| MONTHS.iter().chain(&WEEKDAYS).find(|n| n.eq_ignore_ascii_case(w)).copied();
+        let words: Vec<&str> = rule.split_whitespace().map(|w| name(w).unwrap_or(w)).collect();
+        words.join(" ")
+    })
 }
 
-/// `Source: title`, and the address on the next line.
+/// `Source: title`, and the address on the next line, both aligned after the label.
 fn source(d: &mut Doc, indent: usize, s: &Source) {
+    const LABEL: &str = "Source: ";
     let pad = " ".repeat(indent);
-    d.wrap(&format!("{pad}Source: "), indent + 2, &s.title);
-    d.wrap(&format!("{pad}        "), indent + 2, &s.url);
+    let text = indent + LABEL.len();
+    d.wrap(&format!("{pad}{LABEL}"), text, &s.title);
+    d.wrap(&" ".repeat(text), text, &s.url);
 }
 
 /// The law table as JSON.

@@ -30,8 +30,10 @@ use refuge_engine::{Assessment, Law};
 /// let today = jiff::civil::date(2026, 11, 27);
 /// let a = refuge_engine::assess_json(r#"{"arrivals": [{"date": "2026-02-14"}]}"#, today, refuge_engine::Law::embedded()).unwrap();
 /// let memo = refuge_report::text(&a);
-/// assert!(memo.contains("asylum.one_year"));
-/// assert!(memo.trim_end().ends_with(refuge_engine::NOTICE));
+/// assert!(memo.contains("- 2027-02-16 (Tuesday) asylum.one_year"));
+/// // The notice comes last, wrapped like every paragraph.
+/// let words: Vec<&str> = memo.split_whitespace().collect();
+/// assert!(words.join(" ").ends_with(refuge_engine::NOTICE));
 /// ```
 pub fn text(a: &Assessment) -> String {
     text::memo(a)
@@ -40,7 +42,7 @@ pub fn text(a: &Assessment) -> String {
 /// The assessment as one standalone HTML5 page: the memo's content, with the
 /// reliefs as cards, the findings as an expandable tree, the dates as a table.
 ///
-/// Inline styles only, no scripts needed and no external assets; every
+/// Inline styles only, no scripts and no external assets; every
 /// string from the assessment is HTML-escaped. When printed, everything is
 /// expanded.
 ///

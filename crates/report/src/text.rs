@@ -25,11 +25,11 @@ impl Doc {
         self.out.push('\n');
     }
 
-    /// A section heading, in capitals and underlined, after a blank line.
+    /// A section heading, underlined, after a blank line. (Written in capitals
+    /// by the caller: upper-casing here would change citations, `§ 6103(a)`.)
     pub fn heading(&mut self, heading: &str) {
-        let heading = heading.to_uppercase();
         self.out.push('\n');
-        self.out.push_str(&heading);
+        self.out.push_str(heading);
         self.out.push('\n');
         self.out.push_str(&"-".repeat(heading.chars().count()));
         self.out.push('\n');
@@ -91,7 +91,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
         a.as_of, a.law.version, a.law.reviewed_on
     ));
 
-    d.heading("Reliefs");
+    d.heading("RELIEFS");
     let reliefs = view::reliefs(a);
     let name_width = reliefs.iter().map(|r| r.name.len()).max().unwrap_or(0);
     for r in &reliefs {
@@ -118,7 +118,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
     }
 
     let findings = view::findings_tree(a);
-    d.heading("Findings that decided them");
+    d.heading("FINDINGS THAT DECIDED THEM");
     if findings.decisive.is_empty() {
         d.wrap("", 0, "None.");
     }
@@ -127,13 +127,13 @@ pub(crate) fn memo(a: &Assessment) -> String {
         finding_node(&mut d, node, 0);
     }
     if !findings.other.is_empty() {
-        d.heading("Other findings evaluated");
+        d.heading("OTHER FINDINGS EVALUATED");
         for node in &findings.other {
             d.wrap("- ", 2, &format!("{}: {}", node.finding.id, node.outcome()));
         }
     }
 
-    d.heading("Deadlines and dates");
+    d.heading("DEADLINES AND DATES");
     let timeline = view::timeline(a);
     if timeline.is_empty() {
         d.wrap("", 0, "None.");
@@ -150,7 +150,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
         d.list(2, "Cites", row.deadline.cite);
     }
 
-    d.heading("Open questions");
+    d.heading("OPEN QUESTIONS");
     if a.questions.is_empty() {
         d.wrap("", 0, "None.");
     }
@@ -162,14 +162,18 @@ pub(crate) fn memo(a: &Assessment) -> String {
         d.list(4, "Would settle", &q.why);
     }
 
-    d.heading("Family");
+    d.heading("FAMILY");
     let family = view::family(a);
     if family.is_empty() {
         d.wrap("", 0, "None.");
     }
     for m in family {
         d.blank();
-        d.wrap("- ", 2, &format!("{} ({}): derivative {}; path: {}", m.entry.id, m.relation(), m.derivative(), m.path()));
+        d.wrap(
+            "- ",
+            2,
+            &format!("{} ({}): derivative {}; path: {}", m.entry.id, m.relation(), m.derivative(), m.path()),
+        );
         if let Some(age) = m.entry.age_on_filing {
             d.wrap("  ", 2, &format!("Age on filing: {age}"));
         }
@@ -181,7 +185,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
         }
     }
 
-    d.heading("Warnings");
+    d.heading("WARNINGS");
     if a.warnings.is_empty() {
         d.wrap("", 0, "None.");
     }
@@ -192,7 +196,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
         d.list(2, "Cites", &w.cite);
     }
 
-    d.heading("Notice");
+    d.heading("NOTICE");
     d.wrap("", 0, a.notice);
     d.finish()
 }

@@ -7,22 +7,24 @@
 use std::collections::HashSet;
 
 use jiff::civil::Date;
-use refuge_engine::calendar::{days_between, weekday_name};
-use refuge_engine::output::{Basis, Deadline, FamilyEntry, FamilyPath, Finding, Outcome, Relief, ReliefOutcome, Status};
 use refuge_engine::Assessment;
+use refuge_engine::calendar::{days_between, weekday_name};
+use refuge_engine::output::{
+    Basis, Deadline, FamilyEntry, FamilyPath, Finding, Outcome, Relief, ReliefOutcome, Status,
+};
 
 /// A date within this many days of `as_of` is flagged.
 pub(crate) const SOON_DAYS: i64 = 30;
 
-/// A relief's name in words.
-pub(crate) fn relief_name(key: &str) -> &'static str {
+/// A relief's name in words (a relief this table does not know keeps its spec name).
+pub(crate) fn relief_name(key: &'static str) -> &'static str {
     match key {
         "asylum" => "Asylum",
         "withholding" => "Withholding of removal",
         "cat_withholding" => "CAT withholding",
         "cat_deferral" => "CAT deferral",
         "refugee_admission" => "Refugee admission (abroad)",
-        _ => "Other relief",
+        other => other,
     }
 }
 
@@ -124,11 +126,8 @@ pub(crate) struct Findings<'a> {
 pub(crate) fn findings_tree(a: &Assessment) -> Findings<'_> {
     fn node<'a>(a: &'a Assessment, f: &'a Finding, seen: &mut HashSet<&'a str>) -> Node<'a> {
         let first = seen.insert(&f.id);
-        let children = if first {
-            findings(a, &f.depends_on).into_iter().map(|c| node(a, c, seen)).collect()
-        } else {
-            Vec::new()
-        };
+        let children =
+            if first { findings(a, &f.depends_on).into_iter().map(|c| node(a, c, seen)).collect() } else { Vec::new() };
         Node { finding: f, first, children }
     }
     let mut seen = HashSet::new();
@@ -272,10 +271,11 @@ impl MemberView<'_> {
         outcome(self.entry.derivative)
     }
     pub fn path(&self) -> &'static str {
-        match self.entry.path {
-            Some(FamilyPath::Included) => "included in the applicant's case",
-            Some(FamilyPath::FollowToJoin) => "follow to join (Form I-730)",
-            None => "none yet",
+        match (self.entry.path, self.entry.derivative) {
+            (Some(FamilyPath::Included), _) => "included in the applicant's case",
+            (Some(FamilyPath::FollowToJoin), _) => "follow to join (Form I-730)",
+            (None, Outcome::No | Outcome::NotApplicable) => "none",
+            (None, Outcome::Yes | Outcome::Unknown) => "not yet known",
         }
     }
     /// Whether the Child Status Protection Act froze a child's age: `yes` or `no`, when the engine says.
