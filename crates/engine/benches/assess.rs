@@ -3,7 +3,7 @@
 //!
 //! Run: `cargo bench -p refuge-engine --bench assess`
 
-use refuge_engine::{assess_json, Law};
+use refuge_engine::{Law, assess_json};
 
 fn main() {
     // Parse the embedded parameter set once, as the binary does.
@@ -12,18 +12,40 @@ fn main() {
 }
 
 const EXAMPLES: [(&str, &str); 6] = [
-    ("after-the-grant", include_str!("../../../examples/after-the-grant.json")),
-    ("holiday-deadline", include_str!("../../../examples/holiday-deadline.json")),
-    ("late-without-exception", include_str!("../../../examples/late-without-exception.json")),
-    ("social-group-open", include_str!("../../../examples/social-group-open.json")),
-    ("timely-journalist", include_str!("../../../examples/timely-journalist.json")),
-    ("torture-deferral-only", include_str!("../../../examples/torture-deferral-only.json")),
+    (
+        "after-the-grant",
+        include_str!("../../../examples/after-the-grant.json"),
+    ),
+    (
+        "holiday-deadline",
+        include_str!("../../../examples/holiday-deadline.json"),
+    ),
+    (
+        "late-without-exception",
+        include_str!("../../../examples/late-without-exception.json"),
+    ),
+    (
+        "social-group-open",
+        include_str!("../../../examples/social-group-open.json"),
+    ),
+    (
+        "timely-journalist",
+        include_str!("../../../examples/timely-journalist.json"),
+    ),
+    (
+        "torture-deferral-only",
+        include_str!("../../../examples/torture-deferral-only.json"),
+    ),
 ];
 
 /// Facts JSON in, assessment JSON out, for one case.
 #[divan::bench(args = EXAMPLES.map(|(name, _)| name))]
 fn assess_one_case(bencher: divan::Bencher, name: &str) {
-    let json = EXAMPLES.iter().find(|(n, _)| *n == name).map(|(_, j)| *j).unwrap_or_default();
+    let json = EXAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, j)| *j)
+        .unwrap_or_default();
     let today = jiff::civil::date(2026, 11, 27);
     let law = Law::embedded();
     bencher.bench(|| {

@@ -2,8 +2,8 @@
 //! 29-February rule, and rolling a deadline past weekends and legal holidays
 //! (5 U.S.C. § 6103).
 
-use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
 
 /// Which way a 29 February that does not exist in the target year is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,11 @@ pub enum DayRule {
     /// A fixed month and day.
     Fixed { month: i8, day: i8 },
     /// The nth (1-4) weekday of a month, or the last (`nth` = -1).
-    Nth { nth: i8, weekday: Weekday, month: i8 },
+    Nth {
+        nth: i8,
+        weekday: Weekday,
+        month: i8,
+    },
 }
 
 impl DayRule {
@@ -79,7 +83,9 @@ impl DayRule {
             return Some(DayRule::Fixed { month, day });
         }
         let words: Vec<&str> = s.split_whitespace().collect();
-        let [nth, weekday, "of", month] = words[..] else { return None };
+        let [nth, weekday, "of", month] = words[..] else {
+            return None;
+        };
         let nth = match nth {
             "first" => 1,
             "second" => 2,
@@ -99,18 +105,36 @@ impl DayRule {
             _ => return None,
         };
         const MONTHS: [&str; 12] = [
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
         ];
         let month = MONTHS.iter().position(|m| *m == month)? as i8 + 1;
-        Some(DayRule::Nth { nth, weekday, month })
+        Some(DayRule::Nth {
+            nth,
+            weekday,
+            month,
+        })
     }
 
     /// The date this rule gives in `year`.
     pub fn in_year(self, year: i16) -> Date {
         match self {
             DayRule::Fixed { month, day } => jiff::civil::date(year, month, day),
-            DayRule::Nth { nth, weekday, month } => {
+            DayRule::Nth {
+                nth,
+                weekday,
+                month,
+            } => {
                 let first = jiff::civil::date(year, month, 1);
                 if nth > 0 {
                     first.nth_weekday_of_month(nth, weekday).unwrap_or(first)
@@ -150,7 +174,10 @@ pub struct Rolled {
 
 impl Calendar {
     /// Builds the table from `(name, rule, from, to)` entries for `years`.
-    pub fn new(holidays: &[(String, Vec<(DayRule, Date, Option<Date>)>)], years: std::ops::RangeInclusive<i16>) -> Self {
+    pub fn new(
+        holidays: &[(String, Vec<(DayRule, Date, Option<Date>)>)],
+        years: std::ops::RangeInclusive<i16>,
+    ) -> Self {
         let mut days_off = Vec::new();
         for (h, (_, rules)) in holidays.iter().enumerate() {
             for year in years.clone() {
@@ -159,7 +186,11 @@ impl Calendar {
                     if date < from || to.is_some_and(|to| date > to) {
                         continue;
                     }
-                    days_off.push(DayOff { date, holiday: h, observed: false });
+                    days_off.push(DayOff {
+                        date,
+                        holiday: h,
+                        observed: false,
+                    });
                     // > (b)(1) ... if a legal public holiday falls on a Saturday, the Friday
                     // > immediately before is a legal public holiday ...; (b)(2) on a Sunday,
                     // > the Monday immediately after.
@@ -169,7 +200,11 @@ impl Calendar {
                         _ => None,
                     };
                     if let Some(o) = observed {
-                        days_off.push(DayOff { date: o, holiday: h, observed: true });
+                        days_off.push(DayOff {
+                            date: o,
+                            holiday: h,
+                            observed: true,
+                        });
                     }
                 }
             }
@@ -183,7 +218,10 @@ impl Calendar {
     /// holidays themselves are reported as their observed day).
     pub fn holiday(&self, date: Date) -> Option<&DayOff> {
         let i = self.days_off.partition_point(|d| d.date < date);
-        self.days_off[i..].iter().take_while(|d| d.date == date).next()
+        self.days_off[i..]
+            .iter()
+            .take_while(|d| d.date == date)
+            .next()
     }
 
     /// Every day off in a year, in order (for `refuge law` and tests).
@@ -197,7 +235,8 @@ impl Calendar {
 
     /// Neither a Saturday, a Sunday, nor a legal holiday (or its observed day).
     pub fn is_business_day(&self, date: Date) -> bool {
-        !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && self.holiday(date).is_none()
+        !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
+            && self.holiday(date).is_none()
     }
 
     /// The first business day on or after `date`.
@@ -207,7 +246,9 @@ impl Calendar {
         while !self.is_business_day(d) {
             let why = match (d.weekday(), self.holiday(d)) {
                 (Weekday::Saturday | Weekday::Sunday, _) => format!("a {}", weekday_name(d)),
-                (_, Some(h)) if h.observed => format!("a legal holiday ({} observed)", self.holiday_name(h)),
+                (_, Some(h)) if h.observed => {
+                    format!("a legal holiday ({} observed)", self.holiday_name(h))
+                }
                 (_, Some(h)) => format!("a legal holiday ({})", self.holiday_name(h)),
                 _ => String::new(),
             };

@@ -39,12 +39,14 @@ pub fn parse(s: &str) -> Option<CiteForm> {
     if let Some(rest) = s.strip_prefix("Pub. L. ") {
         let (congress, rest) = rest.split_once('-')?;
         let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        return (digits(congress) && !number.is_empty() && ends_with_year_paren(rest)).then_some(CiteForm::PublicLaw);
+        return (digits(congress) && !number.is_empty() && ends_with_year_paren(rest))
+            .then_some(CiteForm::PublicLaw);
     }
     if s.starts_with("Executive Order ") || s.starts_with("Proclamation ") {
         let (_, after) = s.split_once(|c: char| c.is_ascii_digit())?;
         let rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
-        return (rest.is_empty() || rest.strip_prefix(", ").is_some_and(fed_reg)).then_some(CiteForm::PresidentialDocument);
+        return (rest.is_empty() || rest.strip_prefix(", ").is_some_and(fed_reg))
+            .then_some(CiteForm::PresidentialDocument);
     }
     if s.starts_with("USCIS Policy Memorandum PM-") {
         return ends_with_year_paren(s).then_some(CiteForm::PolicyMemorandum);
@@ -53,13 +55,16 @@ pub fn parse(s: &str) -> Option<CiteForm> {
         let (_, rest) = s.split_once(", ")?;
         let (vol, rest) = rest.split_once(" I&N Dec. ")?;
         let tribunal = rest.contains("(BIA ") || rest.contains("(A.G. ");
-        return (digits(vol) && tribunal && ends_with_year_paren(rest)).then_some(CiteForm::AgencyDecision);
+        return (digits(vol) && tribunal && ends_with_year_paren(rest))
+            .then_some(CiteForm::AgencyDecision);
     }
     if fed_reg(s) {
         return Some(CiteForm::FederalRegister);
     }
     if let Some((parties, rest)) = s.split_once(", ") {
-        let reporter = ["U.S. ", "F.3d ", "F.4th ", "F.2d ", "F. Supp. 3d "].iter().any(|r| rest.contains(r));
+        let reporter = ["U.S. ", "F.3d ", "F.4th ", "F.2d ", "F. Supp. 3d "]
+            .iter()
+            .any(|r| rest.contains(r));
         let docket = rest.starts_with("No. ");
         if parties.contains(" v. ") && (reporter || docket) && ends_with_year_paren(rest) {
             return Some(CiteForm::CourtDecision);
@@ -84,7 +89,9 @@ fn section(s: &str) -> bool {
     }
     let mut rest = &head[number_len..];
     while let Some(r) = rest.strip_prefix('(') {
-        let Some((inner, after)) = r.split_once(')') else { return false };
+        let Some((inner, after)) = r.split_once(')') else {
+            return false;
+        };
         if inner.is_empty() || !inner.chars().all(|c| c.is_ascii_alphanumeric()) {
             return false;
         }
@@ -95,15 +102,21 @@ fn section(s: &str) -> bool {
 
 /// `88 Fed. Reg. 18,227 (Mar. 28, 2023)`, optionally with a pin cite.
 fn fed_reg(s: &str) -> bool {
-    let Some((vol, rest)) = s.split_once(" Fed. Reg. ") else { return false };
+    let Some((vol, rest)) = s.split_once(" Fed. Reg. ") else {
+        return false;
+    };
     let page_ok = rest.chars().next().is_some_and(|c| c.is_ascii_digit());
     digits(vol) && page_ok && ends_with_year_paren(rest)
 }
 
 /// Ends with a parenthetical whose last four characters before `)` are a year.
 fn ends_with_year_paren(s: &str) -> bool {
-    let Some(body) = s.strip_suffix(')') else { return false };
-    let Some(open) = body.rfind('(') else { return false };
+    let Some(body) = s.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = body.rfind('(') else {
+        return false;
+    };
     let inner = &body[open + 1..];
     inner.len() >= 4 && digits(&inner[inner.len() - 4..])
 }
@@ -120,16 +133,43 @@ mod tests {
             ("8 C.F.R. § 208.4(a)(2)(ii)", CiteForm::Regulation),
             ("8 C.F.R. § 208.15", CiteForm::Regulation),
             ("5 U.S.C. § 6103(a)", CiteForm::Code),
-            ("88 Fed. Reg. 18,227 (Mar. 28, 2023)", CiteForm::FederalRegister),
-            ("65 Fed. Reg. 76,121, 76,123-24 (Dec. 6, 2000)", CiteForm::FederalRegister),
+            (
+                "88 Fed. Reg. 18,227 (Mar. 28, 2023)",
+                CiteForm::FederalRegister,
+            ),
+            (
+                "65 Fed. Reg. 76,121, 76,123-24 (Dec. 6, 2000)",
+                CiteForm::FederalRegister,
+            ),
             ("Pub. L. 119-21 (2025)", CiteForm::PublicLaw),
-            ("Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)", CiteForm::AgencyDecision),
-            ("Matter of A-B-, 28 I&N Dec. 307 (A.G. 2021)", CiteForm::AgencyDecision),
-            ("INS v. Cardoza-Fonseca, 480 U.S. 421 (1987)", CiteForm::CourtDecision),
-            ("Zakirov v. Ashcroft, 384 F.3d 541 (8th Cir. 2004)", CiteForm::CourtDecision),
-            ("Pacito v. Trump, No. 25-cv-255 (W.D. Wash. 2025)", CiteForm::CourtDecision),
-            ("Executive Order 14163, 90 Fed. Reg. 8,459 (Jan. 30, 2025)", CiteForm::PresidentialDocument),
-            ("USCIS Policy Memorandum PM-602-0192 (Dec. 2, 2025)", CiteForm::PolicyMemorandum),
+            (
+                "Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)",
+                CiteForm::AgencyDecision,
+            ),
+            (
+                "Matter of A-B-, 28 I&N Dec. 307 (A.G. 2021)",
+                CiteForm::AgencyDecision,
+            ),
+            (
+                "INS v. Cardoza-Fonseca, 480 U.S. 421 (1987)",
+                CiteForm::CourtDecision,
+            ),
+            (
+                "Zakirov v. Ashcroft, 384 F.3d 541 (8th Cir. 2004)",
+                CiteForm::CourtDecision,
+            ),
+            (
+                "Pacito v. Trump, No. 25-cv-255 (W.D. Wash. 2025)",
+                CiteForm::CourtDecision,
+            ),
+            (
+                "Executive Order 14163, 90 Fed. Reg. 8,459 (Jan. 30, 2025)",
+                CiteForm::PresidentialDocument,
+            ),
+            (
+                "USCIS Policy Memorandum PM-602-0192 (Dec. 2, 2025)",
+                CiteForm::PolicyMemorandum,
+            ),
         ] {
             assert_eq!(parse(s), Some(form), "{s}");
         }
@@ -137,7 +177,14 @@ mod tests {
 
     #[test]
     fn malformed_citations_are_rejected() {
-        for s in ["INA 208(a)", "8 CFR 208.4", "Matter of Acosta", "Fed. Reg. 18,227", "INA § 208(a", "see the statute"] {
+        for s in [
+            "INA 208(a)",
+            "8 CFR 208.4",
+            "Matter of Acosta",
+            "Fed. Reg. 18,227",
+            "INA § 208(a",
+            "see the statute",
+        ] {
             assert_eq!(parse(s), None, "{s}");
         }
     }

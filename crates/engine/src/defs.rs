@@ -123,11 +123,14 @@ defs! {
 
 /// The definition whose id (or id template) is `id`.
 pub fn find(id: &str) -> Option<&'static Def> {
-    ALL.iter().find(|d| d.id == id || template_matches(d.id, id))
+    ALL.iter()
+        .find(|d| d.id == id || template_matches(d.id, id))
 }
 
 fn template_matches(template: &str, id: &str) -> bool {
-    let (Some(open), Some(close)) = (template.find('<'), template.find('>')) else { return false };
+    let (Some(open), Some(close)) = (template.find('<'), template.find('>')) else {
+        return false;
+    };
     let (pre, post) = (&template[..open], &template[close + 1..]);
     id.len() > pre.len() + post.len() && id.starts_with(pre) && id.ends_with(post)
 }

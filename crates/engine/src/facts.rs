@@ -23,7 +23,10 @@ pub struct InputError {
 
 impl InputError {
     fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        InputError { field: field.into(), message: message.into() }
+        InputError {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -79,7 +82,9 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
         return Err(format!("{s:?} is not a date of the form YYYY-MM-DD"));
     }
@@ -88,7 +93,8 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     if !(1900..=2200).contains(&y) {
         return Err(format!("{s:?} is outside the years 1900 to 2200"));
     }
-    Date::new(y, m as i8, d as i8).map_err(|_| format!("{s:?} is not a calendar date (no such day)"))
+    Date::new(y, m as i8, d as i8)
+        .map_err(|_| format!("{s:?} is not a calendar date (no such day)"))
 }
 
 fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
@@ -400,10 +406,22 @@ impl Case {
     /// An [`InputError`] naming the JSON path and the problem.
     pub fn new(facts: Facts, today: Date) -> Result<Case, InputError> {
         let as_of = facts.as_of.unwrap_or(today);
-        let harm_ids = ids("harms", facts.harms.as_deref().unwrap_or(&[]), |h| h.id.as_deref())?;
-        let group_ids = ids("groups", facts.groups.as_deref().unwrap_or(&[]), |g| g.id.as_deref())?;
-        let family_ids = ids("family", facts.family.as_deref().unwrap_or(&[]), |m| m.id.as_deref())?;
-        let case = Case { facts, as_of, harm_ids, group_ids, family_ids };
+        let harm_ids = ids("harms", facts.harms.as_deref().unwrap_or(&[]), |h| {
+            h.id.as_deref()
+        })?;
+        let group_ids = ids("groups", facts.groups.as_deref().unwrap_or(&[]), |g| {
+            g.id.as_deref()
+        })?;
+        let family_ids = ids("family", facts.family.as_deref().unwrap_or(&[]), |m| {
+            m.id.as_deref()
+        })?;
+        let case = Case {
+            facts,
+            as_of,
+            harm_ids,
+            group_ids,
+            family_ids,
+        };
         case.check()?;
         Ok(case)
     }
@@ -414,7 +432,10 @@ impl Case {
             match d {
                 Some(d) if d > self.as_of => Err(InputError::new(
                     path,
-                    format!("{d} is after as_of {}; this date must be in the past", self.as_of),
+                    format!(
+                        "{d} is after as_of {}; this date must be in the past",
+                        self.as_of
+                    ),
                 )),
                 _ => Ok(()),
             }
@@ -447,7 +468,10 @@ impl Case {
         }
         if let Some(c) = f.conduct.as_ref().and_then(|c| c.sentence_years) {
             if !(c.is_finite() && c >= 0.0) {
-                return Err(InputError::new("conduct.sentence_years", "must be a number of years, zero or more"));
+                return Err(InputError::new(
+                    "conduct.sentence_years",
+                    "must be a number of years, zero or more",
+                ));
             }
         }
         let groups: HashSet<&str> = self.group_ids.iter().map(String::as_str).collect();
@@ -458,13 +482,21 @@ impl Case {
             for (j, g) in h.grounds.as_deref().unwrap_or(&[]).iter().enumerate() {
                 let path = format!("harms[{i}].grounds[{j}].group");
                 match (&g.group, g.ground) {
-                    (Some(id), Some(Ground::ParticularSocialGroup) | None) if !groups.contains(id.as_str()) => {
-                        return Err(InputError::new(path, format!("group {id:?} is not defined in groups")));
+                    (Some(id), Some(Ground::ParticularSocialGroup) | None)
+                        if !groups.contains(id.as_str()) =>
+                    {
+                        return Err(InputError::new(
+                            path,
+                            format!("group {id:?} is not defined in groups"),
+                        ));
                     }
                     (Some(_), Some(other)) if other != Ground::ParticularSocialGroup => {
                         return Err(InputError::new(
                             path,
-                            format!("a group is named only for the ground particular_social_group, not {}", other.as_str()),
+                            format!(
+                                "a group is named only for the ground particular_social_group, not {}",
+                                other.as_str()
+                            ),
                         ));
                     }
                     _ => {}
@@ -473,7 +505,10 @@ impl Case {
         }
         for (i, m) in f.family().iter().enumerate() {
             past(format!("family[{i}].birth_date"), m.birth_date)?;
-            past(format!("family[{i}].relationship_began"), m.relationship_began)?;
+            past(
+                format!("family[{i}].relationship_began"),
+                m.relationship_began,
+            )?;
         }
         Ok(())
     }
@@ -489,17 +524,27 @@ impl Case {
     }
 }
 
-fn ids<T>(list: &str, items: &[T], id: impl Fn(&T) -> Option<&str>) -> Result<Vec<String>, InputError> {
+fn ids<T>(
+    list: &str,
+    items: &[T],
+    id: impl Fn(&T) -> Option<&str>,
+) -> Result<Vec<String>, InputError> {
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let own = id(item);
         if own.is_some_and(|s| s.trim().is_empty()) {
-            return Err(InputError::new(format!("{list}[{i}].id"), "an id must not be empty"));
+            return Err(InputError::new(
+                format!("{list}[{i}].id"),
+                "an id must not be empty",
+            ));
         }
         let id = own.map(str::to_owned).unwrap_or_else(|| i.to_string());
         if !seen.insert(id.clone()) {
-            return Err(InputError::new(format!("{list}[{i}].id"), format!("id {id:?} is used twice in {list}")));
+            return Err(InputError::new(
+                format!("{list}[{i}].id"),
+                format!("id {id:?} is used twice in {list}"),
+            ));
         }
         out.push(id);
     }

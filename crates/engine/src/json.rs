@@ -80,6 +80,10 @@ fn finding(w: &mut String, f: &Finding) {
 fn deadline(w: &mut String, d: &Deadline) {
     w.push_str("{\"id\":");
     string(w, &d.id);
+    w.push_str(",\"kind\":");
+    string(w, d.kind.as_str());
+    w.push_str(",\"label\":");
+    string(w, &d.label);
     w.push_str(",\"date\":");
     date(w, d.date);
     w.push_str(",\"status\":");
@@ -196,7 +200,9 @@ fn string(w: &mut String, s: &str) {
 /// Whether any byte is a control character, `"` or `\\`. No early exit and
 /// no branch, so that the compiler vectorises the loop: most strings are clean.
 fn needs_escape(bytes: &[u8]) -> bool {
-    bytes.iter().fold(0u8, |acc, &b| acc | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')) != 0
+    bytes.iter().fold(0u8, |acc, &b| {
+        acc | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
+    }) != 0
 }
 
 #[cfg(test)]
@@ -205,7 +211,15 @@ mod tests {
 
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
-        for s in ["plain", "a \"quote\"", "back\\slash", "line\nbreak\ttab\r", "\u{1} \u{1f} bell", "naïve — ünïcödé", ""] {
+        for s in [
+            "plain",
+            "a \"quote\"",
+            "back\\slash",
+            "line\nbreak\ttab\r",
+            "\u{1} \u{1f} bell",
+            "naïve — ünïcödé",
+            "",
+        ] {
             let mut w = String::new();
             string(&mut w, s);
             assert_eq!(w, serde_json::to_string(s).unwrap());
@@ -222,6 +236,9 @@ mod tests {
                 assert_eq!(needs_escape(&bytes), want, "byte {b} at {pos}");
             }
         }
-        assert!(!needs_escape("é — ü".as_bytes()), "multi-byte UTF-8 needs no escaping");
+        assert!(
+            !needs_escape("é — ü".as_bytes()),
+            "multi-byte UTF-8 needs no escaping"
+        );
     }
 }

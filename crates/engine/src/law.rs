@@ -178,8 +178,12 @@ impl P {
         match self {
             P::OneYearEffective => "asylum.one_year.effective",
             P::OneYearYears => "asylum.one_year.years",
-            P::ExceptionPresumedReasonableDays => "asylum.one_year_exception.presumed_reasonable_days",
-            P::ExceptionUnreasonableAfterDays => "asylum.one_year_exception.unreasonable_after_days",
+            P::ExceptionPresumedReasonableDays => {
+                "asylum.one_year_exception.presumed_reasonable_days"
+            }
+            P::ExceptionUnreasonableAfterDays => {
+                "asylum.one_year_exception.unreasonable_after_days"
+            }
             P::EadFilingWaitDays => "ead.filing_wait_days",
             P::EadGrantWaitDays => "ead.grant_wait_days",
             P::AdjustmentWaitYears => "adjustment.wait_years",
@@ -256,12 +260,21 @@ struct WarningFile {
     warning: Vec<WarningText>,
 }
 
-fn toml_file<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Result<T, LawError> {
-    toml::from_str(text).map_err(|e| LawError { file, message: e.to_string() })
+fn toml_file<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, LawError> {
+    toml::from_str(text).map_err(|e| LawError {
+        file,
+        message: e.to_string(),
+    })
 }
 
 fn date_in(file: &'static str, what: &str, s: &str) -> Result<Date, LawError> {
-    parse_date(s).map_err(|m| LawError { file, message: format!("{what}: {m}") })
+    parse_date(s).map_err(|m| LawError {
+        file,
+        message: format!("{what}: {m}"),
+    })
 }
 
 impl Law {
@@ -269,8 +282,16 @@ impl Law {
     pub fn embedded() -> &'static Law {
         static LAW: std::sync::OnceLock<Law> = std::sync::OnceLock::new();
         LAW.get_or_init(|| {
-            Law::parse(LAW_TOML, PARAMETERS_TOML, HOLIDAYS_TOML, CLOSINGS_TOML, WARNINGS_TOML)
-                .unwrap_or_else(|e| panic!("the embedded parameter set is invalid (a build defect): {e}"))
+            Law::parse(
+                LAW_TOML,
+                PARAMETERS_TOML,
+                HOLIDAYS_TOML,
+                CLOSINGS_TOML,
+                WARNINGS_TOML,
+            )
+            .unwrap_or_else(|e| {
+                panic!("the embedded parameter set is invalid (a build defect): {e}")
+            })
         })
     }
 
@@ -278,24 +299,41 @@ impl Law {
     ///
     /// # Errors
     /// A [`LawError`] naming the file and the problem.
-    pub fn parse(law: &str, parameters: &str, holidays: &str, closings: &str, warnings: &str) -> Result<Law, LawError> {
+    pub fn parse(
+        law: &str,
+        parameters: &str,
+        holidays: &str,
+        closings: &str,
+        warnings: &str,
+    ) -> Result<Law, LawError> {
         let header: Header = toml_file("law.toml", law)?;
         let reviewed_on = date_in("law.toml", "reviewed_on", &header.reviewed_on)?;
-        let ParameterFile { parameter: parameters } = toml_file("parameters.toml", parameters)?;
-        let HolidayFile { observed, holiday: holidays } = toml_file("holidays.toml", holidays)?;
+        let ParameterFile {
+            parameter: parameters,
+        } = toml_file("parameters.toml", parameters)?;
+        let HolidayFile {
+            observed,
+            holiday: holidays,
+        } = toml_file("holidays.toml", holidays)?;
         let ClosingFile { closing: closings } = toml_file("closings.toml", closings)?;
         let WarningFile { warning: warnings } = toml_file("warnings.toml", warnings)?;
 
         let mut resolved = Vec::with_capacity(P::ALL.len());
         for p in P::ALL {
-            let param = parameters.iter().find(|x| x.id == p.id()).ok_or_else(|| LawError {
-                file: "parameters.toml",
-                message: format!("parameter {} is missing", p.id()),
-            })?;
+            let param = parameters
+                .iter()
+                .find(|x| x.id == p.id())
+                .ok_or_else(|| LawError {
+                    file: "parameters.toml",
+                    message: format!("parameter {} is missing", p.id()),
+                })?;
             let mut values = Vec::new();
             for v in &param.values {
                 let from = date_in("parameters.toml", &param.id, &v.from)?;
-                let to = v.to.as_deref().map(|t| date_in("parameters.toml", &param.id, t)).transpose()?;
+                let to =
+                    v.to.as_deref()
+                        .map(|t| date_in("parameters.toml", &param.id, t))
+                        .transpose()?;
                 let value = match &v.value {
                     Value::Number(n) => Resolved::Number(*n),
                     Value::Text(t) => Resolved::Date(date_in("parameters.toml", &param.id, t)?),
@@ -314,7 +352,10 @@ impl Law {
                     message: format!("{}: cannot read the date rule {:?}", h.name, r.date),
                 })?;
                 let from = date_in("holidays.toml", &h.name, &r.from)?;
-                let to = r.to.as_deref().map(|t| date_in("holidays.toml", &h.name, t)).transpose()?;
+                let to =
+                    r.to.as_deref()
+                        .map(|t| date_in("holidays.toml", &h.name, t))
+                        .transpose()?;
                 rs.push((rule, from, to));
             }
             rules.push((h.name.clone(), rs));
@@ -373,6 +414,9 @@ impl Law {
     /// The executive-order closing on `date`, if there was one.
     pub fn closing(&self, date: Date) -> Option<&Closing> {
         let i = self.closing_dates.partition_point(|(d, _)| *d < date);
-        self.closing_dates.get(i).filter(|(d, _)| *d == date).map(|(_, c)| &self.closings[*c])
+        self.closing_dates
+            .get(i)
+            .filter(|(d, _)| *d == date)
+            .map(|(_, c)| &self.closings[*c])
     }
 }

@@ -29,7 +29,9 @@ pub use law::Law;
 pub use output::{Assessment, NOTICE};
 
 use output::{LawVersion, Relief, Reliefs};
-use rules::{bars, deadlines, family, protection, questions, refugee, reliefs, thresholds, warnings, Eval};
+use rules::{
+    Eval, bars, deadlines, family, protection, questions, refugee, reliefs, thresholds, warnings,
+};
 
 /// Assesses a case under a parameter set.
 pub fn assess(case: &Case, law: &Law) -> Assessment {
@@ -57,15 +59,30 @@ pub fn assess(case: &Case, law: &Law) -> Assessment {
         .collect();
     let questions = questions::build(&ev, &undetermined);
     let warnings = warnings::raised(&ev, ev.outcome(t.lawful_pathways));
-    let [asylum, withholding, cat_withholding, cat_deferral, refugee_admission] = decided.map(|d| Relief {
+    let [
+        asylum,
+        withholding,
+        cat_withholding,
+        cat_deferral,
+        refugee_admission,
+    ] = decided.map(|d| Relief {
         outcome: d.outcome,
         basis: d.basis,
         reasons: d.reasons.iter().map(|&i| ev.id(i).to_string()).collect(),
     });
     Assessment {
         as_of: case.as_of,
-        law: LawVersion { version: law.version.clone(), reviewed_on: law.reviewed_on },
-        reliefs: Reliefs { asylum, withholding, cat_withholding, cat_deferral, refugee_admission },
+        law: LawVersion {
+            version: law.version.clone(),
+            reviewed_on: law.reviewed_on,
+        },
+        reliefs: Reliefs {
+            asylum,
+            withholding,
+            cat_withholding,
+            cat_deferral,
+            refugee_admission,
+        },
         findings: ev.findings,
         deadlines: deadlines::all(case, law),
         questions,
@@ -79,7 +96,11 @@ pub fn assess(case: &Case, law: &Law) -> Assessment {
 ///
 /// # Errors
 /// An [`InputError`] naming the field path and the problem; nothing is assessed.
-pub fn assess_json(json: &str, today: jiff::civil::Date, law: &Law) -> Result<Assessment, InputError> {
+pub fn assess_json(
+    json: &str,
+    today: jiff::civil::Date,
+    law: &Law,
+) -> Result<Assessment, InputError> {
     let case = Case::from_json(json, today)?;
     Ok(assess(&case, law))
 }

@@ -78,20 +78,32 @@ pub struct V {
 }
 
 impl V {
-    pub const YES: V = V { t: Tri::Yes, needs: Vec::new() };
-    pub const NO: V = V { t: Tri::No, needs: Vec::new() };
+    pub const YES: V = V {
+        t: Tri::Yes,
+        needs: Vec::new(),
+    };
+    pub const NO: V = V {
+        t: Tri::No,
+        needs: Vec::new(),
+    };
 
     pub fn known(b: bool) -> V {
         if b { V::YES } else { V::NO }
     }
 
     pub fn unknown(need: Need) -> V {
-        V { t: Tri::Unknown, needs: vec![need] }
+        V {
+            t: Tri::Unknown,
+            needs: vec![need],
+        }
     }
 
     /// An unknown with nothing further to ask (a judgment already asked elsewhere).
     pub fn unknown_of(needs: Vec<Need>) -> V {
-        V { t: Tri::Unknown, needs }
+        V {
+            t: Tri::Unknown,
+            needs,
+        }
     }
 
     /// A boolean fact: unknown (asking `fact`) when absent.

@@ -134,10 +134,36 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deadline {
     pub id: String,
+    /// What the date is for a person: a last day to act, a first day one may act, or a record.
+    pub kind: DateKind,
+    /// The date's name in words ("One-year asylum filing deadline").
+    pub label: String,
     pub date: Date,
     pub status: Status,
     pub because: String,
     pub cite: &'static [&'static str],
+}
+
+/// What kind of date a deadline is, which decides whether its passing is bad news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    /// The last day to act (deadline rounding): once passed with nothing done, overdue.
+    LastDay,
+    /// The first day one may act (eligibility rounding): once passed, open.
+    FirstDay,
+    /// A date that has happened and is recorded (permanent residence).
+    Record,
+}
+
+impl DateKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateKind::LastDay => "last_day",
+            DateKind::FirstDay => "first_day",
+            DateKind::Record => "record",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

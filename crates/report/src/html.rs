@@ -55,5 +55,6 @@ pub(crate) fn page(a: &Assessment) -> String {
         family: view::family(a),
     };
     // Rendering writes into a String and calls no fallible filter: it cannot fail.
-    page.render().expect("rendering the assessment page into a String cannot fail")
+    page.render()
+        .expect("rendering the assessment page into a String cannot fail")
 }

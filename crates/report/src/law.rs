@@ -13,7 +13,10 @@ use crate::text::Doc;
 /// The law table as text.
 pub(crate) fn text(law: &Law) -> String {
     let mut d = Doc::default();
-    d.title(&format!("Refuge law: parameter set {}, reviewed on {}", law.version, law.reviewed_on));
+    d.title(&format!(
+        "Refuge law: parameter set {}, reviewed on {}",
+        law.version, law.reviewed_on
+    ));
     d.wrap(
         "",
         0,
@@ -40,20 +43,47 @@ pub(crate) fn text(law: &Law) -> String {
         d.blank();
         d.wrap("- ", 2, &p.id);
         d.wrap("  ", 2, &p.label);
-        d.wrap("  ", 2, &format!("Unit: {}; the value is chosen by the date of: {}.", p.unit, p.applies_to));
+        d.wrap(
+            "  ",
+            2,
+            &format!(
+                "Unit: {}; the value is chosen by the date of: {}.",
+                p.unit, p.applies_to
+            ),
+        );
         for v in &p.values {
-            d.wrap("  * ", 4, &format!("{}: {}", period(&v.from, v.to.as_deref()), value(&p.unit, v)));
+            d.wrap(
+                "  * ",
+                4,
+                &format!(
+                    "{}: {}",
+                    period(&v.from, v.to.as_deref()),
+                    value(&p.unit, v)
+                ),
+            );
             source(&mut d, 4, &v.source);
         }
     }
 
     d.heading("LEGAL PUBLIC HOLIDAYS (5 U.S.C. § 6103(a))");
-    d.wrap("", 0, "A deadline that rolls moves past a Saturday, a Sunday and these days.");
+    d.wrap(
+        "",
+        0,
+        "A deadline that rolls moves past a Saturday, a Sunday and these days.",
+    );
     for h in &law.holidays {
         d.blank();
         d.wrap("- ", 2, &h.name);
         for r in &h.rule {
-            d.wrap("  * ", 4, &format!("{}: {}", period(&r.from, r.to.as_deref()), day_rule(&r.date)));
+            d.wrap(
+                "  * ",
+                4,
+                &format!(
+                    "{}: {}",
+                    period(&r.from, r.to.as_deref()),
+                    day_rule(&r.date)
+                ),
+            );
             source(&mut d, 4, &r.source);
         }
     }
@@ -121,7 +151,15 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// A holiday's date rule in words: `01-01` is `January 1`, `third monday of
 /// january` is `third Monday of January`.
@@ -131,8 +169,17 @@ fn day_rule(rule: &str) -> String {
         Some(format!("{month} {}", d.parse::<u8>().ok()?))
     });
     fixed.unwrap_or_else(|| {
-        let name = |w: &str| MONTHS.iter().chain(&WEEKDAYS).find(|n| n.eq_ignore_ascii_case(w)).copied();
-        let words: Vec<&str> = rule.split_whitespace().map(|w| name(w).unwrap_or(w)).collect();
+        let name = |w: &str| {
+            MONTHS
+                .iter()
+                .chain(&WEEKDAYS)
+                .find(|n| n.eq_ignore_ascii_case(w))
+                .copied()
+        };
+        let words: Vec<&str> = rule
+            .split_whitespace()
+            .map(|w| name(w).unwrap_or(w))
+            .collect();
         words.join(" ")
     })
 }
@@ -150,7 +197,9 @@ fn source(d: &mut Doc, indent: usize, s: &Source) {
 pub(crate) fn json(law: &Law) -> serde_json::Value {
     let findings: Vec<serde_json::Value> = defs::ALL
         .iter()
-        .map(|d| json!({ "id": d.id, "question": d.question, "cite": d.cite, "section": d.section }))
+        .map(
+            |d| json!({ "id": d.id, "question": d.question, "cite": d.cite, "section": d.section }),
+        )
         .collect();
     json!({
         "version": law.version,

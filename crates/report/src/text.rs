@@ -75,7 +75,11 @@ impl Doc {
     /// `label: ` and the items joined with `; `, at `indent` spaces.
     pub fn list(&mut self, indent: usize, label: &str, items: &[impl AsRef<str>]) {
         let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
-        self.wrap(&format!("{}{label}: ", " ".repeat(indent)), indent + 2, &items.join("; "));
+        self.wrap(
+            &format!("{}{label}: ", " ".repeat(indent)),
+            indent + 2,
+            &items.join("; "),
+        );
     }
 
     pub fn finish(self) -> String {
@@ -95,13 +99,24 @@ pub(crate) fn memo(a: &Assessment) -> String {
     let reliefs = view::reliefs(a);
     let name_width = reliefs.iter().map(|r| r.name.len()).max().unwrap_or(0);
     for r in &reliefs {
-        d.line(&format!("{:<name_width$}  {}", r.name, r.outcome().to_uppercase()));
+        d.line(&format!(
+            "{:<name_width$}  {}",
+            r.name,
+            r.outcome().to_uppercase()
+        ));
     }
     let mut shown = HashSet::new();
     for r in &reliefs {
         d.blank();
-        let basis = r.basis().map(|b| format!(", on the basis of {b}")).unwrap_or_default();
-        d.wrap("", 2, &format!("{}: {}{basis}", r.name, r.outcome().to_uppercase()));
+        let basis = r
+            .basis()
+            .map(|b| format!(", on the basis of {b}"))
+            .unwrap_or_default();
+        d.wrap(
+            "",
+            2,
+            &format!("{}: {}{basis}", r.name, r.outcome().to_uppercase()),
+        );
         if r.reasons.is_empty() {
             d.wrap("  ", 2, "No finding decided it.");
         }
@@ -138,14 +153,40 @@ pub(crate) fn memo(a: &Assessment) -> String {
     if timeline.is_empty() {
         d.wrap("", 0, "None.");
     } else {
-        d.wrap("", 0, &format!("By date. Days left are counted from {}; a negative number is days ago.", a.as_of));
+        d.wrap(
+            "",
+            0,
+            &format!(
+                "By date. Days left are counted from {}; a negative number is days ago.",
+                a.as_of
+            ),
+        );
     }
     for row in timeline {
         d.blank();
-        let alert = row.alert.map(|al| format!("   ** {} **", al.words().to_uppercase())).unwrap_or_default();
-        d.wrap("- ", 2, &format!("{} ({})  {}{alert}", row.deadline.date, row.weekday, row.deadline.id));
+        let alert = row
+            .alert
+            .map(|al| format!("   ** {} **", al.words().to_uppercase()))
+            .unwrap_or_default();
+        d.wrap(
+            "- ",
+            2,
+            &format!(
+                "{} ({})  {}{alert}",
+                row.deadline.date, row.weekday, row.deadline.id
+            ),
+        );
         d.wrap("  ", 2, &row.label);
-        d.wrap("  ", 2, &format!("Status: {}; days left: {} ({})", row.status(), row.days, row.days_words()));
+        d.wrap(
+            "  ",
+            2,
+            &format!(
+                "Status: {}; days left: {} ({})",
+                row.status(),
+                row.days,
+                row.days_words()
+            ),
+        );
         d.wrap("  Because: ", 2, &row.deadline.because);
         d.list(2, "Cites", row.deadline.cite);
     }
@@ -172,13 +213,23 @@ pub(crate) fn memo(a: &Assessment) -> String {
         d.wrap(
             "- ",
             2,
-            &format!("{} ({}): derivative {}; path: {}", m.entry.id, m.relation(), m.derivative(), m.path()),
+            &format!(
+                "{} ({}): derivative {}; path: {}",
+                m.entry.id,
+                m.relation(),
+                m.derivative(),
+                m.path()
+            ),
         );
         if let Some(age) = m.entry.age_on_filing {
             d.wrap("  ", 2, &format!("Age on filing: {age}"));
         }
         if let Some(cspa) = m.cspa() {
-            d.wrap("  ", 2, &format!("Age frozen by the Child Status Protection Act: {cspa}"));
+            d.wrap(
+                "  ",
+                2,
+                &format!("Age frozen by the Child Status Protection Act: {cspa}"),
+            );
         }
         if let Some(f) = m.finding {
             d.wrap("  Because: ", 2, &f.because);
@@ -206,10 +257,18 @@ fn finding_node(d: &mut Doc, node: &Node<'_>, depth: usize) {
     let pad = "  ".repeat(depth);
     let f = node.finding;
     if !node.first {
-        d.wrap(&format!("{pad}- "), 2 * depth + 2, &format!("{}: {} (shown above)", f.id, node.outcome()));
+        d.wrap(
+            &format!("{pad}- "),
+            2 * depth + 2,
+            &format!("{}: {} (shown above)", f.id, node.outcome()),
+        );
         return;
     }
-    d.wrap(&format!("{pad}- "), 2 * depth + 2, &format!("{}: {}", f.id, node.outcome()));
+    d.wrap(
+        &format!("{pad}- "),
+        2 * depth + 2,
+        &format!("{}: {}", f.id, node.outcome()),
+    );
     let inner = format!("{pad}  ");
     d.wrap(&inner, inner.len(), f.question);
     d.wrap(&format!("{inner}Because: "), inner.len(), &f.because);

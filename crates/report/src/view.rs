@@ -10,7 +10,8 @@ use jiff::civil::Date;
 use refuge_engine::Assessment;
 use refuge_engine::calendar::{days_between, weekday_name};
 use refuge_engine::output::{
-    Basis, Deadline, FamilyEntry, FamilyPath, Finding, Outcome, Relief, ReliefOutcome, Status,
+    Basis, DateKind, Deadline, FamilyEntry, FamilyPath, Finding, Outcome, Relief, ReliefOutcome,
+    Status,
 };
 
 /// A date within this many days of `as_of` is flagged.
@@ -83,7 +84,11 @@ pub(crate) fn reliefs(a: &Assessment) -> Vec<ReliefView<'_>> {
     a.reliefs
         .iter()
         .into_iter()
-        .map(|(key, relief)| ReliefView { name: relief_name(key), relief, reasons: findings(a, &relief.reasons) })
+        .map(|(key, relief)| ReliefView {
+            name: relief_name(key),
+            relief,
+            reasons: findings(a, &relief.reasons),
+        })
         .collect()
 }
 
@@ -126,9 +131,19 @@ pub(crate) struct Findings<'a> {
 pub(crate) fn findings_tree(a: &Assessment) -> Findings<'_> {
     fn node<'a>(a: &'a Assessment, f: &'a Finding, seen: &mut HashSet<&'a str>) -> Node<'a> {
         let first = seen.insert(&f.id);
-        let children =
-            if first { findings(a, &f.depends_on).into_iter().map(|c| node(a, c, seen)).collect() } else { Vec::new() };
-        Node { finding: f, first, children }
+        let children = if first {
+            findings(a, &f.depends_on)
+                .into_iter()
+                .map(|c| node(a, c, seen))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Node {
+            finding: f,
+            first,
+            children,
+        }
     }
     let mut seen = HashSet::new();
     let mut decisive = Vec::new();
@@ -149,43 +164,15 @@ pub(crate) fn findings_tree(a: &Assessment) -> Findings<'_> {
             first: true,
             children: findings(a, &f.depends_on)
                 .into_iter()
-                .map(|c| Node { finding: c, first: false, children: Vec::new() })
+                .map(|c| Node {
+                    finding: c,
+                    first: false,
+                    children: Vec::new(),
+                })
                 .collect(),
         })
         .collect();
     Findings { decisive, other }
-}
-
-/// What kind of date a deadline is, which decides whether its passing is bad news.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// The last day to act: once passed, overdue.
-    LastDay,
-    /// The first day one may act: once passed, open.
-    FirstDay,
-    /// A date recorded in the past (permanent residence).
-    Record,
-}
-
-/// A deadline's kind and its name in words, by id (`spec/deadlines.md`).
-/// An id not in the table is taken as a last day to act: flagging it overdue
-/// is the safe mistake.
-fn describe(id: &str) -> (Kind, String) {
-    let (kind, label) = match id {
-        "asylum.one_year" => (Kind::LastDay, "One-year asylum filing deadline"),
-        "ead.earliest_filing" => (Kind::FirstDay, "First day to file for a work permit (Form I-765)"),
-        "ead.earliest_grant" => (Kind::FirstDay, "First day a work permit may be granted"),
-        "adjustment.eligible" => (Kind::FirstDay, "First day to apply for permanent residence (Form I-485)"),
-        "i730.deadline" => (Kind::LastDay, "Last day to file Form I-730 for a spouse or child"),
-        "asylum.annual_fee" => (Kind::LastDay, "Annual asylum fee due"),
-        "lpr.date" => (Kind::Record, "Permanent residence recorded as of"),
-        "naturalization.earliest_filing" => (Kind::FirstDay, "First day to file for naturalization (Form N-400)"),
-        _ => match id.strip_prefix("family.").and_then(|r| r.strip_suffix(".age_21")) {
-            Some(member) => return (Kind::LastDay, format!("Family member {member} turns 21 (no longer a child)")),
-            None => (Kind::LastDay, id),
-        },
-    };
-    (kind, label.to_string())
 }
 
 /// A flag on a date that needs attention.
@@ -216,7 +203,7 @@ impl Alert {
 /// A date as the views show it.
 pub(crate) struct DateRow<'a> {
     pub deadline: &'a Deadline,
-    pub label: String,
+    pub label: &'a str,
     pub weekday: &'static str,
     /// Days from `as_of` to the date: negative once it has passed.
     pub days: i64,
@@ -246,14 +233,19 @@ pub(crate) fn timeline(a: &Assessment) -> Vec<DateRow<'_>> {
 }
 
 fn date_row(as_of: Date, d: &Deadline) -> DateRow<'_> {
-    let (kind, label) = describe(&d.id);
     let days = days_between(as_of, d.date);
     let alert = match d.status {
-        Status::Passed if kind == Kind::LastDay => Some(Alert::Overdue),
+        Status::Passed if d.kind == DateKind::LastDay => Some(Alert::Overdue),
         Status::Upcoming if days <= SOON_DAYS => Some(Alert::Soon),
         _ => None,
     };
-    DateRow { deadline: d, label, weekday: weekday_name(d.date), days, alert }
+    DateRow {
+        deadline: d,
+        label: &d.label,
+        weekday: weekday_name(d.date),
+        days,
+        alert,
+    }
 }
 
 /// A family member as the views show it.
@@ -265,7 +257,9 @@ pub(crate) struct MemberView<'a> {
 
 impl MemberView<'_> {
     pub fn relation(&self) -> &'static str {
-        self.entry.relation.map_or("relation not known", |r| r.as_str())
+        self.entry
+            .relation
+            .map_or("relation not known", |r| r.as_str())
     }
     pub fn derivative(&self) -> &'static str {
         outcome(self.entry.derivative)
@@ -280,13 +274,18 @@ impl MemberView<'_> {
     }
     /// Whether the Child Status Protection Act froze a child's age: `yes` or `no`, when the engine says.
     pub fn cspa(&self) -> Option<&'static str> {
-        self.entry.cspa_protected.map(|p| if p { "yes" } else { "no" })
+        self.entry
+            .cspa_protected
+            .map(|p| if p { "yes" } else { "no" })
     }
 }
 
 pub(crate) fn family(a: &Assessment) -> Vec<MemberView<'_>> {
     a.family
         .iter()
-        .map(|entry| MemberView { entry, finding: a.finding(&format!("family.{}.derivative", entry.id)) })
+        .map(|entry| MemberView {
+            entry,
+            finding: a.finding(&format!("family.{}.derivative", entry.id)),
+        })
         .collect()
 }

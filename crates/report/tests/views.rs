@@ -12,22 +12,44 @@ use refuge_engine::{Assessment, Law, NOTICE, defs};
 const AS_OF: jiff::civil::Date = jiff::civil::date(2026, 11, 27);
 
 const EXAMPLES: [(&str, &str); 6] = [
-    ("after-the-grant", include_str!("../../../examples/after-the-grant.json")),
-    ("holiday-deadline", include_str!("../../../examples/holiday-deadline.json")),
-    ("late-without-exception", include_str!("../../../examples/late-without-exception.json")),
-    ("social-group-open", include_str!("../../../examples/social-group-open.json")),
-    ("timely-journalist", include_str!("../../../examples/timely-journalist.json")),
-    ("torture-deferral-only", include_str!("../../../examples/torture-deferral-only.json")),
+    (
+        "after-the-grant",
+        include_str!("../../../examples/after-the-grant.json"),
+    ),
+    (
+        "holiday-deadline",
+        include_str!("../../../examples/holiday-deadline.json"),
+    ),
+    (
+        "late-without-exception",
+        include_str!("../../../examples/late-without-exception.json"),
+    ),
+    (
+        "social-group-open",
+        include_str!("../../../examples/social-group-open.json"),
+    ),
+    (
+        "timely-journalist",
+        include_str!("../../../examples/timely-journalist.json"),
+    ),
+    (
+        "torture-deferral-only",
+        include_str!("../../../examples/torture-deferral-only.json"),
+    ),
 ];
 
 /// Assesses a facts document on [`AS_OF`].
 fn assess(facts: &str) -> Assessment {
-    refuge_engine::assess_json(facts, AS_OF, Law::embedded()).unwrap_or_else(|e| panic!("facts rejected: {e}"))
+    refuge_engine::assess_json(facts, AS_OF, Law::embedded())
+        .unwrap_or_else(|e| panic!("facts rejected: {e}"))
 }
 
 /// Assesses the facts of the public example `name`.
 fn example(name: &str) -> Assessment {
-    let (_, facts) = EXAMPLES.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no example {name}"));
+    let (_, facts) = EXAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no example {name}"));
     assess(facts)
 }
 
@@ -43,12 +65,17 @@ fn words(s: &str) -> String {
 
 /// The byte offset of `needle` in `haystack`, which must contain it.
 fn at(haystack: &str, needle: &str) -> usize {
-    haystack.find(needle).unwrap_or_else(|| panic!("{needle:?} is missing from:\n{haystack}"))
+    haystack
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} is missing from:\n{haystack}"))
 }
 
 /// The memo's block for one deadline: from its `- <date> (<weekday>) <id>` line to the next blank line.
 fn deadline_block(memo: &str, id: &str) -> String {
-    let line = memo.lines().find(|l| l.starts_with("- ") && l.contains(&format!(") {id}"))).expect("deadline listed");
+    let line = memo
+        .lines()
+        .find(|l| l.starts_with("- ") && l.contains(&format!(") {id}")))
+        .expect("deadline listed");
     let start = at(memo, line);
     let end = memo[start..].find("\n\n").map_or(memo.len(), |e| start + e);
     memo[start..end].to_string()
@@ -78,9 +105,18 @@ fn the_memo_lists_reliefs_before_findings_and_ends_with_the_notice() {
             "WARNINGS",
             "NOTICE",
         ];
-        let offsets: Vec<usize> = sections.iter().map(|s| at(&memo, &format!("\n{s}\n"))).collect();
-        assert!(offsets.windows(2).all(|w| w[0] < w[1]), "{name}: sections out of order");
-        assert!(words(&memo).ends_with(NOTICE), "{name}: the memo does not end with the notice");
+        let offsets: Vec<usize> = sections
+            .iter()
+            .map(|s| at(&memo, &format!("\n{s}\n")))
+            .collect();
+        assert!(
+            offsets.windows(2).all(|w| w[0] < w[1]),
+            "{name}: sections out of order"
+        );
+        assert!(
+            words(&memo).ends_with(NOTICE),
+            "{name}: the memo does not end with the notice"
+        );
     }
 }
 
@@ -90,7 +126,10 @@ fn the_memo_title_gives_the_as_of_date_and_the_law_version() {
     let memo = refuge_report::text(&a);
     let title = memo.lines().next().unwrap();
     let law = format!("law {} (reviewed on {})", a.law.version, a.law.reviewed_on);
-    assert_eq!(title, format!("Refuge assessment memo: as of 2026-06-30, {law}"));
+    assert_eq!(
+        title,
+        format!("Refuge assessment memo: as of 2026-06-30, {law}")
+    );
 }
 
 #[test]
@@ -103,14 +142,20 @@ fn the_memo_names_every_relief_in_words_with_its_outcome() {
         "CAT deferral: ELIGIBLE",
         "Refugee admission (abroad): NOT APPLICABLE",
     ] {
-        assert!(memo.lines().any(|l| l == line), "{line:?} is missing from:\n{memo}");
+        assert!(
+            memo.lines().any(|l| l == line),
+            "{line:?} is missing from:\n{memo}"
+        );
     }
 }
 
 #[test]
 fn the_memo_gives_the_basis_of_an_eligible_asylum_claim() {
     let memo = refuge_report::text(&example("timely-journalist"));
-    assert!(memo.contains("Asylum: ELIGIBLE, on the basis of past persecution"), "{memo}");
+    assert!(
+        memo.contains("Asylum: ELIGIBLE, on the basis of past persecution"),
+        "{memo}"
+    );
 }
 
 #[test]
@@ -122,7 +167,10 @@ fn the_memo_gives_each_deciding_finding_with_its_question_and_because() {
         let f = a.finding(id).unwrap();
         let entry = &reliefs[at(reliefs, &format!("- {id}: "))..];
         assert!(entry.contains(f.question), "{id}: question missing");
-        assert!(entry.contains(&format!("Because: {}", words(&f.because))), "{id}: because missing");
+        assert!(
+            entry.contains(&format!("Because: {}", words(&f.because))),
+            "{id}: because missing"
+        );
     }
 }
 
@@ -130,12 +178,24 @@ fn the_memo_gives_each_deciding_finding_with_its_question_and_because() {
 fn the_memo_shows_the_findings_a_decision_rests_on_with_their_citations() {
     let a = example("social-group-open");
     let memo = refuge_report::text(&a);
-    let findings = words(&memo[at(&memo, "FINDINGS THAT DECIDED THEM")..at(&memo, "DEADLINES AND DATES")]);
+    let findings =
+        words(&memo[at(&memo, "FINDINGS THAT DECIDED THEM")..at(&memo, "DEADLINES AND DATES")]);
     // refugee.well_founded_fear decides asylum; it rests on past persecution, which rests on the group.
-    for id in ["refugee.well_founded_fear", "refugee.past_persecution", "harm.h1.nexus", "group.g1.cognizable"] {
+    for id in [
+        "refugee.well_founded_fear",
+        "refugee.past_persecution",
+        "harm.h1.nexus",
+        "group.g1.cognizable",
+    ] {
         let f = a.finding(id).unwrap();
-        assert!(findings.contains(&format!("- {id}: {}", f.outcome.as_str())), "{id} missing");
-        assert!(findings.contains(&format!("Cites: {}", f.cite.join("; "))), "{id}: citations missing");
+        assert!(
+            findings.contains(&format!("- {id}: {}", f.outcome.as_str())),
+            "{id} missing"
+        );
+        assert!(
+            findings.contains(&format!("Cites: {}", f.cite.join("; "))),
+            "{id}: citations missing"
+        );
     }
 }
 
@@ -144,18 +204,27 @@ fn an_overdue_deadline_is_marked_overdue_with_its_days() {
     let a = example("after-the-grant");
     let i730 = deadline_block(&refuge_report::text(&a), "i730.deadline");
     assert!(i730.contains("** OVERDUE **"), "{i730}");
-    assert!(i730.contains("Status: passed; days left: -43 (43 days ago)"), "{i730}");
+    assert!(
+        i730.contains("Status: passed; days left: -43 (43 days ago)"),
+        "{i730}"
+    );
 
     let row = deadline_row(&refuge_report::html(&a), "i730.deadline");
     assert!(row.starts_with(r#"<tr class="overdue">"#), "{row}");
-    assert!(row.contains(">-43<") && row.contains("43 days ago") && row.contains(">overdue<"), "{row}");
+    assert!(
+        row.contains(">-43<") && row.contains("43 days ago") && row.contains(">overdue<"),
+        "{row}"
+    );
 }
 
 #[test]
 fn a_passed_first_day_to_act_is_not_overdue() {
     let a = example("after-the-grant");
     let adjustment = deadline_block(&refuge_report::text(&a), "adjustment.eligible");
-    assert!(adjustment.contains("Status: passed") && !adjustment.contains("OVERDUE"), "{adjustment}");
+    assert!(
+        adjustment.contains("Status: passed") && !adjustment.contains("OVERDUE"),
+        "{adjustment}"
+    );
     assert!(deadline_row(&refuge_report::html(&a), "adjustment.eligible").starts_with("<tr>"));
 }
 
@@ -166,7 +235,10 @@ fn a_deadline_30_days_away_is_marked_and_31_days_away_is_not() {
     for (arrival, days, marked) in [("2025-12-24", 27, true), ("2025-12-28", 31, false)] {
         let a = assess(&format!(r#"{{"arrivals": [{{"date": "{arrival}"}}]}}"#));
         let block = deadline_block(&refuge_report::text(&a), "asylum.one_year");
-        assert!(block.contains(&format!("days left: {days} (in {days} days)")), "{block}");
+        assert!(
+            block.contains(&format!("days left: {days} (in {days} days)")),
+            "{block}"
+        );
         assert_eq!(block.contains("** WITHIN 30 DAYS **"), marked, "{block}");
         let row = deadline_row(&refuge_report::html(&a), "asylum.one_year");
         assert_eq!(row.starts_with(r#"<tr class="soon">"#), marked, "{row}");
@@ -182,13 +254,19 @@ fn the_memo_numbers_the_open_questions_with_the_ask_and_the_fact_path() {
         let entry = format!("{}. {} Fact: {}", i + 1, words(&q.ask), q.fact);
         assert!(questions.contains(&entry), "{entry:?} missing");
     }
-    assert!(questions.contains("1. Is \"Guatemalan women unable to leave a domestic relationship\" defined"));
+    assert!(
+        questions
+            .contains("1. Is \"Guatemalan women unable to leave a domestic relationship\" defined")
+    );
 }
 
 #[test]
 fn the_memo_lists_family_members_with_derivative_status_and_path() {
     let memo = refuge_report::text(&example("after-the-grant"));
-    assert!(memo.contains("- s1 (spouse): derivative yes; path: follow to join (Form I-730)"), "{memo}");
+    assert!(
+        memo.contains("- s1 (spouse): derivative yes; path: follow to join (Form I-730)"),
+        "{memo}"
+    );
 }
 
 #[test]
@@ -196,7 +274,12 @@ fn the_memo_lists_warnings_with_code_message_and_citations() {
     let a = example("late-without-exception");
     let memo = words(&refuge_report::text(&a));
     for w in &a.warnings {
-        let entry = format!("- {} {} Cites: {}", w.code, words(&w.message), w.cite.join("; "));
+        let entry = format!(
+            "- {} {} Cites: {}",
+            w.code,
+            words(&w.message),
+            w.cite.join("; ")
+        );
         assert!(memo.contains(&entry), "{entry:?} missing");
     }
 }
@@ -207,7 +290,10 @@ fn the_memo_is_plain_text_of_at_most_90_columns() {
         let memo = refuge_report::text(&a);
         assert!(!memo.contains('\x1b'), "{name}: ANSI escape");
         for line in memo.lines() {
-            assert!(line.chars().count() <= 90, "{name}: line too long: {line:?}");
+            assert!(
+                line.chars().count() <= 90,
+                "{name}: line too long: {line:?}"
+            );
         }
     }
 }
@@ -227,7 +313,10 @@ fn the_memos_of_the_examples_match_their_snapshots() {
             stale.push(path.display().to_string());
         }
     }
-    assert!(stale.is_empty(), "memos changed: {stale:?}; review, then accept with REFUGE_BLESS=1");
+    assert!(
+        stale.is_empty(),
+        "memos changed: {stale:?}; review, then accept with REFUGE_BLESS=1"
+    );
 }
 
 // The page.
@@ -242,7 +331,10 @@ const MARKUP_FACTS: &str = r#"{
 #[test]
 fn html_escapes_a_group_definition_containing_script() {
     let page = refuge_report::html(&assess(MARKUP_FACTS));
-    assert!(!page.contains("<script"), "markup from the facts reached the page");
+    assert!(
+        !page.contains("<script"),
+        "markup from the facts reached the page"
+    );
     assert!(page.contains("&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#39;friends&#39;"));
     // An id from the facts, in an attribute, cannot close the quote.
     assert!(page.contains(r#"id="f-group.g&#34;1.cognizable""#));
@@ -257,10 +349,16 @@ fn html_page_is_standalone_with_no_links_outside_itself() {
         for attr in ["src=\"", "href=\""] {
             for (i, _) in page.match_indices(attr) {
                 let target = &page[i + attr.len()..];
-                assert!(target.starts_with('#'), "{name}: {attr}{}", &target[..target.find('"').unwrap()]);
+                assert!(
+                    target.starts_with('#'),
+                    "{name}: {attr}{}",
+                    &target[..target.find('"').unwrap()]
+                );
             }
         }
-        for external in ["http://", "https://", "<link", "<script", "<img", "@import", "url("] {
+        for external in [
+            "http://", "https://", "<link", "<script", "<img", "@import", "url(",
+        ] {
             assert!(!page.contains(external), "{name}: {external}");
         }
     }
@@ -273,7 +371,10 @@ fn html_every_link_within_the_page_has_a_target() {
         for (i, _) in page.match_indices("href=\"#") {
             let target = &page[i + 7..];
             let target = &target[..target.find('"').unwrap()];
-            assert!(page.contains(&format!("id=\"{target}\"")), "{name}: #{target} has no target");
+            assert!(
+                page.contains(&format!("id=\"{target}\"")),
+                "{name}: #{target} has no target"
+            );
         }
     }
 }
@@ -284,13 +385,23 @@ fn html_labels_each_relief_outcome_in_words_not_only_colour() {
     for (name, class, words) in [
         ("Asylum", "ineligible", "ineligible"),
         ("CAT deferral", "eligible", "eligible"),
-        ("Refugee admission (abroad)", "not_applicable", "not applicable"),
+        (
+            "Refugee admission (abroad)",
+            "not_applicable",
+            "not applicable",
+        ),
     ] {
         let card = &page[..at(&page, &format!(">{name}</h3>"))];
         let card = &page[card.rfind("<article").unwrap()..];
         let card = &card[..at(card, "</article>")];
-        assert!(card.contains(&format!(r#"class="card r-{class}""#)), "{card}");
-        assert!(card.contains(&format!(r#"<span class="badge">{words}</span>"#)), "{card}");
+        assert!(
+            card.contains(&format!(r#"class="card r-{class}""#)),
+            "{card}"
+        );
+        assert!(
+            card.contains(&format!(r#"<span class="badge">{words}</span>"#)),
+            "{card}"
+        );
     }
 }
 
@@ -299,11 +410,20 @@ fn html_shows_findings_as_a_tree_of_details_with_because_and_citations() {
     let a = example("social-group-open");
     let page = refuge_report::html(&a);
     let nexus = at(&page, r#"<details class="finding" id="f-harm.h1.nexus">"#);
-    let group = at(&page, r#"<details class="finding" id="f-group.g1.cognizable">"#);
-    assert!(nexus < group, "the group is shown inside the nexus it decides");
+    let group = at(
+        &page,
+        r#"<details class="finding" id="f-group.g1.cognizable">"#,
+    );
+    assert!(
+        nexus < group,
+        "the group is shown inside the nexus it decides"
+    );
     let inside = &page[group..];
     let inside = &inside[..at(inside, "</details>")];
-    assert!(inside.contains("<summary>") && inside.contains("Is this proposed particular social group cognizable?"));
+    assert!(
+        inside.contains("<summary>")
+            && inside.contains("Is this proposed particular social group cognizable?")
+    );
     assert!(
         inside.contains(
             "Because:</strong> Group g1 (&#34;Guatemalan women unable to leave a domestic relationship&#34;)"
@@ -312,7 +432,9 @@ fn html_shows_findings_as_a_tree_of_details_with_because_and_citations() {
     assert!(inside.contains("<li>Matter of M-E-V-G-, 26 I&#38;N Dec. 227 (BIA 2014)</li>"));
     // Each finding the assessment made is shown in full exactly once.
     for f in &a.findings {
-        let opened = page.matches(&format!(r#"<details class="finding" id="f-{}">"#, f.id)).count();
+        let opened = page
+            .matches(&format!(r#"<details class="finding" id="f-{}">"#, f.id))
+            .count();
         assert_eq!(opened, 1, "{}", f.id);
     }
 }
@@ -327,10 +449,20 @@ fn html_is_accessible_english_with_headings_in_order() {
             .filter_map(|(i, _)| page.as_bytes()[i + 2].checked_sub(b'0'))
             .filter(|l| (1..=6).contains(l))
             .collect();
-        assert_eq!(levels.iter().filter(|&&l| l == 1).count(), 1, "{name}: one h1");
+        assert_eq!(
+            levels.iter().filter(|&&l| l == 1).count(),
+            1,
+            "{name}: one h1"
+        );
         assert_eq!(levels[0], 1, "{name}");
-        assert!(levels.windows(2).all(|w| w[1] <= w[0] + 1), "{name}: a heading level is skipped: {levels:?}");
-        assert!(page.contains(r#"<th scope="col">Days left</th>"#), "{name}: the table has column headers");
+        assert!(
+            levels.windows(2).all(|w| w[1] <= w[0] + 1),
+            "{name}: a heading level is skipped: {levels:?}"
+        );
+        assert!(
+            page.contains(r#"<th scope="col">Days left</th>"#),
+            "{name}: the table has column headers"
+        );
     }
 }
 
@@ -338,7 +470,10 @@ fn html_is_accessible_english_with_headings_in_order() {
 fn html_print_stylesheet_expands_every_finding() {
     let page = refuge_report::html(&example("social-group-open"));
     let print = &page[at(&page, "@media print")..at(&page, "</style>")];
-    assert!(print.contains("details::details-content { content-visibility: visible; display: block; }"), "{print}");
+    assert!(
+        print.contains("details::details-content { content-visibility: visible; display: block; }"),
+        "{print}"
+    );
 }
 
 #[test]
@@ -353,10 +488,16 @@ fn html_holds_the_questions_family_and_warnings() {
 #[test]
 fn every_human_facing_output_carries_the_notice() {
     for (name, a) in all_examples() {
-        assert!(words(&refuge_report::text(&a)).contains(NOTICE), "{name}: memo");
+        assert!(
+            words(&refuge_report::text(&a)).contains(NOTICE),
+            "{name}: memo"
+        );
         assert!(refuge_report::html(&a).contains(NOTICE), "{name}: page");
     }
-    assert!(words(&refuge_report::law_text(Law::embedded())).contains(NOTICE), "law table");
+    assert!(
+        words(&refuge_report::law_text(Law::embedded())).contains(NOTICE),
+        "law table"
+    );
 }
 
 // The law.
@@ -367,14 +508,29 @@ fn law_table_names_every_finding_id_in_defs_all_and_every_parameter_id() {
     let table = refuge_report::law_text(law);
     let flat = words(&table);
     for def in defs::ALL {
-        assert!(table.contains(&format!("- {} (section {})", def.id, def.section)), "{}", def.id);
+        assert!(
+            table.contains(&format!("- {} (section {})", def.id, def.section)),
+            "{}",
+            def.id
+        );
         assert!(flat.contains(&words(def.question)), "{}: question", def.id);
-        assert!(flat.contains(&format!("Cites: {}", def.cite.join("; "))), "{}: citations", def.id);
+        assert!(
+            flat.contains(&format!("Cites: {}", def.cite.join("; "))),
+            "{}: citations",
+            def.id
+        );
     }
     for p in &law.parameters {
-        assert!(table.lines().any(|l| l == format!("- {}", p.id)), "{}", p.id);
+        assert!(
+            table.lines().any(|l| l == format!("- {}", p.id)),
+            "{}",
+            p.id
+        );
         assert!(flat.contains(&words(&p.label)), "{}: label", p.id);
-        assert!(flat.contains(&format!("Unit: {}; the value is chosen by the date of: {}.", p.unit, p.applies_to)));
+        assert!(flat.contains(&format!(
+            "Unit: {}; the value is chosen by the date of: {}.",
+            p.unit, p.applies_to
+        )));
     }
 }
 
@@ -389,9 +545,19 @@ fn law_table_gives_every_dated_value_with_its_period_and_source() {
                 None => format!("from {}, in force:", v.from),
             };
             let entry = format!("* {period}");
-            let at_value = flat.find(&entry).unwrap_or_else(|| panic!("{}: {entry} missing", p.id));
+            let at_value = flat
+                .find(&entry)
+                .unwrap_or_else(|| panic!("{}: {entry} missing", p.id));
             let rest = &flat[at_value..];
-            assert!(rest.contains(&format!("Source: {} {}", words(&v.source.title), v.source.url)), "{}", p.id);
+            assert!(
+                rest.contains(&format!(
+                    "Source: {} {}",
+                    words(&v.source.title),
+                    v.source.url
+                )),
+                "{}",
+                p.id
+            );
         }
     }
     assert!(flat.contains("* from 2025-07-22, in force: $100"));
@@ -412,10 +578,19 @@ fn law_table_lists_holidays_the_observed_day_rule_closings_and_warnings() {
     assert!(flat.contains("in force: fourth Thursday of November"));
     assert!(flat.contains(&format!("Observed day: {}", law.observed.rule)));
     for c in &law.closings {
-        assert!(flat.contains(&format!("- {}: {}", c.date, words(&c.reason))), "{}", c.date);
+        assert!(
+            flat.contains(&format!("- {}: {}", c.date, words(&c.reason))),
+            "{}",
+            c.date
+        );
     }
     for w in &law.warnings {
-        let entry = format!("- {} {} Cites: {}", w.code, words(&w.message), w.cite.join("; "));
+        let entry = format!(
+            "- {} {} Cites: {}",
+            w.code,
+            words(&w.message),
+            w.cite.join("; ")
+        );
         assert!(flat.contains(&entry), "{}", w.code);
     }
 }
@@ -434,9 +609,21 @@ fn law_json_holds_the_same_content_as_the_table() {
         assert_eq!(j["section"], def.section);
         assert_eq!(j["cite"], serde_json::json!(def.cite));
     }
-    assert_eq!(json["parameters"], serde_json::to_value(&law.parameters).unwrap());
-    assert_eq!(json["holidays"], serde_json::to_value(&law.holidays).unwrap());
+    assert_eq!(
+        json["parameters"],
+        serde_json::to_value(&law.parameters).unwrap()
+    );
+    assert_eq!(
+        json["holidays"],
+        serde_json::to_value(&law.holidays).unwrap()
+    );
     assert_eq!(json["observed"]["rule"], law.observed.rule);
-    assert_eq!(json["closings"].as_array().unwrap().len(), law.closings.len());
-    assert_eq!(json["warnings"].as_array().unwrap().len(), law.warnings.len());
+    assert_eq!(
+        json["closings"].as_array().unwrap().len(),
+        law.closings.len()
+    );
+    assert_eq!(
+        json["warnings"].as_array().unwrap().len(),
+        law.warnings.len()
+    );
 }

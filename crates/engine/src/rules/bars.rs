@@ -2,7 +2,7 @@
 //! removal (§ 4). Each bar finding is yes when the bar applies and unknown
 //! while its fact is absent.
 
-use super::{yn, Eval, Ix};
+use super::{Eval, Ix, yn};
 use crate::defs::{self, Def};
 use crate::logic::{Fact, V};
 
@@ -37,7 +37,12 @@ pub struct WithholdingBars {
 
 impl WithholdingBars {
     pub fn all(&self) -> [Ix; 4] {
-        [self.persecutor, self.particularly_serious_crime, self.serious_nonpolitical_crime, self.security]
+        [
+            self.persecutor,
+            self.particularly_serious_crime,
+            self.serious_nonpolitical_crime,
+            self.security,
+        ]
     }
 }
 
@@ -66,7 +71,12 @@ fn simple(ev: &mut Eval, def: &Def, field: &'static str, what: &str) -> Ix {
 }
 
 pub fn asylum(ev: &mut Eval) -> AsylumBars {
-    let persecutor = simple(ev, &defs::BAR_PERSECUTOR, "persecuted_others", "Ordered, incited, assisted or otherwise participated in the persecution of others");
+    let persecutor = simple(
+        ev,
+        &defs::BAR_PERSECUTOR,
+        "persecuted_others",
+        "Ordered, incited, assisted or otherwise participated in the persecution of others",
+    );
     let (af, af_v) = conduct(ev, "aggravated_felony");
     let (psc, psc_v) = conduct(ev, "particularly_serious_crime");
     let because = format!(
@@ -75,11 +85,33 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
         yn(psc)
     );
     let particularly_serious_crime = ev.record(&defs::BAR_PSC, None, af_v.or(psc_v), because, &[]);
-    let serious_nonpolitical_crime = simple(ev, &defs::BAR_SNPC, "serious_nonpolitical_crime", "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States");
-    let security = simple(ev, &defs::BAR_SECURITY, "danger_to_security", "Reasonable grounds to regard the applicant as a danger to the security of the United States");
-    let terrorism = simple(ev, &defs::BAR_TERRORISM, "terrorist_activity", "The terrorism grounds of INA § 212(a)(3)(B) or § 237(a)(4)(B) apply");
+    let serious_nonpolitical_crime = simple(
+        ev,
+        &defs::BAR_SNPC,
+        "serious_nonpolitical_crime",
+        "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
+    );
+    let security = simple(
+        ev,
+        &defs::BAR_SECURITY,
+        "danger_to_security",
+        "Reasonable grounds to regard the applicant as a danger to the security of the United States",
+    );
+    let terrorism = simple(
+        ev,
+        &defs::BAR_TERRORISM,
+        "terrorist_activity",
+        "The terrorism grounds of INA § 212(a)(3)(B) or § 237(a)(4)(B) apply",
+    );
     let firm_resettlement = firm_resettlement(ev);
-    AsylumBars { persecutor, particularly_serious_crime, serious_nonpolitical_crime, security, terrorism, firm_resettlement }
+    AsylumBars {
+        persecutor,
+        particularly_serious_crime,
+        serious_nonpolitical_crime,
+        security,
+        terrorism,
+        firm_resettlement,
+    }
 }
 
 /// > 8 C.F.R. § 208.15: An alien is considered to be firmly resettled if, prior to
@@ -91,12 +123,30 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
 /// > that he or she was not in fact resettled].
 fn firm_resettlement(ev: &mut Eval) -> Ix {
     let r = ev.case.facts.resettlement();
-    let v = V::fact(r.offered_permanent_status, Fact::Resettlement("offered_permanent_status"))
-        .and(V::fact(r.stay_necessary_for_flight, Fact::Resettlement("stay_necessary_for_flight")).not())
-        .and(V::fact(r.restrictive_conditions, Fact::Resettlement("restrictive_conditions")).not());
+    let v = V::fact(
+        r.offered_permanent_status,
+        Fact::Resettlement("offered_permanent_status"),
+    )
+    .and(
+        V::fact(
+            r.stay_necessary_for_flight,
+            Fact::Resettlement("stay_necessary_for_flight"),
+        )
+        .not(),
+    )
+    .and(
+        V::fact(
+            r.restrictive_conditions,
+            Fact::Resettlement("restrictive_conditions"),
+        )
+        .not(),
+    );
     let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
     let because = match r.offered_permanent_status {
-        Some(false) => "No other country offered permanent residence, citizenship or similar status.".to_string(),
+        Some(false) => {
+            "No other country offered permanent residence, citizenship or similar status."
+                .to_string()
+        }
         None => "Whether another country offered permanent status is not known.".to_string(),
         Some(true) => format!(
             "Another country{country} offered permanent status; the stay there was only a necessary consequence of flight: {}; the conditions there were so restricted that the applicant was not in fact resettled: {}.",
@@ -108,7 +158,12 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
 }
 
 pub fn withholding(ev: &mut Eval) -> WithholdingBars {
-    let persecutor = simple(ev, &defs::WH_BAR_PERSECUTOR, "persecuted_others", "Ordered, incited, assisted or otherwise participated in the persecution of others");
+    let persecutor = simple(
+        ev,
+        &defs::WH_BAR_PERSECUTOR,
+        "persecuted_others",
+        "Ordered, incited, assisted or otherwise participated in the persecution of others",
+    );
     // > INA § 241(b)(3)(B) (flush language): an alien who has been convicted of an
     // > aggravated felony (or felonies) for which the alien has been sentenced to an
     // > aggregate term of imprisonment of at least 5 years shall be considered to have
@@ -116,15 +171,30 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     let c = ev.case.facts.conduct();
     let (af, af_v) = conduct(ev, "aggravated_felony");
     let (psc, psc_v) = conduct(ev, "particularly_serious_crime");
-    let five = V::test(c.sentence_years, Fact::Conduct("sentence_years"), |y| y >= 5.0);
-    let sentence = c.sentence_years.map_or("unknown".to_string(), |y| format!("{y} years"));
+    let five = V::test(c.sentence_years, Fact::Conduct("sentence_years"), |y| {
+        y >= 5.0
+    });
+    let sentence = c
+        .sentence_years
+        .map_or("unknown".to_string(), |y| format!("{y} years"));
     let because = format!(
         "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding).",
         yn(psc),
         yn(af)
     );
-    let particularly_serious_crime = ev.record(&defs::WH_BAR_PSC, None, psc_v.or(af_v.and(five)), because, &[]);
-    let serious_nonpolitical_crime = simple(ev, &defs::WH_BAR_SNPC, "serious_nonpolitical_crime", "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States");
+    let particularly_serious_crime = ev.record(
+        &defs::WH_BAR_PSC,
+        None,
+        psc_v.or(af_v.and(five)),
+        because,
+        &[],
+    );
+    let serious_nonpolitical_crime = simple(
+        ev,
+        &defs::WH_BAR_SNPC,
+        "serious_nonpolitical_crime",
+        "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
+    );
     let (danger, danger_v) = conduct(ev, "danger_to_security");
     let (terror, terror_v) = conduct(ev, "terrorist_activity");
     let because = format!(
@@ -132,6 +202,17 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
         yn(danger),
         yn(terror)
     );
-    let security = ev.record(&defs::WH_BAR_SECURITY, None, danger_v.or(terror_v), because, &[]);
-    WithholdingBars { persecutor, particularly_serious_crime, serious_nonpolitical_crime, security }
+    let security = ev.record(
+        &defs::WH_BAR_SECURITY,
+        None,
+        danger_v.or(terror_v),
+        because,
+        &[],
+    );
+    WithholdingBars {
+        persecutor,
+        particularly_serious_crime,
+        serious_nonpolitical_crime,
+        security,
+    }
 }

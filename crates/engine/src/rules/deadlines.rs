@@ -2,10 +2,10 @@
 
 use jiff::civil::Date;
 
-use crate::calendar::{add_days, add_years, age_on, weekday_name, Rounding};
+use crate::calendar::{Rounding, add_days, add_years, age_on, weekday_name};
 use crate::facts::{Case, Relation};
 use crate::law::{Law, P};
-use crate::output::{Deadline, Status};
+use crate::output::{DateKind, Deadline, Status};
 
 /// The one-year filing deadline and how it was reached.
 pub struct OneYear {
@@ -39,13 +39,22 @@ pub fn one_year(case: &Case, law: &Law) -> Option<OneYear> {
     }
     because += &format!("; one year later is {anniversary}");
     if feb29_rounded {
-        because += " (29 February does not exist that year: 28 February, the earlier date, is taken)";
+        because +=
+            " (29 February does not exist that year: 28 February, the earlier date, is taken)";
     }
     if rolled.skipped.is_empty() {
         because += &format!(", a {}, a business day", weekday_name(anniversary));
     } else {
-        let skipped: Vec<String> = rolled.skipped.iter().map(|(d, why)| format!("{d} is {why}")).collect();
-        because += &format!("; {}; next business day {}", skipped.join(", "), rolled.date);
+        let skipped: Vec<String> = rolled
+            .skipped
+            .iter()
+            .map(|(d, why)| format!("{d} is {why}"))
+            .collect();
+        because += &format!(
+            "; {}; next business day {}",
+            skipped.join(", "),
+            rolled.date
+        );
     }
     if let Some(c) = law.closing(rolled.date) {
         because += &format!(
@@ -53,7 +62,14 @@ pub fn one_year(case: &Case, law: &Law) -> Option<OneYear> {
             rolled.date, c.reason
         );
     }
-    Some(OneYear { last_arrival, start, anniversary, feb29_rounded, deadline: rolled.date, because })
+    Some(OneYear {
+        last_arrival,
+        start,
+        anniversary,
+        feb29_rounded,
+        deadline: rolled.date,
+        because,
+    })
 }
 
 /// The filing date that counts for the one-year rule, and how it was chosen.
@@ -71,10 +87,16 @@ pub fn filing_date(case: &Case, deadline: Option<Date>) -> FilingDate {
     match (app.mailed_on, deadline, app.filed_on) {
         (Some(m), Some(d), filed) if m <= d && filed.is_none_or(|f| f > d) => FilingDate {
             date: m,
-            because: format!("mailed {m}, within the year, which counts as the filing date (clear and convincing documentary evidence of mailing)"),
+            because: format!(
+                "mailed {m}, within the year, which counts as the filing date (clear and convincing documentary evidence of mailing)"
+            ),
             filed: true,
         },
-        (_, _, Some(f)) => FilingDate { date: f, because: format!("filed (received) {f}"), filed: true },
+        (_, _, Some(f)) => FilingDate {
+            date: f,
+            because: format!("filed (received) {f}"),
+            filed: true,
+        },
         _ => FilingDate {
             date: case.as_of,
             because: format!(
@@ -86,12 +108,34 @@ pub fn filing_date(case: &Case, deadline: Option<Date>) -> FilingDate {
     }
 }
 
-fn dl(id: impl Into<String>, date: Date, status: Status, because: String, cite: &'static [&'static str]) -> Deadline {
-    Deadline { id: id.into(), date, status, because, cite }
+fn dl(
+    (id, kind, label): (String, DateKind, String),
+    date: Date,
+    status: Status,
+    because: String,
+    cite: &'static [&'static str],
+) -> Deadline {
+    Deadline {
+        id,
+        kind,
+        label,
+        date,
+        status,
+        because,
+        cite,
+    }
+}
+
+fn named(id: &str, kind: DateKind, label: &str) -> (String, DateKind, String) {
+    (id.to_string(), kind, label.to_string())
 }
 
 fn upcoming_or_passed(as_of: Date, date: Date) -> Status {
-    if as_of <= date { Status::Upcoming } else { Status::Passed }
+    if as_of <= date {
+        Status::Upcoming
+    } else {
+        Status::Passed
+    }
 }
 
 /// Every deadline the facts give.
@@ -104,9 +148,17 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
         let filing = filing_date(case, Some(oy.deadline));
         let uac = case.facts.applicant().unaccompanied_child == Some(true);
         let (status, tail) = if uac {
-            (Status::Exempt, "an unaccompanied child is exempt from the deadline (INA § 208(a)(2)(E))".to_string())
+            (
+                Status::Exempt,
+                "an unaccompanied child is exempt from the deadline (INA § 208(a)(2)(E))"
+                    .to_string(),
+            )
         } else if filing.filed {
-            let s = if filing.date <= oy.deadline { Status::Met } else { Status::Missed };
+            let s = if filing.date <= oy.deadline {
+                Status::Met
+            } else {
+                Status::Missed
+            };
             (s, filing.because.clone())
         } else {
             (
@@ -115,7 +167,11 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
             )
         };
         out.push(dl(
-            "asylum.one_year",
+            named(
+                "asylum.one_year",
+                DateKind::LastDay,
+                "One-year asylum filing deadline",
+            ),
             oy.deadline,
             status,
             format!("{}; {tail}.", oy.because),
@@ -128,21 +184,38 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
         let stopped_text = match app.clock_stopped_days {
             Some(0) => " (no days of applicant-caused delay)".to_string(),
             Some(n) => format!(" + {n} days of applicant-caused delay"),
-            None => " (no applicant-caused delay recorded: add any days the clock was stopped)".to_string(),
+            None => " (no applicant-caused delay recorded: add any days the clock was stopped)"
+                .to_string(),
         };
-        const EAD: [(&str, P, &[&str]); 2] = [
-            ("ead.earliest_filing", P::EadFilingWaitDays, &["8 C.F.R. § 208.7(a)(1)", "8 C.F.R. § 208.7(a)(2)"]),
-            ("ead.earliest_grant", P::EadGrantWaitDays, &["INA § 208(d)(2)", "8 C.F.R. § 208.7(a)(1)"]),
+        const EAD: [(&str, &str, P, &[&str]); 2] = [
+            (
+                "ead.earliest_filing",
+                "First day to file for a work permit (Form I-765)",
+                P::EadFilingWaitDays,
+                &["8 C.F.R. § 208.7(a)(1)", "8 C.F.R. § 208.7(a)(2)"],
+            ),
+            (
+                "ead.earliest_grant",
+                "First day a work permit may be granted",
+                P::EadGrantWaitDays,
+                &["INA § 208(d)(2)", "8 C.F.R. § 208.7(a)(1)"],
+            ),
         ];
-        for (id, p, cite) in EAD {
+        for (id, label, p, cite) in EAD {
             let wait = law.num(p, filed);
             let date = add_days(filed, wait + stopped);
-            let what = if id == "ead.earliest_filing" { "the work permit (Form I-765) may be filed" } else { "the work permit may be granted" };
+            let what = if id == "ead.earliest_filing" {
+                "the work permit (Form I-765) may be filed"
+            } else {
+                "the work permit may be granted"
+            };
             out.push(dl(
-                id,
+                named(id, DateKind::FirstDay, label),
                 date,
                 upcoming_or_passed(as_of, date),
-                format!("Filed {filed} + {wait} days{stopped_text} = {date}: the first day {what}."),
+                format!(
+                    "Filed {filed} + {wait} days{stopped_text} = {date}: the first day {what}."
+                ),
                 cite,
             ));
         }
@@ -152,7 +225,7 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
         let years = law.num(P::AdjustmentWaitYears, granted) as i16;
         let (date, r) = add_years(granted, years, Rounding::Eligibility);
         out.push(dl(
-            "adjustment.eligible",
+            named("adjustment.eligible", DateKind::FirstDay, "First day to apply for permanent residence (Form I-485)"),
             date,
             upcoming_or_passed(as_of, date),
             format!(
@@ -165,7 +238,7 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
         let years = law.num(P::I730WindowYears, granted) as i16;
         let (date, r) = add_years(granted, years, Rounding::Deadline);
         out.push(dl(
-            "i730.deadline",
+            named("i730.deadline", DateKind::LastDay, "Last day to file Form I-730 for a spouse or child"),
             date,
             upcoming_or_passed(as_of, date),
             format!(
@@ -186,7 +259,7 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
             }
             let amount = law.num(P::AnnualFeeUsd, date);
             out.push(dl(
-                "asylum.annual_fee",
+                named("asylum.annual_fee", DateKind::LastDay, "Annual asylum fee due"),
                 date,
                 upcoming_or_passed(as_of, date),
                 format!(
@@ -202,7 +275,7 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
         let years = law.num(P::LprRollbackYears, adjusted) as i16;
         let (lpr, r) = add_years(adjusted, -years, Rounding::Eligibility);
         out.push(dl(
-            "lpr.date",
+            named("lpr.date", DateKind::Record, "Permanent residence recorded as of"),
             lpr,
             Status::Met,
             format!(
@@ -216,7 +289,7 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
         let (five, r) = add_years(lpr, years, Rounding::Eligibility);
         let date = add_days(five, -early);
         out.push(dl(
-            "naturalization.earliest_filing",
+            named("naturalization.earliest_filing", DateKind::FirstDay, "First day to file for naturalization (Form N-400)"),
             date,
             upcoming_or_passed(as_of, date),
             format!(
@@ -230,13 +303,19 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
     // A child's 21st birthday matters while the age is not frozen by a filing (CSPA).
     if app.filed_on.is_none() {
         for (i, m) in case.facts.family().iter().enumerate() {
-            let (Some(Relation::Child), Some(birth), false) = (m.relation, m.birth_date, m.married == Some(true)) else {
+            let (Some(Relation::Child), Some(birth), false) =
+                (m.relation, m.birth_date, m.married == Some(true))
+            else {
                 continue;
             };
             let limit = law.num(P::ChildAgeLimit, as_of) as i16;
             let (date, r) = add_years(birth, limit, Rounding::Deadline);
             out.push(dl(
-                format!("family.{}.age_21", case.family_ids[i]),
+                (
+                    format!("family.{}.age_21", case.family_ids[i]),
+                    DateKind::LastDay,
+                    format!("Family member {} turns {limit} (no longer a child)", case.family_ids[i]),
+                ),
                 date,
                 upcoming_or_passed(as_of, date),
                 format!(

@@ -34,28 +34,53 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
 
     // The relationship must exist on the day of the grant (8 C.F.R. § 208.21(b));
     // a child in utero on that day qualifies.
-    let began = m.relationship_began.or(if m.relation == Some(Relation::Child) { m.birth_date } else { None });
+    let began = m
+        .relationship_began
+        .or(if m.relation == Some(Relation::Child) {
+            m.birth_date
+        } else {
+            None
+        });
     let (relationship, rel_text) = match began {
-        None => (V::unknown(Need::Fact(Fact::Family(i, "relationship_began"))), "when the relationship began is not known".to_string()),
-        Some(b) if b <= reference => (V::YES, format!("the relationship began {b}, on or before {reference_text}")),
+        None => (
+            V::unknown(Need::Fact(Fact::Family(i, "relationship_began"))),
+            "when the relationship began is not known".to_string(),
+        ),
+        Some(b) if b <= reference => (
+            V::YES,
+            format!("the relationship began {b}, on or before {reference_text}"),
+        ),
         Some(b) => match (m.relation, grant, m.conceived_before_grant) {
             (Some(Relation::Child), Some(g), Some(c)) => (
                 V::known(c),
-                format!("born {b}, after the grant on {g}; {} in utero on the day of the grant", if c { "was" } else { "was not" }),
+                format!(
+                    "born {b}, after the grant on {g}; {} in utero on the day of the grant",
+                    if c { "was" } else { "was not" }
+                ),
             ),
             (Some(Relation::Child), Some(g), None) => {
                 let limit = ev.law.num(P::InUteroDays, g);
                 let after = days_between(g, b);
                 if after > limit {
-                    (V::NO, format!("born {b}, {after} days after the grant on {g}: more than {limit} days, so not in utero on the day of the grant"))
+                    (
+                        V::NO,
+                        format!(
+                            "born {b}, {after} days after the grant on {g}: more than {limit} days, so not in utero on the day of the grant"
+                        ),
+                    )
                 } else {
                     (
                         V::unknown(Need::Fact(Fact::Family(i, "conceived_before_grant"))),
-                        format!("born {b}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"),
+                        format!(
+                            "born {b}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
+                        ),
                     )
                 }
             }
-            _ => (V::NO, format!("the relationship began {b}, after {reference_text}")),
+            _ => (
+                V::NO,
+                format!("the relationship began {b}, after {reference_text}"),
+            ),
         },
     };
 
@@ -68,8 +93,15 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         ),
         Some(Relation::Spouse) => {
             let married = V::known(m.married != Some(false));
-            let text = if m.married == Some(false) { "no longer married to the applicant; " } else { "" };
-            (married.and(relationship), format!("Spouse: {text}{rel_text}."))
+            let text = if m.married == Some(false) {
+                "no longer married to the applicant; "
+            } else {
+                ""
+            };
+            (
+                married.and(relationship),
+                format!("Spouse: {text}{rel_text}."),
+            )
         }
         Some(Relation::Child) => {
             let limit = ev.law.num(P::ChildAgeLimit, case.as_of) as i32;
@@ -89,7 +121,9 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
             };
             let unmarried = V::fact(m.married, Fact::Family(i, "married")).not();
             let age_text = match (age, frozen) {
-                (Some(a), true) => format!("age {a} on the filing date {age_date} (frozen there by the Child Status Protection Act)"),
+                (Some(a), true) => format!(
+                    "age {a} on the filing date {age_date} (frozen there by the Child Status Protection Act)"
+                ),
                 (Some(a), false) => format!("age {a} on {age_date}, nothing filed yet"),
                 (None, _) => "the date of birth is not known".to_string(),
             };
@@ -100,11 +134,19 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
             };
             (
                 V::all([unmarried, under, relationship]),
-                format!("Child: {age_text}; the limit is under {limit}; {married_text}; {rel_text}."),
+                format!(
+                    "Child: {age_text}; the limit is under {limit}; {married_text}; {rel_text}."
+                ),
             )
         }
     };
-    let ix = ev.record(&defs::FAMILY_DERIVATIVE, Some(format!("family.{id}.derivative")), v, because, &[]);
+    let ix = ev.record(
+        &defs::FAMILY_DERIVATIVE,
+        Some(format!("family.{id}.derivative")),
+        v,
+        because,
+        &[],
+    );
     let derivative = ev.outcome(ix);
     let path = match (derivative, m.in_us, m.on_application) {
         (Outcome::No, _, _) => None,
@@ -112,6 +154,13 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         (_, Some(false), _) | (_, _, Some(false)) => Some(FamilyPath::FollowToJoin),
         _ => None,
     };
-    let entry = FamilyEntry { id: id.clone(), relation: m.relation, derivative, path, age_on_filing, cspa_protected };
+    let entry = FamilyEntry {
+        id: id.clone(),
+        relation: m.relation,
+        derivative,
+        path,
+        age_on_filing,
+        cspa_protected,
+    };
     (ix, entry)
 }

@@ -34,11 +34,25 @@ pub type Ix = usize;
 
 impl<'a> Eval<'a> {
     pub fn new(case: &'a Case, law: &'a Law) -> Self {
-        Eval { case, law, as_of: case.as_of, findings: Vec::with_capacity(48), needs: Vec::with_capacity(48) }
+        Eval {
+            case,
+            law,
+            as_of: case.as_of,
+            findings: Vec::with_capacity(48),
+            needs: Vec::with_capacity(48),
+        }
     }
 
     /// Records a finding with an explicit outcome.
-    pub fn push(&mut self, def: &Def, id: Option<String>, outcome: Outcome, because: String, deps: &[Ix], needs: Vec<Need>) -> Ix {
+    pub fn push(
+        &mut self,
+        def: &Def,
+        id: Option<String>,
+        outcome: Outcome,
+        because: String,
+        deps: &[Ix],
+        needs: Vec<Need>,
+    ) -> Ix {
         let depends_on = deps.iter().map(|&i| self.findings[i].id.clone()).collect();
         self.findings.push(Finding {
             id: id.unwrap_or_else(|| def.id.to_string()),
@@ -48,12 +62,23 @@ impl<'a> Eval<'a> {
             cite: def.cite,
             depends_on,
         });
-        self.needs.push(if outcome == Outcome::Unknown { needs } else { Vec::new() });
+        self.needs.push(if outcome == Outcome::Unknown {
+            needs
+        } else {
+            Vec::new()
+        });
         self.findings.len() - 1
     }
 
     /// Records a finding from a three-valued result.
-    pub fn record(&mut self, def: &Def, id: Option<String>, v: V, because: String, deps: &[Ix]) -> Ix {
+    pub fn record(
+        &mut self,
+        def: &Def,
+        id: Option<String>,
+        v: V,
+        because: String,
+        deps: &[Ix],
+    ) -> Ix {
         let outcome = match v.t {
             Tri::Yes => Outcome::Yes,
             Tri::No => Outcome::No,

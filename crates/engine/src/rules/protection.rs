@@ -1,10 +1,10 @@
 //! Withholding of removal and the Convention Against Torture (`spec/rules.md` § 4).
 
-use super::refugee::{feared_harm_qualifies, harm_deps, Refugee};
+use super::refugee::{Refugee, feared_harm_qualifies, harm_deps};
 use super::{Eval, Ix};
 use crate::defs;
 use crate::facts::{Likelihood, OfficialRole, TortureLikelihood, When};
-use crate::logic::{Fact, Need, V};
+use crate::logic::{Fact, Need, Tri, V};
 use crate::output::Outcome;
 
 /// > INA § 241(b)(3)(A): the Attorney General may not remove an alien to a country
@@ -22,24 +22,44 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
         Some(l) => V::known(l == Likelihood::MoreLikelyThanNot),
         // Derived from the Mogharrabi factors the likelihood is at most a reasonable
         // possibility: it can settle only "remote".
-        None if [risk.persecutor_aware, risk.persecutor_capable, risk.persecutor_inclined].contains(&Some(false))
+        None if [
+            risk.persecutor_aware,
+            risk.persecutor_capable,
+            risk.persecutor_inclined,
+        ]
+        .contains(&Some(false))
             && risk.pattern_or_practice != Some(true) =>
         {
             V::NO
         }
         None => V::unknown(Need::Fact(Fact::Risk("persecution_likelihood"))),
     };
-    let feared = clear_probability.and(feared_harm_qualifies(ev, &r.harms));
-    let v = presumed.or(feared);
+    let qualifies = feared_harm_qualifies(ev, &r.harms);
+    let qualifies_text = match (ev.case.facts.harms.is_some(), qualifies.t) {
+        (false, _) => "no harms are recorded yet",
+        (true, Tri::Yes) => {
+            "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by relocation)"
+        }
+        (true, Tri::No) => {
+            "no feared harm qualifies (each lacks severity, a qualifying actor or a protected ground, or relocation would avoid it)"
+        }
+        (true, Tri::Unknown) => "whether a feared harm qualifies is not yet known",
+    };
+    let v = presumed.or(clear_probability.and(qualifies));
     let mut deps = vec![r.past_persecution, r.presumption];
     deps.extend(harm_deps(ev, &r.harms, When::Feared));
-    let because = if ev.outcome(r.past_persecution) == Outcome::Yes && ev.outcome(r.presumption) == Outcome::Yes {
+    let because = if ev.outcome(r.past_persecution) == Outcome::Yes
+        && ev.outcome(r.presumption) == Outcome::Yes
+    {
         "Past persecution raises the presumption that life or freedom would be threatened, and it is not rebutted (8 C.F.R. § 208.16(b)(1)).".to_string()
     } else {
         format!(
-            "No unrebutted presumption from past persecution ({}); the likelihood of persecution is {}, and withholding needs it to be more likely than not; subjective fear plays no part.",
+            "No unrebutted presumption from past persecution (past persecution: {}; presumption: {}). For the future, {}; the likelihood of persecution is {}, and withholding needs it to be more likely than not. Subjective fear plays no part.",
             ev.outcome(r.past_persecution).as_str().replace('_', " "),
-            risk.persecution_likelihood.map_or("not stated".to_string(), |l| l.words())
+            ev.outcome(r.presumption).as_str().replace('_', " "),
+            qualifies_text,
+            risk.persecution_likelihood
+                .map_or("not stated".to_string(), |l| l.words())
         )
     };
     ev.record(&defs::WITHHOLDING_THREAT, None, v, because, &deps)
@@ -54,18 +74,34 @@ pub struct Cat {
 /// > that it is more likely than not that he or she would be tortured if removed.
 pub fn cat(ev: &mut Eval) -> Cat {
     let t = ev.case.facts.torture();
-    let v = V::test(t.likelihood, Fact::Torture("likelihood"), |l| l == TortureLikelihood::MoreLikelyThanNot);
+    let v = V::test(t.likelihood, Fact::Torture("likelihood"), |l| {
+        l == TortureLikelihood::MoreLikelyThanNot
+    });
     let because = match t.likelihood {
-        Some(l) => format!("The likelihood of torture on return is {}; the standard is more likely than not.", l.words()),
+        Some(l) => format!(
+            "The likelihood of torture on return is {}; the standard is more likely than not.",
+            l.words()
+        ),
         None => "The likelihood of torture on return is not known.".to_string(),
     };
     let torture_likely = ev.record(&defs::TORTURE_LIKELY, None, v, because, &[]);
-    let v = V::test(t.official_role, Fact::Torture("official_role"), |r| r != OfficialRole::None);
+    let v = V::test(t.official_role, Fact::Torture("official_role"), |r| {
+        r != OfficialRole::None
+    });
     let because = match t.official_role {
-        Some(OfficialRole::None) => "No public official would inflict, instigate, consent to or acquiesce in the torture.".to_string(),
-        Some(r) => format!("A public official's role: {} (acquiescence includes willful blindness).", r.words()),
+        Some(OfficialRole::None) => {
+            "No public official would inflict, instigate, consent to or acquiesce in the torture."
+                .to_string()
+        }
+        Some(r) => format!(
+            "A public official's role: {} (acquiescence includes willful blindness).",
+            r.words()
+        ),
         None => "The role of public officials in the feared torture is not known.".to_string(),
     };
     let official = ev.record(&defs::OFFICIAL, None, v, because, &[]);
-    Cat { torture_likely, official }
+    Cat {
+        torture_likely,
+        official,
+    }
 }

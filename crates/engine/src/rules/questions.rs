@@ -41,9 +41,19 @@ pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
             }
         }
     }
-    let reliefs = |why: &[usize]| relief_reasons.iter().filter(|rs| rs.iter().any(|r| why.contains(r))).count();
+    let reliefs = |why: &[usize]| {
+        relief_reasons
+            .iter()
+            .filter(|rs| rs.iter().any(|r| why.contains(r)))
+            .count()
+    };
     // Most reliefs first, then most findings, then the order of the law (a stable sort).
-    wanted.sort_by_cached_key(|(_, why)| (std::cmp::Reverse(reliefs(why)), std::cmp::Reverse(why.len())));
+    wanted.sort_by_cached_key(|(_, why)| {
+        (
+            std::cmp::Reverse(reliefs(why)),
+            std::cmp::Reverse(why.len()),
+        )
+    });
     wanted
         .into_iter()
         .map(|(f, why)| Question {
@@ -92,7 +102,9 @@ fn group_phrase(case: &Case, g: usize) -> String {
 
 fn family_phrase(case: &Case, i: usize) -> String {
     let m = &case.facts.family()[i];
-    let rel = m.relation.map_or("family member".to_string(), |r| r.words());
+    let rel = m
+        .relation
+        .map_or("family member".to_string(), |r| r.words());
     format!("the {rel} {}", case.family_ids[i])
 }
 

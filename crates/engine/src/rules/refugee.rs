@@ -8,7 +8,7 @@
 //! > race, religion, nationality, membership in a particular social group, or
 //! > political opinion.
 
-use super::{words_list, yn, Eval, Ix};
+use super::{Eval, Ix, words_list, yn};
 use crate::defs;
 use crate::facts::{Actor, Authorities, Ground, Harm, HarmKind, Likelihood, Target, When};
 use crate::logic::{Fact, Need, V};
@@ -33,16 +33,29 @@ pub struct Refugee {
 }
 
 pub fn run(ev: &mut Eval) -> Refugee {
-    let groups: Vec<Ix> = (0..ev.case.facts.groups().len()).map(|g| group_cognizable(ev, g)).collect();
+    let groups: Vec<Ix> = (0..ev.case.facts.groups().len())
+        .map(|g| group_cognizable(ev, g))
+        .collect();
     let harms: Vec<HarmFindings> = (0..ev.case.facts.harms().len())
-        .map(|h| HarmFindings { severity: severity(ev, h), actor: actor(ev, h), nexus: nexus(ev, h, &groups) })
+        .map(|h| HarmFindings {
+            severity: severity(ev, h),
+            actor: actor(ev, h),
+            nexus: nexus(ev, h, &groups),
+        })
         .collect();
     let past_persecution = past_persecution(ev, &harms);
     let presumption = presumption(ev, past_persecution);
     let future_persecution = future_persecution(ev, &harms);
     let well_founded_fear = well_founded_fear(ev, presumption, future_persecution);
     let humanitarian = humanitarian(ev, past_persecution, well_founded_fear);
-    Refugee { harms, past_persecution, presumption, future_persecution, well_founded_fear, humanitarian }
+    Refugee {
+        harms,
+        past_persecution,
+        presumption,
+        future_persecution,
+        well_founded_fear,
+        humanitarian,
+    }
 }
 
 fn harm_label(ev: &Eval, h: usize) -> String {
@@ -53,7 +66,11 @@ fn harm_label(ev: &Eval, h: usize) -> String {
         bits.push(k.words());
     }
     if let Some(w) = harm.when {
-        bits.push(if w == When::Past { "suffered".into() } else { "feared".into() });
+        bits.push(if w == When::Past {
+            "suffered".into()
+        } else {
+            "feared".into()
+        });
     }
     if let Some(d) = harm.date {
         bits.push(d.to_string());
@@ -78,12 +95,22 @@ fn group_cognizable(ev: &mut Eval, g: usize) -> Ix {
     let because = format!(
         "Group {}{}: immutable {}, particular {}, socially distinct {}; all three are required.",
         ev.case.group_ids[g],
-        group.definition.as_deref().map(|d| format!(" (\"{d}\")")).unwrap_or_default(),
+        group
+            .definition
+            .as_deref()
+            .map(|d| format!(" (\"{d}\")"))
+            .unwrap_or_default(),
         yn(group.immutable),
         yn(group.particular),
         yn(group.socially_distinct)
     );
-    ev.record(&defs::GROUP_COGNIZABLE, Some(format!("group.{}.cognizable", ev.case.group_ids[g])), v, because, &[])
+    ev.record(
+        &defs::GROUP_COGNIZABLE,
+        Some(format!("group.{}.cognizable", ev.case.group_ids[g])),
+        v,
+        because,
+        &[],
+    )
 }
 
 /// How a kind of harm reaches the level of persecution (`spec/facts.md`, harm kinds).
@@ -97,12 +124,11 @@ enum SeverityRule {
 fn severity_rule(kind: HarmKind) -> SeverityRule {
     use HarmKind::*;
     match kind {
-        Torture | SexualViolence | AttemptedKilling | SeriousPhysicalHarm | ForcedAbortion | ForcedSterilization | Fgm => {
-            SeverityRule::ByNature
-        }
+        Torture | SexualViolence | AttemptedKilling | SeriousPhysicalHarm | ForcedAbortion
+        | ForcedSterilization | Fgm => SeverityRule::ByNature,
         Detention => SeverityRule::Detention,
-        DeathThreat | Threat | EconomicDeprivation | PropertyDestruction | ForcedRecruitment | ForcedMarriage
-        | HarmToFamily | Prosecution => SeverityRule::NeedsJudgment,
+        DeathThreat | Threat | EconomicDeprivation | PropertyDestruction | ForcedRecruitment
+        | ForcedMarriage | HarmToFamily | Prosecution => SeverityRule::NeedsJudgment,
         Harassment | Discrimination => SeverityRule::NeverAlone,
     }
 }
@@ -113,24 +139,36 @@ fn severity_rule(kind: HarmKind) -> SeverityRule {
 fn severity(ev: &mut Eval, h: usize) -> Ix {
     let harm: &Harm = &ev.case.facts.harms()[h];
     let severe = V::fact(harm.severe, Fact::Harm(h, "severe"));
-    let never = harm.kind.map(severity_rule).is_some_and(|r| matches!(r, SeverityRule::NeverAlone));
+    let never = harm
+        .kind
+        .map(severity_rule)
+        .is_some_and(|r| matches!(r, SeverityRule::NeverAlone));
     let by_kind = match harm.kind.map(severity_rule) {
         None => V::unknown(Need::Fact(Fact::Harm(h, "kind"))),
         Some(SeverityRule::ByNature) => V::YES,
-        Some(SeverityRule::Detention) => V::fact(harm.injured, Fact::Harm(h, "injured")).or(severe.clone()),
+        Some(SeverityRule::Detention) => {
+            V::fact(harm.injured, Fact::Harm(h, "injured")).or(severe.clone())
+        }
         Some(SeverityRule::NeedsJudgment) => severe.clone(),
         Some(SeverityRule::NeverAlone) => V::NO,
     };
-    let to_family = V::test(harm.target, Fact::Harm(h, "target"), |t| t == Target::FamilyMember);
+    let to_family = V::test(harm.target, Fact::Harm(h, "target"), |t| {
+        t == Target::FamilyMember
+    });
     // Harm aimed at a family member is persecution of the applicant only when it
     // is severe enough as to the applicant, whatever its kind.
     let v = (to_family.clone().and(severe).and(V::known(!never))).or(to_family.not().and(by_kind));
     let kind_text = match harm.kind.map(severity_rule) {
         None => "its kind is not known".to_string(),
-        Some(SeverityRule::ByNature) => format!("{} is persecution by its nature", harm.kind.map(|k| k.words()).unwrap_or_default()),
+        Some(SeverityRule::ByNature) => format!(
+            "{} is persecution by its nature",
+            harm.kind.map(|k| k.words()).unwrap_or_default()
+        ),
         Some(SeverityRule::Detention) => format!(
             "detention{} is persecution when it caused physical injury (injured: {}) or is otherwise severe (severe: {})",
-            harm.detention_days.map(|d| format!(" of {d} days")).unwrap_or_default(),
+            harm.detention_days
+                .map(|d| format!(" of {d} days"))
+                .unwrap_or_default(),
             yn(harm.injured),
             yn(harm.severe)
         ),
@@ -145,12 +183,21 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
         ),
     };
     let target_text = match harm.target {
-        Some(Target::FamilyMember) => format!("; it was aimed at a family member, so it counts only if severe as to the applicant (severe: {})", yn(harm.severe)),
+        Some(Target::FamilyMember) => format!(
+            "; it was aimed at a family member, so it counts only if severe as to the applicant (severe: {})",
+            yn(harm.severe)
+        ),
         Some(Target::Applicant) => String::new(),
         None => "; whom it targeted is not known".to_string(),
     };
     let because = format!("{}: {kind_text}{target_text}.", harm_label(ev, h));
-    ev.record(&defs::HARM_SEVERITY, Some(format!("harm.{}.severity", ev.case.harm_ids[h])), v, because, &[])
+    ev.record(
+        &defs::HARM_SEVERITY,
+        Some(format!("harm.{}.severity", ev.case.harm_ids[h])),
+        v,
+        because,
+        &[],
+    )
 }
 
 /// > *Matter of Acosta*, 19 I&N Dec. 211, 222 (BIA 1985): harm inflicted either by
@@ -158,11 +205,15 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
 /// > government was unable or unwilling to control.
 fn actor(ev: &mut Eval, h: usize) -> Ix {
     let harm = &ev.case.facts.harms()[h];
-    let government = V::test(harm.actor, Fact::Harm(h, "actor"), |a| a == Actor::Government);
+    let government = V::test(harm.actor, Fact::Harm(h, "actor"), |a| {
+        a == Actor::Government
+    });
     let unprotected = match harm.authorities {
         Some(Authorities::UnableOrUnwilling | Authorities::ReportingFutile) => V::YES,
         Some(Authorities::Protected) => V::NO,
-        Some(Authorities::NotReported) | None => V::unknown(Need::Fact(Fact::Harm(h, "authorities"))),
+        Some(Authorities::NotReported) | None => {
+            V::unknown(Need::Fact(Fact::Harm(h, "authorities")))
+        }
     };
     let v = government.or(unprotected);
     let because = match (harm.actor, harm.authorities) {
@@ -175,7 +226,13 @@ fn actor(ev: &mut Eval, h: usize) -> Ix {
         (None, None) => "Who inflicted (or would inflict) the harm is not known.".to_string(),
     };
     let because = format!("{}: {}", harm_label(ev, h), because);
-    ev.record(&defs::HARM_ACTOR, Some(format!("harm.{}.actor", ev.case.harm_ids[h])), v, because, &[])
+    ev.record(
+        &defs::HARM_ACTOR,
+        Some(format!("harm.{}.actor", ev.case.harm_ids[h])),
+        v,
+        because,
+        &[],
+    )
 }
 
 /// > INA § 208(b)(1)(B)(i): ... race, religion, nationality, membership in a
@@ -201,7 +258,11 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
                 Some(Ground::ParticularSocialGroup) => match &g.group {
                     None => V::unknown(Need::Fact(Fact::Ground(h, j, "group"))),
                     Some(id) => {
-                        let gi = case.group_ids.iter().position(|x| x == id).map(|p| groups[p]);
+                        let gi = case
+                            .group_ids
+                            .iter()
+                            .position(|x| x == id)
+                            .map(|p| groups[p]);
                         match gi {
                             Some(ix) => {
                                 deps.push(ix);
@@ -214,12 +275,25 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
                 Some(_) => V::YES,
             };
             let ground_name = match (g.ground, g.imputed) {
-                (Some(Ground::PoliticalOpinion), Some(true)) => "imputed political opinion".to_string(),
-                (Some(Ground::ParticularSocialGroup), _) => {
-                    format!("membership in particular social group {}", g.group.as_deref().unwrap_or("(not named)"))
+                (Some(Ground::PoliticalOpinion), Some(true)) => {
+                    "imputed political opinion".to_string()
                 }
+                (Some(Ground::ParticularSocialGroup), _) => match &g.group {
+                    Some(id) => {
+                        let cognizable = case
+                            .group_ids
+                            .iter()
+                            .position(|x| x == id)
+                            .map_or("unknown", |p| ev.outcome(groups[p]).as_str());
+                        format!(
+                            "membership in particular social group {id} (cognizable: {cognizable})"
+                        )
+                    }
+                    None => "membership in a particular social group not yet named".to_string(),
+                },
                 (Some(Ground::CoercivePopulationControl), _) => {
-                    "resistance to coercive population control (deemed political opinion)".to_string()
+                    "resistance to coercive population control (deemed political opinion)"
+                        .to_string()
                 }
                 (Some(gr), _) => gr.words(),
                 (None, _) => "an unstated ground".to_string(),
@@ -234,20 +308,44 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
         })),
     };
     let v = forced.or(grounds_v);
-    let because = if matches!(harm.kind, Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)) {
-        format!("{}: forced abortion or sterilization is deemed persecution on account of political opinion.", harm_label(ev, h))
+    let because = if matches!(
+        harm.kind,
+        Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
+    ) {
+        format!(
+            "{}: forced abortion or sterilization is deemed persecution on account of political opinion.",
+            harm_label(ev, h)
+        )
     } else if harm.grounds.is_none() {
-        format!("{}: why the persecutor acted is not known.", harm_label(ev, h))
+        format!(
+            "{}: why the persecutor acted is not known.",
+            harm_label(ev, h)
+        )
     } else if texts.is_empty() {
-        format!("{}: no protected ground is given as a reason for the harm.", harm_label(ev, h))
+        format!(
+            "{}: no protected ground is given as a reason for the harm.",
+            harm_label(ev, h)
+        )
     } else {
-        format!("{}: grounds given: {}.", harm_label(ev, h), words_list(&texts))
+        format!(
+            "{}: grounds given: {}.",
+            harm_label(ev, h),
+            words_list(&texts)
+        )
     };
-    ev.record(&defs::HARM_NEXUS, Some(format!("harm.{}.nexus", case.harm_ids[h])), v, because, &deps)
+    ev.record(
+        &defs::HARM_NEXUS,
+        Some(format!("harm.{}.nexus", case.harm_ids[h])),
+        v,
+        because,
+        &deps,
+    )
 }
 
 fn when_is(ev: &Eval, h: usize, when: When) -> V {
-    V::test(ev.case.facts.harms()[h].when, Fact::Harm(h, "when"), |w| w == when)
+    V::test(ev.case.facts.harms()[h].when, Fact::Harm(h, "when"), |w| {
+        w == when
+    })
 }
 
 /// Whether the government persecutor or relocation defeats a feared harm
@@ -256,11 +354,21 @@ fn when_is(ev: &Eval, h: usize, when: When) -> V {
 /// possible and reasonable.
 fn relocation_defeats(ev: &Eval, h: usize) -> V {
     let risk = ev.case.facts.risk();
-    let government = V::test(ev.case.facts.harms()[h].actor, Fact::Harm(h, "actor"), |a| a == Actor::Government);
+    let government = V::test(
+        ev.case.facts.harms()[h].actor,
+        Fact::Harm(h, "actor"),
+        |a| a == Actor::Government,
+    );
     government
         .not()
-        .and(V::fact(risk.relocation_possible, Fact::Risk("relocation_possible")))
-        .and(V::fact(risk.relocation_reasonable, Fact::Risk("relocation_reasonable")))
+        .and(V::fact(
+            risk.relocation_possible,
+            Fact::Risk("relocation_possible"),
+        ))
+        .and(V::fact(
+            risk.relocation_reasonable,
+            Fact::Risk("relocation_reasonable"),
+        ))
 }
 
 /// "Some feared harm qualifies": feared, severe, by a qualifying actor, on
@@ -298,11 +406,22 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
     let deps = harm_deps(ev, harms, When::Past);
     let Some(list) = ev.case.facts.harms.as_deref() else {
         let because = "No harms are recorded yet: what happened to the applicant, and what the applicant fears, is not known.".into();
-        return ev.record(&defs::PAST_PERSECUTION, None, V::unknown(Need::Fact(Fact::Harms)), because, &deps);
+        return ev.record(
+            &defs::PAST_PERSECUTION,
+            None,
+            V::unknown(Need::Fact(Fact::Harms)),
+            because,
+            &deps,
+        );
     };
     let cumulative = ev.case.facts.risk().cumulative_past_harm_severe;
     let single = V::any(harms.iter().enumerate().map(|(h, f)| {
-        V::all([when_is(ev, h, When::Past), ev.yes(f.severity), ev.yes(f.actor), ev.yes(f.nexus)])
+        V::all([
+            when_is(ev, h, When::Past),
+            ev.yes(f.severity),
+            ev.yes(f.actor),
+            ev.yes(f.nexus),
+        ])
     }));
     let together = V::fact(cumulative, Fact::Risk("cumulative_past_harm_severe")).and(V::any(
         harms
@@ -315,7 +434,9 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
         .enumerate()
         .filter(|(h, f)| {
             list[*h].when == Some(When::Past)
-                && [f.severity, f.actor, f.nexus].iter().all(|&i| ev.outcome(i) == Outcome::Yes)
+                && [f.severity, f.actor, f.nexus]
+                    .iter()
+                    .all(|&i| ev.outcome(i) == Outcome::Yes)
         })
         .map(|(h, _)| ev.case.harm_ids[h].clone())
         .collect();
@@ -331,11 +452,18 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
         "Taken together, the past harms rise to persecution, by a qualifying actor, on account of a protected ground (Matter of O-Z- & I-Z-).".to_string()
     } else {
         format!(
-            "{past_count} past harm(s) recorded; none yet shown to be severe enough, by a qualifying actor and on account of a protected ground; taken together, the past harms rise to persecution: {}.",
+            "{past_count} past {} recorded; none yet shown to be severe enough, by a qualifying actor and on account of a protected ground; taken together, the past harms rise to persecution: {}.",
+            if past_count == 1 { "harm" } else { "harms" },
             yn(cumulative)
         )
     };
-    ev.record(&defs::PAST_PERSECUTION, None, single.or(together), because, &deps)
+    ev.record(
+        &defs::PAST_PERSECUTION,
+        None,
+        single.or(together),
+        because,
+        &deps,
+    )
 }
 
 /// > 8 C.F.R. § 208.13(b)(1)(i): the presumption is rebutted where (A) there has been
@@ -347,15 +475,31 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
     match ev.outcome(pp) {
         Outcome::No | Outcome::NotApplicable => {
             let because = "No past persecution is established, so no presumption arises.".into();
-            ev.push(&defs::PRESUMPTION, None, Outcome::NotApplicable, because, &[pp], vec![])
+            ev.push(
+                &defs::PRESUMPTION,
+                None,
+                Outcome::NotApplicable,
+                because,
+                &[pp],
+                vec![],
+            )
         }
         Outcome::Unknown => {
-            let because = "Whether past persecution raises the presumption is not yet known.".into();
-            ev.push(&defs::PRESUMPTION, None, Outcome::Unknown, because, &[pp], vec![Need::Finding(pp)])
+            let because =
+                "Whether past persecution raises the presumption is not yet known.".into();
+            ev.push(
+                &defs::PRESUMPTION,
+                None,
+                Outcome::Unknown,
+                because,
+                &[pp],
+                vec![Need::Finding(pp)],
+            )
         }
         Outcome::Yes => {
             let changed = risk.conditions_changed == Some(true);
-            let relocate = risk.relocation_possible == Some(true) && risk.relocation_reasonable == Some(true);
+            let relocate =
+                risk.relocation_possible == Some(true) && risk.relocation_reasonable == Some(true);
             let (outcome, because) = if changed {
                 (Outcome::No, "Rebutted: there has been a fundamental change in circumstances since the past persecution.".to_string())
             } else if relocate {
@@ -371,9 +515,17 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
                 let tail = if open.is_empty() {
                     String::new()
                 } else {
-                    format!(" The government bears the burden of rebuttal, so the unknown facts ({}) leave the presumption standing.", words_list(&open))
+                    format!(
+                        " The government bears the burden of rebuttal, so the unknown facts ({}) leave the presumption standing.",
+                        words_list(&open)
+                    )
                 };
-                (Outcome::Yes, format!("Past persecution raises the presumption of a well-founded fear, and it is not rebutted.{tail}"))
+                (
+                    Outcome::Yes,
+                    format!(
+                        "Past persecution raises the presumption of a well-founded fear, and it is not rebutted.{tail}"
+                    ),
+                )
             };
             ev.push(&defs::PRESUMPTION, None, outcome, because, &[pp], vec![])
         }
@@ -448,7 +600,13 @@ fn well_founded_fear(ev: &mut Eval, presumption: Ix, fp: Ix) -> Ix {
             f.as_str().replace('_', " ")
         ),
     };
-    ev.record(&defs::WELL_FOUNDED_FEAR, None, v, because, &[presumption, fp])
+    ev.record(
+        &defs::WELL_FOUNDED_FEAR,
+        None,
+        v,
+        because,
+        &[presumption, fp],
+    )
 }
 
 /// > 8 C.F.R. § 208.13(b)(1)(iii): an applicant ... may be granted asylum ... in the
@@ -465,16 +623,40 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
             } else {
                 "Humanitarian asylum needs past persecution, which is not established."
             };
-            ev.push(&defs::HUMANITARIAN, None, Outcome::NotApplicable, because.into(), &deps, vec![])
+            ev.push(
+                &defs::HUMANITARIAN,
+                None,
+                Outcome::NotApplicable,
+                because.into(),
+                &deps,
+                vec![],
+            )
         }
         (Outcome::Unknown, _) | (_, Outcome::Unknown) => {
-            let needs = [pp, wff].into_iter().filter(|&i| ev.outcome(i) == Outcome::Unknown).map(Need::Finding).collect();
+            let needs = [pp, wff]
+                .into_iter()
+                .filter(|&i| ev.outcome(i) == Outcome::Unknown)
+                .map(Need::Finding)
+                .collect();
             let because = "Whether humanitarian asylum is needed depends on past persecution and a well-founded fear, not yet known.".into();
-            ev.push(&defs::HUMANITARIAN, None, Outcome::Unknown, because, &deps, needs)
+            ev.push(
+                &defs::HUMANITARIAN,
+                None,
+                Outcome::Unknown,
+                because,
+                &deps,
+                needs,
+            )
         }
         _ => {
-            let v = V::fact(risk.severe_past_persecution, Fact::Risk("severe_past_persecution"))
-                .or(V::fact(risk.other_serious_harm, Fact::Risk("other_serious_harm")));
+            let v = V::fact(
+                risk.severe_past_persecution,
+                Fact::Risk("severe_past_persecution"),
+            )
+            .or(V::fact(
+                risk.other_serious_harm,
+                Fact::Risk("other_serious_harm"),
+            ));
             let because = format!(
                 "Past persecution is established but the presumption is rebutted; compelling reasons from its severity: {}; a reasonable possibility of other serious harm: {}.",
                 yn(risk.severe_past_persecution),
@@ -503,36 +685,56 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
     let (v, because) = match a.location {
         Some(crate::facts::Location::InUs | crate::facts::Location::PortOfEntry) => {
             let because = "The applicant is in the United States or at its border: refugee admission (INA § 207) is for people abroad.".to_string();
-            return ev.push(&defs::OUTSIDE_NATIONALITY, None, Outcome::NotApplicable, because, &[], vec![]);
+            return ev.push(
+                &defs::OUTSIDE_NATIONALITY,
+                None,
+                Outcome::NotApplicable,
+                because,
+                &[],
+                vec![],
+            );
         }
-        None => (V::unknown(Need::Fact(Fact::Applicant("location"))), "Where the applicant is now is not known.".to_string()),
-        Some(crate::facts::Location::OutsideUs) => match (a.current_country, a.nationality.as_deref()) {
-            (None, _) => (
-                V::unknown(Need::Fact(Fact::Applicant("current_country"))),
-                "The applicant is abroad; in which country is not known.".to_string(),
-            ),
-            (Some(_), None) => (
-                V::unknown(Need::Fact(Fact::Applicant("nationality"))),
-                "The applicant's nationality is not known.".to_string(),
-            ),
-            (Some(here), Some([])) => {
-                let v = V::test(a.habitual_residence, Fact::Applicant("habitual_residence"), |h| h != here);
-                let because = format!(
-                    "Stateless; now in {here}; country of last habitual residence: {}.",
-                    a.habitual_residence.map_or("unknown".to_string(), |h| h.to_string())
-                );
-                (v, because)
+        None => (
+            V::unknown(Need::Fact(Fact::Applicant("location"))),
+            "Where the applicant is now is not known.".to_string(),
+        ),
+        Some(crate::facts::Location::OutsideUs) => {
+            match (a.current_country, a.nationality.as_deref()) {
+                (None, _) => (
+                    V::unknown(Need::Fact(Fact::Applicant("current_country"))),
+                    "The applicant is abroad; in which country is not known.".to_string(),
+                ),
+                (Some(_), None) => (
+                    V::unknown(Need::Fact(Fact::Applicant("nationality"))),
+                    "The applicant's nationality is not known.".to_string(),
+                ),
+                (Some(here), Some([])) => {
+                    let v = V::test(
+                        a.habitual_residence,
+                        Fact::Applicant("habitual_residence"),
+                        |h| h != here,
+                    );
+                    let because = format!(
+                        "Stateless; now in {here}; country of last habitual residence: {}.",
+                        a.habitual_residence
+                            .map_or("unknown".to_string(), |h| h.to_string())
+                    );
+                    (v, because)
+                }
+                (Some(here), Some(nat)) => {
+                    let inside = nat.contains(&here);
+                    let because = format!(
+                        "Now in {here}, {} a country of nationality ({}).",
+                        if inside { "which is" } else { "which is not" },
+                        nat.iter()
+                            .map(|c| c.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                    (V::known(!inside), because)
+                }
             }
-            (Some(here), Some(nat)) => {
-                let inside = nat.contains(&here);
-                let because = format!(
-                    "Now in {here}, {} a country of nationality ({}).",
-                    if inside { "which is" } else { "which is not" },
-                    nat.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
-                );
-                (V::known(!inside), because)
-            }
-        },
+        }
     };
     ev.record(&defs::OUTSIDE_NATIONALITY, None, v, because, &[])
 }

@@ -34,11 +34,23 @@ impl Tally {
 
     fn decide(self, carried_by: Vec<Ix>, basis: Option<Basis>) -> Decided {
         if !self.failed.is_empty() {
-            Decided { outcome: ReliefOutcome::Ineligible, basis: None, reasons: self.failed }
+            Decided {
+                outcome: ReliefOutcome::Ineligible,
+                basis: None,
+                reasons: self.failed,
+            }
         } else if !self.unknown.is_empty() {
-            Decided { outcome: ReliefOutcome::Undetermined, basis: None, reasons: self.unknown }
+            Decided {
+                outcome: ReliefOutcome::Undetermined,
+                basis: None,
+                reasons: self.unknown,
+            }
         } else {
-            Decided { outcome: ReliefOutcome::Eligible, basis, reasons: carried_by }
+            Decided {
+                outcome: ReliefOutcome::Eligible,
+                basis,
+                reasons: carried_by,
+            }
         }
     }
 }
@@ -55,7 +67,10 @@ pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Deci
             _ => tally.failed.extend([t.one_year, t.exception]),
         },
     }
-    for bar in [t.safe_third_country, t.previous_denial, t.lawful_pathways].into_iter().chain(bars.all()) {
+    for bar in [t.safe_third_country, t.previous_denial, t.lawful_pathways]
+        .into_iter()
+        .chain(bars.all())
+    {
         tally.need(ev, bar, Outcome::No);
     }
     let (wff, hum) = (ev.outcome(r.well_founded_fear), ev.outcome(r.humanitarian));
@@ -118,18 +133,39 @@ pub fn cat_deferral(ev: &Eval, cat: &Cat) -> Decided {
 
 /// Refugee status is for people abroad (INA § 207); asylum for those here.
 pub fn refugee_admission(ev: &Eval, outside: Ix, r: &Refugee, bars: &AsylumBars) -> Decided {
-    if matches!(ev.case.facts.applicant().location, Some(Location::InUs | Location::PortOfEntry)) {
-        return Decided { outcome: ReliefOutcome::NotApplicable, basis: None, reasons: vec![] };
+    if matches!(
+        ev.case.facts.applicant().location,
+        Some(Location::InUs | Location::PortOfEntry)
+    ) {
+        return Decided {
+            outcome: ReliefOutcome::NotApplicable,
+            basis: None,
+            reasons: vec![],
+        };
     }
     let mut tally = Tally::default();
     tally.need(ev, outside, Outcome::Yes);
-    let (pp, wff) = (ev.outcome(r.past_persecution), ev.outcome(r.well_founded_fear));
-    let definition = if pp == Outcome::Yes { r.past_persecution } else { r.well_founded_fear };
+    let (pp, wff) = (
+        ev.outcome(r.past_persecution),
+        ev.outcome(r.well_founded_fear),
+    );
+    let definition = if pp == Outcome::Yes {
+        r.past_persecution
+    } else {
+        r.well_founded_fear
+    };
     if pp != Outcome::Yes && wff != Outcome::Yes {
         if pp == Outcome::No && wff == Outcome::No {
-            tally.failed.extend([r.past_persecution, r.well_founded_fear]);
+            tally
+                .failed
+                .extend([r.past_persecution, r.well_founded_fear]);
         } else {
-            tally.unknown.extend([(r.past_persecution, pp), (r.well_founded_fear, wff)].iter().filter(|(_, o)| *o == Outcome::Unknown).map(|(i, _)| *i));
+            tally.unknown.extend(
+                [(r.past_persecution, pp), (r.well_founded_fear, wff)]
+                    .iter()
+                    .filter(|(_, o)| *o == Outcome::Unknown)
+                    .map(|(i, _)| *i),
+            );
         }
     }
     tally.need(ev, bars.persecutor, Outcome::No);

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use super::deadlines::{filing_date, one_year};
-use super::{words_list, yn, Eval, Ix};
+use super::{Eval, Ix, words_list, yn};
 use crate::calendar::days_between;
 use crate::defs;
 use crate::facts::{Arrival, Border, Country, Location, Manner, TransitProtection};
@@ -28,14 +28,23 @@ pub fn run(ev: &mut Eval) -> Thresholds {
     let safe_third_country = safe_third_country(ev);
     let previous_denial = previous_denial(ev);
     let lawful_pathways = lawful_pathways(ev);
-    Thresholds { presence, one_year, exception, safe_third_country, previous_denial, lawful_pathways }
+    Thresholds {
+        presence,
+        one_year,
+        exception,
+        safe_third_country,
+        previous_denial,
+        lawful_pathways,
+    }
 }
 
 /// > INA § 208(a)(1): Any alien who is physically present in the United States or
 /// > who arrives in the United States ... may apply for asylum.
 fn presence(ev: &mut Eval) -> Ix {
     let loc = ev.case.facts.applicant().location;
-    let v = V::test(loc, Fact::Applicant("location"), |l| l != Location::OutsideUs);
+    let v = V::test(loc, Fact::Applicant("location"), |l| {
+        l != Location::OutsideUs
+    });
     let because = match loc {
         Some(Location::InUs) => "The applicant is in the United States.".to_string(),
         Some(Location::PortOfEntry) => "The applicant is arriving at a port of entry.".to_string(),
@@ -77,13 +86,25 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
         because += &format!(", on or before the deadline {}.", oy.deadline);
         V::YES
     } else {
-        because += &format!(", {} days after the deadline {}", days_between(oy.deadline, filing.date), oy.deadline);
-        let undated: Vec<usize> =
-            case.facts.arrivals().iter().enumerate().filter(|(_, a)| a.date.is_none()).map(|(i, _)| i).collect();
+        because += &format!(
+            ", {} days after the deadline {}",
+            days_between(oy.deadline, filing.date),
+            oy.deadline
+        );
+        let undated: Vec<usize> = case
+            .facts
+            .arrivals()
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.date.is_none())
+            .map(|(i, _)| i)
+            .collect();
         let mut v = V::NO;
         if uac.is_none() {
             because += "; but whether the applicant is an unaccompanied child, who would be exempt, is not known";
-            v = v.or(V::unknown(Need::Fact(Fact::Applicant("unaccompanied_child"))));
+            v = v.or(V::unknown(Need::Fact(Fact::Applicant(
+                "unaccompanied_child",
+            ))));
         }
         if !undated.is_empty() {
             because += "; an arrival without a date could be later and move the deadline";
@@ -102,12 +123,25 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
 fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
     if ev.outcome(one_year) != Outcome::No {
         let because = "The application is timely, or its timeliness is not yet known, so no exception is needed.".into();
-        return ev.push(&defs::ONE_YEAR_EXCEPTION, None, Outcome::NotApplicable, because, &[one_year], vec![]);
+        return ev.push(
+            &defs::ONE_YEAR_EXCEPTION,
+            None,
+            Outcome::NotApplicable,
+            because,
+            &[one_year],
+            vec![],
+        );
     }
     let case = ev.case;
     let Some(exceptions) = case.facts.exceptions.as_deref() else {
         let because = "The application is late, and whether any changed or extraordinary circumstance excuses it is not known.".into();
-        return ev.record(&defs::ONE_YEAR_EXCEPTION, None, V::unknown(Need::Fact(Fact::Exceptions)), because, &[one_year]);
+        return ev.record(
+            &defs::ONE_YEAR_EXCEPTION,
+            None,
+            V::unknown(Need::Fact(Fact::Exceptions)),
+            because,
+            &[one_year],
+        );
     };
     if exceptions.is_empty() {
         let because = "The application is late and no changed or extraordinary circumstance is offered to excuse it.".into();
@@ -127,7 +161,14 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         // The period starts when a changed circumstance arose, or when an
         // extraordinary one ended (or at filing, if it has not ended).
         let (start, start_text): (Option<Date>, String) = if kind.is_changed() {
-            (e.began, format!("began {}", e.began.map_or("on an unknown date".into(), |d| d.to_string())))
+            (
+                e.began,
+                format!(
+                    "began {}",
+                    e.began
+                        .map_or("on an unknown date".into(), |d| d.to_string())
+                ),
+            )
         } else {
             match e.ended {
                 Some(d) => (Some(d), format!("ended {d}")),
@@ -140,17 +181,24 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             (_, Some(d)) if d <= short => V::YES,
             (Some(false), _) => V::NO,
             (_, Some(d)) if d > long => V::NO,
-            (None, None) => V::unknown(Need::Fact(Fact::Exception(i, "began")))
-                .or(V::unknown(Need::Fact(Fact::Exception(i, "reasonable_delay")))),
+            (None, None) => V::unknown(Need::Fact(Fact::Exception(i, "began"))).or(V::unknown(
+                Need::Fact(Fact::Exception(i, "reasonable_delay")),
+            )),
             (None, Some(_)) => V::unknown(Need::Fact(Fact::Exception(i, "reasonable_delay"))),
         };
         let judged = match (e.reasonable_delay, delay) {
             (Some(true), _) => "the delay is judged reasonable".to_string(),
             (Some(false), Some(d)) if d > short => "the delay is judged unreasonable".to_string(),
-            (_, Some(d)) if d <= short => format!("filed {d} days after, within {short} days, a reasonable period"),
-            (_, Some(d)) if d > long => format!("filed {d} days after, more than {long} days, not a reasonable period"),
+            (_, Some(d)) if d <= short => {
+                format!("filed {d} days after, within {short} days, a reasonable period")
+            }
+            (_, Some(d)) if d > long => {
+                format!("filed {d} days after, more than {long} days, not a reasonable period")
+            }
             (Some(false), _) => "the delay is judged unreasonable".to_string(),
-            (None, Some(d)) => format!("filed {d} days after: whether that is a reasonable period needs a judgment"),
+            (None, Some(d)) => format!(
+                "filed {d} days after: whether that is a reasonable period needs a judgment"
+            ),
             (None, None) => "when it began is not known".to_string(),
         };
         parts.push(format!("{} ({start_text}): {judged}", kind.words()));
@@ -167,24 +215,44 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let Some((i, arrival, date)) = case.last_arrival() else {
         let because = "No arrival date is known, so whether the last arrival was from Canada under the Agreement is not known.".into();
-        return ev.record(&defs::SAFE_THIRD_COUNTRY, None, V::unknown(Need::Fact(Fact::Arrival(0, "date"))), because, &[]);
+        return ev.record(
+            &defs::SAFE_THIRD_COUNTRY,
+            None,
+            V::unknown(Need::Fact(Fact::Arrival(0, "date"))),
+            because,
+            &[],
+        );
     };
     let law = ev.law;
     let stca_from = law.date(P::StcaEffective, date);
     let protocol_from = law.date(P::StcaAdditionalProtocol, date);
-    let northern = V::test(arrival.border, Fact::Arrival(i, "border"), |b| b == Border::NorthernLand);
-    let from_ca = V::test(arrival.from_country, Fact::Arrival(i, "from_country"), |c| c.as_str() == "CA");
+    let northern = V::test(arrival.border, Fact::Arrival(i, "border"), |b| {
+        b == Border::NorthernLand
+    });
+    let from_ca = V::test(
+        arrival.from_country,
+        Fact::Arrival(i, "from_country"),
+        |c| c.as_str() == "CA",
+    );
     let in_force = V::known(date >= stca_from);
-    let not_uac = V::fact(case.facts.applicant().unaccompanied_child, Fact::Applicant("unaccompanied_child")).not();
+    let not_uac = V::fact(
+        case.facts.applicant().unaccompanied_child,
+        Fact::Applicant("unaccompanied_child"),
+    )
+    .not();
     let no_exception = V::fact(arrival.stca_exception, Fact::Arrival(i, "stca_exception")).not();
-    let at_port = V::test(arrival.manner, Fact::Arrival(i, "manner"), |m| m != Manner::WithoutInspection);
+    let at_port = V::test(arrival.manner, Fact::Arrival(i, "manner"), |m| {
+        m != Manner::WithoutInspection
+    });
     // Between ports, the Additional Protocol (from 2023-03-25) reaches crossings found within 14 days.
     let reached = at_port.or(V::known(date >= protocol_from));
     let v = V::all([northern, from_ca, in_force, not_uac, no_exception, reached]);
     let because = format!(
         "Last arrival {date}: border {}, from {}, manner {}; the Agreement applies at land ports from {stca_from} and between ports from {protocol_from} (crossings found within 14 days: not modelled, assumed); unaccompanied child: {}; an exception of the Agreement applies: {}.",
         arrival.border.map_or("unknown".into(), |b| b.words()),
-        arrival.from_country.map_or("an unknown country".into(), |c| c.to_string()),
+        arrival
+            .from_country
+            .map_or("an unknown country".into(), |c| c.to_string()),
         arrival.manner.map_or("unknown".into(), |m| m.words()),
         yn(case.facts.applicant().unaccompanied_child),
         yn(arrival.stca_exception),
@@ -201,9 +269,11 @@ fn previous_denial(ev: &mut Eval) -> Ix {
     let changed = match facts.exceptions.as_deref() {
         _ if denied != Some(true) => V::NO,
         None => V::unknown(Need::Fact(Fact::Exceptions)),
-        Some(list) => V::any(list.iter().enumerate().map(|(i, e)| {
-            V::test(e.kind, Fact::Exception(i, "kind"), |k| k.is_changed())
-        })),
+        Some(list) => V::any(
+            list.iter()
+                .enumerate()
+                .map(|(i, e)| V::test(e.kind, Fact::Exception(i, "kind"), |k| k.is_changed())),
+        ),
     };
     let v = V::fact(denied, Fact::Application("previously_denied")).and(changed.clone().not());
     let because = match denied {
@@ -234,30 +304,60 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
     let law = ev.law;
     let Some(arrivals) = case.facts.arrivals.as_deref() else {
         let because = "No arrival is known, so whether an entry fell under the rule (May 11, 2023 to May 11, 2025) is not known.".into();
-        return ev.record(&defs::LAWFUL_PATHWAYS, None, V::unknown(Need::Fact(Fact::Arrival(0, "date"))), because, &[]);
+        return ev.record(
+            &defs::LAWFUL_PATHWAYS,
+            None,
+            V::unknown(Need::Fact(Fact::Arrival(0, "date"))),
+            because,
+            &[],
+        );
     };
     let applicant = case.facts.applicant();
     let mut v = V::NO;
     let mut notes = Vec::new();
     for (i, a) in arrivals.iter().enumerate() {
         let on = a.date.unwrap_or(case.as_of);
-        let (start, end) = (law.date(P::LawfulPathwaysStart, on), law.date(P::LawfulPathwaysEnd, on));
+        let (start, end) = (
+            law.date(P::LawfulPathwaysStart, on),
+            law.date(P::LawfulPathwaysEnd, on),
+        );
         let in_window = V::test(a.date, Fact::Arrival(i, "date"), |d| start <= d && d <= end);
-        let southwest = V::test(a.border, Fact::Arrival(i, "border"), |b| b == Border::SouthwestLand);
-        let manner = V::test(a.manner, Fact::Arrival(i, "manner"), |m| {
-            matches!(m, Manner::WithoutInspection | Manner::PresentedWithoutDocuments)
+        let southwest = V::test(a.border, Fact::Arrival(i, "border"), |b| {
+            b == Border::SouthwestLand
         });
-        let covered = V::all([in_window, southwest, manner, third_country_transit(ev, i, a)]);
+        let manner = V::test(a.manner, Fact::Arrival(i, "manner"), |m| {
+            matches!(
+                m,
+                Manner::WithoutInspection | Manner::PresentedWithoutDocuments
+            )
+        });
+        let covered = V::all([
+            in_window,
+            southwest,
+            manner,
+            third_country_transit(ev, i, a),
+        ]);
         if covered.is_no() {
             continue;
         }
         let excepted = V::any([
-            V::fact(applicant.unaccompanied_child, Fact::Applicant("unaccompanied_child")),
-            V::fact(a.cbp_one_appointment, Fact::Arrival(i, "cbp_one_appointment")),
-            V::test(a.protection_sought_in_transit, Fact::Arrival(i, "protection_sought_in_transit"), |p| {
-                p == TransitProtection::Denied
-            }),
-            V::fact(a.compelling_circumstances, Fact::Arrival(i, "compelling_circumstances")),
+            V::fact(
+                applicant.unaccompanied_child,
+                Fact::Applicant("unaccompanied_child"),
+            ),
+            V::fact(
+                a.cbp_one_appointment,
+                Fact::Arrival(i, "cbp_one_appointment"),
+            ),
+            V::test(
+                a.protection_sought_in_transit,
+                Fact::Arrival(i, "protection_sought_in_transit"),
+                |p| p == TransitProtection::Denied,
+            ),
+            V::fact(
+                a.compelling_circumstances,
+                Fact::Arrival(i, "compelling_circumstances"),
+            ),
         ]);
         notes.push(describe_arrival(i, a, &covered, &excepted));
         v = v.or(covered.and(excepted.not()));
@@ -268,9 +368,14 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         law.date(P::LawfulPathwaysEnd, case.as_of)
     );
     let because = if notes.is_empty() {
-        format!("No arrival across the southwest land border between ports or without documents, after transit through a third country, in the rule's window ({window}).")
+        format!(
+            "No arrival across the southwest land border between ports or without documents, after transit through a third country, in the rule's window ({window})."
+        )
     } else {
-        format!("The rule covers such entries from {window}. {}", notes.join(" "))
+        format!(
+            "The rule covers such entries from {window}. {}",
+            notes.join(" ")
+        )
     };
     ev.record(&defs::LAWFUL_PATHWAYS, None, v, because, &[])
 }
@@ -290,7 +395,11 @@ fn third_country_transit(ev: &Eval, i: usize, a: &Arrival) -> V {
     };
     let own = |c: &Country| -> V {
         if nationality.is_empty() {
-            V::test(applicant.habitual_residence, Fact::Applicant("habitual_residence"), |h| h == *c)
+            V::test(
+                applicant.habitual_residence,
+                Fact::Applicant("habitual_residence"),
+                |h| h == *c,
+            )
         } else {
             V::known(nationality.contains(c))
         }
@@ -309,17 +418,23 @@ fn describe_arrival(i: usize, a: &Arrival, covered: &V, excepted: &V) -> String 
     if a.compelling_circumstances == Some(true) {
         exceptions.push("exceptionally compelling circumstances at entry".to_string());
     }
-    let date = a.date.map_or("on an unknown date".to_string(), |d| d.to_string());
+    let date = a
+        .date
+        .map_or("on an unknown date".to_string(), |d| d.to_string());
     let transit = a
         .transit_countries
         .as_deref()
-        .map_or("unknown countries".to_string(), |t| words_list(&t.iter().map(|c| c.to_string()).collect::<Vec<_>>()));
+        .map_or("unknown countries".to_string(), |t| {
+            words_list(&t.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+        });
     let head = format!("Arrival {i} ({date}, through {transit})");
     match (covered.t, excepted.t) {
         (_, crate::logic::Tri::Yes) if !exceptions.is_empty() => {
             format!("{head}: an exception applies: {}.", exceptions.join("; "))
         }
-        (_, crate::logic::Tri::Yes) => format!("{head}: an exception applies (unaccompanied child)."),
+        (_, crate::logic::Tri::Yes) => {
+            format!("{head}: an exception applies (unaccompanied child).")
+        }
         (crate::logic::Tri::Yes, crate::logic::Tri::No) => format!(
             "{head} falls under the rule and no exception applies (no CBP One appointment, protection not sought and denied in transit, no compelling circumstances)."
         ),

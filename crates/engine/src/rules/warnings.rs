@@ -16,25 +16,46 @@ pub fn raised(ev: &Eval, lawful_pathways: Outcome) -> Vec<Warning> {
             a.border == Some(Border::SouthwestLand)
                 && a.date.is_some_and(|d| d >= law.date(from, d))
                 && (documented_ok
-                    || matches!(a.manner, Some(Manner::WithoutInspection | Manner::PresentedWithoutDocuments)))
+                    || matches!(
+                        a.manner,
+                        Some(Manner::WithoutInspection | Manner::PresentedWithoutDocuments)
+                    ))
         })
     };
     let pending = app.filed_on.is_some() && app.granted_on.is_none();
     let conditions = [
-        ("lawful_pathways_litigation", matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown)),
-        ("securing_the_border", southwest(P::SecuringTheBorder, false)),
+        (
+            "lawful_pathways_litigation",
+            matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown),
+        ),
+        (
+            "securing_the_border",
+            southwest(P::SecuringTheBorder, false),
+        ),
         ("proclamation_10888", southwest(P::Proclamation10888, true)),
         (
             "affirmative_hold",
-            pending && app.forum == Some(Forum::Affirmative) && as_of >= law.date(P::AffirmativeHold, as_of),
+            pending
+                && app.forum == Some(Forum::Affirmative)
+                && as_of >= law.date(P::AffirmativeHold, as_of),
         ),
-        ("annual_asylum_fee", pending && as_of >= law.date(P::AnnualFeeEffective, as_of)),
-        ("refugee_admissions_suspended", case.facts.applicant().location == Some(Location::OutsideUs)),
+        (
+            "annual_asylum_fee",
+            pending && as_of >= law.date(P::AnnualFeeEffective, as_of),
+        ),
+        (
+            "refugee_admissions_suspended",
+            case.facts.applicant().location == Some(Location::OutsideUs),
+        ),
     ];
     conditions
         .into_iter()
         .filter(|(_, on)| *on)
         .filter_map(|(code, _)| law.warning(code))
-        .map(|w| Warning { code: w.code.clone(), message: w.message.clone(), cite: w.cite.clone() })
+        .map(|w| Warning {
+            code: w.code.clone(),
+            message: w.message.clone(),
+            cite: w.cite.clone(),
+        })
         .collect()
 }

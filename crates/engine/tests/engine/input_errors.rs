@@ -1,7 +1,7 @@
 //! Bad input: each class of error names the JSON path and the problem, and
 //! nothing is assessed.
 
-use refuge_engine::{assess_json, Law};
+use refuge_engine::{Law, assess_json};
 
 fn error(json: &str) -> (String, String) {
     match assess_json(json, jiff::civil::date(2026, 11, 27), Law::embedded()) {
@@ -14,38 +14,85 @@ fn error(json: &str) -> (String, String) {
 fn rejects(json: &str, field: &str, message_has: &str) {
     let (f, m) = error(json);
     assert_eq!(f, field, "field for {json}: {m}");
-    assert!(m.contains(message_has), "message for {json}: {m:?} lacks {message_has:?}");
+    assert!(
+        m.contains(message_has),
+        "message for {json}: {m:?} lacks {message_has:?}"
+    );
 }
 
 #[test]
 fn an_unknown_field_is_named_so_a_misspelt_fact_cannot_pass() {
-    rejects(r#"{"harms": [{"id": "h1"}, {"id": "h2", "kindd": "torture"}]}"#, "harms[1].kindd", "unknown field `kindd`");
-    rejects(r#"{"aplicant": {}}"#, "aplicant", "unknown field `aplicant`");
+    rejects(
+        r#"{"harms": [{"id": "h1"}, {"id": "h2", "kindd": "torture"}]}"#,
+        "harms[1].kindd",
+        "unknown field `kindd`",
+    );
+    rejects(
+        r#"{"aplicant": {}}"#,
+        "aplicant",
+        "unknown field `aplicant`",
+    );
 }
 
 #[test]
 fn a_bad_enum_value_names_the_field_and_the_allowed_values() {
-    rejects(r#"{"harms": [{"id": "h1"}, {"id": "h2", "kind": "beating"}]}"#, "harms[1].kind", "expected one of");
-    rejects(r#"{"applicant": {"location": "USA"}}"#, "applicant.location", "`in_us`");
+    rejects(
+        r#"{"harms": [{"id": "h1"}, {"id": "h2", "kind": "beating"}]}"#,
+        "harms[1].kind",
+        "expected one of",
+    );
+    rejects(
+        r#"{"applicant": {"location": "USA"}}"#,
+        "applicant.location",
+        "`in_us`",
+    );
 }
 
 #[test]
 fn an_impossible_date_is_rejected() {
-    rejects(r#"{"arrivals": [{"date": "2025-02-30"}]}"#, "arrivals[0].date", "no such day");
-    rejects(r#"{"application": {"filed_on": "03/01/2025"}}"#, "application.filed_on", "YYYY-MM-DD");
+    rejects(
+        r#"{"arrivals": [{"date": "2025-02-30"}]}"#,
+        "arrivals[0].date",
+        "no such day",
+    );
+    rejects(
+        r#"{"application": {"filed_on": "03/01/2025"}}"#,
+        "application.filed_on",
+        "YYYY-MM-DD",
+    );
 }
 
 #[test]
 fn a_past_date_after_as_of_is_rejected() {
-    rejects(r#"{"as_of": "2026-01-01", "arrivals": [{"date": "2026-02-01"}]}"#, "arrivals[0].date", "after as_of 2026-01-01");
-    rejects(r#"{"as_of": "2026-01-01", "application": {"granted_on": "2026-06-01"}}"#, "application.granted_on", "after as_of");
+    rejects(
+        r#"{"as_of": "2026-01-01", "arrivals": [{"date": "2026-02-01"}]}"#,
+        "arrivals[0].date",
+        "after as_of 2026-01-01",
+    );
+    rejects(
+        r#"{"as_of": "2026-01-01", "application": {"granted_on": "2026-06-01"}}"#,
+        "application.granted_on",
+        "after as_of",
+    );
 }
 
 #[test]
 fn a_wrong_type_is_rejected() {
-    rejects(r#"{"applicant": {"unaccompanied_child": "no"}}"#, "applicant.unaccompanied_child", "expected a boolean");
-    rejects(r#"{"application": {"clock_stopped_days": -3}}"#, "application.clock_stopped_days", "expected u32");
-    rejects(r#"{"applicant": {"nationality": "SV"}}"#, "applicant.nationality", "expected a sequence");
+    rejects(
+        r#"{"applicant": {"unaccompanied_child": "no"}}"#,
+        "applicant.unaccompanied_child",
+        "expected a boolean",
+    );
+    rejects(
+        r#"{"application": {"clock_stopped_days": -3}}"#,
+        "application.clock_stopped_days",
+        "expected u32",
+    );
+    rejects(
+        r#"{"applicant": {"nationality": "SV"}}"#,
+        "applicant.nationality",
+        "expected a sequence",
+    );
 }
 
 #[test]
@@ -59,13 +106,25 @@ fn a_group_that_is_not_defined_is_rejected() {
 
 #[test]
 fn an_id_used_twice_is_rejected() {
-    rejects(r#"{"harms": [{"id": "h1"}, {"id": "h1"}]}"#, "harms[1].id", "used twice");
-    rejects(r#"{"family": [{"id": "c1"}, {"id": "c1"}]}"#, "family[1].id", "used twice");
+    rejects(
+        r#"{"harms": [{"id": "h1"}, {"id": "h1"}]}"#,
+        "harms[1].id",
+        "used twice",
+    );
+    rejects(
+        r#"{"family": [{"id": "c1"}, {"id": "c1"}]}"#,
+        "family[1].id",
+        "used twice",
+    );
 }
 
 #[test]
 fn a_bad_country_code_is_rejected() {
-    rejects(r#"{"applicant": {"nationality": ["sv"]}}"#, "applicant.nationality[0]", "ISO 3166-1 alpha-2");
+    rejects(
+        r#"{"applicant": {"nationality": ["sv"]}}"#,
+        "applicant.nationality[0]",
+        "ISO 3166-1 alpha-2",
+    );
 }
 
 #[test]
@@ -76,5 +135,10 @@ fn malformed_json_is_rejected_with_its_position() {
 
 #[test]
 fn null_is_an_unknown_fact_not_an_error() {
-    assess_json(r#"{"applicant": null, "arrivals": [{"date": null}], "risk": {"afraid": null}}"#, jiff::civil::date(2026, 11, 27), Law::embedded()).unwrap();
+    assess_json(
+        r#"{"applicant": null, "arrivals": [{"date": null}], "risk": {"afraid": null}}"#,
+        jiff::civil::date(2026, 11, 27),
+        Law::embedded(),
+    )
+    .unwrap();
 }

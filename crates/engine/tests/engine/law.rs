@@ -2,10 +2,10 @@
 //! neither overlap nor leave a gap, and every citation the engine prints is in
 //! a known form.
 
+use refuge_engine::Law;
 use refuge_engine::cite;
 use refuge_engine::defs;
 use refuge_engine::facts::parse_date;
-use refuge_engine::Law;
 
 #[test]
 fn every_parameter_value_names_its_source() {
@@ -13,20 +13,43 @@ fn every_parameter_value_names_its_source() {
     for p in &law.parameters {
         assert!(!p.values.is_empty(), "{} has no value", p.id);
         for v in &p.values {
-            assert!(!v.source.title.trim().is_empty(), "{} from {} has no source title", p.id, v.from);
-            assert!(v.source.url.starts_with("https://"), "{} from {}: source address {:?}", p.id, v.from, v.source.url);
+            assert!(
+                !v.source.title.trim().is_empty(),
+                "{} from {} has no source title",
+                p.id,
+                v.from
+            );
+            assert!(
+                v.source.url.starts_with("https://"),
+                "{} from {}: source address {:?}",
+                p.id,
+                v.from,
+                v.source.url
+            );
         }
     }
     for h in &law.holidays {
         for r in &h.rule {
-            assert!(r.source.url.starts_with("https://") && !r.source.title.is_empty(), "{}", h.name);
+            assert!(
+                r.source.url.starts_with("https://") && !r.source.title.is_empty(),
+                "{}",
+                h.name
+            );
         }
     }
     for c in &law.closings {
-        assert!(c.source.url.starts_with("https://") && !c.source.title.is_empty(), "{}", c.date);
+        assert!(
+            c.source.url.starts_with("https://") && !c.source.title.is_empty(),
+            "{}",
+            c.date
+        );
     }
     for w in &law.warnings {
-        assert!(w.source.url.starts_with("https://") && !w.source.title.is_empty(), "{}", w.code);
+        assert!(
+            w.source.url.starts_with("https://") && !w.source.title.is_empty(),
+            "{}",
+            w.code
+        );
     }
 }
 
@@ -41,18 +64,46 @@ fn the_periods_of_a_parameter_neither_overlap_nor_leave_a_gap() {
         periods.sort();
         for w in periods.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let end = a.1.unwrap_or_else(|| panic!("{id}: a period from {} is open-ended but another follows", a.0));
-            assert!(end >= a.0, "{id}: period {} to {end} ends before it starts", a.0);
+            let end = a.1.unwrap_or_else(|| {
+                panic!(
+                    "{id}: a period from {} is open-ended but another follows",
+                    a.0
+                )
+            });
+            assert!(
+                end >= a.0,
+                "{id}: period {} to {end} ends before it starts",
+                a.0
+            );
             let next = end.tomorrow().unwrap();
-            assert_eq!(next, b.0, "{id}: after {end} the next period starts {} (a gap or an overlap)", b.0);
+            assert_eq!(
+                next, b.0,
+                "{id}: after {end} the next period starts {} (a gap or an overlap)",
+                b.0
+            );
         }
-        assert!(periods.last().unwrap().1.is_none(), "{id}: the last period must be open-ended (in force)");
+        assert!(
+            periods.last().unwrap().1.is_none(),
+            "{id}: the last period must be open-ended (in force)"
+        );
     };
     for p in &law.parameters {
-        spans(&p.id, p.values.iter().map(|v| (v.from.as_str(), v.to.as_deref())).collect());
+        spans(
+            &p.id,
+            p.values
+                .iter()
+                .map(|v| (v.from.as_str(), v.to.as_deref()))
+                .collect(),
+        );
     }
     for h in &law.holidays {
-        spans(&h.name, h.rule.iter().map(|r| (r.from.as_str(), r.to.as_deref())).collect());
+        spans(
+            &h.name,
+            h.rule
+                .iter()
+                .map(|r| (r.from.as_str(), r.to.as_deref()))
+                .collect(),
+        );
     }
 }
 
@@ -65,14 +116,22 @@ fn the_parameter_ids_are_unique_and_known_to_the_engine() {
     ids.dedup();
     assert_eq!(before, ids.len(), "a parameter id is used twice");
     for p in refuge_engine::law::P::ALL {
-        assert!(ids.contains(&p.id()), "{} is read by the engine but missing", p.id());
+        assert!(
+            ids.contains(&p.id()),
+            "{} is read by the engine but missing",
+            p.id()
+        );
     }
 }
 
 #[test]
 fn every_citation_in_the_finding_table_and_warnings_is_in_a_known_form() {
     let law = Law::embedded();
-    let cites = defs::ALL.iter().flat_map(|d| d.cite.iter().copied()).chain(law.warnings.iter().flat_map(|w| w.cite.iter().map(String::as_str)));
+    let cites = defs::ALL.iter().flat_map(|d| d.cite.iter().copied()).chain(
+        law.warnings
+            .iter()
+            .flat_map(|w| w.cite.iter().map(String::as_str)),
+    );
     for c in cites {
         assert!(cite::parse(c).is_some(), "unrecognised citation {c:?}");
     }
@@ -80,13 +139,21 @@ fn every_citation_in_the_finding_table_and_warnings_is_in_a_known_form() {
 
 #[test]
 fn every_citation_printed_in_an_assessment_is_in_a_known_form() {
-    let facts = [crate::base(), crate::with(serde_json::json!({
-        "application": { "granted_on": "2026-10-01", "adjusted_on": "2026-11-01" },
-        "family": [{ "id": "c1", "relation": "child", "birth_date": "2010-01-01", "married": false }]
-    }))];
+    let facts = [
+        crate::base(),
+        crate::with(serde_json::json!({
+            "application": { "granted_on": "2026-10-01", "adjusted_on": "2026-11-01" },
+            "family": [{ "id": "c1", "relation": "child", "birth_date": "2010-01-01", "married": false }]
+        })),
+    ];
     for f in facts {
         let a = crate::run(&f);
-        for c in a.findings.iter().flat_map(|x| x.cite.iter()).chain(a.deadlines.iter().flat_map(|d| d.cite.iter())) {
+        for c in a
+            .findings
+            .iter()
+            .flat_map(|x| x.cite.iter())
+            .chain(a.deadlines.iter().flat_map(|d| d.cite.iter()))
+        {
             assert!(cite::parse(c).is_some(), "unrecognised citation {c:?}");
         }
     }
@@ -108,7 +175,14 @@ fn every_finding_id_in_an_assessment_is_defined_once() {
 #[test]
 fn every_warning_code_of_the_spec_has_a_text() {
     let law = Law::embedded();
-    for code in ["lawful_pathways_litigation", "securing_the_border", "proclamation_10888", "affirmative_hold", "annual_asylum_fee", "refugee_admissions_suspended"] {
+    for code in [
+        "lawful_pathways_litigation",
+        "securing_the_border",
+        "proclamation_10888",
+        "affirmative_hold",
+        "annual_asylum_fee",
+        "refugee_admissions_suspended",
+    ] {
         assert!(law.warning(code).is_some(), "{code}");
     }
 }

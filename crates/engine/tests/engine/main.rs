@@ -7,8 +7,8 @@ mod law;
 mod properties;
 mod rules;
 
-use refuge_engine::{assess_json, Assessment, Law};
-use serde_json::{json, Value};
+use refuge_engine::{Assessment, Law, assess_json};
+use serde_json::{Value, json};
 
 /// A complete, clean case that qualifies for asylum: a journalist beaten by the
 /// police for her reporting, who filed within the year. Rows of the rule tables
@@ -74,8 +74,12 @@ fn merge(doc: &mut Value, change: Value) {
 }
 
 pub fn run(facts: &Value) -> Assessment {
-    assess_json(&facts.to_string(), jiff::civil::date(2026, 11, 27), Law::embedded())
-        .unwrap_or_else(|e| panic!("facts rejected: {e}\n{facts:#}"))
+    assess_json(
+        &facts.to_string(),
+        jiff::civil::date(2026, 11, 27),
+        Law::embedded(),
+    )
+    .unwrap_or_else(|e| panic!("facts rejected: {e}\n{facts:#}"))
 }
 
 /// What `key` is in the assessment, in the terms of `spec/check-examples`:
@@ -85,13 +89,26 @@ pub fn run(facts: &Value) -> Assessment {
 /// `absent` when missing.
 pub fn get(a: &Assessment, key: &str) -> String {
     let v = serde_json::to_value(a).unwrap();
-    let find = |list: &str, id: &str| v[list].as_array().unwrap().iter().find(|x| x["id"] == id).cloned();
-    let s = |x: &Value| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string());
+    let find = |list: &str, id: &str| {
+        v[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .cloned()
+    };
+    let s = |x: &Value| {
+        x.as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| x.to_string())
+    };
     if let Some(name) = key.strip_prefix("relief.") {
         return s(&v["reliefs"][name]["outcome"]);
     }
     if key == "basis" {
-        return v["reliefs"]["asylum"].get("basis").map_or("absent".into(), s);
+        return v["reliefs"]["asylum"]
+            .get("basis")
+            .map_or("absent".into(), s);
     }
     if let Some(id) = key.strip_prefix("finding.") {
         return find("findings", id).map_or("absent".into(), |f| s(&f["outcome"]));
@@ -100,7 +117,9 @@ pub fn get(a: &Assessment, key: &str) -> String {
         return find("deadlines", id).map_or("absent".into(), |d| s(&d["date"]));
     }
     if let Some(id) = key.strip_prefix("deadline.") {
-        return find("deadlines", id).map_or("absent".into(), |d| format!("{} {}", s(&d["date"]), s(&d["status"])));
+        return find("deadlines", id).map_or("absent".into(), |d| {
+            format!("{} {}", s(&d["date"]), s(&d["status"]))
+        });
     }
     if let Some(id) = key.strip_prefix("family.") {
         if let Some(id) = id.strip_suffix(".path") {
@@ -109,7 +128,11 @@ pub fn get(a: &Assessment, key: &str) -> String {
         return find("family", id).map_or("absent".into(), |f| s(&f["derivative"]));
     }
     if let Some(code) = key.strip_prefix("warning.") {
-        let on = v["warnings"].as_array().unwrap().iter().any(|w| w["code"] == code);
+        let on = v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == code);
         return if on { "raised" } else { "absent" }.into();
     }
     if let Some(prefix) = key.strip_prefix("question.") {

@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 use refuge_engine::output::{Outcome, ReliefOutcome};
-use refuge_engine::{assess_json, Law};
-use serde_json::{json, Map, Value};
+use refuge_engine::{Law, assess_json};
+use serde_json::{Map, Value, json};
 
 fn today() -> jiff::civil::Date {
     jiff::civil::date(2026, 11, 27)
@@ -13,7 +13,14 @@ fn today() -> jiff::civil::Date {
 
 /// A date from 1995 to the assessment date.
 fn past_date() -> impl Strategy<Value = Value> {
-    (0i64..11_653).prop_map(|n| json!(jiff::civil::date(1995, 1, 1).checked_add(jiff::Span::new().days(n)).unwrap().to_string()))
+    (0i64..11_653).prop_map(|n| {
+        json!(
+            jiff::civil::date(1995, 1, 1)
+                .checked_add(jiff::Span::new().days(n))
+                .unwrap()
+                .to_string()
+        )
+    })
 }
 
 fn maybe<S: Strategy<Value = Value>>(s: S) -> impl Strategy<Value = Option<Value>> {
@@ -24,7 +31,10 @@ fn boolean() -> impl Strategy<Value = Value> {
     any::<bool>().prop_map(Value::Bool)
 }
 
-fn list<S: Strategy<Value = Value>>(s: S, n: std::ops::Range<usize>) -> impl Strategy<Value = Value> {
+fn list<S: Strategy<Value = Value>>(
+    s: S,
+    n: std::ops::Range<usize>,
+) -> impl Strategy<Value = Value> {
     prop::collection::vec(s, n).prop_map(Value::Array)
 }
 
@@ -49,65 +59,216 @@ fn countries() -> impl Strategy<Value = Value> {
 }
 
 fn applicant() -> impl Strategy<Value = Value> {
-    (maybe(past_date()), maybe(countries()), maybe(one_of(COUNTRIES)), maybe(one_of(&["in_us", "port_of_entry", "outside_us"])),
-     maybe(one_of(COUNTRIES)), maybe(boolean()))
-        .prop_map(|(b, n, h, l, c, u)| object(vec![("birth_date", b), ("nationality", n), ("habitual_residence", h), ("location", l), ("current_country", c), ("unaccompanied_child", u)]))
+    (
+        maybe(past_date()),
+        maybe(countries()),
+        maybe(one_of(COUNTRIES)),
+        maybe(one_of(&["in_us", "port_of_entry", "outside_us"])),
+        maybe(one_of(COUNTRIES)),
+        maybe(boolean()),
+    )
+        .prop_map(|(b, n, h, l, c, u)| {
+            object(vec![
+                ("birth_date", b),
+                ("nationality", n),
+                ("habitual_residence", h),
+                ("location", l),
+                ("current_country", c),
+                ("unaccompanied_child", u),
+            ])
+        })
 }
 
 fn arrival() -> impl Strategy<Value = Value> {
-    (maybe(past_date()), maybe(one_of(&["admitted", "paroled", "presented_without_documents", "without_inspection"])),
-     maybe(one_of(&["southwest_land", "northern_land", "air", "sea"])), maybe(one_of(COUNTRIES)), maybe(countries()),
-     maybe(boolean()), maybe(one_of(&["none", "denied", "pending"])), maybe(boolean()), maybe(boolean()))
-        .prop_map(|(d, m, b, f, t, c, p, s, x)| object(vec![("date", d), ("manner", m), ("border", b), ("from_country", f), ("transit_countries", t),
-            ("cbp_one_appointment", c), ("protection_sought_in_transit", p), ("stca_exception", s), ("compelling_circumstances", x)]))
+    (
+        maybe(past_date()),
+        maybe(one_of(&[
+            "admitted",
+            "paroled",
+            "presented_without_documents",
+            "without_inspection",
+        ])),
+        maybe(one_of(&["southwest_land", "northern_land", "air", "sea"])),
+        maybe(one_of(COUNTRIES)),
+        maybe(countries()),
+        maybe(boolean()),
+        maybe(one_of(&["none", "denied", "pending"])),
+        maybe(boolean()),
+        maybe(boolean()),
+    )
+        .prop_map(|(d, m, b, f, t, c, p, s, x)| {
+            object(vec![
+                ("date", d),
+                ("manner", m),
+                ("border", b),
+                ("from_country", f),
+                ("transit_countries", t),
+                ("cbp_one_appointment", c),
+                ("protection_sought_in_transit", p),
+                ("stca_exception", s),
+                ("compelling_circumstances", x),
+            ])
+        })
 }
 
 fn application() -> impl Strategy<Value = Value> {
-    (maybe(past_date()), maybe(past_date()), maybe(one_of(&["affirmative", "defensive"])), maybe(boolean()), maybe((0u32..400).prop_map(|n| json!(n))),
-     maybe(past_date()), maybe(past_date()))
-        .prop_map(|(f, m, fo, p, c, g, a)| object(vec![("filed_on", f), ("mailed_on", m), ("forum", fo), ("previously_denied", p), ("clock_stopped_days", c), ("granted_on", g), ("adjusted_on", a)]))
+    (
+        maybe(past_date()),
+        maybe(past_date()),
+        maybe(one_of(&["affirmative", "defensive"])),
+        maybe(boolean()),
+        maybe((0u32..400).prop_map(|n| json!(n))),
+        maybe(past_date()),
+        maybe(past_date()),
+    )
+        .prop_map(|(f, m, fo, p, c, g, a)| {
+            object(vec![
+                ("filed_on", f),
+                ("mailed_on", m),
+                ("forum", fo),
+                ("previously_denied", p),
+                ("clock_stopped_days", c),
+                ("granted_on", g),
+                ("adjusted_on", a),
+            ])
+        })
 }
 
-const EXCEPTION_KINDS: &[&str] = &["changed_country_conditions", "changed_law", "changed_personal_circumstances", "lost_derivative_status",
-    "serious_illness_or_disability", "legal_disability", "ineffective_assistance", "lawful_status", "rejected_then_refiled", "death_or_illness_in_family"];
+const EXCEPTION_KINDS: &[&str] = &[
+    "changed_country_conditions",
+    "changed_law",
+    "changed_personal_circumstances",
+    "lost_derivative_status",
+    "serious_illness_or_disability",
+    "legal_disability",
+    "ineffective_assistance",
+    "lawful_status",
+    "rejected_then_refiled",
+    "death_or_illness_in_family",
+];
 
 fn exception() -> impl Strategy<Value = Value> {
-    (maybe(one_of(EXCEPTION_KINDS)), maybe(past_date()), maybe(boolean()))
+    (
+        maybe(one_of(EXCEPTION_KINDS)),
+        maybe(past_date()),
+        maybe(boolean()),
+    )
         .prop_map(|(k, b, r)| object(vec![("kind", k), ("began", b), ("reasonable_delay", r)]))
 }
 
-const HARM_KINDS: &[&str] = &["torture", "sexual_violence", "attempted_killing", "serious_physical_harm", "forced_abortion", "forced_sterilization",
-    "fgm", "detention", "death_threat", "threat", "economic_deprivation", "property_destruction", "forced_recruitment", "forced_marriage",
-    "harm_to_family", "prosecution", "harassment", "discrimination"];
+const HARM_KINDS: &[&str] = &[
+    "torture",
+    "sexual_violence",
+    "attempted_killing",
+    "serious_physical_harm",
+    "forced_abortion",
+    "forced_sterilization",
+    "fgm",
+    "detention",
+    "death_threat",
+    "threat",
+    "economic_deprivation",
+    "property_destruction",
+    "forced_recruitment",
+    "forced_marriage",
+    "harm_to_family",
+    "prosecution",
+    "harassment",
+    "discrimination",
+];
 
 fn ground(groups: usize) -> impl Strategy<Value = Value> {
-    (one_of(&["race", "religion", "nationality", "particular_social_group", "political_opinion", "coercive_population_control"]), maybe(boolean()), maybe(boolean()), 0..groups.max(1))
+    (
+        one_of(&[
+            "race",
+            "religion",
+            "nationality",
+            "particular_social_group",
+            "political_opinion",
+            "coercive_population_control",
+        ]),
+        maybe(boolean()),
+        maybe(boolean()),
+        0..groups.max(1),
+    )
         .prop_map(move |(g, c, i, gi)| {
-            let group = (g == "particular_social_group" && groups > 0).then(|| json!(format!("g{gi}")));
-            object(vec![("ground", Some(g)), ("central", c), ("imputed", i), ("group", group)])
+            let group =
+                (g == "particular_social_group" && groups > 0).then(|| json!(format!("g{gi}")));
+            object(vec![
+                ("ground", Some(g)),
+                ("central", c),
+                ("imputed", i),
+                ("group", group),
+            ])
         })
 }
 
 fn harm(groups: usize) -> impl Strategy<Value = Value> {
-    (maybe(one_of(&["past", "feared"])), maybe(one_of(HARM_KINDS)), maybe(one_of(&["applicant", "family_member"])), maybe(boolean()), maybe(boolean()),
-     maybe(one_of(&["government", "non_state"])), maybe(one_of(&["unable_or_unwilling", "reporting_futile", "protected", "not_reported"])),
-     maybe(list(ground(groups), 0..3)))
-        .prop_map(|(w, k, t, i, s, a, au, g)| object(vec![("when", w), ("kind", k), ("target", t), ("injured", i), ("severe", s), ("actor", a), ("authorities", au), ("grounds", g)]))
+    (
+        maybe(one_of(&["past", "feared"])),
+        maybe(one_of(HARM_KINDS)),
+        maybe(one_of(&["applicant", "family_member"])),
+        maybe(boolean()),
+        maybe(boolean()),
+        maybe(one_of(&["government", "non_state"])),
+        maybe(one_of(&[
+            "unable_or_unwilling",
+            "reporting_futile",
+            "protected",
+            "not_reported",
+        ])),
+        maybe(list(ground(groups), 0..3)),
+    )
+        .prop_map(|(w, k, t, i, s, a, au, g)| {
+            object(vec![
+                ("when", w),
+                ("kind", k),
+                ("target", t),
+                ("injured", i),
+                ("severe", s),
+                ("actor", a),
+                ("authorities", au),
+                ("grounds", g),
+            ])
+        })
 }
 
 fn group() -> impl Strategy<Value = Value> {
-    (maybe(boolean()), maybe(boolean()), maybe(boolean()))
-        .prop_map(|(i, p, s)| object(vec![("immutable", i), ("particular", p), ("socially_distinct", s)]))
+    (maybe(boolean()), maybe(boolean()), maybe(boolean())).prop_map(|(i, p, s)| {
+        object(vec![
+            ("immutable", i),
+            ("particular", p),
+            ("socially_distinct", s),
+        ])
+    })
 }
 
 fn bools(names: &'static [&'static str]) -> impl Strategy<Value = Value> {
-    prop::collection::vec(maybe(boolean()), names.len()).prop_map(move |v| object(names.iter().copied().zip(v).collect()))
+    prop::collection::vec(maybe(boolean()), names.len())
+        .prop_map(move |v| object(names.iter().copied().zip(v).collect()))
 }
 
 fn risk() -> impl Strategy<Value = Value> {
-    (bools(&["afraid", "persecutor_aware", "persecutor_capable", "persecutor_inclined", "pattern_or_practice", "conditions_changed",
-             "relocation_possible", "relocation_reasonable", "severe_past_persecution", "other_serious_harm", "cumulative_past_harm_severe"]),
-     maybe(one_of(&["more_likely_than_not", "reasonable_possibility", "remote"])))
+    (
+        bools(&[
+            "afraid",
+            "persecutor_aware",
+            "persecutor_capable",
+            "persecutor_inclined",
+            "pattern_or_practice",
+            "conditions_changed",
+            "relocation_possible",
+            "relocation_reasonable",
+            "severe_past_persecution",
+            "other_serious_harm",
+            "cumulative_past_harm_severe",
+        ]),
+        maybe(one_of(&[
+            "more_likely_than_not",
+            "reasonable_possibility",
+            "remote",
+        ])),
+    )
         .prop_map(|(mut o, l)| {
             if let Some(l) = l {
                 o["persecution_likelihood"] = l;
@@ -117,8 +278,17 @@ fn risk() -> impl Strategy<Value = Value> {
 }
 
 fn conduct() -> impl Strategy<Value = Value> {
-    (bools(&["persecuted_others", "aggravated_felony", "particularly_serious_crime", "serious_nonpolitical_crime", "danger_to_security", "terrorist_activity"]),
-     maybe((0u32..12).prop_map(|n| json!(n))))
+    (
+        bools(&[
+            "persecuted_others",
+            "aggravated_felony",
+            "particularly_serious_crime",
+            "serious_nonpolitical_crime",
+            "danger_to_security",
+            "terrorist_activity",
+        ]),
+        maybe((0u32..12).prop_map(|n| json!(n))),
+    )
         .prop_map(|(mut o, s)| {
             if let Some(s) = s {
                 o["sentence_years"] = s;
@@ -128,8 +298,26 @@ fn conduct() -> impl Strategy<Value = Value> {
 }
 
 fn member() -> impl Strategy<Value = Value> {
-    (maybe(one_of(&["spouse", "child"])), maybe(past_date()), maybe(boolean()), maybe(past_date()), maybe(boolean()), maybe(boolean()), maybe(boolean()))
-        .prop_map(|(r, b, m, rb, c, i, o)| object(vec![("relation", r), ("birth_date", b), ("married", m), ("relationship_began", rb), ("conceived_before_grant", c), ("in_us", i), ("on_application", o)]))
+    (
+        maybe(one_of(&["spouse", "child"])),
+        maybe(past_date()),
+        maybe(boolean()),
+        maybe(past_date()),
+        maybe(boolean()),
+        maybe(boolean()),
+        maybe(boolean()),
+    )
+        .prop_map(|(r, b, m, rb, c, i, o)| {
+            object(vec![
+                ("relation", r),
+                ("birth_date", b),
+                ("married", m),
+                ("relationship_began", rb),
+                ("conceived_before_grant", c),
+                ("in_us", i),
+                ("on_application", o),
+            ])
+        })
 }
 
 /// A random facts document, valid by construction.
@@ -143,20 +331,78 @@ fn facts() -> impl Strategy<Value = Value> {
             maybe(list(harm(groups), 0..4)),
             prop::collection::vec(group(), groups),
             maybe(risk()),
-            maybe((maybe(one_of(&["more_likely_than_not", "possible", "remote"])), maybe(one_of(&["perpetrator", "consent", "acquiescence", "none"])))
-                .prop_map(|(l, r)| object(vec![("likelihood", l), ("official_role", r)]))),
+            maybe(
+                (
+                    maybe(one_of(&["more_likely_than_not", "possible", "remote"])),
+                    maybe(one_of(&["perpetrator", "consent", "acquiescence", "none"])),
+                )
+                    .prop_map(|(l, r)| object(vec![("likelihood", l), ("official_role", r)])),
+            ),
             maybe(conduct()),
-            maybe(bools(&["offered_permanent_status", "stay_necessary_for_flight", "restrictive_conditions"])),
+            maybe(bools(&[
+                "offered_permanent_status",
+                "stay_necessary_for_flight",
+                "restrictive_conditions",
+            ])),
             maybe(list(member(), 0..3)),
         )
-            .prop_map(|(ap, ar, app, ex, harms, groups, risk, torture, conduct, res, family)| {
-                let harms = harms.map(|h| json!(h.as_array().unwrap().iter().enumerate().map(|(i, x)| { let mut x = x.clone(); x["id"] = json!(format!("h{i}")); x }).collect::<Vec<_>>()));
-                let groups = json!(groups.iter().enumerate().map(|(i, g)| { let mut g = g.clone(); g["id"] = json!(format!("g{i}")); g }).collect::<Vec<_>>());
-                let family = family.map(|f| json!(f.as_array().unwrap().iter().enumerate().map(|(i, x)| { let mut x = x.clone(); x["id"] = json!(format!("f{i}")); x }).collect::<Vec<_>>()));
-                object(vec![("as_of", Some(json!("2026-11-27"))), ("applicant", ap), ("arrivals", ar.map(|a| json!(a))), ("application", app),
-                    ("exceptions", ex.map(|e| json!(e))), ("harms", harms), ("groups", Some(groups)), ("risk", risk), ("torture", torture),
-                    ("conduct", conduct), ("resettlement", res), ("family", family)])
-            })
+            .prop_map(
+                |(ap, ar, app, ex, harms, groups, risk, torture, conduct, res, family)| {
+                    let harms = harms.map(|h| {
+                        json!(
+                            h.as_array()
+                                .unwrap()
+                                .iter()
+                                .enumerate()
+                                .map(|(i, x)| {
+                                    let mut x = x.clone();
+                                    x["id"] = json!(format!("h{i}"));
+                                    x
+                                })
+                                .collect::<Vec<_>>()
+                        )
+                    });
+                    let groups = json!(
+                        groups
+                            .iter()
+                            .enumerate()
+                            .map(|(i, g)| {
+                                let mut g = g.clone();
+                                g["id"] = json!(format!("g{i}"));
+                                g
+                            })
+                            .collect::<Vec<_>>()
+                    );
+                    let family = family.map(|f| {
+                        json!(
+                            f.as_array()
+                                .unwrap()
+                                .iter()
+                                .enumerate()
+                                .map(|(i, x)| {
+                                    let mut x = x.clone();
+                                    x["id"] = json!(format!("f{i}"));
+                                    x
+                                })
+                                .collect::<Vec<_>>()
+                        )
+                    });
+                    object(vec![
+                        ("as_of", Some(json!("2026-11-27"))),
+                        ("applicant", ap),
+                        ("arrivals", ar.map(|a| json!(a))),
+                        ("application", app),
+                        ("exceptions", ex.map(|e| json!(e))),
+                        ("harms", harms),
+                        ("groups", Some(groups)),
+                        ("risk", risk),
+                        ("torture", torture),
+                        ("conduct", conduct),
+                        ("resettlement", res),
+                        ("family", family),
+                    ])
+                },
+            )
     })
 }
 
