@@ -10,7 +10,9 @@
 
 use super::{Eval, Ix, words_list, yn};
 use crate::defs;
-use crate::facts::{Actor, Authorities, Ground, Harm, HarmKind, Likelihood, Target, When};
+use crate::facts::{
+    Actor, Authorities, Ground, Harm, HarmKind, Likelihood, Location, Target, When,
+};
 use crate::logic::{Fact, Need, V};
 use crate::output::Outcome;
 
@@ -683,58 +685,59 @@ pub(crate) fn capitalize(s: &str) -> String {
 pub fn outside_nationality(ev: &mut Eval) -> Ix {
     let a = ev.case.facts.applicant();
     let (v, because) = match a.location {
-        Some(crate::facts::Location::InUs | crate::facts::Location::PortOfEntry) => {
-            let because = "The applicant is in the United States or at its border: refugee admission (INA § 207) is for people abroad.".to_string();
+        Some(Location::InUs | Location::PortOfEntry) | None => {
+            let because = match a.location {
+                None => {
+                    "Where the applicant is now is not known; refugee admission (INA § 207) is considered only for an applicant known to be abroad."
+                }
+                _ => {
+                    "The applicant is in the United States or at its border: refugee admission (INA § 207) is for people abroad."
+                }
+            };
             return ev.push(
                 &defs::OUTSIDE_NATIONALITY,
                 None,
                 Outcome::NotApplicable,
-                because,
+                because.to_string(),
                 &[],
                 vec![],
             );
         }
-        None => (
-            V::unknown(Need::Fact(Fact::Applicant("location"))),
-            "Where the applicant is now is not known.".to_string(),
-        ),
-        Some(crate::facts::Location::OutsideUs) => {
-            match (a.current_country, a.nationality.as_deref()) {
-                (None, _) => (
-                    V::unknown(Need::Fact(Fact::Applicant("current_country"))),
-                    "The applicant is abroad; in which country is not known.".to_string(),
-                ),
-                (Some(_), None) => (
-                    V::unknown(Need::Fact(Fact::Applicant("nationality"))),
-                    "The applicant's nationality is not known.".to_string(),
-                ),
-                (Some(here), Some([])) => {
-                    let v = V::test(
-                        a.habitual_residence,
-                        Fact::Applicant("habitual_residence"),
-                        |h| h != here,
-                    );
-                    let because = format!(
-                        "Stateless; now in {here}; country of last habitual residence: {}.",
-                        a.habitual_residence
-                            .map_or("unknown".to_string(), |h| h.to_string())
-                    );
-                    (v, because)
-                }
-                (Some(here), Some(nat)) => {
-                    let inside = nat.contains(&here);
-                    let because = format!(
-                        "Now in {here}, {} a country of nationality ({}).",
-                        if inside { "which is" } else { "which is not" },
-                        nat.iter()
-                            .map(|c| c.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    );
-                    (V::known(!inside), because)
-                }
+        Some(Location::OutsideUs) => match (a.current_country, a.nationality.as_deref()) {
+            (None, _) => (
+                V::unknown(Need::Fact(Fact::Applicant("current_country"))),
+                "The applicant is abroad; in which country is not known.".to_string(),
+            ),
+            (Some(_), None) => (
+                V::unknown(Need::Fact(Fact::Applicant("nationality"))),
+                "The applicant's nationality is not known.".to_string(),
+            ),
+            (Some(here), Some([])) => {
+                let v = V::test(
+                    a.habitual_residence,
+                    Fact::Applicant("habitual_residence"),
+                    |h| h != here,
+                );
+                let because = format!(
+                    "Stateless; now in {here}; country of last habitual residence: {}.",
+                    a.habitual_residence
+                        .map_or("unknown".to_string(), |h| h.to_string())
+                );
+                (v, because)
             }
-        }
+            (Some(here), Some(nat)) => {
+                let inside = nat.contains(&here);
+                let because = format!(
+                    "Now in {here}, {} a country of nationality ({}).",
+                    if inside { "which is" } else { "which is not" },
+                    nat.iter()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                (V::known(!inside), because)
+            }
+        },
     };
     ev.record(&defs::OUTSIDE_NATIONALITY, None, v, because, &[])
 }

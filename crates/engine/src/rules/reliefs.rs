@@ -133,10 +133,8 @@ pub fn cat_deferral(ev: &Eval, cat: &Cat) -> Decided {
 
 /// Refugee status is for people abroad (INA § 207); asylum for those here.
 pub fn refugee_admission(ev: &Eval, outside: Ix, r: &Refugee, bars: &AsylumBars) -> Decided {
-    if matches!(
-        ev.case.facts.applicant().location,
-        Some(Location::InUs | Location::PortOfEntry)
-    ) {
+    // > not_applicable while `applicant.location` is not `outside_us` (spec/rules.md § 5)
+    if ev.case.facts.applicant().location != Some(Location::OutsideUs) {
         return Decided {
             outcome: ReliefOutcome::NotApplicable,
             basis: None,
