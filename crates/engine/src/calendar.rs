@@ -38,11 +38,16 @@ pub fn days_between(a: Date, b: Date) -> i64 {
     b.since(a).map(|s| i64::from(s.get_days())).unwrap_or(0)
 }
 
-/// Whole years of age on `on` for someone born on `birth` (a 29 February
-/// birthday is reached on 1 March in a common year).
+/// Whole years of age on `on` for someone born on `birth`. A 29 February
+/// birthday is reached on 28 February in a common year: the same safe rounding
+/// as the `family.<fid>.age_21` deadline, so the age and the date agree.
 pub fn age_on(birth: Date, on: Date) -> i32 {
     let mut age = i32::from(on.year()) - i32::from(birth.year());
-    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+    let (month, day) = match (birth.month(), birth.day()) {
+        (2, 29) if !on.in_leap_year() => (2, 28),
+        md => md,
+    };
+    if (on.month(), on.day()) < (month, day) {
         age -= 1;
     }
     age

@@ -76,7 +76,6 @@ pub fn one_year(case: &Case, law: &Law) -> Option<OneYear> {
 pub struct FilingDate {
     pub date: Date,
     pub because: String,
-    pub filed: bool,
 }
 
 /// The day the application was received (8 C.F.R. § 103.2(a)(7)); the mailing
@@ -90,12 +89,10 @@ pub fn filing_date(case: &Case, deadline: Option<Date>) -> FilingDate {
             because: format!(
                 "mailed {m}, within the year, which counts as the filing date (clear and convincing documentary evidence of mailing)"
             ),
-            filed: true,
         },
         (_, _, Some(f)) => FilingDate {
             date: f,
             because: format!("filed (received) {f}"),
-            filed: true,
         },
         _ => FilingDate {
             date: case.as_of,
@@ -103,7 +100,6 @@ pub fn filing_date(case: &Case, deadline: Option<Date>) -> FilingDate {
                 "not filed yet, so filing on {} is assumed; the day USCIS or the court receives it counts, not the day it is mailed (8 C.F.R. § 103.2(a)(7))",
                 case.as_of
             ),
-            filed: false,
         },
     }
 }
@@ -153,7 +149,7 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
                 "an unaccompanied child is exempt from the deadline (INA § 208(a)(2)(E))"
                     .to_string(),
             )
-        } else if filing.filed {
+        } else if app.filed_on.is_some() {
             let s = if filing.date <= oy.deadline {
                 Status::Met
             } else {
@@ -301,7 +297,7 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
     }
 
     // A child's 21st birthday matters while the age is not frozen by a filing (CSPA).
-    if app.filed_on.is_none() {
+    if app.filed_on.is_none() && app.granted_on.is_none() {
         for (i, m) in case.facts.family().iter().enumerate() {
             let (Some(Relation::Child), Some(birth), false) =
                 (m.relation, m.birth_date, m.married == Some(true))

@@ -106,27 +106,51 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         Some(Relation::Child) => {
             let limit = ev.law.num(P::ChildAgeLimit, case.as_of) as i32;
             // CSPA: the age is frozen on the filing date once an application is filed.
-            let (age_date, frozen) = match app.filed_on {
-                Some(f) => (f, true),
-                None => (case.as_of, false),
-            };
-            cspa_protected = Some(frozen);
-            let age = m.birth_date.map(|b| age_on(b, age_date).max(0));
-            if frozen {
-                age_on_filing = age;
-            }
-            let under = match age {
-                Some(a) => V::known(a < limit),
-                None => V::unknown(Need::Fact(Fact::Family(i, "birth_date"))),
+            let birth = m.birth_date;
+            let (under, age_text) = match (birth, app.filed_on, app.granted_on) {
+                (None, _, _) => (
+                    V::unknown(Need::Fact(Fact::Family(i, "birth_date"))),
+                    "the date of birth is not known".to_string(),
+                ),
+                (Some(b), Some(f), _) => {
+                    let age = age_on(b, f).max(0);
+                    age_on_filing = Some(age);
+                    cspa_protected = Some(true);
+                    (
+                        V::known(age < limit),
+                        format!(
+                            "age {age} on the filing date {f} (frozen there by the Child Status Protection Act)"
+                        ),
+                    )
+                }
+                // Granted, so filed on a date not given: a child under the limit today
+                // was under it then; otherwise the filing date decides.
+                (Some(b), None, Some(_)) => {
+                    cspa_protected = Some(true);
+                    let age = age_on(b, case.as_of).max(0);
+                    let v = if age < limit {
+                        V::YES
+                    } else {
+                        V::unknown(Need::Fact(Fact::Application("filed_on")))
+                    };
+                    (
+                        v,
+                        format!(
+                            "age {age} on {}; the age is frozen on the filing date, which is not given",
+                            case.as_of
+                        ),
+                    )
+                }
+                (Some(b), None, None) => {
+                    cspa_protected = Some(false);
+                    let age = age_on(b, case.as_of).max(0);
+                    (
+                        V::known(age < limit),
+                        format!("age {age} on {}, nothing filed yet", case.as_of),
+                    )
+                }
             };
             let unmarried = V::fact(m.married, Fact::Family(i, "married")).not();
-            let age_text = match (age, frozen) {
-                (Some(a), true) => format!(
-                    "age {a} on the filing date {age_date} (frozen there by the Child Status Protection Act)"
-                ),
-                (Some(a), false) => format!("age {a} on {age_date}, nothing filed yet"),
-                (None, _) => "the date of birth is not known".to_string(),
-            };
             let married_text = match m.married {
                 Some(true) => "married (a married son or daughter is not a child)",
                 Some(false) => "unmarried",

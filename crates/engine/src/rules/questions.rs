@@ -197,6 +197,9 @@ pub fn ask(fact: &Fact, case: &Case) -> String {
             "severe_past_persecution" => "Was the past persecution so severe that there are compelling reasons the applicant cannot be expected to return, even if conditions have changed? (Matter of Chen, 20 I&N Dec. 16 (BIA 1989).)".into(),
             "other_serious_harm" => "Is there a reasonable possibility that the applicant would suffer other serious harm on return, even if not on account of a protected ground? (Matter of L-S-, 25 I&N Dec. 705 (BIA 2012).)".into(),
             "afraid" => "Is the applicant genuinely afraid to return?".into(),
+            "persecutor_aware" => "Does the persecutor know, or could the persecutor easily learn, of the belief or characteristic the applicant would be targeted for? (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987).)".into(),
+            "persecutor_capable" => "Could the persecutor find and punish the applicant on return (reach, power, resources)? (Matter of Mogharrabi.)".into(),
+            "persecutor_inclined" => "Does the persecutor want to punish the applicant for that belief or characteristic (threats, past acts, treatment of others like the applicant)? (Matter of Mogharrabi.)".into(),
             other => format!("About the risk on return: {}?", other.replace('_', " ")),
         },
         Fact::Torture(f) => match f {

@@ -555,7 +555,16 @@ fn reasonable_possibility(ev: &Eval) -> (V, String) {
             let v = if factors.is_no() || all_known {
                 factors
             } else {
-                V::unknown(Need::Fact(Fact::Risk("persecution_likelihood")))
+                // The overall likelihood settles it; so would the factors still missing.
+                let missing = [
+                    ("persecutor_aware", risk.persecutor_aware),
+                    ("persecutor_capable", risk.persecutor_capable),
+                    ("persecutor_inclined", risk.persecutor_inclined),
+                ]
+                .into_iter()
+                .filter(|(_, v)| v.is_none())
+                .map(|(f, _)| Need::Fact(Fact::Risk(f)));
+                V::unknown_of(std::iter::once(Need::Fact(Fact::Risk("persecution_likelihood"))).chain(missing).collect())
             };
             let text = format!(
                 "by the Mogharrabi factors (the persecutor knows or could learn of the characteristic: {}; can punish: {}; is inclined to: {})",

@@ -91,26 +91,12 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
             days_between(oy.deadline, filing.date),
             oy.deadline
         );
-        let undated: Vec<usize> = case
-            .facts
-            .arrivals()
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.date.is_none())
-            .map(|(i, _)| i)
-            .collect();
         let mut v = V::NO;
         if uac.is_none() {
             because += "; but whether the applicant is an unaccompanied child, who would be exempt, is not known";
             v = v.or(V::unknown(Need::Fact(Fact::Applicant(
                 "unaccompanied_child",
             ))));
-        }
-        if !undated.is_empty() {
-            because += "; an arrival without a date could be later and move the deadline";
-            for i in undated {
-                v = v.or(V::unknown(Need::Fact(Fact::Arrival(i, "date"))));
-            }
         }
         because.push('.');
         v
@@ -154,8 +140,16 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
     let mut parts = Vec::new();
     for (i, e) in exceptions.iter().enumerate() {
         let Some(kind) = e.kind else {
-            parts.push(format!("exception {i}: its kind is not known"));
-            v = v.or(V::unknown(Need::Fact(Fact::Exception(i, "kind"))));
+            let (entry, judged) = match e.reasonable_delay {
+                Some(true) => (V::YES, "the delay is judged reasonable"),
+                Some(false) => (V::NO, "the delay is judged unreasonable"),
+                None => (
+                    V::unknown(Need::Fact(Fact::Exception(i, "kind"))),
+                    "its kind is not known",
+                ),
+            };
+            parts.push(format!("exception {i}: {judged}"));
+            v = v.or(entry);
             continue;
         };
         // The period starts when a changed circumstance arose, or when an
@@ -176,11 +170,12 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             }
         };
         let delay = start.map(|s| days_between(s, filing).max(0));
+        // The practitioner's judgment, when given, decides; otherwise the day
+        // counts do, and between them the judgment is asked for.
         let entry = match (e.reasonable_delay, delay) {
-            (Some(true), _) => V::YES,
-            (_, Some(d)) if d <= short => V::YES,
-            (Some(false), _) => V::NO,
-            (_, Some(d)) if d > long => V::NO,
+            (Some(judged), _) => V::known(judged),
+            (None, Some(d)) if d <= short => V::YES,
+            (None, Some(d)) if d > long => V::NO,
             (None, None) => V::unknown(Need::Fact(Fact::Exception(i, "began"))).or(V::unknown(
                 Need::Fact(Fact::Exception(i, "reasonable_delay")),
             )),
@@ -188,14 +183,13 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         };
         let judged = match (e.reasonable_delay, delay) {
             (Some(true), _) => "the delay is judged reasonable".to_string(),
-            (Some(false), Some(d)) if d > short => "the delay is judged unreasonable".to_string(),
-            (_, Some(d)) if d <= short => {
+            (Some(false), _) => "the delay is judged unreasonable".to_string(),
+            (None, Some(d)) if d <= short => {
                 format!("filed {d} days after, within {short} days, a reasonable period")
             }
-            (_, Some(d)) if d > long => {
+            (None, Some(d)) if d > long => {
                 format!("filed {d} days after, more than {long} days, not a reasonable period")
             }
-            (Some(false), _) => "the delay is judged unreasonable".to_string(),
             (None, Some(d)) => format!(
                 "filed {d} days after: whether that is a reasonable period needs a judgment"
             ),
@@ -265,9 +259,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
 fn previous_denial(ev: &mut Eval) -> Ix {
     let facts = &ev.case.facts;
     let denied = facts.application().previously_denied;
-    // Whether a changed circumstance is offered matters only once a denial is known.
     let changed = match facts.exceptions.as_deref() {
-        _ if denied != Some(true) => V::NO,
         None => V::unknown(Need::Fact(Fact::Exceptions)),
         Some(list) => V::any(
             list.iter()

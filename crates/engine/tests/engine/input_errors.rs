@@ -128,6 +128,22 @@ fn a_bad_country_code_is_rejected() {
 }
 
 #[test]
+fn a_document_that_is_not_one_json_object_is_rejected() {
+    rejects(r#"["2025-01-01"]"#, "", "one JSON object");
+    rejects("[]", "", "one JSON object");
+}
+
+#[test]
+fn real_dates_and_defined_groups_are_accepted() {
+    let ok =
+        |json: &str| assess_json(json, jiff::civil::date(2026, 11, 27), Law::embedded()).unwrap();
+    ok(r#"{"applicant": {"birth_date": "1899-12-31"}}"#);
+    ok(
+        r#"{"groups": [{"id": "g"}], "harms": [{"id": "h", "grounds": [{"ground": "race", "group": "g"}]}]}"#,
+    );
+}
+
+#[test]
 fn malformed_json_is_rejected_with_its_position() {
     let (_, m) = error(r#"{"applicant": {"location": "in_us",}}"#);
     assert!(m.contains("line 1"), "{m}");

@@ -177,6 +177,24 @@ fn the_one_year_deadline() {
                 ("question.arrivals", "asked"),
             ],
         ),
+        (
+            "An arrival without a date does not count: the latest known date is the last arrival (spec deadlines.md)",
+            json!({ "arrivals": [{ "date": "2024-03-01" }, { "date": null, "manner": "admitted" }], "application": { "filed_on": "2025-03-10" },
+                 "harms": [{ "id": "h1", "date": "2023-06-02" }] }),
+            &[
+                ("finding.asylum.one_year", "no"),
+                ("deadline.asylum.one_year", "2025-03-03 missed"),
+            ],
+        ),
+        (
+            "Proved mailing before the application is received: the finding is met, the date's status is still open (spec deadlines.md)",
+            json!({ "as_of": "2025-03-01", "arrivals": [{ "date": "2024-03-01" }], "application": { "filed_on": null, "mailed_on": "2025-02-20" },
+                 "harms": [{ "id": "h1", "date": "2023-06-02" }] }),
+            &[
+                ("finding.asylum.one_year", "yes"),
+                ("deadline.asylum.one_year", "2025-03-03 upcoming"),
+            ],
+        ),
     ]);
 }
 
@@ -262,6 +280,18 @@ fn exceptions_to_the_one_year_deadline() {
                 ("finding.asylum.one_year_exception", "unknown"),
                 ("question.exceptions", "asked"),
             ],
+        ),
+        (
+            "The practitioner's judgment that a short delay was unreasonable prevails over the six-month rule of thumb",
+            late(
+                json!({ "exceptions": [{ "kind": "changed_law", "began": "2025-03-01", "reasonable_delay": false }] }),
+            ),
+            &[("finding.asylum.one_year_exception", "no")],
+        ),
+        (
+            "A judged reasonable delay settles an exception whose kind is not yet recorded",
+            late(json!({ "exceptions": [{ "reasonable_delay": true }] })),
+            &[("finding.asylum.one_year_exception", "yes")],
         ),
     ]);
 }
@@ -356,6 +386,11 @@ fn an_earlier_denial() {
                 ("question.application.previously_denied", "asked"),
                 ("relief.asylum", "undetermined"),
             ],
+        ),
+        (
+            "Changed circumstances answer the bar whether or not an earlier application was denied (INA § 208(a)(2)(D))",
+            json!({ "application": { "previously_denied": null }, "exceptions": [{ "kind": "changed_law", "began": "2026-01-05" }] }),
+            &[("finding.asylum.previous_denial", "no")],
         ),
     ]);
 }
@@ -825,6 +860,26 @@ fn future_persecution() {
             feared(json!({ "persecution_likelihood": "remote" }), json!({})),
             &[("finding.refugee.future_persecution", "no")],
         ),
+        (
+            "A persecutor unable to reach the applicant makes the risk remote (Matter of Mogharrabi)",
+            feared(
+                json!({ "afraid": true, "persecutor_aware": true, "persecutor_capable": false }),
+                json!({}),
+            ),
+            &[("finding.refugee.future_persecution", "no")],
+        ),
+        (
+            "A missing Mogharrabi factor is asked, as is the overall likelihood (Matter of Mogharrabi)",
+            feared(
+                json!({ "afraid": true, "persecutor_aware": true, "persecutor_capable": true, "relocation_possible": false }),
+                json!({}),
+            ),
+            &[
+                ("finding.refugee.future_persecution", "unknown"),
+                ("question.risk.persecutor_inclined", "asked"),
+                ("question.risk.persecution_likelihood", "asked"),
+            ],
+        ),
     ]);
 }
 
@@ -1140,6 +1195,31 @@ fn family_members() {
             json!({ "application": { "granted_on": "2025-01-15" },
                  "family": [{ "id": "c1", "relation": "child", "birth_date": "2026-03-01", "married": false }] }),
             &[("family.c1", "no")],
+        ),
+        (
+            "A child born on 29 February is 21 on 28 February of a common year, as the deadline says",
+            json!({ "as_of": "2025-02-28", "arrivals": [{ "date": "2024-06-01" }], "application": null, "harms": [{ "id": "h1", "date": "2024-01-02" }],
+                 "family": [{ "id": "c1", "relation": "child", "birth_date": "2004-02-29", "married": false }] }),
+            &[
+                ("family.c1", "no"),
+                ("deadline.family.c1.age_21", "2025-02-28 upcoming"),
+            ],
+        ),
+        (
+            "Granted on an application whose filing date is not given: an adult child's frozen age is unknown, and asked",
+            json!({ "application": { "filed_on": null, "granted_on": "2026-06-01" },
+                 "family": [{ "id": "c1", "relation": "child", "birth_date": "2004-01-01", "married": false }] }),
+            &[
+                ("family.c1", "unknown"),
+                ("question.application.filed_on", "asked"),
+                ("deadline.family.c1.age_21", "absent"),
+            ],
+        ),
+        (
+            "Granted on an application whose filing date is not given: a child under 21 today was under 21 then",
+            json!({ "application": { "filed_on": null, "granted_on": "2026-06-01" },
+                 "family": [{ "id": "c1", "relation": "child", "birth_date": "2010-01-01", "married": false }] }),
+            &[("family.c1", "yes")],
         ),
     ]);
 }
