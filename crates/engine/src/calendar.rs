@@ -151,6 +151,9 @@ impl DayRule {
     }
 }
 
+/// A holiday's date rule and the first and last dates it gives (inclusive).
+pub type DatedRule = (DayRule, Date, Option<Date>);
+
 /// One day off: a legal holiday, or the Friday or Monday on which it is observed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayOff {
@@ -180,7 +183,7 @@ pub struct Rolled {
 impl Calendar {
     /// Builds the table from `(name, rule, from, to)` entries for `years`.
     pub fn new(
-        holidays: &[(String, Vec<(DayRule, Date, Option<Date>)>)],
+        holidays: &[(String, Vec<DatedRule>)],
         years: std::ops::RangeInclusive<i16>,
     ) -> Self {
         let mut days_off = Vec::new();

@@ -464,22 +464,22 @@ impl Case {
         for (i, e) in f.exceptions().iter().enumerate() {
             past(format!("exceptions[{i}].began"), e.began)?;
             past(format!("exceptions[{i}].ended"), e.ended)?;
-            if let (Some(b), Some(en)) = (e.began, e.ended) {
-                if en < b {
-                    return Err(InputError::new(
-                        format!("exceptions[{i}].ended"),
-                        format!("{en} is before began {b}"),
-                    ));
-                }
-            }
-        }
-        if let Some(c) = f.conduct.as_ref().and_then(|c| c.sentence_years) {
-            if !(c.is_finite() && c >= 0.0) {
+            if let (Some(b), Some(en)) = (e.began, e.ended)
+                && en < b
+            {
                 return Err(InputError::new(
-                    "conduct.sentence_years",
-                    "must be a number of years, zero or more",
+                    format!("exceptions[{i}].ended"),
+                    format!("{en} is before began {b}"),
                 ));
             }
+        }
+        if let Some(c) = f.conduct.as_ref().and_then(|c| c.sentence_years)
+            && !(c.is_finite() && c >= 0.0)
+        {
+            return Err(InputError::new(
+                "conduct.sentence_years",
+                "must be a number of years, zero or more",
+            ));
         }
         let groups: HashSet<&str> = self.group_ids.iter().map(String::as_str).collect();
         for (i, h) in f.harms().iter().enumerate() {

@@ -152,7 +152,7 @@ impl V {
         }
     }
 
-    pub fn not(self) -> V {
+    pub fn negate(self) -> V {
         match self.t {
             Tri::Yes => V::NO,
             Tri::No => V::YES,

@@ -176,7 +176,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
                 row.deadline.date, row.weekday, row.deadline.id
             ),
         );
-        d.wrap("  ", 2, &row.label);
+        d.wrap("  ", 2, row.label);
         d.wrap(
             "  ",
             2,

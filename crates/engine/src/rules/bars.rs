@@ -132,14 +132,14 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
             r.stay_necessary_for_flight,
             Fact::Resettlement("stay_necessary_for_flight"),
         )
-        .not(),
+        .negate(),
     )
     .and(
         V::fact(
             r.restrictive_conditions,
             Fact::Resettlement("restrictive_conditions"),
         )
-        .not(),
+        .negate(),
     );
     let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
     let because = match r.offered_permanent_status {

@@ -150,7 +150,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
                     )
                 }
             };
-            let unmarried = V::fact(m.married, Fact::Family(i, "married")).not();
+            let unmarried = V::fact(m.married, Fact::Family(i, "married")).negate();
             let married_text = match m.married {
                 Some(true) => "married (a married son or daughter is not a child)",
                 Some(false) => "unmarried",

@@ -159,7 +159,8 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
     });
     // Harm aimed at a family member is persecution of the applicant only when it
     // is severe enough as to the applicant, whatever its kind.
-    let v = (to_family.clone().and(severe).and(V::known(!never))).or(to_family.not().and(by_kind));
+    let v =
+        (to_family.clone().and(severe).and(V::known(!never))).or(to_family.negate().and(by_kind));
     let kind_text = match harm.kind.map(severity_rule) {
         None => "its kind is not known".to_string(),
         Some(SeverityRule::ByNature) => format!(
@@ -362,7 +363,7 @@ fn relocation_defeats(ev: &Eval, h: usize) -> V {
         |a| a == Actor::Government,
     );
     government
-        .not()
+        .negate()
         .and(V::fact(
             risk.relocation_possible,
             Fact::Risk("relocation_possible"),
@@ -386,7 +387,7 @@ pub fn feared_harm_qualifies(ev: &Eval, harms: &[HarmFindings]) -> V {
             ev.yes(f.severity),
             ev.yes(f.actor),
             ev.yes(f.nexus),
-            relocation_defeats(ev, h).not(),
+            relocation_defeats(ev, h).negate(),
         ])
     }))
 }

@@ -233,8 +233,8 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
         case.facts.applicant().unaccompanied_child,
         Fact::Applicant("unaccompanied_child"),
     )
-    .not();
-    let no_exception = V::fact(arrival.stca_exception, Fact::Arrival(i, "stca_exception")).not();
+    .negate();
+    let no_exception = V::fact(arrival.stca_exception, Fact::Arrival(i, "stca_exception")).negate();
     let at_port = V::test(arrival.manner, Fact::Arrival(i, "manner"), |m| {
         m != Manner::WithoutInspection
     });
@@ -267,7 +267,7 @@ fn previous_denial(ev: &mut Eval) -> Ix {
                 .map(|(i, e)| V::test(e.kind, Fact::Exception(i, "kind"), |k| k.is_changed())),
         ),
     };
-    let v = V::fact(denied, Fact::Application("previously_denied")).and(changed.clone().not());
+    let v = V::fact(denied, Fact::Application("previously_denied")).and(changed.clone().negate());
     let because = match denied {
         Some(false) => "No earlier asylum application was denied.".to_string(),
         None => "Whether an earlier asylum application was denied is not known.".to_string(),
@@ -352,7 +352,7 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
             ),
         ]);
         notes.push(describe_arrival(i, a, &covered, &excepted));
-        v = v.or(covered.and(excepted.not()));
+        v = v.or(covered.and(excepted.negate()));
     }
     let window = format!(
         "{} to {}",
@@ -396,7 +396,7 @@ fn third_country_transit(ev: &Eval, i: usize, a: &Arrival) -> V {
             V::known(nationality.contains(c))
         }
     };
-    V::any(transit.iter().map(|c| own(c).not()))
+    V::any(transit.iter().map(|c| own(c).negate()))
 }
 
 fn describe_arrival(i: usize, a: &Arrival, covered: &V, excepted: &V) -> String {
