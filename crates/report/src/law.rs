@@ -1,9 +1,11 @@
 //! `refuge law`: the parameter set as an auditing attorney reads it.
 //!
-//! All dated values are printed, not only those in force: the report has no
-//! clock, and the auditor checks the periods themselves.
+//! All dated values are printed, not only those in force, so that the auditor
+//! checks the periods themselves; the values in force on the given day are marked.
 
+use jiff::civil::Date;
 use refuge_engine::defs;
+use refuge_engine::facts::parse_date;
 use refuge_engine::law::{Dated, Source, Value};
 use refuge_engine::{Law, NOTICE};
 use serde_json::json;
@@ -11,7 +13,7 @@ use serde_json::json;
 use crate::text::Doc;
 
 /// The law table as text.
-pub(crate) fn text(law: &Law) -> String {
+pub(crate) fn text(law: &Law, today: Date) -> String {
     let mut d = Doc::default();
     d.title(&format!(
         "Refuge law: parameter set {}, reviewed on {}",
@@ -21,7 +23,8 @@ pub(crate) fn text(law: &Law) -> String {
         "",
         0,
         "Every finding the engine makes, every parameter with all its dated values, the calendar \
-         and the warning texts. Periods are inclusive; \"in force\" means no end date is set.",
+         and the warning texts. Periods are inclusive; the values in force on the day of this \
+         table are marked.",
     );
 
     d.heading(&format!("FINDINGS ({})", defs::ALL.len()));
@@ -57,7 +60,7 @@ pub(crate) fn text(law: &Law) -> String {
                 4,
                 &format!(
                     "{}: {}",
-                    period(&v.from, v.to.as_deref()),
+                    period(&v.from, v.to.as_deref(), today),
                     value(&p.unit, v)
                 ),
             );
@@ -80,7 +83,7 @@ pub(crate) fn text(law: &Law) -> String {
                 4,
                 &format!(
                     "{}: {}",
-                    period(&r.from, r.to.as_deref()),
+                    period(&r.from, r.to.as_deref(), today),
                     day_rule(&r.date)
                 ),
             );
@@ -118,11 +121,19 @@ pub(crate) fn text(law: &Law) -> String {
     d.finish()
 }
 
-/// `from 1997-04-01 to 2025-07-21`, or `from 1997-04-01, in force`.
-fn period(from: &str, to: Option<&str>) -> String {
-    match to {
+/// `from 1997-04-01 to 2025-07-21`, or `from 2025-07-22, no end date (in force on 2026-11-27)`.
+fn period(from: &str, to: Option<&str>, today: Date) -> String {
+    let text = match to {
         Some(to) => format!("from {from} to {to}"),
-        None => format!("from {from}, in force"),
+        None => format!("from {from}, no end date"),
+    };
+    let day = |s: &str| parse_date(s).ok();
+    let in_force =
+        day(from).is_some_and(|f| f <= today) && to.and_then(day).is_none_or(|t| today <= t);
+    if in_force {
+        format!("{text} (in force on {today})")
+    } else {
+        text
     }
 }
 

@@ -60,16 +60,17 @@ pub fn html(a: &Assessment) -> String {
 
 /// The parameter set as text, for `refuge law`: its version and review date;
 /// every finding the engine makes, with its question and citations; every
-/// parameter with each dated value and its source; the legal holidays, the
-/// observed-day rule and the executive-order closings; and the warning texts.
+/// parameter with each dated value and its source, marking those in force on
+/// `today`; the legal holidays, the observed-day rule and the executive-order
+/// closings; and the warning texts.
 ///
 /// # Example
 /// ```
-/// let table = refuge_report::law_text(refuge_engine::Law::embedded());
+/// let table = refuge_report::law_text(refuge_engine::Law::embedded(), jiff::civil::date(2026, 11, 27));
 /// assert!(table.contains("asylum.one_year.years"));
 /// ```
-pub fn law_text(law: &Law) -> String {
-    law::text(law)
+pub fn law_text(law: &Law, today: jiff::civil::Date) -> String {
+    law::text(law, today)
 }
 
 /// The same content as [`law_text`] as JSON, for `refuge law --format json`:

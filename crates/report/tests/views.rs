@@ -495,7 +495,7 @@ fn every_human_facing_output_carries_the_notice() {
         assert!(refuge_report::html(&a).contains(NOTICE), "{name}: page");
     }
     assert!(
-        words(&refuge_report::law_text(Law::embedded())).contains(NOTICE),
+        words(&refuge_report::law_text(Law::embedded(), day())).contains(NOTICE),
         "law table"
     );
 }
@@ -505,7 +505,7 @@ fn every_human_facing_output_carries_the_notice() {
 #[test]
 fn law_table_names_every_finding_id_in_defs_all_and_every_parameter_id() {
     let law = Law::embedded();
-    let table = refuge_report::law_text(law);
+    let table = refuge_report::law_text(law, day());
     let flat = words(&table);
     for def in defs::ALL {
         assert!(
@@ -537,12 +537,12 @@ fn law_table_names_every_finding_id_in_defs_all_and_every_parameter_id() {
 #[test]
 fn law_table_gives_every_dated_value_with_its_period_and_source() {
     let law = Law::embedded();
-    let flat = words(&refuge_report::law_text(law));
+    let flat = words(&refuge_report::law_text(law, day()));
     for p in &law.parameters {
         for v in &p.values {
             let period = match &v.to {
                 Some(to) => format!("from {} to {to}:", v.from),
-                None => format!("from {}, in force:", v.from),
+                None => format!("from {}, no end date (in force on 2026-11-27):", v.from),
             };
             let entry = format!("* {period}");
             let at_value = flat
@@ -560,22 +560,22 @@ fn law_table_gives_every_dated_value_with_its_period_and_source() {
             );
         }
     }
-    assert!(flat.contains("* from 2025-07-22, in force: $100"));
-    assert!(flat.contains("* from 1997-04-01, in force: 150 days"));
+    assert!(flat.contains("* from 2025-07-22, no end date (in force on 2026-11-27): $100"));
+    assert!(flat.contains("* from 1997-04-01, no end date (in force on 2026-11-27): 150 days"));
 }
 
 #[test]
 fn law_table_lists_holidays_the_observed_day_rule_closings_and_warnings() {
     let law = Law::embedded();
-    let flat = words(&refuge_report::law_text(law));
+    let flat = words(&refuge_report::law_text(law, day()));
     for h in &law.holidays {
         assert!(flat.contains(&format!("- {} *", h.name)), "{}", h.name);
         for r in &h.rule {
             assert!(flat.contains(&r.source.url), "{}", h.name);
         }
     }
-    assert!(flat.contains("* from 1978-01-01, in force: November 11"));
-    assert!(flat.contains("in force: fourth Thursday of November"));
+    assert!(flat.contains("* from 1978-01-01, no end date (in force on 2026-11-27): November 11"));
+    assert!(flat.contains("(in force on 2026-11-27): fourth Thursday of November"));
     assert!(flat.contains(&format!("Observed day: {}", law.observed.rule)));
     for c in &law.closings {
         assert!(
@@ -625,5 +625,28 @@ fn law_json_holds_the_same_content_as_the_table() {
     assert_eq!(
         json["warnings"].as_array().unwrap().len(),
         law.warnings.len()
+    );
+}
+
+fn day() -> jiff::civil::Date {
+    jiff::civil::date(2026, 11, 27)
+}
+
+#[test]
+fn law_table_marks_the_value_in_force_on_the_day() {
+    let law = Law::embedded();
+    let before = words(&refuge_report::law_text(law, jiff::civil::date(2025, 1, 1)));
+    let after = words(&refuge_report::law_text(law, jiff::civil::date(2026, 1, 1)));
+    assert!(
+        before.contains("from 1997-04-01 to 2025-07-21 (in force on 2025-01-01): $0"),
+        "{before}"
+    );
+    assert!(
+        after.contains("from 2025-07-22, no end date (in force on 2026-01-01): $100"),
+        "{after}"
+    );
+    assert!(
+        !after.contains("to 2025-07-21 (in force"),
+        "an ended period is not in force"
     );
 }
