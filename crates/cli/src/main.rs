@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
-use refuge_engine::{assess, Case, Law};
+use refuge_engine::{Case, Law, assess};
 
 /// Refuge: prepare United States asylum cases with an explained, cited law engine.
 ///
@@ -82,7 +82,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let law = Law::embedded();
     match cli.command {
-        Command::Assess { file, format, today: day } => {
+        Command::Assess {
+            file,
+            format,
+            today: day,
+        } => {
             let text = read_input(&file)?;
             let case = match Case::from_json(&text, day.unwrap_or_else(today)) {
                 Ok(c) => c,
@@ -94,7 +98,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let a = assess(&case, law);
             let out = match format {
                 // Indented for a person at a terminal; compact (and faster) for programs.
-                Format::Json if std::io::stdout().is_terminal() => serde_json::to_string_pretty(&a)? + "\n",
+                Format::Json if std::io::stdout().is_terminal() => {
+                    serde_json::to_string_pretty(&a)? + "\n"
+                }
                 Format::Json => refuge_engine::json::to_string(&a) + "\n",
                 Format::Text => refuge_report::text(&a),
                 Format::Html => refuge_report::html(&a),
@@ -103,8 +109,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Law { format } => {
             let out = match format {
-                LawFormat::Text => refuge_report::law_text(law),
-                LawFormat::Json => serde_json::to_string_pretty(&refuge_report::law_json(law))? + "\n",
+                LawFormat::Text => refuge_report::law_text(law, today()),
+                LawFormat::Json => {
+                    serde_json::to_string_pretty(&refuge_report::law_json(law))? + "\n"
+                }
             };
             write_stdout(&out)?;
         }
@@ -116,10 +124,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn read_input(file: &str) -> anyhow::Result<String> {
     let mut text = String::new();
     if file == "-" {
-        std::io::stdin().read_to_string(&mut text).context("cannot read standard input")?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read standard input")?;
     } else {
         let path = PathBuf::from(file);
-        text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
     }
     Ok(text)
 }

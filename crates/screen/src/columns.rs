@@ -12,11 +12,11 @@
 //! strict ISO dates and ISO 3166-1 alpha-2 codes, so that a CSV row and the
 //! equivalent facts document give the same assessment.
 
-use refuge_engine::facts::{
-    Applicant, Application, Arrival, Border, Conduct, Country, Exception, ExceptionKind, Forum, Location, Manner,
-    TransitProtection, parse_date,
-};
 use refuge_engine::Facts;
+use refuge_engine::facts::{
+    Applicant, Application, Arrival, Border, Conduct, Country, Exception, ExceptionKind, Forum,
+    Location, Manner, TransitProtection, parse_date,
+};
 
 /// One column of the CSV input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,12 +57,32 @@ pub enum Col {
 /// which is not a fact) and what it holds. The order is the one `--generate`
 /// writes and `--help` lists.
 pub const COLUMNS: [(Col, &str, &str, &str); 30] = [
-    (Col::Id, "id", "", "any text; not a fact: copied to the output (default: the line number)"),
+    (
+        Col::Id,
+        "id",
+        "",
+        "any text; not a fact: copied to the output (default: the line number)",
+    ),
     (Col::AsOf, "as_of", "as_of", "date; absent: --today"),
     (Col::BirthDate, "birth_date", "applicant.birth_date", "date"),
-    (Col::Nationality, "nationality", "applicant.nationality", "countries (`stateless` or `none`: [])"),
-    (Col::Location, "location", "applicant.location", "in_us | port_of_entry | outside_us"),
-    (Col::UnaccompaniedChild, "unaccompanied_child", "applicant.unaccompanied_child", "boolean"),
+    (
+        Col::Nationality,
+        "nationality",
+        "applicant.nationality",
+        "countries (`stateless` or `none`: [])",
+    ),
+    (
+        Col::Location,
+        "location",
+        "applicant.location",
+        "in_us | port_of_entry | outside_us",
+    ),
+    (
+        Col::UnaccompaniedChild,
+        "unaccompanied_child",
+        "applicant.unaccompanied_child",
+        "boolean",
+    ),
     (Col::LastArrival, "last_arrival", "arrivals[0].date", "date"),
     (
         Col::ArrivalManner,
@@ -70,10 +90,30 @@ pub const COLUMNS: [(Col, &str, &str, &str); 30] = [
         "arrivals[0].manner",
         "admitted | paroled | presented_without_documents | without_inspection",
     ),
-    (Col::ArrivalBorder, "arrival_border", "arrivals[0].border", "southwest_land | northern_land | air | sea"),
-    (Col::FromCountry, "from_country", "arrivals[0].from_country", "country"),
-    (Col::TransitCountries, "transit_countries", "arrivals[0].transit_countries", "countries in order (`none`: [])"),
-    (Col::CbpOneAppointment, "cbp_one_appointment", "arrivals[0].cbp_one_appointment", "boolean"),
+    (
+        Col::ArrivalBorder,
+        "arrival_border",
+        "arrivals[0].border",
+        "southwest_land | northern_land | air | sea",
+    ),
+    (
+        Col::FromCountry,
+        "from_country",
+        "arrivals[0].from_country",
+        "country",
+    ),
+    (
+        Col::TransitCountries,
+        "transit_countries",
+        "arrivals[0].transit_countries",
+        "countries in order (`none`: [])",
+    ),
+    (
+        Col::CbpOneAppointment,
+        "cbp_one_appointment",
+        "arrivals[0].cbp_one_appointment",
+        "boolean",
+    ),
     (
         Col::ProtectionSoughtInTransit,
         "protection_sought_in_transit",
@@ -82,31 +122,96 @@ pub const COLUMNS: [(Col, &str, &str, &str); 30] = [
     ),
     (Col::FiledOn, "filed_on", "application.filed_on", "date"),
     (Col::MailedOn, "mailed_on", "application.mailed_on", "date"),
-    (Col::Forum, "forum", "application.forum", "affirmative | defensive"),
-    (Col::PreviouslyDenied, "previously_denied", "application.previously_denied", "boolean"),
-    (Col::ClockStoppedDays, "clock_stopped_days", "application.clock_stopped_days", "whole number of days"),
-    (Col::GrantedOn, "granted_on", "application.granted_on", "date"),
-    (Col::AdjustedOn, "adjusted_on", "application.adjusted_on", "date"),
-    (Col::ExceptionKind, "exception_kind", "exceptions[0].kind", "an exception kind of spec/facts.md"),
-    (Col::ExceptionBegan, "exception_began", "exceptions[0].began", "date"),
-    (Col::ExceptionEnded, "exception_ended", "exceptions[0].ended", "date"),
-    (Col::PersecutedOthers, "persecuted_others", "conduct.persecuted_others", "boolean"),
-    (Col::AggravatedFelony, "aggravated_felony", "conduct.aggravated_felony", "boolean"),
+    (
+        Col::Forum,
+        "forum",
+        "application.forum",
+        "affirmative | defensive",
+    ),
+    (
+        Col::PreviouslyDenied,
+        "previously_denied",
+        "application.previously_denied",
+        "boolean",
+    ),
+    (
+        Col::ClockStoppedDays,
+        "clock_stopped_days",
+        "application.clock_stopped_days",
+        "whole number of days",
+    ),
+    (
+        Col::GrantedOn,
+        "granted_on",
+        "application.granted_on",
+        "date",
+    ),
+    (
+        Col::AdjustedOn,
+        "adjusted_on",
+        "application.adjusted_on",
+        "date",
+    ),
+    (
+        Col::ExceptionKind,
+        "exception_kind",
+        "exceptions[0].kind",
+        "an exception kind of spec/facts.md, or none ([])",
+    ),
+    (
+        Col::ExceptionBegan,
+        "exception_began",
+        "exceptions[0].began",
+        "date",
+    ),
+    (
+        Col::ExceptionEnded,
+        "exception_ended",
+        "exceptions[0].ended",
+        "date",
+    ),
+    (
+        Col::PersecutedOthers,
+        "persecuted_others",
+        "conduct.persecuted_others",
+        "boolean",
+    ),
+    (
+        Col::AggravatedFelony,
+        "aggravated_felony",
+        "conduct.aggravated_felony",
+        "boolean",
+    ),
     (
         Col::ParticularlySeriousCrime,
         "particularly_serious_crime",
         "conduct.particularly_serious_crime",
         "boolean",
     ),
-    (Col::SentenceYears, "sentence_years", "conduct.sentence_years", "number of years, 0 or more"),
+    (
+        Col::SentenceYears,
+        "sentence_years",
+        "conduct.sentence_years",
+        "number of years, 0 or more",
+    ),
     (
         Col::SeriousNonpoliticalCrime,
         "serious_nonpolitical_crime",
         "conduct.serious_nonpolitical_crime",
         "boolean",
     ),
-    (Col::DangerToSecurity, "danger_to_security", "conduct.danger_to_security", "boolean"),
-    (Col::TerroristActivity, "terrorist_activity", "conduct.terrorist_activity", "boolean"),
+    (
+        Col::DangerToSecurity,
+        "danger_to_security",
+        "conduct.danger_to_security",
+        "boolean",
+    ),
+    (
+        Col::TerroristActivity,
+        "terrorist_activity",
+        "conduct.terrorist_activity",
+        "boolean",
+    ),
 ];
 
 /// The `--help` text on the CSV columns and their mapping (kept beside the
@@ -137,7 +242,8 @@ is an error). Each column fills one fact of the facts document (spec/facts.md):
   clock_stopped_days            application.clock_stopped_days (whole days)
   granted_on                    application.granted_on
   adjusted_on                   application.adjusted_on
-  exception_kind                exceptions[0].kind (the CSV holds at most one exception)
+  exception_kind                exceptions[0].kind (the CSV holds at most one exception;
+                                `none`: exceptions is [], no circumstance is offered)
   exception_began               exceptions[0].began
   exception_ended               exceptions[0].ended
   persecuted_others             conduct.persecuted_others
@@ -177,7 +283,10 @@ flag, unreadable file, unknown or repeated CSV column).";
 impl Col {
     /// The column with this CSV name.
     pub fn named(name: &str) -> Option<Col> {
-        COLUMNS.iter().find(|(_, n, _, _)| *n == name).map(|(c, _, _, _)| *c)
+        COLUMNS
+            .iter()
+            .find(|(_, n, _, _)| *n == name)
+            .map(|(c, _, _, _)| *c)
     }
 
     /// The CSV name.
@@ -192,7 +301,10 @@ impl Col {
 
     /// The column whose fact is at `path` (`arrivals[0].date` → `last_arrival`).
     pub fn for_path(path: &str) -> Option<Col> {
-        COLUMNS.iter().find(|(_, _, p, _)| !p.is_empty() && *p == path).map(|(c, _, _, _)| *c)
+        COLUMNS
+            .iter()
+            .find(|(_, _, p, _)| !p.is_empty() && *p == path)
+            .map(|(c, _, _, _)| *c)
     }
 }
 
@@ -205,18 +317,43 @@ pub struct CellError {
 
 /// Reads one row's cells into a facts document.
 ///
-/// `cells` pairs each column with its (already trimmed) text; empty cells are
+/// `cells` pairs each column with its (already trimmed) bytes; empty cells are
 /// unknown facts and are skipped.
 ///
 /// # Errors
 /// A [`CellError`] for the first cell that cannot be read.
-pub fn row_to_facts<'a>(cells: impl IntoIterator<Item = (Col, &'a str)>) -> Result<Facts, CellError> {
+pub fn row_to_facts<'a>(
+    cells: impl IntoIterator<Item = (Col, &'a [u8])>,
+) -> Result<Facts, CellError> {
     let mut f = Facts::default();
-    for (col, text) in cells {
-        if text.is_empty() {
+    let mut no_exception = false;
+    for (col, bytes) in cells {
+        if bytes.is_empty() {
             continue;
         }
-        set(&mut f, col, text).map_err(|problem| CellError { column: col.name(), problem })?;
+        // `none` in exception_kind: no circumstance is offered
+        // (`exceptions: []`), which settles the exception finding, where an
+        // empty cell leaves it unknown.
+        if col == Col::ExceptionKind && bytes == b"none" {
+            no_exception = true;
+            continue;
+        }
+        std::str::from_utf8(bytes)
+            .map_err(|_| "the cell is not valid UTF-8".to_string())
+            .and_then(|text| set(&mut f, col, text))
+            .map_err(|problem| CellError {
+                column: col.name(),
+                problem,
+            })?;
+    }
+    if no_exception {
+        if f.exceptions.is_some() {
+            return Err(CellError {
+                column: Col::ExceptionKind.name(),
+                problem: "none, but exception_began or exception_ended is given".to_string(),
+            });
+        }
+        f.exceptions = Some(Vec::new());
     }
     Ok(f)
 }
@@ -255,30 +392,53 @@ fn set(f: &mut Facts, col: Col, s: &str) -> Result<(), String> {
         Col::AsOf => f.as_of = Some(parse_date(s)?),
         Col::BirthDate => applicant(f).birth_date = Some(parse_date(s)?),
         Col::Nationality => applicant(f).nationality = Some(countries(s, &["stateless", "none"])?),
-        Col::Location => applicant(f).location = Some(choice(s, Location::parse, Location::ALL, Location::as_str)?),
+        Col::Location => {
+            applicant(f).location =
+                Some(choice(s, Location::parse, Location::ALL, Location::as_str)?)
+        }
         Col::UnaccompaniedChild => applicant(f).unaccompanied_child = Some(boolean(s)?),
         Col::LastArrival => arrival(f).date = Some(parse_date(s)?),
-        Col::ArrivalManner => arrival(f).manner = Some(choice(s, Manner::parse, Manner::ALL, Manner::as_str)?),
-        Col::ArrivalBorder => arrival(f).border = Some(choice(s, Border::parse, Border::ALL, Border::as_str)?),
+        Col::ArrivalManner => {
+            arrival(f).manner = Some(choice(s, Manner::parse, Manner::ALL, Manner::as_str)?)
+        }
+        Col::ArrivalBorder => {
+            arrival(f).border = Some(choice(s, Border::parse, Border::ALL, Border::as_str)?)
+        }
         Col::FromCountry => arrival(f).from_country = Some(country(s)?),
         Col::TransitCountries => arrival(f).transit_countries = Some(countries(s, &["none"])?),
         Col::CbpOneAppointment => arrival(f).cbp_one_appointment = Some(boolean(s)?),
         Col::ProtectionSoughtInTransit => {
-            arrival(f).protection_sought_in_transit =
-                Some(choice(s, TransitProtection::parse, TransitProtection::ALL, TransitProtection::as_str)?)
+            arrival(f).protection_sought_in_transit = Some(choice(
+                s,
+                TransitProtection::parse,
+                TransitProtection::ALL,
+                TransitProtection::as_str,
+            )?)
         }
         Col::FiledOn => application(f).filed_on = Some(parse_date(s)?),
         Col::MailedOn => application(f).mailed_on = Some(parse_date(s)?),
-        Col::Forum => application(f).forum = Some(choice(s, Forum::parse, Forum::ALL, Forum::as_str)?),
+        Col::Forum => {
+            application(f).forum = Some(choice(s, Forum::parse, Forum::ALL, Forum::as_str)?)
+        }
         Col::PreviouslyDenied => application(f).previously_denied = Some(boolean(s)?),
         Col::ClockStoppedDays => {
-            application(f).clock_stopped_days =
-                Some(s.parse::<u32>().map_err(|_| format!("{s:?} is not a whole number of days (0 or more)"))?)
+            application(f).clock_stopped_days = Some(
+                s.parse::<u32>()
+                    .map_err(|_| format!("{s:?} is not a whole number of days (0 or more)"))?,
+            )
         }
         Col::GrantedOn => application(f).granted_on = Some(parse_date(s)?),
         Col::AdjustedOn => application(f).adjusted_on = Some(parse_date(s)?),
         Col::ExceptionKind => {
-            exception(f).kind = Some(choice(s, ExceptionKind::parse, ExceptionKind::ALL, ExceptionKind::as_str)?)
+            exception(f).kind = Some(
+                choice(
+                    s,
+                    ExceptionKind::parse,
+                    ExceptionKind::ALL,
+                    ExceptionKind::as_str,
+                )
+                .map_err(|e| e + ", or none")?,
+            )
         }
         Col::ExceptionBegan => exception(f).began = Some(parse_date(s)?),
         Col::ExceptionEnded => exception(f).ended = Some(parse_date(s)?),
@@ -302,12 +462,19 @@ fn boolean(s: &str) -> Result<bool, String> {
     } else if FALSE.iter().any(|t| s.eq_ignore_ascii_case(t)) {
         Ok(false)
     } else {
-        Err(format!("{s:?} is not a boolean (true/false, yes/no or 1/0)"))
+        Err(format!(
+            "{s:?} is not a boolean (true/false, yes/no or 1/0)"
+        ))
     }
 }
 
 /// One of an enum's snake_case values, exactly as the spec spells it.
-fn choice<T: Copy>(s: &str, parse: fn(&str) -> Option<T>, all: &[T], name: fn(T) -> &'static str) -> Result<T, String> {
+fn choice<T: Copy>(
+    s: &str,
+    parse: fn(&str) -> Option<T>,
+    all: &[T],
+    name: fn(T) -> &'static str,
+) -> Result<T, String> {
     parse(s).ok_or_else(|| {
         let allowed: Vec<&str> = all.iter().map(|&v| name(v)).collect();
         format!("{s:?} is not one of {}", allowed.join(", "))
@@ -325,7 +492,11 @@ fn countries(s: &str, empty_words: &[&str]) -> Result<Vec<Country>, String> {
     if empty_words.iter().any(|w| s.eq_ignore_ascii_case(w)) {
         return Ok(Vec::new());
     }
-    s.split(';').map(str::trim).filter(|c| !c.is_empty()).map(country).collect()
+    s.split(';')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(country)
+        .collect()
 }
 
 fn years(s: &str) -> Result<f64, String> {
@@ -349,7 +520,9 @@ pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
         && f.exceptions().len() <= 1
         && f.applicant().habitual_residence.is_none()
         && f.applicant().current_country.is_none()
-        && f.arrivals().iter().all(|a| a.stca_exception.is_none() && a.compelling_circumstances.is_none())
+        && f.arrivals()
+            .iter()
+            .all(|a| a.stca_exception.is_none() && a.compelling_circumstances.is_none())
         && f.exceptions().iter().all(|e| e.reasonable_delay.is_none());
     if !fits {
         return None;
@@ -384,7 +557,9 @@ pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
         d(arr.date),
         e(arr.manner, Manner::as_str),
         e(arr.border, Border::as_str),
-        arr.from_country.map(|c| c.as_str().to_string()).unwrap_or_default(),
+        arr.from_country
+            .map(|c| c.as_str().to_string())
+            .unwrap_or_default(),
         cs(arr.transit_countries.as_ref()),
         b(arr.cbp_one_appointment),
         e(arr.protection_sought_in_transit, TransitProtection::as_str),
@@ -392,10 +567,15 @@ pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
         d(app.mailed_on),
         e(app.forum, Forum::as_str),
         b(app.previously_denied),
-        app.clock_stopped_days.map(|n| n.to_string()).unwrap_or_default(),
+        app.clock_stopped_days
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
         d(app.granted_on),
         d(app.adjusted_on),
-        e(ex.kind, ExceptionKind::as_str),
+        match f.exceptions.as_deref() {
+            Some([]) => "none".to_string(),
+            _ => e(ex.kind, ExceptionKind::as_str),
+        },
         d(ex.began),
         d(ex.ended),
         b(c.persecuted_others),
@@ -413,7 +593,11 @@ mod tests {
     use super::*;
 
     fn row(cells: &[(&str, &str)]) -> Result<Facts, CellError> {
-        row_to_facts(cells.iter().map(|(n, v)| (Col::named(n).unwrap(), *v)))
+        row_to_facts(
+            cells
+                .iter()
+                .map(|(n, v)| (Col::named(n).unwrap(), v.as_bytes())),
+        )
     }
 
     #[test]
@@ -427,26 +611,45 @@ mod tests {
     #[test]
     fn the_help_names_every_column_and_its_fact() {
         for (_, name, path, _) in COLUMNS {
-            assert!(COLUMNS_HELP.contains(&format!("\n  {name} ")), "{name} is not in the help");
+            assert!(
+                COLUMNS_HELP.contains(&format!("\n  {name} ")),
+                "{name} is not in the help"
+            );
             assert!(COLUMNS_HELP.contains(path), "{path} is not in the help");
         }
     }
 
     #[test]
     fn an_empty_cell_is_an_unknown_fact_and_creates_no_object() {
-        let f = row(&[("birth_date", ""), ("last_arrival", ""), ("aggravated_felony", "")]).unwrap();
+        let f = row(&[
+            ("birth_date", ""),
+            ("last_arrival", ""),
+            ("aggravated_felony", ""),
+        ])
+        .unwrap();
         assert_eq!(f, Facts::default());
     }
 
     #[test]
     fn booleans_read_true_false_yes_no_one_zero_in_any_case() {
-        for (text, want) in [("true", true), ("YES", true), ("1", true), ("False", false), ("no", false), ("0", false)] {
+        for (text, want) in [
+            ("true", true),
+            ("YES", true),
+            ("1", true),
+            ("False", false),
+            ("no", false),
+            ("0", false),
+        ] {
             let f = row(&[("unaccompanied_child", text)]).unwrap();
             assert_eq!(f.applicant().unaccompanied_child, Some(want), "{text}");
         }
         let e = row(&[("cbp_one_appointment", "maybe")]).unwrap_err();
         assert_eq!(e.column, "cbp_one_appointment");
-        assert!(e.problem.contains("\"maybe\" is not a boolean"), "{}", e.problem);
+        assert!(
+            e.problem.contains("\"maybe\" is not a boolean"),
+            "{}",
+            e.problem
+        );
     }
 
     #[test]
@@ -456,13 +659,19 @@ mod tests {
         assert_eq!(f.arrivals()[0].transit_countries, Some(vec![]));
         let f = row(&[("nationality", "stateless")]).unwrap();
         assert_eq!(f.applicant().nationality, Some(vec![]));
-        assert_eq!(row(&[("transit_countries", "GT;mx")]).unwrap_err().column, "transit_countries");
+        assert_eq!(
+            row(&[("transit_countries", "GT;mx")]).unwrap_err().column,
+            "transit_countries"
+        );
     }
 
     #[test]
     fn a_bad_enum_value_names_the_allowed_values() {
         let e = row(&[("location", "inside")]).unwrap_err();
-        assert_eq!(e.problem, "\"inside\" is not one of in_us, port_of_entry, outside_us");
+        assert_eq!(
+            e.problem,
+            "\"inside\" is not one of in_us, port_of_entry, outside_us"
+        );
     }
 
     #[test]
@@ -473,9 +682,31 @@ mod tests {
     }
 
     #[test]
+    fn exception_kind_none_is_no_exception_offered() {
+        let f = row(&[("exception_kind", "none")]).unwrap();
+        assert_eq!(f.exceptions, Some(vec![]));
+        let e = row(&[
+            ("exception_kind", "none"),
+            ("exception_began", "2024-01-01"),
+        ])
+        .unwrap_err();
+        assert_eq!(e.column, "exception_kind");
+        let e = row(&[
+            ("exception_began", "2024-01-01"),
+            ("exception_kind", "none"),
+        ])
+        .unwrap_err();
+        assert_eq!(e.column, "exception_kind");
+    }
+
+    #[test]
     fn arrival_and_exception_columns_fill_the_first_entry() {
-        let f = row(&[("last_arrival", "2024-03-01"), ("arrival_border", "air"), ("exception_began", "2024-04-01")])
-            .unwrap();
+        let f = row(&[
+            ("last_arrival", "2024-03-01"),
+            ("arrival_border", "air"),
+            ("exception_began", "2024-04-01"),
+        ])
+        .unwrap();
         assert_eq!(f.arrivals().len(), 1);
         assert_eq!(f.arrivals()[0].border, Some(Border::Air));
         assert_eq!(f.exceptions().len(), 1);
@@ -495,7 +726,13 @@ mod tests {
         let f = row(&cells).unwrap();
         let back = facts_to_cells(&f).unwrap();
         let names = COLUMNS[1..].iter().map(|(c, _, _, _)| *c);
-        let again = row_to_facts(names.zip(back.iter().map(String::as_str))).unwrap();
+        let again = row_to_facts(names.zip(back.iter().map(String::as_bytes))).unwrap();
+        assert_eq!(f, again);
+        let cells = [("exception_kind", "none")];
+        let f = row(&cells).unwrap();
+        let back = facts_to_cells(&f).unwrap();
+        let names = COLUMNS[1..].iter().map(|(c, _, _, _)| *c);
+        let again = row_to_facts(names.zip(back.iter().map(String::as_bytes))).unwrap();
         assert_eq!(f, again);
     }
 }

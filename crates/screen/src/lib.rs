@@ -1,1 +1,635 @@
-//! placeholder
+//! Bulk screening: a whole caseload through the Refuge law engine, fast
+//! (`refuge screen`).
+//!
+//! A caseload (CSV, one row per person, or JSON Lines, one facts document per
+//! line) is read in chunks; each chunk is assessed in parallel and written in
+//! input order, one record per row, before the next chunk is read, so memory
+//! stays the same whatever the input's size. Bad rows are reported and
+//! skipped. A summary goes to standard error at the end.
+//!
+//! # Architecture
+//! - [`columns`]: the CSV columns and the mapping of a row to a facts document.
+//! - [`input`]: reading chunks; one raw row to a checked [`Case`](refuge_engine::Case).
+//! - [`record`]: the screening columns of an assessment ([`Screened`]).
+//! - [`summary`]: the closing table.
+//! - [`generate`](mod@generate): synthetic caseloads (`--generate`).
+//! - this file: the pipeline that ties them together ([`run`], driven by [`ScreenArgs`]).
+//!
+//! Invariant: this crate decides nothing about the law. Every outcome, date and
+//! question comes from [`refuge_engine::assess`]; this crate only moves rows in
+//! and columns out.
+
+pub mod columns;
+pub mod error;
+pub mod generate;
+pub mod input;
+pub mod record;
+pub mod summary;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use refuge_engine::{Law, assess};
+
+pub use error::{Place, RowError, ScreenError};
+pub use input::InputFormat;
+pub use record::Screened;
+pub use summary::{Summary, Tally};
+
+use columns::{COLUMNS, COLUMNS_HELP, Col};
+use input::{Chunk, Id, Reader, Row};
+
+/// The output's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// JSON Lines: one object per row.
+    Jsonl,
+}
+
+/// `refuge screen`: a whole caseload through the engine.
+#[derive(Debug, Clone, clap::Args)]
+#[command(after_long_help = COLUMNS_HELP)]
+pub struct ScreenArgs {
+    /// The caseload: CSV or JSON Lines, told apart by the extension (.csv;
+    /// .jsonl or .ndjson) or by --input-format; `-` reads standard input.
+    #[arg(required_unless_present_any = ["generate", "print_holidays"])]
+    pub input: Option<String>,
+    /// Where to write the results (default: standard output).
+    #[arg(short, long, value_name = "OUTPUT")]
+    pub output: Option<PathBuf>,
+    /// The input's format, when the extension does not say it.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// The output's format (default: csv; jsonl when OUTPUT ends in .jsonl).
+    #[arg(long, value_enum)]
+    pub output_format: Option<OutputFormat>,
+    /// Write the whole assessment (spec/output.md), as JSON Lines, with the
+    /// row's id as first field, instead of the screening columns.
+    #[arg(long)]
+    pub full: bool,
+    /// Write bad rows to this CSV file (line, column, problem) instead of
+    /// standard error.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Stop at the first bad row (exit code 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// The date that stands in for `as_of` when a row gives none (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<Date>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Instead of screening, write N synthetic rows (CSV, or facts documents
+    /// as JSON Lines with --output-format jsonl), for benchmarks and demos.
+    #[arg(long, value_name = "N", conflicts_with_all = ["input", "print_holidays", "full", "rejects", "strict"])]
+    pub generate: Option<u64>,
+    /// The seed of --generate: the same seed gives the same rows.
+    #[arg(long, value_name = "SEED")]
+    pub seed: Option<u64>,
+    /// Instead of screening, print the legal holidays (and their observed
+    /// days) of the years FROM to TO, one date a line: the days the engine
+    /// rolls a deadline past, besides weekends.
+    #[arg(long, value_name = "FROM-TO", conflicts_with_all = ["input", "full", "rejects", "strict"])]
+    pub print_holidays: Option<String>,
+    /// Rows per chunk (memory use and parallel grain; for tests).
+    #[arg(long, hide = true, default_value_t = 8192)]
+    pub chunk_rows: usize,
+}
+
+fn parse_day(s: &str) -> Result<Date, String> {
+    refuge_engine::facts::parse_date(s)
+}
+
+/// Runs `refuge screen`. `today` gives the date for rows without `as_of`
+/// when `--today` is not given.
+///
+/// Returns the exit code: 0 when every row was assessed, 1 when some were
+/// rejected.
+///
+/// # Errors
+/// A [`ScreenError`] for a usage error (exit code 2): a bad flag, an
+/// unreadable file, a bad CSV header.
+pub fn run(
+    args: &ScreenArgs,
+    law: &Law,
+    today: impl FnOnce() -> Date,
+) -> Result<ExitCode, ScreenError> {
+    let output_format = match (args.output_format, &args.output) {
+        (Some(f), _) => f,
+        (None, Some(p))
+            if InputFormat::from_path(&p.to_string_lossy()) == Some(InputFormat::Jsonl) =>
+        {
+            OutputFormat::Jsonl
+        }
+        _ => OutputFormat::Csv,
+    };
+    if let Some(years) = &args.print_holidays {
+        let years = parse_years(years)?;
+        let mut out = open_output(args.output.as_ref())?;
+        print_holidays(years, law, &mut out).map_err(|e| output_error(args, e))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(n) = args.generate {
+        let mut out = open_output(args.output.as_ref())?;
+        generate(n, args.seed.unwrap_or(1), output_format, &mut out)
+            .map_err(|e| output_error(args, e))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.full && args.output_format == Some(OutputFormat::Csv) {
+        return Err(ScreenError::Usage(
+            "--full writes JSON Lines: it cannot go with --output-format csv".into(),
+        ));
+    }
+    let path = args.input.clone().unwrap_or_else(|| "-".into());
+    let input_format = args.input_format.or_else(|| InputFormat::from_path(&path)).ok_or_else(|| {
+        ScreenError::Usage(format!(
+            "cannot tell the format of {path} from its name: give --input-format csv or --input-format jsonl"
+        ))
+    })?;
+    let (input, size): (Box<dyn Read + Send>, Option<u64>) = if path == "-" {
+        (Box::new(std::io::stdin()), None)
+    } else {
+        let file = std::fs::File::open(&path).map_err(|source| ScreenError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let size = file.metadata().ok().map(|m| m.len());
+        (Box::new(file), size)
+    };
+    let reader = Reader::new(input, input_format)?;
+    let mode = if args.full {
+        Mode::Full
+    } else {
+        Mode::Columns(output_format)
+    };
+    let rejects = match &args.rejects {
+        Some(p) => {
+            let file = std::fs::File::create(p).map_err(|source| ScreenError::Write {
+                path: p.display().to_string(),
+                source,
+            })?;
+            let mut w = std::io::BufWriter::new(file);
+            w.write_all(b"line,column,problem\n")
+                .map_err(|source| ScreenError::Write {
+                    path: p.display().to_string(),
+                    source,
+                })?;
+            Rejects::File(w)
+        }
+        None => Rejects::Stderr,
+    };
+    let out = open_output(args.output.as_ref())?;
+    let threads = args.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| ScreenError::Usage(format!("cannot start {threads} worker threads: {e}")))?;
+    let progress = Progress::new(size);
+    let config = Config {
+        law,
+        today: args.today.unwrap_or_else(today),
+        mode,
+        strict: args.strict,
+        chunk_rows: args.chunk_rows.max(1),
+    };
+    let summary = screen(reader, &config, &pool, out, rejects, &progress);
+    progress.finish();
+    let summary = summary.map_err(|e| match e {
+        Failure::Input(e) => e,
+        Failure::Output(e) => output_error(args, e),
+        Failure::Rejects(e) => ScreenError::Write {
+            path: args
+                .rejects
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            source: e,
+        },
+    })?;
+    eprint!("{}", summary.render());
+    Ok(if summary.rejected == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn output_error(args: &ScreenArgs, source: std::io::Error) -> ScreenError {
+    let path = args
+        .output
+        .as_ref()
+        .map_or("standard output".to_string(), |p| p.display().to_string());
+    ScreenError::Write { path, source }
+}
+
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, ScreenError> {
+    const BUFFER: usize = 1 << 20;
+    Ok(match path {
+        Some(p) => {
+            let file = std::fs::File::create(p).map_err(|source| ScreenError::Write {
+                path: p.display().to_string(),
+                source,
+            })?;
+            Box::new(std::io::BufWriter::with_capacity(BUFFER, file))
+        }
+        None => Box::new(std::io::BufWriter::with_capacity(BUFFER, std::io::stdout())),
+    })
+}
+
+/// What each row becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The screening columns, in this format.
+    Columns(OutputFormat),
+    /// The whole assessment, as JSON Lines.
+    Full,
+}
+
+/// Everything a row needs, shared by the workers.
+pub struct Config<'a> {
+    pub law: &'a Law,
+    /// The date for rows without `as_of`.
+    pub today: Date,
+    pub mode: Mode,
+    pub strict: bool,
+    pub chunk_rows: usize,
+}
+
+/// Where bad rows are reported.
+enum Rejects {
+    Stderr,
+    File(std::io::BufWriter<std::fs::File>),
+}
+
+impl Rejects {
+    fn report(&mut self, e: &RowError) -> std::io::Result<()> {
+        match self {
+            Rejects::Stderr => {
+                eprintln!("refuge screen: {e}");
+                Ok(())
+            }
+            Rejects::File(w) => {
+                let mut line = format!("{},", e.line).into_bytes();
+                record::csv_field(&mut line, e.place.name());
+                line.push(b',');
+                record::csv_field(&mut line, &e.problem);
+                line.push(b'\n');
+                w.write_all(&line)
+            }
+        }
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        match self {
+            Rejects::Stderr => Ok(()),
+            Rejects::File(w) => w.flush(),
+        }
+    }
+}
+
+enum Failure {
+    Input(ScreenError),
+    Output(std::io::Error),
+    Rejects(std::io::Error),
+}
+
+/// What a worker hands back for a run of rows: their output, one after
+/// another, and for each row the length of its output and its tally, or its
+/// error.
+pub struct Part {
+    pub out: Vec<u8>,
+    pub rows: Vec<Result<(usize, Tally), RowError>>,
+}
+
+/// Rows per part: the grain of the parallel work within a chunk.
+const PART_ROWS: usize = 64;
+
+/// Screens rows `range` of a chunk.
+pub fn screen_part(
+    chunk: &Chunk,
+    range: std::ops::Range<usize>,
+    columns: &[Col],
+    config: &Config,
+) -> Part {
+    let mut out = Vec::with_capacity(range.len() * 192);
+    let mut rows = Vec::with_capacity(range.len());
+    for i in range {
+        let before = out.len();
+        rows.push(
+            screen_row(chunk.row(i), columns, config, &mut out).map(|t| (out.len() - before, t)),
+        );
+    }
+    Part { out, rows }
+}
+
+/// Screens one row: assesses it and appends its output record to `out`.
+///
+/// # Errors
+/// A [`RowError`] for a row that cannot be read; nothing is appended.
+pub fn screen_row(
+    row: Row,
+    columns: &[Col],
+    config: &Config,
+    out: &mut Vec<u8>,
+) -> Result<Tally, RowError> {
+    let (id, case) = input::case(row, columns, config.today)?;
+    let a = assess(&case, config.law);
+    let line;
+    let id = match id {
+        Id::Text(t) => t,
+        Id::Line(n) => {
+            line = n.to_string();
+            line.as_str()
+        }
+    };
+    let s = Screened::new(id, &a);
+    match config.mode {
+        Mode::Columns(OutputFormat::Csv) => s.write_csv(out),
+        Mode::Columns(OutputFormat::Jsonl) => s.write_jsonl(out),
+        Mode::Full => {
+            // `{"id":"…",` then the assessment's own fields.
+            out.extend_from_slice(b"{\"id\":");
+            let _ = serde_json::to_writer(&mut *out, id);
+            out.push(b',');
+            let json = refuge_engine::json::to_string(&a);
+            out.extend_from_slice(&json.as_bytes()[1..]);
+            out.push(b'\n');
+        }
+    }
+    Ok(Tally::new(&s, config.law))
+}
+
+/// The pipeline: a reader thread reads chunks ahead; each chunk is assessed in
+/// parallel (in `pool`) and written in input order.
+fn screen<R: Read + Send>(
+    mut reader: Reader<R>,
+    config: &Config,
+    pool: &rayon::ThreadPool,
+    mut out: Box<dyn Write>,
+    mut rejects: Rejects,
+    progress: &Progress,
+) -> Result<Summary, Failure> {
+    let mut summary = Summary::new(config.law);
+    let columns = reader.columns().to_vec();
+    let write = |out: &mut Box<dyn Write>, bytes: &[u8]| match out.write_all(bytes) {
+        Ok(()) => Ok(true),
+        // A closed pipe (`refuge screen … | head`): stop reading, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(Failure::Output(e)),
+    };
+    if config.mode == Mode::Columns(OutputFormat::Csv)
+        && !write(&mut out, record::csv_header().as_bytes())?
+    {
+        return Ok(summary);
+    }
+    let chunk_rows = config.chunk_rows;
+    std::thread::scope(|scope| -> Result<(), Failure> {
+        // Two chunks in flight at most: constant memory, and reading overlaps
+        // assessing.
+        let (tx, rx) = mpsc::sync_channel::<Result<Chunk, ScreenError>>(2);
+        scope.spawn(move || {
+            loop {
+                let chunk = reader.chunk(chunk_rows);
+                let last = chunk.as_ref().map_or(true, Chunk::is_empty);
+                if tx.send(chunk).is_err() || last {
+                    break;
+                }
+            }
+        });
+        'chunks: for chunk in rx {
+            let chunk = chunk.map_err(Failure::Input)?;
+            if chunk.is_empty() {
+                break;
+            }
+            let ranges: Vec<_> = (0..chunk.len())
+                .step_by(PART_ROWS)
+                .map(|a| a..(a + PART_ROWS).min(chunk.len()))
+                .collect();
+            let parts: Vec<Part> = pool.install(|| {
+                ranges
+                    .into_par_iter()
+                    .map(|r| screen_part(&chunk, r, &columns, config))
+                    .collect()
+            });
+            for part in parts {
+                let mut end = 0;
+                for row in &part.rows {
+                    summary.read += 1;
+                    match row {
+                        Ok((len, tally)) => {
+                            end += len;
+                            summary.add(tally);
+                        }
+                        Err(e) => {
+                            summary.rejected += 1;
+                            rejects.report(e).map_err(Failure::Rejects)?;
+                            if config.strict {
+                                write(&mut out, &part.out[..end])?;
+                                break 'chunks;
+                            }
+                        }
+                    }
+                }
+                if !write(&mut out, &part.out)? {
+                    break 'chunks;
+                }
+            }
+            progress.update(summary.read, chunk.end_byte);
+        }
+        Ok(())
+    })?;
+    rejects.finish().map_err(Failure::Rejects)?;
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(Failure::Output(e)),
+        _ => {}
+    }
+    Ok(summary)
+}
+
+/// The progress bar: on a terminal only, by bytes of input when the size is
+/// known, with the rows and rows per second.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: std::time::Instant,
+}
+
+impl Progress {
+    fn new(size: Option<u64>) -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress {
+                bar: None,
+                start: std::time::Instant::now(),
+            };
+        }
+        let bar = match size {
+            Some(n) => indicatif::ProgressBar::new(n).with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {percent:>3}%  {msg}  {elapsed_precise} (eta {eta})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            ),
+            None => indicatif::ProgressBar::new_spinner().with_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg}  {elapsed_precise}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            ),
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(10));
+        Progress {
+            bar: Some(bar),
+            start: std::time::Instant::now(),
+        }
+    }
+
+    fn update(&self, rows: u64, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{rows} rows, {:.0} rows/s", rows as f64 / secs));
+            if bar.length().is_some() {
+                bar.set_position(bytes);
+            } else {
+                bar.tick();
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Writes `n` synthetic rows (see [`generate`](mod@generate)).
+///
+/// # Errors
+/// An IO error from `out`.
+pub fn generate(
+    n: u64,
+    seed: u64,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut rng = generate::Rng::new(seed);
+    let mut line = Vec::with_capacity(512);
+    if format == OutputFormat::Csv {
+        let names: Vec<&str> = COLUMNS.iter().map(|c| c.1).collect();
+        out.write_all((names.join(",") + "\n").as_bytes())?;
+    }
+    for i in 0..n {
+        let facts = generate::case(&mut rng);
+        line.clear();
+        match format {
+            OutputFormat::Csv => {
+                let cells =
+                    columns::facts_to_cells(&facts).expect("a generated case fits a CSV row");
+                record::csv_field(&mut line, &generate::id(i));
+                for cell in &cells {
+                    line.push(b',');
+                    record::csv_field(&mut line, cell);
+                }
+            }
+            OutputFormat::Jsonl => {
+                serde_json::to_writer(&mut line, &facts).map_err(std::io::Error::other)?;
+            }
+        }
+        line.push(b'\n');
+        out.write_all(&line)?;
+    }
+    out.flush()
+}
+
+/// Reads `FROM-TO`, two years the law's calendar covers (1971 to 2200).
+///
+/// # Errors
+/// A usage error naming the expected form.
+pub fn parse_years(years: &str) -> Result<(i16, i16), ScreenError> {
+    years
+        .split_once('-')
+        .and_then(|(a, b)| Some((a.trim().parse::<i16>().ok()?, b.trim().parse::<i16>().ok()?)))
+        .filter(|(a, b)| a <= b && (1971..=2200).contains(a) && (1971..=2200).contains(b))
+        .ok_or_else(|| {
+            ScreenError::Usage(format!(
+                "--print-holidays wants FROM-TO, two years from 1971 to 2200 (such as 1997-2040), not {years:?}"
+            ))
+        })
+}
+
+/// Writes the legal holidays and observed days of the years `from..=to`, one
+/// ISO date a line: the days besides weekends that the engine rolls a
+/// deadline past.
+///
+/// # Errors
+/// An IO error from `out`.
+pub fn print_holidays(
+    (from, to): (i16, i16),
+    law: &Law,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut last = None;
+    for year in from..=to {
+        let mut days: Vec<Date> = law.calendar.days_off_in(year).map(|d| d.date).collect();
+        days.sort();
+        for d in days {
+            if last != Some(d) {
+                writeln!(out, "{d}")?;
+                last = Some(d);
+            }
+        }
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: ScreenArgs,
+    }
+
+    fn args(line: &[&str]) -> ScreenArgs {
+        Cli::try_parse_from(std::iter::once("screen").chain(line.iter().copied()))
+            .unwrap()
+            .args
+    }
+
+    #[test]
+    fn the_arguments_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+        assert_eq!(
+            args(&["cases.csv", "-o", "out.csv", "--strict"])
+                .input
+                .as_deref(),
+            Some("cases.csv")
+        );
+        assert!(
+            Cli::try_parse_from(["screen"]).is_err(),
+            "an input is required"
+        );
+        assert_eq!(args(&["--generate", "5"]).generate, Some(5));
+    }
+
+    #[test]
+    fn the_holidays_of_2025_are_the_federal_calendar() {
+        let mut out = Vec::new();
+        print_holidays(parse_years("2025-2025").unwrap(), Law::embedded(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        // OPM's 2025 calendar, plus 2025-01-01 .. 2025-12-25; no observed days that year.
+        let want = "2025-01-01\n2025-01-20\n2025-02-17\n2025-05-26\n2025-06-19\n2025-07-04\n\
+                    2025-09-01\n2025-10-13\n2025-11-11\n2025-11-27\n2025-12-25\n";
+        assert_eq!(text, want);
+        assert!(parse_years("2040-2030").is_err());
+        assert!(parse_years("1997").is_err());
+    }
+}

@@ -4,9 +4,9 @@
 use std::io::Write as _;
 
 use jiff::civil::Date;
-use refuge_engine::calendar::days_between;
-use refuge_engine::output::{Outcome, ReliefOutcome, Status};
 use refuge_engine::Assessment;
+use refuge_engine::calendar::days_between;
+use refuge_engine::output::{Outcome, ReliefOutcome, Status, Warning};
 use serde::Serialize;
 
 /// The output columns, in order.
@@ -29,11 +29,11 @@ pub const OUTPUT_COLUMNS: [&str; 16] = [
     "warnings",
 ];
 
-/// The screening columns of one assessment. `None` is "not applicable":
-/// an empty cell in CSV, `null` in JSON Lines.
+/// The screening columns of one assessment, borrowed from it. `None` is
+/// "not applicable": an empty cell in CSV, `null` in JSON Lines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Screened {
-    pub id: String,
+pub struct Screened<'a> {
+    pub id: &'a str,
     pub asylum: ReliefOutcome,
     pub withholding: ReliefOutcome,
     pub cat_withholding: ReliefOutcome,
@@ -55,23 +55,32 @@ pub struct Screened {
     /// How many questions the assessment asks.
     pub open_questions: usize,
     /// The fact path of the first (most decisive) question.
-    pub first_question: Option<String>,
-    /// The warning codes, `;`-separated.
-    pub warnings: String,
+    pub first_question: Option<&'a str>,
+    /// The warnings; written as their codes, `;`-separated.
+    #[serde(serialize_with = "codes")]
+    pub warnings: &'a [Warning],
 }
 
-impl Screened {
+fn codes<S: serde::Serializer>(w: &[Warning], s: S) -> Result<S::Ok, S::Error> {
+    let mut out = Vec::new();
+    write_codes(&mut out, w);
+    s.serialize_str(std::str::from_utf8(&out).unwrap_or_default())
+}
+
+fn write_codes(out: &mut Vec<u8>, w: &[Warning]) {
+    for (i, w) in w.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        out.extend_from_slice(w.code.as_bytes());
+    }
+}
+
+impl<'a> Screened<'a> {
     /// Picks the screening columns out of an assessment.
-    pub fn new(id: String, a: &Assessment) -> Screened {
+    pub fn new(id: &'a str, a: &'a Assessment) -> Screened<'a> {
         let one_year = a.deadline("asylum.one_year");
         let finding = |id: &str| a.finding(id).map(|f| f.outcome);
-        let mut warnings = String::new();
-        for (i, w) in a.warnings.iter().enumerate() {
-            if i > 0 {
-                warnings.push(';');
-            }
-            warnings.push_str(&w.code);
-        }
         Screened {
             id,
             asylum: a.reliefs.asylum.outcome,
@@ -87,14 +96,20 @@ impl Screened {
             ead_earliest_filing: a.deadline("ead.earliest_filing").map(|d| d.date),
             annual_fee_due: a.deadline("asylum.annual_fee").map(|d| d.date),
             open_questions: a.questions.len(),
-            first_question: a.questions.first().map(|q| q.fact.clone()),
-            warnings,
+            first_question: a.questions.first().map(|q| q.fact.as_str()),
+            warnings: &a.warnings,
         }
     }
 
     /// The five relief outcomes, in the order of [`OUTPUT_COLUMNS`].
     pub fn reliefs(&self) -> [ReliefOutcome; 5] {
-        [self.asylum, self.withholding, self.cat_withholding, self.cat_deferral, self.refugee_admission]
+        [
+            self.asylum,
+            self.withholding,
+            self.cat_withholding,
+            self.cat_deferral,
+            self.refugee_admission,
+        ]
     }
 
     /// Appends the record as one CSV line (RFC 4180 quoting where needed).
@@ -104,7 +119,7 @@ impl Screened {
                 write_date(out, d);
             }
         }
-        csv_field(out, &self.id);
+        csv_field(out, self.id);
         for r in self.reliefs() {
             out.push(b',');
             out.extend_from_slice(r.as_str().as_bytes());
@@ -130,9 +145,10 @@ impl Screened {
         out.push(b',');
         date(out, self.annual_fee_due);
         let _ = write!(out, ",{},", self.open_questions);
-        csv_field(out, self.first_question.as_deref().unwrap_or(""));
+        csv_field(out, self.first_question.unwrap_or(""));
         out.push(b',');
-        csv_field(out, &self.warnings);
+        // Codes are snake_case words: nothing to quote.
+        write_codes(out, self.warnings);
         out.push(b'\n');
     }
 
@@ -199,7 +215,10 @@ mod tests {
         csv_field(&mut out, "say \"hi\"");
         out.push(b' ');
         csv_field(&mut out, "plain");
-        assert_eq!(String::from_utf8(out).unwrap(), "\"a,b\" \"say \"\"hi\"\"\" plain");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"a,b\" \"say \"\"hi\"\"\" plain"
+        );
     }
 
     #[test]

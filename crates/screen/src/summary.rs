@@ -3,13 +3,24 @@
 
 use std::fmt::Write as _;
 
+use refuge_engine::Law;
 use refuge_engine::output::{ReliefOutcome, Status};
 
 use crate::record::Screened;
 
-const RELIEFS: [&str; 5] = ["asylum", "withholding", "cat_withholding", "cat_deferral", "refugee_admission"];
-const OUTCOMES: [ReliefOutcome; 4] =
-    [ReliefOutcome::Eligible, ReliefOutcome::Ineligible, ReliefOutcome::Undetermined, ReliefOutcome::NotApplicable];
+const RELIEFS: [&str; 5] = [
+    "asylum",
+    "withholding",
+    "cat_withholding",
+    "cat_deferral",
+    "refugee_admission",
+];
+const OUTCOMES: [ReliefOutcome; 4] = [
+    ReliefOutcome::Eligible,
+    ReliefOutcome::Ineligible,
+    ReliefOutcome::Undetermined,
+    ReliefOutcome::NotApplicable,
+];
 /// The horizons, in days after `as_of`, for "deadlines passing within".
 pub const HORIZONS: [i64; 3] = [30, 60, 90];
 
@@ -26,30 +37,68 @@ pub struct Summary {
     /// One-year deadlines not yet met (status `upcoming`) that pass within
     /// 30, 60 and 90 days of `as_of` (each count includes the shorter ones).
     pub one_year_within: [u64; 3],
-    /// Each warning code with the number of rows that raised it, in order of
-    /// first appearance.
+    /// Each warning code of the law with the number of rows that raised it.
     pub warnings: Vec<(String, u64)>,
 }
 
+/// What the summary counts of one row: small and `Copy`, so that workers can
+/// hand it over without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub reliefs: [ReliefOutcome; 5],
+    /// The one-year deadline's status and days left.
+    pub one_year: Option<(Status, i64)>,
+    /// Bit `i` set when the row raised the law's `i`th warning.
+    pub warnings: u64,
+}
+
+impl Tally {
+    pub fn new(s: &Screened, law: &Law) -> Tally {
+        let mut warnings = 0u64;
+        for w in s.warnings {
+            if let Some(i) = law
+                .warnings
+                .iter()
+                .position(|x| x.code == w.code)
+                .filter(|&i| i < 64)
+            {
+                warnings |= 1 << i;
+            }
+        }
+        Tally {
+            reliefs: s.reliefs(),
+            one_year: s.one_year_status.zip(s.one_year_days_left),
+            warnings,
+        }
+    }
+}
+
 impl Summary {
+    /// An empty summary, with a counter for each warning of `law`.
+    pub fn new(law: &Law) -> Summary {
+        Summary {
+            warnings: law.warnings.iter().map(|w| (w.code.clone(), 0)).collect(),
+            ..Summary::default()
+        }
+    }
+
     /// Counts one assessed row.
-    pub fn add(&mut self, s: &Screened) {
+    pub fn add(&mut self, t: &Tally) {
         self.assessed += 1;
-        for (i, r) in s.reliefs().into_iter().enumerate() {
+        for (i, r) in t.reliefs.into_iter().enumerate() {
             let j = OUTCOMES.iter().position(|o| *o == r).unwrap_or(3);
             self.reliefs[i][j] += 1;
         }
-        if let (Some(Status::Upcoming), Some(left)) = (s.one_year_status, s.one_year_days_left) {
+        if let Some((Status::Upcoming, left)) = t.one_year {
             for (k, h) in HORIZONS.iter().enumerate() {
                 if left <= *h {
                     self.one_year_within[k] += 1;
                 }
             }
         }
-        for code in s.warnings.split(';').filter(|c| !c.is_empty()) {
-            match self.warnings.iter_mut().find(|(c, _)| c == code) {
-                Some((_, n)) => *n += 1,
-                None => self.warnings.push((code.to_string(), 1)),
+        for (i, (_, n)) in self.warnings.iter_mut().enumerate().take(64) {
+            if t.warnings & (1 << i) != 0 {
+                *n += 1;
             }
         }
     }
@@ -68,22 +117,24 @@ impl Summary {
             "relief", "eligible", "ineligible", "undetermined", "not_applicable"
         );
         for (name, counts) in RELIEFS.iter().zip(self.reliefs) {
-            let _ =
-                writeln!(t, "  {name:<18} {:>12} {:>12} {:>12} {:>14}", counts[0], counts[1], counts[2], counts[3]);
+            let _ = writeln!(
+                t,
+                "  {name:<18} {:>12} {:>12} {:>12} {:>14}",
+                counts[0], counts[1], counts[2], counts[3]
+            );
         }
         let _ = writeln!(t);
-        let _ = writeln!(t, "  one-year deadlines not yet met, passing within (days of as_of):");
+        let _ = writeln!(
+            t,
+            "  one-year deadlines not yet met, passing within (days of as_of):"
+        );
         for (h, n) in HORIZONS.iter().zip(self.one_year_within) {
             let _ = writeln!(t, "    {h:>2} days      {n:>12}");
         }
         let _ = writeln!(t);
-        if self.warnings.is_empty() {
-            let _ = writeln!(t, "  warnings: none");
-        } else {
-            let _ = writeln!(t, "  {:<30} {:>12}", "warning", "rows");
-            for (code, n) in &self.warnings {
-                let _ = writeln!(t, "  {code:<30} {n:>12}");
-            }
+        let _ = writeln!(t, "  {:<30} {:>12}", "warning", "rows");
+        for (code, n) in &self.warnings {
+            let _ = writeln!(t, "  {code:<30} {n:>12}");
         }
         t
     }

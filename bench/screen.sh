@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): `refuge screen` on a generated caseload against a
+# pandas/NumPy baseline (bench/screen_baseline.py) that computes only the
+# one-year deadline and its status for the same CSV.
+#
+# Usage: bench/screen.sh [ROWS]        (default 1000000)
+# Prints both wall times, their ratio and Refuge's peak memory (RSS), and
+# checks that the baseline's deadlines equal Refuge's on every row.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS=${1:-1000000}
+TODAY=2026-01-15
+BIN=target/release/refuge
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+python3 -c 'import pandas, numpy' 2>/dev/null || python3 -m pip install --quiet pandas numpy
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
+cargo build --release --quiet -p refuge
+
+echo "generating $ROWS rows ..."
+"$BIN" screen --generate "$ROWS" --seed 42 -o "$WORK/cases.csv"
+"$BIN" screen --print-holidays 1971-2200 -o "$WORK/holidays.txt"
+ls -l "$WORK/cases.csv" | awk '{printf "input: %.0f MB\n", $5 / 1e6}'
+
+# CPU ticks the whole machine spent busy so far (to see other load on a shared machine).
+busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+
+# Wall time in seconds, peak RSS in KB and CPU seconds from GNU time's report,
+# and the CPU seconds the rest of the machine used meanwhile.
+measure() { # NAME COMMAND...
+  local name=$1; shift
+  local before; before=$(busy)
+  /usr/bin/time -v -o "$WORK/$name.time" "$@" 2>"$WORK/$name.err" >/dev/null ||
+    { echo "$name failed:"; cat "$WORK/$name.err"; exit 1; }
+  echo $(( $(busy) - before )) >"$WORK/$name.busy"
+  awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$WORK/$name.time" >"$WORK/$name.cpu"
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/$name.time" >"$WORK/$name.secs"
+  awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/$name.time" >"$WORK/$name.rss"
+}
+
+echo "timing refuge screen (the whole assessment) ..."
+measure refuge "$BIN" screen "$WORK/cases.csv" -o "$WORK/refuge.csv" --today "$TODAY"
+echo "timing the pandas/NumPy baseline (the one-year deadline only) ..."
+measure baseline python3 bench/screen_baseline.py "$WORK/cases.csv" "$WORK/baseline.csv" \
+  --holidays "$WORK/holidays.txt" --today "$TODAY"
+
+tail -n 25 "$WORK/refuge.err"
+
+python3 - "$WORK" "$ROWS" <<'EOF'
+import sys
+import pandas as pd
+work, rows = sys.argv[1], int(sys.argv[2])
+r = pd.read_csv(f"{work}/refuge.csv", usecols=["id", "one_year_deadline", "one_year_status"], dtype=str, keep_default_na=False)
+b = pd.read_csv(f"{work}/baseline.csv", dtype=str, keep_default_na=False)
+assert len(r) == len(b) == rows, (len(r), len(b), rows)
+bad = (r["id"] != b["id"]) | (r["one_year_deadline"] != b["one_year_deadline"]) | (r["one_year_status"] != b["one_year_status"])
+if bad.any():
+    both = r[bad].join(b[bad], rsuffix="_baseline")
+    print(f"MISMATCH on {int(bad.sum())} rows, for example:\n{both.head(10).to_string()}")
+    sys.exit(1)
+print(f"check: the baseline's one-year deadline and status equal Refuge's on all {rows} rows")
+t_r = float(open(f"{work}/refuge.secs").read())
+t_b = float(open(f"{work}/baseline.secs").read())
+rss_r = int(open(f"{work}/refuge.rss").read()) / 1024
+rss_b = int(open(f"{work}/baseline.rss").read()) / 1024
+hz = 100  # USER_HZ of /proc/stat
+for name in ("refuge", "baseline"):
+    cpu = float(open(f"{work}/{name}.cpu").read())
+    other = int(open(f"{work}/{name}.busy").read()) / hz - cpu
+    print(f"{name}: {cpu:.2f} CPU-s of its own; other processes used {max(other, 0):.2f} CPU-s meanwhile")
+print(f"refuge screen: {t_r:.2f} s wall, peak RSS {rss_r:.0f} MB ({rows / t_r:,.0f} rows/s)")
+print(f"baseline:      {t_b:.2f} s wall, peak RSS {rss_b:.0f} MB")
+print(f"ratio (baseline / refuge): {t_b / t_r:.2f}x   (goal: >= 5x; peak RSS goal: <= 100 MB)")
+EOF
