@@ -5,6 +5,10 @@
 
 use refuge_engine::{Law, assess_json};
 
+// The allocator the `refuge` binary ships with, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // Parse the embedded parameter set once, as the binary does.
     let _ = Law::embedded();

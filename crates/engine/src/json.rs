@@ -197,12 +197,18 @@ fn string(w: &mut String, s: &str) {
     w.push('"');
 }
 
-/// Whether any byte is a control character, `"` or `\\`. No early exit and
-/// no branch, so that the compiler vectorises the loop: most strings are clean.
+/// Whether any byte is a control character, `"` or `\\`. Sixteen bytes at a
+/// time with no branch inside, so that the compiler vectorises the check: most
+/// strings are clean.
 fn needs_escape(bytes: &[u8]) -> bool {
-    bytes.iter().fold(0u8, |acc, &b| {
-        acc | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
-    }) != 0
+    let dirty = |b: u8| u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\');
+    let (chunks, rest) = bytes.as_chunks::<16>();
+    for chunk in chunks {
+        if chunk.iter().fold(0u8, |acc, &b| acc | dirty(b)) != 0 {
+            return true;
+        }
+    }
+    rest.iter().fold(0u8, |acc, &b| acc | dirty(b)) != 0
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The engine's output (`spec/output.md`): what `refuge assess --format json`
 //! prints and `POST /api/v1/assess` returns.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -193,7 +195,7 @@ pub struct Question {
     /// The path in the facts document.
     pub fact: String,
     /// Plain-language wording a paralegal could ask a client.
-    pub ask: String,
+    pub ask: Cow<'static, str>,
     /// The findings that are unknown for want of it.
     pub why: Vec<String>,
 }

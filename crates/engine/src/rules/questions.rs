@@ -1,6 +1,8 @@
 //! What to ask next: for every unknown finding, the facts that would settle it,
 //! worded so that a paralegal could ask the client, most decisive first.
 
+use std::borrow::Cow;
+
 use super::Eval;
 use crate::facts::{Case, HarmKind, When};
 use crate::logic::{Fact, Need};
@@ -64,6 +66,11 @@ pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
         .collect()
 }
 
+/// A question worded for this case (most wordings are fixed and borrowed).
+macro_rules! owned {
+    ($($t:tt)*) => { Cow::Owned(format!($($t)*)) };
+}
+
 fn push_unique(v: &mut Vec<Fact>, f: Fact) {
     if !v.contains(&f) {
         v.push(f);
@@ -109,7 +116,7 @@ fn family_phrase(case: &Case, i: usize) -> String {
 }
 
 /// The question to put to the client for `fact`.
-pub fn ask(fact: &Fact, case: &Case) -> String {
+pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
     match *fact {
         Fact::Applicant(f) => match f {
             "location" => "Where is the applicant now: in the United States, at a port of entry, or outside the United States?".into(),
@@ -117,52 +124,52 @@ pub fn ask(fact: &Fact, case: &Case) -> String {
             "nationality" => "Of which country or countries is the applicant a citizen or national? (None, if stateless.)".into(),
             "habitual_residence" => "The applicant is stateless: in which country did the applicant last habitually live?".into(),
             "current_country" => "In which country is the applicant living now?".into(),
-            other => format!("What is the applicant's {}?", other.replace('_', " ")),
+            other => owned!("What is the applicant's {}?", other.replace('_', " ")),
         },
         Fact::Arrivals => "When did the applicant last arrive in the United States, and how?".into(),
         Fact::Arrival(i, f) => {
             let a = arrival_phrase(case, i);
             match f {
                 "date" => "On what date did the applicant last arrive in the United States? (Every entry counts; the latest one starts the one-year clock.)".into(),
-                "manner" => format!("For {a}: was the applicant admitted with a visa or other document, paroled, presented at a port of entry without documents, or did the applicant cross between ports of entry?"),
-                "border" => format!("For {a}: did the applicant cross the southwest land border (Mexico), the northern land border (Canada), or arrive by air or sea?"),
-                "from_country" => format!("For {a}: from which country did the applicant enter the United States?"),
-                "transit_countries" => format!("For {a}: through which countries did the applicant pass after leaving home, in order?"),
-                "cbp_one_appointment" => format!("For {a}: did the applicant present at a port of entry at a pre-scheduled appointment (for example through the CBP One app)?"),
-                "protection_sought_in_transit" => format!("For {a}: did the applicant apply for asylum or other protection in a country passed through on the way, and was it denied or is it still pending?"),
-                "stca_exception" => format!("For {a}: does an exception of the U.S.-Canada Safe Third Country Agreement apply (a family member in the United States with status or a pending asylum claim, an unaccompanied child, a valid visa or visa-free entry, or a public-interest exception)?"),
-                "compelling_circumstances" => format!("For {a}: at the time of entry, did the applicant face a medical emergency, an imminent and extreme threat to life or safety, or was the applicant a victim of severe trafficking?"),
-                other => format!("For {a}: what is the {}?", other.replace('_', " ")),
+                "manner" => owned!("For {a}: was the applicant admitted with a visa or other document, paroled, presented at a port of entry without documents, or did the applicant cross between ports of entry?"),
+                "border" => owned!("For {a}: did the applicant cross the southwest land border (Mexico), the northern land border (Canada), or arrive by air or sea?"),
+                "from_country" => owned!("For {a}: from which country did the applicant enter the United States?"),
+                "transit_countries" => owned!("For {a}: through which countries did the applicant pass after leaving home, in order?"),
+                "cbp_one_appointment" => owned!("For {a}: did the applicant present at a port of entry at a pre-scheduled appointment (for example through the CBP One app)?"),
+                "protection_sought_in_transit" => owned!("For {a}: did the applicant apply for asylum or other protection in a country passed through on the way, and was it denied or is it still pending?"),
+                "stca_exception" => owned!("For {a}: does an exception of the U.S.-Canada Safe Third Country Agreement apply (a family member in the United States with status or a pending asylum claim, an unaccompanied child, a valid visa or visa-free entry, or a public-interest exception)?"),
+                "compelling_circumstances" => owned!("For {a}: at the time of entry, did the applicant face a medical emergency, an imminent and extreme threat to life or safety, or was the applicant a victim of severe trafficking?"),
+                other => owned!("For {a}: what is the {}?", other.replace('_', " ")),
             }
         }
         Fact::Application(f) => match f {
             "previously_denied" => "Has an immigration judge or the Board of Immigration Appeals ever denied an earlier asylum application by the applicant?".into(),
             "filed_on" => "Has the asylum application (Form I-589) been filed? If so, on what date was it received?".into(),
-            other => format!("About the application: what is the {}?", other.replace('_', " ")),
+            other => owned!("About the application: what is the {}?", other.replace('_', " ")),
         },
         Fact::Exceptions => "Did anything happen that could excuse filing late or refiling: a change in country conditions, in the law or in the applicant's own circumstances (new beliefs, activities or identity, loss of derivative status), or extraordinary circumstances (serious illness, disability, being an unaccompanied minor, ineffective legal help, maintaining lawful status or parole, a rejected filing, a death or serious illness in the family)? When did each begin and end?".into(),
         Fact::Exception(i, f) => {
             let kind = case.facts.exceptions().get(i).and_then(|e| e.kind).map_or("this circumstance".to_string(), |k| format!("the {}", k.words()));
             match f {
-                "kind" => format!("What kind of circumstance is exception {}: changed circumstances (country conditions, law, personal circumstances, lost derivative status) or extraordinary ones (illness, legal disability, ineffective assistance, lawful status, a rejected filing, family death or illness)?", i + 1),
-                "began" => format!("When did {kind} begin?"),
-                "reasonable_delay" => format!("Was the application filed within a reasonable time after {kind}? (Attorney's judgment: about six months is usually reasonable; consider the applicant's circumstances, Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010).)"),
-                other => format!("For {kind}: what is the {}?", other.replace('_', " ")),
+                "kind" => owned!("What kind of circumstance is exception {}: changed circumstances (country conditions, law, personal circumstances, lost derivative status) or extraordinary ones (illness, legal disability, ineffective assistance, lawful status, a rejected filing, family death or illness)?", i + 1),
+                "began" => owned!("When did {kind} begin?"),
+                "reasonable_delay" => owned!("Was the application filed within a reasonable time after {kind}? (Attorney's judgment: about six months is usually reasonable; consider the applicant's circumstances, Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010).)"),
+                other => owned!("For {kind}: what is the {}?", other.replace('_', " ")),
             }
         }
         Fact::Harms => "What harm has the applicant suffered, and what harm does the applicant fear on return? For each: what happened, when, who did it, and why.".into(),
         Fact::Harm(h, f) => {
             let p = harm_phrase(case, h);
             match f {
-                "when" => format!("Is {p} something that already happened, or something the applicant fears?"),
-                "kind" => format!("What kind of harm is {p}: for example torture, sexual violence, an attempted killing, serious physical harm, detention, threats, economic deprivation, or harassment?"),
-                "target" => format!("Was {p} aimed at the applicant, or at a member of the applicant's family?"),
-                "injured" => format!("During {p}, was the applicant physically injured badly enough to need medical care?"),
-                "severe" => format!("Does {p} rise to the level of persecution? (Attorney's judgment: persecution is an extreme concept; harassment, discrimination and low-level intimidation are not persecution: Zakirov v. Ashcroft, 384 F.3d 541 (8th Cir. 2004); Fatin v. INS, 12 F.3d 1233, 1240 (3d Cir. 1993). Threats count when credible, specific and menacing.)"),
-                "actor" => format!("Who did (or would do) {p}: the government (police, army, officials) or someone else (a gang, a family member, a militia)?"),
-                "authorities" => format!("About {p}: was it reported to the police or other authorities, and what did they do? If not reported, would reporting have been futile or dangerous?"),
-                "grounds" => format!("Why did (or would) the persecutor target the applicant in {p}: because of race, religion, nationality, political opinion (own or attributed), membership in a particular social group, or resistance to coercive population control?"),
-                other => format!("About {p}: what is the {}?", other.replace('_', " ")),
+                "when" => owned!("Is {p} something that already happened, or something the applicant fears?"),
+                "kind" => owned!("What kind of harm is {p}: for example torture, sexual violence, an attempted killing, serious physical harm, detention, threats, economic deprivation, or harassment?"),
+                "target" => owned!("Was {p} aimed at the applicant, or at a member of the applicant's family?"),
+                "injured" => owned!("During {p}, was the applicant physically injured badly enough to need medical care?"),
+                "severe" => owned!("Does {p} rise to the level of persecution? (Attorney's judgment: persecution is an extreme concept; harassment, discrimination and low-level intimidation are not persecution: Zakirov v. Ashcroft, 384 F.3d 541 (8th Cir. 2004); Fatin v. INS, 12 F.3d 1233, 1240 (3d Cir. 1993). Threats count when credible, specific and menacing.)"),
+                "actor" => owned!("Who did (or would do) {p}: the government (police, army, officials) or someone else (a gang, a family member, a militia)?"),
+                "authorities" => owned!("About {p}: was it reported to the police or other authorities, and what did they do? If not reported, would reporting have been futile or dangerous?"),
+                "grounds" => owned!("Why did (or would) the persecutor target the applicant in {p}: because of race, religion, nationality, political opinion (own or attributed), membership in a particular social group, or resistance to coercive population control?"),
+                other => owned!("About {p}: what is the {}?", other.replace('_', " ")),
             }
         }
         Fact::Ground(h, g, f) => {
@@ -174,19 +181,19 @@ pub fn ask(fact: &Fact, case: &Case) -> String {
                 .and_then(|x| x.ground)
                 .map_or("this reason".to_string(), |x| x.words());
             match f {
-                "central" => format!("In {p}, was {ground} at least one central reason the persecutor acted, not incidental or tangential? (INA § 208(b)(1)(B)(i); Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007).)"),
-                "ground" => format!("In {p}, which protected ground was the reason: race, religion, nationality, political opinion, a particular social group, or coercive population control?"),
-                "group" => format!("In {p}, which particular social group was the applicant targeted as a member of? Define it so it can be judged (immutable, particular, socially distinct)."),
-                other => format!("In {p}: what is the {}?", other.replace('_', " ")),
+                "central" => owned!("In {p}, was {ground} at least one central reason the persecutor acted, not incidental or tangential? (INA § 208(b)(1)(B)(i); Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007).)"),
+                "ground" => owned!("In {p}, which protected ground was the reason: race, religion, nationality, political opinion, a particular social group, or coercive population control?"),
+                "group" => owned!("In {p}, which particular social group was the applicant targeted as a member of? Define it so it can be judged (immutable, particular, socially distinct)."),
+                other => owned!("In {p}: what is the {}?", other.replace('_', " ")),
             }
         }
         Fact::Group(g, f) => {
             let p = group_phrase(case, g);
             match f {
-                "immutable" => format!("Is membership in {p} based on a characteristic the members cannot change, or should not be required to change because it is fundamental to their identity or conscience? (Matter of Acosta, 19 I&N Dec. 211 (BIA 1985).)"),
-                "particular" => format!("Is {p} defined with particularity: clear boundaries, so that it is clear who is in the group and who is not, not amorphous or overbroad? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014); Matter of W-G-R-, 26 I&N Dec. 208 (BIA 2014).)"),
-                "socially_distinct" => format!("Is {p} seen as a distinct group by the society in question (evidence such as country reports, laws, news)? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014).)"),
-                other => format!("About {p}: what is the {}?", other.replace('_', " ")),
+                "immutable" => owned!("Is membership in {p} based on a characteristic the members cannot change, or should not be required to change because it is fundamental to their identity or conscience? (Matter of Acosta, 19 I&N Dec. 211 (BIA 1985).)"),
+                "particular" => owned!("Is {p} defined with particularity: clear boundaries, so that it is clear who is in the group and who is not, not amorphous or overbroad? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014); Matter of W-G-R-, 26 I&N Dec. 208 (BIA 2014).)"),
+                "socially_distinct" => owned!("Is {p} seen as a distinct group by the society in question (evidence such as country reports, laws, news)? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014).)"),
+                other => owned!("About {p}: what is the {}?", other.replace('_', " ")),
             }
         }
         Fact::Risk(f) => match f {
@@ -200,12 +207,12 @@ pub fn ask(fact: &Fact, case: &Case) -> String {
             "persecutor_aware" => "Does the persecutor know, or could the persecutor easily learn, of the belief or characteristic the applicant would be targeted for? (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987).)".into(),
             "persecutor_capable" => "Could the persecutor find and punish the applicant on return (reach, power, resources)? (Matter of Mogharrabi.)".into(),
             "persecutor_inclined" => "Does the persecutor want to punish the applicant for that belief or characteristic (threats, past acts, treatment of others like the applicant)? (Matter of Mogharrabi.)".into(),
-            other => format!("About the risk on return: {}?", other.replace('_', " ")),
+            other => owned!("About the risk on return: {}?", other.replace('_', " ")),
         },
         Fact::Torture(f) => match f {
             "likelihood" => "How likely is it that the applicant would be tortured (severe pain or suffering, intentionally inflicted) on return: more likely than not, possible, or remote?".into(),
             "official_role" => "Would a public official (police, military, any government agent) torture the applicant, order it, consent to it, or knowingly look away (acquiescence, including willful blindness)?".into(),
-            other => format!("About torture: {}?", other.replace('_', " ")),
+            other => owned!("About torture: {}?", other.replace('_', " ")),
         },
         Fact::Conduct(f) => match f {
             "persecuted_others" => "Has the applicant ever ordered, incited, assisted or otherwise taken part in harming anyone because of their race, religion, nationality, social group or political opinion?".into(),
@@ -215,23 +222,23 @@ pub fn ask(fact: &Fact, case: &Case) -> String {
             "serious_nonpolitical_crime" => "Is there reason to believe the applicant committed a serious nonpolitical crime outside the United States?".into(),
             "danger_to_security" => "Is there any reason to regard the applicant as a danger to the security of the United States?".into(),
             "terrorist_activity" => "Has the applicant ever engaged in, supported, or given material support to terrorist activity or a terrorist organization (INA § 212(a)(3)(B)), even under duress?".into(),
-            other => format!("About the applicant's conduct: {}?", other.replace('_', " ")),
+            other => owned!("About the applicant's conduct: {}?", other.replace('_', " ")),
         },
         Fact::Resettlement(f) => match f {
             "offered_permanent_status" => "Before coming to the United States, did any other country offer the applicant permanent residence, citizenship, or another permanent status?".into(),
             "stay_necessary_for_flight" => "Was the applicant in that country only as a necessary step in fleeing, staying only as long as needed to arrange onward travel, without building significant ties there?".into(),
             "restrictive_conditions" => "Were the applicant's living conditions in that country so restricted by its authorities that the applicant was not really resettled there?".into(),
-            other => format!("About another country's offer of status: {}?", other.replace('_', " ")),
+            other => owned!("About another country's offer of status: {}?", other.replace('_', " ")),
         },
         Fact::Family(i, f) => {
             let p = family_phrase(case, i);
             match f {
-                "relation" => format!("Is {p} the applicant's spouse or child?"),
-                "birth_date" => format!("What is the date of birth of {p}?"),
-                "married" => format!("Is {p} married?"),
-                "relationship_began" => format!("When did the relationship with {p} begin (the date of marriage, or of birth or adoption)?"),
-                "conceived_before_grant" => format!("Was {p} already conceived (in utero) on the day asylum was granted?"),
-                other => format!("About {p}: what is the {}?", other.replace('_', " ")),
+                "relation" => owned!("Is {p} the applicant's spouse or child?"),
+                "birth_date" => owned!("What is the date of birth of {p}?"),
+                "married" => owned!("Is {p} married?"),
+                "relationship_began" => owned!("When did the relationship with {p} begin (the date of marriage, or of birth or adoption)?"),
+                "conceived_before_grant" => owned!("Was {p} already conceived (in utero) on the day asylum was granted?"),
+                other => owned!("About {p}: what is the {}?", other.replace('_', " ")),
             }
         }
     }
