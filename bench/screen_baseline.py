@@ -10,9 +10,9 @@ spec/deadlines.md:
   becoming 28 February, rolled forward past Saturdays, Sundays and legal
   holidays (the holiday list comes from `refuge screen --print-holidays`, so
   both sides use the same days);
-- status: exempt for an unaccompanied child; met when mailed on or before the
-  deadline, or filed (received) on or before it; missed when filed after it;
-  otherwise upcoming or passed as `as_of` is on or before it or after it.
+- status: exempt for an unaccompanied child; once filed, met when filed
+  (received), or proved mailed, on or before the deadline, missed otherwise;
+  not yet filed, upcoming or passed as `as_of` is on or before it or after it.
 
 Usage: screen_baseline.py INPUT.csv OUTPUT.csv --holidays FILE [--today YYYY-MM-DD]
 Writes the CSV columns id, one_year_deadline, one_year_status.
@@ -67,9 +67,10 @@ def main():
     uac = df["unaccompanied_child"].str.lower().isin(["true", "yes", "1"]).to_numpy() if "unaccompanied_child" in df else np.zeros(n, bool)
     filed = dates("filed_on")
     mailed = dates("mailed_on")
+    is_filed = ~np.isnat(filed)
     status = np.select(
-        [~known, uac, mailed <= deadline, filed <= deadline, ~np.isnat(filed), as_of <= deadline],
-        ["", "exempt", "met", "met", "missed", "upcoming"],
+        [~known, uac, is_filed & ((mailed <= deadline) | (filed <= deadline)), is_filed, as_of <= deadline],
+        ["", "exempt", "met", "missed", "upcoming"],
         "passed",
     )
     text = np.datetime_as_string(deadline, unit="D")
