@@ -57,3 +57,20 @@ fn assess_one_case(bencher: divan::Bencher, name: &str) {
         refuge_engine::json::to_string(&a)
     });
 }
+
+/// Facts JSON in, outcomes only (no texts, no serialisation): the screening path.
+#[divan::bench(args = EXAMPLES.map(|(name, _)| name))]
+fn outcomes_only(bencher: divan::Bencher, name: &str) {
+    let json = EXAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, j)| *j)
+        .unwrap_or_default();
+    let today = jiff::civil::date(2026, 11, 27);
+    let law = Law::embedded();
+    bencher.bench(|| {
+        let case = refuge_engine::Case::from_json(divan::black_box(json), today)
+            .expect("the examples are valid");
+        refuge_engine::assess_with(&case, law, refuge_engine::Detail::Outcomes)
+    });
+}

@@ -176,8 +176,8 @@ pub struct Calendar {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rolled {
     pub date: Date,
-    /// The days passed over, each with why (`"a Sunday"`, `"Independence Day (observed)"`).
-    pub skipped: Vec<(Date, String)>,
+    /// The days passed over (see [`Calendar::why_closed`]).
+    pub skipped: Vec<Date>,
 }
 
 impl Calendar {
@@ -252,17 +252,22 @@ impl Calendar {
         let mut d = date;
         let mut skipped = Vec::new();
         while !self.is_business_day(d) {
-            let why = match (d.weekday(), self.holiday(d)) {
-                (Weekday::Saturday | Weekday::Sunday, _) => format!("a {}", weekday_name(d)),
-                (_, Some(h)) if h.observed => {
-                    format!("a legal holiday ({} observed)", self.holiday_name(h))
-                }
-                (_, Some(h)) => format!("a legal holiday ({})", self.holiday_name(h)),
-                _ => String::new(),
-            };
-            skipped.push((d, why));
+            skipped.push(d);
             d = add_days(d, 1);
         }
         Rolled { date: d, skipped }
+    }
+
+    /// Why `date` is not a business day, in words ("a Sunday", "a legal holiday
+    /// (Independence Day observed)"); empty for a business day.
+    pub fn why_closed(&self, date: Date) -> String {
+        match (date.weekday(), self.holiday(date)) {
+            (Weekday::Saturday | Weekday::Sunday, _) => format!("a {}", weekday_name(date)),
+            (_, Some(h)) if h.observed => {
+                format!("a legal holiday ({} observed)", self.holiday_name(h))
+            }
+            (_, Some(h)) => format!("a legal holiday ({})", self.holiday_name(h)),
+            _ => String::new(),
+        }
     }
 }

@@ -33,9 +33,28 @@ use rules::{
     Eval, bars, deadlines, family, protection, questions, refugee, reliefs, thresholds, warnings,
 };
 
-/// Assesses a case under a parameter set.
+/// How much an assessment explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Everything of `spec/output.md`: because-texts, questions' wording and the
+    /// findings they would settle, dependencies, warnings' texts.
+    #[default]
+    Full,
+    /// Every outcome, date, status, finding, relief, question (its fact path)
+    /// and warning (its code), without the texts: for screening a caseload,
+    /// where only outcomes are read. Several times faster.
+    Outcomes,
+}
+
+/// Assesses a case under a parameter set, with every explanation.
 pub fn assess(case: &Case, law: &Law) -> Assessment {
-    let mut ev = Eval::new(case, law);
+    assess_with(case, law, Detail::Full)
+}
+
+/// Assesses a case under a parameter set, with as much explanation as `detail` asks.
+pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
+    let explain = detail == Detail::Full;
+    let mut ev = Eval::new(case, law, explain);
     let t = thresholds::run(&mut ev);
     let r = refugee::run(&mut ev);
     let asylum_bars = bars::asylum(&mut ev);
@@ -68,7 +87,11 @@ pub fn assess(case: &Case, law: &Law) -> Assessment {
     ] = decided.map(|d| Relief {
         outcome: d.outcome,
         basis: d.basis,
-        reasons: d.reasons.iter().map(|&i| ev.id(i).to_string()).collect(),
+        reasons: d
+            .reasons
+            .iter()
+            .map(|&i| ev.findings[i].id.clone())
+            .collect(),
     });
     Assessment {
         as_of: case.as_of,
@@ -84,7 +107,7 @@ pub fn assess(case: &Case, law: &Law) -> Assessment {
             refugee_admission,
         },
         findings: ev.findings,
-        deadlines: deadlines::all(case, law),
+        deadlines: deadlines::all(case, law, explain),
         questions,
         family: family.into_iter().map(|(_, e)| e).collect(),
         warnings,

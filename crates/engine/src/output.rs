@@ -62,7 +62,7 @@ pub struct Relief {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<Basis>,
     /// The findings that decided the outcome.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Cow<'static, str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -125,21 +125,21 @@ impl Outcome {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub question: &'static str,
     pub outcome: Outcome,
     pub because: String,
     pub cite: &'static [&'static str],
-    pub depends_on: Vec<String>,
+    pub depends_on: Vec<Cow<'static, str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deadline {
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// What the date is for a person: a last day to act, a first day one may act, or a record.
     pub kind: DateKind,
     /// The date's name in words ("One-year asylum filing deadline").
-    pub label: String,
+    pub label: Cow<'static, str>,
     pub date: Date,
     pub status: Status,
     pub because: String,
@@ -197,7 +197,7 @@ pub struct Question {
     /// Plain-language wording a paralegal could ask a client.
     pub ask: Cow<'static, str>,
     /// The findings that are unknown for want of it.
-    pub why: Vec<String>,
+    pub why: Vec<Cow<'static, str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -4,6 +4,7 @@
 //!
 //! The memo (`text.rs`) and the page (`html.rs`) only lay this out.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use jiff::civil::Date;
@@ -94,7 +95,7 @@ pub(crate) fn reliefs(a: &Assessment) -> Vec<ReliefView<'_>> {
 
 /// The findings with these ids. The engine names only findings it made
 /// (reasons and `depends_on` are built from its own list), so none is missing.
-fn findings<'a>(a: &'a Assessment, ids: &[String]) -> Vec<&'a Finding> {
+fn findings<'a>(a: &'a Assessment, ids: &[Cow<'static, str>]) -> Vec<&'a Finding> {
     ids.iter().filter_map(|id| a.finding(id)).collect()
 }
 
@@ -150,7 +151,7 @@ pub(crate) fn findings_tree(a: &Assessment) -> Findings<'_> {
     for (_, relief) in a.reliefs.iter() {
         for f in findings(a, &relief.reasons) {
             // A reason two reliefs share is a root once; the second relief links to it.
-            if !seen.contains(f.id.as_str()) {
+            if !seen.contains(&*f.id) {
                 decisive.push(node(a, f, &mut seen));
             }
         }
@@ -158,7 +159,7 @@ pub(crate) fn findings_tree(a: &Assessment) -> Findings<'_> {
     let other = a
         .findings
         .iter()
-        .filter(|f| !seen.contains(f.id.as_str()))
+        .filter(|f| !seen.contains(&*f.id))
         .map(|f| Node {
             finding: f,
             first: true,

@@ -60,14 +60,15 @@ fn conduct(ev: &Eval, field: &'static str) -> (Option<bool>, V) {
     (value, V::fact(value, Fact::Conduct(field)))
 }
 
-fn simple(ev: &mut Eval, def: &Def, field: &'static str, what: &str) -> Ix {
+fn simple(ev: &mut Eval, def: &'static Def, field: &'static str, what: &str) -> Ix {
     let (value, v) = conduct(ev, field);
     let answer = match value {
         Some(true) => "yes",
         Some(false) => "no",
         None => "not known",
     };
-    ev.record(def, None, v, format!("{what}: {answer}."), &[])
+    let because = explain!(ev, format!("{what}: {answer}."));
+    ev.record(def, None, v, because, &[])
 }
 
 pub fn asylum(ev: &mut Eval) -> AsylumBars {
@@ -79,10 +80,13 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
     );
     let (af, af_v) = conduct(ev, "aggravated_felony");
     let (psc, psc_v) = conduct(ev, "particularly_serious_crime");
-    let because = format!(
-        "Convicted of an aggravated felony (always particularly serious for asylum, INA § 208(b)(2)(B)(i)): {}; of another particularly serious crime: {}.",
-        yn(af),
-        yn(psc)
+    let because = explain!(
+        ev,
+        format!(
+            "Convicted of an aggravated felony (always particularly serious for asylum, INA § 208(b)(2)(B)(i)): {}; of another particularly serious crime: {}.",
+            yn(af),
+            yn(psc)
+        )
     );
     let particularly_serious_crime = ev.record(&defs::BAR_PSC, None, af_v.or(psc_v), because, &[]);
     let serious_nonpolitical_crime = simple(
@@ -142,18 +146,21 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
         .negate(),
     );
     let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
-    let because = match r.offered_permanent_status {
-        Some(false) => {
-            "No other country offered permanent residence, citizenship or similar status."
-                .to_string()
+    let because = explain!(
+        ev,
+        match r.offered_permanent_status {
+            Some(false) => {
+                "No other country offered permanent residence, citizenship or similar status."
+                    .to_string()
+            }
+            None => "Whether another country offered permanent status is not known.".to_string(),
+            Some(true) => format!(
+                "Another country{country} offered permanent status; the stay there was only a necessary consequence of flight: {}; the conditions there were so restricted that the applicant was not in fact resettled: {}.",
+                yn(r.stay_necessary_for_flight),
+                yn(r.restrictive_conditions)
+            ),
         }
-        None => "Whether another country offered permanent status is not known.".to_string(),
-        Some(true) => format!(
-            "Another country{country} offered permanent status; the stay there was only a necessary consequence of flight: {}; the conditions there were so restricted that the applicant was not in fact resettled: {}.",
-            yn(r.stay_necessary_for_flight),
-            yn(r.restrictive_conditions)
-        ),
-    };
+    );
     ev.record(&defs::BAR_FIRM_RESETTLEMENT, None, v, because, &[])
 }
 
@@ -177,10 +184,13 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     let sentence = c
         .sentence_years
         .map_or("unknown".to_string(), |y| format!("{y} years"));
-    let because = format!(
-        "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding).",
-        yn(psc),
-        yn(af)
+    let because = explain!(
+        ev,
+        format!(
+            "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding).",
+            yn(psc),
+            yn(af)
+        )
     );
     let particularly_serious_crime = ev.record(
         &defs::WH_BAR_PSC,
@@ -197,10 +207,13 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     );
     let (danger, danger_v) = conduct(ev, "danger_to_security");
     let (terror, terror_v) = conduct(ev, "terrorist_activity");
-    let because = format!(
-        "A danger to the security of the United States: {}; terrorist activity (a danger to security by statute, INA § 241(b)(3)(B)): {}.",
-        yn(danger),
-        yn(terror)
+    let because = explain!(
+        ev,
+        format!(
+            "A danger to the security of the United States: {}; terrorist activity (a danger to security by statute, INA § 241(b)(3)(B)): {}.",
+            yn(danger),
+            yn(terror)
+        )
     );
     let security = ev.record(
         &defs::WH_BAR_SECURITY,

@@ -1,5 +1,7 @@
 //! Every date of `spec/deadlines.md`.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use crate::calendar::{Rounding, add_days, add_years, age_on, weekday_name};
@@ -14,9 +16,9 @@ pub struct OneYear {
     pub start: Date,
     pub anniversary: Date,
     pub feb29_rounded: bool,
+    /// The days passed over to reach a business day.
+    pub skipped: Vec<Date>,
     pub deadline: Date,
-    /// The arithmetic, in words.
-    pub because: String,
 }
 
 /// > INA § 208(a)(2)(B): ... the alien demonstrates by clear and convincing evidence
@@ -33,49 +35,71 @@ pub fn one_year(case: &Case, law: &Law) -> Option<OneYear> {
     let years = law.num(P::OneYearYears, start) as i16;
     let (anniversary, feb29_rounded) = add_years(start, years, Rounding::Deadline);
     let rolled = law.calendar.roll_forward(anniversary);
-    let mut because = format!("Last arrival {last_arrival}");
-    if start != last_arrival {
-        because += &format!(" (before the one-year rule took effect: the year runs from {start})");
-    }
-    because += &format!("; one year later is {anniversary}");
-    if feb29_rounded {
-        because +=
-            " (29 February does not exist that year: 28 February, the earlier date, is taken)";
-    }
-    if rolled.skipped.is_empty() {
-        because += &format!(", a {}, a business day", weekday_name(anniversary));
-    } else {
-        let skipped: Vec<String> = rolled
-            .skipped
-            .iter()
-            .map(|(d, why)| format!("{d} is {why}"))
-            .collect();
-        because += &format!(
-            "; {}; next business day {}",
-            skipped.join(", "),
-            rolled.date
-        );
-    }
-    if let Some(c) = law.closing(rolled.date) {
-        because += &format!(
-            " ({} was a closing of federal offices by executive order, {}, not a legal holiday; the earlier date is kept as the safe one)",
-            rolled.date, c.reason
-        );
-    }
     Some(OneYear {
         last_arrival,
         start,
         anniversary,
         feb29_rounded,
+        skipped: rolled.skipped,
         deadline: rolled.date,
-        because,
     })
+}
+
+impl OneYear {
+    /// The arithmetic, in words ("Last arrival 2024-03-02; one year later is
+    /// 2025-03-02; 2025-03-02 is a Sunday; next business day 2025-03-03").
+    pub fn because(&self, law: &Law) -> String {
+        let mut because = format!("Last arrival {}", self.last_arrival);
+        if self.start != self.last_arrival {
+            because += &format!(
+                " (before the one-year rule took effect: the year runs from {})",
+                self.start
+            );
+        }
+        because += &format!("; one year later is {}", self.anniversary);
+        if self.feb29_rounded {
+            because +=
+                " (29 February does not exist that year: 28 February, the earlier date, is taken)";
+        }
+        if self.skipped.is_empty() {
+            because += &format!(", a {}, a business day", weekday_name(self.anniversary));
+        } else {
+            let skipped: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|&d| format!("{d} is {}", law.calendar.why_closed(d)))
+                .collect();
+            because += &format!(
+                "; {}; next business day {}",
+                skipped.join(", "),
+                self.deadline
+            );
+        }
+        if let Some(c) = law.closing(self.deadline) {
+            because += &format!(
+                " ({} was a closing of federal offices by executive order, {}, not a legal holiday; the earlier date is kept as the safe one)",
+                self.deadline, c.reason
+            );
+        }
+        because
+    }
+}
+
+/// How the filing date that counts was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filed {
+    /// Proved mailed within the year.
+    Mailed,
+    /// Received by USCIS or the court.
+    Received,
+    /// Not filed: filing on `as_of` is assumed.
+    NotYet,
 }
 
 /// The filing date that counts for the one-year rule, and how it was chosen.
 pub struct FilingDate {
     pub date: Date,
-    pub because: String,
+    pub how: Filed,
 }
 
 /// The day the application was received (8 C.F.R. § 103.2(a)(7)); the mailing
@@ -86,44 +110,72 @@ pub fn filing_date(case: &Case, deadline: Option<Date>) -> FilingDate {
     match (app.mailed_on, deadline, app.filed_on) {
         (Some(m), Some(d), filed) if m <= d && filed.is_none_or(|f| f > d) => FilingDate {
             date: m,
-            because: format!(
-                "mailed {m}, within the year, which counts as the filing date (clear and convincing documentary evidence of mailing)"
-            ),
+            how: Filed::Mailed,
         },
         (_, _, Some(f)) => FilingDate {
             date: f,
-            because: format!("filed (received) {f}"),
+            how: Filed::Received,
         },
         _ => FilingDate {
             date: case.as_of,
-            because: format!(
-                "not filed yet, so filing on {} is assumed; the day USCIS or the court receives it counts, not the day it is mailed (8 C.F.R. § 103.2(a)(7))",
-                case.as_of
-            ),
+            how: Filed::NotYet,
         },
     }
 }
 
-fn dl(
-    (id, kind, label): (String, DateKind, String),
-    date: Date,
-    status: Status,
-    because: String,
-    cite: &'static [&'static str],
-) -> Deadline {
-    Deadline {
-        id,
-        kind,
-        label,
-        date,
-        status,
-        because,
-        cite,
+impl FilingDate {
+    pub fn because(&self) -> String {
+        let d = self.date;
+        match self.how {
+            Filed::Mailed => format!(
+                "mailed {d}, within the year, which counts as the filing date (clear and convincing documentary evidence of mailing)"
+            ),
+            Filed::Received => format!("filed (received) {d}"),
+            Filed::NotYet => format!(
+                "not filed yet, so filing on {d} is assumed; the day USCIS or the court receives it counts, not the day it is mailed (8 C.F.R. § 103.2(a)(7))"
+            ),
+        }
     }
 }
 
-fn named(id: &str, kind: DateKind, label: &str) -> (String, DateKind, String) {
-    (id.to_string(), kind, label.to_string())
+/// The deadlines found so far; explanations are written only when asked for.
+struct Dates {
+    explain: bool,
+    list: Vec<Deadline>,
+}
+
+impl Dates {
+    fn add(
+        &mut self,
+        (id, kind, label): (Cow<'static, str>, DateKind, Cow<'static, str>),
+        date: Date,
+        status: Status,
+        because: impl FnOnce() -> String,
+        cite: &'static [&'static str],
+    ) {
+        let because = if self.explain {
+            because()
+        } else {
+            String::new()
+        };
+        self.list.push(Deadline {
+            id,
+            kind,
+            label,
+            date,
+            status,
+            because,
+            cite,
+        });
+    }
+}
+
+fn named(
+    id: &'static str,
+    kind: DateKind,
+    label: &'static str,
+) -> (Cow<'static, str>, DateKind, Cow<'static, str>) {
+    (Cow::Borrowed(id), kind, Cow::Borrowed(label))
 }
 
 fn upcoming_or_passed(as_of: Date, date: Date) -> Status {
@@ -134,35 +186,37 @@ fn upcoming_or_passed(as_of: Date, date: Date) -> Status {
     }
 }
 
-/// Every deadline the facts give.
-pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
+/// Every deadline the facts give; the because-texts only when `explain`.
+pub fn all(case: &Case, law: &Law, explain: bool) -> Vec<Deadline> {
     let as_of = case.as_of;
     let app = case.facts.application();
-    let mut out = Vec::with_capacity(8);
+    let mut out = Dates {
+        explain,
+        list: Vec::with_capacity(8),
+    };
 
     if let Some(oy) = one_year(case, law) {
         let filing = filing_date(case, Some(oy.deadline));
         let uac = case.facts.applicant().unaccompanied_child == Some(true);
-        let (status, tail) = if uac {
-            (
-                Status::Exempt,
-                "an unaccompanied child is exempt from the deadline (INA § 208(a)(2)(E))"
-                    .to_string(),
-            )
+        let status = if uac {
+            Status::Exempt
         } else if app.filed_on.is_some() {
-            let s = if filing.date <= oy.deadline {
+            if filing.date <= oy.deadline {
                 Status::Met
             } else {
                 Status::Missed
-            };
-            (s, filing.because.clone())
+            }
         } else {
-            (
-                upcoming_or_passed(as_of, oy.deadline),
-                "not filed yet: the day the application is received counts, not the day it is mailed, unless clear and convincing documentary evidence shows it was mailed within the year (8 C.F.R. § 103.2(a)(7); § 208.4(a)(2)(ii))".to_string(),
-            )
+            upcoming_or_passed(as_of, oy.deadline)
         };
-        out.push(dl(
+        let tail = move || {
+            match status {
+            Status::Exempt => "an unaccompanied child is exempt from the deadline (INA § 208(a)(2)(E))".to_string(),
+            Status::Met | Status::Missed => filing.because(),
+            _ => "not filed yet: the day the application is received counts, not the day it is mailed, unless clear and convincing documentary evidence shows it was mailed within the year (8 C.F.R. § 103.2(a)(7); § 208.4(a)(2)(ii))".to_string(),
+        }
+        };
+        out.add(
             named(
                 "asylum.one_year",
                 DateKind::LastDay,
@@ -170,14 +224,14 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
             ),
             oy.deadline,
             status,
-            format!("{}; {tail}.", oy.because),
+            move || format!("{}; {}.", oy.because(law), tail()),
             &["INA § 208(a)(2)(B)", "8 C.F.R. § 208.4(a)(2)(ii)"],
-        ));
+        );
     }
 
     if let (Some(filed), None) = (app.filed_on, app.granted_on) {
         let stopped = i64::from(app.clock_stopped_days.unwrap_or(0));
-        let stopped_text = match app.clock_stopped_days {
+        let stopped_text = || match app.clock_stopped_days {
             Some(0) => " (no days of applicant-caused delay)".to_string(),
             Some(n) => format!(" + {n} days of applicant-caused delay"),
             None => " (no applicant-caused delay recorded: add any days the clock was stopped)"
@@ -205,44 +259,47 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
             } else {
                 "the work permit may be granted"
             };
-            out.push(dl(
+            out.add(
                 named(id, DateKind::FirstDay, label),
                 date,
                 upcoming_or_passed(as_of, date),
-                format!(
-                    "Filed {filed} + {wait} days{stopped_text} = {date}: the first day {what}."
-                ),
+                move || {
+                    format!(
+                        "Filed {filed} + {wait} days{} = {date}: the first day {what}.",
+                        stopped_text()
+                    )
+                },
                 cite,
-            ));
+            );
         }
     }
 
     if let Some(granted) = app.granted_on {
         let years = law.num(P::AdjustmentWaitYears, granted) as i16;
         let (date, r) = add_years(granted, years, Rounding::Eligibility);
-        out.push(dl(
+        out.add(
             named("adjustment.eligible", DateKind::FirstDay, "First day to apply for permanent residence (Form I-485)"),
             date,
             upcoming_or_passed(as_of, date),
-            format!(
+            move || format!(
                 "Granted {granted} + {years} year{} = {date}{}: the first day the asylee may apply to adjust to permanent residence (Form I-485) after one year of physical presence.",
                 if years == 1 { "" } else { "s" },
                 feb29(r, Rounding::Eligibility)
             ),
             &["INA § 209(b)(2)", "8 C.F.R. § 209.2(a)(1)(ii)"],
-        ));
+        );
         let years = law.num(P::I730WindowYears, granted) as i16;
         let (date, r) = add_years(granted, years, Rounding::Deadline);
-        out.push(dl(
+        out.add(
             named("i730.deadline", DateKind::LastDay, "Last day to file Form I-730 for a spouse or child"),
             date,
             upcoming_or_passed(as_of, date),
-            format!(
+            move || format!(
                 "Granted {granted} + {years} years = {date}{}: the last day to file Form I-730 for a spouse or child to follow to join (extendable for humanitarian reasons).",
                 feb29(r, Rounding::Deadline)
             ),
             &["8 C.F.R. § 208.21(d)"],
-        ));
+        );
     } else if let Some(filed) = app.filed_on {
         let fee_from = law.date(P::AnnualFeeEffective, as_of);
         if as_of >= fee_from {
@@ -254,46 +311,46 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
                 (date, r) = add_years(filed, n, Rounding::Deadline);
             }
             let amount = law.num(P::AnnualFeeUsd, date);
-            out.push(dl(
+            out.add(
                 named("asylum.annual_fee", DateKind::LastDay, "Annual asylum fee due"),
                 date,
                 upcoming_or_passed(as_of, date),
-                format!(
+                move || format!(
                     "Filed {filed}; the application is still pending on {as_of}; anniversary {n} of filing is {date}{}: the annual asylum fee of ${amount} in force then is due for each year the application stays pending.",
                     feb29(r, Rounding::Deadline)
                 ),
                 &["Pub. L. 119-21 (2025)", "90 Fed. Reg. 34,511 (July 22, 2025)"],
-            ));
+            );
         }
     }
 
     if let Some(adjusted) = app.adjusted_on {
         let years = law.num(P::LprRollbackYears, adjusted) as i16;
         let (lpr, r) = add_years(adjusted, -years, Rounding::Eligibility);
-        out.push(dl(
+        out.add(
             named("lpr.date", DateKind::Record, "Permanent residence recorded as of"),
             lpr,
             Status::Met,
-            format!(
+            move || format!(
                 "Adjustment approved {adjusted}; an asylee's permanent residence is recorded as of {years} year earlier: {lpr}{}.",
                 feb29(r, Rounding::Eligibility)
             ),
             &["INA § 209(b)", "8 C.F.R. § 209.2(f)"],
-        ));
+        );
         let years = law.num(P::NaturalizationResidenceYears, lpr) as i16;
         let early = law.num(P::NaturalizationEarlyFilingDays, lpr);
         let (five, r) = add_years(lpr, years, Rounding::Eligibility);
         let date = add_days(five, -early);
-        out.push(dl(
+        out.add(
             named("naturalization.earliest_filing", DateKind::FirstDay, "First day to file for naturalization (Form N-400)"),
             date,
             upcoming_or_passed(as_of, date),
-            format!(
+            move || format!(
                 "Permanent resident since {lpr}; + {years} years = {five}{}; − {early} days = {date}: the first day Form N-400 may be filed.",
                 feb29(r, Rounding::Eligibility)
             ),
             &["INA § 316(a)", "INA § 334(a)", "8 C.F.R. § 334.2(b)"],
-        ));
+        );
     }
 
     // A child's 21st birthday matters while the age is not frozen by a filing (CSPA).
@@ -306,24 +363,24 @@ pub fn all(case: &Case, law: &Law) -> Vec<Deadline> {
             };
             let limit = law.num(P::ChildAgeLimit, as_of) as i16;
             let (date, r) = add_years(birth, limit, Rounding::Deadline);
-            out.push(dl(
+            out.add(
                 (
-                    format!("family.{}.age_21", case.family_ids[i]),
+                    Cow::Owned(format!("family.{}.age_21", case.family_ids[i])),
                     DateKind::LastDay,
-                    format!("Family member {} turns {limit} (no longer a child)", case.family_ids[i]),
+                    Cow::Owned(format!("Family member {} turns {limit} (no longer a child)", case.family_ids[i])),
                 ),
                 date,
                 upcoming_or_passed(as_of, date),
-                format!(
+                move || format!(
                     "Born {birth}; turns {limit} on {date}{} (age {} on {as_of}). Nothing is filed, so the Child Status Protection Act has not frozen the age: the child must be named on an application filed before then.",
                     feb29(r, Rounding::Deadline),
                     age_on(birth, as_of)
                 ),
                 &["INA § 101(b)(1)", "INA § 208(b)(3)(B)"],
-            ));
+            );
         }
     }
-    out
+    out.list
 }
 
 fn feb29(rounded: bool, r: Rounding) -> &'static str {

@@ -1,6 +1,18 @@
 //! The rules of `spec/rules.md`, one module per part of the law, run in
 //! order by [`assess`](crate::assess) over one [`Eval`].
 
+/// The explanation `$text` when the assessment explains itself; else nothing,
+/// at no cost (see [`Detail`](crate::Detail)).
+macro_rules! explain {
+    ($ev:ident, $text:expr) => {
+        if $ev.explain {
+            String::from($text)
+        } else {
+            String::new()
+        }
+    };
+}
+
 pub mod bars;
 pub mod deadlines;
 pub mod family;
@@ -10,6 +22,8 @@ pub mod refugee;
 pub mod reliefs;
 pub mod thresholds;
 pub mod warnings;
+
+use std::borrow::Cow;
 
 use jiff::civil::Date;
 
@@ -24,6 +38,8 @@ pub struct Eval<'a> {
     pub case: &'a Case,
     pub law: &'a Law,
     pub as_of: Date,
+    /// Whether to write because-texts, questions' wording and warnings' texts.
+    pub explain: bool,
     pub findings: Vec<Finding>,
     /// For each finding, what would settle it while it is unknown.
     pub needs: Vec<Vec<Need>>,
@@ -33,11 +49,12 @@ pub struct Eval<'a> {
 pub type Ix = usize;
 
 impl<'a> Eval<'a> {
-    pub fn new(case: &'a Case, law: &'a Law) -> Self {
+    pub fn new(case: &'a Case, law: &'a Law, explain: bool) -> Self {
         Eval {
             case,
             law,
             as_of: case.as_of,
+            explain,
             findings: Vec::with_capacity(48),
             needs: Vec::with_capacity(48),
         }
@@ -46,16 +63,23 @@ impl<'a> Eval<'a> {
     /// Records a finding with an explicit outcome.
     pub fn push(
         &mut self,
-        def: &Def,
+        def: &'static Def,
         id: Option<String>,
         outcome: Outcome,
         because: String,
         deps: &[Ix],
         needs: Vec<Need>,
     ) -> Ix {
-        let depends_on = deps.iter().map(|&i| self.findings[i].id.clone()).collect();
+        let (depends_on, because) = if self.explain {
+            (
+                deps.iter().map(|&i| self.findings[i].id.clone()).collect(),
+                because,
+            )
+        } else {
+            (Vec::new(), String::new())
+        };
         self.findings.push(Finding {
-            id: id.unwrap_or_else(|| def.id.to_string()),
+            id: id.map_or(Cow::Borrowed(def.id), Cow::Owned),
             question: def.question,
             outcome,
             because,
@@ -73,7 +97,7 @@ impl<'a> Eval<'a> {
     /// Records a finding from a three-valued result.
     pub fn record(
         &mut self,
-        def: &Def,
+        def: &'static Def,
         id: Option<String>,
         v: V,
         because: String,

@@ -48,20 +48,23 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
     let v = presumed.or(clear_probability.and(qualifies));
     let mut deps = vec![r.past_persecution, r.presumption];
     deps.extend(harm_deps(ev, &r.harms, When::Feared));
-    let because = if ev.outcome(r.past_persecution) == Outcome::Yes
-        && ev.outcome(r.presumption) == Outcome::Yes
-    {
-        "Past persecution raises the presumption that life or freedom would be threatened, and it is not rebutted (8 C.F.R. § 208.16(b)(1)).".to_string()
-    } else {
-        format!(
-            "No unrebutted presumption from past persecution (past persecution: {}; presumption: {}). For the future, {}; the likelihood of persecution is {}, and withholding needs it to be more likely than not. Subjective fear plays no part.",
-            ev.outcome(r.past_persecution).as_str().replace('_', " "),
-            ev.outcome(r.presumption).as_str().replace('_', " "),
-            qualifies_text,
-            risk.persecution_likelihood
-                .map_or("not stated".to_string(), |l| l.words())
-        )
-    };
+    let because = explain!(
+        ev,
+        if ev.outcome(r.past_persecution) == Outcome::Yes
+            && ev.outcome(r.presumption) == Outcome::Yes
+        {
+            "Past persecution raises the presumption that life or freedom would be threatened, and it is not rebutted (8 C.F.R. § 208.16(b)(1)).".to_string()
+        } else {
+            format!(
+                "No unrebutted presumption from past persecution (past persecution: {}; presumption: {}). For the future, {}; the likelihood of persecution is {}, and withholding needs it to be more likely than not. Subjective fear plays no part.",
+                ev.outcome(r.past_persecution).as_str().replace('_', " "),
+                ev.outcome(r.presumption).as_str().replace('_', " "),
+                qualifies_text,
+                risk.persecution_likelihood
+                    .map_or("not stated".to_string(), |l| l.words())
+            )
+        }
+    );
     ev.record(&defs::WITHHOLDING_THREAT, None, v, because, &deps)
 }
 
@@ -77,28 +80,34 @@ pub fn cat(ev: &mut Eval) -> Cat {
     let v = V::test(t.likelihood, Fact::Torture("likelihood"), |l| {
         l == TortureLikelihood::MoreLikelyThanNot
     });
-    let because = match t.likelihood {
-        Some(l) => format!(
-            "The likelihood of torture on return is {}; the standard is more likely than not.",
-            l.words()
-        ),
-        None => "The likelihood of torture on return is not known.".to_string(),
-    };
+    let because = explain!(
+        ev,
+        match t.likelihood {
+            Some(l) => format!(
+                "The likelihood of torture on return is {}; the standard is more likely than not.",
+                l.words()
+            ),
+            None => "The likelihood of torture on return is not known.".to_string(),
+        }
+    );
     let torture_likely = ev.record(&defs::TORTURE_LIKELY, None, v, because, &[]);
     let v = V::test(t.official_role, Fact::Torture("official_role"), |r| {
         r != OfficialRole::None
     });
-    let because = match t.official_role {
-        Some(OfficialRole::None) => {
-            "No public official would inflict, instigate, consent to or acquiesce in the torture."
+    let because = explain!(
+        ev,
+        match t.official_role {
+            Some(OfficialRole::None) => {
+                "No public official would inflict, instigate, consent to or acquiesce in the torture."
                 .to_string()
+            }
+            Some(r) => format!(
+                "A public official's role: {} (acquiescence includes willful blindness).",
+                r.words()
+            ),
+            None => "The role of public officials in the feared torture is not known.".to_string(),
         }
-        Some(r) => format!(
-            "A public official's role: {} (acquiescence includes willful blindness).",
-            r.words()
-        ),
-        None => "The role of public officials in the feared torture is not known.".to_string(),
-    };
+    );
     let official = ev.record(&defs::OFFICIAL, None, v, because, &[]);
     Cat {
         torture_likely,

@@ -60,8 +60,16 @@ pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
         .into_iter()
         .map(|(f, why)| Question {
             fact: f.path(ev.case),
-            ask: ask(&f, ev.case),
-            why: why.iter().map(|&i| ev.findings[i].id.clone()).collect(),
+            ask: if ev.explain {
+                ask(&f, ev.case)
+            } else {
+                Cow::Borrowed("")
+            },
+            why: if ev.explain {
+                why.iter().map(|&i| ev.findings[i].id.clone()).collect()
+            } else {
+                Vec::new()
+            },
         })
         .collect()
 }

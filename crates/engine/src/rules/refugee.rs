@@ -94,17 +94,20 @@ fn group_cognizable(ev: &mut Eval, g: usize) -> Ix {
         V::fact(group.particular, Fact::Group(g, "particular")),
         V::fact(group.socially_distinct, Fact::Group(g, "socially_distinct")),
     ]);
-    let because = format!(
-        "Group {}{}: immutable {}, particular {}, socially distinct {}; all three are required.",
-        ev.case.group_ids[g],
-        group
-            .definition
-            .as_deref()
-            .map(|d| format!(" (\"{d}\")"))
-            .unwrap_or_default(),
-        yn(group.immutable),
-        yn(group.particular),
-        yn(group.socially_distinct)
+    let because = explain!(
+        ev,
+        format!(
+            "Group {}{}: immutable {}, particular {}, socially distinct {}; all three are required.",
+            ev.case.group_ids[g],
+            group
+                .definition
+                .as_deref()
+                .map(|d| format!(" (\"{d}\")"))
+                .unwrap_or_default(),
+            yn(group.immutable),
+            yn(group.particular),
+            yn(group.socially_distinct)
+        )
     );
     ev.record(
         &defs::GROUP_COGNIZABLE,
@@ -193,7 +196,10 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
         Some(Target::Applicant) => String::new(),
         None => "; whom it targeted is not known".to_string(),
     };
-    let because = format!("{}: {kind_text}{target_text}.", harm_label(ev, h));
+    let because = explain!(
+        ev,
+        format!("{}: {kind_text}{target_text}.", harm_label(ev, h))
+    );
     ev.record(
         &defs::HARM_SEVERITY,
         Some(format!("harm.{}.severity", ev.case.harm_ids[h])),
@@ -219,7 +225,7 @@ fn actor(ev: &mut Eval, h: usize) -> Ix {
         }
     };
     let v = government.or(unprotected);
-    let because = match (harm.actor, harm.authorities) {
+    let because = explain!(ev, match (harm.actor, harm.authorities) {
         (Some(Actor::Government), _) => "The persecutor is the government.".to_string(),
         (_, Some(Authorities::UnableOrUnwilling)) => "A non-state actor whom the government could not or would not control (the harm was reported, or the government's response is otherwise known).".to_string(),
         (_, Some(Authorities::ReportingFutile)) => "A non-state actor; the harm was not reported because reporting would have been futile or dangerous.".to_string(),
@@ -227,8 +233,8 @@ fn actor(ev: &mut Eval, h: usize) -> Ix {
         (_, Some(Authorities::NotReported)) => "A non-state actor; the harm was not reported and nothing else yet shows the government unable or unwilling to protect.".to_string(),
         (Some(Actor::NonState), None) => "A non-state actor; whether the government is unable or unwilling to control it is not known.".to_string(),
         (None, None) => "Who inflicted (or would inflict) the harm is not known.".to_string(),
-    };
-    let because = format!("{}: {}", harm_label(ev, h), because);
+    });
+    let because = explain!(ev, format!("{}: {}", harm_label(ev, h), because));
     ev.record(
         &defs::HARM_ACTOR,
         Some(format!("harm.{}.actor", ev.case.harm_ids[h])),
@@ -277,65 +283,70 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
                 },
                 Some(_) => V::YES,
             };
-            let ground_name = match (g.ground, g.imputed) {
-                (Some(Ground::PoliticalOpinion), Some(true)) => {
-                    "imputed political opinion".to_string()
-                }
-                (Some(Ground::ParticularSocialGroup), _) => match &g.group {
-                    Some(id) => {
-                        let cognizable = case
-                            .group_ids
-                            .iter()
-                            .position(|x| x == id)
-                            .map_or("unknown", |p| ev.outcome(groups[p]).as_str());
-                        format!(
-                            "membership in particular social group {id} (cognizable: {cognizable})"
-                        )
+            if ev.explain {
+                let ground_name = match (g.ground, g.imputed) {
+                    (Some(Ground::PoliticalOpinion), Some(true)) => {
+                        "imputed political opinion".to_string()
                     }
-                    None => "membership in a particular social group not yet named".to_string(),
-                },
-                (Some(Ground::CoercivePopulationControl), _) => {
-                    "resistance to coercive population control (deemed political opinion)"
-                        .to_string()
-                }
-                (Some(gr), _) => gr.words(),
-                (None, _) => "an unstated ground".to_string(),
-            };
-            let centrality = match g.central {
-                Some(true) => "a central reason",
-                Some(false) => "not a central reason",
-                None => "centrality unknown",
-            };
-            texts.push(format!("{ground_name} ({centrality})"));
+                    (Some(Ground::ParticularSocialGroup), _) => match &g.group {
+                        Some(id) => {
+                            let cognizable = case
+                                .group_ids
+                                .iter()
+                                .position(|x| x == id)
+                                .map_or("unknown", |p| ev.outcome(groups[p]).as_str());
+                            format!(
+                                "membership in particular social group {id} (cognizable: {cognizable})"
+                            )
+                        }
+                        None => "membership in a particular social group not yet named".to_string(),
+                    },
+                    (Some(Ground::CoercivePopulationControl), _) => {
+                        "resistance to coercive population control (deemed political opinion)"
+                            .to_string()
+                    }
+                    (Some(gr), _) => gr.words(),
+                    (None, _) => "an unstated ground".to_string(),
+                };
+                let centrality = match g.central {
+                    Some(true) => "a central reason",
+                    Some(false) => "not a central reason",
+                    None => "centrality unknown",
+                };
+                texts.push(format!("{ground_name} ({centrality})"));
+            }
             central.and(protected)
         })),
     };
     let v = forced.or(grounds_v);
-    let because = if matches!(
-        harm.kind,
-        Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
-    ) {
-        format!(
-            "{}: forced abortion or sterilization is deemed persecution on account of political opinion.",
-            harm_label(ev, h)
-        )
-    } else if harm.grounds.is_none() {
-        format!(
-            "{}: why the persecutor acted is not known.",
-            harm_label(ev, h)
-        )
-    } else if texts.is_empty() {
-        format!(
-            "{}: no protected ground is given as a reason for the harm.",
-            harm_label(ev, h)
-        )
-    } else {
-        format!(
-            "{}: grounds given: {}.",
-            harm_label(ev, h),
-            words_list(&texts)
-        )
-    };
+    let because = explain!(
+        ev,
+        if matches!(
+            harm.kind,
+            Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
+        ) {
+            format!(
+                "{}: forced abortion or sterilization is deemed persecution on account of political opinion.",
+                harm_label(ev, h)
+            )
+        } else if harm.grounds.is_none() {
+            format!(
+                "{}: why the persecutor acted is not known.",
+                harm_label(ev, h)
+            )
+        } else if texts.is_empty() {
+            format!(
+                "{}: no protected ground is given as a reason for the harm.",
+                harm_label(ev, h)
+            )
+        } else {
+            format!(
+                "{}: grounds given: {}.",
+                harm_label(ev, h),
+                words_list(&texts)
+            )
+        }
+    );
     ev.record(
         &defs::HARM_NEXUS,
         Some(format!("harm.{}.nexus", case.harm_ids[h])),
@@ -408,7 +419,10 @@ pub fn harm_deps(ev: &Eval, harms: &[HarmFindings], when: When) -> Vec<Ix> {
 fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
     let deps = harm_deps(ev, harms, When::Past);
     let Some(list) = ev.case.facts.harms.as_deref() else {
-        let because = "No harms are recorded yet: what happened to the applicant, and what the applicant fears, is not known.".into();
+        let because = explain!(
+            ev,
+            "No harms are recorded yet: what happened to the applicant, and what the applicant fears, is not known."
+        );
         return ev.record(
             &defs::PAST_PERSECUTION,
             None,
@@ -432,34 +446,41 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
             .enumerate()
             .map(|(h, f)| V::all([when_is(ev, h, When::Past), ev.yes(f.actor), ev.yes(f.nexus)])),
     ));
-    let qualifying: Vec<String> = harms
-        .iter()
-        .enumerate()
-        .filter(|(h, f)| {
-            list[*h].when == Some(When::Past)
-                && [f.severity, f.actor, f.nexus]
-                    .iter()
-                    .all(|&i| ev.outcome(i) == Outcome::Yes)
-        })
-        .map(|(h, _)| ev.case.harm_ids[h].clone())
-        .collect();
-    let past_count = list.iter().filter(|x| x.when == Some(When::Past)).count();
-    let because = if !qualifying.is_empty() {
-        format!(
-            "Past harm {} rises to persecution, by a qualifying actor, on account of a protected ground.",
-            words_list(&qualifying)
-        )
-    } else if past_count == 0 && list.iter().all(|x| x.when.is_some()) {
-        "No past harm is recorded.".to_string()
-    } else if together.is_yes() {
-        "Taken together, the past harms rise to persecution, by a qualifying actor, on account of a protected ground (Matter of O-Z- & I-Z-).".to_string()
+    let qualifying: Vec<String> = if !ev.explain {
+        Vec::new()
     } else {
-        format!(
-            "{past_count} past {} recorded; none yet shown to be severe enough, by a qualifying actor and on account of a protected ground; taken together, the past harms rise to persecution: {}.",
-            if past_count == 1 { "harm" } else { "harms" },
-            yn(cumulative)
-        )
+        harms
+            .iter()
+            .enumerate()
+            .filter(|(h, f)| {
+                list[*h].when == Some(When::Past)
+                    && [f.severity, f.actor, f.nexus]
+                        .iter()
+                        .all(|&i| ev.outcome(i) == Outcome::Yes)
+            })
+            .map(|(h, _)| ev.case.harm_ids[h].clone())
+            .collect()
     };
+    let past_count = list.iter().filter(|x| x.when == Some(When::Past)).count();
+    let because = explain!(
+        ev,
+        if !qualifying.is_empty() {
+            format!(
+                "Past harm {} rises to persecution, by a qualifying actor, on account of a protected ground.",
+                words_list(&qualifying)
+            )
+        } else if past_count == 0 && list.iter().all(|x| x.when.is_some()) {
+            "No past harm is recorded.".to_string()
+        } else if together.is_yes() {
+            "Taken together, the past harms rise to persecution, by a qualifying actor, on account of a protected ground (Matter of O-Z- & I-Z-).".to_string()
+        } else {
+            format!(
+                "{past_count} past {} recorded; none yet shown to be severe enough, by a qualifying actor and on account of a protected ground; taken together, the past harms rise to persecution: {}.",
+                if past_count == 1 { "harm" } else { "harms" },
+                yn(cumulative)
+            )
+        }
+    );
     ev.record(
         &defs::PAST_PERSECUTION,
         None,
@@ -477,7 +498,10 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
     let risk = ev.case.facts.risk();
     match ev.outcome(pp) {
         Outcome::No | Outcome::NotApplicable => {
-            let because = "No past persecution is established, so no presumption arises.".into();
+            let because = explain!(
+                ev,
+                "No past persecution is established, so no presumption arises."
+            );
             ev.push(
                 &defs::PRESUMPTION,
                 None,
@@ -586,32 +610,38 @@ fn future_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
     let (likely, likely_text) = reasonable_possibility(ev);
     let feared = feared_harm_qualifies(ev, harms);
     let v = V::all([V::known(afraid != Some(false)), likely, feared.clone()]);
-    let mut parts = Vec::new();
-    if afraid == Some(false) {
-        parts.push("the applicant does not fear return (no subjective fear)".to_string());
-    }
-    parts.push(likely_text);
-    parts.push(match (ev.case.facts.harms.is_some(), feared.t) {
-        (false, _) => "no harms are recorded yet".to_string(),
-        (true, crate::logic::Tri::Yes) => "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by reasonable relocation)".to_string(),
-        (true, crate::logic::Tri::No) => "no feared harm qualifies".to_string(),
-        (true, crate::logic::Tri::Unknown) => "whether a feared harm qualifies is not yet known".to_string(),
+    let because = explain!(ev, {
+        let mut parts = Vec::new();
+        if afraid == Some(false) {
+            parts.push("the applicant does not fear return (no subjective fear)".to_string());
+        }
+        parts.push(likely_text);
+        parts.push(match (ev.case.facts.harms.is_some(), feared.t) {
+            (false, _) => "no harms are recorded yet".to_string(),
+            (true, crate::logic::Tri::Yes) => "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by reasonable relocation)".to_string(),
+            (true, crate::logic::Tri::No) => "no feared harm qualifies".to_string(),
+            (true, crate::logic::Tri::Unknown) => "whether a feared harm qualifies is not yet known".to_string(),
+        });
+        format!("{}.", capitalize(&parts.join("; ")))
     });
-    let because = format!("{}.", capitalize(&parts.join("; ")));
     ev.record(&defs::FUTURE_PERSECUTION, None, v, because, &deps)
 }
 
 fn well_founded_fear(ev: &mut Eval, presumption: Ix, fp: Ix) -> Ix {
     let v = ev.yes(presumption).or(ev.yes(fp));
-    let because = match (ev.outcome(presumption), ev.outcome(fp)) {
-        (Outcome::Yes, _) => "The presumption from past persecution stands.".to_string(),
-        (_, Outcome::Yes) => "There is a reasonable possibility of future persecution.".to_string(),
-        (p, f) => format!(
-            "The presumption from past persecution: {}; a reasonable possibility of future persecution: {}.",
-            p.as_str().replace('_', " "),
-            f.as_str().replace('_', " ")
-        ),
-    };
+    let because = explain!(
+        ev,
+        match (ev.outcome(presumption), ev.outcome(fp)) {
+            (Outcome::Yes, _) => "The presumption from past persecution stands.".to_string(),
+            (_, Outcome::Yes) =>
+                "There is a reasonable possibility of future persecution.".to_string(),
+            (p, f) => format!(
+                "The presumption from past persecution: {}; a reasonable possibility of future persecution: {}.",
+                p.as_str().replace('_', " "),
+                f.as_str().replace('_', " ")
+            ),
+        }
+    );
     ev.record(
         &defs::WELL_FOUNDED_FEAR,
         None,
@@ -630,11 +660,14 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
     let deps = [pp, wff];
     match (ev.outcome(pp), ev.outcome(wff)) {
         (Outcome::No | Outcome::NotApplicable, _) | (_, Outcome::Yes) => {
-            let because = if ev.outcome(wff) == Outcome::Yes {
-                "A well-founded fear is established, so humanitarian asylum is not needed."
-            } else {
-                "Humanitarian asylum needs past persecution, which is not established."
-            };
+            let because = explain!(
+                ev,
+                if ev.outcome(wff) == Outcome::Yes {
+                    "A well-founded fear is established, so humanitarian asylum is not needed."
+                } else {
+                    "Humanitarian asylum needs past persecution, which is not established."
+                }
+            );
             ev.push(
                 &defs::HUMANITARIAN,
                 None,
@@ -650,7 +683,10 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
                 .filter(|&i| ev.outcome(i) == Outcome::Unknown)
                 .map(Need::Finding)
                 .collect();
-            let because = "Whether humanitarian asylum is needed depends on past persecution and a well-founded fear, not yet known.".into();
+            let because = explain!(
+                ev,
+                "Whether humanitarian asylum is needed depends on past persecution and a well-founded fear, not yet known."
+            );
             ev.push(
                 &defs::HUMANITARIAN,
                 None,
@@ -669,10 +705,13 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
                 risk.other_serious_harm,
                 Fact::Risk("other_serious_harm"),
             ));
-            let because = format!(
-                "Past persecution is established but the presumption is rebutted; compelling reasons from its severity: {}; a reasonable possibility of other serious harm: {}.",
-                yn(risk.severe_past_persecution),
-                yn(risk.other_serious_harm)
+            let because = explain!(
+                ev,
+                format!(
+                    "Past persecution is established but the presumption is rebutted; compelling reasons from its severity: {}; a reasonable possibility of other serious harm: {}.",
+                    yn(risk.severe_past_persecution),
+                    yn(risk.other_serious_harm)
+                )
             );
             ev.record(&defs::HUMANITARIAN, None, v, because, &deps)
         }
@@ -696,14 +735,17 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
     let a = ev.case.facts.applicant();
     let (v, because) = match a.location {
         Some(Location::InUs | Location::PortOfEntry) | None => {
-            let because = match a.location {
-                None => {
-                    "Where the applicant is now is not known; refugee admission (INA § 207) is considered only for an applicant known to be abroad."
+            let because = explain!(
+                ev,
+                match a.location {
+                    None => {
+                        "Where the applicant is now is not known; refugee admission (INA § 207) is considered only for an applicant known to be abroad."
+                    }
+                    _ => {
+                        "The applicant is in the United States or at its border: refugee admission (INA § 207) is for people abroad."
+                    }
                 }
-                _ => {
-                    "The applicant is in the United States or at its border: refugee admission (INA § 207) is for people abroad."
-                }
-            };
+            );
             return ev.push(
                 &defs::OUTSIDE_NATIONALITY,
                 None,
@@ -728,22 +770,28 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
                     Fact::Applicant("habitual_residence"),
                     |h| h != here,
                 );
-                let because = format!(
-                    "Stateless; now in {here}; country of last habitual residence: {}.",
-                    a.habitual_residence
-                        .map_or("unknown".to_string(), |h| h.to_string())
+                let because = explain!(
+                    ev,
+                    format!(
+                        "Stateless; now in {here}; country of last habitual residence: {}.",
+                        a.habitual_residence
+                            .map_or("unknown".to_string(), |h| h.to_string())
+                    )
                 );
                 (v, because)
             }
             (Some(here), Some(nat)) => {
                 let inside = nat.contains(&here);
-                let because = format!(
-                    "Now in {here}, {} a country of nationality ({}).",
-                    if inside { "which is" } else { "which is not" },
-                    nat.iter()
-                        .map(|c| c.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let because = explain!(
+                    ev,
+                    format!(
+                        "Now in {here}, {} a country of nationality ({}).",
+                        if inside { "which is" } else { "which is not" },
+                        nat.iter()
+                            .map(|c| c.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 );
                 (V::known(!inside), because)
             }

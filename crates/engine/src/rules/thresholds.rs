@@ -45,14 +45,18 @@ fn presence(ev: &mut Eval) -> Ix {
     let v = V::test(loc, Fact::Applicant("location"), |l| {
         l != Location::OutsideUs
     });
-    let because = match loc {
-        Some(Location::InUs) => "The applicant is in the United States.".to_string(),
-        Some(Location::PortOfEntry) => "The applicant is arriving at a port of entry.".to_string(),
-        Some(Location::OutsideUs) => {
-            "The applicant is outside the United States: asylum is asked for from within it or at its border; refugee status (INA § 207) from abroad.".to_string()
+    let because = explain!(
+        ev,
+        match loc {
+            Some(Location::InUs) => "The applicant is in the United States.".to_string(),
+            Some(Location::PortOfEntry) =>
+                "The applicant is arriving at a port of entry.".to_string(),
+            Some(Location::OutsideUs) => {
+                "The applicant is outside the United States: asylum is asked for from within it or at its border; refugee status (INA § 207) from abroad.".to_string()
+            }
+            None => "Where the applicant is now is not known.".to_string(),
         }
-        None => "Where the applicant is now is not known.".to_string(),
-    };
+    );
     ev.record(&defs::PRESENCE, None, v, because, &[])
 }
 
@@ -81,26 +85,31 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
     };
     let filing = filing_date(case, Some(oy.deadline));
     let on_time = filing.date <= oy.deadline;
-    let mut because = format!("{}; {}", oy.because, filing.because);
     let v = if on_time {
-        because += &format!(", on or before the deadline {}.", oy.deadline);
         V::YES
+    } else if uac.is_none() {
+        // Late, unless the applicant is an unaccompanied child, who would be exempt.
+        V::unknown(Need::Fact(Fact::Applicant("unaccompanied_child")))
     } else {
-        because += &format!(
-            ", {} days after the deadline {}",
-            days_between(oy.deadline, filing.date),
-            oy.deadline
-        );
-        let mut v = V::NO;
-        if uac.is_none() {
-            because += "; but whether the applicant is an unaccompanied child, who would be exempt, is not known";
-            v = v.or(V::unknown(Need::Fact(Fact::Applicant(
-                "unaccompanied_child",
-            ))));
-        }
-        because.push('.');
-        v
+        V::NO
     };
+    let because = explain!(ev, {
+        let mut because = format!("{}; {}", oy.because(ev.law), filing.because());
+        if on_time {
+            because += &format!(", on or before the deadline {}.", oy.deadline);
+        } else {
+            because += &format!(
+                ", {} days after the deadline {}",
+                days_between(oy.deadline, filing.date),
+                oy.deadline
+            );
+            if uac.is_none() {
+                because += "; but whether the applicant is an unaccompanied child, who would be exempt, is not known";
+            }
+            because.push('.');
+        }
+        because
+    });
     ev.record(&defs::ONE_YEAR, None, v, because, &[])
 }
 
@@ -108,7 +117,10 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
 /// > reasonable period given those circumstances.
 fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
     if ev.outcome(one_year) != Outcome::No {
-        let because = "The application is timely, or its timeliness is not yet known, so no exception is needed.".into();
+        let because = explain!(
+            ev,
+            "The application is timely, or its timeliness is not yet known, so no exception is needed."
+        );
         return ev.push(
             &defs::ONE_YEAR_EXCEPTION,
             None,
@@ -120,7 +132,10 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
     }
     let case = ev.case;
     let Some(exceptions) = case.facts.exceptions.as_deref() else {
-        let because = "The application is late, and whether any changed or extraordinary circumstance excuses it is not known.".into();
+        let because = explain!(
+            ev,
+            "The application is late, and whether any changed or extraordinary circumstance excuses it is not known."
+        );
         return ev.record(
             &defs::ONE_YEAR_EXCEPTION,
             None,
@@ -130,7 +145,10 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         );
     };
     if exceptions.is_empty() {
-        let because = "The application is late and no changed or extraordinary circumstance is offered to excuse it.".into();
+        let because = explain!(
+            ev,
+            "The application is late and no changed or extraordinary circumstance is offered to excuse it."
+        );
         return ev.record(&defs::ONE_YEAR_EXCEPTION, None, V::NO, because, &[one_year]);
     }
     let filing = filing_date(case, None).date;
@@ -148,7 +166,9 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
                     "its kind is not known",
                 ),
             };
-            parts.push(format!("exception {i}: {judged}"));
+            if ev.explain {
+                parts.push(format!("exception {i}: {judged}"));
+            }
             v = v.or(entry);
             continue;
         };
@@ -195,10 +215,15 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             ),
             (None, None) => "when it began is not known".to_string(),
         };
-        parts.push(format!("{} ({start_text}): {judged}", kind.words()));
+        if ev.explain {
+            parts.push(format!("{} ({start_text}): {judged}", kind.words()));
+        }
         v = v.or(entry);
     }
-    let because = format!("The application is late. Offered: {}.", parts.join("; "));
+    let because = explain!(
+        ev,
+        format!("The application is late. Offered: {}.", parts.join("; "))
+    );
     ev.record(&defs::ONE_YEAR_EXCEPTION, None, v, because, &[one_year])
 }
 
@@ -208,7 +233,10 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
 fn safe_third_country(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let Some((i, arrival, date)) = case.last_arrival() else {
-        let because = "No arrival date is known, so whether the last arrival was from Canada under the Agreement is not known.".into();
+        let because = explain!(
+            ev,
+            "No arrival date is known, so whether the last arrival was from Canada under the Agreement is not known."
+        );
         return ev.record(
             &defs::SAFE_THIRD_COUNTRY,
             None,
@@ -241,15 +269,18 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
     // Between ports, the Additional Protocol (from 2023-03-25) reaches crossings found within 14 days.
     let reached = at_port.or(V::known(date >= protocol_from));
     let v = V::all([northern, from_ca, in_force, not_uac, no_exception, reached]);
-    let because = format!(
-        "Last arrival {date}: border {}, from {}, manner {}; the Agreement applies at land ports from {stca_from} and between ports from {protocol_from} (crossings found within 14 days: not modelled, assumed); unaccompanied child: {}; an exception of the Agreement applies: {}.",
-        arrival.border.map_or("unknown".into(), |b| b.words()),
-        arrival
-            .from_country
-            .map_or("an unknown country".into(), |c| c.to_string()),
-        arrival.manner.map_or("unknown".into(), |m| m.words()),
-        yn(case.facts.applicant().unaccompanied_child),
-        yn(arrival.stca_exception),
+    let because = explain!(
+        ev,
+        format!(
+            "Last arrival {date}: border {}, from {}, manner {}; the Agreement applies at land ports from {stca_from} and between ports from {protocol_from} (crossings found within 14 days: not modelled, assumed); unaccompanied child: {}; an exception of the Agreement applies: {}.",
+            arrival.border.map_or("unknown".into(), |b| b.words()),
+            arrival
+                .from_country
+                .map_or("an unknown country".into(), |c| c.to_string()),
+            arrival.manner.map_or("unknown".into(), |m| m.words()),
+            yn(case.facts.applicant().unaccompanied_child),
+            yn(arrival.stca_exception),
+        )
     );
     ev.record(&defs::SAFE_THIRD_COUNTRY, None, v, because, &[])
 }
@@ -268,21 +299,24 @@ fn previous_denial(ev: &mut Eval) -> Ix {
         ),
     };
     let v = V::fact(denied, Fact::Application("previously_denied")).and(changed.clone().negate());
-    let because = match denied {
-        Some(false) => "No earlier asylum application was denied.".to_string(),
-        None => "Whether an earlier asylum application was denied is not known.".to_string(),
-        Some(true) => match changed.t {
-            crate::logic::Tri::Yes => {
-                "An earlier application was denied, but changed circumstances are offered, which may allow a new one (INA § 208(a)(2)(D)).".to_string()
-            }
-            crate::logic::Tri::No => {
-                "An earlier application was denied by an immigration judge or the Board, and no changed circumstance is offered.".to_string()
-            }
-            crate::logic::Tri::Unknown => {
-                "An earlier application was denied; whether changed circumstances are offered is not known.".to_string()
-            }
-        },
-    };
+    let because = explain!(
+        ev,
+        match denied {
+            Some(false) => "No earlier asylum application was denied.".to_string(),
+            None => "Whether an earlier asylum application was denied is not known.".to_string(),
+            Some(true) => match changed.t {
+                crate::logic::Tri::Yes => {
+                    "An earlier application was denied, but changed circumstances are offered, which may allow a new one (INA § 208(a)(2)(D)).".to_string()
+                }
+                crate::logic::Tri::No => {
+                    "An earlier application was denied by an immigration judge or the Board, and no changed circumstance is offered.".to_string()
+                }
+                crate::logic::Tri::Unknown => {
+                    "An earlier application was denied; whether changed circumstances are offered is not known.".to_string()
+                }
+            },
+        }
+    );
     ev.record(&defs::PREVIOUS_DENIAL, None, v, because, &[])
 }
 
@@ -295,7 +329,10 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let law = ev.law;
     let Some(arrivals) = case.facts.arrivals.as_deref() else {
-        let because = "No arrival is known, so whether an entry fell under the rule (May 11, 2023 to May 11, 2025) is not known.".into();
+        let because = explain!(
+            ev,
+            "No arrival is known, so whether an entry fell under the rule (May 11, 2023 to May 11, 2025) is not known."
+        );
         return ev.record(
             &defs::LAWFUL_PATHWAYS,
             None,
@@ -351,7 +388,9 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
                 Fact::Arrival(i, "compelling_circumstances"),
             ),
         ]);
-        notes.push(describe_arrival(i, a, &covered, &excepted));
+        if ev.explain {
+            notes.push(describe_arrival(i, a, &covered, &excepted));
+        }
         v = v.or(covered.and(excepted.negate()));
     }
     let window = format!(
@@ -359,16 +398,19 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         law.date(P::LawfulPathwaysStart, case.as_of),
         law.date(P::LawfulPathwaysEnd, case.as_of)
     );
-    let because = if notes.is_empty() {
-        format!(
-            "No arrival across the southwest land border between ports or without documents, after transit through a third country, in the rule's window ({window})."
-        )
-    } else {
-        format!(
-            "The rule covers such entries from {window}. {}",
-            notes.join(" ")
-        )
-    };
+    let because = explain!(
+        ev,
+        if notes.is_empty() {
+            format!(
+                "No arrival across the southwest land border between ports or without documents, after transit through a third country, in the rule's window ({window})."
+            )
+        } else {
+            format!(
+                "The rule covers such entries from {window}. {}",
+                notes.join(" ")
+            )
+        }
+    );
     ev.record(&defs::LAWFUL_PATHWAYS, None, v, because, &[])
 }
 

@@ -54,8 +54,16 @@ pub fn raised(ev: &Eval, lawful_pathways: Outcome) -> Vec<Warning> {
         .filter_map(|(code, _)| law.warning(code))
         .map(|w| Warning {
             code: w.code.clone(),
-            message: w.message.clone(),
-            cite: w.cite.clone(),
+            message: if ev.explain {
+                w.message.clone()
+            } else {
+                String::new()
+            },
+            cite: if ev.explain {
+                w.cite.clone()
+            } else {
+                Vec::new()
+            },
         })
         .collect()
 }

@@ -162,7 +162,7 @@ fn every_citation_printed_in_an_assessment_is_in_a_known_form() {
 #[test]
 fn every_finding_id_in_an_assessment_is_defined_once() {
     let a = crate::run(&crate::base());
-    let mut ids: Vec<&str> = a.findings.iter().map(|f| f.id.as_str()).collect();
+    let mut ids: Vec<&str> = a.findings.iter().map(|f| &*f.id).collect();
     for id in &ids {
         assert!(defs::find(id).is_some(), "{id} is not in defs::ALL");
     }

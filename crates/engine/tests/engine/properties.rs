@@ -425,6 +425,24 @@ proptest! {
     }
 
     #[test]
+    fn the_outcomes_mode_decides_exactly_as_the_full_assessment(f in facts()) {
+        let Ok(case) = refuge_engine::Case::from_json(&f.to_string(), today()) else { return Ok(()) };
+        let full = refuge_engine::assess(&case, Law::embedded());
+        let lean = refuge_engine::assess_with(&case, Law::embedded(), refuge_engine::Detail::Outcomes);
+        prop_assert_eq!(&full.reliefs, &lean.reliefs);
+        let outcomes = |a: &refuge_engine::Assessment| a.findings.iter().map(|x| (x.id.clone(), x.outcome)).collect::<Vec<_>>();
+        prop_assert_eq!(outcomes(&full), outcomes(&lean));
+        let dates = |a: &refuge_engine::Assessment| a.deadlines.iter().map(|d| (d.id.clone(), d.date, d.status)).collect::<Vec<_>>();
+        prop_assert_eq!(dates(&full), dates(&lean));
+        let asked = |a: &refuge_engine::Assessment| a.questions.iter().map(|q| q.fact.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(asked(&full), asked(&lean));
+        let codes = |a: &refuge_engine::Assessment| a.warnings.iter().map(|w| w.code.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(codes(&full), codes(&lean));
+        prop_assert_eq!(&full.family, &lean.family);
+        prop_assert!(lean.findings.iter().all(|x| x.because.is_empty()) && lean.questions.iter().all(|q| q.ask.is_empty()));
+    }
+
+    #[test]
     fn every_unknown_reason_of_a_relief_is_asked_about(f in facts()) {
         let Ok(a) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };
         for (name, relief) in a.reliefs.iter() {
