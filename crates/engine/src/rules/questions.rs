@@ -14,29 +14,32 @@ use crate::output::{Outcome, Question};
 pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
     let n = ev.findings.len();
     // The facts each unknown finding waits for, directly or through the unknown
-    // findings it is built from (which always come earlier).
-    let mut facts_of: Vec<Vec<Fact>> = Vec::with_capacity(n);
+    // findings it is built from (which always come earlier): finding i's facts
+    // are `flat[span[i].0..span[i].1]`, all in one buffer.
+    let mut flat: Vec<Fact> = Vec::new();
+    let mut span: Vec<(usize, usize)> = Vec::with_capacity(n);
     for i in 0..n {
-        let mut facts: Vec<Fact> = Vec::new();
+        let start = flat.len();
         if ev.findings[i].outcome == Outcome::Unknown {
             for need in &ev.needs[i] {
                 match *need {
-                    Need::Fact(f) => push_unique(&mut facts, f),
+                    Need::Fact(f) => push_unique(&mut flat, start, f),
                     Need::Finding(j) if j < i => {
-                        for &f in &facts_of[j] {
-                            push_unique(&mut facts, f);
+                        for k in span[j].0..span[j].1 {
+                            let f = flat[k];
+                            push_unique(&mut flat, start, f);
                         }
                     }
                     Need::Finding(_) => {}
                 }
             }
         }
-        facts_of.push(facts);
+        span.push((start, flat.len()));
     }
     // Each fact with the findings that want it, in order of first appearance.
     let mut wanted: Vec<(Fact, Vec<usize>)> = Vec::new();
-    for (i, facts) in facts_of.iter().enumerate() {
-        for &f in facts {
+    for (i, &(start, end)) in span.iter().enumerate() {
+        for &f in &flat[start..end] {
             match wanted.iter_mut().find(|(g, _)| *g == f) {
                 Some((_, why)) => why.push(i),
                 None => wanted.push((f, vec![i])),
@@ -79,8 +82,9 @@ macro_rules! owned {
     ($($t:tt)*) => { Cow::Owned(format!($($t)*)) };
 }
 
-fn push_unique(v: &mut Vec<Fact>, f: Fact) {
-    if !v.contains(&f) {
+/// Appends `f` unless `v[from..]` already holds it.
+fn push_unique(v: &mut Vec<Fact>, from: usize, f: Fact) {
+    if !v[from..].contains(&f) {
         v.push(f);
     }
 }
