@@ -74,3 +74,21 @@ fn outcomes_only(bencher: divan::Bencher, name: &str) {
         refuge_engine::assess_with(&case, law, refuge_engine::Detail::Outcomes)
     });
 }
+
+/// A typical row of a screened caseload: one arrival, the application, the bars.
+const SCREENING_ROW: &str = r#"{"as_of":"2026-01-15","applicant":{"birth_date":"1990-01-01","nationality":["HN"],"location":"in_us","unaccompanied_child":false},"arrivals":[{"date":"2024-01-15","manner":"without_inspection","border":"southwest_land","from_country":"MX","transit_countries":["GT","MX"],"cbp_one_appointment":false,"protection_sought_in_transit":"none"}],"application":{"filed_on":"2024-06-01","forum":"affirmative","previously_denied":false,"clock_stopped_days":0},"exceptions":[],"conduct":{"persecuted_others":false,"aggravated_felony":false,"particularly_serious_crime":false,"serious_nonpolitical_crime":false,"danger_to_security":false,"terrorist_activity":false}}"#;
+
+/// A checked case in, outcomes only: what `refuge screen` asks of the engine per row.
+#[divan::bench]
+fn screening_row(bencher: divan::Bencher) {
+    let case = refuge_engine::Case::from_json(SCREENING_ROW, jiff::civil::date(2026, 1, 15))
+        .expect("valid");
+    let law = Law::embedded();
+    bencher.bench(|| {
+        refuge_engine::assess_with(
+            divan::black_box(&case),
+            law,
+            refuge_engine::Detail::Outcomes,
+        )
+    });
+}

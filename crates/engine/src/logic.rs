@@ -16,7 +16,8 @@ pub enum Tri {
     Unknown,
 }
 
-/// A fact of the facts document, by where it sits (entries by index).
+/// A fact of the facts document, by where it sits (entries by index). The
+/// facts of the single objects carry their whole path (`risk.afraid`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Fact {
     Applicant(&'static str),
@@ -44,20 +45,20 @@ impl Fact {
     /// The path in the facts document (`harms[h1].severe`, `arrivals[0].date`).
     pub fn path(&self, case: &Case) -> String {
         match *self {
-            Fact::Applicant(f) => format!("applicant.{f}"),
+            Fact::Applicant(p)
+            | Fact::Application(p)
+            | Fact::Risk(p)
+            | Fact::Torture(p)
+            | Fact::Conduct(p)
+            | Fact::Resettlement(p) => p.to_string(),
             Fact::Arrivals => "arrivals".into(),
             Fact::Arrival(i, f) => format!("arrivals[{i}].{f}"),
-            Fact::Application(f) => format!("application.{f}"),
             Fact::Exceptions => "exceptions".into(),
             Fact::Exception(i, f) => format!("exceptions[{i}].{f}"),
             Fact::Harms => "harms".into(),
             Fact::Harm(i, f) => format!("harms[{}].{f}", case.harm_ids[i]),
             Fact::Ground(i, g, f) => format!("harms[{}].grounds[{g}].{f}", case.harm_ids[i]),
             Fact::Group(i, f) => format!("groups[{}].{f}", case.group_ids[i]),
-            Fact::Risk(f) => format!("risk.{f}"),
-            Fact::Torture(f) => format!("torture.{f}"),
-            Fact::Conduct(f) => format!("conduct.{f}"),
-            Fact::Resettlement(f) => format!("resettlement.{f}"),
             Fact::Family(i, f) => format!("family[{}].{f}", case.family_ids[i]),
         }
     }

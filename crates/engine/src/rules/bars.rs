@@ -49,12 +49,12 @@ impl WithholdingBars {
 fn conduct(ev: &Eval, field: &'static str) -> (Option<bool>, V) {
     let c = ev.case.facts.conduct();
     let value = match field {
-        "persecuted_others" => c.persecuted_others,
-        "aggravated_felony" => c.aggravated_felony,
-        "particularly_serious_crime" => c.particularly_serious_crime,
-        "serious_nonpolitical_crime" => c.serious_nonpolitical_crime,
-        "danger_to_security" => c.danger_to_security,
-        "terrorist_activity" => c.terrorist_activity,
+        "conduct.persecuted_others" => c.persecuted_others,
+        "conduct.aggravated_felony" => c.aggravated_felony,
+        "conduct.particularly_serious_crime" => c.particularly_serious_crime,
+        "conduct.serious_nonpolitical_crime" => c.serious_nonpolitical_crime,
+        "conduct.danger_to_security" => c.danger_to_security,
+        "conduct.terrorist_activity" => c.terrorist_activity,
         _ => None,
     };
     (value, V::fact(value, Fact::Conduct(field)))
@@ -75,11 +75,11 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
     let persecutor = simple(
         ev,
         &defs::BAR_PERSECUTOR,
-        "persecuted_others",
+        "conduct.persecuted_others",
         "Ordered, incited, assisted or otherwise participated in the persecution of others",
     );
-    let (af, af_v) = conduct(ev, "aggravated_felony");
-    let (psc, psc_v) = conduct(ev, "particularly_serious_crime");
+    let (af, af_v) = conduct(ev, "conduct.aggravated_felony");
+    let (psc, psc_v) = conduct(ev, "conduct.particularly_serious_crime");
     let because = explain!(
         ev,
         format!(
@@ -92,19 +92,19 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
     let serious_nonpolitical_crime = simple(
         ev,
         &defs::BAR_SNPC,
-        "serious_nonpolitical_crime",
+        "conduct.serious_nonpolitical_crime",
         "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
     );
     let security = simple(
         ev,
         &defs::BAR_SECURITY,
-        "danger_to_security",
+        "conduct.danger_to_security",
         "Reasonable grounds to regard the applicant as a danger to the security of the United States",
     );
     let terrorism = simple(
         ev,
         &defs::BAR_TERRORISM,
-        "terrorist_activity",
+        "conduct.terrorist_activity",
         "The terrorism grounds of INA § 212(a)(3)(B) or § 237(a)(4)(B) apply",
     );
     let firm_resettlement = firm_resettlement(ev);
@@ -129,19 +129,19 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
     let r = ev.case.facts.resettlement();
     let v = V::fact(
         r.offered_permanent_status,
-        Fact::Resettlement("offered_permanent_status"),
+        Fact::Resettlement("resettlement.offered_permanent_status"),
     )
     .and(
         V::fact(
             r.stay_necessary_for_flight,
-            Fact::Resettlement("stay_necessary_for_flight"),
+            Fact::Resettlement("resettlement.stay_necessary_for_flight"),
         )
         .negate(),
     )
     .and(
         V::fact(
             r.restrictive_conditions,
-            Fact::Resettlement("restrictive_conditions"),
+            Fact::Resettlement("resettlement.restrictive_conditions"),
         )
         .negate(),
     );
@@ -168,7 +168,7 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     let persecutor = simple(
         ev,
         &defs::WH_BAR_PERSECUTOR,
-        "persecuted_others",
+        "conduct.persecuted_others",
         "Ordered, incited, assisted or otherwise participated in the persecution of others",
     );
     // > INA § 241(b)(3)(B) (flush language): an alien who has been convicted of an
@@ -176,11 +176,13 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     // > aggregate term of imprisonment of at least 5 years shall be considered to have
     // > committed a particularly serious crime.
     let c = ev.case.facts.conduct();
-    let (af, af_v) = conduct(ev, "aggravated_felony");
-    let (psc, psc_v) = conduct(ev, "particularly_serious_crime");
-    let five = V::test(c.sentence_years, Fact::Conduct("sentence_years"), |y| {
-        y >= 5.0
-    });
+    let (af, af_v) = conduct(ev, "conduct.aggravated_felony");
+    let (psc, psc_v) = conduct(ev, "conduct.particularly_serious_crime");
+    let five = V::test(
+        c.sentence_years,
+        Fact::Conduct("conduct.sentence_years"),
+        |y| y >= 5.0,
+    );
     let sentence = c
         .sentence_years
         .map_or("unknown".to_string(), |y| format!("{y} years"));
@@ -202,11 +204,11 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     let serious_nonpolitical_crime = simple(
         ev,
         &defs::WH_BAR_SNPC,
-        "serious_nonpolitical_crime",
+        "conduct.serious_nonpolitical_crime",
         "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
     );
-    let (danger, danger_v) = conduct(ev, "danger_to_security");
-    let (terror, terror_v) = conduct(ev, "terrorist_activity");
+    let (danger, danger_v) = conduct(ev, "conduct.danger_to_security");
+    let (terror, terror_v) = conduct(ev, "conduct.terrorist_activity");
     let because = explain!(
         ev,
         format!(

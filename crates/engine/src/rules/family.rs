@@ -131,7 +131,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
                     let v = if age < limit {
                         V::YES
                     } else {
-                        V::unknown(Need::Fact(Fact::Application("filed_on")))
+                        V::unknown(Need::Fact(Fact::Application("application.filed_on")))
                     };
                     (
                         v,

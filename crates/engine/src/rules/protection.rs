@@ -32,7 +32,7 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
         {
             V::NO
         }
-        None => V::unknown(Need::Fact(Fact::Risk("persecution_likelihood"))),
+        None => V::unknown(Need::Fact(Fact::Risk("risk.persecution_likelihood"))),
     };
     let qualifies = feared_harm_qualifies(ev, &r.harms);
     let qualifies_text = match (ev.case.facts.harms.is_some(), qualifies.t) {
@@ -77,7 +77,7 @@ pub struct Cat {
 /// > that it is more likely than not that he or she would be tortured if removed.
 pub fn cat(ev: &mut Eval) -> Cat {
     let t = ev.case.facts.torture();
-    let v = V::test(t.likelihood, Fact::Torture("likelihood"), |l| {
+    let v = V::test(t.likelihood, Fact::Torture("torture.likelihood"), |l| {
         l == TortureLikelihood::MoreLikelyThanNot
     });
     let because = explain!(
@@ -91,9 +91,11 @@ pub fn cat(ev: &mut Eval) -> Cat {
         }
     );
     let torture_likely = ev.record(&defs::TORTURE_LIKELY, None, v, because, &[]);
-    let v = V::test(t.official_role, Fact::Torture("official_role"), |r| {
-        r != OfficialRole::None
-    });
+    let v = V::test(
+        t.official_role,
+        Fact::Torture("torture.official_role"),
+        |r| r != OfficialRole::None,
+    );
     let because = explain!(
         ev,
         match t.official_role {

@@ -131,12 +131,12 @@ fn family_phrase(case: &Case, i: usize) -> String {
 pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
     match *fact {
         Fact::Applicant(f) => match f {
-            "location" => "Where is the applicant now: in the United States, at a port of entry, or outside the United States?".into(),
-            "unaccompanied_child" => "Has the applicant been designated an unaccompanied child (under 18, with no parent or legal guardian in the United States available to care for them, and without lawful status)?".into(),
-            "nationality" => "Of which country or countries is the applicant a citizen or national? (None, if stateless.)".into(),
-            "habitual_residence" => "The applicant is stateless: in which country did the applicant last habitually live?".into(),
-            "current_country" => "In which country is the applicant living now?".into(),
-            other => owned!("What is the applicant's {}?", other.replace('_', " ")),
+            "applicant.location" => "Where is the applicant now: in the United States, at a port of entry, or outside the United States?".into(),
+            "applicant.unaccompanied_child" => "Has the applicant been designated an unaccompanied child (under 18, with no parent or legal guardian in the United States available to care for them, and without lawful status)?".into(),
+            "applicant.nationality" => "Of which country or countries is the applicant a citizen or national? (None, if stateless.)".into(),
+            "applicant.habitual_residence" => "The applicant is stateless: in which country did the applicant last habitually live?".into(),
+            "applicant.current_country" => "In which country is the applicant living now?".into(),
+            other => owned!("What is the applicant's {}?", field_words(other)),
         },
         Fact::Arrivals => "When did the applicant last arrive in the United States, and how?".into(),
         Fact::Arrival(i, f) => {
@@ -155,9 +155,9 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
             }
         }
         Fact::Application(f) => match f {
-            "previously_denied" => "Has an immigration judge or the Board of Immigration Appeals ever denied an earlier asylum application by the applicant?".into(),
-            "filed_on" => "Has the asylum application (Form I-589) been filed? If so, on what date was it received?".into(),
-            other => owned!("About the application: what is the {}?", other.replace('_', " ")),
+            "application.previously_denied" => "Has an immigration judge or the Board of Immigration Appeals ever denied an earlier asylum application by the applicant?".into(),
+            "application.filed_on" => "Has the asylum application (Form I-589) been filed? If so, on what date was it received?".into(),
+            other => owned!("About the application: what is the {}?", field_words(other)),
         },
         Fact::Exceptions => "Did anything happen that could excuse filing late or refiling: a change in country conditions, in the law or in the applicant's own circumstances (new beliefs, activities or identity, loss of derivative status), or extraordinary circumstances (serious illness, disability, being an unaccompanied minor, ineffective legal help, maintaining lawful status or parole, a rejected filing, a death or serious illness in the family)? When did each begin and end?".into(),
         Fact::Exception(i, f) => {
@@ -209,38 +209,38 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
             }
         }
         Fact::Risk(f) => match f {
-            "persecution_likelihood" => "How likely is persecution if the applicant returns: more likely than not, a reasonable possibility (even a 10% chance can be enough), or remote? Consider whether the persecutor knows or could learn of the applicant, can reach the applicant, and wants to harm the applicant (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)).".into(),
-            "cumulative_past_harm_severe" => "Taken together, do the past harms (including harassment, threats and discrimination) add up to persecution? (Attorney's judgment: Matter of O-Z- & I-Z-, 22 I&N Dec. 23 (BIA 1998).)".into(),
-            "relocation_possible" => "Could the applicant avoid the harm by moving to another part of the home country?".into(),
-            "relocation_reasonable" => "Would it be reasonable to expect the applicant to move within the home country, given safety, age, health, family ties, and the conditions there? (8 C.F.R. § 208.13(b)(3).)".into(),
-            "severe_past_persecution" => "Was the past persecution so severe that there are compelling reasons the applicant cannot be expected to return, even if conditions have changed? (Matter of Chen, 20 I&N Dec. 16 (BIA 1989).)".into(),
-            "other_serious_harm" => "Is there a reasonable possibility that the applicant would suffer other serious harm on return, even if not on account of a protected ground? (Matter of L-S-, 25 I&N Dec. 705 (BIA 2012).)".into(),
-            "afraid" => "Is the applicant genuinely afraid to return?".into(),
-            "persecutor_aware" => "Does the persecutor know, or could the persecutor easily learn, of the belief or characteristic the applicant would be targeted for? (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987).)".into(),
-            "persecutor_capable" => "Could the persecutor find and punish the applicant on return (reach, power, resources)? (Matter of Mogharrabi.)".into(),
-            "persecutor_inclined" => "Does the persecutor want to punish the applicant for that belief or characteristic (threats, past acts, treatment of others like the applicant)? (Matter of Mogharrabi.)".into(),
-            other => owned!("About the risk on return: {}?", other.replace('_', " ")),
+            "risk.persecution_likelihood" => "How likely is persecution if the applicant returns: more likely than not, a reasonable possibility (even a 10% chance can be enough), or remote? Consider whether the persecutor knows or could learn of the applicant, can reach the applicant, and wants to harm the applicant (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)).".into(),
+            "risk.cumulative_past_harm_severe" => "Taken together, do the past harms (including harassment, threats and discrimination) add up to persecution? (Attorney's judgment: Matter of O-Z- & I-Z-, 22 I&N Dec. 23 (BIA 1998).)".into(),
+            "risk.relocation_possible" => "Could the applicant avoid the harm by moving to another part of the home country?".into(),
+            "risk.relocation_reasonable" => "Would it be reasonable to expect the applicant to move within the home country, given safety, age, health, family ties, and the conditions there? (8 C.F.R. § 208.13(b)(3).)".into(),
+            "risk.severe_past_persecution" => "Was the past persecution so severe that there are compelling reasons the applicant cannot be expected to return, even if conditions have changed? (Matter of Chen, 20 I&N Dec. 16 (BIA 1989).)".into(),
+            "risk.other_serious_harm" => "Is there a reasonable possibility that the applicant would suffer other serious harm on return, even if not on account of a protected ground? (Matter of L-S-, 25 I&N Dec. 705 (BIA 2012).)".into(),
+            "risk.afraid" => "Is the applicant genuinely afraid to return?".into(),
+            "risk.persecutor_aware" => "Does the persecutor know, or could the persecutor easily learn, of the belief or characteristic the applicant would be targeted for? (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987).)".into(),
+            "risk.persecutor_capable" => "Could the persecutor find and punish the applicant on return (reach, power, resources)? (Matter of Mogharrabi.)".into(),
+            "risk.persecutor_inclined" => "Does the persecutor want to punish the applicant for that belief or characteristic (threats, past acts, treatment of others like the applicant)? (Matter of Mogharrabi.)".into(),
+            other => owned!("About the risk on return: {}?", field_words(other)),
         },
         Fact::Torture(f) => match f {
-            "likelihood" => "How likely is it that the applicant would be tortured (severe pain or suffering, intentionally inflicted) on return: more likely than not, possible, or remote?".into(),
-            "official_role" => "Would a public official (police, military, any government agent) torture the applicant, order it, consent to it, or knowingly look away (acquiescence, including willful blindness)?".into(),
-            other => owned!("About torture: {}?", other.replace('_', " ")),
+            "torture.likelihood" => "How likely is it that the applicant would be tortured (severe pain or suffering, intentionally inflicted) on return: more likely than not, possible, or remote?".into(),
+            "torture.official_role" => "Would a public official (police, military, any government agent) torture the applicant, order it, consent to it, or knowingly look away (acquiescence, including willful blindness)?".into(),
+            other => owned!("About torture: {}?", field_words(other)),
         },
         Fact::Conduct(f) => match f {
-            "persecuted_others" => "Has the applicant ever ordered, incited, assisted or otherwise taken part in harming anyone because of their race, religion, nationality, social group or political opinion?".into(),
-            "aggravated_felony" => "Has the applicant ever been convicted of an aggravated felony (INA § 101(a)(43)), in the United States or elsewhere?".into(),
-            "particularly_serious_crime" => "Has the applicant been convicted of any other crime that could be found particularly serious?".into(),
-            "sentence_years" => "For aggravated felonies, what was the total prison sentence imposed, in years (the sentence, not the time served)?".into(),
-            "serious_nonpolitical_crime" => "Is there reason to believe the applicant committed a serious nonpolitical crime outside the United States?".into(),
-            "danger_to_security" => "Is there any reason to regard the applicant as a danger to the security of the United States?".into(),
-            "terrorist_activity" => "Has the applicant ever engaged in, supported, or given material support to terrorist activity or a terrorist organization (INA § 212(a)(3)(B)), even under duress?".into(),
-            other => owned!("About the applicant's conduct: {}?", other.replace('_', " ")),
+            "conduct.persecuted_others" => "Has the applicant ever ordered, incited, assisted or otherwise taken part in harming anyone because of their race, religion, nationality, social group or political opinion?".into(),
+            "conduct.aggravated_felony" => "Has the applicant ever been convicted of an aggravated felony (INA § 101(a)(43)), in the United States or elsewhere?".into(),
+            "conduct.particularly_serious_crime" => "Has the applicant been convicted of any other crime that could be found particularly serious?".into(),
+            "conduct.sentence_years" => "For aggravated felonies, what was the total prison sentence imposed, in years (the sentence, not the time served)?".into(),
+            "conduct.serious_nonpolitical_crime" => "Is there reason to believe the applicant committed a serious nonpolitical crime outside the United States?".into(),
+            "conduct.danger_to_security" => "Is there any reason to regard the applicant as a danger to the security of the United States?".into(),
+            "conduct.terrorist_activity" => "Has the applicant ever engaged in, supported, or given material support to terrorist activity or a terrorist organization (INA § 212(a)(3)(B)), even under duress?".into(),
+            other => owned!("About the applicant's conduct: {}?", field_words(other)),
         },
         Fact::Resettlement(f) => match f {
-            "offered_permanent_status" => "Before coming to the United States, did any other country offer the applicant permanent residence, citizenship, or another permanent status?".into(),
-            "stay_necessary_for_flight" => "Was the applicant in that country only as a necessary step in fleeing, staying only as long as needed to arrange onward travel, without building significant ties there?".into(),
-            "restrictive_conditions" => "Were the applicant's living conditions in that country so restricted by its authorities that the applicant was not really resettled there?".into(),
-            other => owned!("About another country's offer of status: {}?", other.replace('_', " ")),
+            "resettlement.offered_permanent_status" => "Before coming to the United States, did any other country offer the applicant permanent residence, citizenship, or another permanent status?".into(),
+            "resettlement.stay_necessary_for_flight" => "Was the applicant in that country only as a necessary step in fleeing, staying only as long as needed to arrange onward travel, without building significant ties there?".into(),
+            "resettlement.restrictive_conditions" => "Were the applicant's living conditions in that country so restricted by its authorities that the applicant was not really resettled there?".into(),
+            other => owned!("About another country's offer of status: {}?", field_words(other)),
         },
         Fact::Family(i, f) => {
             let p = family_phrase(case, i);
@@ -254,4 +254,9 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
             }
         }
     }
+}
+
+/// The last part of a fact path in words: `risk.other_serious_harm` is "other serious harm".
+fn field_words(path: &str) -> String {
+    path.rsplit('.').next().unwrap_or(path).replace('_', " ")
 }

@@ -377,11 +377,11 @@ fn relocation_defeats(ev: &Eval, h: usize) -> V {
         .negate()
         .and(V::fact(
             risk.relocation_possible,
-            Fact::Risk("relocation_possible"),
+            Fact::Risk("risk.relocation_possible"),
         ))
         .and(V::fact(
             risk.relocation_reasonable,
-            Fact::Risk("relocation_reasonable"),
+            Fact::Risk("risk.relocation_reasonable"),
         ))
 }
 
@@ -440,7 +440,7 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
             ev.yes(f.nexus),
         ])
     }));
-    let together = V::fact(cumulative, Fact::Risk("cumulative_past_harm_severe")).and(V::any(
+    let together = V::fact(cumulative, Fact::Risk("risk.cumulative_past_harm_severe")).and(V::any(
         harms
             .iter()
             .enumerate()
@@ -582,14 +582,14 @@ fn reasonable_possibility(ev: &Eval) -> (V, String) {
             } else {
                 // The overall likelihood settles it; so would the factors still missing.
                 let missing = [
-                    ("persecutor_aware", risk.persecutor_aware),
-                    ("persecutor_capable", risk.persecutor_capable),
-                    ("persecutor_inclined", risk.persecutor_inclined),
+                    ("risk.persecutor_aware", risk.persecutor_aware),
+                    ("risk.persecutor_capable", risk.persecutor_capable),
+                    ("risk.persecutor_inclined", risk.persecutor_inclined),
                 ]
                 .into_iter()
                 .filter(|(_, v)| v.is_none())
                 .map(|(f, _)| Need::Fact(Fact::Risk(f)));
-                V::unknown_of(std::iter::once(Need::Fact(Fact::Risk("persecution_likelihood"))).chain(missing).collect())
+                V::unknown_of(std::iter::once(Need::Fact(Fact::Risk("risk.persecution_likelihood"))).chain(missing).collect())
             };
             let text = format!(
                 "by the Mogharrabi factors (the persecutor knows or could learn of the characteristic: {}; can punish: {}; is inclined to: {})",
@@ -699,11 +699,11 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
         _ => {
             let v = V::fact(
                 risk.severe_past_persecution,
-                Fact::Risk("severe_past_persecution"),
+                Fact::Risk("risk.severe_past_persecution"),
             )
             .or(V::fact(
                 risk.other_serious_harm,
-                Fact::Risk("other_serious_harm"),
+                Fact::Risk("risk.other_serious_harm"),
             ));
             let because = explain!(
                 ev,
@@ -757,17 +757,17 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
         }
         Some(Location::OutsideUs) => match (a.current_country, a.nationality.as_deref()) {
             (None, _) => (
-                V::unknown(Need::Fact(Fact::Applicant("current_country"))),
+                V::unknown(Need::Fact(Fact::Applicant("applicant.current_country"))),
                 "The applicant is abroad; in which country is not known.".to_string(),
             ),
             (Some(_), None) => (
-                V::unknown(Need::Fact(Fact::Applicant("nationality"))),
+                V::unknown(Need::Fact(Fact::Applicant("applicant.nationality"))),
                 "The applicant's nationality is not known.".to_string(),
             ),
             (Some(here), Some([])) => {
                 let v = V::test(
                     a.habitual_residence,
-                    Fact::Applicant("habitual_residence"),
+                    Fact::Applicant("applicant.habitual_residence"),
                     |h| h != here,
                 );
                 let because = explain!(

@@ -42,7 +42,7 @@ pub fn run(ev: &mut Eval) -> Thresholds {
 /// > who arrives in the United States ... may apply for asylum.
 fn presence(ev: &mut Eval) -> Ix {
     let loc = ev.case.facts.applicant().location;
-    let v = V::test(loc, Fact::Applicant("location"), |l| {
+    let v = V::test(loc, Fact::Applicant("applicant.location"), |l| {
         l != Location::OutsideUs
     });
     let because = explain!(
@@ -89,7 +89,7 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
         V::YES
     } else if uac.is_none() {
         // Late, unless the applicant is an unaccompanied child, who would be exempt.
-        V::unknown(Need::Fact(Fact::Applicant("unaccompanied_child")))
+        V::unknown(Need::Fact(Fact::Applicant("applicant.unaccompanied_child")))
     } else {
         V::NO
     };
@@ -259,7 +259,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
     let in_force = V::known(date >= stca_from);
     let not_uac = V::fact(
         case.facts.applicant().unaccompanied_child,
-        Fact::Applicant("unaccompanied_child"),
+        Fact::Applicant("applicant.unaccompanied_child"),
     )
     .negate();
     let no_exception = V::fact(arrival.stca_exception, Fact::Arrival(i, "stca_exception")).negate();
@@ -298,7 +298,8 @@ fn previous_denial(ev: &mut Eval) -> Ix {
                 .map(|(i, e)| V::test(e.kind, Fact::Exception(i, "kind"), |k| k.is_changed())),
         ),
     };
-    let v = V::fact(denied, Fact::Application("previously_denied")).and(changed.clone().negate());
+    let v = V::fact(denied, Fact::Application("application.previously_denied"))
+        .and(changed.clone().negate());
     let because = explain!(
         ev,
         match denied {
@@ -372,7 +373,7 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         let excepted = V::any([
             V::fact(
                 applicant.unaccompanied_child,
-                Fact::Applicant("unaccompanied_child"),
+                Fact::Applicant("applicant.unaccompanied_child"),
             ),
             V::fact(
                 a.cbp_one_appointment,
@@ -425,13 +426,13 @@ fn third_country_transit(ev: &Eval, i: usize, a: &Arrival) -> V {
         return V::NO;
     }
     let Some(nationality) = applicant.nationality.as_deref() else {
-        return V::unknown(Need::Fact(Fact::Applicant("nationality")));
+        return V::unknown(Need::Fact(Fact::Applicant("applicant.nationality")));
     };
     let own = |c: &Country| -> V {
         if nationality.is_empty() {
             V::test(
                 applicant.habitual_residence,
-                Fact::Applicant("habitual_residence"),
+                Fact::Applicant("applicant.habitual_residence"),
                 |h| h == *c,
             )
         } else {
