@@ -672,7 +672,7 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
                 &defs::HUMANITARIAN,
                 None,
                 Outcome::NotApplicable,
-                because.into(),
+                because,
                 &deps,
                 vec![],
             )
