@@ -272,8 +272,9 @@ fn output_order_equals_input_order_under_parallelism() {
             TODAY,
             "--threads",
             threads,
-            "--chunk-rows",
-            "257",
+            // Batches of a few rows, blocks of a few batches.
+            "--batch-bytes",
+            "1000",
         ])
     };
     assert_eq!(args(&many, "4").code, 0);

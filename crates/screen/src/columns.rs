@@ -12,6 +12,7 @@
 //! strict ISO dates and ISO 3166-1 alpha-2 codes, so that a CSV row and the
 //! equivalent facts document give the same assessment.
 
+use jiff::civil::Date;
 use refuge_engine::Facts;
 use refuge_engine::facts::{
     Applicant, Application, Arrival, Border, Conduct, Country, Exception, ExceptionKind, Forum,
@@ -315,36 +316,45 @@ pub struct CellError {
     pub problem: String,
 }
 
-/// Reads one row's cells into a facts document.
+/// Reads one row's cells into a facts document, and the text of its `id` cell
+/// (if not empty).
 ///
 /// `cells` pairs each column with its (already trimmed) bytes; empty cells are
 /// unknown facts and are skipped.
+///
+/// Values are read from the bytes, without building strings; a cell that does
+/// not read is then looked at as text, so that the problem is the one the
+/// engine gives for the same value in JSON (and a cell that is not UTF-8 says
+/// so first).
 ///
 /// # Errors
 /// A [`CellError`] for the first cell that cannot be read.
 pub fn row_to_facts<'a>(
     cells: impl IntoIterator<Item = (Col, &'a [u8])>,
-) -> Result<Facts, CellError> {
+) -> Result<(Facts, Option<&'a str>), CellError> {
     let mut f = Facts::default();
+    let mut id = None;
     let mut no_exception = false;
     for (col, bytes) in cells {
         if bytes.is_empty() {
             continue;
         }
-        // `none` in exception_kind: no circumstance is offered
-        // (`exceptions: []`), which settles the exception finding, where an
-        // empty cell leaves it unknown.
-        if col == Col::ExceptionKind && bytes == b"none" {
-            no_exception = true;
-            continue;
-        }
-        std::str::from_utf8(bytes)
-            .map_err(|_| "the cell is not valid UTF-8".to_string())
-            .and_then(|text| set(&mut f, col, text))
-            .map_err(|problem| CellError {
-                column: col.name(),
-                problem,
-            })?;
+        let read = match col {
+            // Not a fact, but copied to the output: it must be text.
+            Col::Id => text(bytes).map(|text| id = Some(text)),
+            // `none` in exception_kind: no circumstance is offered
+            // (`exceptions: []`), which settles the exception finding, where
+            // an empty cell leaves it unknown.
+            Col::ExceptionKind if bytes == b"none" => {
+                no_exception = true;
+                Ok(())
+            }
+            _ => set(&mut f, col, bytes),
+        };
+        read.map_err(|problem| CellError {
+            column: col.name(),
+            problem,
+        })?;
     }
     if no_exception {
         if f.exceptions.is_some() {
@@ -355,7 +365,7 @@ pub fn row_to_facts<'a>(
         }
         f.exceptions = Some(Vec::new());
     }
-    Ok(f)
+    Ok((f, id))
 }
 
 fn applicant(f: &mut Facts) -> &mut Applicant {
@@ -386,120 +396,201 @@ fn conduct(f: &mut Facts) -> &mut Conduct {
     f.conduct.get_or_insert_with(Conduct::default)
 }
 
-fn set(f: &mut Facts, col: Col, s: &str) -> Result<(), String> {
+/// Sets the fact of a column (not `id`) from a cell.
+#[inline(always)]
+fn set(f: &mut Facts, col: Col, b: &[u8]) -> Result<(), String> {
     match col {
+        // Read by `row_to_facts`.
         Col::Id => {}
-        Col::AsOf => f.as_of = Some(parse_date(s)?),
-        Col::BirthDate => applicant(f).birth_date = Some(parse_date(s)?),
-        Col::Nationality => applicant(f).nationality = Some(countries(s, &["stateless", "none"])?),
-        Col::Location => {
-            applicant(f).location =
-                Some(choice(s, Location::parse, Location::ALL, Location::as_str)?)
-        }
-        Col::UnaccompaniedChild => applicant(f).unaccompanied_child = Some(boolean(s)?),
-        Col::LastArrival => arrival(f).date = Some(parse_date(s)?),
-        Col::ArrivalManner => {
-            arrival(f).manner = Some(choice(s, Manner::parse, Manner::ALL, Manner::as_str)?)
-        }
-        Col::ArrivalBorder => {
-            arrival(f).border = Some(choice(s, Border::parse, Border::ALL, Border::as_str)?)
-        }
-        Col::FromCountry => arrival(f).from_country = Some(country(s)?),
-        Col::TransitCountries => arrival(f).transit_countries = Some(countries(s, &["none"])?),
-        Col::CbpOneAppointment => arrival(f).cbp_one_appointment = Some(boolean(s)?),
+        Col::AsOf => f.as_of = Some(date(b)?),
+        Col::BirthDate => applicant(f).birth_date = Some(date(b)?),
+        Col::Nationality => applicant(f).nationality = Some(countries(b, &["stateless", "none"])?),
+        Col::Location => applicant(f).location = Some(choice(b, Location::ALL, Location::as_str)?),
+        Col::UnaccompaniedChild => applicant(f).unaccompanied_child = Some(boolean(b)?),
+        Col::LastArrival => arrival(f).date = Some(date(b)?),
+        Col::ArrivalManner => arrival(f).manner = Some(choice(b, Manner::ALL, Manner::as_str)?),
+        Col::ArrivalBorder => arrival(f).border = Some(choice(b, Border::ALL, Border::as_str)?),
+        Col::FromCountry => arrival(f).from_country = Some(country(b)?),
+        Col::TransitCountries => arrival(f).transit_countries = Some(countries(b, &["none"])?),
+        Col::CbpOneAppointment => arrival(f).cbp_one_appointment = Some(boolean(b)?),
         Col::ProtectionSoughtInTransit => {
             arrival(f).protection_sought_in_transit = Some(choice(
-                s,
-                TransitProtection::parse,
+                b,
                 TransitProtection::ALL,
                 TransitProtection::as_str,
             )?)
         }
-        Col::FiledOn => application(f).filed_on = Some(parse_date(s)?),
-        Col::MailedOn => application(f).mailed_on = Some(parse_date(s)?),
-        Col::Forum => {
-            application(f).forum = Some(choice(s, Forum::parse, Forum::ALL, Forum::as_str)?)
-        }
-        Col::PreviouslyDenied => application(f).previously_denied = Some(boolean(s)?),
-        Col::ClockStoppedDays => {
-            application(f).clock_stopped_days = Some(
-                s.parse::<u32>()
-                    .map_err(|_| format!("{s:?} is not a whole number of days (0 or more)"))?,
-            )
-        }
-        Col::GrantedOn => application(f).granted_on = Some(parse_date(s)?),
-        Col::AdjustedOn => application(f).adjusted_on = Some(parse_date(s)?),
+        Col::FiledOn => application(f).filed_on = Some(date(b)?),
+        Col::MailedOn => application(f).mailed_on = Some(date(b)?),
+        Col::Forum => application(f).forum = Some(choice(b, Forum::ALL, Forum::as_str)?),
+        Col::PreviouslyDenied => application(f).previously_denied = Some(boolean(b)?),
+        Col::ClockStoppedDays => application(f).clock_stopped_days = Some(days(b)?),
+        Col::GrantedOn => application(f).granted_on = Some(date(b)?),
+        Col::AdjustedOn => application(f).adjusted_on = Some(date(b)?),
         Col::ExceptionKind => {
             exception(f).kind = Some(
-                choice(
-                    s,
-                    ExceptionKind::parse,
-                    ExceptionKind::ALL,
-                    ExceptionKind::as_str,
-                )
-                .map_err(|e| e + ", or none")?,
+                choice(b, ExceptionKind::ALL, ExceptionKind::as_str)
+                    .map_err(|e| e + ", or none")?,
             )
         }
-        Col::ExceptionBegan => exception(f).began = Some(parse_date(s)?),
-        Col::ExceptionEnded => exception(f).ended = Some(parse_date(s)?),
-        Col::PersecutedOthers => conduct(f).persecuted_others = Some(boolean(s)?),
-        Col::AggravatedFelony => conduct(f).aggravated_felony = Some(boolean(s)?),
-        Col::ParticularlySeriousCrime => conduct(f).particularly_serious_crime = Some(boolean(s)?),
-        Col::SentenceYears => conduct(f).sentence_years = Some(years(s)?),
-        Col::SeriousNonpoliticalCrime => conduct(f).serious_nonpolitical_crime = Some(boolean(s)?),
-        Col::DangerToSecurity => conduct(f).danger_to_security = Some(boolean(s)?),
-        Col::TerroristActivity => conduct(f).terrorist_activity = Some(boolean(s)?),
+        Col::ExceptionBegan => exception(f).began = Some(date(b)?),
+        Col::ExceptionEnded => exception(f).ended = Some(date(b)?),
+        Col::PersecutedOthers => conduct(f).persecuted_others = Some(boolean(b)?),
+        Col::AggravatedFelony => conduct(f).aggravated_felony = Some(boolean(b)?),
+        Col::ParticularlySeriousCrime => conduct(f).particularly_serious_crime = Some(boolean(b)?),
+        Col::SentenceYears => conduct(f).sentence_years = Some(years(b)?),
+        Col::SeriousNonpoliticalCrime => conduct(f).serious_nonpolitical_crime = Some(boolean(b)?),
+        Col::DangerToSecurity => conduct(f).danger_to_security = Some(boolean(b)?),
+        Col::TerroristActivity => conduct(f).terrorist_activity = Some(boolean(b)?),
     }
     Ok(())
 }
 
+/// A cell as text.
+fn text(b: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(b).map_err(|_| "the cell is not valid UTF-8".to_string())
+}
+
+/// A date, `YYYY-MM-DD`, as [`parse_date`] reads it: read here straight from
+/// the digits, and by `parse_date` itself (for its problem) when that fails.
+fn date(b: &[u8]) -> Result<Date, String> {
+    if let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = b {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(|d| i16::from(d - b'0'));
+            let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+            if (1800..=2200).contains(&year)
+                && let Ok(d) = Date::new(year, (m0 * 10 + m1) as i8, (d0 * 10 + d1) as i8)
+            {
+                return Ok(d);
+            }
+        }
+    }
+    parse_date(text(b)?)
+}
+
 /// `true/false/yes/no/1/0`, in any case.
-fn boolean(s: &str) -> Result<bool, String> {
-    const TRUE: [&str; 3] = ["true", "yes", "1"];
-    const FALSE: [&str; 3] = ["false", "no", "0"];
-    if TRUE.iter().any(|t| s.eq_ignore_ascii_case(t)) {
-        Ok(true)
-    } else if FALSE.iter().any(|t| s.eq_ignore_ascii_case(t)) {
-        Ok(false)
-    } else {
-        Err(format!(
-            "{s:?} is not a boolean (true/false, yes/no or 1/0)"
-        ))
+#[inline]
+fn boolean(b: &[u8]) -> Result<bool, String> {
+    // For words of letters only: a letter or'ed with 0x20 is lower case, and
+    // no other byte becomes a lower-case letter so.
+    let word = |w: &[u8]| b.iter().zip(w).all(|(&x, &w)| x | 0x20 == w);
+    match b.len() {
+        1 if b == b"1" => Ok(true),
+        1 if b == b"0" => Ok(false),
+        2 if word(b"no") => Ok(false),
+        3 if word(b"yes") => Ok(true),
+        4 if word(b"true") => Ok(true),
+        5 if word(b"false") => Ok(false),
+        _ => Err(not_boolean(b)),
     }
 }
 
-/// One of an enum's snake_case values, exactly as the spec spells it.
-fn choice<T: Copy>(
-    s: &str,
-    parse: fn(&str) -> Option<T>,
-    all: &[T],
-    name: fn(T) -> &'static str,
-) -> Result<T, String> {
-    parse(s).ok_or_else(|| {
-        let allowed: Vec<&str> = all.iter().map(|&v| name(v)).collect();
-        format!("{s:?} is not one of {}", allowed.join(", "))
-    })
+#[cold]
+fn not_boolean(b: &[u8]) -> String {
+    match text(b) {
+        Ok(s) => format!("{s:?} is not a boolean (true/false, yes/no or 1/0)"),
+        Err(e) => e,
+    }
 }
 
-fn country(s: &str) -> Result<Country, String> {
+/// One of an enum's snake_case values, exactly as the spec spells it (`all`
+/// and `name` are the enum's own list and spelling).
+#[inline]
+fn choice<T: Copy>(b: &[u8], all: &[T], name: fn(T) -> &'static str) -> Result<T, String> {
+    match all.iter().find(|&&v| name(v).as_bytes() == b) {
+        Some(&v) => Ok(v),
+        None => Err(not_one_of(
+            b,
+            &all.iter().map(|&v| name(v)).collect::<Vec<_>>(),
+        )),
+    }
+}
+
+#[cold]
+fn not_one_of(b: &[u8], allowed: &[&str]) -> String {
+    match text(b) {
+        Ok(s) => format!("{s:?} is not one of {}", allowed.join(", ")),
+        Err(e) => e,
+    }
+}
+
+/// An ISO 3166-1 alpha-2 code, as [`Country::parse`] reads it.
+fn country(b: &[u8]) -> Result<Country, String> {
+    match b {
+        &[x, y] if let Some(c) = capitals(x, y) => Ok(c),
+        _ => country_text(text(b)?),
+    }
+}
+
+fn country_text(s: &str) -> Result<Country, String> {
     Country::parse(s).ok_or_else(|| {
         format!("{s:?} is not an ISO 3166-1 alpha-2 country code (two upper-case letters, such as \"SV\")")
     })
 }
 
+/// The country code of two capitals, from a table of all 676 (made once) so
+/// as not to build a string per code.
+fn capitals(x: u8, y: u8) -> Option<Country> {
+    static CODES: std::sync::OnceLock<Vec<Country>> = std::sync::OnceLock::new();
+    let codes = CODES.get_or_init(|| {
+        let letters = b'A'..=b'Z';
+        letters
+            .clone()
+            .flat_map(|x| letters.clone().map(move |y| [x, y]))
+            .map(|code| std::str::from_utf8(&code).ok().and_then(Country::parse))
+            .collect::<Option<_>>()
+            .unwrap_or_default()
+    });
+    if x.is_ascii_uppercase() && y.is_ascii_uppercase() {
+        codes
+            .get(usize::from(x - b'A') * 26 + usize::from(y - b'A'))
+            .copied()
+    } else {
+        None
+    }
+}
+
 /// A `;`-separated list of countries; one of `empty_words` alone is the empty list.
-fn countries(s: &str, empty_words: &[&str]) -> Result<Vec<Country>, String> {
-    if empty_words.iter().any(|w| s.eq_ignore_ascii_case(w)) {
+fn countries(b: &[u8], empty_words: &[&str]) -> Result<Vec<Country>, String> {
+    if empty_words
+        .iter()
+        .any(|w| b.eq_ignore_ascii_case(w.as_bytes()))
+    {
         return Ok(Vec::new());
     }
-    s.split(';')
+    // The common case, read fast: codes of two capitals, each but the last
+    // followed by `;` (`SV;GT`).
+    if b.len() % 3 == 2 {
+        let mut list = Vec::with_capacity(b.len() / 3 + 1);
+        let plain = b.chunks(3).all(|code| match code {
+            &[x, y] | &[x, y, b';'] => capitals(x, y).map(|c| list.push(c)).is_some(),
+            _ => false,
+        });
+        if plain {
+            return Ok(list);
+        }
+    }
+    text(b)?
+        .split(';')
         .map(str::trim)
         .filter(|c| !c.is_empty())
-        .map(country)
+        .map(country_text)
         .collect()
 }
 
-fn years(s: &str) -> Result<f64, String> {
+fn days(b: &[u8]) -> Result<u32, String> {
+    let s = text(b)?;
+    s.parse::<u32>()
+        .map_err(|_| format!("{s:?} is not a whole number of days (0 or more)"))
+}
+
+fn years(b: &[u8]) -> Result<f64, String> {
+    // Whole years, read fast (exactly: up to 15 digits fit a float).
+    if (1..=15).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        return Ok(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
+    }
+    let s = text(b)?;
     match s.parse::<f64>() {
         Ok(y) if y.is_finite() && y >= 0.0 => Ok(y),
         _ => Err(format!("{s:?} is not a number of years (0 or more)")),
@@ -527,7 +618,7 @@ pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
     if !fits {
         return None;
     }
-    fn d(x: Option<jiff::civil::Date>) -> String {
+    fn d(x: Option<Date>) -> String {
         x.map(|d| d.to_string()).unwrap_or_default()
     }
     fn b(x: Option<bool>) -> String {
@@ -598,6 +689,7 @@ mod tests {
                 .iter()
                 .map(|(n, v)| (Col::named(n).unwrap(), v.as_bytes())),
         )
+        .map(|(facts, _)| facts)
     }
 
     #[test]
@@ -726,13 +818,17 @@ mod tests {
         let f = row(&cells).unwrap();
         let back = facts_to_cells(&f).unwrap();
         let names = COLUMNS[1..].iter().map(|(c, _, _, _)| *c);
-        let again = row_to_facts(names.zip(back.iter().map(String::as_bytes))).unwrap();
+        let again = row_to_facts(names.zip(back.iter().map(String::as_bytes)))
+            .unwrap()
+            .0;
         assert_eq!(f, again);
         let cells = [("exception_kind", "none")];
         let f = row(&cells).unwrap();
         let back = facts_to_cells(&f).unwrap();
         let names = COLUMNS[1..].iter().map(|(c, _, _, _)| *c);
-        let again = row_to_facts(names.zip(back.iter().map(String::as_bytes))).unwrap();
+        let again = row_to_facts(names.zip(back.iter().map(String::as_bytes)))
+            .unwrap()
+            .0;
         assert_eq!(f, again);
     }
 }

@@ -1,12 +1,26 @@
-//! Reading a caseload in chunks, and turning one raw row into a checked case.
+//! Reading a caseload in batches of whole rows, and turning one raw row into a
+//! checked case.
 //!
-//! Reading is the only sequential step; everything from a raw row on (cells to
-//! facts, checks, assessment, formatting) runs in parallel. A chunk keeps its
-//! rows in one flat buffer, so reading allocates per chunk, not per row (many
-//! small allocations handed from the reading thread to the workers make the
-//! allocator's heaps grow and shrink, which serializes the threads).
+//! The reader is the only sequential step, and it does little: it reads large
+//! blocks of bytes, cuts each at the end of its last whole row and hands the
+//! block out as [`Batch`]es of about [`DEFAULT_BATCH_BYTES`], counting only
+//! the line feeds (a loop the compiler vectorises) to know each batch's first
+//! line. Splitting rows into cells, and everything after, runs in parallel.
+//!
+//! A CSV row is a line, and a cell what lies between commas, unless the block
+//! holds a quote (a quoted cell may hold commas and line breaks) or a carriage
+//! return that is not part of a CRLF line end (a row terminator of its own to
+//! the csv crate). Then the reader follows the quoting byte by byte only to
+//! cut the block between rows ([`record_ends`]), and the workers split the
+//! rows with the csv crate itself, so every input reads exactly as the csv
+//! crate reads it; only the speed differs. JSON Lines are lines.
+//!
+//! A row's line is the line its first byte is on (1 is a CSV header), counted
+//! in line feeds, as an editor shows it.
 
-use std::io::{BufRead, Read};
+use std::io::Read;
+use std::ops::{ControlFlow, Range};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use refuge_engine::{Case, InputError};
@@ -35,6 +49,15 @@ impl InputFormat {
     }
 }
 
+/// The default size of a batch, in bytes of input: a few hundred rows, enough
+/// to make the cost of handing a batch to a worker negligible, small enough
+/// to keep both cores busy to the end.
+pub const DEFAULT_BATCH_BYTES: usize = 64 << 10;
+
+/// Batches per block read: the reader reads this many batches' worth of bytes
+/// at a time.
+const BATCHES_PER_BLOCK: usize = 16;
+
 /// One row as read, before it is understood.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'a> {
@@ -43,197 +66,481 @@ pub struct Row<'a> {
     pub data: RowData<'a>,
 }
 
+/// A row's bytes.
 #[derive(Debug, Clone, Copy)]
 pub enum RowData<'a> {
-    /// The cells, as `bytes[bounds[i]..bounds[i + 1]]`.
-    Csv { bytes: &'a [u8], bounds: &'a [u32] },
+    /// A plain CSV line (see [`plain_csv`]): its cells lie between commas.
+    CsvLine(&'a [u8]),
+    /// A CSV row split by the csv crate (cells not yet trimmed).
+    CsvRecord(&'a csv::ByteRecord),
     /// One line of JSON.
     Json(&'a [u8]),
 }
 
-impl<'a> RowData<'a> {
-    /// The CSV cells, in header order (none for JSON).
-    pub fn cells(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
-        let (bytes, bounds): (&'a [u8], &'a [u32]) = match *self {
-            RowData::Csv { bytes, bounds } => (bytes, bounds),
-            RowData::Json(_) => (&[], &[]),
-        };
-        bounds
-            .windows(2)
-            .map(move |w| &bytes[w[0] as usize..w[1] as usize])
-    }
-}
-
-/// A chunk of rows in one buffer, and how far into the input it reaches.
-#[derive(Debug, Default)]
-pub struct Chunk {
-    bytes: Vec<u8>,
-    /// CSV: each cell's start, and after a row's last cell its end.
-    bounds: Vec<u32>,
-    /// Per row: its line, and its range in `bounds` (CSV) or `bytes` (JSON).
-    rows: Vec<(u64, u32, u32)>,
-    json: bool,
-    /// Bytes of input consumed up to the end of this chunk.
+/// Whole rows of the input, in order: the unit of parallel work.
+#[derive(Debug)]
+pub struct Batch {
+    /// The block read, of which the batch is `block[range]`.
+    block: Arc<Vec<u8>>,
+    range: Range<usize>,
+    /// The line of its first byte.
+    line: u64,
+    /// How its bytes split into rows.
+    rows: Rows,
+    /// Bytes of input consumed up to the end of this batch.
     pub end_byte: u64,
 }
 
-impl Chunk {
-    pub fn len(&self) -> usize {
-        self.rows.len()
+/// How a batch's bytes split into rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    /// A row a line: JSON Lines, or plain CSV (see [`plain_csv`]).
+    Lines,
+    /// CSV rows as the csv crate splits them.
+    Records,
+}
+
+impl Batch {
+    /// The bytes of input the batch holds.
+    pub fn len_bytes(&self) -> usize {
+        self.range.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    /// The `i`th row.
-    pub fn row(&self, i: usize) -> Row<'_> {
-        let (line, a, b) = self.rows[i];
-        let data = if self.json {
-            RowData::Json(&self.bytes[a as usize..b as usize])
-        } else {
-            RowData::Csv {
-                bytes: &self.bytes,
-                bounds: &self.bounds[a as usize..b as usize],
+    /// Calls `f` with each row, in order, until it breaks.
+    pub fn for_each_row(&self, format: InputFormat, mut f: impl FnMut(Row<'_>) -> ControlFlow<()>) {
+        let bytes = &self.block[self.range.clone()];
+        if self.rows == Rows::Records {
+            return for_each_record(bytes, self.line, f);
+        }
+        // A last line without a line feed (at the end of the input) ends there.
+        let last = bytes
+            .last()
+            .is_some_and(|&b| b != b'\n')
+            .then_some(bytes.len());
+        let mut start = 0;
+        for (end, line) in Positions::new(bytes, b'\n').chain(last).zip(self.line..) {
+            let text = &bytes[start..end];
+            start = end + 1;
+            let data = match format {
+                // The csv crate skips empty lines (a CRLF line end is one).
+                InputFormat::Csv if text.is_empty() || text == b"\r" => continue,
+                InputFormat::Csv => RowData::CsvLine(text),
+                InputFormat::Jsonl if text.trim_ascii().is_empty() => continue,
+                InputFormat::Jsonl => RowData::Json(text),
+            };
+            if f(Row { line, data }).is_break() {
+                return;
             }
-        };
-        Row { line, data }
-    }
-
-    /// A chunk of CSV rows, each given as its cells (for tests and callers
-    /// that build rows in memory).
-    pub fn from_csv_rows<'a>(rows: impl IntoIterator<Item = (u64, Vec<&'a str>)>) -> Chunk {
-        let mut c = Chunk::default();
-        for (line, cells) in rows {
-            c.push_csv(line, cells.iter().map(|s| s.as_bytes()));
         }
-        c
-    }
-
-    fn push_csv<'a>(&mut self, line: u64, cells: impl Iterator<Item = &'a [u8]>) {
-        let first = self.bounds.len() as u32;
-        for cell in cells {
-            self.bounds.push(self.bytes.len() as u32);
-            self.bytes.extend_from_slice(cell);
-        }
-        self.bounds.push(self.bytes.len() as u32);
-        self.rows.push((line, first, self.bounds.len() as u32));
     }
 }
 
-/// Reads an input in chunks of rows.
-pub enum Reader<R: Read> {
-    Csv {
-        reader: csv::Reader<R>,
-        columns: Vec<Col>,
-        record: csv::ByteRecord,
-        done: bool,
-    },
-    Jsonl {
-        reader: std::io::BufReader<R>,
-        line: u64,
-        bytes: u64,
-        done: bool,
-    },
+/// Calls `f` with each CSV row of `bytes` (whole rows, the first byte on line
+/// `line`) as the csv crate splits them, until it breaks.
+fn for_each_record(bytes: &[u8], mut line: u64, mut f: impl FnMut(Row<'_>) -> ControlFlow<()>) {
+    // A line feed in front ends the row before, as in the input: the csv
+    // crate reads no byte order mark at the start of a row then.
+    let mut csv = csv_reader((&b"\n"[..]).chain(bytes));
+    let mut record = csv::ByteRecord::new();
+    // How far the lines are counted: `line` is the line of `bytes[counted]`.
+    let mut counted = 0;
+    // A CSV input is bytes in memory: reading it cannot fail.
+    while let Ok(true) = csv.read_byte_record(&mut record) {
+        // Where the row starts in `bytes` (after the line feed in front), once
+        // past the blank lines the csv crate skips.
+        let at = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .saturating_sub(1);
+        let first = at
+            + bytes[at..]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+        line += line_feeds(&bytes[counted..first]);
+        counted = first;
+        if f(Row {
+            line,
+            data: RowData::CsvRecord(&record),
+        })
+        .is_break()
+        {
+            return;
+        }
+    }
 }
 
-/// A chunk's buffer is kept under this size (bytes), whatever the rows per chunk.
-const CHUNK_BYTES: usize = 1 << 24;
+/// The cells of a plain CSV line: what lies between commas, trimmed.
+#[derive(Debug, Clone)]
+struct PlainCells<'a> {
+    line: &'a [u8],
+    /// Where the next cell starts; past the end after the last cell.
+    start: usize,
+}
+
+impl<'a> Iterator for PlainCells<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let rest = self.line.get(self.start..)?;
+        // Cells are short: a byte at a time is the fastest way to the comma.
+        let end = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
+        self.start += end + 1;
+        Some(trim(&rest[..end]))
+    }
+}
+
+/// A cell without ASCII whitespace at either end, as the csv crate trims it;
+/// quick when there is none (every whitespace byte is below `!`).
+fn trim(cell: &[u8]) -> &[u8] {
+    match cell {
+        [first, .., last] if *first > b' ' && *last > b' ' => cell,
+        [only] if *only > b' ' => cell,
+        _ => cell.trim_ascii(),
+    }
+}
+
+/// The high bit of each zero byte of `x`, and no other bit: a byte is zero
+/// exactly when adding 0x7f to its low bits does not carry into its high bit,
+/// and that bit is not set either.
+fn zero_bytes(x: u128) -> u128 {
+    const LOW7: u128 = u128::MAX / 0xff * 0x7f;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// The positions of a byte in a slice, in order, found sixteen bytes at a
+/// time.
+struct Positions<'a> {
+    words: std::slice::Chunks<'a, u8>,
+    /// The byte, in each byte of a word.
+    pattern: u128,
+    /// The position of the current word.
+    at: usize,
+    /// The high bit of each of its bytes still to report.
+    found: u128,
+}
+
+impl<'a> Positions<'a> {
+    fn new(bytes: &'a [u8], b: u8) -> Positions<'a> {
+        Positions {
+            words: bytes.chunks(16),
+            pattern: u128::MAX / 0xff * u128::from(b),
+            // Before the first word (`at` moves on by 16 as each is read).
+            at: 0usize.wrapping_sub(16),
+            found: 0,
+        }
+    }
+}
+
+impl Iterator for Positions<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.found == 0 {
+            let bytes = self.words.next()?;
+            let word = u128::from_le_bytes(<[u8; 16]>::try_from(bytes).unwrap_or_else(|_| {
+                // The last word, short: padded with bytes other than the one sought.
+                let mut word = [!(self.pattern as u8); 16];
+                word[..bytes.len()].copy_from_slice(bytes);
+                word
+            }));
+            self.found = zero_bytes(word ^ self.pattern);
+            self.at = self.at.wrapping_add(16);
+        }
+        let i = self.at + self.found.trailing_zeros() as usize / 8;
+        self.found &= self.found - 1;
+        Some(i)
+    }
+}
+
+/// Reads an input in batches of whole rows.
+pub struct Reader<R: Read> {
+    input: R,
+    format: InputFormat,
+    /// The CSV columns, in the order of the header (empty for JSON Lines).
+    columns: Vec<Col>,
+    /// Bytes read and not yet handed out: they start a row (perhaps after
+    /// blank lines).
+    pending: Vec<u8>,
+    /// The line of `pending[0]`, and its offset in the input.
+    line: u64,
+    offset: u64,
+    /// Whether `input` is exhausted.
+    eof: bool,
+    batch_bytes: usize,
+}
 
 impl<R: Read> Reader<R> {
-    /// Opens an input: for CSV, reads and checks the header.
+    /// Opens an input, to be read in batches of about `batch_bytes`: for CSV,
+    /// reads and checks the header.
     ///
     /// # Errors
     /// [`ScreenError::UnknownColumns`] or [`ScreenError::RepeatedColumn`] for a
-    /// bad header, [`ScreenError::Csv`] if it cannot be read.
-    pub fn new(input: R, format: InputFormat) -> Result<Reader<R>, ScreenError> {
-        match format {
-            InputFormat::Csv => {
-                let mut reader = csv::ReaderBuilder::new()
-                    .flexible(true)
-                    .trim(csv::Trim::All)
-                    .buffer_capacity(1 << 16)
-                    .from_reader(input);
-                let columns = header(reader.byte_headers()?)?;
-                Ok(Reader::Csv {
-                    reader,
-                    columns,
-                    record: csv::ByteRecord::new(),
-                    done: false,
-                })
-            }
-            InputFormat::Jsonl => Ok(Reader::Jsonl {
-                reader: std::io::BufReader::with_capacity(1 << 16, input),
-                line: 0,
-                bytes: 0,
-                done: false,
-            }),
+    /// bad header, [`ScreenError::Csv`] or [`ScreenError::Read`] if it cannot
+    /// be read.
+    pub fn new(
+        input: R,
+        format: InputFormat,
+        batch_bytes: usize,
+    ) -> Result<Reader<R>, ScreenError> {
+        let mut reader = Reader {
+            input,
+            format,
+            columns: Vec::new(),
+            pending: Vec::new(),
+            line: 1,
+            offset: 0,
+            eof: false,
+            batch_bytes: batch_bytes.max(1),
+        };
+        if format == InputFormat::Csv {
+            reader.read_header()?;
         }
+        Ok(reader)
     }
 
     /// The CSV columns, in the order of the header (empty for JSON Lines).
     pub fn columns(&self) -> &[Col] {
-        match self {
-            Reader::Csv { columns, .. } => columns,
-            Reader::Jsonl { .. } => &[],
+        &self.columns
+    }
+
+    /// Reads the header with the csv crate (which drops a byte order mark
+    /// before it), reading on until it is whole.
+    fn read_header(&mut self) -> Result<(), ScreenError> {
+        let mut buf = Vec::new();
+        loop {
+            self.fill(&mut buf)?;
+            let mut csv = csv_reader(&buf[..]);
+            let mut record = csv::ByteRecord::new();
+            csv.read_byte_record(&mut record)?;
+            let end = csv.position().byte() as usize;
+            if end < buf.len() || self.eof {
+                record.trim();
+                self.columns = header(&record)?;
+                self.consume(buf, end);
+                return Ok(());
+            }
         }
     }
 
-    /// Up to `max` more rows; an empty chunk at the end of the input.
+    /// Reads a block and hands it to `emit` in batches; breaks at the end of
+    /// the input, or when `emit` does.
     ///
     /// # Errors
     /// A [`ScreenError`] when the input cannot be read.
-    pub fn chunk(&mut self, max: usize) -> Result<Chunk, ScreenError> {
-        let mut c = Chunk::default();
-        match self {
-            Reader::Csv {
-                reader,
-                record,
-                done,
-                ..
-            } => {
-                while !*done && c.rows.len() < max && c.bytes.len() < CHUNK_BYTES {
-                    if !reader.read_byte_record(record)? {
-                        *done = true;
-                        break;
-                    }
-                    let line = record.position().map_or(0, |p| p.line());
-                    c.push_csv(line, record.iter());
-                }
-                c.end_byte = reader.position().byte();
+    pub fn read_block(
+        &mut self,
+        emit: &mut impl FnMut(Batch) -> ControlFlow<()>,
+    ) -> Result<ControlFlow<()>, ScreenError> {
+        let mut buf = std::mem::take(&mut self.pending);
+        loop {
+            self.fill(&mut buf)?;
+            if buf.is_empty() {
+                return Ok(ControlFlow::Break(()));
             }
-            Reader::Jsonl {
-                reader,
-                line,
-                bytes,
-                done,
-            } => {
-                c.json = true;
-                while !*done && c.rows.len() < max && c.bytes.len() < CHUNK_BYTES {
-                    let start = c.bytes.len();
-                    let n = reader.read_until(b'\n', &mut c.bytes).map_err(|source| {
-                        ScreenError::Read {
-                            path: "the JSON Lines input".into(),
-                            source,
-                        }
-                    })?;
-                    if n == 0 {
-                        *done = true;
-                        break;
-                    }
-                    *line += 1;
-                    *bytes += n as u64;
-                    if c.bytes[start..].iter().all(u8::is_ascii_whitespace) {
-                        c.bytes.truncate(start);
-                    } else {
-                        c.rows.push((*line, start as u32, c.bytes.len() as u32));
-                    }
-                }
-                c.end_byte = *bytes;
+            let rows = match self.format {
+                InputFormat::Csv if !plain_csv(&buf) => Rows::Records,
+                _ => Rows::Lines,
+            };
+            let cuts = self.cuts(&buf, rows);
+            if cuts.is_empty() {
+                // Not one whole row yet: a long line, or a quoted cell, runs on.
+                continue;
             }
+            return Ok(self.hand_out(buf, rows, &cuts, emit));
         }
-        Ok(c)
     }
+
+    /// Appends a block's worth of input to `buf`, or as much as it holds if
+    /// more (so that a row longer than a block takes a few reads, not many).
+    fn fill(&mut self, buf: &mut Vec<u8>) -> Result<(), ScreenError> {
+        if self.eof {
+            return Ok(());
+        }
+        let want = (self.batch_bytes * BATCHES_PER_BLOCK).max(buf.len());
+        buf.reserve(want);
+        let n = (&mut self.input)
+            .take(want as u64)
+            .read_to_end(buf)
+            .map_err(|source| ScreenError::Read {
+                path: match self.format {
+                    InputFormat::Csv => "the CSV input",
+                    InputFormat::Jsonl => "the JSON Lines input",
+                }
+                .into(),
+                source,
+            })?;
+        self.eof = n < want;
+        Ok(())
+    }
+
+    /// Where to cut `buf`, which starts a row, into batches of whole rows of
+    /// about `batch_bytes`: each batch's end, the last one the end of the
+    /// last whole row (or of the input); none if `buf` holds no whole row.
+    fn cuts(&self, buf: &[u8], rows: Rows) -> Vec<usize> {
+        let mut cuts = Vec::new();
+        let last = match rows {
+            Rows::Lines => {
+                let last = buf.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let mut start = 0;
+                // The line feed that ends the line reaching past each batch's size.
+                while let Some(i) = buf
+                    .get(start + self.batch_bytes - 1..last)
+                    .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+                {
+                    start += self.batch_bytes + i;
+                    cuts.push(start);
+                }
+                last
+            }
+            Rows::Records => {
+                let (mut start, mut last) = (0, 0);
+                record_ends(buf, |end| {
+                    if end - start >= self.batch_bytes {
+                        cuts.push(end);
+                        start = end;
+                    }
+                    last = end;
+                });
+                last
+            }
+        };
+        let end = if self.eof { buf.len() } else { last };
+        if cuts.last().is_none_or(|&cut| cut < end) {
+            cuts.push(end);
+        }
+        cuts.retain(|&cut| cut > 0);
+        cuts
+    }
+
+    /// Hands `buf` up to the last cut to `emit`, as batches ending at the
+    /// `cuts`, and keeps the rest.
+    fn hand_out(
+        &mut self,
+        buf: Vec<u8>,
+        rows: Rows,
+        cuts: &[usize],
+        emit: &mut impl FnMut(Batch) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let block = Arc::new(buf);
+        let mut start = 0;
+        for &end in cuts {
+            let batch = Batch {
+                block: Arc::clone(&block),
+                range: start..end,
+                line: self.line,
+                rows,
+                end_byte: self.offset + end as u64,
+            };
+            self.line += line_feeds(&block[start..end]);
+            start = end;
+            emit(batch)?;
+        }
+        self.pending = block[start..].to_vec();
+        self.offset += start as u64;
+        ControlFlow::Continue(())
+    }
+
+    /// Keeps `buf[end..]` for the next block.
+    fn consume(&mut self, buf: Vec<u8>, end: usize) {
+        self.line += line_feeds(&buf[..end]);
+        self.offset += end as u64;
+        self.pending = buf;
+        self.pending.drain(..end);
+    }
+}
+
+/// A csv reader with the settings of the CSV input: rows may differ in length
+/// (a row of the wrong length is a bad row, not a bad input), and cells are
+/// trimmed (by the caller, with [`csv::ByteRecord::trim`]).
+fn csv_reader<R: Read>(input: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(input)
+}
+
+/// The number of line feeds in `bytes`.
+fn line_feeds(bytes: &[u8]) -> u64 {
+    count(bytes, |b| b == b'\n')
+}
+
+/// Whether whole CSV lines are plain: no quote, and no carriage return but
+/// before a line feed. Then each line is a row, and commas separate its cells.
+fn plain_csv(lines: &[u8]) -> bool {
+    count(lines, |b| b == b'"' || b == b'\r') == 0
+        // The rare quotes and carriage returns, one by one.
+        || lines.iter().enumerate().all(|(i, &b)| match b {
+            b'"' => false,
+            b'\r' => lines.get(i + 1).is_none_or(|&n| n == b'\n'),
+            _ => true,
+        })
+}
+
+/// Calls `f` with the end of each CSV row of `bytes` (which starts a row) as
+/// the csv crate splits them, with its default quoting: just after the line
+/// feed or carriage return that ends the row. A quote opens a quoted cell at
+/// the start of a cell only; in it, two quotes are one and a quote alone
+/// closes it. The last row, if the bytes end inside it, is not reported.
+fn record_ends(bytes: &[u8], mut f: impl FnMut(usize)) {
+    // The states: before a row (skipping blank lines), at a cell's start, in
+    // a cell not quoted, in a quoted cell, just after a quote in a quoted
+    // cell (its end, or the first of two).
+    const ROW: u8 = 0;
+    const CELL: u8 = 1;
+    const PLAIN: u8 = 2;
+    const QUOTED: u8 = 3;
+    const QUOTE: u8 = 4;
+    /// Marks a move to ROW that ends a row.
+    const END: u8 = 8;
+    // The next state, by state and byte (a quote, a comma, a line end, any
+    // other byte), for every byte: one look-up a byte.
+    const NEXT: [[u8; 256]; 8] = {
+        let by_class: [[u8; 4]; 5] = [
+            // other, quote, comma, line end
+            [PLAIN, QUOTED, CELL, ROW],
+            [PLAIN, QUOTED, CELL, ROW | END],
+            [PLAIN, PLAIN, CELL, ROW | END],
+            [QUOTED, QUOTE, QUOTED, QUOTED],
+            [PLAIN, QUOTED, CELL, ROW | END],
+        ];
+        let mut next = [[0; 256]; 8];
+        let mut state = 0;
+        while state < by_class.len() {
+            let mut b = 0;
+            while b < 256 {
+                let class = match b as u8 {
+                    b'"' => 1,
+                    b',' => 2,
+                    b'\n' | b'\r' => 3,
+                    _ => 0,
+                };
+                next[state][b] = by_class[state][class];
+                b += 1;
+            }
+            state += 1;
+        }
+        next
+    };
+    let mut state = ROW;
+    for (i, &b) in bytes.iter().enumerate() {
+        // (A state is below 8: no bounds check.)
+        let next = NEXT[usize::from(state & 7)][usize::from(b)];
+        if next & END != 0 {
+            f(i + 1);
+        }
+        state = next & !END;
+    }
+}
+
+/// How many bytes of `bytes` are `wanted`.
+#[inline(never)]
+fn count(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> u64 {
+    // Counted in a byte over runs of 240 (not over 255, and a multiple of
+    // 16), which the compiler compares 16 bytes at a time.
+    let run = |run: &[u8]| run.iter().map(|&b| u8::from(wanted(b))).sum::<u8>();
+    bytes.chunks(240).map(|r| u64::from(run(r))).sum()
 }
 
 /// Checks a CSV header: every name a known column, none twice.
@@ -271,46 +578,15 @@ fn header(record: &csv::ByteRecord) -> Result<Vec<Col>, ScreenError> {
 /// # Errors
 /// A [`RowError`] naming the line, the column (or JSON path) and the problem.
 pub fn case<'a>(row: Row<'a>, columns: &[Col], today: Date) -> Result<(Id<'a>, Case), RowError> {
-    let err = |place: Place, problem: String| RowError {
-        line: row.line,
-        place,
-        problem,
-    };
     match row.data {
-        RowData::Csv { bounds, .. } => {
-            let n = bounds.len().saturating_sub(1);
-            if n != columns.len() {
-                return Err(err(
-                    Place::Row,
-                    format!("the row has {n} cells; the header has {}", columns.len()),
-                ));
-            }
-            let mut id_cell = None;
-            let cells = columns.iter().copied().zip(row.data.cells());
-            let facts = row_to_facts(cells.inspect(|&(col, cell)| {
-                if col == Col::Id && !cell.is_empty() {
-                    id_cell = Some(cell);
-                }
-            }))
-            .map_err(|e| err(Place::Column(e.column), e.problem))?;
-            let id =
-                match id_cell {
-                    Some(cell) => Id::Text(std::str::from_utf8(cell).map_err(|_| {
-                        err(Place::Column("id"), "the cell is not valid UTF-8".into())
-                    })?),
-                    None => Id::Line(row.line),
-                };
-            let case = Case::new(facts, today).map_err(|e| {
-                let place = match Col::for_path(&e.field) {
-                    Some(c) => Place::Column(c.name()),
-                    None if e.field.is_empty() => Place::Row,
-                    None => Place::Field(e.field.clone()),
-                };
-                err(place, e.message)
-            })?;
-            Ok((id, case))
-        }
+        RowData::CsvLine(line) => csv_case(row.line, PlainCells { line, start: 0 }, columns, today),
+        RowData::CsvRecord(record) => csv_case(row.line, record.iter().map(trim), columns, today),
         RowData::Json(bytes) => {
+            let err = |place, problem| RowError {
+                line: row.line,
+                place,
+                problem,
+            };
             let text = std::str::from_utf8(bytes)
                 .map_err(|_| err(Place::Row, "the line is not valid UTF-8".into()))?;
             let case = Case::from_json(text, today).map_err(|InputError { field, message }| {
@@ -328,6 +604,47 @@ pub fn case<'a>(row: Row<'a>, columns: &[Col], today: Date) -> Result<(Id<'a>, C
     }
 }
 
+/// [`case`] for a CSV row on `line`, its cells read as they are split.
+fn csv_case<'a>(
+    line: u64,
+    mut cells: impl Iterator<Item = &'a [u8]>,
+    columns: &[Col],
+    today: Date,
+) -> Result<(Id<'a>, Case), RowError> {
+    let err = |place, problem| RowError {
+        line,
+        place,
+        problem,
+    };
+    let mut read = 0;
+    let row = row_to_facts(
+        columns
+            .iter()
+            .copied()
+            .zip(cells.by_ref().inspect(|_| read += 1)),
+    );
+    // Where reading stopped, the cells left tell whether the row has as many
+    // cells as the header: a wrong count is the row's problem before any cell's.
+    let n = read + cells.count();
+    if n != columns.len() {
+        return Err(err(
+            Place::Row,
+            format!("the row has {n} cells; the header has {}", columns.len()),
+        ));
+    }
+    let (facts, id) = row.map_err(|e| err(Place::Column(e.column), e.problem))?;
+    let id = id.map_or(Id::Line(line), Id::Text);
+    let case = Case::new(facts, today).map_err(|e| {
+        let place = match Col::for_path(&e.field) {
+            Some(c) => Place::Column(c.name()),
+            None if e.field.is_empty() => Place::Row,
+            None => Place::Field(e.field.clone()),
+        };
+        err(place, e.message)
+    })?;
+    Ok((id, case))
+}
+
 /// A row's id in the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Id<'a> {
@@ -337,14 +654,159 @@ pub enum Id<'a> {
     Line(u64),
 }
 
-impl Id<'_> {
-    /// Appends the id as text.
-    pub fn write(&self, out: &mut Vec<u8>) {
-        match self {
-            Id::Text(t) => out.extend_from_slice(t.as_bytes()),
-            Id::Line(n) => {
-                let _ = std::io::Write::write_fmt(out, format_args!("{n}"));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows of an input (after a CSV header of known columns) as the reader hands them
+    /// out, read in batches of `batch_bytes`: each row's line and its cells
+    /// (a JSON line is one).
+    fn rows(input: &str, format: InputFormat, batch_bytes: usize) -> Vec<(u64, Vec<String>)> {
+        let mut reader = Reader::new(input.as_bytes(), format, batch_bytes).unwrap();
+        let mut batches = Vec::new();
+        let mut emit = |batch| {
+            batches.push(batch);
+            ControlFlow::Continue(())
+        };
+        while reader.read_block(&mut emit).unwrap().is_continue() {}
+        let mut rows = Vec::new();
+        for batch in &batches {
+            batch.for_each_row(format, |row| {
+                let cells: Vec<&[u8]> = match row.data {
+                    RowData::CsvLine(line) => PlainCells { line, start: 0 }.collect(),
+                    RowData::CsvRecord(record) => record.iter().map(trim).collect(),
+                    RowData::Json(text) => vec![text],
+                };
+                let cells = cells
+                    .iter()
+                    .map(|c| String::from_utf8_lossy(c).into_owned());
+                rows.push((row.line, cells.collect()));
+                ControlFlow::Continue(())
+            });
+        }
+        rows
+    }
+
+    const BATCH_SIZES: [usize; 7] = [1, 2, 3, 5, 8, 64, 1 << 16];
+
+    #[test]
+    fn csv_rows_are_split_as_the_csv_crate_splits_them_in_batches_of_any_size() {
+        let inputs = [
+            "id,as_of\n1,2\n3,4\n",
+            // No line feed at the end.
+            "id,as_of\n1,2\n3,4",
+            // CRLF line ends, a blank line, spaces to trim.
+            "id,as_of\r\n1,2\r\n\r\n3, 4 \r\n",
+            // Blank lines are skipped; a line of spaces is a row of one empty cell.
+            "id,as_of\n\n\n1,2\n  \n3,4\n",
+            // Quoted cells: a comma, a line feed, a quote; then plain rows.
+            "id,as_of\n\"x,\ny\",2\n3,\"4\"\"\"\n5,6\n7,8\n",
+            // A carriage return alone ends a row.
+            "id,as_of\n1,2\r3,4\n5,6\n",
+            // A byte order mark is dropped before the header only.
+            "\u{feff}id,as_of\n\u{feff}1,2\n",
+            "id,as_of\n1,\n,2\n,\n",
+            "id,as_of\n",
+            "",
+        ];
+        for input in inputs {
+            let want: Vec<Vec<String>> = csv::ReaderBuilder::new()
+                .flexible(true)
+                .trim(csv::Trim::All)
+                .from_reader(input.as_bytes())
+                .byte_records()
+                .map(|r| {
+                    r.unwrap()
+                        .iter()
+                        .map(|c| String::from_utf8_lossy(c).into_owned())
+                        .collect()
+                })
+                .collect();
+            for batch in BATCH_SIZES {
+                let got: Vec<Vec<String>> = rows(input, InputFormat::Csv, batch)
+                    .into_iter()
+                    .map(|(_, cells)| cells)
+                    .collect();
+                assert_eq!(got, want, "{input:?} in batches of {batch}");
             }
+        }
+    }
+
+    #[test]
+    fn random_csv_reads_as_the_csv_crate_reads_it_with_each_row_on_its_first_line() {
+        let mut rng = crate::generate::Rng::new(7);
+        let bytes = [b'x', b'y', b' ', b',', b'"', b'\n', b'\r'];
+        for _ in 0..400 {
+            let mut input = b"id,as_of\n".to_vec();
+            for _ in 0..rng.range(0, 80) {
+                input.push(bytes[rng.range(0, bytes.len() as i64 - 1) as usize]);
+            }
+            let input = String::from_utf8(input).unwrap();
+            // Each row's cells, and the line of its first byte (the csv crate
+            // places a row after the blank lines before it).
+            let mut csv = csv::ReaderBuilder::new()
+                .flexible(true)
+                .trim(csv::Trim::All)
+                .from_reader(input.as_bytes());
+            let want: Vec<(u64, Vec<String>)> = csv
+                .byte_records()
+                .map(|r| {
+                    let r = r.unwrap();
+                    let at = r.position().unwrap().byte() as usize;
+                    let first = at
+                        + input[at..]
+                            .bytes()
+                            .take_while(|b| b"\r\n".contains(b))
+                            .count();
+                    let line = 1 + input[..first].matches('\n').count() as u64;
+                    (
+                        line,
+                        r.iter()
+                            .map(|c| String::from_utf8_lossy(c).into_owned())
+                            .collect(),
+                    )
+                })
+                .collect();
+            for batch in [1, 3, 7, 64] {
+                assert_eq!(
+                    rows(&input, InputFormat::Csv, batch),
+                    want,
+                    "{input:?} in batches of {batch}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_is_numbered_by_the_line_it_starts_on() {
+        let lines = |input, batch| -> Vec<u64> {
+            rows(input, InputFormat::Csv, batch)
+                .iter()
+                .map(|(line, _)| *line)
+                .collect()
+        };
+        for batch in BATCH_SIZES {
+            // Plain lines, blank ones among them.
+            assert_eq!(
+                lines("id\n\n1\r\n\r\n2\n3", batch),
+                [3, 5, 6],
+                "batch {batch}"
+            );
+            // A quoted cell over two lines; a carriage return alone (which
+            // ends a row, not a line).
+            let quoted = "id,as_of\r\n\r\n1,2\r\n\"x\ny\",3\n\n4,5\r6,7\n";
+            assert_eq!(lines(quoted, batch), [3, 4, 7, 7], "batch {batch}");
+        }
+    }
+
+    #[test]
+    fn json_lines_are_numbered_and_blank_ones_skipped() {
+        let input = "{}\n\n  \n{\"a\": 1}\r\n{}";
+        for batch in BATCH_SIZES {
+            let got = rows(input, InputFormat::Jsonl, batch);
+            let want = [(1, "{}"), (4, "{\"a\": 1}\r"), (5, "{}")]
+                .map(|(line, text)| (line, vec![text.to_string()]));
+            assert_eq!(got, want, "batch {batch}");
         }
     }
 }

@@ -2,21 +2,24 @@
 //! (`refuge screen`).
 //!
 //! A caseload (CSV, one row per person, or JSON Lines, one facts document per
-//! line) is read in chunks; each chunk is assessed in parallel and written in
-//! input order, one record per row, before the next chunk is read, so memory
-//! stays the same whatever the input's size. Bad rows are reported and
-//! skipped. A summary goes to standard error at the end.
+//! line) flows through three stages at once: a reading thread cuts the input
+//! into batches of whole rows; the workers (a rayon pool) each take a batch,
+//! split its rows into cells, assess them and format the output records into
+//! one buffer; this thread writes the batches' records in input order, one
+//! record per row. A bounded number of batches is in flight, so memory stays
+//! the same whatever the input's size. Bad rows are reported and skipped. A
+//! summary goes to standard error at the end.
 //!
 //! # Architecture
 //! - [`columns`]: the CSV columns and the mapping of a row to a facts document.
-//! - [`input`]: reading chunks; one raw row to a checked [`Case`](refuge_engine::Case).
+//! - [`input`]: reading batches; one raw row to a checked [`Case`](refuge_engine::Case).
 //! - [`record`]: the screening columns of an assessment ([`Screened`]).
 //! - [`summary`]: the closing table.
 //! - [`generate`](mod@generate): synthetic caseloads (`--generate`).
 //! - this file: the pipeline that ties them together ([`run`], driven by [`ScreenArgs`]).
 //!
 //! Invariant: this crate decides nothing about the law. Every outcome, date and
-//! question comes from [`refuge_engine::assess`]; this crate only moves rows in
+//! question comes from [`refuge_engine::assess_with`]; this crate only moves rows in
 //! and columns out.
 
 pub mod columns;
@@ -26,22 +29,26 @@ pub mod input;
 pub mod record;
 pub mod summary;
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
+use std::ops::ControlFlow;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
-use refuge_engine::{Law, assess};
+use refuge_engine::{Detail, Law, assess_with};
 
 pub use error::{Place, RowError, ScreenError};
 pub use input::InputFormat;
 pub use record::Screened;
-pub use summary::{Summary, Tally};
+pub use summary::Summary;
 
 use columns::{COLUMNS, COLUMNS_HELP, Col};
-use input::{Chunk, Id, Reader, Row};
+use input::{Batch, DEFAULT_BATCH_BYTES, Id, Reader, Row};
+use record::Digits;
 
 /// The output's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -98,9 +105,9 @@ pub struct ScreenArgs {
     /// rolls a deadline past, besides weekends.
     #[arg(long, value_name = "FROM-TO", conflicts_with_all = ["input", "full", "rejects", "strict"])]
     pub print_holidays: Option<String>,
-    /// Rows per chunk (memory use and parallel grain; for tests).
-    #[arg(long, hide = true, default_value_t = 8192)]
-    pub chunk_rows: usize,
+    /// Bytes of input per batch (memory use and parallel grain; for tests).
+    #[arg(long, hide = true, default_value_t = DEFAULT_BATCH_BYTES)]
+    pub batch_bytes: usize,
 }
 
 fn parse_day(s: &str) -> Result<Date, String> {
@@ -163,7 +170,7 @@ pub fn run(
         let size = file.metadata().ok().map(|m| m.len());
         (Box::new(file), size)
     };
-    let reader = Reader::new(input, input_format)?;
+    let reader = Reader::new(input, input_format, args.batch_bytes)?;
     let mode = if args.full {
         Mode::Full
     } else {
@@ -197,7 +204,7 @@ pub fn run(
         today: args.today.unwrap_or_else(today),
         mode,
         strict: args.strict,
-        chunk_rows: args.chunk_rows.max(1),
+        format: input_format,
     };
     let summary = screen(reader, &config, &pool, out, rejects, &progress);
     progress.finish();
@@ -213,7 +220,7 @@ pub fn run(
             source: e,
         },
     })?;
-    eprint!("{}", summary.render());
+    eprint!("{}", summary.render(law));
     Ok(if summary.rejected == 0 {
         ExitCode::SUCCESS
     } else {
@@ -259,7 +266,8 @@ pub struct Config<'a> {
     pub today: Date,
     pub mode: Mode,
     pub strict: bool,
-    pub chunk_rows: usize,
+    /// The input's format: whether a line is CSV or JSON.
+    pub format: InputFormat,
 }
 
 /// Where bad rows are reported.
@@ -300,36 +308,46 @@ enum Failure {
     Rejects(std::io::Error),
 }
 
-/// What a worker hands back for a run of rows: their output, one after
-/// another, and for each row the length of its output and its tally, or its
-/// error.
-pub struct Part {
+/// What a worker hands back for a batch.
+pub struct Done {
+    /// The output records of its rows, one after another.
     pub out: Vec<u8>,
-    pub rows: Vec<Result<(usize, Tally), RowError>>,
+    pub summary: Summary,
+    /// Its bad rows, each with the length of `out` when it was met. With
+    /// `--strict`, the batch stops at the first.
+    pub rejected: Vec<(usize, RowError)>,
+    /// Bytes of input consumed up to the end of the batch.
+    pub end_byte: u64,
 }
 
-/// Rows per part: the grain of the parallel work within a chunk.
-const PART_ROWS: usize = 64;
-
-/// Screens rows `range` of a chunk.
-pub fn screen_part(
-    chunk: &Chunk,
-    range: std::ops::Range<usize>,
-    columns: &[Col],
-    config: &Config,
-) -> Part {
-    let mut out = Vec::with_capacity(range.len() * 192);
-    let mut rows = Vec::with_capacity(range.len());
-    for i in range {
-        let before = out.len();
-        rows.push(
-            screen_row(chunk.row(i), columns, config, &mut out).map(|t| (out.len() - before, t)),
-        );
-    }
-    Part { out, rows }
+/// Screens a batch of rows.
+pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config) -> Done {
+    let mut done = Done {
+        out: Vec::with_capacity(batch.len_bytes() + 1024),
+        summary: Summary::new(config.law),
+        rejected: Vec::new(),
+        end_byte: batch.end_byte,
+    };
+    batch.for_each_row(config.format, |row| {
+        done.summary.read += 1;
+        match screen_row(row, columns, config, &mut done.out, &mut done.summary) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                done.summary.rejected += 1;
+                done.rejected.push((done.out.len(), e));
+                if config.strict {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            }
+        }
+    });
+    done
 }
 
-/// Screens one row: assesses it and appends its output record to `out`.
+/// Screens one row: assesses it, appends its output record to `out` and
+/// counts it in `summary`.
 ///
 /// # Errors
 /// A [`RowError`] for a row that cannot be read; nothing is appended.
@@ -338,14 +356,20 @@ pub fn screen_row(
     columns: &[Col],
     config: &Config,
     out: &mut Vec<u8>,
-) -> Result<Tally, RowError> {
+    summary: &mut Summary,
+) -> Result<(), RowError> {
     let (id, case) = input::case(row, columns, config.today)?;
-    let a = assess(&case, config.law);
+    // The screening columns are outcomes: their explanations would go unread.
+    let detail = match config.mode {
+        Mode::Full => Detail::Full,
+        Mode::Columns(_) => Detail::Outcomes,
+    };
+    let a = assess_with(&case, config.law, detail);
     let line;
     let id = match id {
         Id::Text(t) => t,
         Id::Line(n) => {
-            line = n.to_string();
+            line = Digits::new(n);
             line.as_str()
         }
     };
@@ -363,11 +387,17 @@ pub fn screen_row(
             out.push(b'\n');
         }
     }
-    Ok(Tally::new(&s, config.law))
+    summary.add(&s, config.law);
+    Ok(())
 }
 
-/// The pipeline: a reader thread reads chunks ahead; each chunk is assessed in
-/// parallel (in `pool`) and written in input order.
+/// Batches in flight at most (read, and not yet written): memory stays
+/// bounded, and the workers never wait for the reader.
+const IN_FLIGHT: usize = 64;
+
+/// The pipeline: a reading thread cuts the input into batches and hands each
+/// to the pool as it goes; this thread writes the batches' records in input
+/// order.
 fn screen<R: Read + Send>(
     mut reader: Reader<R>,
     config: &Config,
@@ -389,61 +419,76 @@ fn screen<R: Read + Send>(
     {
         return Ok(summary);
     }
-    let chunk_rows = config.chunk_rows;
-    std::thread::scope(|scope| -> Result<(), Failure> {
-        // Two chunks in flight at most: constant memory, and reading overlaps
-        // assessing.
-        let (tx, rx) = mpsc::sync_channel::<Result<Chunk, ScreenError>>(2);
-        scope.spawn(move || {
-            loop {
-                let chunk = reader.chunk(chunk_rows);
-                let last = chunk.as_ref().map_or(true, Chunk::is_empty);
-                if tx.send(chunk).is_err() || last {
-                    break;
-                }
-            }
-        });
-        'chunks: for chunk in rx {
-            let chunk = chunk.map_err(Failure::Input)?;
-            if chunk.is_empty() {
-                break;
-            }
-            let ranges: Vec<_> = (0..chunk.len())
-                .step_by(PART_ROWS)
-                .map(|a| a..(a + PART_ROWS).min(chunk.len()))
-                .collect();
-            let parts: Vec<Part> = pool.install(|| {
-                ranges
-                    .into_par_iter()
-                    .map(|r| screen_part(&chunk, r, &columns, config))
-                    .collect()
-            });
-            for part in parts {
-                let mut end = 0;
-                for row in &part.rows {
-                    summary.read += 1;
-                    match row {
-                        Ok((len, tally)) => {
-                            end += len;
-                            summary.add(tally);
-                        }
-                        Err(e) => {
-                            summary.rejected += 1;
-                            rejects.report(e).map_err(Failure::Rejects)?;
-                            if config.strict {
-                                write(&mut out, &part.out[..end])?;
-                                break 'chunks;
-                            }
-                        }
-                    }
-                }
-                if !write(&mut out, &part.out)? {
-                    break 'chunks;
-                }
-            }
-            progress.update(summary.read, chunk.end_byte);
+    // Hands a screened batch on, and says whether to go on: its bad rows to
+    // the rejects, its counts to the summary, its records to the output
+    // (with --strict, those before its first bad row, and then stop).
+    let mut deliver = |done: Done| -> Result<bool, Failure> {
+        for (_, e) in &done.rejected {
+            rejects.report(e).map_err(Failure::Rejects)?;
         }
-        Ok(())
+        summary.merge(&done.summary);
+        let stop_here = done.rejected.first().filter(|_| config.strict);
+        let end = stop_here.map_or(done.out.len(), |&(at, _)| at);
+        let go_on = write(&mut out, &done.out[..end])? && stop_here.is_none();
+        progress.update(summary.read, done.end_byte);
+        Ok(go_on)
+    };
+    // Set when the output stops early: the batches still queued are skipped.
+    let stop = AtomicBool::new(false);
+    let (done_tx, done_rx) = mpsc::channel::<(u64, std::thread::Result<Done>)>();
+    // A slot per batch in flight: the reader takes one, the writer gives it back.
+    let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(IN_FLIGHT);
+    std::thread::scope(|scope| -> Result<(), Failure> {
+        let (stop, columns) = (&stop, &columns);
+        let reading = scope.spawn(move || {
+            pool.in_place_scope_fifo(|batches| {
+                let mut seq = 0;
+                let mut emit = |batch: Batch| {
+                    if slot_tx.send(()).is_err() || stop.load(Ordering::Relaxed) {
+                        return ControlFlow::Break(());
+                    }
+                    let (done_tx, n) = (done_tx.clone(), seq);
+                    seq += 1;
+                    batches.spawn_fifo(move |_| {
+                        if !stop.load(Ordering::Relaxed) {
+                            // A panic goes to the writer, which waits for this batch.
+                            let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                                screen_batch(&batch, columns, config)
+                            }));
+                            let _ = done_tx.send((n, done));
+                        }
+                    });
+                    ControlFlow::Continue(())
+                };
+                while reader.read_block(&mut emit)?.is_continue() {}
+                Ok(())
+            })
+        });
+        // Batches come back in any order; each is delivered when its turn comes.
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        let delivered = (|| -> Result<(), Failure> {
+            for (n, done) in &done_rx {
+                waiting.insert(n, done);
+                while let Some(done) = waiting.remove(&next) {
+                    next += 1;
+                    let done = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    if !deliver(done)? {
+                        return Ok(());
+                    }
+                    let _ = slot_rx.recv();
+                }
+            }
+            Ok(())
+        })();
+        // Stop the reader (it may wait for a slot) and the queued batches.
+        stop.store(true, Ordering::Relaxed);
+        drop((slot_rx, done_rx));
+        let read = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        delivered?;
+        read.map_err(Failure::Input)
     })?;
     rejects.finish().map_err(Failure::Rejects)?;
     match out.flush() {

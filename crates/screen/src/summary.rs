@@ -24,10 +24,10 @@ const OUTCOMES: [ReliefOutcome; 4] = [
 /// The horizons, in days after `as_of`, for "deadlines passing within".
 pub const HORIZONS: [i64; 3] = [30, 60, 90];
 
-/// Counts over a run.
+/// Counts over a run, or over a batch of it (see [`Summary::merge`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// Data rows read (not the header; not blank JSON Lines).
+    /// Data rows read (not the header; not blank lines).
     pub read: u64,
     pub assessed: u64,
     pub rejected: u64,
@@ -37,74 +37,60 @@ pub struct Summary {
     /// One-year deadlines not yet met (status `upcoming`) that pass within
     /// 30, 60 and 90 days of `as_of` (each count includes the shorter ones).
     pub one_year_within: [u64; 3],
-    /// Each warning code of the law with the number of rows that raised it.
-    pub warnings: Vec<(String, u64)>,
-}
-
-/// What the summary counts of one row: small and `Copy`, so that workers can
-/// hand it over without allocating.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
-    pub reliefs: [ReliefOutcome; 5],
-    /// The one-year deadline's status and days left.
-    pub one_year: Option<(Status, i64)>,
-    /// Bit `i` set when the row raised the law's `i`th warning.
-    pub warnings: u64,
-}
-
-impl Tally {
-    pub fn new(s: &Screened, law: &Law) -> Tally {
-        let mut warnings = 0u64;
-        for w in s.warnings {
-            if let Some(i) = law
-                .warnings
-                .iter()
-                .position(|x| x.code == w.code)
-                .filter(|&i| i < 64)
-            {
-                warnings |= 1 << i;
-            }
-        }
-        Tally {
-            reliefs: s.reliefs(),
-            one_year: s.one_year_status.zip(s.one_year_days_left),
-            warnings,
-        }
-    }
+    /// For each warning of the law, in its order: the rows that raised it.
+    pub warnings: Vec<u64>,
 }
 
 impl Summary {
     /// An empty summary, with a counter for each warning of `law`.
     pub fn new(law: &Law) -> Summary {
         Summary {
-            warnings: law.warnings.iter().map(|w| (w.code.clone(), 0)).collect(),
+            warnings: vec![0; law.warnings.len()],
             ..Summary::default()
         }
     }
 
     /// Counts one assessed row.
-    pub fn add(&mut self, t: &Tally) {
+    pub fn add(&mut self, s: &Screened, law: &Law) {
         self.assessed += 1;
-        for (i, r) in t.reliefs.into_iter().enumerate() {
+        for (i, r) in s.reliefs().into_iter().enumerate() {
             let j = OUTCOMES.iter().position(|o| *o == r).unwrap_or(3);
             self.reliefs[i][j] += 1;
         }
-        if let Some((Status::Upcoming, left)) = t.one_year {
+        if let (Some(Status::Upcoming), Some(left)) = (s.one_year_status, s.one_year_days_left) {
             for (k, h) in HORIZONS.iter().enumerate() {
                 if left <= *h {
                     self.one_year_within[k] += 1;
                 }
             }
         }
-        for (i, (_, n)) in self.warnings.iter_mut().enumerate().take(64) {
-            if t.warnings & (1 << i) != 0 {
-                *n += 1;
+        for w in s.warnings {
+            if let Some(i) = law.warnings.iter().position(|x| x.code == w.code) {
+                self.warnings[i] += 1;
             }
         }
     }
 
-    /// The table printed on standard error.
-    pub fn render(&self) -> String {
+    /// Adds the counts of `other` (a batch of the same run).
+    pub fn merge(&mut self, other: &Summary) {
+        self.read += other.read;
+        self.assessed += other.assessed;
+        self.rejected += other.rejected;
+        for (mine, theirs) in self.reliefs.iter_mut().zip(&other.reliefs) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                *a += b;
+            }
+        }
+        for (a, b) in self.one_year_within.iter_mut().zip(&other.one_year_within) {
+            *a += b;
+        }
+        for (a, b) in self.warnings.iter_mut().zip(&other.warnings) {
+            *a += b;
+        }
+    }
+
+    /// The table printed on standard error; `law` names the warnings.
+    pub fn render(&self, law: &Law) -> String {
         let mut t = String::new();
         let _ = writeln!(t, "refuge screen: summary");
         let _ = writeln!(t, "  rows read      {:>12}", self.read);
@@ -133,8 +119,8 @@ impl Summary {
         }
         let _ = writeln!(t);
         let _ = writeln!(t, "  {:<30} {:>12}", "warning", "rows");
-        for (code, n) in &self.warnings {
-            let _ = writeln!(t, "  {code:<30} {n:>12}");
+        for (w, n) in law.warnings.iter().zip(&self.warnings) {
+            let _ = writeln!(t, "  {:<30} {n:>12}", w.code);
         }
         t
     }
