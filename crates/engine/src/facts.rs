@@ -435,10 +435,11 @@ impl Case {
 
     fn check(&self) -> Result<(), InputError> {
         let f = &self.facts;
-        let past = |path: String, d: Option<Date>| -> Result<(), InputError> {
+        // The path is written only for an error: this runs for every row of a caseload.
+        let past = |path: &dyn Fn() -> String, d: Option<Date>| -> Result<(), InputError> {
             match d {
                 Some(d) if d > self.as_of => Err(InputError::new(
-                    path,
+                    path(),
                     format!(
                         "{d} is after as_of {}; this date must be in the past",
                         self.as_of
@@ -448,9 +449,9 @@ impl Case {
             }
         };
         let a = f.applicant();
-        past("applicant.birth_date".into(), a.birth_date)?;
+        past(&|| "applicant.birth_date".into(), a.birth_date)?;
         for (i, arr) in f.arrivals().iter().enumerate() {
-            past(format!("arrivals[{i}].date"), arr.date)?;
+            past(&|| format!("arrivals[{i}].date"), arr.date)?;
         }
         let app = f.application();
         for (name, d) in [
@@ -459,11 +460,11 @@ impl Case {
             ("granted_on", app.granted_on),
             ("adjusted_on", app.adjusted_on),
         ] {
-            past(format!("application.{name}"), d)?;
+            past(&|| format!("application.{name}"), d)?;
         }
         for (i, e) in f.exceptions().iter().enumerate() {
-            past(format!("exceptions[{i}].began"), e.began)?;
-            past(format!("exceptions[{i}].ended"), e.ended)?;
+            past(&|| format!("exceptions[{i}].began"), e.began)?;
+            past(&|| format!("exceptions[{i}].ended"), e.ended)?;
             if let (Some(b), Some(en)) = (e.began, e.ended)
                 && en < b
             {
@@ -484,24 +485,23 @@ impl Case {
         let groups: HashSet<&str> = self.group_ids.iter().map(String::as_str).collect();
         for (i, h) in f.harms().iter().enumerate() {
             if h.when == Some(When::Past) {
-                past(format!("harms[{i}].date"), h.date)?;
+                past(&|| format!("harms[{i}].date"), h.date)?;
             }
             for (j, g) in h.grounds.as_deref().unwrap_or(&[]).iter().enumerate() {
-                let path = format!("harms[{i}].grounds[{j}].group");
                 if let Some(id) = &g.group
                     && !groups.contains(id.as_str())
                 {
                     return Err(InputError::new(
-                        path,
+                        format!("harms[{i}].grounds[{j}].group"),
                         format!("group {id:?} is not defined in groups"),
                     ));
                 }
             }
         }
         for (i, m) in f.family().iter().enumerate() {
-            past(format!("family[{i}].birth_date"), m.birth_date)?;
+            past(&|| format!("family[{i}].birth_date"), m.birth_date)?;
             past(
-                format!("family[{i}].relationship_began"),
+                &|| format!("family[{i}].relationship_began"),
                 m.relationship_began,
             )?;
         }
