@@ -42,16 +42,23 @@ const EXAMPLES: [(&str, &str); 6] = [
     ),
 ];
 
-/// Facts JSON in, assessment JSON out, for one case.
-#[divan::bench(args = EXAMPLES.map(|(name, _)| name))]
-fn assess_one_case(bencher: divan::Bencher, name: &str) {
-    let json = EXAMPLES
+/// The facts of the public example `name`.
+fn facts(name: &str) -> &'static str {
+    EXAMPLES
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, j)| *j)
-        .unwrap_or_default();
-    let today = jiff::civil::date(2026, 11, 27);
-    let law = Law::embedded();
+        .unwrap_or_default()
+}
+
+/// Facts JSON in, assessment JSON out, for one case.
+#[divan::bench(args = EXAMPLES.map(|(name, _)| name))]
+fn assess_one_case(bencher: divan::Bencher, name: &str) {
+    let (json, today, law) = (
+        facts(name),
+        jiff::civil::date(2026, 11, 27),
+        Law::embedded(),
+    );
     bencher.bench(|| {
         let a = assess_json(divan::black_box(json), today, law).expect("the examples are valid");
         refuge_engine::json::to_string(&a)
@@ -61,13 +68,11 @@ fn assess_one_case(bencher: divan::Bencher, name: &str) {
 /// Facts JSON in, outcomes only (no texts, no serialisation): the screening path.
 #[divan::bench(args = EXAMPLES.map(|(name, _)| name))]
 fn outcomes_only(bencher: divan::Bencher, name: &str) {
-    let json = EXAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, j)| *j)
-        .unwrap_or_default();
-    let today = jiff::civil::date(2026, 11, 27);
-    let law = Law::embedded();
+    let (json, today, law) = (
+        facts(name),
+        jiff::civil::date(2026, 11, 27),
+        Law::embedded(),
+    );
     bencher.bench(|| {
         let case = refuge_engine::Case::from_json(divan::black_box(json), today)
             .expect("the examples are valid");
