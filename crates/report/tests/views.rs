@@ -11,32 +11,8 @@ use refuge_engine::{Assessment, Law, NOTICE, defs};
 
 const AS_OF: jiff::civil::Date = jiff::civil::date(2026, 11, 27);
 
-const EXAMPLES: [(&str, &str); 6] = [
-    (
-        "after-the-grant",
-        include_str!("../../../examples/after-the-grant.json"),
-    ),
-    (
-        "holiday-deadline",
-        include_str!("../../../examples/holiday-deadline.json"),
-    ),
-    (
-        "late-without-exception",
-        include_str!("../../../examples/late-without-exception.json"),
-    ),
-    (
-        "social-group-open",
-        include_str!("../../../examples/social-group-open.json"),
-    ),
-    (
-        "timely-journalist",
-        include_str!("../../../examples/timely-journalist.json"),
-    ),
-    (
-        "torture-deferral-only",
-        include_str!("../../../examples/torture-deferral-only.json"),
-    ),
-];
+/// The repository's bundled examples: the facts of the public worked examples.
+const EXAMPLES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
 
 /// Assesses a facts document on [`AS_OF`].
 fn assess(facts: &str) -> Assessment {
@@ -46,16 +22,22 @@ fn assess(facts: &str) -> Assessment {
 
 /// Assesses the facts of the public example `name`.
 fn example(name: &str) -> Assessment {
-    let (_, facts) = EXAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .unwrap_or_else(|| panic!("no example {name}"));
-    assess(facts)
+    let path = format!("{EXAMPLES_DIR}/{name}.json");
+    assess(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
 }
 
-/// Every example, assessed.
-fn all_examples() -> impl Iterator<Item = (&'static str, Assessment)> {
-    EXAMPLES.iter().map(|(name, _)| (*name, example(name)))
+/// Every example, by name, assessed.
+fn all_examples() -> impl Iterator<Item = (String, Assessment)> {
+    let mut names: Vec<String> = std::fs::read_dir(EXAMPLES_DIR)
+        .unwrap()
+        .filter_map(|e| e.ok()?.path().file_stem()?.to_str().map(str::to_string))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 6, "the six public examples are bundled");
+    names.into_iter().map(|name| {
+        let a = example(&name);
+        (name, a)
+    })
 }
 
 /// The text with every run of whitespace made one space (undoes line wrapping).
