@@ -52,6 +52,20 @@ fn data(name: &str) -> String {
         .into_owned()
 }
 
+/// `refuge screen` on the golden caseload, its rejects to a file: the run and that file.
+fn screen_golden(test: &str) -> (Run, PathBuf) {
+    let rejects = dir(test).join("rejects.csv");
+    let run = refuge(&[
+        "screen",
+        &data("golden.csv"),
+        "--today",
+        TODAY,
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
+    (run, rejects)
+}
+
 /// The lines of a JSON Lines text, parsed, each without its `id`.
 fn assessments(jsonl: &str) -> Vec<Value> {
     jsonl
@@ -83,16 +97,7 @@ const QUESTION_COLUMNS: [usize; 2] = [13, 14];
 fn the_golden_caseload_gives_the_known_outcomes() {
     // The expected outcomes were checked by hand against spec/rules.md and
     // spec/deadlines.md; see crates/screen/tests/data/README.md.
-    let d = dir("golden");
-    let rejects = d.join("rejects.csv");
-    let run = refuge(&[
-        "screen",
-        &data("golden.csv"),
-        "--today",
-        TODAY,
-        "--rejects",
-        rejects.to_str().unwrap(),
-    ]);
+    let (run, rejects) = screen_golden("golden");
     assert_eq!(run.code, 1, "some rows are rejected: {}", run.stderr);
     let want = std::fs::read_to_string(data("golden.expected.csv")).unwrap();
     // No cell of this file is quoted, so a comma always separates cells.
@@ -134,16 +139,7 @@ fn the_golden_caseload_gives_the_known_outcomes() {
 
 #[test]
 fn the_summary_counts_rows_relief_outcomes_deadlines_coming_due_and_warnings() {
-    let d = dir("summary");
-    let rejects = d.join("rejects.csv");
-    let run = refuge(&[
-        "screen",
-        &data("golden.csv"),
-        "--today",
-        TODAY,
-        "--rejects",
-        rejects.to_str().unwrap(),
-    ]);
+    let (run, _) = screen_golden("summary");
     let lines = summary_lines(&run.stderr);
     for want in [
         "rows read 16",
