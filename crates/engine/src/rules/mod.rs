@@ -132,10 +132,6 @@ impl<'a> Eval<'a> {
             Outcome::Unknown => V::unknown(Need::Finding(i)),
         }
     }
-
-    pub fn id(&self, i: Ix) -> &str {
-        &self.findings[i].id
-    }
 }
 
 /// "yes", "no" or "unknown" for a because-text.
