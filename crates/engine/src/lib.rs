@@ -107,7 +107,7 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
             refugee_admission,
         },
         findings: ev.findings,
-        deadlines: deadlines::all(case, law, explain),
+        deadlines: deadlines::all(case, law, ev.one_year.as_ref(), explain),
         questions,
         family: family.into_iter().map(|(_, e)| e).collect(),
         warnings,

@@ -186,8 +186,8 @@ fn upcoming_or_passed(as_of: Date, date: Date) -> Status {
     }
 }
 
-/// Every deadline the facts give; the because-texts only when `explain`.
-pub fn all(case: &Case, law: &Law, explain: bool) -> Vec<Deadline> {
+/// Every deadline the facts give, `one_year` among them; the because-texts only when `explain`.
+pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) -> Vec<Deadline> {
     let as_of = case.as_of;
     let app = case.facts.application();
     let mut out = Dates {
@@ -195,7 +195,7 @@ pub fn all(case: &Case, law: &Law, explain: bool) -> Vec<Deadline> {
         list: Vec::with_capacity(8),
     };
 
-    if let Some(oy) = one_year(case, law) {
+    if let Some(oy) = one_year {
         let filing = filing_date(case, Some(oy.deadline));
         let uac = case.facts.applicant().unaccompanied_child == Some(true);
         let status = if uac {

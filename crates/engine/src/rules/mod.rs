@@ -40,6 +40,8 @@ pub struct Eval<'a> {
     pub as_of: Date,
     /// Whether to write because-texts, questions' wording and warnings' texts.
     pub explain: bool,
+    /// The one-year filing deadline, computed once for the finding and the date.
+    pub one_year: Option<deadlines::OneYear>,
     pub findings: Vec<Finding>,
     /// For each finding, what would settle it while it is unknown.
     pub needs: Vec<Vec<Need>>,
@@ -55,6 +57,7 @@ impl<'a> Eval<'a> {
             law,
             as_of: case.as_of,
             explain,
+            one_year: deadlines::one_year(case, law),
             findings: Vec::with_capacity(48),
             needs: Vec::with_capacity(48),
         }

@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use super::deadlines::{filing_date, one_year};
+use super::deadlines::filing_date;
 use super::{Eval, Ix, words_list, yn};
 use crate::calendar::days_between;
 use crate::defs;
@@ -73,7 +73,7 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
             vec![],
         );
     }
-    let Some(oy) = one_year(case, ev.law) else {
+    let Some(oy) = &ev.one_year else {
         let need = Need::Fact(Fact::Arrival(0, "date"));
         return ev.record(
             &defs::ONE_YEAR,
