@@ -33,7 +33,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// The date that stands in for `as_of` when the facts give none (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
         today: Option<Date>,
     },
     /// The rules as an auditing attorney reads them: every finding with its
@@ -64,10 +64,6 @@ enum LawFormat {
 // faster than the system allocator and scales across threads (`refuge screen`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn parse_day(s: &str) -> Result<Date, String> {
-    refuge_engine::facts::parse_date(s)
-}
 
 fn today() -> Date {
     jiff::ZonedDateTime::now().date()

@@ -88,7 +88,7 @@ pub struct ScreenArgs {
     #[arg(long)]
     pub strict: bool,
     /// The date that stands in for `as_of` when a row gives none (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
     pub today: Option<Date>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
@@ -108,10 +108,6 @@ pub struct ScreenArgs {
     /// Bytes of input per batch (memory use and parallel grain; for tests).
     #[arg(long, hide = true, default_value_t = DEFAULT_BATCH_BYTES)]
     pub batch_bytes: usize,
-}
-
-fn parse_day(s: &str) -> Result<Date, String> {
-    refuge_engine::facts::parse_date(s)
 }
 
 /// Runs `refuge screen`. `today` gives the date for rows without `as_of`
