@@ -13,13 +13,23 @@ use crate::view::{self, DateRow, Findings, MemberView, Node, ReliefView};
 #[template(path = "assessment.html")]
 struct Page<'a> {
     a: &'a Assessment,
+    sections: Sections<'a>,
+}
+
+/// The page's sections (reliefs, findings, dates, questions, family,
+/// warnings), without the page around them: the web workspace shows them on a
+/// case's page.
+#[derive(Template)]
+#[template(path = "sections.html")]
+struct Sections<'a> {
+    a: &'a Assessment,
     reliefs: Vec<ReliefView<'a>>,
     findings: Findings<'a>,
     timeline: Vec<DateRow<'a>>,
     family: Vec<MemberView<'a>>,
 }
 
-impl Page<'_> {
+impl Sections<'_> {
     /// A node of the findings tree, as its own template.
     fn tree<'b>(&self, node: &'b Node<'b>) -> FindingNode<'b> {
         FindingNode { node }
@@ -44,17 +54,31 @@ impl<'a> FindingNode<'a> {
 // A rendered template is HTML in which every value is already escaped, so the
 // parent inserts it as it is (escaping it again would show the markup).
 impl askama::filters::HtmlSafe for FindingNode<'_> {}
+impl askama::filters::HtmlSafe for Sections<'_> {}
 
-/// The page; see [`crate::html`] for what it holds.
-pub(crate) fn page(a: &Assessment) -> String {
-    let page = Page {
+fn sections(a: &Assessment) -> Sections<'_> {
+    Sections {
         a,
         reliefs: view::reliefs(a),
         findings: view::findings_tree(a),
         timeline: view::timeline(a),
         family: view::family(a),
+    }
+}
+
+// Rendering writes into a String and calls no fallible filter: it cannot fail.
+const INFALLIBLE: &str = "rendering the assessment into a String cannot fail";
+
+/// The page; see [`crate::html`] for what it holds.
+pub(crate) fn page(a: &Assessment) -> String {
+    let page = Page {
+        a,
+        sections: sections(a),
     };
-    // Rendering writes into a String and calls no fallible filter: it cannot fail.
-    page.render()
-        .expect("rendering the assessment page into a String cannot fail")
+    page.render().expect(INFALLIBLE)
+}
+
+/// The sections alone; see [`crate::html_sections`].
+pub(crate) fn sections_only(a: &Assessment) -> String {
+    sections(a).render().expect(INFALLIBLE)
 }

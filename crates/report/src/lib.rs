@@ -58,6 +58,16 @@ pub fn html(a: &Assessment) -> String {
     html::page(a)
 }
 
+/// The sections of [`html`]'s page without the page around them (no
+/// `<html>`, header or notice), for embedding in another page styled with
+/// [`STYLESHEET`]: each section is a `<section>` with an `<h2>`.
+pub fn html_sections(a: &Assessment) -> String {
+    html::sections_only(a)
+}
+
+/// The stylesheet of [`html`]'s page (print rules included), for a page that embeds [`html_sections`].
+pub const STYLESHEET: &str = include_str!("../templates/style.css");
+
 /// The parameter set as text, for `refuge law`: its version and review date;
 /// every finding the engine makes, with its question and citations; every
 /// parameter with each dated value and its source, marking those in force on
