@@ -45,6 +45,51 @@ enum Command {
     /// Screen a whole caseload (CSV or JSON Lines), fast: one line of outcomes,
     /// deadlines and open questions per person, and a summary.
     Screen(refuge_screen::ScreenArgs),
+    /// Run the case workspace: a private web application on this machine
+    /// (SQLite in ./refuge-data by default; PostgreSQL with --database).
+    ///
+    /// On the first start with an empty database it prints a one-time link
+    /// to create the administrator.
+    Serve(refuge_web::ServeArgs),
+    /// Manage the workspace's users from the command line.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens (for `Authorization: Bearer TOKEN` on /api/v1).
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user; the password is read from standard input (one line).
+    Add {
+        name: String,
+        #[arg(long, value_parser = parse_role)]
+        role: refuge_web::Role,
+        #[command(flatten)]
+        store: refuge_web::StoreArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Make an API token for user NAME and print it (only its hash is kept).
+    New {
+        name: String,
+        /// What the token is for, shown in Settings.
+        #[arg(long, default_value = "command line")]
+        label: String,
+        #[command(flatten)]
+        store: refuge_web::StoreArgs,
+    },
+}
+
+fn parse_role(s: &str) -> Result<refuge_web::Role, String> {
+    s.parse()
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -118,6 +163,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_stdout(&out)?;
         }
         Command::Screen(args) => return Ok(refuge_screen::run(&args, law, today)?),
+        Command::Serve(args) => refuge_web::block_on(refuge_web::serve(&args))??,
+        Command::User {
+            command: UserCommand::Add { name, role, store },
+        } => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("cannot read the password from standard input")?;
+            let password = line.trim_end_matches(['\r', '\n']);
+            refuge_web::block_on(refuge_web::add_user(&store, &name, role, password))??;
+            eprintln!("refuge: user {name} added as {}", role.as_str());
+        }
+        Command::Token {
+            command: TokenCommand::New { name, label, store },
+        } => {
+            let token = refuge_web::block_on(refuge_web::new_token(&store, &name, &label))??;
+            write_stdout(&format!("{token}\n"))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

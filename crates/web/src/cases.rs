@@ -1,0 +1,120 @@
+//! What pages and the API both do with a case: assess its facts, save a new
+//! version (history and deadlines in one transaction), open a new one.
+
+use refuge_engine::{Assessment, Case, InputError, assess};
+use serde_json::Value;
+
+use crate::AppState;
+use crate::db::{CaseRow, DbError, NewDeadline, User};
+use crate::facts_form::{self, Change};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// The facts document has an error (the engine names the field).
+    #[error("{0}")]
+    Invalid(InputError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// Assesses a facts document as of today (or the document's own `as_of`).
+pub fn assess_facts(state: &AppState, facts: &str) -> Result<Assessment, InputError> {
+    let case = Case::from_json(facts, state.today())?;
+    Ok(assess(&case, state.law))
+}
+
+/// The dated deadlines of an assessment, to store for the dashboard and calendars.
+pub fn deadlines(a: &Assessment) -> Vec<NewDeadline<'_>> {
+    a.deadlines
+        .iter()
+        .map(|d| NewDeadline {
+            id: &d.id,
+            label: &d.label,
+            date: d.date.to_string(),
+            status: d.status.as_str(),
+        })
+        .collect()
+}
+
+fn changes_json(old: &Value, new: &Value) -> String {
+    let changes: Vec<Change> = facts_form::changes(old, new);
+    serde_json::to_string(&changes).unwrap_or_else(|_| "[]".into())
+}
+
+/// Checks a facts document with the engine, then stores it as the case's next version.
+///
+/// # Errors
+/// [`CaseError::Invalid`] when the engine rejects the facts (nothing is saved);
+/// a conflict when someone saved since `case.version` was read.
+pub async fn save_facts(state: &AppState, by: &User, case: &CaseRow, facts: &Value) -> Result<i64, CaseError> {
+    let text = facts.to_string();
+    let a = assess_facts(state, &text).map_err(CaseError::Invalid)?;
+    let old: Value = serde_json::from_str(&case.facts).unwrap_or(Value::Null);
+    let changes = changes_json(&old, facts);
+    let version = state
+        .db
+        .save_facts(by, &case.id, case.version, &text, &changes, &deadlines(&a))
+        .await?;
+    Ok(version)
+}
+
+/// Opens a case with these facts (checked by the engine first).
+pub async fn create(
+    state: &AppState,
+    by: &User,
+    number: Option<&str>,
+    client_name: &str,
+    facts: &Value,
+) -> Result<CaseRow, CaseError> {
+    let text = facts.to_string();
+    let a = assess_facts(state, &text).map_err(CaseError::Invalid)?;
+    let changes = changes_json(&Value::Null, facts);
+    let case = state
+        .db
+        .create_case(by, number, client_name, &text, &changes)
+        .await?;
+    state.db.set_deadlines(&case.id, &deadlines(&a)).await?;
+    Ok(case)
+}
+
+/// An engine error's field path with list entries named as the form names
+/// them: `harms[1].kind` becomes `harms[h2].kind` when that entry's id is `h2`.
+pub fn form_path(doc: &Value, field: &str) -> String {
+    let mut out = String::new();
+    let mut prefix = String::new();
+    for part in field.split('.') {
+        let mut p = part.to_string();
+        if let (Some(open), Some(close)) = (part.find('['), part.find(']'))
+            && let Ok(i) = part[open + 1..close].parse::<usize>()
+        {
+            let list = format!("{prefix}{}", &part[..open]);
+            if let Some(id) = facts_form::get(doc, &list)
+                .and_then(|l| l.get(i))
+                .and_then(|e| e.get("id"))
+                .and_then(Value::as_str)
+            {
+                p = format!("{}[{id}]{}", &part[..open], &part[close + 1..]);
+            }
+        }
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(&p);
+        prefix = format!("{out}.");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_engine_error_path_names_keyed_entries_by_id() {
+        let doc = serde_json::json!({"harms": [{"id": "h1"}, {"id": "h2", "grounds": [{}]}], "arrivals": [{}]});
+        assert_eq!(form_path(&doc, "harms[1].kind"), "harms[h2].kind");
+        assert_eq!(form_path(&doc, "harms[1].grounds[0].group"), "harms[h2].grounds[0].group");
+        assert_eq!(form_path(&doc, "arrivals[0].date"), "arrivals[0].date");
+        assert_eq!(form_path(&doc, "applicant.birth_date"), "applicant.birth_date");
+    }
+}

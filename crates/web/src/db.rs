@@ -1,0 +1,855 @@
+//! Storage: one API over SQLite (embedded, the default) and PostgreSQL.
+//!
+//! Every query is written once, in SQL both databases accept (`$1`
+//! placeholders, TEXT dates, BIGINT flags), and runs through sqlx's `Any`
+//! driver. Only the migrations differ, one folder per backend with the same
+//! file names (a test keeps them in step).
+//!
+//! Architecture invariant: this module knows nothing of HTTP or of the law; it
+//! stores facts documents as text and deadlines as the engine gave them.
+
+use std::str::FromStr;
+
+use serde::Serialize;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+
+use crate::Role;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("database migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{0}")]
+    Conflict(String),
+}
+
+pub type Result<T> = std::result::Result<T, DbError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database: a connection pool and which backend it is.
+#[derive(Clone)]
+pub struct Db {
+    pool: AnyPool,
+    pub backend: Backend,
+}
+
+/// A user as the application sees it (never the password hash).
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+/// A case as listed and opened.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseRow {
+    pub id: String,
+    pub number: String,
+    pub client_name: String,
+    /// The facts document of `spec/facts.md`, as stored.
+    pub facts: String,
+    pub version: i64,
+    pub archived: bool,
+    /// The soonest deadline not yet met, as the engine gave it.
+    pub next_deadline: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One saved version of a case's facts.
+#[derive(Debug, Clone)]
+pub struct FactsVersion {
+    pub version: i64,
+    pub facts: String,
+    /// JSON list of `{path, before, after}`.
+    pub changes: String,
+    pub changed_by: String,
+    pub changed_at: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub author: String,
+    pub body: String,
+    pub created_at: String,
+}
+
+/// A dated deadline of a case, for the caseload dashboard and the calendars.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadlineRow {
+    pub case_id: String,
+    pub case_number: String,
+    pub client_name: String,
+    pub deadline_id: String,
+    pub label: String,
+    pub date: String,
+    pub status: String,
+}
+
+/// A deadline to store for a case (from the engine's assessment).
+pub struct NewDeadline<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub date: String,
+    pub status: &'a str,
+}
+
+impl NewDeadline<'_> {
+    /// Still ahead, or missed: a date someone must act on (not met, exempt or a record).
+    fn is_open(&self) -> bool {
+        matches!(self.status, "upcoming" | "missed")
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub user_name: Option<String>,
+    pub action: String,
+    pub case_id: Option<String>,
+    pub detail: String,
+    pub ip: Option<String>,
+}
+
+/// What to list of the cases a user may see.
+#[derive(Debug, Default, Clone)]
+pub struct CaseFilter {
+    /// Part of the client's name or of the case number, any case.
+    pub search: Option<String>,
+    /// Only cases whose next deadline is on or before this date (ISO).
+    pub due_by: Option<String>,
+    pub archived: bool,
+    pub limit: i64,
+}
+
+/// Now, in UTC, to the second: `2026-11-27T08:20:45Z`. Texts in this form sort by time.
+pub fn now() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+fn flag(b: bool) -> i64 {
+    i64::from(b)
+}
+
+fn user(row: &AnyRow) -> Result<User> {
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        role: Role::from_str(&role).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        active: row.try_get::<i64, _>("active")? != 0,
+    })
+}
+
+const CASE_COLUMNS: &str = "c.id, c.number, c.client_name, c.facts, c.version, c.archived, \
+     c.next_deadline, c.created_at, c.updated_at";
+
+fn case(row: &AnyRow) -> Result<CaseRow> {
+    Ok(CaseRow {
+        id: row.try_get("id")?,
+        number: row.try_get("number")?,
+        client_name: row.try_get("client_name")?,
+        facts: row.try_get("facts")?,
+        version: row.try_get("version")?,
+        archived: row.try_get::<i64, _>("archived")? != 0,
+        next_deadline: row.try_get("next_deadline")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+/// A `LIKE` pattern matching `text` anywhere, its wildcards taken literally.
+fn contains_pattern(text: &str) -> String {
+    let mut p = String::from("%");
+    for ch in text.to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    p
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://…` or `postgres://…`) and brings the
+    /// schema up to date. A SQLite file is created if missing and runs in
+    /// WAL mode with foreign keys enforced.
+    ///
+    /// # Errors
+    /// When the database cannot be reached or a migration fails.
+    pub async fn connect(url: &str) -> Result<Db> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        };
+        let mut options = AnyPoolOptions::new().max_connections(8);
+        if backend == Backend::Sqlite {
+            options = options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::raw_sql(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                    )
+                    .execute(conn)
+                    .await?;
+                    Ok(())
+                })
+            });
+        }
+        let pool = options.connect(url).await?;
+        let db = Db { pool, backend };
+        match backend {
+            Backend::Sqlite => SQLITE.run(&db.pool).await?,
+            Backend::Postgres => POSTGRES.run(&db.pool).await?,
+        }
+        Ok(db)
+    }
+
+    /// The names of the migrations applied, in order.
+    pub async fn applied_migrations(&self) -> Result<Vec<String>> {
+        let rows = sqlx::query("SELECT description FROM _sqlx_migrations ORDER BY version")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok(r.try_get::<String, _>(0)?))
+            .collect()
+    }
+
+    // ----- users -----
+
+    /// How many active administrators exist (none: the first-run setup is open).
+    pub async fn admin_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?)
+    }
+
+    /// Adds a user.
+    ///
+    /// # Errors
+    /// [`DbError::Conflict`] when the name is taken.
+    pub async fn add_user(&self, name: &str, password_hash: &str, role: Role) -> Result<User> {
+        let id = crate::auth::random_id();
+        let done = sqlx::query(
+            "INSERT INTO users (id, name, password_hash, role, active, created_at)
+             SELECT $1, $2, $3, $4, 1, $5
+             WHERE NOT EXISTS (SELECT 1 FROM users WHERE name = $2)",
+        )
+        .bind(&id)
+        .bind(name)
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(DbError::Conflict(format!("the user name {name:?} is taken")));
+        }
+        Ok(User {
+            id,
+            name: name.to_string(),
+            role,
+            active: true,
+        })
+    }
+
+    /// A user and their password hash, by name.
+    pub async fn user_by_name(&self, name: &str) -> Result<Option<(User, String)>> {
+        let row = sqlx::query(
+            "SELECT id, name, role, active, password_hash FROM users WHERE name = $1",
+        )
+        .bind(name)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((user(&r)?, r.try_get("password_hash")?)))
+            .transpose()
+    }
+
+    pub async fn user_by_id(&self, id: &str) -> Result<Option<User>> {
+        let row = sqlx::query("SELECT id, name, role, active FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user).transpose()
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>> {
+        let rows = sqlx::query("SELECT id, name, role, active FROM users ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(user).collect()
+    }
+
+    pub async fn set_role(&self, user_id: &str, role: Role) -> Result<bool> {
+        let done = sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+            .bind(role.as_str())
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deactivates or reactivates a user; deactivating ends their sessions.
+    pub async fn set_active(&self, user_id: &str, active: bool) -> Result<bool> {
+        let done = sqlx::query("UPDATE users SET active = $1 WHERE id = $2")
+            .bind(flag(active))
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(done.rows_affected() == 1)
+    }
+
+    // ----- sessions and tokens -----
+
+    pub async fn add_session(&self, token_hash: &str, user_id: &str, csrf: &str, expires_at: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(csrf)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The active user of an unexpired session, and the session's CSRF token.
+    pub async fn session(&self, token_hash: &str) -> Result<Option<(User, String)>> {
+        let row = sqlx::query(
+            "SELECT u.id, u.name, u.role, u.active, s.csrf FROM sessions s
+             JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((user(&r)?, r.try_get("csrf")?))).transpose()
+    }
+
+    pub async fn end_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1 OR expires_at <= $2")
+            .bind(token_hash)
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn add_api_token(&self, user_id: &str, name: &str, token_hash: &str) -> Result<String> {
+        let id = crate::auth::random_id();
+        sqlx::query(
+            "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&id)
+        .bind(user_id)
+        .bind(name)
+        .bind(token_hash)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// The active user of an unrevoked API token.
+    pub async fn api_token_user(&self, token_hash: &str) -> Result<Option<User>> {
+        let row = sqlx::query(
+            "SELECT u.id, u.name, u.role, u.active FROM api_tokens t JOIN users u ON u.id = t.user_id
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = 1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user).transpose()
+    }
+
+    /// A user's API tokens: id, name, created, revoked.
+    pub async fn api_tokens(&self, user_id: &str) -> Result<Vec<(String, String, String, Option<String>)>> {
+        let rows = sqlx::query(
+            "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at, id",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)))
+            .collect()
+    }
+
+    pub async fn revoke_api_token(&self, user_id: &str, token_id: &str) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now())
+        .bind(token_id)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Sets (or with `None`, revokes) the hash of a user's calendar-feed token.
+    pub async fn set_calendar_token(&self, user_id: &str, token_hash: Option<&str>) -> Result<()> {
+        sqlx::query("UPDATE users SET calendar_token_hash = $1 WHERE id = $2")
+            .bind(token_hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn has_calendar_token(&self, user_id: &str) -> Result<bool> {
+        let row = sqlx::query("SELECT calendar_token_hash FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => r.try_get::<Option<String>, _>(0)?.is_some(),
+            None => false,
+        })
+    }
+
+    pub async fn calendar_token_user(&self, token_hash: &str) -> Result<Option<User>> {
+        let row = sqlx::query(
+            "SELECT id, name, role, active FROM users WHERE calendar_token_hash = $1 AND active = 1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user).transpose()
+    }
+
+    // ----- cases -----
+
+    /// Creates a case with its first facts version, assigned to its creator.
+    /// Without a number, the next free `YYYY-NNNN` of the current year.
+    ///
+    /// # Errors
+    /// [`DbError::Conflict`] when the number is taken.
+    pub async fn create_case(
+        &self,
+        by: &User,
+        number: Option<&str>,
+        client_name: &str,
+        facts: &str,
+        changes: &str,
+    ) -> Result<CaseRow> {
+        let id = crate::auth::random_id();
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        let number = match number {
+            Some(n) => n.to_string(),
+            None => {
+                let year = &at[..4];
+                let count: i64 = sqlx::query("SELECT COUNT(*) FROM cases WHERE number LIKE $1")
+                    .bind(format!("{year}-%"))
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get(0)?;
+                format!("{year}-{:04}", count + 1)
+            }
+        };
+        let done = sqlx::query(
+            "INSERT INTO cases (id, number, client_name, facts, version, archived, created_by, created_at, updated_at)
+             SELECT $1, $2, $3, $4, 1, 0, $5, $6, $6
+             WHERE NOT EXISTS (SELECT 1 FROM cases WHERE number = $2)",
+        )
+        .bind(&id)
+        .bind(&number)
+        .bind(client_name)
+        .bind(facts)
+        .bind(&by.id)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(DbError::Conflict(format!("the case number {number:?} is taken")));
+        }
+        sqlx::query("INSERT INTO case_members (case_id, user_id) VALUES ($1, $2)")
+            .bind(&id)
+            .bind(&by.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO facts_history (case_id, version, facts, changes, changed_by, changed_at)
+             VALUES ($1, 1, $2, $3, $4, $5)",
+        )
+        .bind(&id)
+        .bind(facts)
+        .bind(changes)
+        .bind(&by.id)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(CaseRow {
+            id,
+            number,
+            client_name: client_name.to_string(),
+            facts: facts.to_string(),
+            version: 1,
+            archived: false,
+            next_deadline: None,
+            created_at: at.clone(),
+            updated_at: at,
+        })
+    }
+
+    /// The case, if `user` may see it: admins see every case, others the
+    /// cases they are assigned to. `None` both when it does not exist and
+    /// when it is someone else's, so that neither can be told apart.
+    pub async fn case_for(&self, user: &User, case_id: &str) -> Result<Option<CaseRow>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CASE_COLUMNS} FROM cases c
+             WHERE c.id = $1 AND ($2 = 'admin' OR EXISTS
+               (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $3))"
+        )))
+        .bind(case_id)
+        .bind(user.role.as_str())
+        .bind(&user.id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(case).transpose()
+    }
+
+    /// The cases `user` may see, soonest next deadline first, then by number.
+    pub async fn cases_for(&self, user: &User, filter: &CaseFilter) -> Result<Vec<CaseRow>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CASE_COLUMNS} FROM cases c
+             WHERE ($1 = 'admin' OR EXISTS
+               (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $2))
+               AND c.archived = $3
+               AND ($4 = '' OR LOWER(c.client_name) LIKE $4 ESCAPE '\\' OR LOWER(c.number) LIKE $4 ESCAPE '\\')
+               AND ($5 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $5))
+             ORDER BY CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.number
+             LIMIT $6"
+        )))
+        .bind(user.role.as_str())
+        .bind(&user.id)
+        .bind(flag(filter.archived))
+        .bind(filter.search.as_deref().filter(|s| !s.trim().is_empty()).map(|s| contains_pattern(s.trim())).unwrap_or_default())
+        .bind(filter.due_by.clone().unwrap_or_default())
+        .bind(if filter.limit > 0 { filter.limit } else { 500 })
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(case).collect()
+    }
+
+    /// Saves a new version of a case's facts, unless someone saved another
+    /// since `expected_version` was read (then [`DbError::Conflict`]: nothing
+    /// is lost, the caller shows what was typed against the newer version).
+    /// The case's deadlines are replaced in the same transaction.
+    pub async fn save_facts(
+        &self,
+        by: &User,
+        case_id: &str,
+        expected_version: i64,
+        facts: &str,
+        changes: &str,
+        deadlines: &[NewDeadline<'_>],
+    ) -> Result<i64> {
+        let at = now();
+        let version = expected_version + 1;
+        let next = deadlines
+            .iter()
+            .filter(|d| d.is_open())
+            .map(|d| d.date.as_str())
+            .min()
+            .map(str::to_string);
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4
+             WHERE id = $5 AND version = $6",
+        )
+        .bind(facts)
+        .bind(version)
+        .bind(&at)
+        .bind(next)
+        .bind(case_id)
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(DbError::Conflict(
+                "the facts were changed by someone else since this page was opened".into(),
+            ));
+        }
+        sqlx::query(
+            "INSERT INTO facts_history (case_id, version, facts, changes, changed_by, changed_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(case_id)
+        .bind(version)
+        .bind(facts)
+        .bind(changes)
+        .bind(&by.id)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        Self::replace_deadlines(&mut tx, case_id, deadlines).await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+
+    /// Replaces a case's stored deadlines (after an assessment) without a new facts version.
+    pub async fn set_deadlines(&self, case_id: &str, deadlines: &[NewDeadline<'_>]) -> Result<()> {
+        let next = deadlines
+            .iter()
+            .filter(|d| d.is_open())
+            .map(|d| d.date.as_str())
+            .min()
+            .map(str::to_string);
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE cases SET next_deadline = $1 WHERE id = $2")
+            .bind(next)
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?;
+        Self::replace_deadlines(&mut tx, case_id, deadlines).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn replace_deadlines(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        case_id: &str,
+        deadlines: &[NewDeadline<'_>],
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM deadlines WHERE case_id = $1")
+            .bind(case_id)
+            .execute(&mut **tx)
+            .await?;
+        for d in deadlines {
+            sqlx::query(
+                "INSERT INTO deadlines (case_id, deadline_id, label, date, status) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(case_id)
+            .bind(d.id)
+            .bind(d.label)
+            .bind(&d.date)
+            .bind(d.status)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn set_archived(&self, case_id: &str, archived: bool) -> Result<()> {
+        sqlx::query("UPDATE cases SET archived = $1, updated_at = $2 WHERE id = $3")
+            .bind(flag(archived))
+            .bind(now())
+            .bind(case_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn facts_history(&self, case_id: &str) -> Result<Vec<FactsVersion>> {
+        let rows = sqlx::query(
+            "SELECT h.version, h.facts, h.changes, u.name, h.changed_at FROM facts_history h
+             JOIN users u ON u.id = h.changed_by WHERE h.case_id = $1 ORDER BY h.version DESC",
+        )
+        .bind(case_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(FactsVersion {
+                    version: r.try_get(0)?,
+                    facts: r.try_get(1)?,
+                    changes: r.try_get(2)?,
+                    changed_by: r.try_get(3)?,
+                    changed_at: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    // ----- members and notes -----
+
+    pub async fn members(&self, case_id: &str) -> Result<Vec<User>> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.name, u.role, u.active FROM case_members m JOIN users u ON u.id = m.user_id
+             WHERE m.case_id = $1 ORDER BY u.name",
+        )
+        .bind(case_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(user).collect()
+    }
+
+    pub async fn add_member(&self, case_id: &str, user_id: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO case_members (case_id, user_id) SELECT $1, $2
+             WHERE NOT EXISTS (SELECT 1 FROM case_members WHERE case_id = $1 AND user_id = $2)",
+        )
+        .bind(case_id)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn remove_member(&self, case_id: &str, user_id: &str) -> Result<()> {
+        sqlx::query("DELETE FROM case_members WHERE case_id = $1 AND user_id = $2")
+            .bind(case_id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn add_note(&self, case_id: &str, author: &User, body: &str) -> Result<()> {
+        sqlx::query("INSERT INTO notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(crate::auth::random_id())
+            .bind(case_id)
+            .bind(&author.id)
+            .bind(body)
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn notes(&self, case_id: &str) -> Result<Vec<Note>> {
+        let rows = sqlx::query(
+            "SELECT u.name, n.body, n.created_at FROM notes n JOIN users u ON u.id = n.author_id
+             WHERE n.case_id = $1 ORDER BY n.created_at DESC, n.id",
+        )
+        .bind(case_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Note {
+                    author: r.try_get(0)?,
+                    body: r.try_get(1)?,
+                    created_at: r.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+
+    // ----- deadlines -----
+
+    /// The deadlines of the unarchived cases `user` may see (one case, or all
+    /// with `None`), soonest first.
+    pub async fn deadlines_for(&self, user: &User, case_id: Option<&str>) -> Result<Vec<DeadlineRow>> {
+        let rows = sqlx::query(
+            "SELECT d.case_id, c.number, c.client_name, d.deadline_id, d.label, d.date, d.status
+             FROM deadlines d JOIN cases c ON c.id = d.case_id
+             WHERE c.archived = 0 AND ($1 = '' OR c.id = $1)
+               AND ($2 = 'admin' OR EXISTS
+                 (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $3))
+             ORDER BY d.date, c.number, d.deadline_id",
+        )
+        .bind(case_id.unwrap_or(""))
+        .bind(user.role.as_str())
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DeadlineRow {
+                    case_id: r.try_get(0)?,
+                    case_number: r.try_get(1)?,
+                    client_name: r.try_get(2)?,
+                    deadline_id: r.try_get(3)?,
+                    label: r.try_get(4)?,
+                    date: r.try_get(5)?,
+                    status: r.try_get(6)?,
+                })
+            })
+            .collect()
+    }
+
+    // ----- audit -----
+
+    /// Appends to the audit log. Details never carry facts, only what happened.
+    pub async fn audit(
+        &self,
+        user: Option<&User>,
+        action: &str,
+        case_id: Option<&str>,
+        detail: &str,
+        ip: Option<&str>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, user_id, user_name, action, case_id, detail, ip)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(now())
+        .bind(user.map(|u| u.id.as_str()))
+        .bind(user.map(|u| u.name.as_str()))
+        .bind(action)
+        .bind(case_id)
+        .bind(detail)
+        .bind(ip)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The latest audit entries, newest first, optionally of one action.
+    pub async fn audit_log(&self, action: Option<&str>, limit: i64) -> Result<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT id, at, user_name, action, case_id, detail, ip FROM audit_log
+             WHERE ($1 = '' OR action = $1) ORDER BY id DESC LIMIT $2",
+        )
+        .bind(action.unwrap_or(""))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    id: r.try_get(0)?,
+                    at: r.try_get(1)?,
+                    user_name: r.try_get(2)?,
+                    action: r.try_get(3)?,
+                    case_id: r.try_get(4)?,
+                    detail: r.try_get(5)?,
+                    ip: r.try_get(6)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Tries to change the audit log (for the append-only test): must fail.
+    #[doc(hidden)]
+    pub async fn try_tamper_with_audit_log(&self) -> Result<()> {
+        sqlx::query("UPDATE audit_log SET detail = 'changed'")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,88 @@
+//! `refuge serve --demo`: a few realistic, clearly fictional cases, so that
+//! a newcomer sees a populated workspace. Names and events are invented;
+//! dates are set relative to today so that the deadlines are live.
+
+use jiff::civil::Date;
+use jiff::{Span, ToSpan};
+use serde_json::{Value, json};
+
+use crate::db::{Db, DbError};
+use crate::{AppState, Role, auth, cases};
+
+fn ago(today: Date, span: Span) -> String {
+    today.checked_sub(span).unwrap_or(today).to_string()
+}
+
+/// The demo cases: client name (fictional) and facts.
+pub fn cases(today: Date) -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "DEMO Ana Example (fictional)",
+            json!({
+                "applicant": {"birth_date": "1994-06-12", "nationality": ["SV"], "location": "in_us"},
+                "arrivals": [{"date": ago(today, 10.months()), "manner": "without_inspection", "border": "southwest_land",
+                              "from_country": "MX", "transit_countries": ["GT", "MX"]}],
+                "harms": [{"id": "h1", "when": "past", "date": ago(today, 14.months()), "kind": "death_threat",
+                           "target": "applicant", "actor": "non_state", "authorities": "reporting_futile",
+                           "grounds": [{"ground": "particular_social_group", "central": true, "group": "g1"}]}],
+                "groups": [{"id": "g1", "definition": "Salvadoran women who refused to join a gang", "immutable": true}],
+                "risk": {"afraid": true}
+            }),
+        ),
+        (
+            "DEMO Bashir Sample (fictional)",
+            json!({
+                "applicant": {"birth_date": "1988-01-30", "nationality": ["AF"], "location": "in_us"},
+                "arrivals": [{"date": ago(today, 2.years()), "manner": "paroled", "border": "air"}],
+                "application": {"filed_on": ago(today, 15.months()), "forum": "affirmative", "clock_stopped_days": 0},
+                "exceptions": [{"kind": "lawful_status", "began": ago(today, 2.years()), "reasonable_delay": true}],
+                "harms": [{"id": "h1", "when": "feared", "kind": "torture", "target": "applicant", "actor": "government",
+                           "grounds": [{"ground": "political_opinion", "central": true, "imputed": true}]}],
+                "risk": {"afraid": true, "persecution_likelihood": "more_likely_than_not"},
+                "torture": {"likelihood": "more_likely_than_not", "official_role": "perpetrator"},
+                "conduct": {"persecuted_others": false, "aggravated_felony": false, "particularly_serious_crime": false,
+                            "serious_nonpolitical_crime": false, "danger_to_security": false, "terrorist_activity": false},
+                "family": [{"id": "c1", "relation": "child", "birth_date": "2012-03-04", "married": false,
+                            "relationship_began": "2012-03-04", "in_us": true, "on_application": true}]
+            }),
+        ),
+        (
+            "DEMO Chen Placeholder (fictional)",
+            json!({
+                "applicant": {"birth_date": "1979-09-09", "nationality": ["CN"], "location": "in_us"},
+                "arrivals": [{"date": ago(today, 11.months().days(20)), "manner": "admitted", "border": "air"}],
+                "harms": [{"id": "h1", "when": "past", "date": ago(today, 3.years()), "kind": "detention",
+                           "detention_days": 30, "injured": true, "target": "applicant", "actor": "government",
+                           "grounds": [{"ground": "religion", "central": true}]}]
+            }),
+        ),
+    ]
+}
+
+/// Loads the demo cases and a `demo` attorney if the database has no case
+/// yet. Returns the demo user's password when it was created.
+///
+/// # Errors
+/// A database error.
+pub async fn load(db: &Db, today: Date) -> Result<Option<String>, DbError> {
+    let existing = db.user_by_name("demo").await?;
+    if existing.is_some() {
+        return Ok(None);
+    }
+    let password = auth::new_secret("demo")[..21].to_string();
+    let hash = auth::hash_password(&password);
+    let user = db.add_user("demo", &hash, Role::Attorney).await?;
+    let mut state = AppState::new(db.clone());
+    state.today = Some(today);
+    for (n, (name, facts)) in cases(today).into_iter().enumerate() {
+        let number = format!("DEMO-{}", n + 1);
+        match cases::create(&state, &user, Some(&number), name, &facts).await {
+            Ok(_) => {}
+            Err(cases::CaseError::Db(e)) => return Err(e),
+            // The demo facts are checked by a test; a rejected one is skipped, not fatal.
+            Err(cases::CaseError::Invalid(e)) => tracing::warn!(field = %e.field, "demo case skipped"),
+        }
+    }
+    db.audit(Some(&user), "user.add", None, "demo user and cases loaded", None).await?;
+    Ok(Some(password))
+}

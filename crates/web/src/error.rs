@@ -1,0 +1,144 @@
+//! The errors of the web layer, each answered once: pages get an HTML page
+//! (or a redirect to sign in), the API gets `{error, field}` JSON. Nothing here
+//! panics and nothing sensitive is logged: a database error is logged by its
+//! kind, never with the facts it carried.
+
+use axum::Json;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Serialize;
+
+use crate::db::DbError;
+use crate::pages::error_page;
+
+/// An error of a page request.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in, or the session expired: sign in again.
+    #[error("sign in to continue")]
+    SignIn,
+    /// An API request without a valid token (used by the API extractor).
+    #[error("a valid API token is required: Authorization: Bearer TOKEN")]
+    ApiAuth,
+    /// The page does not exist, or it is someone else's case: the two look alike.
+    #[error("not found")]
+    NotFound,
+    #[error("your role does not allow this")]
+    Forbidden,
+    #[error("this form has expired or did not come from Refuge; go back, reload the page and submit it again")]
+    Csrf,
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("too many failed sign-ins; wait 15 minutes and try again")]
+    RateLimited,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            AppError::SignIn => return Redirect::to("/login").into_response(),
+            AppError::ApiAuth => return ApiError::Unauthorized.into_response(),
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Db(DbError::Conflict(_)) => StatusCode::CONFLICT,
+            AppError::Db(e) => {
+                tracing::error!(kind = db_error_kind(e), "database error");
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        };
+        let message = match &self {
+            AppError::Db(DbError::Conflict(m)) => m.clone(),
+            AppError::Db(_) => "something went wrong on the server; nothing was saved. Try again, and tell your administrator if it persists".into(),
+            other => other.to_string(),
+        };
+        (status, error_page(status, &message)).into_response()
+    }
+}
+
+fn db_error_kind(e: &DbError) -> &'static str {
+    match e {
+        DbError::Sql(sqlx::Error::Database(_)) => "database",
+        DbError::Sql(sqlx::Error::PoolTimedOut) => "pool timed out",
+        DbError::Sql(_) => "sql",
+        DbError::Migrate(_) => "migration",
+        DbError::Conflict(_) => "conflict",
+    }
+}
+
+/// An error of an API request: HTTP status and `{"error": "...", "field": "..."}`.
+#[derive(Debug)]
+pub enum ApiError {
+    Unauthorized,
+    NotFound,
+    /// A validation error (HTTP 422), naming the field path where there is one.
+    Invalid { error: String, field: Option<String> },
+    PayloadTooLarge,
+    Conflict(String),
+    Internal,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What is wrong, in words.
+    pub error: String,
+    /// The path of the field at fault (`applicant.birth_date`), when there is one.
+    pub field: Option<String>,
+}
+
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Conflict(m) => ApiError::Conflict(m),
+            other => {
+                tracing::error!(kind = db_error_kind(&other), "database error");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::SignIn | AppError::ApiAuth => ApiError::Unauthorized,
+            AppError::NotFound | AppError::Forbidden => ApiError::NotFound,
+            AppError::Db(e) => e.into(),
+            other => ApiError::Invalid { error: other.to_string(), field: None },
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, error, field) = match self {
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "a valid API token is required: Authorization: Bearer TOKEN".to_string(),
+                None,
+            ),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "not found".into(), None),
+            ApiError::Invalid { error, field } => (StatusCode::UNPROCESSABLE_ENTITY, error, field),
+            ApiError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the request body is larger than {} bytes", crate::BODY_LIMIT),
+                None,
+            ),
+            ApiError::Conflict(m) => (StatusCode::CONFLICT, m, None),
+            ApiError::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "something went wrong on the server; nothing was saved".into(),
+                None,
+            ),
+        };
+        let mut res = (status, Json(ErrorBody { error, field })).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+        }
+        res
+    }
+}

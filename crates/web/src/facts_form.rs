@@ -1,0 +1,741 @@
+//! The facts document of `spec/facts.md` as forms: one table of every fact
+//! (its section, name, kind and label) drives both the structured form and
+//! the interview, reads and writes a fact by its path (`harms[h1].severe`,
+//! `arrivals[0].date`, `conduct.persecuted_others`), and lists what changed
+//! between two versions.
+//!
+//! Architecture invariant: this module decides nothing about the law. What a
+//! value means is the engine's business; the engine's parser has the last word
+//! on whether a document is valid (`Case::from_json`), and its error names the
+//! field, which the form shows in place.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// What a fact holds, and so how it is asked and parsed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    Bool,
+    Date,
+    /// A whole number of days or years.
+    Int,
+    /// A number that may have a fraction (years of a sentence).
+    Number,
+    Text,
+    /// An ISO 3166-1 alpha-2 code.
+    Country,
+    /// Codes separated by commas or spaces.
+    Countries,
+    Choice(&'static [&'static str]),
+}
+
+pub struct Field {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub label: &'static str,
+}
+
+/// How a section of the document is shaped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shape {
+    Object,
+    /// A list addressed by index (`arrivals[0]`).
+    List,
+    /// A list whose entries carry an `id` (`harms[h1]`).
+    Keyed,
+}
+
+pub struct Section {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub shape: Shape,
+    pub fields: &'static [Field],
+    /// A list inside each entry: `harms[h1].grounds[0]`.
+    pub nested: Option<(&'static str, &'static [Field])>,
+}
+
+const fn f(name: &'static str, kind: Kind, label: &'static str) -> Field {
+    Field { name, kind, label }
+}
+
+use Kind::*;
+
+const YES_NO: Kind = Bool;
+
+pub static SECTIONS: &[Section] = &[
+    Section {
+        key: "applicant",
+        title: "Applicant",
+        shape: Shape::Object,
+        nested: None,
+        fields: &[
+            f("birth_date", Date, "Date of birth"),
+            f("nationality", Countries, "Nationalities (country codes, e.g. SV; none = stateless)"),
+            f("habitual_residence", Country, "Country of last habitual residence (stateless persons)"),
+            f("location", Choice(&["in_us", "port_of_entry", "outside_us"]), "Where the applicant is"),
+            f("current_country", Country, "Country where the applicant is now (when outside the US)"),
+            f("unaccompanied_child", YES_NO, "Designated an unaccompanied alien child"),
+        ],
+    },
+    Section {
+        key: "arrivals",
+        title: "Arrivals in the United States",
+        shape: Shape::List,
+        nested: None,
+        fields: &[
+            f("date", Date, "Date of arrival"),
+            f("manner", Choice(&["admitted", "paroled", "presented_without_documents", "without_inspection"]), "Manner of arrival"),
+            f("border", Choice(&["southwest_land", "northern_land", "air", "sea"]), "Border"),
+            f("from_country", Country, "Arrived from (country code)"),
+            f("transit_countries", Countries, "Countries passed through, in order"),
+            f("cbp_one_appointment", YES_NO, "Presented at a pre-scheduled appointment (CBP One)"),
+            f("protection_sought_in_transit", Choice(&["none", "denied", "pending"]), "Asylum sought in a transit country"),
+            f("stca_exception", YES_NO, "An exception of the U.S.-Canada Safe Third Country Agreement applies"),
+            f("compelling_circumstances", YES_NO, "Compelling circumstances at entry (medical emergency, imminent threat, trafficking)"),
+        ],
+    },
+    Section {
+        key: "application",
+        title: "Application (Form I-589)",
+        shape: Shape::Object,
+        nested: None,
+        fields: &[
+            f("filed_on", Date, "Receipt date"),
+            f("mailed_on", Date, "Mailing date (with clear and convincing proof)"),
+            f("forum", Choice(&["affirmative", "defensive"]), "Forum"),
+            f("previously_denied", YES_NO, "An earlier asylum application was denied"),
+            f("clock_stopped_days", Int, "Days of applicant-caused delay (EAD clock)"),
+            f("granted_on", Date, "Date asylum was granted"),
+            f("adjusted_on", Date, "Date the I-485 was approved"),
+        ],
+    },
+    Section {
+        key: "exceptions",
+        title: "Exceptions to the one-year deadline",
+        shape: Shape::List,
+        nested: None,
+        fields: &[
+            f("kind", Choice(&[
+                "changed_country_conditions", "changed_law", "changed_personal_circumstances",
+                "lost_derivative_status", "serious_illness_or_disability", "legal_disability",
+                "ineffective_assistance", "lawful_status", "rejected_then_refiled",
+                "death_or_illness_in_family",
+            ]), "Kind"),
+            f("began", Date, "Began"),
+            f("ended", Date, "Ended (empty: still continuing)"),
+            f("reasonable_delay", YES_NO, "The delay after it was reasonable (your judgment)"),
+        ],
+    },
+    Section {
+        key: "harms",
+        title: "Harms suffered or feared",
+        shape: Shape::Keyed,
+        nested: Some(("grounds", &[
+            f("ground", Choice(&["race", "religion", "nationality", "particular_social_group", "political_opinion", "coercive_population_control"]), "Ground"),
+            f("central", YES_NO, "At least one central reason"),
+            f("imputed", YES_NO, "Opinion imputed by the persecutor"),
+            f("group", Text, "Social group id (from Groups)"),
+        ])),
+        fields: &[
+            f("id", Text, "Short id (e.g. h1)"),
+            f("when", Choice(&["past", "feared"]), "Past or feared"),
+            f("date", Date, "Date"),
+            f("kind", Choice(&[
+                "torture", "sexual_violence", "attempted_killing", "serious_physical_harm",
+                "forced_abortion", "forced_sterilization", "fgm", "detention", "death_threat",
+                "threat", "economic_deprivation", "property_destruction", "forced_recruitment",
+                "forced_marriage", "harm_to_family", "prosecution", "harassment", "discrimination",
+            ]), "Kind of harm"),
+            f("target", Choice(&["applicant", "family_member"]), "Harmed"),
+            f("detention_days", Int, "Days detained (for detention)"),
+            f("injured", YES_NO, "Injured, needing medical care"),
+            f("severe", YES_NO, "Rises to persecution (your judgment)"),
+            f("actor", Choice(&["government", "non_state"]), "Who harmed"),
+            f("authorities", Choice(&["unable_or_unwilling", "reporting_futile", "protected", "not_reported"]), "The government's protection (non-state actors)"),
+        ],
+    },
+    Section {
+        key: "groups",
+        title: "Proposed particular social groups",
+        shape: Shape::Keyed,
+        nested: None,
+        fields: &[
+            f("id", Text, "Short id (e.g. g1)"),
+            f("definition", Text, "Definition"),
+            f("immutable", YES_NO, "Immutable (or fundamental) characteristic"),
+            f("particular", YES_NO, "Particular: clear boundaries"),
+            f("socially_distinct", YES_NO, "Socially distinct in the society"),
+        ],
+    },
+    Section {
+        key: "risk",
+        title: "Risk on return",
+        shape: Shape::Object,
+        nested: None,
+        fields: &[
+            f("afraid", YES_NO, "Genuinely fears return"),
+            f("persecution_likelihood", Choice(&["more_likely_than_not", "reasonable_possibility", "remote"]), "Likelihood of persecution"),
+            f("persecutor_aware", YES_NO, "The persecutor knows or could learn of the characteristic"),
+            f("persecutor_capable", YES_NO, "The persecutor can punish"),
+            f("persecutor_inclined", YES_NO, "The persecutor is inclined to punish"),
+            f("pattern_or_practice", YES_NO, "A pattern or practice of persecution of people like the applicant"),
+            f("conditions_changed", YES_NO, "Fundamental change in circumstances since the past persecution"),
+            f("relocation_possible", YES_NO, "Could avoid persecution by moving within the country"),
+            f("relocation_reasonable", YES_NO, "And that would be reasonable"),
+            f("severe_past_persecution", YES_NO, "Compelling reasons from the severity of past persecution"),
+            f("other_serious_harm", YES_NO, "Reasonable possibility of other serious harm on return"),
+            f("cumulative_past_harm_severe", YES_NO, "The past harms together rise to persecution"),
+        ],
+    },
+    Section {
+        key: "torture",
+        title: "Torture (CAT)",
+        shape: Shape::Object,
+        nested: None,
+        fields: &[
+            f("likelihood", Choice(&["more_likely_than_not", "possible", "remote"]), "Likelihood of torture"),
+            f("official_role", Choice(&["perpetrator", "consent", "acquiescence", "none"]), "Role of public officials"),
+        ],
+    },
+    Section {
+        key: "conduct",
+        title: "Conduct (the mandatory bars)",
+        shape: Shape::Object,
+        nested: None,
+        fields: &[
+            f("persecuted_others", YES_NO, "Took part in persecuting others"),
+            f("aggravated_felony", YES_NO, "Convicted of an aggravated felony"),
+            f("particularly_serious_crime", YES_NO, "Convicted of another particularly serious crime"),
+            f("sentence_years", Number, "Aggregate prison term for aggravated felonies (years)"),
+            f("serious_nonpolitical_crime", YES_NO, "Serious reasons to believe a serious nonpolitical crime was committed abroad"),
+            f("danger_to_security", YES_NO, "A danger to the security of the United States"),
+            f("terrorist_activity", YES_NO, "Terrorism-related grounds"),
+        ],
+    },
+    Section {
+        key: "resettlement",
+        title: "Firm resettlement",
+        shape: Shape::Object,
+        nested: None,
+        fields: &[
+            f("offered_permanent_status", YES_NO, "Another country offered permanent status"),
+            f("country", Country, "That country"),
+            f("stay_necessary_for_flight", YES_NO, "Present there only as a consequence of flight"),
+            f("restrictive_conditions", YES_NO, "Conditions there were so restricted as not to be resettlement"),
+        ],
+    },
+    Section {
+        key: "family",
+        title: "Family members",
+        shape: Shape::Keyed,
+        nested: None,
+        fields: &[
+            f("id", Text, "Short id (e.g. c1)"),
+            f("relation", Choice(&["spouse", "child"]), "Relation"),
+            f("birth_date", Date, "Date of birth"),
+            f("married", YES_NO, "Married"),
+            f("relationship_began", Date, "Relationship began (marriage, birth or adoption)"),
+            f("conceived_before_grant", YES_NO, "In utero on the day asylum was granted"),
+            f("in_us", YES_NO, "In the United States"),
+            f("on_application", YES_NO, "Named on the I-589"),
+        ],
+    },
+];
+
+/// One step of a fact path.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Key(String),
+    Index(usize),
+    Id(String),
+}
+
+/// Splits `harms[h1].grounds[0].ground` into its steps.
+fn steps(path: &str) -> Option<Vec<Step>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (name, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if name.is_empty() {
+            return None;
+        }
+        out.push(Step::Key(name.to_string()));
+        while let Some(r) = rest.strip_prefix('[') {
+            let end = r.find(']')?;
+            let inner = &r[..end];
+            if inner.is_empty() {
+                return None;
+            }
+            out.push(match inner.parse::<usize>() {
+                Ok(i) if name != "harms" && name != "groups" && name != "family" => Step::Index(i),
+                _ => Step::Id(inner.to_string()),
+            });
+            rest = &r[end + 1..];
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The field a path names, with its section: `harms[h1].grounds[0].central`
+/// → (harms, central). `None` for a list itself (`arrivals`) or an unknown name.
+pub fn field_of(path: &str) -> Option<(&'static Section, &'static Field)> {
+    let steps = steps(path)?;
+    let Step::Key(section) = &steps[0] else { return None };
+    let section = SECTIONS.iter().find(|s| s.key == section)?;
+    let names: Vec<&str> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Key(k) => Some(k.as_str()),
+            _ => None,
+        })
+        .collect();
+    let fields = match (names.len(), section.nested) {
+        (2, _) => section.fields,
+        (3, Some((nested, fields))) if names[1] == nested => fields,
+        _ => return None,
+    };
+    let last = *names.last()?;
+    let field = fields.iter().find(|f| f.name == last)?;
+    Some((section, field))
+}
+
+/// The section a list-level path names (`arrivals`, `harms`, `exceptions`).
+pub fn list_section(path: &str) -> Option<&'static Section> {
+    SECTIONS
+        .iter()
+        .find(|s| s.key == path && s.shape != Shape::Object)
+}
+
+/// The value at `path` in `doc`, if any.
+pub fn get<'a>(doc: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut v = doc;
+    for step in steps(path)? {
+        v = match step {
+            Step::Key(k) => v.get(&k)?,
+            Step::Index(i) => v.get(i)?,
+            Step::Id(id) => v
+                .as_array()?
+                .iter()
+                .find(|e| e.get("id").and_then(Value::as_str) == Some(&id))?,
+        };
+    }
+    (!v.is_null()).then_some(v)
+}
+
+/// Sets (or with `Value::Null`, removes) the value at `path`, creating the
+/// objects and entries on the way: a list entry by index must already exist or
+/// be the next one; an entry by id is created with that id.
+///
+/// # Errors
+/// A message when the path cannot name a place in the document.
+pub fn set(doc: &mut Value, path: &str, value: Value) -> Result<(), String> {
+    let steps = steps(path).ok_or_else(|| format!("{path:?} is not a fact path"))?;
+    if !doc.is_object() {
+        *doc = Value::Object(Map::new());
+    }
+    let mut v = doc;
+    let last = steps.len() - 1;
+    for (n, step) in steps.into_iter().enumerate() {
+        let is_last = n == last;
+        v = match step {
+            Step::Key(k) => {
+                let obj = v.as_object_mut().ok_or_else(|| format!("{path}: not an object"))?;
+                if is_last {
+                    if value.is_null() {
+                        obj.remove(&k);
+                    } else {
+                        obj.insert(k, value);
+                    }
+                    return Ok(());
+                }
+                obj.entry(k).or_insert(Value::Null)
+            }
+            Step::Index(i) => {
+                if v.is_null() {
+                    *v = Value::Array(Vec::new());
+                }
+                let arr = v.as_array_mut().ok_or_else(|| format!("{path}: not a list"))?;
+                if i > arr.len() {
+                    return Err(format!("{path}: entry {i} does not exist"));
+                }
+                if i == arr.len() {
+                    arr.push(Value::Object(Map::new()));
+                }
+                &mut arr[i]
+            }
+            Step::Id(id) => {
+                if v.is_null() {
+                    *v = Value::Array(Vec::new());
+                }
+                let arr = v.as_array_mut().ok_or_else(|| format!("{path}: not a list"))?;
+                let i = match arr
+                    .iter()
+                    .position(|e| e.get("id").and_then(Value::as_str) == Some(&id))
+                {
+                    Some(i) => i,
+                    None => {
+                        let mut m = Map::new();
+                        m.insert("id".into(), Value::String(id));
+                        arr.push(Value::Object(m));
+                        arr.len() - 1
+                    }
+                };
+                &mut arr[i]
+            }
+        };
+        if is_last {
+            *v = value;
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Parses what was typed for a fact of this kind. Empty means unknown (`Null`).
+///
+/// # Errors
+/// A message for the field, in lower case.
+pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(Value::Null);
+    }
+    match kind {
+        Bool => match t {
+            "true" | "yes" => Ok(Value::Bool(true)),
+            "false" | "no" => Ok(Value::Bool(false)),
+            _ => Err("choose yes, no or unknown".into()),
+        },
+        Date => refuge_engine::facts::parse_date(t)
+            .map(|d| Value::String(d.to_string()))
+            .map_err(|e| e.to_string()),
+        Int => t
+            .parse::<u32>()
+            .map(Value::from)
+            .map_err(|_| "enter a whole number of 0 or more".into()),
+        Number => match t.parse::<f64>() {
+            Ok(x) if x.is_finite() && x >= 0.0 => Ok(Value::from(x)),
+            _ => Err("enter a number of 0 or more".into()),
+        },
+        Text => Ok(Value::String(t.to_string())),
+        Country => country(t).map(Value::String),
+        Countries => {
+            if t == "-" || t.eq_ignore_ascii_case("none") {
+                return Ok(Value::Array(Vec::new()));
+            }
+            t.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(|c| country(c).map(Value::String))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array)
+        }
+        Choice(values) => {
+            if values.contains(&t) {
+                Ok(Value::String(t.to_string()))
+            } else {
+                Err(format!("choose one of: {}", values.join(", ")))
+            }
+        }
+    }
+}
+
+fn country(t: &str) -> Result<String, String> {
+    if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(t.to_ascii_uppercase())
+    } else {
+        Err(format!("{t:?} is not a two-letter country code (ISO 3166-1, e.g. SV)"))
+    }
+}
+
+/// A value as the form shows it (the inverse of [`parse`]).
+pub fn show(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::Bool(true)) => "true".into(),
+        Some(Value::Bool(false)) => "false".into(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(a)) if a.is_empty() => "none".into(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// One difference between two versions of a facts document.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
+pub struct Change {
+    pub path: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// What changed from `old` to `new`, leaf by leaf, with paths as the engine names facts.
+pub fn changes(old: &Value, new: &Value) -> Vec<Change> {
+    fn leaves(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    leaves(&p, x, out);
+                }
+            }
+            Value::Array(a) if !a.is_empty() && a.iter().all(Value::is_object) => {
+                for (i, x) in a.iter().enumerate() {
+                    let key = match x.get("id").and_then(Value::as_str) {
+                        Some(id) => id.to_string(),
+                        None => i.to_string(),
+                    };
+                    let p = format!("{prefix}[{key}]");
+                    let before = out.len();
+                    leaves(&p, x, out);
+                    if out.len() == before {
+                        out.push((p, "{}".into()));
+                    }
+                }
+            }
+            Value::Null => {}
+            other => out.push((prefix.to_string(), show(Some(other)))),
+        }
+    }
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    leaves("", old, &mut a);
+    leaves("", new, &mut b);
+    let old_map: std::collections::BTreeMap<_, _> = a.into_iter().collect();
+    let new_map: std::collections::BTreeMap<_, _> = b.into_iter().collect();
+    let mut out = Vec::new();
+    for (path, after) in &new_map {
+        match old_map.get(path) {
+            Some(before) if before == after => {}
+            before => out.push(Change {
+                path: path.clone(),
+                before: before.cloned(),
+                after: Some(after.clone()),
+            }),
+        }
+    }
+    for (path, before) in &old_map {
+        if !new_map.contains_key(path) {
+            out.push(Change {
+                path: path.clone(),
+                before: Some(before.clone()),
+                after: None,
+            });
+        }
+    }
+    out.sort_by(|x, y| x.path.cmp(&y.path));
+    out
+}
+
+/// Applies the fields of a submitted structured form to `doc`.
+///
+/// Field names are fact paths (`applicant.birth_date`, `arrivals[1].date`,
+/// `harms[new].kind`, `harms[h1].grounds[0].ground`); `…[N]._remove` removes
+/// an entry. An entry of a keyed list whose id is changed or given (`[new]`)
+/// takes the typed `id`. Every field's error is collected, keyed by its name,
+/// and nothing typed is dropped: the caller re-shows `fields` as typed.
+pub fn apply_form(doc: &mut Value, fields: &[(String, String)]) -> Vec<(String, String)> {
+    let mut errors = Vec::new();
+    let mut removals = Vec::new();
+    // Keyed entries are addressed by their old id; renaming happens last.
+    let mut renames: Vec<(String, String)> = Vec::new();
+    for (name, text) in fields {
+        if let Some(list) = name.strip_suffix("._none") {
+            // "There are none": an empty list, which the engine reads as known.
+            if (text == "on" || text == "true") && list_section(list).is_some() {
+                let _ = set(doc, list, Value::Array(Vec::new()));
+            }
+            continue;
+        }
+        if let Some(entry) = name.strip_suffix("._remove") {
+            if text == "on" || text == "true" {
+                removals.push(entry.to_string());
+            }
+            continue;
+        }
+        let Some((section, field)) = field_of(name) else {
+            if !name.starts_with('_') && name != "csrf" && name != "version" {
+                errors.push((name.clone(), "is not a fact of the facts document".into()));
+            }
+            continue;
+        };
+        if section.shape == Shape::Keyed && field.name == "id" && !name.contains(".grounds[") {
+            let entry = &name[..name.len() - 3];
+            let typed = text.trim();
+            let current = entry[section.key.len() + 1..entry.len() - 1].to_string();
+            if typed != current && !(typed.is_empty() && current == "new") {
+                if typed.is_empty() {
+                    errors.push((name.clone(), "an entry needs an id".into()));
+                } else {
+                    renames.push((entry.to_string(), typed.to_string()));
+                }
+            }
+            continue;
+        }
+        match parse(field.kind, text) {
+            Ok(value) => {
+                // A blank field of a new entry adds nothing.
+                if value.is_null() && get(doc, name).is_none() {
+                    continue;
+                }
+                if let Err(e) = set(doc, name, value) {
+                    errors.push((name.clone(), e));
+                }
+            }
+            Err(e) => errors.push((name.clone(), e)),
+        }
+    }
+    for (entry, id) in renames {
+        if get(doc, &entry).is_some() {
+            let key = entry.split('[').next().unwrap_or_default();
+            if let Some(arr) = doc.get(key).and_then(Value::as_array)
+                && arr.iter().any(|e| e.get("id").and_then(Value::as_str) == Some(&id))
+            {
+                errors.push((format!("{entry}.id"), format!("the id {id:?} is already used")));
+                continue;
+            }
+            let _ = set(doc, &format!("{entry}.id"), Value::String(id));
+        }
+    }
+    // A new entry given no id gets the first free one (h1, h2, … for harms).
+    for section in SECTIONS.iter().filter(|s| s.shape == Shape::Keyed) {
+        if get(doc, &format!("{}[new]", section.key)).is_some() {
+            let prefix = &section.key[..1];
+            let taken = |id: &str| get(doc, &format!("{}[{id}]", section.key)).is_some();
+            let id = (1..).map(|n| format!("{prefix}{n}")).find(|id| !taken(id)).unwrap_or_default();
+            let _ = set(doc, &format!("{}[new].id", section.key), Value::String(id));
+        }
+    }
+    // Remove from the end so that indexes stay valid.
+    removals.sort_by_key(|e| {
+        let (list, key) = e.rsplit_once('[').unwrap_or((e, ""));
+        (list.to_string(), key.trim_end_matches(']').parse::<usize>().unwrap_or(usize::MAX), key.to_string())
+    });
+    for entry in removals.iter().rev() {
+        remove_entry(doc, entry);
+    }
+    drop_empty(doc);
+    errors
+}
+
+/// Removes the list entry at `path` (`arrivals[1]`, `harms[h1]`, `harms[h1].grounds[0]`).
+fn remove_entry(doc: &mut Value, path: &str) {
+    let Some(open) = path.rfind('[') else { return };
+    let (list, key) = (&path[..open], &path[open + 1..path.len() - 1]);
+    let target = key.to_string();
+    let Some(steps) = steps(list) else { return };
+    let mut v = &mut *doc;
+    for step in steps {
+        let next = match step {
+            Step::Key(k) => v.get_mut(&k),
+            Step::Index(i) => v.get_mut(i),
+            Step::Id(id) => v.as_array_mut().and_then(|a| {
+                a.iter_mut()
+                    .find(|e| e.get("id").and_then(Value::as_str) == Some(&id))
+            }),
+        };
+        match next {
+            Some(n) => v = n,
+            None => return,
+        }
+    }
+    if let Some(arr) = v.as_array_mut() {
+        let by_id = arr
+            .iter()
+            .position(|e| e.get("id").and_then(Value::as_str) == Some(&target));
+        let at = by_id.or_else(|| target.parse::<usize>().ok().filter(|i| *i < arr.len()));
+        if let Some(i) = at {
+            arr.remove(i);
+        }
+    }
+}
+
+/// Removes objects left empty (a section whose every field was cleared), so
+/// that an untouched form saves the document it showed.
+fn drop_empty(doc: &mut Value) {
+    if let Some(m) = doc.as_object_mut() {
+        m.retain(|_, v| !matches!(v, Value::Object(o) if o.is_empty()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_path_reads_and_writes_entries_by_index_and_by_id() {
+        let mut doc = json!({});
+        set(&mut doc, "arrivals[0].date", json!("2024-03-01")).unwrap();
+        set(&mut doc, "harms[h1].grounds[0].ground", json!("religion")).unwrap();
+        set(&mut doc, "conduct.persecuted_others", json!(false)).unwrap();
+        assert_eq!(
+            doc,
+            json!({"arrivals": [{"date": "2024-03-01"}],
+                   "harms": [{"id": "h1", "grounds": [{"ground": "religion"}]}],
+                   "conduct": {"persecuted_others": false}})
+        );
+        assert_eq!(get(&doc, "harms[h1].grounds[0].ground"), Some(&json!("religion")));
+        assert!(set(&mut doc, "arrivals[5].date", json!("2024-03-01")).is_err());
+    }
+
+    #[test]
+    fn every_question_path_kind_is_in_the_form_table() {
+        for p in ["harms[h1].severe", "groups[g1].particular", "family[c1].birth_date",
+                  "arrivals[0].date", "exceptions[0].reasonable_delay", "conduct.persecuted_others",
+                  "harms[h1].grounds[0].central", "applicant.nationality"] {
+            assert!(field_of(p).is_some(), "{p}");
+        }
+        assert!(field_of("conduct.unknown").is_none());
+        assert!(list_section("arrivals").is_some());
+    }
+
+    #[test]
+    fn typed_values_parse_by_kind_and_blank_is_unknown() {
+        assert_eq!(parse(Kind::Bool, "yes"), Ok(json!(true)));
+        assert_eq!(parse(Kind::Bool, ""), Ok(Value::Null));
+        assert!(parse(Kind::Date, "2025-02-30").is_err());
+        assert_eq!(parse(Kind::Countries, "sv, mx"), Ok(json!(["SV", "MX"])));
+        assert_eq!(parse(Kind::Countries, "none"), Ok(json!([])));
+        assert!(parse(Kind::Choice(&["a"]), "b").unwrap_err().contains("a"));
+    }
+
+    #[test]
+    fn changes_list_each_fact_added_changed_and_removed() {
+        let old = json!({"applicant": {"birth_date": "1990-01-01", "location": "in_us"}});
+        let new = json!({"applicant": {"birth_date": "1991-01-01"}, "harms": [{"id": "h1", "kind": "threat"}]});
+        let c = changes(&old, &new);
+        let paths: Vec<_> = c.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["applicant.birth_date", "applicant.location", "harms[h1].id", "harms[h1].kind"]);
+        assert_eq!(c[0].before.as_deref(), Some("1990-01-01"));
+        assert_eq!(c[1].after, None);
+    }
+
+    #[test]
+    fn a_form_adds_renames_and_removes_entries() {
+        let mut doc = json!({"arrivals": [{"date": "2020-01-01"}, {"date": "2021-01-01"}]});
+        let form = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        };
+        let errs = apply_form(&mut doc, &form(&[
+            ("arrivals[0]._remove", "on"),
+            ("harms[new].id", "h1"),
+            ("harms[new].kind", "threat"),
+            ("groups[new].id", ""),
+            ("groups[new].definition", "Women who left"),
+            ("applicant.birth_date", ""),
+        ]));
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(doc, json!({"arrivals": [{"date": "2021-01-01"}], "harms": [{"id": "h1", "kind": "threat"}],
+                          "groups": [{"id": "g1", "definition": "Women who left"}]}));
+        let errs = apply_form(&mut doc, &form(&[("applicant.birth_date", "1990-02-30")]));
+        assert_eq!(errs[0].0, "applicant.birth_date");
+    }
+}

@@ -1,0 +1,152 @@
+//! iCalendar (RFC 5545) feeds of deadlines: one per case and one per user,
+//! readable with the session cookie or, for calendar programs, through a
+//! secret per-user token in the address (revocable in Settings).
+//!
+//! Privacy: a subscribed calendar is copied to the calendar provider, so
+//! events carry the case number and the deadline, never the client's name or facts.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::AppState;
+use crate::auth::{self, Session};
+use crate::db::{DeadlineRow, User};
+use crate::error::AppError;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cases/{id}/calendar.ics", get(case_feed))
+        .route("/calendar/{token}/deadlines.ics", get(user_feed))
+        .route("/calendar/{token}/cases/{id}", get(token_case_feed))
+}
+
+/// Escapes a TEXT value (RFC 5545 § 3.3.11).
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line, folded at 75 octets without splitting a character (§ 3.1).
+fn line(out: &mut String, l: &str) {
+    let mut width = 0;
+    for c in l.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+/// An all-day event per deadline, with a reminder a week before a last day to act.
+pub fn calendar(name: &str, rows: &[DeadlineRow]) -> String {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let mut out = String::new();
+    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Refuge//Refuge deadlines//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+        line(&mut out, l);
+    }
+    line(&mut out, &format!("X-WR-CALNAME:{}", text(name)));
+    for r in rows {
+        let Ok(date) = refuge_engine::facts::parse_date(&r.date) else { continue };
+        let next = date.tomorrow().unwrap_or(date);
+        let compact = |d: jiff::civil::Date| d.strftime("%Y%m%d").to_string();
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:{}-{}@refuge", r.case_id, r.deadline_id));
+        line(&mut out, &format!("DTSTAMP:{stamp}"));
+        line(&mut out, &format!("DTSTART;VALUE=DATE:{}", compact(date)));
+        line(&mut out, &format!("DTEND;VALUE=DATE:{}", compact(next)));
+        line(&mut out, &format!("SUMMARY:{}", text(&format!("{} (case {})", r.label, r.case_number))));
+        line(&mut out, &format!("DESCRIPTION:{}", text(&format!("{}: {}. Status when last assessed: {}. Check the case in Refuge before acting.", r.deadline_id, r.label, r.status))));
+        line(&mut out, "TRANSP:TRANSPARENT");
+        if r.status == "upcoming" {
+            for l in ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P7D"] {
+                line(&mut out, l);
+            }
+            line(&mut out, &format!("DESCRIPTION:{}", text(&format!("In a week: {} (case {})", r.label, r.case_number))));
+            line(&mut out, "END:VALARM");
+        }
+        line(&mut out, "END:VEVENT");
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+pub fn ics_response(filename: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The calendar of one case the user may see, or of all their cases.
+pub async fn feed(state: &AppState, user: &User, case_id: Option<&str>, ip: Option<&str>) -> Result<Response, AppError> {
+    let (name, file) = match case_id {
+        Some(id) => {
+            let case = state.db.case_for(user, id).await?.ok_or(AppError::NotFound)?;
+            (format!("Refuge: case {}", case.number), format!("refuge-{}.ics", case.number))
+        }
+        None => ("Refuge deadlines".to_string(), "refuge-deadlines.ics".to_string()),
+    };
+    let rows = state.db.deadlines_for(user, case_id).await?;
+    state.db.audit(Some(user), "case.export", case_id, "calendar (iCalendar)", ip).await?;
+    Ok(ics_response(&file.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.', "_"), calendar(&name, &rows)))
+}
+
+async fn case_feed(State(state): State<AppState>, s: Session, Path(id): Path<String>) -> Result<Response, AppError> {
+    feed(&state, &s.user, Some(&id), s.ip.as_deref()).await
+}
+
+async fn token_user(state: &AppState, token: &str) -> Result<User, AppError> {
+    state.db.calendar_token_user(&auth::hash_secret(token)).await?.ok_or(AppError::NotFound)
+}
+
+async fn user_feed(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, AppError> {
+    let user = token_user(&state, &token).await?;
+    feed(&state, &user, None, None).await
+}
+
+async fn token_case_feed(State(state): State<AppState>, Path((token, id)): Path<(String, String)>) -> Result<Response, AppError> {
+    let user = token_user(&state, &token).await?;
+    let id = id.strip_suffix(".ics").ok_or(AppError::NotFound)?;
+    feed(&state, &user, Some(id), None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_folded_at_75_octets_without_splitting_characters() {
+        let mut out = String::new();
+        line(&mut out, &format!("SUMMARY:{}", "é".repeat(60)));
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets", l.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "é".repeat(60)));
+    }
+
+    #[test]
+    fn text_values_escape_commas_semicolons_and_newlines() {
+        assert_eq!(text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+}

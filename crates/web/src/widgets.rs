@@ -1,0 +1,219 @@
+//! Form controls for facts, written as HTML: each with its label, the value
+//! as typed, and its error in place (`aria-invalid`, `aria-describedby`).
+//! Every text is escaped here; templates insert the result as it is.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use crate::facts_form::{self, Field, Kind, Section, Shape};
+
+/// HTML-escapes text for element content and quoted attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An element id from a fact path (`harms[h1].severe` → `f-harms-h1--severe`).
+fn element_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    for c in path.chars() {
+        id.push(if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' });
+    }
+    id
+}
+
+/// An enumerated value in words (`without_inspection` → `without inspection`).
+pub fn words(v: &str) -> String {
+    v.replace('_', " ")
+}
+
+/// What the form shows: the values as typed (after a failed save) or as stored, and the errors.
+pub struct FormState<'a> {
+    pub doc: &'a Value,
+    pub typed: &'a HashMap<String, String>,
+    pub errors: &'a HashMap<String, String>,
+}
+
+impl FormState<'_> {
+    fn value(&self, path: &str) -> String {
+        match self.typed.get(path) {
+            Some(t) => t.clone(),
+            None => facts_form::show(facts_form::get(self.doc, path)),
+        }
+    }
+}
+
+/// One labelled control for the fact at `path`.
+pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) {
+    let id = element_id(path);
+    let value = st.value(path);
+    let error = st.errors.get(path);
+    let (name, idq) = (esc(path), esc(&id));
+    let aria = match error {
+        Some(_) => format!(" aria-invalid=\"true\" aria-describedby=\"{idq}-error\""),
+        None => String::new(),
+    };
+    let _ = write!(out, "<div class=\"field\"><label for=\"{idq}\">{}</label>", esc(field.label));
+    match field.kind {
+        Kind::Bool | Kind::Choice(_) => {
+            let options: Vec<(&str, String)> = match field.kind {
+                Kind::Choice(values) => values.iter().map(|v| (*v, words(v))).collect(),
+                _ => vec![("true", "yes".into()), ("false", "no".into())],
+            };
+            let _ = write!(out, "<select id=\"{idq}\" name=\"{name}\"{aria}><option value=\"\">unknown</option>");
+            let mut known = value.is_empty();
+            for (v, text) in &options {
+                let sel = if *v == value { known = true; " selected" } else { "" };
+                let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(v), esc(text));
+            }
+            if !known {
+                // A value typed elsewhere (the API) that the list lacks stays visible and is reported on save.
+                let _ = write!(out, "<option value=\"{0}\" selected>{0}</option>", esc(&value));
+            }
+            out.push_str("</select>");
+        }
+        kind => {
+            let (ty, extra) = match kind {
+                Kind::Date => ("date", ""),
+                Kind::Int => ("text", " inputmode=\"numeric\""),
+                Kind::Number => ("text", " inputmode=\"decimal\""),
+                Kind::Country => ("text", " maxlength=\"2\" autocapitalize=\"characters\""),
+                _ => ("text", ""),
+            };
+            let _ = write!(
+                out,
+                "<input id=\"{idq}\" name=\"{name}\" type=\"{ty}\"{extra} value=\"{}\"{aria}>",
+                esc(&value)
+            );
+        }
+    }
+    if let Some(e) = error {
+        let _ = write!(out, "<p class=\"field-error\" id=\"{idq}-error\">{}</p>", esc(e));
+    }
+    out.push_str("</div>");
+}
+
+/// The entries of a list section as stored: their keys (`0`, `1` or ids).
+fn entry_keys(doc: &Value, list_path: &str, keyed: bool) -> Vec<String> {
+    let Some(items) = facts_form::get(doc, list_path).and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match (keyed, e.get("id").and_then(Value::as_str)) {
+            (true, Some(id)) => id.to_string(),
+            _ => i.to_string(),
+        })
+        .collect()
+}
+
+/// The controls of one entry of a list (or of an object section).
+fn entry(out: &mut String, prefix: &str, fields: &[Field], st: &FormState<'_>) {
+    for field in fields {
+        control(out, &format!("{prefix}.{}", field.name), field, st);
+    }
+}
+
+fn remove_box(out: &mut String, entry_path: &str) {
+    let id = element_id(&format!("{entry_path}._remove"));
+    let _ = write!(
+        out,
+        "<div class=\"check\"><input type=\"checkbox\" id=\"{0}\" name=\"{1}._remove\" value=\"on\"><label for=\"{0}\">Remove this entry</label></div>",
+        esc(&id),
+        esc(entry_path)
+    );
+}
+
+/// A whole section of the structured form: an object's fields, or each
+/// entry of a list and one blank entry to add another.
+pub fn section(sec: &Section, st: &FormState<'_>) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "<fieldset class=\"section\" id=\"s-{}\"><legend>{}</legend>", sec.key, esc(sec.title));
+    if let Some(e) = st.errors.get(sec.key) {
+        let _ = write!(out, "<p class=\"field-error\">{}</p>", esc(e));
+    }
+    if sec.shape == Shape::Object {
+        entry(&mut out, sec.key, sec.fields, st);
+        out.push_str("</fieldset>");
+        return out;
+    }
+    let keyed = sec.shape == Shape::Keyed;
+    let keys = entry_keys(st.doc, sec.key, keyed);
+    let next_index = keys.len().to_string();
+    let blank = if keyed { "new" } else { next_index.as_str() };
+    for (n, key) in keys.iter().map(String::as_str).chain([blank]).enumerate() {
+        let path = format!("{}[{key}]", sec.key);
+        let is_new = n == keys.len();
+        let heading = if is_new { "Add another".to_string() } else { format!("Entry {}", n + 1) };
+        let _ = write!(out, "<fieldset class=\"entry{}\"><legend>{}</legend>", if is_new { " new" } else { "" }, esc(&heading));
+        entry(&mut out, &path, sec.fields, st);
+        if let Some((nested, fields)) = sec.nested
+            && !is_new
+        {
+            let list = format!("{path}.{nested}");
+            let nested_keys = entry_keys(st.doc, &list, false);
+            for (m, k) in nested_keys.iter().map(String::as_str).chain([nested_keys.len().to_string().as_str()]).enumerate() {
+                let npath = format!("{list}[{k}]");
+                let new_one = m == nested_keys.len();
+                let _ = write!(out, "<fieldset class=\"nested\"><legend>{} {}</legend>", if new_one { "Add a" } else { "Ground" }, if new_one { "ground".to_string() } else { (m + 1).to_string() });
+                entry(&mut out, &npath, fields, st);
+                if !new_one {
+                    remove_box(&mut out, &npath);
+                }
+                out.push_str("</fieldset>");
+            }
+        }
+        if !is_new {
+            remove_box(&mut out, &path);
+        }
+        out.push_str("</fieldset>");
+    }
+    out.push_str("</fieldset>");
+    out
+}
+
+/// The controls that answer one interview question: the fact's own control,
+/// or for a list with no entries (`harms`), the fields of a first entry and a
+/// "none" box.
+pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
+    if let Some((_, field)) = facts_form::field_of(fact) {
+        let mut out = String::new();
+        control(&mut out, fact, field, st);
+        return vec![out];
+    }
+    let Some(sec) = facts_form::list_section(fact) else {
+        return Vec::new();
+    };
+    let key = if sec.shape == Shape::Keyed { "new" } else { "0" };
+    let mut controls: Vec<String> = sec
+        .fields
+        .iter()
+        .filter(|f| f.name != "id")
+        .map(|field| {
+            let mut out = String::new();
+            control(&mut out, &format!("{fact}[{key}].{}", field.name), field, st);
+            out
+        })
+        .collect();
+    let id = element_id(&format!("{fact}._none"));
+    controls.push(format!(
+        "<div class=\"check\"><input type=\"checkbox\" id=\"{0}\" name=\"{1}._none\" value=\"on\"><label for=\"{0}\">None: there are no {2}</label></div>",
+        esc(&id),
+        esc(fact),
+        esc(&words(fact))
+    ));
+    controls
+}
