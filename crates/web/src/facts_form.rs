@@ -344,6 +344,9 @@ pub fn set(doc: &mut Value, path: &str, value: Value) -> Result<(), String> {
         let is_last = n == last;
         v = match step {
             Step::Key(k) => {
+                if v.is_null() {
+                    *v = Value::Object(Map::new());
+                }
                 let obj = v.as_object_mut().ok_or_else(|| format!("{path}: not an object"))?;
                 if is_last {
                     if value.is_null() {
