@@ -55,7 +55,7 @@ impl IntoResponse for AppError {
             AppError::Db(_) => "something went wrong on the server; nothing was saved. Try again, and tell your administrator if it persists".into(),
             other => other.to_string(),
         };
-        (status, error_page(status, &message)).into_response()
+        error_page(status, &message)
     }
 }
 

@@ -89,10 +89,10 @@ struct Message<'a> {
     notice: &'static str,
 }
 
-/// An error page: the status in words as its title, and the message.
+/// An error page with its status: the status in words as its title, and the message.
 pub fn error_page(status: StatusCode, message: &str) -> Response {
     let title = status.canonical_reason().unwrap_or("Error");
-    render(&Message { ctx: Ctx::anonymous(title), message, notice: NOTICE })
+    (status, render(&Message { ctx: Ctx::anonymous(title), message, notice: NOTICE })).into_response()
 }
 
 async fn not_found() -> AppError {
@@ -704,8 +704,9 @@ async fn save_facts(State(state): State<AppState>, Path(id): Path<String>, form:
         Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
     };
     if !errors.is_empty() {
-        let n = errors.len();
-        return show_again(case, errors.into_iter().collect(), format!("Nothing was saved: {n} field{} need{} correcting (marked below).", if n == 1 { "" } else { "s" }, if n == 1 { "s" } else { "" }));
+        let list: Vec<String> = errors.iter().map(|(path, e)| format!("{path}: {e}")).collect();
+        let message = format!("Nothing was saved; correct what is marked below ({}).", list.join("; "));
+        return show_again(case, errors.into_iter().collect(), message);
     }
     if form.get("version") != case.version.to_string() {
         return show_again(case, HashMap::new(), "Nothing was saved: someone else changed these facts since you opened the form. Your entries are shown; save again to apply them over the newer version.".into());

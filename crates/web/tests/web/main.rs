@@ -1,0 +1,132 @@
+//! The case workspace over HTTP: every route through `tower::ServiceExt::oneshot`
+//! on a fresh migrated SQLite database each, and the storage story on SQLite
+//! (always) and PostgreSQL (when `REFUGE_TEST_POSTGRES_URL` names a server).
+
+mod api;
+mod authz;
+mod pages;
+mod storage;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use jiff::civil::{Date, date};
+use refuge_web::db::{CaseRow, Db, User};
+use refuge_web::{AppState, Role, app, auth};
+use tower::ServiceExt;
+
+/// The date the tests stand on.
+pub const TODAY: Date = date(2026, 11, 27);
+
+/// A fresh workspace on its own SQLite file.
+pub struct TestApp {
+    pub state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+/// A response, read whole.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+/// A signed-in user: the session cookie and its CSRF token, and an API token.
+pub struct Login {
+    pub user: User,
+    pub cookie: String,
+    pub csrf: String,
+    pub token: String,
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("refuge.db").display());
+        let db = Db::connect(&url).await.expect("a fresh SQLite database migrates");
+        let mut state = AppState::new(db);
+        state.today = Some(TODAY);
+        TestApp { state, _dir: dir }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let res = app(self.state.clone()).oneshot(req).await.expect("the router answers");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("a body").to_bytes();
+        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn get(&self, path: &str, who: Option<&Login>) -> Reply {
+        let mut req = Request::get(path);
+        if let Some(l) = who {
+            req = req.header(header::COOKIE, &l.cookie);
+        }
+        self.send(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// Posts a form as `who`, with their CSRF token added.
+    pub async fn post(&self, path: &str, who: &Login, fields: &[(&str, &str)]) -> Reply {
+        let mut all = vec![("csrf", who.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, Some(&who.cookie), &serde_urlencoded::to_string(&all).unwrap()).await
+    }
+
+    pub async fn post_raw(&self, path: &str, cookie: Option<&str>, body: &str) -> Reply {
+        let mut req = Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(body.to_string())).unwrap()).await
+    }
+
+    pub async fn api(&self, method: &str, path: &str, token: Option<&str>, body: Option<&str>) -> Reply {
+        let mut req = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, "application/json");
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        self.send(req.body(Body::from(body.unwrap_or("").to_string())).unwrap()).await
+    }
+
+    /// A user with a session and an API token, made directly in the database
+    /// (signing in through the form is tested on its own; hashing a password
+    /// per user would only slow the tests).
+    pub async fn login(&self, name: &str, role: Role) -> Login {
+        let user = self.db().add_user(name, "not-a-password-hash", role).await.unwrap();
+        self.session_for(user, "2999-01-01T00:00:00Z").await
+    }
+
+    pub async fn session_for(&self, user: User, expires: &str) -> Login {
+        let session = auth::new_secret("session");
+        let csrf = auth::new_secret("csrf");
+        self.db().add_session(&auth::hash_secret(&session), &user.id, &csrf, expires).await.unwrap();
+        let token = auth::new_secret("rfg");
+        self.db().add_api_token(&user.id, "tests", &auth::hash_secret(&token)).await.unwrap();
+        Login { user, cookie: format!("{}={session}", auth::SESSION_COOKIE), csrf, token }
+    }
+
+    /// A case opened by `who` with these facts.
+    pub async fn case(&self, who: &Login, name: &str, facts: &str) -> CaseRow {
+        let body = serde_json::json!({"name": name, "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap()});
+        let r = self.api("POST", "/api/v1/cases", Some(&who.token), Some(&body.to_string())).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let id = r.json()["id"].as_str().unwrap().to_string();
+        self.db().case_for(&who.user, &id).await.unwrap().unwrap()
+    }
+}
+
+/// The facts of a client who arrived on 2026-06-01 (one-year deadline 2027-06-01).
+pub const ARRIVED: &str = r#"{"arrivals": [{"date": "2026-06-01"}]}"#;

@@ -1,0 +1,368 @@
+//! The pages: first run, signing in, cases, the interview, the facts form,
+//! the calendars, the audit log, and bad input of every kind.
+
+use axum::http::{StatusCode, header};
+use refuge_web::{Role, auth};
+
+use crate::{ARRIVED, TestApp, TODAY};
+
+fn csrf_of(page: &str) -> String {
+    let at = page.find("name=\"csrf\" value=\"").expect("a form with a CSRF token") + 19;
+    page[at..].split('"').next().unwrap().to_string()
+}
+
+fn set_cookie(r: &crate::Reply, name: &str) -> Option<String> {
+    r.headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_string)
+}
+
+/// The `name=value` part of a Set-Cookie header.
+fn pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn the_first_run_link_creates_the_administrator_once_and_there_is_no_default_password() {
+    let t = TestApp::new().await;
+    // No account: the sign-in page says to use the printed link, and shows no token.
+    let r = t.get("/login", None).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.body.contains("setup link"));
+    let token = t.state.setup_token_if_needed().await.unwrap().expect("a setup token on an empty database");
+    assert!(!r.body.contains(&token));
+    assert_eq!(t.get("/setup?token=wrong", None).await.status, StatusCode::NOT_FOUND);
+
+    let form = t.get(&format!("/setup?token={token}"), None).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let cookie = pair(&set_cookie(&form, "refuge_form").unwrap());
+    let csrf = csrf_of(&form.body);
+    let short = serde_urlencoded::to_string([("csrf", &*csrf), ("token", &*token), ("name", "admin"), ("password", "short")]).unwrap();
+    let r = t.post_raw("/setup", Some(&cookie), &short).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("at least 10 characters"));
+    assert!(r.body.contains("value=\"admin\""), "what was typed is kept");
+
+    let ok = serde_urlencoded::to_string([("csrf", &*csrf), ("token", &*token), ("name", "admin"), ("password", "a long admin password")]).unwrap();
+    let r = t.post_raw("/setup", Some(&cookie), &ok).await;
+    assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/"));
+    let session = set_cookie(&r, auth::SESSION_COOKIE).expect("signed in after setup");
+    for attr in ["HttpOnly", "Secure", "SameSite=Strict", "Max-Age="] {
+        assert!(session.contains(attr), "session cookie lacks {attr}: {session}");
+    }
+    // The link worked once.
+    assert_eq!(t.post_raw("/setup", Some(&cookie), &ok).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(t.get(&format!("/setup?token={token}"), None).await.status, StatusCode::NOT_FOUND);
+    let home = t.get("/", None).await;
+    assert_eq!(home.location(), "/login");
+    let home = t.send(axum::http::Request::get("/").header(header::COOKIE, pair(&session)).body(axum::body::Body::empty()).unwrap()).await;
+    assert!(home.body.contains("admin (admin)"));
+}
+
+async fn sign_in(t: &TestApp, name: &str, password: &str) -> crate::Reply {
+    let form = t.get("/login", None).await;
+    let cookie = pair(&set_cookie(&form, "refuge_form").expect("the sign-in form sets its CSRF cookie"));
+    let body = serde_urlencoded::to_string([("csrf", csrf_of(&form.body).as_str()), ("name", name), ("password", password)]).unwrap();
+    t.post_raw("/login", Some(&cookie), &body).await
+}
+
+#[tokio::test]
+async fn signing_in_checks_the_argon2id_password_and_locks_out_after_five_failures() {
+    let t = TestApp::new().await;
+    let hash = auth::hash_password("correct horse battery");
+    assert!(hash.starts_with("$argon2id$"));
+    t.db().add_user("maria", &hash, Role::Admin).await.unwrap();
+    let r = sign_in(&t, "maria", "correct horse battery").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(set_cookie(&r, auth::SESSION_COOKIE).is_some());
+    let r = sign_in(&t, "maria", "wrong password").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.body.contains("user name or password is wrong"));
+    for _ in 0..4 {
+        sign_in(&t, "maria", "wrong password").await;
+    }
+    // Locked: even the right password waits.
+    assert_eq!(sign_in(&t, "maria", "correct horse battery").await.status, StatusCode::TOO_MANY_REQUESTS);
+    let audit = t.db().audit_log(Some("sign_in.failed"), 100).await.unwrap();
+    assert_eq!(audit.len(), 5);
+}
+
+#[tokio::test]
+async fn a_form_without_the_sessions_csrf_token_is_refused_and_changes_nothing() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    for csrf in ["", "csrf_forged"] {
+        let body = serde_urlencoded::to_string([("csrf", csrf), ("body", "forged note")]).unwrap();
+        let r = t.post_raw(&format!("/cases/{}/notes", case.id), Some(&who.cookie), &body).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert!(r.body.contains("form has expired"));
+    }
+    assert!(t.db().notes(&case.id).await.unwrap().is_empty());
+    // A sign-in form without its cookie is refused too.
+    let r = t.post_raw("/login", None, "csrf=x&name=ana&password=whatever12").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn an_expired_session_is_sent_to_sign_in_and_signing_out_ends_the_session() {
+    let t = TestApp::new().await;
+    let user = t.db().add_user("old", "x", Role::Staff).await.unwrap();
+    let expired = t.session_for(user, "2000-01-01T00:00:00Z").await;
+    assert_eq!(t.get("/cases", Some(&expired)).await.location(), "/login");
+    let who = t.login("now", Role::Staff).await;
+    assert_eq!(t.get("/cases", Some(&who)).await.status, StatusCode::OK);
+    let r = t.post("/logout", &who, &[]).await;
+    assert_eq!(r.location(), "/login");
+    assert!(set_cookie(&r, auth::SESSION_COOKIE).unwrap().contains("Max-Age=0"));
+    assert_eq!(t.get("/cases", Some(&who)).await.location(), "/login");
+}
+
+#[tokio::test]
+async fn a_new_case_shows_the_asylum_card_the_one_year_deadline_and_the_notice() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let r = t.post("/cases", &who, &[("client_name", "Rosa Example"), ("number", ""), ("arrival", "2026-06-01")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = t.get(r.location(), Some(&who)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Rosa Example"));
+    assert!(page.body.contains("Case 2026-0001"), "numbered by year");
+    assert!(page.body.contains("<h3 id=\"relief-1\">Asylum</h3>"));
+    // 2027-06-01 is a Tuesday: the deadline is the anniversary itself.
+    assert!(page.body.contains("2027-06-01"));
+    assert!(page.body.contains("asylum.one_year"));
+    assert!(page.body.contains(refuge_engine::NOTICE));
+    // And on the dashboard, with the days left from today.
+    let dash = t.get("/", Some(&who)).await.body;
+    let days = refuge_engine::calendar::days_between(TODAY, jiff::civil::date(2027, 6, 1));
+    assert!(dash.contains(&format!("<td class=\"days\">{days}")), "{dash}");
+}
+
+#[tokio::test]
+async fn a_bad_new_case_is_shown_again_with_its_error_and_what_was_typed() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let r = t.post("/cases", &who, &[("client_name", "Rosa"), ("number", "A-1"), ("arrival", "2026-02-30")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Date of last arrival"));
+    assert!(r.body.contains("value=\"Rosa\"") && r.body.contains("value=\"A-1\""));
+    t.post("/cases", &who, &[("client_name", "Rosa"), ("number", "A-1")]).await;
+    let r = t.post("/cases", &who, &[("client_name", "Other"), ("number", "A-1")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("is taken"));
+}
+
+#[tokio::test]
+async fn the_case_list_searches_by_name_or_number_and_filters_by_the_next_deadline() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    t.case(&who, "Rosa Example", r#"{"arrivals": [{"date": "2026-01-10"}]}"#).await; // due 2027-01-11
+    t.case(&who, "José Núñez", ARRIVED).await; // due 2027-06-01
+    t.case(&who, "No Dates", "{}").await;
+    let list = |q: &str| {
+        let t = &t;
+        let who = &who;
+        let q = q.to_string();
+        async move { t.get(&format!("/cases?{q}"), Some(who)).await.body }
+    };
+    let all = list("").await;
+    assert!(all.find("Rosa Example").unwrap() < all.find("José Núñez").unwrap(), "soonest deadline first");
+    assert!(all.find("José Núñez").unwrap() < all.find("No Dates").unwrap(), "cases without a date last");
+    let by_name = list("q=n%C3%BA%C3%B1ez").await;
+    assert!(by_name.contains("José Núñez") && !by_name.contains("Rosa Example"));
+    let by_number = list("q=2026-0001").await;
+    assert!(by_number.contains("Rosa Example") && !by_number.contains("José"));
+    let due = list("due=60").await;
+    assert!(due.contains("Rosa Example") && !due.contains("José") && !due.contains("No Dates"));
+    assert_eq!(t.get("/cases?due=soon", Some(&who)).await.status, StatusCode::BAD_REQUEST);
+    assert!(list("q=%25").await.contains("No cases found"), "a % is taken literally");
+}
+
+#[tokio::test]
+async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_moves_on() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let path = format!("/cases/{}/interview", case.id);
+    let page = t.get(&path, Some(&who)).await.body;
+    assert!(page.contains("name=\"fact\" value=\"conduct.persecuted_others\""));
+    assert!(page.contains("Why we ask") && page.contains("asylum.bar.persecutor"));
+    assert!(page.contains("INA § 208(b)(2)(A)(i)"), "the finding's law is cited");
+
+    let r = t.post(&path, &who, &[("version", "1"), ("fact", "conduct.persecuted_others"), ("skip", "0"), ("action", "answer"), ("conduct.persecuted_others", "false")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let next = t.get(r.location(), Some(&who)).await.body;
+    assert!(next.contains("Saved: conduct.persecuted_others = false"));
+    assert!(!next.contains("name=\"fact\" value=\"conduct.persecuted_others\""));
+    let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
+    assert_eq!(facts["conduct"]["persecuted_others"], false);
+
+    // A blank answer, and a stale version, are refused without saving.
+    let r = t.post(&path, &who, &[("version", "2"), ("fact", "conduct.aggravated_felony"), ("skip", "0"), ("action", "answer"), ("conduct.aggravated_felony", "")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t.post(&path, &who, &[("version", "1"), ("fact", "conduct.aggravated_felony"), ("skip", "0"), ("action", "answer"), ("conduct.aggravated_felony", "true")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("someone else changed"));
+    // Skipping moves on without saving.
+    let r = t.post(&path, &who, &[("version", "2"), ("fact", "conduct.aggravated_felony"), ("skip", "0"), ("action", "skip")]).await;
+    assert!(r.location().ends_with("interview?skip=1"));
+
+    // The history shows who changed what.
+    let history = t.get(&format!("/cases/{}/history", case.id), Some(&who)).await.body;
+    assert!(history.contains("Version 2") && history.contains("conduct.persecuted_others") && history.contains("ana"));
+}
+
+#[tokio::test]
+async fn a_list_question_is_answered_with_a_first_entry_or_none() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let case = t.case(&who, "Client", "{}").await;
+    let path = format!("/cases/{}/interview", case.id);
+    let r = t.post(&path, &who, &[("version", "1"), ("fact", "harms"), ("skip", "0"), ("action", "answer"),
+        ("harms[new].kind", "death_threat"), ("harms[new].when", "past"), ("harms[new].date", "")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t.post(&path, &who, &[("version", "2"), ("fact", "exceptions"), ("skip", "0"), ("action", "answer"), ("exceptions._none", "on")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
+    assert_eq!(facts["harms"], serde_json::json!([{"id": "h1", "kind": "death_threat", "when": "past"}]));
+    assert_eq!(facts["exceptions"], serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn the_facts_form_shows_errors_in_place_keeps_what_was_typed_and_saves_nothing() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let path = format!("/cases/{}/facts", case.id);
+    let form = t.get(&path, Some(&who)).await.body;
+    for section in ["Applicant", "Arrivals in the United States", "Harms suffered or feared", "Family members", "Conduct (the mandatory bars)"] {
+        assert!(form.contains(section), "{section}");
+    }
+    assert!(form.contains("name=\"arrivals[0].date\" type=\"date\" value=\"2026-06-01\""));
+    let r = t.post(&path, &who, &[("version", "1"), ("applicant.birth_date", "1990-02-30"), ("applicant.nationality", "SV"), ("arrivals[0].date", "2026-06-01")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("aria-invalid=\"true\" aria-describedby=\"f-applicant-birth_date-error\""));
+    assert!(r.body.contains("value=\"1990-02-30\""), "the typed value is shown again");
+    assert!(r.body.contains("value=\"SV\""), "other typed values too");
+    // An error only the engine sees (a date after today) is placed on its field too.
+    let r = t.post(&path, &who, &[("version", "1"), ("application.filed_on", "2027-01-01")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("f-application-filed_on-error"), "{}", r.body);
+    assert_eq!(t.db().case_for(&who.user, &case.id).await.unwrap().unwrap().version, 1, "nothing saved");
+
+    let r = t.post(&path, &who, &[("version", "1"), ("applicant.nationality", "sv, mx"), ("arrivals[0].date", "2026-06-01"),
+        ("groups[new].id", ""), ("groups[new].definition", "Women who left abusive partners")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
+    assert_eq!(facts["applicant"]["nationality"], serde_json::json!(["SV", "MX"]));
+    assert_eq!(facts["groups"][0]["id"], "g1");
+}
+
+#[tokio::test]
+async fn a_case_calendar_has_an_all_day_event_per_deadline_without_the_clients_name() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Rosa Secret", ARRIVED).await;
+    let r = t.get(&format!("/cases/{}/calendar.ics", case.id), Some(&who)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "text/calendar; charset=utf-8");
+    assert!(r.body.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(r.body.contains("BEGIN:VEVENT\r\n"));
+    assert!(r.body.contains("DTSTART;VALUE=DATE:20270601\r\nDTEND;VALUE=DATE:20270602\r\n"));
+    assert!(r.body.contains("SUMMARY:One-year asylum filing deadline (case 2026-0001)"));
+    assert!(r.body.ends_with("END:VCALENDAR\r\n"));
+    assert!(!r.body.contains("Rosa"), "a calendar provider never sees the client's name");
+}
+
+#[tokio::test]
+async fn the_calendar_feed_address_works_until_revoked() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    t.case(&who, "Client", ARRIVED).await;
+    let r = t.post("/settings/calendar", &who, &[("action", "new")]).await;
+    let at = r.body.find("/calendar/cal_").expect("the feed address is shown once");
+    let url = r.body[at..].split(['<', '"']).next().unwrap().to_string();
+    let feed = t.get(&url, None).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(feed.body.contains("DTSTART;VALUE=DATE:20270601"));
+    t.post("/settings/calendar", &who, &[("action", "revoke")]).await;
+    assert_eq!(t.get(&url, None).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_audit_log_records_sign_ins_views_changes_exports_and_permissions_and_cannot_be_changed() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    t.get(&format!("/cases/{}", case.id), Some(&who)).await;
+    t.post(&format!("/cases/{}/facts", case.id), &who, &[("version", "1"), ("applicant.birth_date", "1990-01-01")]).await;
+    t.get(&format!("/cases/{}/facts.json", case.id), Some(&who)).await;
+    t.post(&format!("/cases/{}/members", case.id), &who, &[("name", "root")]).await;
+    let log = t.get("/admin/audit", Some(&admin)).await.body;
+    for action in ["case.create", "case.view", "facts.change", "case.export", "permission.assign"] {
+        assert!(log.contains(&format!("<code>{action}</code>")), "{action} missing from the audit log");
+    }
+    assert!(!log.contains("1990-01-01"), "the log records what happened, not the facts");
+    assert!(t.db().try_tamper_with_audit_log().await.is_err(), "the audit log is append-only");
+}
+
+#[tokio::test]
+async fn bad_requests_get_clear_pages_never_a_server_error() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let r = t.get("/cases/0123456789abcdef0123456789abcdef", Some(&who)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("<h1>Not Found</h1>"));
+    assert_eq!(t.get("/no/such/page", Some(&who)).await.status, StatusCode::NOT_FOUND);
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let notes = format!("/cases/{}/notes", case.id);
+    let r = t.post_raw(&notes, Some(&who.cookie), "csrf=%ZZ&body").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "a malformed form carries no valid token");
+    let huge = format!("csrf={}&body={}", who.csrf, "x".repeat(refuge_web::BODY_LIMIT + 10));
+    let r = t.post_raw(&notes, Some(&who.cookie), &huge).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("larger than"));
+    let r = t.post(&notes, &who, &[("body", "   ")]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = t.post(&format!("/cases/{}/facts", case.id), &who, &[("version", "1"), ("conduct.no_such_fact", "true")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("is not a fact of the facts document"));
+}
+
+#[tokio::test]
+async fn pages_carry_the_notice_security_headers_and_no_outside_assets() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Admin).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    for path in ["/".to_string(), "/cases".into(), "/cases/new".into(), "/settings".into(), "/admin/users".into(), "/admin/audit".into(),
+                 format!("/cases/{}", case.id), format!("/cases/{}/interview", case.id), format!("/cases/{}/facts", case.id), format!("/cases/{}/history", case.id)] {
+        let r = t.get(&path, Some(&who)).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(r.body.contains(refuge_engine::NOTICE), "{path} lacks the notice");
+        assert!(!r.body.contains("http://") && !r.body.contains("https://"), "{path} refers to an outside address");
+        assert!(!r.body.contains("<script"), "{path} needs no script");
+        assert_eq!(r.headers["x-frame-options"], "DENY");
+        assert!(r.headers["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+        assert_eq!(r.headers["cache-control"], "no-store");
+    }
+    let css = t.get("/static/style.css", None).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.body.contains("@media print"));
+}
+
+#[tokio::test]
+async fn the_demo_cases_are_valid_facts_and_fictional() {
+    let t = TestApp::new().await;
+    let password = refuge_web::demo::load(t.db(), TODAY).await.unwrap().expect("a demo password");
+    assert!(password.len() >= 10);
+    let (demo, _) = t.db().user_by_name("demo").await.unwrap().unwrap();
+    let cases = t.db().cases_for(&demo, &Default::default()).await.unwrap();
+    assert_eq!(cases.len(), refuge_web::demo::cases(TODAY).len(), "every demo case is accepted by the engine");
+    assert!(cases.iter().all(|c| c.client_name.contains("fictional")));
+    assert!(refuge_web::demo::load(t.db(), TODAY).await.unwrap().is_none(), "loaded once");
+}
