@@ -1,0 +1,132 @@
+//! `refuge serve`, `refuge user add` and `refuge token new`, through the built
+//! binary as an administrator scripts a set-up.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+fn data_dir(test: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve").join(test);
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+/// Runs refuge with `stdin` as its standard input: exit code, stdout, stderr.
+fn refuge(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_refuge"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("refuge runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A server on a free port; killed when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    lines: Vec<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(data: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_refuge"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
+        .arg(data)
+        .env_remove("REFUGE_DATABASE_URL")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("refuge serve starts");
+    let mut lines = Vec::new();
+    let mut addr = String::new();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    // Read the start-up messages, up to and including the notice.
+    for _ in 0..10 {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        if let Some(rest) = line.split("http://").nth(1)
+            && addr.is_empty()
+        {
+            addr = rest.split('/').next().unwrap().to_string();
+        }
+        let done = line.contains("does not replace");
+        lines.push(line);
+        if done {
+            break;
+        }
+    }
+    assert!(!addr.is_empty(), "no address printed: {lines:?}");
+    Server { child, addr, lines }
+}
+
+/// One HTTP/1.1 request; the status line and the whole response.
+fn http(addr: &str, request: &str) -> String {
+    let mut s = TcpStream::connect(addr).expect("the server accepts connections");
+    s.write_all(request.as_bytes()).unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn the_first_start_prints_a_one_time_setup_link_and_no_default_password() {
+    let data = data_dir("first-start");
+    let server = serve(&data);
+    let all = server.lines.concat();
+    let link = all.lines().find(|l| l.contains("/setup?token=setup_")).expect("a setup link");
+    assert!(link.trim().starts_with(&format!("http://{}/setup?token=", server.addr)));
+    assert!(data.join("refuge.db").exists(), "the SQLite database is created in the data directory");
+    let path = link.trim().split(&server.addr).nth(1).unwrap();
+    let page = http(&server.addr, &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(page.contains("Create the administrator"));
+}
+
+#[test]
+fn a_scripted_setup_adds_users_and_tokens_that_the_api_accepts() {
+    let data = data_dir("scripted");
+    let d = data.to_str().unwrap();
+    let (code, _, err) = refuge(&["user", "add", "ana", "--role", "admin", "--data", d], "a long password\n");
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = refuge(&["user", "add", "ana", "--role", "staff", "--data", d], "a long password\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("taken"), "{err}");
+    let (code, _, err) = refuge(&["user", "add", "bob", "--role", "staff", "--data", d], "short\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("at least 10 characters"), "{err}");
+    let (code, _, err) = refuge(&["user", "add", "bob", "--role", "boss", "--data", d], "a long password\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("admin, attorney or staff"), "{err}");
+    let (code, _, err) = refuge(&["token", "new", "nobody", "--data", d], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("no user is named"), "{err}");
+    let (code, token, err) = refuge(&["token", "new", "ana", "--data", d], "");
+    assert_eq!(code, 0, "{err}");
+    let token = token.trim();
+    assert!(token.starts_with("rfg_"));
+
+    let server = serve(&data);
+    assert!(!server.lines.concat().contains("/setup?token="), "an administrator exists: no setup link");
+    let ok = http(&server.addr, &format!("GET /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"));
+    assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
+    let refused = http(&server.addr, "GET /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer rfg_nope\r\nConnection: close\r\n\r\n");
+    assert!(refused.starts_with("HTTP/1.1 401"), "{refused}");
+}
