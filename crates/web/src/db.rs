@@ -104,11 +104,13 @@ pub struct NewDeadline<'a> {
     pub status: &'a str,
 }
 
-impl NewDeadline<'_> {
-    /// Still ahead, or missed: a date someone must act on (not met, exempt or a record).
-    fn is_open(&self) -> bool {
-        matches!(self.status, "upcoming" | "missed")
-    }
+/// The soonest date still to act on: upcoming, or missed (not met, exempt or a record).
+fn next_open(deadlines: &[NewDeadline<'_>]) -> Option<String> {
+    deadlines
+        .iter()
+        .filter(|d| matches!(d.status, "upcoming" | "missed"))
+        .map(|d| d.date.clone())
+        .min()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -579,12 +581,7 @@ impl Db {
     ) -> Result<i64> {
         let at = now();
         let version = expected_version + 1;
-        let next = deadlines
-            .iter()
-            .filter(|d| d.is_open())
-            .map(|d| d.date.as_str())
-            .min()
-            .map(str::to_string);
+        let next = next_open(deadlines);
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4
@@ -622,12 +619,7 @@ impl Db {
 
     /// Replaces a case's stored deadlines (after an assessment) without a new facts version.
     pub async fn set_deadlines(&self, case_id: &str, deadlines: &[NewDeadline<'_>]) -> Result<()> {
-        let next = deadlines
-            .iter()
-            .filter(|d| d.is_open())
-            .map(|d| d.date.as_str())
-            .min()
-            .map(str::to_string);
+        let next = next_open(deadlines);
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE cases SET next_deadline = $1 WHERE id = $2")
             .bind(next)

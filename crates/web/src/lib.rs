@@ -125,7 +125,27 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
+}
+
+/// Logs each request at debug level (`REFUGE_LOG=refuge_web=debug`): the
+/// method, the route pattern (`/cases/{id}`, never the id or a token), the
+/// status and the time taken. Nothing else of the request is logged.
+async fn log_request(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    if !tracing::enabled!(tracing::Level::DEBUG) {
+        return next.run(req).await;
+    }
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "(unmatched)".into());
+    let start = std::time::Instant::now();
+    let res = next.run(req).await;
+    tracing::debug!(%method, route, status = res.status().as_u16(), micros = start.elapsed().as_micros() as u64, "request");
+    res
 }
 
 /// Headers on every response: no framing, no sniffing, no referrer leaking a
