@@ -124,6 +124,18 @@ pub struct AuditEntry {
     pub ip: Option<String>,
 }
 
+/// Which deadlines to list.
+#[derive(Debug, Default, Clone)]
+pub struct DeadlineFilter {
+    /// One case's only (`None`: every case).
+    pub case_id: Option<String>,
+    /// Only dates still to act on: upcoming or missed.
+    pub open_only: bool,
+    /// At most this many (0: all), after skipping `offset`.
+    pub limit: i64,
+    pub offset: i64,
+}
+
 /// What to list of the cases a user may see.
 #[derive(Debug, Default, Clone)]
 pub struct CaseFilter {
@@ -753,20 +765,24 @@ impl Db {
 
     // ----- deadlines -----
 
-    /// The deadlines of the unarchived cases `user` may see (one case, or all
-    /// with `None`), soonest first.
-    pub async fn deadlines_for(&self, user: &User, case_id: Option<&str>) -> Result<Vec<DeadlineRow>> {
+    /// The deadlines of the unarchived cases `user` may see, soonest first.
+    pub async fn deadlines_for(&self, user: &User, filter: &DeadlineFilter) -> Result<Vec<DeadlineRow>> {
         let rows = sqlx::query(
             "SELECT d.case_id, c.number, c.client_name, d.deadline_id, d.label, d.date, d.status
              FROM deadlines d JOIN cases c ON c.id = d.case_id
              WHERE c.archived = 0 AND ($1 = '' OR c.id = $1)
+               AND ($4 = 0 OR d.status IN ('upcoming', 'missed'))
                AND ($2 = 'admin' OR EXISTS
                  (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $3))
-             ORDER BY d.date, c.number, d.deadline_id",
+             ORDER BY d.date, c.number, d.deadline_id
+             LIMIT $5 OFFSET $6",
         )
-        .bind(case_id.unwrap_or(""))
+        .bind(filter.case_id.as_deref().unwrap_or(""))
         .bind(user.role.as_str())
         .bind(&user.id)
+        .bind(flag(filter.open_only))
+        .bind(if filter.limit > 0 { filter.limit } else { i64::MAX })
+        .bind(filter.offset.max(0))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

@@ -13,7 +13,7 @@ use axum::routing::get;
 
 use crate::AppState;
 use crate::auth::{self, Session};
-use crate::db::{DeadlineRow, User};
+use crate::db::{DeadlineFilter, DeadlineRow, User};
 use crate::error::AppError;
 
 pub fn routes() -> Router<AppState> {
@@ -106,7 +106,8 @@ pub async fn feed(state: &AppState, user: &User, case_id: Option<&str>, ip: Opti
         }
         None => ("Refuge deadlines".to_string(), "refuge-deadlines.ics".to_string()),
     };
-    let rows = state.db.deadlines_for(user, case_id).await?;
+    let filter = DeadlineFilter { case_id: case_id.map(str::to_string), ..Default::default() };
+    let rows = state.db.deadlines_for(user, &filter).await?;
     state.db.audit(Some(user), "case.export", case_id, "calendar (iCalendar)", ip).await?;
     Ok(ics_response(&file.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.', "_"), calendar(&name, &rows)))
 }

@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::auth::{self, Session};
 use crate::cases::{self, CaseError};
-use crate::db::{AuditEntry, CaseFilter, CaseRow, DbError, DeadlineRow, Note, User};
+use crate::db::{AuditEntry, CaseFilter, CaseRow, DbError, DeadlineFilter, DeadlineRow, Note, User};
 use crate::error::AppError;
 use crate::facts_form::{self, Change, SECTIONS};
 use crate::widgets::{self, FormState};
@@ -356,30 +356,38 @@ struct Dashboard {
     today: jiff::civil::Date,
     rows: Vec<DashRow>,
     show_all: bool,
+    page: i64,
+    more: bool,
     notice: &'static str,
 }
+
+/// Dates on one page of the dashboard.
+const DASHBOARD_PAGE: i64 = 100;
 
 #[derive(Deserialize)]
 struct DashQuery {
     all: Option<String>,
+    #[serde(default)]
+    page: i64,
 }
 
 async fn dashboard(State(state): State<AppState>, s: Session, Query(q): Query<DashQuery>) -> PageResult {
     let today = state.today();
     let show_all = q.all.is_some();
-    let rows = state
-        .db
-        .deadlines_for(&s.user, None)
-        .await?
+    let page = q.page.clamp(0, 100_000);
+    let filter = DeadlineFilter { case_id: None, open_only: !show_all, limit: DASHBOARD_PAGE + 1, offset: page * DASHBOARD_PAGE };
+    let mut found = state.db.deadlines_for(&s.user, &filter).await?;
+    let more = found.len() as i64 > DASHBOARD_PAGE;
+    found.truncate(DASHBOARD_PAGE as usize);
+    let rows = found
         .into_iter()
-        .filter(|r| show_all || matches!(r.status.as_str(), "upcoming" | "missed"))
         .map(|row| {
             let days = days_until(today, &row.date);
             let (class, alert) = flag(&row.status, days);
             DashRow { row, days, class, alert }
         })
         .collect();
-    Ok(render(&Dashboard { ctx: Ctx::of(&s, "Deadlines"), today, rows, show_all, notice: NOTICE }))
+    Ok(render(&Dashboard { ctx: Ctx::of(&s, "Deadlines"), today, rows, show_all, page, more, notice: NOTICE }))
 }
 
 // ----- cases -----

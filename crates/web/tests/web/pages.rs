@@ -366,3 +366,20 @@ async fn the_demo_cases_are_valid_facts_and_fictional() {
     assert!(cases.iter().all(|c| c.client_name.contains("fictional")));
     assert!(refuge_web::demo::load(t.db(), TODAY).await.unwrap().is_none(), "loaded once");
 }
+
+#[tokio::test]
+async fn the_dashboard_pages_through_a_large_caseload_soonest_first() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    for day in 1..=101 {
+        let arrival = jiff::civil::date(2026, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap();
+        t.case(&who, &format!("Client {day}"), &format!(r#"{{"arrivals": [{{"date": "{arrival}"}}]}}"#)).await;
+    }
+    let first = t.get("/", Some(&who)).await.body;
+    assert_eq!(first.matches("asylum.one_year").count(), 100);
+    assert!(first.contains("Client 1<") && !first.contains("Client 101<"));
+    assert!(first.contains("href=\"/?page=1\""));
+    let second = t.get("/?page=1", Some(&who)).await.body;
+    assert_eq!(second.matches("asylum.one_year").count(), 1);
+    assert!(second.contains("Client 101<") && second.contains("href=\"/?page=0\""));
+}

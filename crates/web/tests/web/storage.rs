@@ -3,7 +3,7 @@
 //! the migrations of both backends kept in step.
 
 use refuge_web::Role;
-use refuge_web::db::{CaseFilter, Db, NewDeadline};
+use refuge_web::db::{CaseFilter, Db, DeadlineFilter, NewDeadline};
 use sqlx::Connection;
 
 /// Users, cases, versions, deadlines, notes, members, tokens, sessions and the
@@ -48,9 +48,13 @@ async fn story(db: &Db) {
     db.add_member(&case.id, &bob.id).await.unwrap();
     db.add_member(&case.id, &bob.id).await.unwrap();
     assert_eq!(db.members(&case.id).await.unwrap().len(), 2);
-    assert_eq!(db.deadlines_for(&bob, None).await.unwrap().len(), 2);
+    assert_eq!(db.deadlines_for(&bob, &DeadlineFilter::default()).await.unwrap().len(), 2);
+    let open = DeadlineFilter { open_only: true, ..Default::default() };
+    assert_eq!(db.deadlines_for(&bob, &open).await.unwrap().len(), 1, "a met date is not open");
+    let second = DeadlineFilter { limit: 1, offset: 1, ..Default::default() };
+    assert_eq!(db.deadlines_for(&bob, &second).await.unwrap()[0].deadline_id, "asylum.one_year", "paged, soonest first");
     db.remove_member(&case.id, &bob.id).await.unwrap();
-    assert!(db.deadlines_for(&bob, None).await.unwrap().is_empty());
+    assert!(db.deadlines_for(&bob, &DeadlineFilter::default()).await.unwrap().is_empty());
 
     db.add_note(&case.id, &ana, "Interpreter: Spanish").await.unwrap();
     assert_eq!(db.notes(&case.id).await.unwrap()[0].body, "Interpreter: Spanish");
@@ -58,7 +62,7 @@ async fn story(db: &Db) {
     db.set_archived(&case.id, true).await.unwrap();
     assert!(db.cases_for(&ana, &CaseFilter::default()).await.unwrap().is_empty());
     assert_eq!(db.cases_for(&ana, &CaseFilter { archived: true, ..Default::default() }).await.unwrap().len(), 1);
-    assert!(db.deadlines_for(&ana, None).await.unwrap().is_empty(), "archived cases leave the dashboard");
+    assert!(db.deadlines_for(&ana, &DeadlineFilter::default()).await.unwrap().is_empty(), "archived cases leave the dashboard");
 
     db.add_session("s1", &ana.id, "c1", "2999-01-01T00:00:00Z").await.unwrap();
     assert_eq!(db.session("s1").await.unwrap().unwrap().1, "c1");
