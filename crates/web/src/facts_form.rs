@@ -304,11 +304,21 @@ pub fn field_of(path: &str) -> Option<(&'static Section, &'static Field)> {
     Some((section, field))
 }
 
-/// The section a list-level path names (`arrivals`, `harms`, `exceptions`).
-pub fn list_section(path: &str) -> Option<&'static Section> {
-    SECTIONS
-        .iter()
-        .find(|s| s.key == path && s.shape != Shape::Object)
+/// The fields of the entries of the list a path names, and whether they are
+/// keyed by id: `arrivals`, `harms` (keyed), `harms[h1].grounds`. `None` when
+/// the path names no list.
+pub fn list_of(path: &str) -> Option<(&'static [Field], bool)> {
+    if let Some(sec) = SECTIONS.iter().find(|s| s.key == path && s.shape != Shape::Object) {
+        return Some((sec.fields, sec.shape == Shape::Keyed));
+    }
+    let (entry, nested_name) = path.rsplit_once('.')?;
+    let steps = steps(entry)?;
+    let [Step::Key(section), Step::Id(_) | Step::Index(_)] = steps.as_slice() else { return None };
+    let sec = SECTIONS.iter().find(|s| &s.key == section)?;
+    match sec.nested {
+        Some((name, fields)) if name == nested_name => Some((fields, false)),
+        _ => None,
+    }
 }
 
 /// The value at `path` in `doc`, if any.
@@ -552,7 +562,7 @@ pub fn apply_form(doc: &mut Value, fields: &[(String, String)]) -> Vec<(String, 
     for (name, text) in fields {
         if let Some(list) = name.strip_suffix("._none") {
             // "There are none": an empty list, which the engine reads as known.
-            if (text == "on" || text == "true") && list_section(list).is_some() {
+            if (text == "on" || text == "true") && list_of(list).is_some() {
                 let _ = set(doc, list, Value::Array(Vec::new()));
             }
             continue;
@@ -697,7 +707,10 @@ mod tests {
             assert!(field_of(p).is_some(), "{p}");
         }
         assert!(field_of("conduct.unknown").is_none());
-        assert!(list_section("arrivals").is_some());
+        assert_eq!(list_of("arrivals").map(|l| l.1), Some(false));
+        assert_eq!(list_of("harms").map(|l| l.1), Some(true));
+        assert!(list_of("harms[h1].grounds").is_some());
+        assert!(list_of("conduct").is_none() && list_of("harms[h1].kind").is_none());
     }
 
     #[test]

@@ -194,12 +194,11 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
         control(&mut out, fact, field, st);
         return vec![out];
     }
-    let Some(sec) = facts_form::list_section(fact) else {
+    let Some((fields, keyed)) = facts_form::list_of(fact) else {
         return Vec::new();
     };
-    let key = if sec.shape == Shape::Keyed { "new" } else { "0" };
-    let mut controls: Vec<String> = sec
-        .fields
+    let key = if keyed { "new" } else { "0" };
+    let mut controls: Vec<String> = fields
         .iter()
         .filter(|f| f.name != "id")
         .map(|field| {
@@ -213,7 +212,7 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
         "<div class=\"check\"><input type=\"checkbox\" id=\"{0}\" name=\"{1}._none\" value=\"on\"><label for=\"{0}\">None: there are no {2}</label></div>",
         esc(&id),
         esc(fact),
-        esc(&words(fact))
+        esc(&words(fact.rsplit('.').next().unwrap_or(fact)))
     ));
     controls
 }

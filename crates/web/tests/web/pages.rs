@@ -230,6 +230,20 @@ async fn a_list_question_is_answered_with_a_first_entry_or_none() {
     let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
     assert_eq!(facts["harms"], serde_json::json!([{"id": "h1", "kind": "death_threat", "when": "past"}]));
     assert_eq!(facts["exceptions"], serde_json::json!([]));
+    // A list inside an entry (why the harm was done) is asked the same way.
+    let mut page = t.get(&path, Some(&who)).await.body;
+    let mut skip = 0;
+    while !page.contains("value=\"harms[h1].grounds\"") {
+        skip += 1;
+        assert!(page.contains("name=\"fact\""), "the grounds of h1 are never asked");
+        page = t.get(&format!("{path}?skip={skip}"), Some(&who)).await.body;
+    }
+    assert!(page.contains("name=\"harms[h1].grounds[0].ground\""));
+    let r = t.post(&path, &who, &[("version", "3"), ("fact", "harms[h1].grounds"), ("skip", &skip.to_string()), ("action", "answer"),
+        ("harms[h1].grounds[0].ground", "political_opinion"), ("harms[h1].grounds[0].central", "true")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
+    assert_eq!(facts["harms"][0]["grounds"], serde_json::json!([{"ground": "political_opinion", "central": true}]));
 }
 
 #[tokio::test]
@@ -382,4 +396,27 @@ async fn the_dashboard_pages_through_a_large_caseload_soonest_first() {
     let second = t.get("/?page=1", Some(&who)).await.body;
     assert_eq!(second.matches("asylum.one_year").count(), 1);
     assert!(second.contains("Client 101<") && second.contains("href=\"/?page=0\""));
+}
+
+#[test]
+fn every_question_the_engine_asks_has_a_form_control() {
+    use refuge_web::facts_form::{field_of, list_of};
+    let skeletons = [
+        "{}".to_string(),
+        r#"{"applicant": {"location": "outside_us"}, "arrivals": [{}], "exceptions": [{}],
+            "harms": [{"id": "h1"}, {"id": "h2", "kind": "detention", "actor": "non_state", "when": "past", "grounds": [{}, {"ground": "particular_social_group", "group": "g1"}]}],
+            "groups": [{"id": "g1"}], "family": [{"id": "c1"}, {"id": "s1", "relation": "spouse"}, {"id": "c2", "relation": "child", "birth_date": "2020-01-01"}],
+            "application": {"granted_on": "2026-01-05"}, "resettlement": {"offered_permanent_status": true}}"#.to_string(),
+    ];
+    let examples = std::fs::read_dir(format!("{}/../../examples", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap());
+    let mut asked = 0;
+    for facts in skeletons.into_iter().chain(examples) {
+        let a = refuge_engine::assess_json(&facts, TODAY, refuge_engine::Law::embedded()).unwrap();
+        for q in &a.questions {
+            asked += 1;
+            assert!(field_of(&q.fact).is_some() || list_of(&q.fact).is_some(), "no control answers {}", q.fact);
+        }
+    }
+    assert!(asked > 40, "only {asked} questions checked");
 }
