@@ -250,6 +250,11 @@ impl Db {
 
     // ----- users -----
 
+    /// How many users exist.
+    pub async fn user_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?.try_get(0)?)
+    }
+
     /// How many active administrators exist (none: the first-run setup is open).
     pub async fn admin_count(&self) -> Result<i64> {
         Ok(sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")

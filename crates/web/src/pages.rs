@@ -235,18 +235,19 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
         let page = Setup { ctx: Ctx::anonymous("First run"), csrf, token, name, error: Some(error), notice: NOTICE };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, cookie, render(&page)).into_response());
     }
-    let hash = hash_blocking(password).await;
+    let hash = hash_blocking(password).await?;
     let user = state.db.add_user(name, &hash, Role::Admin).await?;
     *state.setup_token.lock().unwrap_or_else(|e| e.into_inner()) = None;
     state.db.audit(Some(&user), "user.add", None, "first administrator created at setup", form.ip.as_deref()).await?;
     start_session(&state, &user, form.ip.as_deref()).await
 }
 
-async fn hash_blocking(password: &str) -> String {
+/// Hashes a password off the async workers (argon2 takes tens of milliseconds of CPU).
+async fn hash_blocking(password: &str) -> Result<String, AppError> {
     let pw = password.to_string();
     tokio::task::spawn_blocking(move || auth::hash_password(&pw))
         .await
-        .unwrap_or_default()
+        .map_err(|_| AppError::BadRequest("the password could not be processed; try again".into()))
 }
 
 async fn start_session(state: &AppState, user: &User, ip: Option<&str>) -> PageResult {
@@ -277,7 +278,7 @@ struct Login<'a> {
 }
 
 async fn login_form(State(state): State<AppState>) -> PageResult {
-    if state.setup_token_if_needed().await?.is_some() {
+    if state.db.user_count().await? == 0 {
         // The one-time setup link is printed by the server, never shown here.
         return Ok(error_page(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -926,7 +927,7 @@ async fn add_user(State(state): State<AppState>, form: Posted) -> PageResult {
         return users_page(&state, s, Some(e)).await;
     }
     let role = role.unwrap_or(Role::Staff);
-    let hash = hash_blocking(password).await;
+    let hash = hash_blocking(password).await?;
     match state.db.add_user(name, &hash, role).await {
         Ok(u) => {
             state.db.audit(Some(&s.user), "permission.user_add", None, &format!("{} added as {}", u.name, role.as_str()), s.ip.as_deref()).await?;

@@ -62,6 +62,15 @@ async fn the_first_run_link_creates_the_administrator_once_and_there_is_no_defau
     assert!(home.body.contains("admin (admin)"));
 }
 
+#[tokio::test]
+async fn with_demo_cases_and_no_administrator_the_demo_user_signs_in_and_the_setup_link_still_works() {
+    let t = TestApp::new().await;
+    let password = refuge_web::demo::load(t.db(), TODAY).await.unwrap().unwrap();
+    assert!(t.state.setup_token_if_needed().await.unwrap().is_some(), "no administrator yet");
+    let r = sign_in(&t, "demo", &password).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+
 async fn sign_in(t: &TestApp, name: &str, password: &str) -> crate::Reply {
     let form = t.get("/login", None).await;
     let cookie = pair(&set_cookie(&form, "refuge_form").expect("the sign-in form sets its CSRF cookie"));
