@@ -8,7 +8,10 @@
 //! Architecture invariant: this module knows nothing of HTTP or of the law; it
 //! stores facts documents as text and deadlines as the engine gave them.
 
+use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -39,7 +42,15 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     pub backend: Backend,
+    /// API token hash → its user, as last read (see [`Db::api_token_user`]).
+    token_cache: Arc<Mutex<HashMap<String, (User, Instant)>>>,
 }
+
+/// How long a cached API token is trusted without reading the database again.
+/// This process forgets every cached token at once whenever a token is
+/// revoked or a user's role or status changes; the period bounds only what
+/// another server process on the same database, or the command line, did.
+pub const TOKEN_CACHE_SECONDS: u64 = 10;
 
 /// A user as the application sees it (never the password hash).
 #[derive(Debug, Clone, Serialize)]
@@ -215,13 +226,18 @@ impl Db {
         } else {
             Backend::Sqlite
         };
-        let mut options = AnyPoolOptions::new().max_connections(8);
+        // No liveness ping before each use: a local database does not drop
+        // connections, and the ping doubled the round trips of a request.
+        let mut options = AnyPoolOptions::new()
+            .max_connections(8)
+            .test_before_acquire(false);
         if backend == Backend::Sqlite {
             options = options.after_connect(|conn, _| {
                 Box::pin(async move {
                     sqlx::raw_sql(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                         PRAGMA cache_size = -1024;",
                     )
                     .execute(conn)
                     .await?;
@@ -230,7 +246,11 @@ impl Db {
             });
         }
         let pool = options.connect(url).await?;
-        let db = Db { pool, backend };
+        let db = Db {
+            pool,
+            backend,
+            token_cache: Arc::default(),
+        };
         match backend {
             Backend::Sqlite => SQLITE.run(&db.pool).await?,
             Backend::Postgres => POSTGRES.run(&db.pool).await?,
@@ -320,6 +340,7 @@ impl Db {
     }
 
     pub async fn set_role(&self, user_id: &str, role: Role) -> Result<bool> {
+        self.forget_tokens();
         let done = sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
             .bind(role.as_str())
             .bind(user_id)
@@ -330,6 +351,7 @@ impl Db {
 
     /// Deactivates or reactivates a user; deactivating ends their sessions.
     pub async fn set_active(&self, user_id: &str, active: bool) -> Result<bool> {
+        self.forget_tokens();
         let done = sqlx::query("UPDATE users SET active = $1 WHERE id = $2")
             .bind(flag(active))
             .bind(user_id)
@@ -399,8 +421,38 @@ impl Db {
         Ok(id)
     }
 
-    /// The active user of an unrevoked API token.
+    /// The active user of an unrevoked API token. Found tokens are remembered
+    /// for [`TOKEN_CACHE_SECONDS`]: the lookup cost more than an assessment.
     pub async fn api_token_user(&self, token_hash: &str) -> Result<Option<User>> {
+        let cached = self.cache().get(token_hash).cloned();
+        if let Some((user, at)) = cached
+            && at.elapsed() < Duration::from_secs(TOKEN_CACHE_SECONDS)
+        {
+            return Ok(Some(user));
+        }
+        let found = self.api_token_user_uncached(token_hash).await?;
+        let mut cache = self.cache();
+        match &found {
+            Some(u) => {
+                cache.insert(token_hash.to_string(), (u.clone(), Instant::now()));
+            }
+            None => {
+                cache.remove(token_hash);
+            }
+        }
+        Ok(found)
+    }
+
+    fn cache(&self) -> std::sync::MutexGuard<'_, HashMap<String, (User, Instant)>> {
+        self.token_cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Forgets every cached token (after a revocation or a change of role or status).
+    fn forget_tokens(&self) {
+        self.cache().clear();
+    }
+
+    async fn api_token_user_uncached(&self, token_hash: &str) -> Result<Option<User>> {
         let row = sqlx::query(
             "SELECT u.id, u.name, u.role, u.active FROM api_tokens t JOIN users u ON u.id = t.user_id
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = 1",
@@ -425,6 +477,7 @@ impl Db {
     }
 
     pub async fn revoke_api_token(&self, user_id: &str, token_id: &str) -> Result<bool> {
+        self.forget_tokens();
         let done = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
         )
@@ -470,11 +523,30 @@ impl Db {
     // ----- cases -----
 
     /// Creates a case with its first facts version, assigned to its creator.
-    /// Without a number, the next free `YYYY-NNNN` of the current year.
+    /// Without a number, the next free `YYYY-NNNN` of the current year (two
+    /// cases opened at the same moment may count alike: the second tries the
+    /// next number).
     ///
     /// # Errors
-    /// [`DbError::Conflict`] when the number is taken.
+    /// [`DbError::Conflict`] when the number given is taken.
     pub async fn create_case(
+        &self,
+        by: &User,
+        number: Option<&str>,
+        client_name: &str,
+        facts: &str,
+        changes: &str,
+    ) -> Result<CaseRow> {
+        let mut attempt = 0;
+        loop {
+            match self.insert_case(by, number, client_name, facts, changes).await {
+                Err(DbError::Conflict(_)) if number.is_none() && attempt < 20 => attempt += 1,
+                done => return done,
+            }
+        }
+    }
+
+    async fn insert_case(
         &self,
         by: &User,
         number: Option<&str>,
@@ -772,20 +844,21 @@ impl Db {
 
     /// The deadlines of the unarchived cases `user` may see, soonest first.
     pub async fn deadlines_for(&self, user: &User, filter: &DeadlineFilter) -> Result<Vec<DeadlineRow>> {
-        let rows = sqlx::query(
+        // The open-dates condition is written out, not bound, so that the
+        // partial index `deadlines_open` serves it (migration 0002).
+        let open = if filter.open_only { "d.status IN ('upcoming', 'missed')" } else { "1 = 1" };
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT d.case_id, c.number, c.client_name, d.deadline_id, d.label, d.date, d.status
              FROM deadlines d JOIN cases c ON c.id = d.case_id
-             WHERE c.archived = 0 AND ($1 = '' OR c.id = $1)
-               AND ($4 = 0 OR d.status IN ('upcoming', 'missed'))
+             WHERE c.archived = 0 AND ($1 = '' OR c.id = $1) AND {open}
                AND ($2 = 'admin' OR EXISTS
                  (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $3))
              ORDER BY d.date, c.number, d.deadline_id
-             LIMIT $5 OFFSET $6",
-        )
+             LIMIT $4 OFFSET $5"
+        )))
         .bind(filter.case_id.as_deref().unwrap_or(""))
         .bind(user.role.as_str())
         .bind(&user.id)
-        .bind(flag(filter.open_only))
         .bind(if filter.limit > 0 { filter.limit } else { i64::MAX })
         .bind(filter.offset.max(0))
         .fetch_all(&self.pool)

@@ -103,6 +103,18 @@ async fn a_revoked_api_token_is_refused() {
 }
 
 #[tokio::test]
+async fn a_deactivated_users_token_is_refused_at_once() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let who = t.login("ana", Role::Staff).await;
+    assert_eq!(t.api("GET", "/api/v1/cases", Some(&who.token), None).await.status, StatusCode::OK);
+    let r = t.post(&format!("/admin/users/{}", who.user.id), &admin, &[("role", "staff"), ("active", "0")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.api("GET", "/api/v1/cases", Some(&who.token), None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(t.get("/cases", Some(&who)).await.location(), "/login", "and their sessions end");
+}
+
+#[tokio::test]
 async fn the_openapi_document_is_3_1_and_describes_every_route() {
     let t = TestApp::new().await;
     let r = t.get("/api/v1/openapi.json", None).await;

@@ -9,7 +9,7 @@ use sqlx::Connection;
 /// Users, cases, versions, deadlines, notes, members, tokens, sessions and the
 /// audit log, as a day at a legal-aid office uses them.
 async fn story(db: &Db) {
-    assert_eq!(db.applied_migrations().await.unwrap(), ["workspace"]);
+    assert_eq!(db.applied_migrations().await.unwrap(), ["workspace", "open deadlines"]);
     assert_eq!(db.admin_count().await.unwrap(), 0);
     let ana = db.add_user("ana", "hash", Role::Attorney).await.unwrap();
     let bob = db.add_user("bob", "hash", Role::Staff).await.unwrap();
@@ -95,7 +95,7 @@ async fn the_storage_story_holds_on_sqlite() {
     story(&db).await;
     // Opening again migrates nothing twice.
     let again = Db::connect(&format!("sqlite://{}?mode=rwc", dir.path().join("r.db").display())).await.unwrap();
-    assert_eq!(again.applied_migrations().await.unwrap(), ["workspace"]);
+    assert_eq!(again.applied_migrations().await.unwrap(), ["workspace", "open deadlines"]);
 }
 
 #[tokio::test]
@@ -118,11 +118,14 @@ async fn the_storage_story_holds_on_postgresql() {
     let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)"))).execute(&mut admin).await;
 }
 
-/// The tables and their columns of a migration file, in order.
+/// The tables with their columns, and the indexes with theirs, that a migration file creates, in order.
 fn schema(sql: &str) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for line in sql.lines().map(str::trim) {
-        if let Some(rest) = line.strip_prefix("CREATE TABLE ") {
+        if let Some(rest) = line.strip_prefix("CREATE INDEX ") {
+            let cols = rest.split(['(', ')']).nth(1).unwrap_or_default();
+            out.push((format!("index {}", rest.split_whitespace().next().unwrap()), cols.split(", ").map(str::to_string).collect()));
+        } else if let Some(rest) = line.strip_prefix("CREATE TABLE ") {
             out.push((rest.split_whitespace().next().unwrap().to_string(), Vec::new()));
         } else if let Some((_, cols)) = out.last_mut()
             && let Some(word) = line.split_whitespace().next()
@@ -147,7 +150,7 @@ fn migrations_are_kept_in_step() {
     for name in names("sqlite") {
         let read = |b: &str| std::fs::read_to_string(root.join(b).join(&name)).unwrap();
         let (lite, pg) = (schema(&read("sqlite")), schema(&read("postgres")));
-        assert!(!lite.is_empty());
-        assert_eq!(lite, pg, "{name}: the same tables and columns");
+        assert!(!lite.is_empty(), "{name} creates nothing this test can read");
+        assert_eq!(lite, pg, "{name}: the same tables, indexes and columns");
     }
 }
