@@ -232,12 +232,18 @@ impl Db {
             .max_connections(8)
             .test_before_acquire(false);
         if backend == Backend::Sqlite {
-            options = options.after_connect(|conn, _| {
+            // SQLite writes one at a time and each connection keeps its own
+            // page cache: a few connections serve two cores, and an idle one
+            // is closed after a minute, so memory returns to idle.
+            options = options
+                .max_connections(4)
+                .idle_timeout(std::time::Duration::from_secs(60))
+                .after_connect(|conn, _| {
                 Box::pin(async move {
                     sqlx::raw_sql(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                          PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
-                         PRAGMA cache_size = -1024;",
+                         PRAGMA cache_size = -512;",
                     )
                     .execute(conn)
                     .await?;
