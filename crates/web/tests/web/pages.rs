@@ -429,3 +429,80 @@ fn every_question_the_engine_asks_has_a_form_control() {
     }
     assert!(asked > 40, "only {asked} questions checked");
 }
+
+#[tokio::test]
+async fn an_api_token_made_in_settings_is_shown_once_and_works() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let r = t.post("/settings/tokens", &who, &[("name", "my script")]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let at = r.body.find("<code>rfg_").expect("the new token is shown") + 6;
+    let token = r.body[at..].split('<').next().unwrap();
+    assert_eq!(t.api("GET", "/api/v1/cases", Some(token), None).await.status, StatusCode::OK);
+    let settings = t.get("/settings", Some(&who)).await.body;
+    assert!(settings.contains("my script") && !settings.contains(token), "listed, never shown again");
+    assert_eq!(t.post("/settings/tokens", &who, &[("name", "")]).await.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_per_case_feed_through_the_calendar_address_shows_only_that_case() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let one = t.case(&who, "One", ARRIVED).await;
+    t.case(&who, "Two", r#"{"arrivals": [{"date": "2026-03-02"}]}"#).await;
+    let r = t.post("/settings/calendar", &who, &[("action", "new")]).await;
+    let at = r.body.find("/calendar/cal_").unwrap();
+    let token = r.body[at + 10..].split('/').next().unwrap().to_string();
+    let feed = t.get(&format!("/calendar/{token}/cases/{}.ics", one.id), None).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert_eq!(feed.body.matches("BEGIN:VEVENT").count(), 1);
+    assert!(feed.body.contains("DTSTART;VALUE=DATE:20270601"));
+    let stranger = t.login("bob", Role::Attorney).await;
+    let theirs = t.case(&stranger, "Three", ARRIVED).await;
+    assert_eq!(t.get(&format!("/calendar/{token}/cases/{}.ics", theirs.id), None).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn attorneys_archive_reopen_assign_and_unassign_and_each_is_audited() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let bob = t.login("bob", Role::Staff).await;
+    let case = t.case(&ana, "Client", ARRIVED).await;
+    let base = format!("/cases/{}", case.id);
+    assert_eq!(t.post(&format!("{base}/members"), &ana, &[("name", "bob")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.get(&base, Some(&bob)).await.status, StatusCode::OK);
+    assert_eq!(t.post(&format!("{base}/members"), &ana, &[("name", "nobody")]).await.status, StatusCode::BAD_REQUEST);
+    let r = t.post(&format!("{base}/members/remove"), &ana, &[("user_id", &bob.user.id)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.get(&base, Some(&bob)).await.status, StatusCode::NOT_FOUND);
+
+    t.post(&format!("{base}/archive"), &ana, &[("archived", "1")]).await;
+    assert!(!t.get("/cases", Some(&ana)).await.body.contains("Client"));
+    assert!(t.get("/cases?archived=1", Some(&ana)).await.body.contains("Client"));
+    assert!(t.get(&base, Some(&ana)).await.body.contains("Reopen case"));
+    t.post(&format!("{base}/archive"), &ana, &[("archived", "0")]).await;
+    assert!(t.get("/cases", Some(&ana)).await.body.contains("Client"));
+
+    let log = t.db().audit_log(None, 100).await.unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    for a in ["permission.assign", "permission.unassign", "case.archive"] {
+        assert!(actions.contains(&a), "{a} not audited: {actions:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_admin_changes_a_role_and_cannot_lock_themself_out() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let ana = t.login("ana", Role::Staff).await;
+    let r = t.post(&format!("/admin/users/{}", ana.user.id), &admin, &[("role", "attorney"), ("active", "1")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.db().user_by_id(&ana.user.id).await.unwrap().unwrap().role, Role::Attorney);
+    let entry = &t.db().audit_log(Some("permission.role"), 1).await.unwrap()[0];
+    assert_eq!(entry.detail, "ana: staff → attorney");
+    let r = t.post(&format!("/admin/users/{}", admin.user.id), &admin, &[("role", "staff"), ("active", "0")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(t.db().user_by_id(&admin.user.id).await.unwrap().unwrap().role, Role::Admin);
+    let r = t.post(&format!("/admin/users/{}", ana.user.id), &admin, &[("role", "boss"), ("active", "1")]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}
