@@ -65,7 +65,18 @@ async fn call(t: &TestApp, who: &Login, method: &str, path: &str, fields: &[(&st
 
 #[tokio::test]
 async fn each_role_reaches_its_own_cases_and_only_admins_reach_others() {
-    let t = TestApp::new().await;
+    matrix(&TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn the_authorization_matrix_holds_on_postgresql() {
+    match TestApp::postgres().await {
+        Some(t) => matrix(&t).await,
+        None => eprintln!("skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run the matrix on PostgreSQL"),
+    }
+}
+
+async fn matrix(t: &TestApp) {
     let stranger = t.login("stranger", Role::Attorney).await;
     t.login("colleague", Role::Staff).await;
     let mut failures = Vec::new();
@@ -80,7 +91,7 @@ async fn each_role_reaches_its_own_cases_and_only_admins_reach_others() {
                 };
                 let case = t.case(owner, "Client", ARRIVED).await;
                 let path = route.replace("{id}", &case.id);
-                let got = call(&t, &who, method, &path, fields).await;
+                let got = call(t, &who, method, &path, fields).await;
                 let want = expected(role, whose, *success, *access);
                 if got != want {
                     failures.push(format!("{role:?} {whose:?} {method} {route}: got {got}, want {want}"));

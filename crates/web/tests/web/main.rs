@@ -58,6 +58,21 @@ impl TestApp {
         TestApp { state, _dir: dir }
     }
 
+    /// A fresh workspace on a new database of the PostgreSQL server named by
+    /// `REFUGE_TEST_POSTGRES_URL` (as `.ci/run` starts), or `None` without one.
+    pub async fn postgres() -> Option<TestApp> {
+        use sqlx::Connection;
+        let base = std::env::var("REFUGE_TEST_POSTGRES_URL").ok()?;
+        let name = format!("refuge_test_{}", auth::random_id());
+        let mut admin = sqlx::PgConnection::connect(&base).await.expect("the PostgreSQL server answers");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.unwrap();
+        let (server, _) = base.rsplit_once('/').expect("REFUGE_TEST_POSTGRES_URL names a database");
+        let db = Db::connect(&format!("{server}/{name}")).await.expect("migrations run on PostgreSQL");
+        let mut state = AppState::new(db);
+        state.today = Some(TODAY);
+        Some(TestApp { state, _dir: tempfile::tempdir().unwrap() })
+    }
+
     pub fn db(&self) -> &Db {
         &self.state.db
     }

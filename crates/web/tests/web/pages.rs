@@ -167,13 +167,23 @@ async fn a_bad_new_case_is_shown_again_with_its_error_and_what_was_typed() {
 
 #[tokio::test]
 async fn the_case_list_searches_by_name_or_number_and_filters_by_the_next_deadline() {
-    let t = TestApp::new().await;
+    case_list(&TestApp::new().await).await;
+}
+
+#[tokio::test]
+async fn the_case_list_searches_and_filters_alike_on_postgresql() {
+    match TestApp::postgres().await {
+        Some(t) => case_list(&t).await,
+        None => eprintln!("skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run this on PostgreSQL"),
+    }
+}
+
+async fn case_list(t: &TestApp) {
     let who = t.login("ana", Role::Attorney).await;
     t.case(&who, "Rosa Example", r#"{"arrivals": [{"date": "2026-01-10"}]}"#).await; // due 2027-01-11
     t.case(&who, "José Núñez", ARRIVED).await; // due 2027-06-01
     t.case(&who, "No Dates", "{}").await;
     let list = |q: &str| {
-        let t = &t;
         let who = &who;
         let q = q.to_string();
         async move { t.get(&format!("/cases?{q}"), Some(who)).await.body }
