@@ -12,81 +12,146 @@ use crate::output::{Outcome, Question};
 /// the findings it lists as reasons: a question counts toward a relief when it
 /// is wanted by one of them.
 pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
-    let n = ev.findings.len();
-    // The facts each unknown finding waits for, directly or through the unknown
-    // findings it is built from (which always come earlier): finding i's facts
-    // are `flat[span[i].0..span[i].1]`, all in one buffer.
-    let mut flat: Vec<Fact> = Vec::new();
-    let mut span: Vec<(usize, usize)> = Vec::with_capacity(n);
-    for i in 0..n {
-        let start = flat.len();
-        if ev.findings[i].outcome == Outcome::Unknown {
-            for need in &ev.needs[i] {
-                match *need {
-                    Need::Fact(f) => push_unique(&mut flat, start, f),
-                    Need::Finding(j) if j < i => {
-                        for k in span[j].0..span[j].1 {
-                            let f = flat[k];
-                            push_unique(&mut flat, start, f);
+    let unknown = |i: usize| ev.findings[i].outcome == Outcome::Unknown;
+    // The facts asked for, numbered in order of first appearance: a fact first
+    // appears among the direct needs of an unknown finding, since a finding
+    // built on an earlier one asks only what that one already asked. And the
+    // facts each unknown finding waits for, directly or through the unknown
+    // findings it is built from (which always come earlier), as a set of fact
+    // numbers: finding i's set is `sets.row(i)`. There are at most as many
+    // facts as direct needs.
+    let direct = (0..ev.findings.len())
+        .filter(|&i| unknown(i))
+        .map(|i| ev.needs[i].len())
+        .sum();
+    if direct == 0 {
+        return Vec::new();
+    }
+    let mut facts: Vec<Fact> = Vec::with_capacity(direct);
+    let mut sets = FactSets::new(ev.findings.len(), direct);
+    for (i, needs) in ev.needs.iter().enumerate() {
+        if !unknown(i) {
+            continue;
+        }
+        for need in needs {
+            match *need {
+                Need::Fact(f) => {
+                    let k = match facts.iter().position(|g| *g == f) {
+                        Some(k) => k,
+                        None => {
+                            facts.push(f);
+                            facts.len() - 1
                         }
-                    }
-                    Need::Finding(_) => {}
+                    };
+                    sets.insert(i, k);
                 }
-            }
-        }
-        span.push((start, flat.len()));
-    }
-    // Each fact with the findings that want it, in order of first appearance.
-    let mut wanted: Vec<(Fact, Vec<usize>)> = Vec::new();
-    for (i, &(start, end)) in span.iter().enumerate() {
-        for &f in &flat[start..end] {
-            match wanted.iter_mut().find(|(g, _)| *g == f) {
-                Some((_, why)) => why.push(i),
-                None => wanted.push((f, vec![i])),
+                Need::Finding(j) if j < i => sets.union_into(i, j),
+                Need::Finding(_) => {}
             }
         }
     }
-    let reliefs = |why: &[usize]| {
-        relief_reasons
-            .iter()
-            .filter(|rs| rs.iter().any(|r| why.contains(r)))
-            .count()
-    };
-    // Most reliefs first, then most findings, then the order of the law (a stable sort).
-    wanted.sort_by_cached_key(|(_, why)| {
+    // For each fact: how many findings want it, and how many undetermined
+    // reliefs list one of those findings as a reason.
+    let mut findings = vec![0u32; facts.len()];
+    for i in 0..ev.findings.len() {
+        each_fact(sets.row(i), |k| findings[k] += 1);
+    }
+    let mut reliefs = vec![0u32; facts.len()];
+    for reasons in relief_reasons {
+        let mut any = vec![0u64; sets.words];
+        for &r in *reasons {
+            for (a, b) in any.iter_mut().zip(sets.row(r)) {
+                *a |= b;
+            }
+        }
+        each_fact(&any, |k| reliefs[k] += 1);
+    }
+    // Most reliefs first, then most findings, then the order of the law.
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    order.sort_unstable_by_key(|&k| {
         (
-            std::cmp::Reverse(reliefs(why)),
-            std::cmp::Reverse(why.len()),
+            std::cmp::Reverse(reliefs[k]),
+            std::cmp::Reverse(findings[k]),
+            k,
         )
     });
-    wanted
+    order
         .into_iter()
-        .map(|(f, why)| Question {
-            fact: f.path(ev.case),
-            ask: if ev.explain {
-                ask(&f, ev.case)
-            } else {
-                Cow::Borrowed("")
-            },
-            why: if ev.explain {
-                why.iter().map(|&i| ev.findings[i].id.clone()).collect()
-            } else {
-                Vec::new()
-            },
+        .map(|k| {
+            let f = facts[k];
+            Question {
+                fact: f.path(ev.case),
+                ask: if ev.explain {
+                    ask(&f, ev.case)
+                } else {
+                    Cow::Borrowed("")
+                },
+                why: if ev.explain {
+                    (0..ev.findings.len())
+                        .filter(|&i| sets.contains(i, k))
+                        .map(|i| ev.findings[i].id.clone())
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }
         })
         .collect()
+}
+
+/// For each finding, a set of fact numbers (a bit set, `words` words a finding).
+struct FactSets {
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl FactSets {
+    fn new(findings: usize, facts: usize) -> FactSets {
+        let words = facts.div_ceil(64);
+        FactSets {
+            words,
+            bits: vec![0; findings * words],
+        }
+    }
+
+    fn row(&self, i: usize) -> &[u64] {
+        &self.bits[i * self.words..(i + 1) * self.words]
+    }
+
+    fn insert(&mut self, i: usize, k: usize) {
+        self.bits[i * self.words + k / 64] |= 1 << (k % 64);
+    }
+
+    fn contains(&self, i: usize, k: usize) -> bool {
+        self.bits[i * self.words + k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// Adds finding `j`'s facts to finding `i`'s (`j < i`).
+    fn union_into(&mut self, i: usize, j: usize) {
+        let (before, from_i) = self.bits.split_at_mut(i * self.words);
+        for (a, b) in from_i[..self.words]
+            .iter_mut()
+            .zip(&before[j * self.words..(j + 1) * self.words])
+        {
+            *a |= b;
+        }
+    }
+}
+
+/// Calls `f` with each fact number in the bit set `set`.
+fn each_fact(set: &[u64], mut f: impl FnMut(usize)) {
+    for (w, &word) in set.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            f(w * 64 + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
 }
 
 /// A question worded for this case (most wordings are fixed and borrowed).
 macro_rules! owned {
     ($($t:tt)*) => { Cow::Owned(format!($($t)*)) };
-}
-
-/// Appends `f` unless `v[from..]` already holds it.
-fn push_unique(v: &mut Vec<Fact>, from: usize, f: Fact) {
-    if !v[from..].contains(&f) {
-        v.push(f);
-    }
 }
 
 fn harm_phrase(case: &Case, h: usize) -> String {
