@@ -145,9 +145,8 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
         )
         .negate(),
     );
-    let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
-    let because = explain!(
-        ev,
+    let because = explain!(ev, {
+        let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
         match r.offered_permanent_status {
             Some(false) => {
                 "No other country offered permanent residence, citizenship or similar status."
@@ -160,7 +159,7 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
                 yn(r.restrictive_conditions)
             ),
         }
-    );
+    });
     ev.record(&defs::BAR_FIRM_RESETTLEMENT, None, v, because, &[])
 }
 
@@ -183,17 +182,16 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
         Fact::Conduct("conduct.sentence_years"),
         |y| y >= 5.0,
     );
-    let sentence = c
-        .sentence_years
-        .map_or("unknown".to_string(), |y| format!("{y} years"));
-    let because = explain!(
-        ev,
+    let because = explain!(ev, {
+        let sentence = c
+            .sentence_years
+            .map_or("unknown".to_string(), |y| format!("{y} years"));
         format!(
             "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding).",
             yn(psc),
             yn(af)
         )
-    );
+    });
     let particularly_serious_crime = ev.record(
         &defs::WH_BAR_PSC,
         None,

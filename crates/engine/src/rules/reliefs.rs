@@ -32,7 +32,7 @@ impl Tally {
         }
     }
 
-    fn decide(self, carried_by: Vec<Ix>, basis: Option<Basis>) -> Decided {
+    fn decide(self, carried_by: &[Ix], basis: Option<Basis>) -> Decided {
         if !self.failed.is_empty() {
             Decided {
                 outcome: ReliefOutcome::Ineligible,
@@ -49,7 +49,7 @@ impl Tally {
             Decided {
                 outcome: ReliefOutcome::Eligible,
                 basis,
-                reasons: carried_by,
+                reasons: carried_by.to_vec(),
             }
         }
     }
@@ -101,7 +101,7 @@ pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Deci
             }
         }
     }
-    tally.decide(carried_by, basis)
+    tally.decide(&carried_by, basis)
 }
 
 pub fn withholding(ev: &Eval, threat: Ix, bars: &WithholdingBars) -> Decided {
@@ -110,7 +110,7 @@ pub fn withholding(ev: &Eval, threat: Ix, bars: &WithholdingBars) -> Decided {
     for bar in bars.all() {
         tally.need(ev, bar, Outcome::No);
     }
-    tally.decide(vec![threat], None)
+    tally.decide(&[threat], None)
 }
 
 pub fn cat_withholding(ev: &Eval, cat: &Cat, bars: &WithholdingBars) -> Decided {
@@ -120,7 +120,7 @@ pub fn cat_withholding(ev: &Eval, cat: &Cat, bars: &WithholdingBars) -> Decided 
     for bar in bars.all() {
         tally.need(ev, bar, Outcome::No);
     }
-    tally.decide(vec![cat.torture_likely, cat.official], None)
+    tally.decide(&[cat.torture_likely, cat.official], None)
 }
 
 /// Deferral of removal: no bars apply (8 C.F.R. § 208.17(a)).
@@ -128,7 +128,7 @@ pub fn cat_deferral(ev: &Eval, cat: &Cat) -> Decided {
     let mut tally = Tally::default();
     tally.need(ev, cat.torture_likely, Outcome::Yes);
     tally.need(ev, cat.official, Outcome::Yes);
-    tally.decide(vec![cat.torture_likely, cat.official], None)
+    tally.decide(&[cat.torture_likely, cat.official], None)
 }
 
 /// Refugee status is for people abroad (INA § 207); asylum for those here.
@@ -168,5 +168,5 @@ pub fn refugee_admission(ev: &Eval, outside: Ix, r: &Refugee, bars: &AsylumBars)
     }
     tally.need(ev, bars.persecutor, Outcome::No);
     tally.need(ev, bars.firm_resettlement, Outcome::No);
-    tally.decide(vec![outside, definition], None)
+    tally.decide(&[outside, definition], None)
 }
