@@ -76,7 +76,7 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
         .filter(|d| d.outcome == output::ReliefOutcome::Undetermined)
         .map(|d| d.reasons.as_slice())
         .collect();
-    let questions = questions::build(&ev, &undetermined);
+    let questions = questions::build(&ev, &questions::Ranked::new(&ev, &undetermined));
     let warnings = warnings::raised(&ev, ev.outcome(t.lawful_pathways));
     let [
         asylum,

@@ -30,7 +30,7 @@ use jiff::civil::Date;
 use crate::defs::Def;
 use crate::facts::Case;
 use crate::law::Law;
-use crate::logic::{Need, Tri, V};
+use crate::logic::{Need, Needs, Tri, V};
 use crate::output::{Finding, Outcome};
 
 /// The state of one assessment: the case, the law, and the findings so far.
@@ -44,7 +44,7 @@ pub struct Eval<'a> {
     pub one_year: Option<deadlines::OneYear>,
     pub findings: Vec<Finding>,
     /// For each finding, what would settle it while it is unknown.
-    pub needs: Vec<Vec<Need>>,
+    pub needs: Vec<Needs>,
 }
 
 /// A finding's index in [`Eval::findings`].
@@ -71,7 +71,7 @@ impl<'a> Eval<'a> {
         outcome: Outcome,
         because: String,
         deps: &[Ix],
-        needs: Vec<Need>,
+        needs: Needs,
     ) -> Ix {
         let (depends_on, because) = if self.explain {
             (
@@ -92,7 +92,7 @@ impl<'a> Eval<'a> {
         self.needs.push(if outcome == Outcome::Unknown {
             needs
         } else {
-            Vec::new()
+            Needs::None
         });
         self.findings.len() - 1
     }

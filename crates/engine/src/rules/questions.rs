@@ -2,93 +2,122 @@
 //! worded so that a paralegal could ask the client, most decisive first.
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 
 use super::Eval;
 use crate::facts::{Case, HarmKind, When};
 use crate::logic::{Fact, Need};
 use crate::output::{Outcome, Question};
 
-/// Builds `questions[]`. `relief_reasons` holds, for each undetermined relief,
-/// the findings it lists as reasons: a question counts toward a relief when it
-/// is wanted by one of them.
-pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
-    let unknown = |i: usize| ev.findings[i].outcome == Outcome::Unknown;
-    // The facts asked for, numbered in order of first appearance: a fact first
-    // appears among the direct needs of an unknown finding, since a finding
-    // built on an earlier one asks only what that one already asked. And the
-    // facts each unknown finding waits for, directly or through the unknown
-    // findings it is built from (which always come earlier), as a set of fact
-    // numbers: finding i's set is `sets.row(i)`. There are at most as many
-    // facts as direct needs.
-    let direct = (0..ev.findings.len())
-        .filter(|&i| unknown(i))
-        .map(|i| ev.needs[i].len())
-        .sum();
-    if direct == 0 {
-        return Vec::new();
-    }
-    let mut facts: Vec<Fact> = Vec::with_capacity(direct);
-    let mut sets = FactSets::new(ev.findings.len(), direct);
-    for (i, needs) in ev.needs.iter().enumerate() {
-        if !unknown(i) {
-            continue;
-        }
-        for need in needs {
-            match *need {
-                Need::Fact(f) => {
-                    let k = match facts.iter().position(|g| *g == f) {
-                        Some(k) => k,
-                        None => {
-                            facts.push(f);
-                            facts.len() - 1
-                        }
-                    };
-                    sets.insert(i, k);
+/// The facts that the unknown findings wait for, most decisive first: those
+/// wanted by the most undetermined reliefs, then by the most findings, then in
+/// the order of the law. `relief_reasons` holds, for each undetermined relief,
+/// the findings it lists as reasons: a fact counts toward a relief when one of
+/// them wants it.
+pub struct Ranked<'e> {
+    /// The facts, numbered in order of first appearance.
+    facts: Vec<&'e Fact>,
+    /// The fact numbers, most decisive first.
+    order: Vec<usize>,
+    /// The facts each finding waits for.
+    sets: FactSets,
+}
+
+impl<'e> Ranked<'e> {
+    pub fn new(ev: &'e Eval, relief_reasons: &[&[usize]]) -> Ranked<'e> {
+        let unknown = |i: usize| ev.findings[i].outcome == Outcome::Unknown;
+        // A fact first appears among the direct needs of an unknown finding,
+        // since a finding built on an earlier one asks only what that one
+        // already asked; so there are at most as many facts as direct needs.
+        // Each unknown finding waits for its direct needs and for what the
+        // unknown findings it is built from (which always come earlier) wait for.
+        let direct = (0..ev.findings.len())
+            .filter(|&i| unknown(i))
+            .map(|i| ev.needs[i].len())
+            .sum();
+        let mut facts: Vec<&Fact> = Vec::with_capacity(direct);
+        let mut sets = FactSets::new(ev.findings.len(), direct);
+        for (i, needs) in ev.needs.iter().enumerate() {
+            if !unknown(i) {
+                continue;
+            }
+            for need in needs {
+                match need {
+                    Need::Fact(f) => {
+                        let k = match facts.iter().position(|g| *g == f) {
+                            Some(k) => k,
+                            None => {
+                                facts.push(f);
+                                facts.len() - 1
+                            }
+                        };
+                        sets.insert(i, k);
+                    }
+                    &Need::Finding(j) if j < i => sets.union_into(i, j),
+                    Need::Finding(_) => {}
                 }
-                Need::Finding(j) if j < i => sets.union_into(i, j),
-                Need::Finding(_) => {}
             }
         }
-    }
-    // For each fact: how many findings want it, and how many undetermined
-    // reliefs list one of those findings as a reason.
-    let mut findings = vec![0u32; facts.len()];
-    for i in 0..ev.findings.len() {
-        each_fact(sets.row(i), |k| findings[k] += 1);
-    }
-    let mut reliefs = vec![0u32; facts.len()];
-    for reasons in relief_reasons {
+        // For each fact: how many findings want it, and how many undetermined
+        // reliefs list one of those findings as a reason.
+        let mut findings = vec![0u32; facts.len()];
+        for i in 0..ev.findings.len() {
+            each_fact(sets.row(i), |k| findings[k] += 1);
+        }
+        let mut reliefs = vec![0u32; facts.len()];
         let mut any = vec![0u64; sets.words];
-        for &r in *reasons {
-            for (a, b) in any.iter_mut().zip(sets.row(r)) {
-                *a |= b;
+        for reasons in relief_reasons {
+            any.fill(0);
+            for &r in *reasons {
+                for (a, b) in any.iter_mut().zip(sets.row(r)) {
+                    *a |= b;
+                }
             }
+            each_fact(&any, |k| reliefs[k] += 1);
         }
-        each_fact(&any, |k| reliefs[k] += 1);
+        let mut keys: Vec<_> = (0..facts.len())
+            .map(|k| (Reverse(reliefs[k]), Reverse(findings[k]), k))
+            .collect();
+        keys.sort_unstable();
+        Ranked {
+            facts,
+            order: keys.into_iter().map(|(_, _, k)| k).collect(),
+            sets,
+        }
     }
-    // Most reliefs first, then most findings, then the order of the law.
-    let mut order: Vec<usize> = (0..facts.len()).collect();
-    order.sort_unstable_by_key(|&k| {
-        (
-            std::cmp::Reverse(reliefs[k]),
-            std::cmp::Reverse(findings[k]),
-            k,
-        )
-    });
-    order
-        .into_iter()
-        .map(|k| {
-            let f = facts[k];
+
+    /// How many facts are asked for.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The most decisive fact.
+    pub fn first(&self) -> Option<&'e Fact> {
+        self.order.first().map(|&k| self.facts[k])
+    }
+}
+
+/// Builds `questions[]` from the ranked facts.
+pub fn build(ev: &Eval, ranked: &Ranked) -> Vec<Question> {
+    ranked
+        .order
+        .iter()
+        .map(|&k| {
+            let f = ranked.facts[k];
             Question {
                 fact: f.path(ev.case),
                 ask: if ev.explain {
-                    ask(&f, ev.case)
+                    ask(f, ev.case)
                 } else {
                     Cow::Borrowed("")
                 },
                 why: if ev.explain {
                     (0..ev.findings.len())
-                        .filter(|&i| sets.contains(i, k))
+                        .filter(|&i| ranked.sets.contains(i, k))
                         .map(|i| ev.findings[i].id.clone())
                         .collect()
                 } else {

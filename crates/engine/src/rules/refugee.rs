@@ -13,7 +13,7 @@ use crate::defs;
 use crate::facts::{
     Actor, Authorities, Ground, Harm, HarmKind, Likelihood, Location, Target, When,
 };
-use crate::logic::{Fact, Need, V};
+use crate::logic::{Fact, Need, Needs, V};
 use crate::output::Outcome;
 
 /// The findings of one harm.
@@ -507,7 +507,7 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
                 Outcome::NotApplicable,
                 because,
                 &[pp],
-                vec![],
+                Needs::None,
             )
         }
         Outcome::Unknown => {
@@ -521,7 +521,7 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
                 Outcome::Unknown,
                 because,
                 &[pp],
-                vec![Need::Finding(pp)],
+                Needs::One(Need::Finding(pp)),
             )
         }
         Outcome::Yes => {
@@ -555,7 +555,14 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
                     ),
                 )
             };
-            ev.push(&defs::PRESUMPTION, None, outcome, because, &[pp], vec![])
+            ev.push(
+                &defs::PRESUMPTION,
+                None,
+                outcome,
+                because,
+                &[pp],
+                Needs::None,
+            )
         }
     }
 }
@@ -694,7 +701,7 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
                 Outcome::NotApplicable,
                 because,
                 &deps,
-                vec![],
+                Needs::None,
             )
         }
         (Outcome::Unknown, _) | (_, Outcome::Unknown) => {
@@ -772,7 +779,7 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
                 Outcome::NotApplicable,
                 because.to_string(),
                 &[],
-                vec![],
+                Needs::None,
             );
         }
         Some(Location::OutsideUs) => match (a.current_country, a.nationality.as_deref()) {

@@ -8,7 +8,7 @@ use crate::calendar::days_between;
 use crate::defs;
 use crate::facts::{Arrival, Border, Country, Location, Manner, TransitProtection};
 use crate::law::P;
-use crate::logic::{Fact, Need, V};
+use crate::logic::{Fact, Need, Needs, V};
 use crate::output::Outcome;
 
 /// The indexes of the threshold findings.
@@ -73,7 +73,7 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
                 "The applicant is an unaccompanied child, to whom the one-year deadline does not apply (INA § 208(a)(2)(E))."
             ),
             &[],
-            vec![],
+            Needs::None,
         );
     }
     let Some(oy) = &ev.one_year else {
@@ -133,7 +133,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             Outcome::NotApplicable,
             because,
             &[one_year],
-            vec![],
+            Needs::None,
         );
     }
     let case = ev.case;
