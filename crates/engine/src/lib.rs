@@ -74,6 +74,7 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
         basis: d.basis,
         reasons: d
             .reasons
+            .as_slice()
             .iter()
             .map(|&i| ev.findings[i].id.clone())
             .collect(),

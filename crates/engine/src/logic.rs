@@ -72,12 +72,13 @@ pub enum Need {
 }
 
 /// What an unknown waits for: needs in the order they arose, each once. Most
-/// unknowns wait for one thing, which is kept without a heap allocation.
+/// unknowns wait for one or two things, which are kept without a heap allocation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Needs {
     #[default]
     None,
     One(Need),
+    Two([Need; 2]),
     Many(Vec<Need>),
 }
 
@@ -86,6 +87,7 @@ impl Needs {
         match self {
             Needs::None => &[],
             Needs::One(n) => std::slice::from_ref(n),
+            Needs::Two(pair) => pair,
             Needs::Many(v) => v,
         }
     }
@@ -107,9 +109,11 @@ impl Needs {
         match self {
             Needs::None => *self = Needs::One(need),
             Needs::One(n) if *n == need => {}
-            Needs::One(n) => {
-                let mut v = Vec::with_capacity(4);
-                v.extend([*n, need]);
+            Needs::One(n) => *self = Needs::Two([*n, need]),
+            Needs::Two(pair) if pair.contains(&need) => {}
+            Needs::Two([a, b]) => {
+                let mut v = Vec::with_capacity(6);
+                v.extend([*a, *b, need]);
                 *self = Needs::Many(v);
             }
             Needs::Many(v) => {

@@ -12,14 +12,50 @@ use crate::output::{Basis, Outcome, ReliefOutcome};
 pub struct Decided {
     pub outcome: ReliefOutcome,
     pub basis: Option<Basis>,
-    pub reasons: Vec<Ix>,
+    pub reasons: Reasons,
+}
+
+/// The findings a relief rests on. A relief weighs a fixed set of elements and
+/// bars, whatever the facts (asylum the most: fourteen at most), so the list
+/// has a fixed room and needs no heap.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reasons {
+    ix: [Ix; 16],
+    len: usize,
+}
+
+impl Reasons {
+    fn push(&mut self, i: Ix) {
+        self.ix[self.len] = i;
+        self.len += 1;
+    }
+
+    fn of(list: &[Ix]) -> Reasons {
+        let mut r = Reasons::default();
+        list.iter().for_each(|&i| r.push(i));
+        r
+    }
+
+    pub fn as_slice(&self) -> &[Ix] {
+        &self.ix[..self.len]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Extend<Ix> for Reasons {
+    fn extend<I: IntoIterator<Item = Ix>>(&mut self, iter: I) {
+        iter.into_iter().for_each(|i| self.push(i));
+    }
 }
 
 /// Collects failing and unknown findings; decides ineligible, undetermined or eligible.
 #[derive(Default)]
 struct Tally {
-    failed: Vec<Ix>,
-    unknown: Vec<Ix>,
+    failed: Reasons,
+    unknown: Reasons,
 }
 
 impl Tally {
@@ -49,7 +85,7 @@ impl Tally {
             Decided {
                 outcome: ReliefOutcome::Eligible,
                 basis,
-                reasons: carried_by.to_vec(),
+                reasons: Reasons::of(carried_by),
             }
         }
     }
@@ -138,7 +174,7 @@ pub fn refugee_admission(ev: &Eval, outside: Ix, r: &Refugee, bars: &AsylumBars)
         return Decided {
             outcome: ReliefOutcome::NotApplicable,
             basis: None,
-            reasons: vec![],
+            reasons: Reasons::default(),
         };
     }
     let mut tally = Tally::default();
