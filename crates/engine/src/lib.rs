@@ -43,8 +43,9 @@ pub enum Detail {
     #[default]
     Full,
     /// Every outcome, date, status, finding, relief, question (its fact path)
-    /// and warning (its code), without the texts: for screening a caseload,
-    /// where only outcomes are read. Several times faster.
+    /// and warning (its code), without the texts: for reading outcomes, where
+    /// the explanations would go unread. Several times faster. (A caseload
+    /// screening reads still less: see [`screen`].)
     Outcomes,
 }
 
