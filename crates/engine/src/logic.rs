@@ -72,13 +72,14 @@ pub enum Need {
 }
 
 /// What an unknown waits for: needs in the order they arose, each once. Most
-/// unknowns wait for one or two things, which are kept without a heap allocation.
+/// unknowns wait for one thing, which is kept without a heap allocation. (Two
+/// kept inline as well cost more than they save: every `V` grows by a need,
+/// and values are moved about far more often than merged.)
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Needs {
     #[default]
     None,
     One(Need),
-    Two([Need; 2]),
     Many(Vec<Need>),
 }
 
@@ -87,7 +88,6 @@ impl Needs {
         match self {
             Needs::None => &[],
             Needs::One(n) => std::slice::from_ref(n),
-            Needs::Two(pair) => pair,
             Needs::Many(v) => v,
         }
     }
@@ -109,11 +109,9 @@ impl Needs {
         match self {
             Needs::None => *self = Needs::One(need),
             Needs::One(n) if *n == need => {}
-            Needs::One(n) => *self = Needs::Two([*n, need]),
-            Needs::Two(pair) if pair.contains(&need) => {}
-            Needs::Two([a, b]) => {
+            Needs::One(n) => {
                 let mut v = Vec::with_capacity(6);
-                v.extend([*a, *b, need]);
+                v.extend([*n, need]);
                 *self = Needs::Many(v);
             }
             Needs::Many(v) => {

@@ -43,7 +43,8 @@ pub struct Eval<'a> {
     /// The one-year filing deadline, computed once for the finding and the date.
     pub one_year: Option<deadlines::OneYear>,
     pub findings: Vec<Finding>,
-    /// For each finding, what would settle it while it is unknown.
+    /// For each finding, what would settle it while it is unknown (nothing
+    /// for a finding that is not unknown).
     pub needs: Vec<Needs>,
 }
 

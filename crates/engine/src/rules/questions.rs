@@ -6,8 +6,8 @@ use std::cmp::Reverse;
 
 use super::Eval;
 use crate::facts::{Case, HarmKind, When};
-use crate::logic::{Fact, Need};
-use crate::output::{Outcome, Question};
+use crate::logic::{Fact, Need, Needs};
+use crate::output::Question;
 
 /// The facts that the unknown findings wait for, most decisive first: those
 /// wanted by the most undetermined reliefs, then by the most findings, then in
@@ -25,22 +25,16 @@ pub struct Ranked<'e> {
 
 impl<'e> Ranked<'e> {
     pub fn new(ev: &'e Eval, relief_reasons: &[&[usize]]) -> Ranked<'e> {
-        let unknown = |i: usize| ev.findings[i].outcome == Outcome::Unknown;
-        // A fact first appears among the direct needs of an unknown finding,
-        // since a finding built on an earlier one asks only what that one
-        // already asked; so there are at most as many facts as direct needs.
-        // Each unknown finding waits for its direct needs and for what the
-        // unknown findings it is built from (which always come earlier) wait for.
-        let direct = (0..ev.findings.len())
-            .filter(|&i| unknown(i))
-            .map(|i| ev.needs[i].len())
-            .sum();
+        // Only unknown findings have needs (see `Eval::needs`). A fact first
+        // appears among the direct needs of a finding, since a finding built
+        // on an earlier one asks only what that one already asked; so there
+        // are at most as many facts as direct needs. Each finding waits for
+        // its direct needs and for what the findings it is built from (which
+        // always come earlier) wait for.
+        let direct = ev.needs.iter().map(Needs::len).sum();
         let mut facts: Vec<&Fact> = Vec::with_capacity(direct);
         let mut sets = FactSets::new(ev.findings.len(), direct);
         for (i, needs) in ev.needs.iter().enumerate() {
-            if !unknown(i) {
-                continue;
-            }
             for need in needs {
                 match need {
                     Need::Fact(f) => {
@@ -61,8 +55,10 @@ impl<'e> Ranked<'e> {
         // For each fact: how many findings want it, and how many undetermined
         // reliefs list one of those findings as a reason.
         let mut findings = vec![0u32; facts.len()];
-        for i in 0..ev.findings.len() {
-            each_fact(sets.row(i), |k| findings[k] += 1);
+        for (i, needs) in ev.needs.iter().enumerate() {
+            if !needs.is_empty() {
+                each_fact(sets.row(i), |k| findings[k] += 1);
+            }
         }
         let mut reliefs = vec![0u32; facts.len()];
         let mut any = vec![0u64; sets.words];
