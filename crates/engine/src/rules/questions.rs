@@ -17,11 +17,14 @@ use crate::output::Question;
 pub struct Ranked<'e> {
     /// The facts, numbered in order of first appearance.
     facts: Vec<&'e Fact>,
-    /// The fact numbers, most decisive first.
-    order: Vec<usize>,
+    /// For each fact, its rank key: fewer reliefs and findings sort later.
+    keys: Vec<Key>,
     /// The facts each finding waits for.
     sets: FactSets,
 }
+
+/// A fact's rank: (most reliefs, most findings, then first in the law) sorts first.
+type Key = (Reverse<u32>, Reverse<u32>, usize);
 
 impl<'e> Ranked<'e> {
     pub fn new(ev: &'e Eval, relief_reasons: &[&[usize]]) -> Ranked<'e> {
@@ -52,15 +55,16 @@ impl<'e> Ranked<'e> {
                 }
             }
         }
-        // For each fact: how many findings want it, and how many undetermined
-        // reliefs list one of those findings as a reason.
-        let mut findings = vec![0u32; facts.len()];
+        // For each fact: how many undetermined reliefs list a finding that
+        // wants it as a reason, and how many findings want it.
+        let mut keys: Vec<Key> = (0..facts.len())
+            .map(|k| (Reverse(0), Reverse(0), k))
+            .collect();
         for (i, needs) in ev.needs.iter().enumerate() {
             if !needs.is_empty() {
-                each_fact(sets.row(i), |k| findings[k] += 1);
+                each_fact(sets.row(i), |k| keys[k].1.0 += 1);
             }
         }
-        let mut reliefs = vec![0u32; facts.len()];
         let mut any = vec![0u64; sets.words];
         for reasons in relief_reasons {
             any.fill(0);
@@ -69,40 +73,39 @@ impl<'e> Ranked<'e> {
                     *a |= b;
                 }
             }
-            each_fact(&any, |k| reliefs[k] += 1);
+            each_fact(&any, |k| keys[k].0.0 += 1);
         }
-        let mut keys: Vec<_> = (0..facts.len())
-            .map(|k| (Reverse(reliefs[k]), Reverse(findings[k]), k))
-            .collect();
-        keys.sort_unstable();
-        Ranked {
-            facts,
-            order: keys.into_iter().map(|(_, _, k)| k).collect(),
-            sets,
-        }
+        Ranked { facts, keys, sets }
     }
 
     /// How many facts are asked for.
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.facts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.facts.is_empty()
     }
 
     /// The most decisive fact.
     pub fn first(&self) -> Option<&'e Fact> {
-        self.order.first().map(|&k| self.facts[k])
+        self.keys.iter().min().map(|&(_, _, k)| self.facts[k])
+    }
+
+    /// The fact numbers, most decisive first.
+    fn order(&self) -> Vec<usize> {
+        let mut keys = self.keys.clone();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, _, k)| k).collect()
     }
 }
 
 /// Builds `questions[]` from the ranked facts.
 pub fn build(ev: &Eval, ranked: &Ranked) -> Vec<Question> {
     ranked
-        .order
-        .iter()
-        .map(|&k| {
+        .order()
+        .into_iter()
+        .map(|k| {
             let f = ranked.facts[k];
             Question {
                 fact: f.path(ev.case),
