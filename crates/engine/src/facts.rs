@@ -482,14 +482,17 @@ impl Case {
                 "must be a number of years, zero or more",
             ));
         }
-        let groups: HashSet<&str> = self.group_ids.iter().map(String::as_str).collect();
+        // The defined groups, gathered at the first ground that names one.
+        let mut groups: Option<HashSet<&str>> = None;
         for (i, h) in f.harms().iter().enumerate() {
             if h.when == Some(When::Past) {
                 past(&|| format!("harms[{i}].date"), h.date)?;
             }
             for (j, g) in h.grounds.as_deref().unwrap_or(&[]).iter().enumerate() {
                 if let Some(id) = &g.group
-                    && !groups.contains(id.as_str())
+                    && !groups
+                        .get_or_insert_with(|| self.group_ids.iter().map(String::as_str).collect())
+                        .contains(id.as_str())
                 {
                     return Err(InputError::new(
                         format!("harms[{i}].grounds[{j}].group"),
@@ -524,6 +527,9 @@ fn ids<T>(
     items: &[T],
     id: impl Fn(&T) -> Option<&str>,
 ) -> Result<Vec<String>, InputError> {
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {

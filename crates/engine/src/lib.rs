@@ -24,9 +24,11 @@ pub mod logic;
 pub mod output;
 pub mod rules;
 
+use std::borrow::Cow;
+
 pub use facts::{Case, Facts, InputError};
 pub use law::Law;
-pub use output::{Assessment, NOTICE};
+pub use output::{Assessment, NOTICE, Screening};
 
 use output::{LawVersion, Relief, Reliefs};
 use rules::{
@@ -41,8 +43,9 @@ pub enum Detail {
     #[default]
     Full,
     /// Every outcome, date, status, finding, relief, question (its fact path)
-    /// and warning (its code), without the texts: for screening a caseload,
-    /// where only outcomes are read. Several times faster.
+    /// and warning (its code), without the texts: for reading outcomes, where
+    /// the explanations would go unread. Several times faster. (A caseload
+    /// screening reads still less: see [`screen`].)
     Outcomes,
 }
 
@@ -53,30 +56,13 @@ pub fn assess(case: &Case, law: &Law) -> Assessment {
 
 /// Assesses a case under a parameter set, with as much explanation as `detail` asks.
 pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
-    let explain = detail == Detail::Full;
-    let mut ev = Eval::new(case, law, explain);
-    let t = thresholds::run(&mut ev);
-    let r = refugee::run(&mut ev);
-    let asylum_bars = bars::asylum(&mut ev);
-    let threat = protection::threat(&mut ev, &r);
-    let wh_bars = bars::withholding(&mut ev);
-    let cat = protection::cat(&mut ev);
-    let outside = refugee::outside_nationality(&mut ev);
-    let family = family::run(&mut ev);
-
-    let decided = [
-        reliefs::asylum(&ev, &t, &r, &asylum_bars),
-        reliefs::withholding(&ev, threat, &wh_bars),
-        reliefs::cat_withholding(&ev, &cat, &wh_bars),
-        reliefs::cat_deferral(&ev, &cat),
-        reliefs::refugee_admission(&ev, outside, &r, &asylum_bars),
-    ];
-    let undetermined: Vec<&[usize]> = decided
-        .iter()
-        .filter(|d| d.outcome == output::ReliefOutcome::Undetermined)
-        .map(|d| d.reasons.as_slice())
-        .collect();
-    let questions = questions::build(&ev, &undetermined);
+    let Decided {
+        ev,
+        t,
+        reliefs: decided,
+        family,
+    } = decide(case, law, detail == Detail::Full);
+    let questions = questions::build(&ev, &questions::Ranked::new(&ev, &decided.undetermined()));
     let warnings = warnings::raised(&ev, ev.outcome(t.lawful_pathways));
     let [
         asylum,
@@ -84,11 +70,12 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
         cat_withholding,
         cat_deferral,
         refugee_admission,
-    ] = decided.map(|d| Relief {
+    ] = decided.0.map(|d| Relief {
         outcome: d.outcome,
         basis: d.basis,
         reasons: d
             .reasons
+            .as_slice()
             .iter()
             .map(|&i| ev.findings[i].id.clone())
             .collect(),
@@ -106,12 +93,87 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
             cat_deferral,
             refugee_admission,
         },
+        deadlines: deadlines::all(case, law, ev.one_year.as_ref(), ev.explain),
         findings: ev.findings,
-        deadlines: deadlines::all(case, law, ev.one_year.as_ref(), explain),
         questions,
         family: family.into_iter().map(|(_, e)| e).collect(),
         warnings,
         notice: NOTICE,
+    }
+}
+
+/// Assesses a case for screening a caseload (`refuge screen`): the outcomes
+/// of [`assess_with`] in [`Detail::Outcomes`], decided by the same rules, and
+/// only the parts of the assessment a screening reads (see [`Screening`]).
+pub fn screen<'a>(case: &'a Case, law: &'a Law) -> Screening<'a> {
+    let Decided {
+        ev,
+        t,
+        reliefs: decided,
+        ..
+    } = decide(case, law, false);
+    let ranked = questions::Ranked::new(&ev, &decided.undetermined());
+    let open_questions = ranked.len();
+    let first_question = ranked.first().map(|f| Cow::Owned(f.path(case)));
+    let warnings = warnings::raised_texts(&ev, ev.outcome(t.lawful_pathways))
+        .map(|w| w.code.as_str())
+        .collect();
+    Screening {
+        as_of: case.as_of,
+        reliefs: decided.0.map(|d| d.outcome),
+        deadlines: Cow::Owned(deadlines::all(case, law, ev.one_year.as_ref(), false)),
+        findings: Cow::Owned(ev.findings),
+        open_questions,
+        first_question,
+        warnings,
+    }
+}
+
+/// What the rules decided, before it is written out.
+struct Decided<'a> {
+    ev: Eval<'a>,
+    t: thresholds::Thresholds,
+    reliefs: DecidedReliefs,
+    family: Vec<(rules::Ix, output::FamilyEntry)>,
+}
+
+/// The reliefs, in the order of [`Reliefs::iter`].
+struct DecidedReliefs([reliefs::Decided; 5]);
+
+impl DecidedReliefs {
+    /// For each undetermined relief, the findings it lists as reasons.
+    fn undetermined(&self) -> Vec<&[usize]> {
+        self.0
+            .iter()
+            .filter(|d| d.outcome == output::ReliefOutcome::Undetermined)
+            .map(|d| d.reasons.as_slice())
+            .collect()
+    }
+}
+
+/// Runs every rule of `spec/rules.md`, in order.
+fn decide<'a>(case: &'a Case, law: &'a Law, explain: bool) -> Decided<'a> {
+    let mut ev = Eval::new(case, law, explain);
+    let t = thresholds::run(&mut ev);
+    let r = refugee::run(&mut ev);
+    let asylum_bars = bars::asylum(&mut ev);
+    let threat = protection::threat(&mut ev, &r);
+    let wh_bars = bars::withholding(&mut ev);
+    let cat = protection::cat(&mut ev);
+    let outside = refugee::outside_nationality(&mut ev);
+    let family = family::run(&mut ev);
+    let reliefs = DecidedReliefs([
+        reliefs::asylum(&ev, &t, &r, &asylum_bars),
+        reliefs::withholding(&ev, threat, &wh_bars),
+        reliefs::cat_withholding(&ev, &cat, &wh_bars),
+        reliefs::cat_deferral(&ev, &cat),
+        reliefs::refugee_admission(&ev, outside, &r, &asylum_bars),
+    ]);
+    Decided {
+        ev,
+        t,
+        reliefs,
+        family,
     }
 }
 

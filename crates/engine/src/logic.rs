@@ -71,21 +71,91 @@ pub enum Need {
     Finding(usize),
 }
 
+/// What an unknown waits for: needs in the order they arose, each once. Most
+/// unknowns wait for one thing, which is kept without a heap allocation. (Two
+/// kept inline as well cost more than they save: every `V` grows by a need,
+/// and values are moved about far more often than merged.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Needs {
+    #[default]
+    None,
+    One(Need),
+    Many(Vec<Need>),
+}
+
+impl Needs {
+    pub fn as_slice(&self) -> &[Need] {
+        match self {
+            Needs::None => &[],
+            Needs::One(n) => std::slice::from_ref(n),
+            Needs::Many(v) => v,
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Need> {
+        self.as_slice().iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+
+    /// Appends `need` unless it is already there.
+    pub fn add(&mut self, need: Need) {
+        match self {
+            Needs::None => *self = Needs::One(need),
+            Needs::One(n) if *n == need => {}
+            Needs::One(n) => {
+                let mut v = Vec::with_capacity(6);
+                v.extend([*n, need]);
+                *self = Needs::Many(v);
+            }
+            Needs::Many(v) => {
+                if !v.contains(&need) {
+                    v.push(need);
+                }
+            }
+        }
+    }
+}
+
+impl FromIterator<Need> for Needs {
+    fn from_iter<I: IntoIterator<Item = Need>>(iter: I) -> Needs {
+        let mut needs = Needs::None;
+        for n in iter {
+            needs.add(n);
+        }
+        needs
+    }
+}
+
+impl<'a> IntoIterator for &'a Needs {
+    type Item = &'a Need;
+    type IntoIter = std::slice::Iter<'a, Need>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// A three-valued result and, when unknown, what would settle it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct V {
     pub t: Tri,
-    pub needs: Vec<Need>,
+    pub needs: Needs,
 }
 
 impl V {
     pub const YES: V = V {
         t: Tri::Yes,
-        needs: Vec::new(),
+        needs: Needs::None,
     };
     pub const NO: V = V {
         t: Tri::No,
-        needs: Vec::new(),
+        needs: Needs::None,
     };
 
     pub fn known(b: bool) -> V {
@@ -95,12 +165,12 @@ impl V {
     pub fn unknown(need: Need) -> V {
         V {
             t: Tri::Unknown,
-            needs: vec![need],
+            needs: Needs::One(need),
         }
     }
 
-    /// An unknown with nothing further to ask (a judgment already asked elsewhere).
-    pub fn unknown_of(needs: Vec<Need>) -> V {
+    /// An unknown waiting for `needs`.
+    pub fn unknown_of(needs: Needs) -> V {
         V {
             t: Tri::Unknown,
             needs,
@@ -173,10 +243,8 @@ impl V {
 }
 
 fn merge(mut a: V, b: V) -> V {
-    for n in b.needs {
-        if !a.needs.contains(&n) {
-            a.needs.push(n);
-        }
+    for &n in &b.needs {
+        a.needs.add(n);
     }
     a
 }

@@ -27,6 +27,40 @@ pub struct Assessment {
     pub notice: &'static str,
 }
 
+/// What screening a caseload reads of a case's assessment: the outcomes,
+/// dates, questions and warnings, without the reasons, the questions' wording
+/// and the texts. [`screen`](crate::screen) makes one directly, deciding as
+/// [`assess_with`](crate::assess_with) does in
+/// [`Detail::Outcomes`](crate::Detail::Outcomes); [`Assessment::screening`]
+/// reads one from a whole assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screening<'a> {
+    pub as_of: Date,
+    /// The reliefs' outcomes, in the order of [`Reliefs::iter`].
+    pub reliefs: [ReliefOutcome; 5],
+    /// Every finding, as in [`Assessment::findings`].
+    pub findings: Cow<'a, [Finding]>,
+    /// Every date, as in [`Assessment::deadlines`].
+    pub deadlines: Cow<'a, [Deadline]>,
+    /// How many questions the assessment asks.
+    pub open_questions: usize,
+    /// The fact path of the first (most decisive) question.
+    pub first_question: Option<Cow<'a, str>>,
+    /// The codes of the warnings, as in [`Assessment::warnings`].
+    pub warnings: Vec<&'a str>,
+}
+
+impl Screening<'_> {
+    /// The finding with this id.
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.id == id)
+    }
+    /// The deadline with this id.
+    pub fn deadline(&self, id: &str) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.id == id)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LawVersion {
     pub version: String,
@@ -237,6 +271,22 @@ pub struct Warning {
 }
 
 impl Assessment {
+    /// What screening a caseload reads of this assessment (borrowed).
+    pub fn screening(&self) -> Screening<'_> {
+        Screening {
+            as_of: self.as_of,
+            reliefs: self.reliefs.iter().map(|(_, r)| r.outcome),
+            findings: Cow::Borrowed(&self.findings),
+            deadlines: Cow::Borrowed(&self.deadlines),
+            open_questions: self.questions.len(),
+            first_question: self
+                .questions
+                .first()
+                .map(|q| Cow::Borrowed(q.fact.as_str())),
+            warnings: self.warnings.iter().map(|w| w.code.as_str()).collect(),
+        }
+    }
+
     /// The finding with this id.
     pub fn finding(&self, id: &str) -> Option<&Finding> {
         self.findings.iter().find(|f| f.id == id)

@@ -19,7 +19,8 @@
 //! - this file: the pipeline that ties them together ([`run`], driven by [`ScreenArgs`]).
 //!
 //! Invariant: this crate decides nothing about the law. Every outcome, date and
-//! question comes from [`refuge_engine::assess_with`]; this crate only moves rows in
+//! question comes from [`refuge_engine::screen`] (or [`refuge_engine::assess`]
+//! with `--full`); this crate only moves rows in
 //! and columns out.
 
 pub mod columns;
@@ -39,7 +40,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use jiff::civil::Date;
-use refuge_engine::{Detail, Law, assess_with};
+use refuge_engine::{Law, assess};
 
 pub use error::{Place, RowError, ScreenError};
 pub use input::InputFormat;
@@ -355,12 +356,6 @@ pub fn screen_row(
     summary: &mut Summary,
 ) -> Result<(), RowError> {
     let (id, case) = input::case(row, columns, config.today)?;
-    // The screening columns are outcomes: their explanations would go unread.
-    let detail = match config.mode {
-        Mode::Full => Detail::Full,
-        Mode::Columns(_) => Detail::Outcomes,
-    };
-    let a = assess_with(&case, config.law, detail);
     let line;
     let id = match id {
         Id::Text(t) => t,
@@ -369,18 +364,26 @@ pub fn screen_row(
             line.as_str()
         }
     };
-    let s = Screened::new(id, &a);
+    // The screening columns are outcomes: the rest of the assessment would go unread.
+    let full = (config.mode == Mode::Full).then(|| assess(&case, config.law));
+    let screening = match &full {
+        Some(a) => a.screening(),
+        None => refuge_engine::screen(&case, config.law),
+    };
+    let s = Screened::new(id, &screening);
     match config.mode {
         Mode::Columns(OutputFormat::Csv) => s.write_csv(out),
         Mode::Columns(OutputFormat::Jsonl) => s.write_jsonl(out),
         Mode::Full => {
-            // `{"id":"…",` then the assessment's own fields.
-            out.extend_from_slice(b"{\"id\":");
-            let _ = serde_json::to_writer(&mut *out, id);
-            out.push(b',');
-            let json = refuge_engine::json::to_string(&a);
-            out.extend_from_slice(&json.as_bytes()[1..]);
-            out.push(b'\n');
+            if let Some(a) = &full {
+                // `{"id":"…",` then the assessment's own fields.
+                out.extend_from_slice(b"{\"id\":");
+                let _ = serde_json::to_writer(&mut *out, id);
+                out.push(b',');
+                let json = refuge_engine::json::to_string(a);
+                out.extend_from_slice(&json.as_bytes()[1..]);
+                out.push(b'\n');
+            }
         }
     }
     summary.add(&s, config.law);

@@ -4,9 +4,9 @@
 use std::io::Write as _;
 
 use jiff::civil::Date;
-use refuge_engine::Assessment;
+use refuge_engine::Screening;
 use refuge_engine::calendar::days_between;
-use refuge_engine::output::{Outcome, ReliefOutcome, Status, Warning};
+use refuge_engine::output::{Outcome, ReliefOutcome, Status};
 use serde::Serialize;
 
 /// The output columns, in order.
@@ -29,7 +29,7 @@ pub const OUTPUT_COLUMNS: [&str; 16] = [
     "warnings",
 ];
 
-/// The screening columns of one assessment, borrowed from it. `None` is
+/// The screening columns of one assessment, borrowed from its [`Screening`]. `None` is
 /// "not applicable": an empty cell in CSV, `null` in JSON Lines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Screened<'a> {
@@ -58,36 +58,43 @@ pub struct Screened<'a> {
     pub first_question: Option<&'a str>,
     /// The warnings; written as their codes, `;`-separated.
     #[serde(serialize_with = "codes")]
-    pub warnings: &'a [Warning],
+    pub warnings: &'a [&'a str],
 }
 
-fn codes<S: serde::Serializer>(w: &[Warning], s: S) -> Result<S::Ok, S::Error> {
+fn codes<S: serde::Serializer>(w: &[&str], s: S) -> Result<S::Ok, S::Error> {
     let mut out = Vec::new();
     write_codes(&mut out, w);
     s.serialize_str(std::str::from_utf8(&out).unwrap_or_default())
 }
 
-fn write_codes(out: &mut Vec<u8>, w: &[Warning]) {
+fn write_codes(out: &mut Vec<u8>, w: &[&str]) {
     for (i, w) in w.iter().enumerate() {
         if i > 0 {
             out.push(b';');
         }
-        out.extend_from_slice(w.code.as_bytes());
+        out.extend_from_slice(w.as_bytes());
     }
 }
 
 impl<'a> Screened<'a> {
-    /// Picks the screening columns out of an assessment.
-    pub fn new(id: &'a str, a: &'a Assessment) -> Screened<'a> {
+    /// Picks the screening columns out of an assessment's screening.
+    pub fn new(id: &'a str, a: &'a Screening<'a>) -> Screened<'a> {
         let one_year = a.deadline("asylum.one_year");
         let finding = |id: &str| a.finding(id).map(|f| f.outcome);
+        let [
+            asylum,
+            withholding,
+            cat_withholding,
+            cat_deferral,
+            refugee_admission,
+        ] = a.reliefs;
         Screened {
             id,
-            asylum: a.reliefs.asylum.outcome,
-            withholding: a.reliefs.withholding.outcome,
-            cat_withholding: a.reliefs.cat_withholding.outcome,
-            cat_deferral: a.reliefs.cat_deferral.outcome,
-            refugee_admission: a.reliefs.refugee_admission.outcome,
+            asylum,
+            withholding,
+            cat_withholding,
+            cat_deferral,
+            refugee_admission,
             one_year_deadline: one_year.map(|d| d.date),
             one_year_status: one_year.map(|d| d.status),
             one_year_days_left: one_year.map(|d| days_between(a.as_of, d.date)),
@@ -95,8 +102,8 @@ impl<'a> Screened<'a> {
             safe_third_country: finding("asylum.safe_third_country"),
             ead_earliest_filing: a.deadline("ead.earliest_filing").map(|d| d.date),
             annual_fee_due: a.deadline("asylum.annual_fee").map(|d| d.date),
-            open_questions: a.questions.len(),
-            first_question: a.questions.first().map(|q| q.fact.as_str()),
+            open_questions: a.open_questions,
+            first_question: a.first_question.as_deref(),
             warnings: &a.warnings,
         }
     }

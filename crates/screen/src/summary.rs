@@ -65,7 +65,7 @@ impl Summary {
             }
         }
         for w in s.warnings {
-            if let Some(i) = law.warnings.iter().position(|x| x.code == w.code) {
+            if let Some(i) = law.warnings.iter().position(|x| x.code == *w) {
                 self.warnings[i] += 1;
             }
         }

@@ -46,22 +46,12 @@ impl WithholdingBars {
     }
 }
 
-fn conduct(ev: &Eval, field: &'static str) -> (Option<bool>, V) {
-    let c = ev.case.facts.conduct();
-    let value = match field {
-        "conduct.persecuted_others" => c.persecuted_others,
-        "conduct.aggravated_felony" => c.aggravated_felony,
-        "conduct.particularly_serious_crime" => c.particularly_serious_crime,
-        "conduct.serious_nonpolitical_crime" => c.serious_nonpolitical_crime,
-        "conduct.danger_to_security" => c.danger_to_security,
-        "conduct.terrorist_activity" => c.terrorist_activity,
-        _ => None,
-    };
+/// A conduct fact (`value`, at path `field`) and what it says for a bar.
+fn conduct(value: Option<bool>, field: &'static str) -> (Option<bool>, V) {
     (value, V::fact(value, Fact::Conduct(field)))
 }
 
-fn simple(ev: &mut Eval, def: &'static Def, field: &'static str, what: &str) -> Ix {
-    let (value, v) = conduct(ev, field);
+fn simple(ev: &mut Eval, def: &'static Def, (value, v): (Option<bool>, V), what: &str) -> Ix {
     let answer = match value {
         Some(true) => "yes",
         Some(false) => "no",
@@ -72,14 +62,18 @@ fn simple(ev: &mut Eval, def: &'static Def, field: &'static str, what: &str) -> 
 }
 
 pub fn asylum(ev: &mut Eval) -> AsylumBars {
+    let c = ev.case.facts.conduct();
     let persecutor = simple(
         ev,
         &defs::BAR_PERSECUTOR,
-        "conduct.persecuted_others",
+        conduct(c.persecuted_others, "conduct.persecuted_others"),
         "Ordered, incited, assisted or otherwise participated in the persecution of others",
     );
-    let (af, af_v) = conduct(ev, "conduct.aggravated_felony");
-    let (psc, psc_v) = conduct(ev, "conduct.particularly_serious_crime");
+    let (af, af_v) = conduct(c.aggravated_felony, "conduct.aggravated_felony");
+    let (psc, psc_v) = conduct(
+        c.particularly_serious_crime,
+        "conduct.particularly_serious_crime",
+    );
     let because = explain!(
         ev,
         format!(
@@ -92,19 +86,22 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
     let serious_nonpolitical_crime = simple(
         ev,
         &defs::BAR_SNPC,
-        "conduct.serious_nonpolitical_crime",
+        conduct(
+            c.serious_nonpolitical_crime,
+            "conduct.serious_nonpolitical_crime",
+        ),
         "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
     );
     let security = simple(
         ev,
         &defs::BAR_SECURITY,
-        "conduct.danger_to_security",
+        conduct(c.danger_to_security, "conduct.danger_to_security"),
         "Reasonable grounds to regard the applicant as a danger to the security of the United States",
     );
     let terrorism = simple(
         ev,
         &defs::BAR_TERRORISM,
-        "conduct.terrorist_activity",
+        conduct(c.terrorist_activity, "conduct.terrorist_activity"),
         "The terrorism grounds of INA § 212(a)(3)(B) or § 237(a)(4)(B) apply",
     );
     let firm_resettlement = firm_resettlement(ev);
@@ -145,9 +142,8 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
         )
         .negate(),
     );
-    let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
-    let because = explain!(
-        ev,
+    let because = explain!(ev, {
+        let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
         match r.offered_permanent_status {
             Some(false) => {
                 "No other country offered permanent residence, citizenship or similar status."
@@ -160,40 +156,42 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
                 yn(r.restrictive_conditions)
             ),
         }
-    );
+    });
     ev.record(&defs::BAR_FIRM_RESETTLEMENT, None, v, because, &[])
 }
 
 pub fn withholding(ev: &mut Eval) -> WithholdingBars {
+    let c = ev.case.facts.conduct();
     let persecutor = simple(
         ev,
         &defs::WH_BAR_PERSECUTOR,
-        "conduct.persecuted_others",
+        conduct(c.persecuted_others, "conduct.persecuted_others"),
         "Ordered, incited, assisted or otherwise participated in the persecution of others",
     );
     // > INA § 241(b)(3)(B) (flush language): an alien who has been convicted of an
     // > aggravated felony (or felonies) for which the alien has been sentenced to an
     // > aggregate term of imprisonment of at least 5 years shall be considered to have
     // > committed a particularly serious crime.
-    let c = ev.case.facts.conduct();
-    let (af, af_v) = conduct(ev, "conduct.aggravated_felony");
-    let (psc, psc_v) = conduct(ev, "conduct.particularly_serious_crime");
+    let (af, af_v) = conduct(c.aggravated_felony, "conduct.aggravated_felony");
+    let (psc, psc_v) = conduct(
+        c.particularly_serious_crime,
+        "conduct.particularly_serious_crime",
+    );
     let five = V::test(
         c.sentence_years,
         Fact::Conduct("conduct.sentence_years"),
         |y| y >= 5.0,
     );
-    let sentence = c
-        .sentence_years
-        .map_or("unknown".to_string(), |y| format!("{y} years"));
-    let because = explain!(
-        ev,
+    let because = explain!(ev, {
+        let sentence = c
+            .sentence_years
+            .map_or("unknown".to_string(), |y| format!("{y} years"));
         format!(
             "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding).",
             yn(psc),
             yn(af)
         )
-    );
+    });
     let particularly_serious_crime = ev.record(
         &defs::WH_BAR_PSC,
         None,
@@ -204,11 +202,14 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     let serious_nonpolitical_crime = simple(
         ev,
         &defs::WH_BAR_SNPC,
-        "conduct.serious_nonpolitical_crime",
+        conduct(
+            c.serious_nonpolitical_crime,
+            "conduct.serious_nonpolitical_crime",
+        ),
         "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
     );
-    let (danger, danger_v) = conduct(ev, "conduct.danger_to_security");
-    let (terror, terror_v) = conduct(ev, "conduct.terrorist_activity");
+    let (danger, danger_v) = conduct(c.danger_to_security, "conduct.danger_to_security");
+    let (terror, terror_v) = conduct(c.terrorist_activity, "conduct.terrorist_activity");
     let because = explain!(
         ev,
         format!(

@@ -192,7 +192,7 @@ pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) ->
     let app = case.facts.application();
     let mut out = Dates {
         explain,
-        list: Vec::with_capacity(8),
+        list: Vec::with_capacity(4),
     };
 
     if let Some(oy) = one_year {

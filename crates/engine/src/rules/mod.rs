@@ -30,7 +30,7 @@ use jiff::civil::Date;
 use crate::defs::Def;
 use crate::facts::Case;
 use crate::law::Law;
-use crate::logic::{Need, Tri, V};
+use crate::logic::{Need, Needs, Tri, V};
 use crate::output::{Finding, Outcome};
 
 /// The state of one assessment: the case, the law, and the findings so far.
@@ -43,8 +43,9 @@ pub struct Eval<'a> {
     /// The one-year filing deadline, computed once for the finding and the date.
     pub one_year: Option<deadlines::OneYear>,
     pub findings: Vec<Finding>,
-    /// For each finding, what would settle it while it is unknown.
-    pub needs: Vec<Vec<Need>>,
+    /// For each finding, what would settle it while it is unknown (nothing
+    /// for a finding that is not unknown).
+    pub needs: Vec<Needs>,
 }
 
 /// A finding's index in [`Eval::findings`].
@@ -71,7 +72,7 @@ impl<'a> Eval<'a> {
         outcome: Outcome,
         because: String,
         deps: &[Ix],
-        needs: Vec<Need>,
+        needs: Needs,
     ) -> Ix {
         let (depends_on, because) = if self.explain {
             (
@@ -92,7 +93,7 @@ impl<'a> Eval<'a> {
         self.needs.push(if outcome == Outcome::Unknown {
             needs
         } else {
-            Vec::new()
+            Needs::None
         });
         self.findings.len() - 1
     }

@@ -46,8 +46,15 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
         (true, Tri::Unknown) => "whether a feared harm qualifies is not yet known",
     };
     let v = presumed.or(clear_probability.and(qualifies));
-    let mut deps = vec![r.past_persecution, r.presumption];
-    deps.extend(harm_deps(ev, &r.harms, When::Feared));
+    // The findings it depends on are listed only when explaining.
+    let deps: Vec<Ix> = if ev.explain {
+        [r.past_persecution, r.presumption]
+            .into_iter()
+            .chain(harm_deps(ev, &r.harms, When::Feared))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let because = explain!(
         ev,
         if ev.outcome(r.past_persecution) == Outcome::Yes

@@ -2,91 +2,184 @@
 //! worded so that a paralegal could ask the client, most decisive first.
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 
 use super::Eval;
 use crate::facts::{Case, HarmKind, When};
-use crate::logic::{Fact, Need};
-use crate::output::{Outcome, Question};
+use crate::logic::{Fact, Need, Needs};
+use crate::output::Question;
 
-/// Builds `questions[]`. `relief_reasons` holds, for each undetermined relief,
-/// the findings it lists as reasons: a question counts toward a relief when it
-/// is wanted by one of them.
-pub fn build(ev: &Eval, relief_reasons: &[&[usize]]) -> Vec<Question> {
-    let n = ev.findings.len();
-    // The facts each unknown finding waits for, directly or through the unknown
-    // findings it is built from (which always come earlier): finding i's facts
-    // are `flat[span[i].0..span[i].1]`, all in one buffer.
-    let mut flat: Vec<Fact> = Vec::new();
-    let mut span: Vec<(usize, usize)> = Vec::with_capacity(n);
-    for i in 0..n {
-        let start = flat.len();
-        if ev.findings[i].outcome == Outcome::Unknown {
-            for need in &ev.needs[i] {
-                match *need {
-                    Need::Fact(f) => push_unique(&mut flat, start, f),
-                    Need::Finding(j) if j < i => {
-                        for k in span[j].0..span[j].1 {
-                            let f = flat[k];
-                            push_unique(&mut flat, start, f);
-                        }
+/// The facts that the unknown findings wait for, most decisive first: those
+/// wanted by the most undetermined reliefs, then by the most findings, then in
+/// the order of the law. `relief_reasons` holds, for each undetermined relief,
+/// the findings it lists as reasons: a fact counts toward a relief when one of
+/// them wants it.
+pub struct Ranked<'e> {
+    /// The facts, numbered in order of first appearance.
+    facts: Vec<&'e Fact>,
+    /// For each fact, its rank key: fewer reliefs and findings sort later.
+    keys: Vec<Key>,
+    /// The facts each finding waits for.
+    sets: FactSets,
+}
+
+/// A fact's rank: (most reliefs, most findings, then first in the law) sorts first.
+type Key = (Reverse<u32>, Reverse<u32>, usize);
+
+impl<'e> Ranked<'e> {
+    pub fn new(ev: &'e Eval, relief_reasons: &[&[usize]]) -> Ranked<'e> {
+        // Only unknown findings have needs (see `Eval::needs`). A fact first
+        // appears among the direct needs of a finding, since a finding built
+        // on an earlier one asks only what that one already asked; so there
+        // are at most as many facts as direct needs. Each finding waits for
+        // its direct needs and for what the findings it is built from (which
+        // always come earlier) wait for.
+        let direct = ev.needs.iter().map(Needs::len).sum();
+        let mut facts: Vec<&Fact> = Vec::with_capacity(direct);
+        let mut sets = FactSets::new(ev.findings.len(), direct);
+        for (i, needs) in ev.needs.iter().enumerate() {
+            for need in needs {
+                match need {
+                    Need::Fact(f) => {
+                        let k = match facts.iter().position(|g| *g == f) {
+                            Some(k) => k,
+                            None => {
+                                facts.push(f);
+                                facts.len() - 1
+                            }
+                        };
+                        sets.insert(i, k);
                     }
+                    &Need::Finding(j) if j < i => sets.union_into(i, j),
                     Need::Finding(_) => {}
                 }
             }
         }
-        span.push((start, flat.len()));
-    }
-    // Each fact with the findings that want it, in order of first appearance.
-    let mut wanted: Vec<(Fact, Vec<usize>)> = Vec::new();
-    for (i, &(start, end)) in span.iter().enumerate() {
-        for &f in &flat[start..end] {
-            match wanted.iter_mut().find(|(g, _)| *g == f) {
-                Some((_, why)) => why.push(i),
-                None => wanted.push((f, vec![i])),
+        // For each fact: how many undetermined reliefs list a finding that
+        // wants it as a reason, and how many findings want it.
+        let mut keys: Vec<Key> = (0..facts.len())
+            .map(|k| (Reverse(0), Reverse(0), k))
+            .collect();
+        for (i, needs) in ev.needs.iter().enumerate() {
+            if !needs.is_empty() {
+                each_fact(sets.row(i), |k| keys[k].1.0 += 1);
             }
         }
+        let mut any = vec![0u64; sets.words];
+        for reasons in relief_reasons {
+            any.fill(0);
+            for &r in *reasons {
+                for (a, b) in any.iter_mut().zip(sets.row(r)) {
+                    *a |= b;
+                }
+            }
+            each_fact(&any, |k| keys[k].0.0 += 1);
+        }
+        Ranked { facts, keys, sets }
     }
-    let reliefs = |why: &[usize]| {
-        relief_reasons
-            .iter()
-            .filter(|rs| rs.iter().any(|r| why.contains(r)))
-            .count()
-    };
-    // Most reliefs first, then most findings, then the order of the law (a stable sort).
-    wanted.sort_by_cached_key(|(_, why)| {
-        (
-            std::cmp::Reverse(reliefs(why)),
-            std::cmp::Reverse(why.len()),
-        )
-    });
-    wanted
+
+    /// How many facts are asked for.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// The most decisive fact.
+    pub fn first(&self) -> Option<&'e Fact> {
+        self.keys.iter().min().map(|&(_, _, k)| self.facts[k])
+    }
+
+    /// The fact numbers, most decisive first.
+    fn order(&self) -> Vec<usize> {
+        let mut keys = self.keys.clone();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, _, k)| k).collect()
+    }
+}
+
+/// Builds `questions[]` from the ranked facts.
+pub fn build(ev: &Eval, ranked: &Ranked) -> Vec<Question> {
+    ranked
+        .order()
         .into_iter()
-        .map(|(f, why)| Question {
-            fact: f.path(ev.case),
-            ask: if ev.explain {
-                ask(&f, ev.case)
-            } else {
-                Cow::Borrowed("")
-            },
-            why: if ev.explain {
-                why.iter().map(|&i| ev.findings[i].id.clone()).collect()
-            } else {
-                Vec::new()
-            },
+        .map(|k| {
+            let f = ranked.facts[k];
+            Question {
+                fact: f.path(ev.case),
+                ask: if ev.explain {
+                    ask(f, ev.case)
+                } else {
+                    Cow::Borrowed("")
+                },
+                why: if ev.explain {
+                    (0..ev.findings.len())
+                        .filter(|&i| ranked.sets.contains(i, k))
+                        .map(|i| ev.findings[i].id.clone())
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }
         })
         .collect()
+}
+
+/// For each finding, a set of fact numbers (a bit set, `words` words a finding).
+struct FactSets {
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl FactSets {
+    fn new(findings: usize, facts: usize) -> FactSets {
+        let words = facts.div_ceil(64);
+        FactSets {
+            words,
+            bits: vec![0; findings * words],
+        }
+    }
+
+    fn row(&self, i: usize) -> &[u64] {
+        &self.bits[i * self.words..(i + 1) * self.words]
+    }
+
+    fn insert(&mut self, i: usize, k: usize) {
+        self.bits[i * self.words + k / 64] |= 1 << (k % 64);
+    }
+
+    fn contains(&self, i: usize, k: usize) -> bool {
+        self.bits[i * self.words + k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// Adds finding `j`'s facts to finding `i`'s (`j < i`).
+    fn union_into(&mut self, i: usize, j: usize) {
+        let (before, from_i) = self.bits.split_at_mut(i * self.words);
+        for (a, b) in from_i[..self.words]
+            .iter_mut()
+            .zip(&before[j * self.words..(j + 1) * self.words])
+        {
+            *a |= b;
+        }
+    }
+}
+
+/// Calls `f` with each fact number in the bit set `set`.
+fn each_fact(set: &[u64], mut f: impl FnMut(usize)) {
+    for (w, &word) in set.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            f(w * 64 + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
 }
 
 /// A question worded for this case (most wordings are fixed and borrowed).
 macro_rules! owned {
     ($($t:tt)*) => { Cow::Owned(format!($($t)*)) };
-}
-
-/// Appends `f` unless `v[from..]` already holds it.
-fn push_unique(v: &mut Vec<Fact>, from: usize, f: Fact) {
-    if !v[from..].contains(&f) {
-        v.push(f);
-    }
 }
 
 fn harm_phrase(case: &Case, h: usize) -> String {

@@ -13,7 +13,7 @@ use crate::defs;
 use crate::facts::{
     Actor, Authorities, Ground, Harm, HarmKind, Likelihood, Location, Target, When,
 };
-use crate::logic::{Fact, Need, V};
+use crate::logic::{Fact, Need, Needs, V};
 use crate::output::Outcome;
 
 /// The findings of one harm.
@@ -164,42 +164,41 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
     // is severe enough as to the applicant, whatever its kind.
     let v =
         (to_family.clone().and(severe).and(V::known(!never))).or(to_family.negate().and(by_kind));
-    let kind_text = match harm.kind.map(severity_rule) {
-        None => "its kind is not known".to_string(),
-        Some(SeverityRule::ByNature) => format!(
-            "{} is persecution by its nature",
-            harm.kind.map(|k| k.words()).unwrap_or_default()
-        ),
-        Some(SeverityRule::Detention) => format!(
-            "detention{} is persecution when it caused physical injury (injured: {}) or is otherwise severe (severe: {})",
-            harm.detention_days
-                .map(|d| format!(" of {d} days"))
-                .unwrap_or_default(),
-            yn(harm.injured),
-            yn(harm.severe)
-        ),
-        Some(SeverityRule::NeedsJudgment) => format!(
-            "{} is persecution only when it is severe: persecution is an extreme concept (severe: {})",
-            harm.kind.map(|k| k.words()).unwrap_or_default(),
-            yn(harm.severe)
-        ),
-        Some(SeverityRule::NeverAlone) => format!(
-            "{} alone is not persecution; it counts only with the other harms, taken together",
-            harm.kind.map(|k| k.words()).unwrap_or_default()
-        ),
-    };
-    let target_text = match harm.target {
-        Some(Target::FamilyMember) => format!(
-            "; it was aimed at a family member, so it counts only if severe as to the applicant (severe: {})",
-            yn(harm.severe)
-        ),
-        Some(Target::Applicant) => String::new(),
-        None => "; whom it targeted is not known".to_string(),
-    };
-    let because = explain!(
-        ev,
+    let because = explain!(ev, {
+        let kind_text = match harm.kind.map(severity_rule) {
+            None => "its kind is not known".to_string(),
+            Some(SeverityRule::ByNature) => format!(
+                "{} is persecution by its nature",
+                harm.kind.map(|k| k.words()).unwrap_or_default()
+            ),
+            Some(SeverityRule::Detention) => format!(
+                "detention{} is persecution when it caused physical injury (injured: {}) or is otherwise severe (severe: {})",
+                harm.detention_days
+                    .map(|d| format!(" of {d} days"))
+                    .unwrap_or_default(),
+                yn(harm.injured),
+                yn(harm.severe)
+            ),
+            Some(SeverityRule::NeedsJudgment) => format!(
+                "{} is persecution only when it is severe: persecution is an extreme concept (severe: {})",
+                harm.kind.map(|k| k.words()).unwrap_or_default(),
+                yn(harm.severe)
+            ),
+            Some(SeverityRule::NeverAlone) => format!(
+                "{} alone is not persecution; it counts only with the other harms, taken together",
+                harm.kind.map(|k| k.words()).unwrap_or_default()
+            ),
+        };
+        let target_text = match harm.target {
+            Some(Target::FamilyMember) => format!(
+                "; it was aimed at a family member, so it counts only if severe as to the applicant (severe: {})",
+                yn(harm.severe)
+            ),
+            Some(Target::Applicant) => String::new(),
+            None => "; whom it targeted is not known".to_string(),
+        };
         format!("{}: {kind_text}{target_text}.", harm_label(ev, h))
-    );
+    });
     ev.record(
         &defs::HARM_SEVERITY,
         Some(format!("harm.{}.severity", ev.case.harm_ids[h])),
@@ -508,19 +507,21 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
                 Outcome::NotApplicable,
                 because,
                 &[pp],
-                vec![],
+                Needs::None,
             )
         }
         Outcome::Unknown => {
-            let because =
-                "Whether past persecution raises the presumption is not yet known.".into();
+            let because = explain!(
+                ev,
+                "Whether past persecution raises the presumption is not yet known."
+            );
             ev.push(
                 &defs::PRESUMPTION,
                 None,
                 Outcome::Unknown,
                 because,
                 &[pp],
-                vec![Need::Finding(pp)],
+                Needs::One(Need::Finding(pp)),
             )
         }
         Outcome::Yes => {
@@ -554,21 +555,37 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
                     ),
                 )
             };
-            ev.push(&defs::PRESUMPTION, None, outcome, because, &[pp], vec![])
+            ev.push(
+                &defs::PRESUMPTION,
+                None,
+                outcome,
+                because,
+                &[pp],
+                Needs::None,
+            )
         }
     }
 }
 
 /// Whether the likelihood of persecution reaches a reasonable possibility
 /// (*INS v. Cardoza-Fonseca*): `persecution_likelihood`, or else a pattern or
-/// practice, or else the *Mogharrabi* factors.
+/// practice, or else the *Mogharrabi* factors. The text only when explaining.
 fn reasonable_possibility(ev: &Eval) -> (V, String) {
     let risk = ev.case.facts.risk();
     match risk.persecution_likelihood {
-        Some(l) => (V::known(l != Likelihood::Remote), format!("the likelihood of persecution is {}", l.words())),
+        Some(l) => (
+            V::known(l != Likelihood::Remote),
+            explain!(
+                ev,
+                format!("the likelihood of persecution is {}", l.words())
+            ),
+        ),
         None if risk.pattern_or_practice == Some(true) => (
             V::YES,
-            "a pattern or practice of persecution of people similarly situated counts as a reasonable possibility (8 C.F.R. § 208.13(b)(2)(iii))".into(),
+            explain!(
+                ev,
+                "a pattern or practice of persecution of people similarly situated counts as a reasonable possibility (8 C.F.R. § 208.13(b)(2)(iii))"
+            ),
         ),
         None => {
             let factors = V::all([
@@ -576,7 +593,9 @@ fn reasonable_possibility(ev: &Eval) -> (V, String) {
                 V::known(risk.persecutor_capable != Some(false)),
                 V::known(risk.persecutor_inclined != Some(false)),
             ]);
-            let all_known = risk.persecutor_aware.is_some() && risk.persecutor_capable.is_some() && risk.persecutor_inclined.is_some();
+            let all_known = risk.persecutor_aware.is_some()
+                && risk.persecutor_capable.is_some()
+                && risk.persecutor_inclined.is_some();
             let v = if factors.is_no() || all_known {
                 factors
             } else {
@@ -589,13 +608,20 @@ fn reasonable_possibility(ev: &Eval) -> (V, String) {
                 .into_iter()
                 .filter(|(_, v)| v.is_none())
                 .map(|(f, _)| Need::Fact(Fact::Risk(f)));
-                V::unknown_of(std::iter::once(Need::Fact(Fact::Risk("risk.persecution_likelihood"))).chain(missing).collect())
+                V::unknown_of(
+                    std::iter::once(Need::Fact(Fact::Risk("risk.persecution_likelihood")))
+                        .chain(missing)
+                        .collect(),
+                )
             };
-            let text = format!(
-                "by the Mogharrabi factors (the persecutor knows or could learn of the characteristic: {}; can punish: {}; is inclined to: {})",
-                yn(risk.persecutor_aware),
-                yn(risk.persecutor_capable),
-                yn(risk.persecutor_inclined)
+            let text = explain!(
+                ev,
+                format!(
+                    "by the Mogharrabi factors (the persecutor knows or could learn of the characteristic: {}; can punish: {}; is inclined to: {})",
+                    yn(risk.persecutor_aware),
+                    yn(risk.persecutor_capable),
+                    yn(risk.persecutor_inclined)
+                )
             );
             (v, text)
         }
@@ -609,14 +635,15 @@ fn future_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
     let afraid = ev.case.facts.risk().afraid;
     let (likely, likely_text) = reasonable_possibility(ev);
     let feared = feared_harm_qualifies(ev, harms);
-    let v = V::all([V::known(afraid != Some(false)), likely, feared.clone()]);
+    let feared_t = feared.t;
+    let v = V::all([V::known(afraid != Some(false)), likely, feared]);
     let because = explain!(ev, {
         let mut parts = Vec::new();
         if afraid == Some(false) {
             parts.push("the applicant does not fear return (no subjective fear)".to_string());
         }
         parts.push(likely_text);
-        parts.push(match (ev.case.facts.harms.is_some(), feared.t) {
+        parts.push(match (ev.case.facts.harms.is_some(), feared_t) {
             (false, _) => "no harms are recorded yet".to_string(),
             (true, crate::logic::Tri::Yes) => "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by reasonable relocation)".to_string(),
             (true, crate::logic::Tri::No) => "no feared harm qualifies".to_string(),
@@ -674,7 +701,7 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
                 Outcome::NotApplicable,
                 because,
                 &deps,
-                vec![],
+                Needs::None,
             )
         }
         (Outcome::Unknown, _) | (_, Outcome::Unknown) => {
@@ -752,7 +779,7 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
                 Outcome::NotApplicable,
                 because.to_string(),
                 &[],
-                vec![],
+                Needs::None,
             );
         }
         Some(Location::OutsideUs) => match (a.current_country, a.nationality.as_deref()) {

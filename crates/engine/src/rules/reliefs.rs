@@ -12,14 +12,50 @@ use crate::output::{Basis, Outcome, ReliefOutcome};
 pub struct Decided {
     pub outcome: ReliefOutcome,
     pub basis: Option<Basis>,
-    pub reasons: Vec<Ix>,
+    pub reasons: Reasons,
+}
+
+/// The findings a relief rests on. A relief weighs a fixed set of elements and
+/// bars, whatever the facts (asylum the most: fourteen at most), so the list
+/// has a fixed room and needs no heap.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reasons {
+    ix: [Ix; 16],
+    len: usize,
+}
+
+impl Reasons {
+    fn push(&mut self, i: Ix) {
+        self.ix[self.len] = i;
+        self.len += 1;
+    }
+
+    fn of(list: &[Ix]) -> Reasons {
+        let mut r = Reasons::default();
+        list.iter().for_each(|&i| r.push(i));
+        r
+    }
+
+    pub fn as_slice(&self) -> &[Ix] {
+        &self.ix[..self.len]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Extend<Ix> for Reasons {
+    fn extend<I: IntoIterator<Item = Ix>>(&mut self, iter: I) {
+        iter.into_iter().for_each(|i| self.push(i));
+    }
 }
 
 /// Collects failing and unknown findings; decides ineligible, undetermined or eligible.
 #[derive(Default)]
 struct Tally {
-    failed: Vec<Ix>,
-    unknown: Vec<Ix>,
+    failed: Reasons,
+    unknown: Reasons,
 }
 
 impl Tally {
@@ -32,7 +68,7 @@ impl Tally {
         }
     }
 
-    fn decide(self, carried_by: Vec<Ix>, basis: Option<Basis>) -> Decided {
+    fn decide(self, carried_by: &[Ix], basis: Option<Basis>) -> Decided {
         if !self.failed.is_empty() {
             Decided {
                 outcome: ReliefOutcome::Ineligible,
@@ -49,7 +85,7 @@ impl Tally {
             Decided {
                 outcome: ReliefOutcome::Eligible,
                 basis,
-                reasons: carried_by,
+                reasons: Reasons::of(carried_by),
             }
         }
     }
@@ -101,7 +137,7 @@ pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Deci
             }
         }
     }
-    tally.decide(carried_by, basis)
+    tally.decide(&carried_by, basis)
 }
 
 pub fn withholding(ev: &Eval, threat: Ix, bars: &WithholdingBars) -> Decided {
@@ -110,7 +146,7 @@ pub fn withholding(ev: &Eval, threat: Ix, bars: &WithholdingBars) -> Decided {
     for bar in bars.all() {
         tally.need(ev, bar, Outcome::No);
     }
-    tally.decide(vec![threat], None)
+    tally.decide(&[threat], None)
 }
 
 pub fn cat_withholding(ev: &Eval, cat: &Cat, bars: &WithholdingBars) -> Decided {
@@ -120,7 +156,7 @@ pub fn cat_withholding(ev: &Eval, cat: &Cat, bars: &WithholdingBars) -> Decided 
     for bar in bars.all() {
         tally.need(ev, bar, Outcome::No);
     }
-    tally.decide(vec![cat.torture_likely, cat.official], None)
+    tally.decide(&[cat.torture_likely, cat.official], None)
 }
 
 /// Deferral of removal: no bars apply (8 C.F.R. § 208.17(a)).
@@ -128,7 +164,7 @@ pub fn cat_deferral(ev: &Eval, cat: &Cat) -> Decided {
     let mut tally = Tally::default();
     tally.need(ev, cat.torture_likely, Outcome::Yes);
     tally.need(ev, cat.official, Outcome::Yes);
-    tally.decide(vec![cat.torture_likely, cat.official], None)
+    tally.decide(&[cat.torture_likely, cat.official], None)
 }
 
 /// Refugee status is for people abroad (INA § 207); asylum for those here.
@@ -138,7 +174,7 @@ pub fn refugee_admission(ev: &Eval, outside: Ix, r: &Refugee, bars: &AsylumBars)
         return Decided {
             outcome: ReliefOutcome::NotApplicable,
             basis: None,
-            reasons: vec![],
+            reasons: Reasons::default(),
         };
     }
     let mut tally = Tally::default();
@@ -168,5 +204,5 @@ pub fn refugee_admission(ev: &Eval, outside: Ix, r: &Refugee, bars: &AsylumBars)
     }
     tally.need(ev, bars.persecutor, Outcome::No);
     tally.need(ev, bars.firm_resettlement, Outcome::No);
-    tally.decide(vec![outside, definition], None)
+    tally.decide(&[outside, definition], None)
 }

@@ -8,7 +8,7 @@ use crate::calendar::days_between;
 use crate::defs;
 use crate::facts::{Arrival, Border, Country, Location, Manner, TransitProtection};
 use crate::law::P;
-use crate::logic::{Fact, Need, V};
+use crate::logic::{Fact, Need, Needs, V};
 use crate::output::Outcome;
 
 /// The indexes of the threshold findings.
@@ -68,9 +68,12 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
             &defs::ONE_YEAR,
             None,
             Outcome::NotApplicable,
-            "The applicant is an unaccompanied child, to whom the one-year deadline does not apply (INA § 208(a)(2)(E)).".into(),
+            explain!(
+                ev,
+                "The applicant is an unaccompanied child, to whom the one-year deadline does not apply (INA § 208(a)(2)(E))."
+            ),
             &[],
-            vec![],
+            Needs::None,
         );
     }
     let Some(oy) = &ev.one_year else {
@@ -79,7 +82,10 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
             &defs::ONE_YEAR,
             None,
             V::unknown(need),
-            "No arrival date is known, so the one-year deadline cannot be computed.".into(),
+            explain!(
+                ev,
+                "No arrival date is known, so the one-year deadline cannot be computed."
+            ),
             &[],
         );
     };
@@ -127,7 +133,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             Outcome::NotApplicable,
             because,
             &[one_year],
-            vec![],
+            Needs::None,
         );
     }
     let case = ev.case;
@@ -174,20 +180,10 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         };
         // The period starts when a changed circumstance arose, or when an
         // extraordinary one ended (or at filing, if it has not ended).
-        let (start, start_text): (Option<Date>, String) = if kind.is_changed() {
-            (
-                e.began,
-                format!(
-                    "began {}",
-                    e.began
-                        .map_or("on an unknown date".into(), |d| d.to_string())
-                ),
-            )
+        let start: Option<Date> = if kind.is_changed() {
+            e.began
         } else {
-            match e.ended {
-                Some(d) => (Some(d), format!("ended {d}")),
-                None => (Some(filing), "continued up to filing".into()),
-            }
+            Some(e.ended.unwrap_or(filing))
         };
         let delay = start.map(|s| days_between(s, filing).max(0));
         // The practitioner's judgment, when given, decides; otherwise the day
@@ -201,21 +197,27 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             )),
             (None, Some(_)) => V::unknown(Need::Fact(Fact::Exception(i, "reasonable_delay"))),
         };
-        let judged = match (e.reasonable_delay, delay) {
-            (Some(true), _) => "the delay is judged reasonable".to_string(),
-            (Some(false), _) => "the delay is judged unreasonable".to_string(),
-            (None, Some(d)) if d <= short => {
-                format!("filed {d} days after, within {short} days, a reasonable period")
-            }
-            (None, Some(d)) if d > long => {
-                format!("filed {d} days after, more than {long} days, not a reasonable period")
-            }
-            (None, Some(d)) => format!(
-                "filed {d} days after: whether that is a reasonable period needs a judgment"
-            ),
-            (None, None) => "when it began is not known".to_string(),
-        };
         if ev.explain {
+            let start_text = match (kind.is_changed(), e.began, e.ended) {
+                (true, Some(d), _) => format!("began {d}"),
+                (true, None, _) => "began on an unknown date".to_string(),
+                (false, _, Some(d)) => format!("ended {d}"),
+                (false, _, None) => "continued up to filing".to_string(),
+            };
+            let judged = match (e.reasonable_delay, delay) {
+                (Some(true), _) => "the delay is judged reasonable".to_string(),
+                (Some(false), _) => "the delay is judged unreasonable".to_string(),
+                (None, Some(d)) if d <= short => {
+                    format!("filed {d} days after, within {short} days, a reasonable period")
+                }
+                (None, Some(d)) if d > long => {
+                    format!("filed {d} days after, more than {long} days, not a reasonable period")
+                }
+                (None, Some(d)) => format!(
+                    "filed {d} days after: whether that is a reasonable period needs a judgment"
+                ),
+                (None, None) => "when it began is not known".to_string(),
+            };
             parts.push(format!("{} ({start_text}): {judged}", kind.words()));
         }
         v = v.or(entry);
@@ -298,14 +300,15 @@ fn previous_denial(ev: &mut Eval) -> Ix {
                 .map(|(i, e)| V::test(e.kind, Fact::Exception(i, "kind"), |k| k.is_changed())),
         ),
     };
-    let v = V::fact(denied, Fact::Application("application.previously_denied"))
-        .and(changed.clone().negate());
+    let changed_t = changed.t;
+    let v =
+        V::fact(denied, Fact::Application("application.previously_denied")).and(changed.negate());
     let because = explain!(
         ev,
         match denied {
             Some(false) => "No earlier asylum application was denied.".to_string(),
             None => "Whether an earlier asylum application was denied is not known.".to_string(),
-            Some(true) => match changed.t {
+            Some(true) => match changed_t {
                 crate::logic::Tri::Yes => {
                     "An earlier application was denied, but changed circumstances are offered, which may allow a new one (INA § 208(a)(2)(D)).".to_string()
                 }
@@ -394,13 +397,12 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         }
         v = v.or(covered.and(excepted.negate()));
     }
-    let window = format!(
-        "{} to {}",
-        law.date(P::LawfulPathwaysStart, case.as_of),
-        law.date(P::LawfulPathwaysEnd, case.as_of)
-    );
-    let because = explain!(
-        ev,
+    let because = explain!(ev, {
+        let window = format!(
+            "{} to {}",
+            law.date(P::LawfulPathwaysStart, case.as_of),
+            law.date(P::LawfulPathwaysEnd, case.as_of)
+        );
         if notes.is_empty() {
             format!(
                 "No arrival across the southwest land border between ports or without documents, after transit through a third country, in the rule's window ({window})."
@@ -411,7 +413,7 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
                 notes.join(" ")
             )
         }
-    );
+    });
     ev.record(&defs::LAWFUL_PATHWAYS, None, v, because, &[])
 }
 

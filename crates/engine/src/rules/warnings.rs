@@ -3,10 +3,33 @@
 
 use super::Eval;
 use crate::facts::{Border, Forum, Location, Manner};
-use crate::law::P;
+use crate::law::{P, WarningText};
 use crate::output::{Outcome, Warning};
 
+/// The warnings raised, with their texts when explaining.
 pub fn raised(ev: &Eval, lawful_pathways: Outcome) -> Vec<Warning> {
+    raised_texts(ev, lawful_pathways)
+        .map(|w| Warning {
+            code: w.code.clone(),
+            message: if ev.explain {
+                w.message.clone()
+            } else {
+                String::new()
+            },
+            cite: if ev.explain {
+                w.cite.clone()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect()
+}
+
+/// The warnings raised, in the law's order.
+pub fn raised_texts<'a>(
+    ev: &Eval<'a>,
+    lawful_pathways: Outcome,
+) -> impl Iterator<Item = &'a WarningText> + use<'a> {
     let case = ev.case;
     let law = ev.law;
     let as_of = case.as_of;
@@ -51,19 +74,5 @@ pub fn raised(ev: &Eval, lawful_pathways: Outcome) -> Vec<Warning> {
     conditions
         .into_iter()
         .filter(|(_, on)| *on)
-        .filter_map(|(code, _)| law.warning(code))
-        .map(|w| Warning {
-            code: w.code.clone(),
-            message: if ev.explain {
-                w.message.clone()
-            } else {
-                String::new()
-            },
-            cite: if ev.explain {
-                w.cite.clone()
-            } else {
-                Vec::new()
-            },
-        })
-        .collect()
+        .filter_map(move |(code, _)| law.warning(code))
 }

@@ -443,6 +443,13 @@ proptest! {
     }
 
     #[test]
+    fn screening_reads_what_the_outcomes_mode_assessment_says(f in facts()) {
+        let Ok(case) = refuge_engine::Case::from_json(&f.to_string(), today()) else { return Ok(()) };
+        let lean = refuge_engine::assess_with(&case, Law::embedded(), refuge_engine::Detail::Outcomes);
+        prop_assert_eq!(refuge_engine::screen(&case, Law::embedded()), lean.screening());
+    }
+
+    #[test]
     fn every_unknown_reason_of_a_relief_is_asked_about(f in facts()) {
         let Ok(a) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };
         for (name, relief) in a.reliefs.iter() {
