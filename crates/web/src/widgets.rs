@@ -34,9 +34,17 @@ fn element_id(path: &str) -> String {
     id
 }
 
-/// An enumerated value in words (`without_inspection` → `without inspection`).
+/// An enumerated value in words (`without_inspection` → `without inspection`, `in_us` → `in US`).
 pub fn words(v: &str) -> String {
-    v.replace('_', " ")
+    v.split('_')
+        .map(|w| match w {
+            "us" => "US",
+            "fgm" => "FGM",
+            "cbp" => "CBP",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What the form shows: the values as typed (after a failed save) or as stored, and the errors.
