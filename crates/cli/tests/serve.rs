@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 fn data_dir(test: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve").join(test);
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("serve")
+        .join(test);
     let _ = std::fs::remove_dir_all(&d);
     d
 }
@@ -21,7 +23,12 @@ fn refuge(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("refuge runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -91,11 +98,23 @@ fn the_first_start_prints_a_one_time_setup_link_and_no_default_password() {
     let data = data_dir("first-start");
     let server = serve(&data);
     let all = server.lines.concat();
-    let link = all.lines().find(|l| l.contains("/setup?token=setup_")).expect("a setup link");
-    assert!(link.trim().starts_with(&format!("http://{}/setup?token=", server.addr)));
-    assert!(data.join("refuge.db").exists(), "the SQLite database is created in the data directory");
+    let link = all
+        .lines()
+        .find(|l| l.contains("/setup?token=setup_"))
+        .expect("a setup link");
+    assert!(
+        link.trim()
+            .starts_with(&format!("http://{}/setup?token=", server.addr))
+    );
+    assert!(
+        data.join("refuge.db").exists(),
+        "the SQLite database is created in the data directory"
+    );
     let path = link.trim().split(&server.addr).nth(1).unwrap();
-    let page = http(&server.addr, &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    let page = http(
+        &server.addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+    );
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     assert!(page.contains("Create the administrator"));
 }
@@ -104,15 +123,27 @@ fn the_first_start_prints_a_one_time_setup_link_and_no_default_password() {
 fn a_scripted_setup_adds_users_and_tokens_that_the_api_accepts() {
     let data = data_dir("scripted");
     let d = data.to_str().unwrap();
-    let (code, _, err) = refuge(&["user", "add", "ana", "--role", "admin", "--data", d], "a long password\n");
+    let (code, _, err) = refuge(
+        &["user", "add", "ana", "--role", "admin", "--data", d],
+        "a long password\n",
+    );
     assert_eq!(code, 0, "{err}");
-    let (code, _, err) = refuge(&["user", "add", "ana", "--role", "staff", "--data", d], "a long password\n");
+    let (code, _, err) = refuge(
+        &["user", "add", "ana", "--role", "staff", "--data", d],
+        "a long password\n",
+    );
     assert_eq!(code, 2);
     assert!(err.contains("taken"), "{err}");
-    let (code, _, err) = refuge(&["user", "add", "bob", "--role", "staff", "--data", d], "short\n");
+    let (code, _, err) = refuge(
+        &["user", "add", "bob", "--role", "staff", "--data", d],
+        "short\n",
+    );
     assert_eq!(code, 2);
     assert!(err.contains("at least 10 characters"), "{err}");
-    let (code, _, err) = refuge(&["user", "add", "bob", "--role", "boss", "--data", d], "a long password\n");
+    let (code, _, err) = refuge(
+        &["user", "add", "bob", "--role", "boss", "--data", d],
+        "a long password\n",
+    );
     assert_eq!(code, 2);
     assert!(err.contains("admin, attorney or staff"), "{err}");
     let (code, _, err) = refuge(&["token", "new", "nobody", "--data", d], "");
@@ -124,9 +155,20 @@ fn a_scripted_setup_adds_users_and_tokens_that_the_api_accepts() {
     assert!(token.starts_with("rfg_"));
 
     let server = serve(&data);
-    assert!(!server.lines.concat().contains("/setup?token="), "an administrator exists: no setup link");
-    let ok = http(&server.addr, &format!("GET /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"));
+    assert!(
+        !server.lines.concat().contains("/setup?token="),
+        "an administrator exists: no setup link"
+    );
+    let ok = http(
+        &server.addr,
+        &format!(
+            "GET /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+        ),
+    );
     assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
-    let refused = http(&server.addr, "GET /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer rfg_nope\r\nConnection: close\r\n\r\n");
+    let refused = http(
+        &server.addr,
+        "GET /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer rfg_nope\r\nConnection: close\r\n\r\n",
+    );
     assert!(refused.starts_with("HTTP/1.1 401"), "{refused}");
 }

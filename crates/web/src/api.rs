@@ -123,25 +123,41 @@ fn body(bytes: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
         } else {
-            ApiError::Invalid { error: "the request body could not be read".into(), field: None }
+            ApiError::Invalid {
+                error: "the request body could not be read".into(),
+                field: None,
+            }
         }
     })
 }
 
 fn utf8(bytes: &Bytes) -> Result<&str, ApiError> {
-    std::str::from_utf8(bytes).map_err(|_| ApiError::Invalid { error: "the body is not UTF-8 text".into(), field: None })
+    std::str::from_utf8(bytes).map_err(|_| ApiError::Invalid {
+        error: "the body is not UTF-8 text".into(),
+        field: None,
+    })
 }
 
 fn invalid(e: refuge_engine::InputError) -> ApiError {
     let field = (!e.field.is_empty()).then_some(e.field);
-    ApiError::Invalid { error: e.message, field }
+    ApiError::Invalid {
+        error: e.message,
+        field,
+    }
 }
 
 fn case_error(e: CaseError, prefix: &str) -> ApiError {
     match e {
         CaseError::Invalid(e) => {
-            let field = if e.field.is_empty() { prefix.trim_end_matches('.').to_string() } else { format!("{prefix}{}", e.field) };
-            ApiError::Invalid { error: e.message, field: (!field.is_empty()).then_some(field) }
+            let field = if e.field.is_empty() {
+                prefix.trim_end_matches('.').to_string()
+            } else {
+                format!("{prefix}{}", e.field)
+            };
+            ApiError::Invalid {
+                error: e.message,
+                field: (!field.is_empty()).then_some(field),
+            }
         }
         CaseError::Db(e) => e.into(),
     }
@@ -162,7 +178,11 @@ fn json_text(body: String) -> Response {
         (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "The facts have an error; `field` names it", body = ErrorBody),
     ))]
-async fn assess(State(state): State<AppState>, _user: ApiUser, bytes: Result<Bytes, BytesRejection>) -> ApiResult {
+async fn assess(
+    State(state): State<AppState>,
+    _user: ApiUser,
+    bytes: Result<Bytes, BytesRejection>,
+) -> ApiResult {
     let bytes = body(bytes)?;
     let a = cases::assess_facts(&state, utf8(&bytes)?).map_err(invalid)?;
     Ok(json_text(refuge_engine::json::to_string(&a)))
@@ -172,8 +192,17 @@ async fn assess(State(state): State<AppState>, _user: ApiUser, bytes: Result<Byt
 #[utoipa::path(get, path = "/cases", tag = "cases",
     responses((status = 200, body = Vec<CaseSummary>), (status = 401, body = ErrorBody)))]
 async fn list_cases(State(state): State<AppState>, u: ApiUser) -> ApiResult {
-    let filter = crate::db::CaseFilter { limit: 10_000, ..Default::default() };
-    let cases: Vec<CaseSummary> = state.db.cases_for(&u.user, &filter).await?.into_iter().map(Into::into).collect();
+    let filter = crate::db::CaseFilter {
+        limit: 10_000,
+        ..Default::default()
+    };
+    let cases: Vec<CaseSummary> = state
+        .db
+        .cases_for(&u.user, &filter)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect();
     Ok(Json(cases).into_response())
 }
 
@@ -186,25 +215,61 @@ async fn list_cases(State(state): State<AppState>, u: ApiUser) -> ApiResult {
         (status = 409, description = "The case number is taken", body = ErrorBody),
         (status = 422, body = ErrorBody),
     ))]
-async fn create_case(State(state): State<AppState>, u: ApiUser, bytes: Result<Bytes, BytesRejection>) -> ApiResult {
+async fn create_case(
+    State(state): State<AppState>,
+    u: ApiUser,
+    bytes: Result<Bytes, BytesRejection>,
+) -> ApiResult {
     let bytes = body(bytes)?;
-    let new: NewCase = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes)).map_err(|e| {
-        let path = e.path().to_string();
-        ApiError::Invalid { error: e.inner().to_string(), field: (path != ".").then_some(path) }
-    })?;
+    let new: NewCase =
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
+            .map_err(|e| {
+                let path = e.path().to_string();
+                ApiError::Invalid {
+                    error: e.inner().to_string(),
+                    field: (path != ".").then_some(path),
+                }
+            })?;
     let name = new.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(ApiError::Invalid { error: "a case needs a name of 1 to 200 characters".into(), field: Some("name".into()) });
+        return Err(ApiError::Invalid {
+            error: "a case needs a name of 1 to 200 characters".into(),
+            field: Some("name".into()),
+        });
     }
     let facts = new.facts.unwrap_or_else(|| serde_json::json!({}));
-    let number = new.number.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let case = cases::create(&state, &u.user, number, name, &facts).await.map_err(|e| case_error(e, "facts."))?;
-    state.db.audit(Some(&u.user), "case.create", Some(&case.id), &format!("case {} opened (API)", case.number), u.ip.as_deref()).await?;
-    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/cases/{}", case.id))], Json(CaseSummary::from(case))).into_response())
+    let number = new
+        .number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let case = cases::create(&state, &u.user, number, name, &facts)
+        .await
+        .map_err(|e| case_error(e, "facts."))?;
+    state
+        .db
+        .audit(
+            Some(&u.user),
+            "case.create",
+            Some(&case.id),
+            &format!("case {} opened (API)", case.number),
+            u.ip.as_deref(),
+        )
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, format!("/api/v1/cases/{}", case.id))],
+        Json(CaseSummary::from(case)),
+    )
+        .into_response())
 }
 
 async fn case_of(state: &AppState, u: &ApiUser, id: &str) -> Result<CaseRow, ApiError> {
-    state.db.case_for(&u.user, id).await?.ok_or(ApiError::NotFound)
+    state
+        .db
+        .case_for(&u.user, id)
+        .await?
+        .ok_or(ApiError::NotFound)
 }
 
 /// A case.
@@ -213,7 +278,16 @@ async fn case_of(state: &AppState, u: &ApiUser, id: &str) -> Result<CaseRow, Api
     responses((status = 200, body = CaseSummary), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_case(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
     let case = case_of(&state, &u, &id).await?;
-    state.db.audit(Some(&u.user), "case.view", Some(&case.id), "case read (API)", u.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&u.user),
+            "case.view",
+            Some(&case.id),
+            "case read (API)",
+            u.ip.as_deref(),
+        )
+        .await?;
     Ok(Json(CaseSummary::from(case)).into_response())
 }
 
@@ -223,7 +297,16 @@ async fn get_case(State(state): State<AppState>, u: ApiUser, Path(id): Path<Stri
     responses((status = 200, description = "The facts document of spec/facts.md", body = Object), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
     let case = case_of(&state, &u, &id).await?;
-    state.db.audit(Some(&u.user), "case.view", Some(&case.id), "facts read (API)", u.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&u.user),
+            "case.view",
+            Some(&case.id),
+            "facts read (API)",
+            u.ip.as_deref(),
+        )
+        .await?;
     Ok(json_text(case.facts))
 }
 
@@ -237,15 +320,34 @@ async fn get_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<Str
         (status = 409, description = "Saved by someone else at the same moment; retry", body = ErrorBody),
         (status = 422, body = ErrorBody),
     ))]
-async fn put_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>, bytes: Result<Bytes, BytesRejection>) -> ApiResult {
+async fn put_facts(
+    State(state): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<String>,
+    bytes: Result<Bytes, BytesRejection>,
+) -> ApiResult {
     let case = case_of(&state, &u, &id).await?;
     let bytes = body(bytes)?;
     let text = utf8(&bytes)?;
     // The engine's parser names the field of any error (and rejects what is not one object).
     cases::assess_facts(&state, text).map_err(invalid)?;
-    let facts: Value = serde_json::from_str(text).map_err(|e| ApiError::Invalid { error: e.to_string(), field: None })?;
-    cases::save_facts(&state, &u.user, &case, &facts).await.map_err(|e| case_error(e, ""))?;
-    state.db.audit(Some(&u.user), "facts.change", Some(&case.id), "facts replaced (API)", u.ip.as_deref()).await?;
+    let facts: Value = serde_json::from_str(text).map_err(|e| ApiError::Invalid {
+        error: e.to_string(),
+        field: None,
+    })?;
+    cases::save_facts(&state, &u.user, &case, &facts)
+        .await
+        .map_err(|e| case_error(e, ""))?;
+    state
+        .db
+        .audit(
+            Some(&u.user),
+            "facts.change",
+            Some(&case.id),
+            "facts replaced (API)",
+            u.ip.as_deref(),
+        )
+        .await?;
     Ok(json_text(facts.to_string()))
 }
 
@@ -253,10 +355,23 @@ async fn put_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<Str
 #[utoipa::path(get, path = "/cases/{id}/assessment", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
     responses((status = 200, body = Object), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, description = "The stored facts are no longer valid", body = ErrorBody)))]
-async fn get_assessment(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
+async fn get_assessment(
+    State(state): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<String>,
+) -> ApiResult {
     let case = case_of(&state, &u, &id).await?;
     let a = cases::assess_facts(&state, &case.facts).map_err(invalid)?;
-    state.db.audit(Some(&u.user), "case.view", Some(&case.id), "assessment read (API)", u.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&u.user),
+            "case.view",
+            Some(&case.id),
+            "assessment read (API)",
+            u.ip.as_deref(),
+        )
+        .await?;
     Ok(json_text(refuge_engine::json::to_string(&a)))
 }
 

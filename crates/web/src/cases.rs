@@ -46,7 +46,12 @@ fn changes_json(old: &Value, new: &Value) -> String {
 /// # Errors
 /// [`CaseError::Invalid`] when the engine rejects the facts (nothing is saved);
 /// a conflict when someone saved since `case.version` was read.
-pub async fn save_facts(state: &AppState, by: &User, case: &CaseRow, facts: &Value) -> Result<i64, CaseError> {
+pub async fn save_facts(
+    state: &AppState,
+    by: &User,
+    case: &CaseRow,
+    facts: &Value,
+) -> Result<i64, CaseError> {
     let text = facts.to_string();
     let a = assess_facts(state, &text).map_err(CaseError::Invalid)?;
     let old: Value = serde_json::from_str(&case.facts).unwrap_or(Value::Null);
@@ -113,8 +118,14 @@ mod tests {
     fn an_engine_error_path_names_keyed_entries_by_id() {
         let doc = serde_json::json!({"harms": [{"id": "h1"}, {"id": "h2", "grounds": [{}]}], "arrivals": [{}]});
         assert_eq!(form_path(&doc, "harms[1].kind"), "harms[h2].kind");
-        assert_eq!(form_path(&doc, "harms[1].grounds[0].group"), "harms[h2].grounds[0].group");
+        assert_eq!(
+            form_path(&doc, "harms[1].grounds[0].group"),
+            "harms[h2].grounds[0].group"
+        );
         assert_eq!(form_path(&doc, "arrivals[0].date"), "arrivals[0].date");
-        assert_eq!(form_path(&doc, "applicant.birth_date"), "applicant.birth_date");
+        assert_eq!(
+            form_path(&doc, "applicant.birth_date"),
+            "applicant.birth_date"
+        );
     }
 }

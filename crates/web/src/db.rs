@@ -239,17 +239,17 @@ impl Db {
                 .max_connections(4)
                 .idle_timeout(std::time::Duration::from_secs(60))
                 .after_connect(|conn, _| {
-                Box::pin(async move {
-                    sqlx::raw_sql(
-                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                    Box::pin(async move {
+                        sqlx::raw_sql(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                          PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
                          PRAGMA cache_size = -512;",
-                    )
-                    .execute(conn)
-                    .await?;
-                    Ok(())
-                })
-            });
+                        )
+                        .execute(conn)
+                        .await?;
+                        Ok(())
+                    })
+                });
         }
         let pool = options.connect(url).await?;
         let db = Db {
@@ -278,15 +278,20 @@ impl Db {
 
     /// How many users exist.
     pub async fn user_count(&self) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?.try_get(0)?)
+        Ok(sqlx::query("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?)
     }
 
     /// How many active administrators exist (none: the first-run setup is open).
     pub async fn admin_count(&self) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?)
+        Ok(
+            sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
+                .fetch_one(&self.pool)
+                .await?
+                .try_get(0)?,
+        )
     }
 
     /// Adds a user.
@@ -308,7 +313,9 @@ impl Db {
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(DbError::Conflict(format!("the user name {name:?} is taken")));
+            return Err(DbError::Conflict(format!(
+                "the user name {name:?} is taken"
+            )));
         }
         Ok(User {
             id,
@@ -320,12 +327,11 @@ impl Db {
 
     /// A user and their password hash, by name.
     pub async fn user_by_name(&self, name: &str) -> Result<Option<(User, String)>> {
-        let row = sqlx::query(
-            "SELECT id, name, role, active, password_hash FROM users WHERE name = $1",
-        )
-        .bind(name)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row =
+            sqlx::query("SELECT id, name, role, active, password_hash FROM users WHERE name = $1")
+                .bind(name)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(|r| Ok((user(&r)?, r.try_get("password_hash")?)))
             .transpose()
     }
@@ -374,7 +380,13 @@ impl Db {
 
     // ----- sessions and tokens -----
 
-    pub async fn add_session(&self, token_hash: &str, user_id: &str, csrf: &str, expires_at: &str) -> Result<()> {
+    pub async fn add_session(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        csrf: &str,
+        expires_at: &str,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at)
              VALUES ($1, $2, $3, $4, $5)",
@@ -412,7 +424,12 @@ impl Db {
         Ok(())
     }
 
-    pub async fn add_api_token(&self, user_id: &str, name: &str, token_hash: &str) -> Result<String> {
+    pub async fn add_api_token(
+        &self,
+        user_id: &str,
+        name: &str,
+        token_hash: &str,
+    ) -> Result<String> {
         let id = crate::auth::random_id();
         sqlx::query(
             "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
@@ -470,7 +487,10 @@ impl Db {
     }
 
     /// A user's API tokens: id, name, created, revoked.
-    pub async fn api_tokens(&self, user_id: &str) -> Result<Vec<(String, String, String, Option<String>)>> {
+    pub async fn api_tokens(
+        &self,
+        user_id: &str,
+    ) -> Result<Vec<(String, String, String, Option<String>)>> {
         let rows = sqlx::query(
             "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at, id",
         )
@@ -545,7 +565,10 @@ impl Db {
     ) -> Result<CaseRow> {
         let mut attempt = 0;
         loop {
-            match self.insert_case(by, number, client_name, facts, changes).await {
+            match self
+                .insert_case(by, number, client_name, facts, changes)
+                .await
+            {
                 Err(DbError::Conflict(_)) if number.is_none() && attempt < 20 => attempt += 1,
                 done => return done,
             }
@@ -589,7 +612,9 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(DbError::Conflict(format!("the case number {number:?} is taken")));
+            return Err(DbError::Conflict(format!(
+                "the case number {number:?} is taken"
+            )));
         }
         sqlx::query("INSERT INTO case_members (case_id, user_id) VALUES ($1, $2)")
             .bind(&id)
@@ -849,10 +874,18 @@ impl Db {
     // ----- deadlines -----
 
     /// The deadlines of the unarchived cases `user` may see, soonest first.
-    pub async fn deadlines_for(&self, user: &User, filter: &DeadlineFilter) -> Result<Vec<DeadlineRow>> {
+    pub async fn deadlines_for(
+        &self,
+        user: &User,
+        filter: &DeadlineFilter,
+    ) -> Result<Vec<DeadlineRow>> {
         // The open-dates condition is written out, not bound, so that the
         // partial index `deadlines_open` serves it (migration 0002).
-        let open = if filter.open_only { "d.status IN ('upcoming', 'missed')" } else { "1 = 1" };
+        let open = if filter.open_only {
+            "d.status IN ('upcoming', 'missed')"
+        } else {
+            "1 = 1"
+        };
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT d.case_id, c.number, c.client_name, d.deadline_id, d.label, d.date, d.status
              FROM deadlines d JOIN cases c ON c.id = d.case_id
@@ -865,7 +898,11 @@ impl Db {
         .bind(filter.case_id.as_deref().unwrap_or(""))
         .bind(user.role.as_str())
         .bind(&user.id)
-        .bind(if filter.limit > 0 { filter.limit } else { i64::MAX })
+        .bind(if filter.limit > 0 {
+            filter.limit
+        } else {
+            i64::MAX
+        })
         .bind(filter.offset.max(0))
         .fetch_all(&self.pool)
         .await?;

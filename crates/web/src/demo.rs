@@ -80,9 +80,18 @@ pub async fn load(db: &Db, today: Date) -> Result<Option<String>, DbError> {
             Ok(_) => {}
             Err(cases::CaseError::Db(e)) => return Err(e),
             // The demo facts are checked by a test; a rejected one is skipped, not fatal.
-            Err(cases::CaseError::Invalid(e)) => tracing::warn!(field = %e.field, "demo case skipped"),
+            Err(cases::CaseError::Invalid(e)) => {
+                tracing::warn!(field = %e.field, "demo case skipped")
+            }
         }
     }
-    db.audit(Some(&user), "user.add", None, "demo user and cases loaded", None).await?;
+    db.audit(
+        Some(&user),
+        "user.add",
+        None,
+        "demo user and cases loaded",
+        None,
+    )
+    .await?;
     Ok(Some(password))
 }

@@ -25,7 +25,9 @@ pub enum AppError {
     NotFound,
     #[error("your role does not allow this")]
     Forbidden,
-    #[error("this form has expired or did not come from Refuge; go back, reload the page and submit it again")]
+    #[error(
+        "this form has expired or did not come from Refuge; go back, reload the page and submit it again"
+    )]
     Csrf,
     #[error("{0}")]
     BadRequest(String),
@@ -75,7 +77,10 @@ pub enum ApiError {
     Unauthorized,
     NotFound,
     /// A validation error (HTTP 422), naming the field path where there is one.
-    Invalid { error: String, field: Option<String> },
+    Invalid {
+        error: String,
+        field: Option<String>,
+    },
     PayloadTooLarge,
     Conflict(String),
     Internal,
@@ -107,7 +112,10 @@ impl From<AppError> for ApiError {
             AppError::SignIn | AppError::ApiAuth => ApiError::Unauthorized,
             AppError::NotFound | AppError::Forbidden => ApiError::NotFound,
             AppError::Db(e) => e.into(),
-            other => ApiError::Invalid { error: other.to_string(), field: None },
+            other => ApiError::Invalid {
+                error: other.to_string(),
+                field: None,
+            },
         }
     }
 }
@@ -124,7 +132,10 @@ impl IntoResponse for ApiError {
             ApiError::Invalid { error, field } => (StatusCode::UNPROCESSABLE_ENTITY, error, field),
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!("the request body is larger than {} bytes", crate::BODY_LIMIT),
+                format!(
+                    "the request body is larger than {} bytes",
+                    crate::BODY_LIMIT
+                ),
                 None,
             ),
             ApiError::Conflict(m) => (StatusCode::CONFLICT, m, None),
@@ -136,8 +147,10 @@ impl IntoResponse for ApiError {
         };
         let mut res = (status, Json(ErrorBody { error, field })).into_response();
         if status == StatusCode::UNAUTHORIZED {
-            res.headers_mut()
-                .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
         }
         res
     }

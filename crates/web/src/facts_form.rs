@@ -70,11 +70,31 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("birth_date", Date, "Date of birth"),
-            f("nationality", Countries, "Nationalities (country codes, e.g. SV; none = stateless)"),
-            f("habitual_residence", Country, "Country of last habitual residence (stateless persons)"),
-            f("location", Choice(&["in_us", "port_of_entry", "outside_us"]), "Where the applicant is"),
-            f("current_country", Country, "Country where the applicant is now (when outside the US)"),
-            f("unaccompanied_child", YES_NO, "Designated an unaccompanied alien child"),
+            f(
+                "nationality",
+                Countries,
+                "Nationalities (country codes, e.g. SV; none = stateless)",
+            ),
+            f(
+                "habitual_residence",
+                Country,
+                "Country of last habitual residence (stateless persons)",
+            ),
+            f(
+                "location",
+                Choice(&["in_us", "port_of_entry", "outside_us"]),
+                "Where the applicant is",
+            ),
+            f(
+                "current_country",
+                Country,
+                "Country where the applicant is now (when outside the US)",
+            ),
+            f(
+                "unaccompanied_child",
+                YES_NO,
+                "Designated an unaccompanied alien child",
+            ),
         ],
     },
     Section {
@@ -84,14 +104,47 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("date", Date, "Date of arrival"),
-            f("manner", Choice(&["admitted", "paroled", "presented_without_documents", "without_inspection"]), "Manner of arrival"),
-            f("border", Choice(&["southwest_land", "northern_land", "air", "sea"]), "Border"),
+            f(
+                "manner",
+                Choice(&[
+                    "admitted",
+                    "paroled",
+                    "presented_without_documents",
+                    "without_inspection",
+                ]),
+                "Manner of arrival",
+            ),
+            f(
+                "border",
+                Choice(&["southwest_land", "northern_land", "air", "sea"]),
+                "Border",
+            ),
             f("from_country", Country, "Arrived from (country code)"),
-            f("transit_countries", Countries, "Countries passed through, in order"),
-            f("cbp_one_appointment", YES_NO, "Presented at a pre-scheduled appointment (CBP One)"),
-            f("protection_sought_in_transit", Choice(&["none", "denied", "pending"]), "Asylum sought in a transit country"),
-            f("stca_exception", YES_NO, "An exception of the U.S.-Canada Safe Third Country Agreement applies"),
-            f("compelling_circumstances", YES_NO, "Compelling circumstances at entry (medical emergency, imminent threat, trafficking)"),
+            f(
+                "transit_countries",
+                Countries,
+                "Countries passed through, in order",
+            ),
+            f(
+                "cbp_one_appointment",
+                YES_NO,
+                "Presented at a pre-scheduled appointment (CBP One)",
+            ),
+            f(
+                "protection_sought_in_transit",
+                Choice(&["none", "denied", "pending"]),
+                "Asylum sought in a transit country",
+            ),
+            f(
+                "stca_exception",
+                YES_NO,
+                "An exception of the U.S.-Canada Safe Third Country Agreement applies",
+            ),
+            f(
+                "compelling_circumstances",
+                YES_NO,
+                "Compelling circumstances at entry (medical emergency, imminent threat, trafficking)",
+            ),
         ],
     },
     Section {
@@ -101,10 +154,22 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("filed_on", Date, "Receipt date"),
-            f("mailed_on", Date, "Mailing date (with clear and convincing proof)"),
+            f(
+                "mailed_on",
+                Date,
+                "Mailing date (with clear and convincing proof)",
+            ),
             f("forum", Choice(&["affirmative", "defensive"]), "Forum"),
-            f("previously_denied", YES_NO, "An earlier asylum application was denied"),
-            f("clock_stopped_days", Int, "Days of applicant-caused delay (EAD clock)"),
+            f(
+                "previously_denied",
+                YES_NO,
+                "An earlier asylum application was denied",
+            ),
+            f(
+                "clock_stopped_days",
+                Int,
+                "Days of applicant-caused delay (EAD clock)",
+            ),
             f("granted_on", Date, "Date asylum was granted"),
             f("adjusted_on", Date, "Date the I-485 was approved"),
         ],
@@ -115,43 +180,98 @@ pub static SECTIONS: &[Section] = &[
         shape: Shape::List,
         nested: None,
         fields: &[
-            f("kind", Choice(&[
-                "changed_country_conditions", "changed_law", "changed_personal_circumstances",
-                "lost_derivative_status", "serious_illness_or_disability", "legal_disability",
-                "ineffective_assistance", "lawful_status", "rejected_then_refiled",
-                "death_or_illness_in_family",
-            ]), "Kind"),
+            f(
+                "kind",
+                Choice(&[
+                    "changed_country_conditions",
+                    "changed_law",
+                    "changed_personal_circumstances",
+                    "lost_derivative_status",
+                    "serious_illness_or_disability",
+                    "legal_disability",
+                    "ineffective_assistance",
+                    "lawful_status",
+                    "rejected_then_refiled",
+                    "death_or_illness_in_family",
+                ]),
+                "Kind",
+            ),
             f("began", Date, "Began"),
             f("ended", Date, "Ended (empty: still continuing)"),
-            f("reasonable_delay", YES_NO, "The delay after it was reasonable (your judgment)"),
+            f(
+                "reasonable_delay",
+                YES_NO,
+                "The delay after it was reasonable (your judgment)",
+            ),
         ],
     },
     Section {
         key: "harms",
         title: "Harms suffered or feared",
         shape: Shape::Keyed,
-        nested: Some(("grounds", &[
-            f("ground", Choice(&["race", "religion", "nationality", "particular_social_group", "political_opinion", "coercive_population_control"]), "Ground"),
-            f("central", YES_NO, "At least one central reason"),
-            f("imputed", YES_NO, "Opinion imputed by the persecutor"),
-            f("group", Text, "Social group id (from Groups)"),
-        ])),
+        nested: Some((
+            "grounds",
+            &[
+                f(
+                    "ground",
+                    Choice(&[
+                        "race",
+                        "religion",
+                        "nationality",
+                        "particular_social_group",
+                        "political_opinion",
+                        "coercive_population_control",
+                    ]),
+                    "Ground",
+                ),
+                f("central", YES_NO, "At least one central reason"),
+                f("imputed", YES_NO, "Opinion imputed by the persecutor"),
+                f("group", Text, "Social group id (from Groups)"),
+            ],
+        )),
         fields: &[
             f("id", Text, "Short id (e.g. h1)"),
             f("when", Choice(&["past", "feared"]), "Past or feared"),
             f("date", Date, "Date"),
-            f("kind", Choice(&[
-                "torture", "sexual_violence", "attempted_killing", "serious_physical_harm",
-                "forced_abortion", "forced_sterilization", "fgm", "detention", "death_threat",
-                "threat", "economic_deprivation", "property_destruction", "forced_recruitment",
-                "forced_marriage", "harm_to_family", "prosecution", "harassment", "discrimination",
-            ]), "Kind of harm"),
+            f(
+                "kind",
+                Choice(&[
+                    "torture",
+                    "sexual_violence",
+                    "attempted_killing",
+                    "serious_physical_harm",
+                    "forced_abortion",
+                    "forced_sterilization",
+                    "fgm",
+                    "detention",
+                    "death_threat",
+                    "threat",
+                    "economic_deprivation",
+                    "property_destruction",
+                    "forced_recruitment",
+                    "forced_marriage",
+                    "harm_to_family",
+                    "prosecution",
+                    "harassment",
+                    "discrimination",
+                ]),
+                "Kind of harm",
+            ),
             f("target", Choice(&["applicant", "family_member"]), "Harmed"),
             f("detention_days", Int, "Days detained (for detention)"),
             f("injured", YES_NO, "Injured, needing medical care"),
             f("severe", YES_NO, "Rises to persecution (your judgment)"),
             f("actor", Choice(&["government", "non_state"]), "Who harmed"),
-            f("authorities", Choice(&["unable_or_unwilling", "reporting_futile", "protected", "not_reported"]), "The government's protection (non-state actors)"),
+            f(
+                "authorities",
+                Choice(&[
+                    "unable_or_unwilling",
+                    "reporting_futile",
+                    "protected",
+                    "not_reported",
+                ]),
+                "The government's protection (non-state actors)",
+            ),
         ],
     },
     Section {
@@ -162,9 +282,17 @@ pub static SECTIONS: &[Section] = &[
         fields: &[
             f("id", Text, "Short id (e.g. g1)"),
             f("definition", Text, "Definition"),
-            f("immutable", YES_NO, "Immutable (or fundamental) characteristic"),
+            f(
+                "immutable",
+                YES_NO,
+                "Immutable (or fundamental) characteristic",
+            ),
             f("particular", YES_NO, "Particular: clear boundaries"),
-            f("socially_distinct", YES_NO, "Socially distinct in the society"),
+            f(
+                "socially_distinct",
+                YES_NO,
+                "Socially distinct in the society",
+            ),
         ],
     },
     Section {
@@ -174,17 +302,57 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("afraid", YES_NO, "Genuinely fears return"),
-            f("persecution_likelihood", Choice(&["more_likely_than_not", "reasonable_possibility", "remote"]), "Likelihood of persecution"),
-            f("persecutor_aware", YES_NO, "The persecutor knows or could learn of the characteristic"),
+            f(
+                "persecution_likelihood",
+                Choice(&["more_likely_than_not", "reasonable_possibility", "remote"]),
+                "Likelihood of persecution",
+            ),
+            f(
+                "persecutor_aware",
+                YES_NO,
+                "The persecutor knows or could learn of the characteristic",
+            ),
             f("persecutor_capable", YES_NO, "The persecutor can punish"),
-            f("persecutor_inclined", YES_NO, "The persecutor is inclined to punish"),
-            f("pattern_or_practice", YES_NO, "A pattern or practice of persecution of people like the applicant"),
-            f("conditions_changed", YES_NO, "Fundamental change in circumstances since the past persecution"),
-            f("relocation_possible", YES_NO, "Could avoid persecution by moving within the country"),
-            f("relocation_reasonable", YES_NO, "And that would be reasonable"),
-            f("severe_past_persecution", YES_NO, "Compelling reasons from the severity of past persecution"),
-            f("other_serious_harm", YES_NO, "Reasonable possibility of other serious harm on return"),
-            f("cumulative_past_harm_severe", YES_NO, "The past harms together rise to persecution"),
+            f(
+                "persecutor_inclined",
+                YES_NO,
+                "The persecutor is inclined to punish",
+            ),
+            f(
+                "pattern_or_practice",
+                YES_NO,
+                "A pattern or practice of persecution of people like the applicant",
+            ),
+            f(
+                "conditions_changed",
+                YES_NO,
+                "Fundamental change in circumstances since the past persecution",
+            ),
+            f(
+                "relocation_possible",
+                YES_NO,
+                "Could avoid persecution by moving within the country",
+            ),
+            f(
+                "relocation_reasonable",
+                YES_NO,
+                "And that would be reasonable",
+            ),
+            f(
+                "severe_past_persecution",
+                YES_NO,
+                "Compelling reasons from the severity of past persecution",
+            ),
+            f(
+                "other_serious_harm",
+                YES_NO,
+                "Reasonable possibility of other serious harm on return",
+            ),
+            f(
+                "cumulative_past_harm_severe",
+                YES_NO,
+                "The past harms together rise to persecution",
+            ),
         ],
     },
     Section {
@@ -193,8 +361,16 @@ pub static SECTIONS: &[Section] = &[
         shape: Shape::Object,
         nested: None,
         fields: &[
-            f("likelihood", Choice(&["more_likely_than_not", "possible", "remote"]), "Likelihood of torture"),
-            f("official_role", Choice(&["perpetrator", "consent", "acquiescence", "none"]), "Role of public officials"),
+            f(
+                "likelihood",
+                Choice(&["more_likely_than_not", "possible", "remote"]),
+                "Likelihood of torture",
+            ),
+            f(
+                "official_role",
+                Choice(&["perpetrator", "consent", "acquiescence", "none"]),
+                "Role of public officials",
+            ),
         ],
     },
     Section {
@@ -203,12 +379,36 @@ pub static SECTIONS: &[Section] = &[
         shape: Shape::Object,
         nested: None,
         fields: &[
-            f("persecuted_others", YES_NO, "Took part in persecuting others"),
-            f("aggravated_felony", YES_NO, "Convicted of an aggravated felony"),
-            f("particularly_serious_crime", YES_NO, "Convicted of another particularly serious crime"),
-            f("sentence_years", Number, "Aggregate prison term for aggravated felonies (years)"),
-            f("serious_nonpolitical_crime", YES_NO, "Serious reasons to believe a serious nonpolitical crime was committed abroad"),
-            f("danger_to_security", YES_NO, "A danger to the security of the United States"),
+            f(
+                "persecuted_others",
+                YES_NO,
+                "Took part in persecuting others",
+            ),
+            f(
+                "aggravated_felony",
+                YES_NO,
+                "Convicted of an aggravated felony",
+            ),
+            f(
+                "particularly_serious_crime",
+                YES_NO,
+                "Convicted of another particularly serious crime",
+            ),
+            f(
+                "sentence_years",
+                Number,
+                "Aggregate prison term for aggravated felonies (years)",
+            ),
+            f(
+                "serious_nonpolitical_crime",
+                YES_NO,
+                "Serious reasons to believe a serious nonpolitical crime was committed abroad",
+            ),
+            f(
+                "danger_to_security",
+                YES_NO,
+                "A danger to the security of the United States",
+            ),
             f("terrorist_activity", YES_NO, "Terrorism-related grounds"),
         ],
     },
@@ -218,10 +418,22 @@ pub static SECTIONS: &[Section] = &[
         shape: Shape::Object,
         nested: None,
         fields: &[
-            f("offered_permanent_status", YES_NO, "Another country offered permanent status"),
+            f(
+                "offered_permanent_status",
+                YES_NO,
+                "Another country offered permanent status",
+            ),
             f("country", Country, "That country"),
-            f("stay_necessary_for_flight", YES_NO, "Present there only as a consequence of flight"),
-            f("restrictive_conditions", YES_NO, "Conditions there were so restricted as not to be resettlement"),
+            f(
+                "stay_necessary_for_flight",
+                YES_NO,
+                "Present there only as a consequence of flight",
+            ),
+            f(
+                "restrictive_conditions",
+                YES_NO,
+                "Conditions there were so restricted as not to be resettlement",
+            ),
         ],
     },
     Section {
@@ -234,8 +446,16 @@ pub static SECTIONS: &[Section] = &[
             f("relation", Choice(&["spouse", "child"]), "Relation"),
             f("birth_date", Date, "Date of birth"),
             f("married", YES_NO, "Married"),
-            f("relationship_began", Date, "Relationship began (marriage, birth or adoption)"),
-            f("conceived_before_grant", YES_NO, "In utero on the day asylum was granted"),
+            f(
+                "relationship_began",
+                Date,
+                "Relationship began (marriage, birth or adoption)",
+            ),
+            f(
+                "conceived_before_grant",
+                YES_NO,
+                "In utero on the day asylum was granted",
+            ),
             f("in_us", YES_NO, "In the United States"),
             f("on_application", YES_NO, "Named on the I-589"),
         ],
@@ -285,7 +505,9 @@ fn steps(path: &str) -> Option<Vec<Step>> {
 /// → (harms, central). `None` for a list itself (`arrivals`) or an unknown name.
 pub fn field_of(path: &str) -> Option<(&'static Section, &'static Field)> {
     let steps = steps(path)?;
-    let Step::Key(section) = &steps[0] else { return None };
+    let Step::Key(section) = &steps[0] else {
+        return None;
+    };
     let section = SECTIONS.iter().find(|s| s.key == section)?;
     let names: Vec<&str> = steps
         .iter()
@@ -308,13 +530,18 @@ pub fn field_of(path: &str) -> Option<(&'static Section, &'static Field)> {
 /// keyed by id: `arrivals`, `harms` (keyed), `harms[h1].grounds`. `None` when
 /// the path names no list.
 pub fn list_of(path: &str) -> Option<(&'static [Field], bool)> {
-    if let Some(sec) = SECTIONS.iter().find(|s| s.key == path && s.shape != Shape::Object) {
+    if let Some(sec) = SECTIONS
+        .iter()
+        .find(|s| s.key == path && s.shape != Shape::Object)
+    {
         return Some((sec.fields, sec.shape == Shape::Keyed));
     }
     let (entry, nested_name) = path.rsplit_once('.')?;
     let steps = steps(entry)?;
-    let [Step::Key(section), Step::Id(_) | Step::Index(_)] = steps.as_slice() else { return None };
-    let sec = SECTIONS.iter().find(|s| &s.key == section)?;
+    let [Step::Key(section), Step::Id(_) | Step::Index(_)] = steps.as_slice() else {
+        return None;
+    };
+    let sec = SECTIONS.iter().find(|s| s.key == section)?;
     match sec.nested {
         Some((name, fields)) if name == nested_name => Some((fields, false)),
         _ => None,
@@ -357,7 +584,9 @@ pub fn set(doc: &mut Value, path: &str, value: Value) -> Result<(), String> {
                 if v.is_null() {
                     *v = Value::Object(Map::new());
                 }
-                let obj = v.as_object_mut().ok_or_else(|| format!("{path}: not an object"))?;
+                let obj = v
+                    .as_object_mut()
+                    .ok_or_else(|| format!("{path}: not an object"))?;
                 if is_last {
                     if value.is_null() {
                         obj.remove(&k);
@@ -372,7 +601,9 @@ pub fn set(doc: &mut Value, path: &str, value: Value) -> Result<(), String> {
                 if v.is_null() {
                     *v = Value::Array(Vec::new());
                 }
-                let arr = v.as_array_mut().ok_or_else(|| format!("{path}: not a list"))?;
+                let arr = v
+                    .as_array_mut()
+                    .ok_or_else(|| format!("{path}: not a list"))?;
                 if i > arr.len() {
                     return Err(format!("{path}: entry {i} does not exist"));
                 }
@@ -385,7 +616,9 @@ pub fn set(doc: &mut Value, path: &str, value: Value) -> Result<(), String> {
                 if v.is_null() {
                     *v = Value::Array(Vec::new());
                 }
-                let arr = v.as_array_mut().ok_or_else(|| format!("{path}: not a list"))?;
+                let arr = v
+                    .as_array_mut()
+                    .ok_or_else(|| format!("{path}: not a list"))?;
                 let i = match arr
                     .iter()
                     .position(|e| e.get("id").and_then(Value::as_str) == Some(&id))
@@ -461,7 +694,9 @@ fn country(t: &str) -> Result<String, String> {
     if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
         Ok(t.to_ascii_uppercase())
     } else {
-        Err(format!("{t:?} is not a two-letter country code (ISO 3166-1, e.g. SV)"))
+        Err(format!(
+            "{t:?} is not a two-letter country code (ISO 3166-1, e.g. SV)"
+        ))
     }
 }
 
@@ -475,7 +710,11 @@ pub fn show(v: Option<&Value>) -> String {
         Some(Value::Array(a)) if a.is_empty() => "none".into(),
         Some(Value::Array(a)) => a
             .iter()
-            .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
+            .map(|x| {
+                x.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| x.to_string())
+            })
             .collect::<Vec<_>>()
             .join(", "),
         Some(other) => other.to_string(),
@@ -496,7 +735,11 @@ pub fn changes(old: &Value, new: &Value) -> Vec<Change> {
         match v {
             Value::Object(m) => {
                 for (k, x) in m {
-                    let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    let p = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
                     leaves(&p, x, out);
                 }
             }
@@ -609,9 +852,14 @@ pub fn apply_form(doc: &mut Value, fields: &[(String, String)]) -> Vec<(String, 
         if get(doc, &entry).is_some() {
             let key = entry.split('[').next().unwrap_or_default();
             if let Some(arr) = doc.get(key).and_then(Value::as_array)
-                && arr.iter().any(|e| e.get("id").and_then(Value::as_str) == Some(&id))
+                && arr
+                    .iter()
+                    .any(|e| e.get("id").and_then(Value::as_str) == Some(&id))
             {
-                errors.push((format!("{entry}.id"), format!("the id {id:?} is already used")));
+                errors.push((
+                    format!("{entry}.id"),
+                    format!("the id {id:?} is already used"),
+                ));
                 continue;
             }
             let _ = set(doc, &format!("{entry}.id"), Value::String(id));
@@ -622,14 +870,23 @@ pub fn apply_form(doc: &mut Value, fields: &[(String, String)]) -> Vec<(String, 
         if get(doc, &format!("{}[new]", section.key)).is_some() {
             let prefix = &section.key[..1];
             let taken = |id: &str| get(doc, &format!("{}[{id}]", section.key)).is_some();
-            let id = (1..).map(|n| format!("{prefix}{n}")).find(|id| !taken(id)).unwrap_or_default();
+            let id = (1..)
+                .map(|n| format!("{prefix}{n}"))
+                .find(|id| !taken(id))
+                .unwrap_or_default();
             let _ = set(doc, &format!("{}[new].id", section.key), Value::String(id));
         }
     }
     // Remove from the end so that indexes stay valid.
     removals.sort_by_key(|e| {
         let (list, key) = e.rsplit_once('[').unwrap_or((e, ""));
-        (list.to_string(), key.trim_end_matches(']').parse::<usize>().unwrap_or(usize::MAX), key.to_string())
+        (
+            list.to_string(),
+            key.trim_end_matches(']')
+                .parse::<usize>()
+                .unwrap_or(usize::MAX),
+            key.to_string(),
+        )
     });
     for entry in removals.iter().rev() {
         remove_entry(doc, entry);
@@ -695,15 +952,25 @@ mod tests {
                    "harms": [{"id": "h1", "grounds": [{"ground": "religion"}]}],
                    "conduct": {"persecuted_others": false}})
         );
-        assert_eq!(get(&doc, "harms[h1].grounds[0].ground"), Some(&json!("religion")));
+        assert_eq!(
+            get(&doc, "harms[h1].grounds[0].ground"),
+            Some(&json!("religion"))
+        );
         assert!(set(&mut doc, "arrivals[5].date", json!("2024-03-01")).is_err());
     }
 
     #[test]
     fn every_question_path_kind_is_in_the_form_table() {
-        for p in ["harms[h1].severe", "groups[g1].particular", "family[c1].birth_date",
-                  "arrivals[0].date", "exceptions[0].reasonable_delay", "conduct.persecuted_others",
-                  "harms[h1].grounds[0].central", "applicant.nationality"] {
+        for p in [
+            "harms[h1].severe",
+            "groups[g1].particular",
+            "family[c1].birth_date",
+            "arrivals[0].date",
+            "exceptions[0].reasonable_delay",
+            "conduct.persecuted_others",
+            "harms[h1].grounds[0].central",
+            "applicant.nationality",
+        ] {
             assert!(field_of(p).is_some(), "{p}");
         }
         assert!(field_of("conduct.unknown").is_none());
@@ -729,7 +996,15 @@ mod tests {
         let new = json!({"applicant": {"birth_date": "1991-01-01"}, "harms": [{"id": "h1", "kind": "threat"}]});
         let c = changes(&old, &new);
         let paths: Vec<_> = c.iter().map(|c| c.path.as_str()).collect();
-        assert_eq!(paths, ["applicant.birth_date", "applicant.location", "harms[h1].id", "harms[h1].kind"]);
+        assert_eq!(
+            paths,
+            [
+                "applicant.birth_date",
+                "applicant.location",
+                "harms[h1].id",
+                "harms[h1].kind"
+            ]
+        );
         assert_eq!(c[0].before.as_deref(), Some("1990-01-01"));
         assert_eq!(c[1].after, None);
     }
@@ -738,19 +1013,27 @@ mod tests {
     fn a_form_adds_renames_and_removes_entries() {
         let mut doc = json!({"arrivals": [{"date": "2020-01-01"}, {"date": "2021-01-01"}]});
         let form = |v: &[(&str, &str)]| -> Vec<(String, String)> {
-            v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
         };
-        let errs = apply_form(&mut doc, &form(&[
-            ("arrivals[0]._remove", "on"),
-            ("harms[new].id", "h1"),
-            ("harms[new].kind", "threat"),
-            ("groups[new].id", ""),
-            ("groups[new].definition", "Women who left"),
-            ("applicant.birth_date", ""),
-        ]));
+        let errs = apply_form(
+            &mut doc,
+            &form(&[
+                ("arrivals[0]._remove", "on"),
+                ("harms[new].id", "h1"),
+                ("harms[new].kind", "threat"),
+                ("groups[new].id", ""),
+                ("groups[new].definition", "Women who left"),
+                ("applicant.birth_date", ""),
+            ]),
+        );
         assert!(errs.is_empty(), "{errs:?}");
-        assert_eq!(doc, json!({"arrivals": [{"date": "2021-01-01"}], "harms": [{"id": "h1", "kind": "threat"}],
-                          "groups": [{"id": "g1", "definition": "Women who left"}]}));
+        assert_eq!(
+            doc,
+            json!({"arrivals": [{"date": "2021-01-01"}], "harms": [{"id": "h1", "kind": "threat"}],
+                          "groups": [{"id": "g1", "definition": "Women who left"}]})
+        );
         let errs = apply_form(&mut doc, &form(&[("applicant.birth_date", "1990-02-30")]));
         assert_eq!(errs[0].0, "applicant.birth_date");
     }

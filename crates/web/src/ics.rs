@@ -55,29 +55,63 @@ fn line(out: &mut String, l: &str) {
 
 /// An all-day event per deadline, with a reminder a week before a last day to act.
 pub fn calendar(name: &str, rows: &[DeadlineRow]) -> String {
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
     let mut out = String::new();
-    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Refuge//Refuge deadlines//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Refuge//Refuge deadlines//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
         line(&mut out, l);
     }
     line(&mut out, &format!("X-WR-CALNAME:{}", text(name)));
     for r in rows {
-        let Ok(date) = refuge_engine::facts::parse_date(&r.date) else { continue };
+        let Ok(date) = refuge_engine::facts::parse_date(&r.date) else {
+            continue;
+        };
         let next = date.tomorrow().unwrap_or(date);
         let compact = |d: jiff::civil::Date| d.strftime("%Y%m%d").to_string();
         line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{}-{}@refuge", r.case_id, r.deadline_id));
+        line(
+            &mut out,
+            &format!("UID:{}-{}@refuge", r.case_id, r.deadline_id),
+        );
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", compact(date)));
         line(&mut out, &format!("DTEND;VALUE=DATE:{}", compact(next)));
-        line(&mut out, &format!("SUMMARY:{}", text(&format!("{} (case {})", r.label, r.case_number))));
-        line(&mut out, &format!("DESCRIPTION:{}", text(&format!("{}: {}. Status when last assessed: {}. Check the case in Refuge before acting.", r.deadline_id, r.label, r.status))));
+        line(
+            &mut out,
+            &format!(
+                "SUMMARY:{}",
+                text(&format!("{} (case {})", r.label, r.case_number))
+            ),
+        );
+        line(
+            &mut out,
+            &format!(
+                "DESCRIPTION:{}",
+                text(&format!(
+                    "{}: {}. Status when last assessed: {}. Check the case in Refuge before acting.",
+                    r.deadline_id, r.label, r.status
+                ))
+            ),
+        );
         line(&mut out, "TRANSP:TRANSPARENT");
         if r.status == "upcoming" {
             for l in ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P7D"] {
                 line(&mut out, l);
             }
-            line(&mut out, &format!("DESCRIPTION:{}", text(&format!("In a week: {} (case {})", r.label, r.case_number))));
+            line(
+                &mut out,
+                &format!(
+                    "DESCRIPTION:{}",
+                    text(&format!("In a week: {} (case {})", r.label, r.case_number))
+                ),
+            );
             line(&mut out, "END:VALARM");
         }
         line(&mut out, "END:VEVENT");
@@ -89,8 +123,14 @@ pub fn calendar(name: &str, rows: &[DeadlineRow]) -> String {
 pub fn ics_response(filename: &str, body: String) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
         ],
         body,
     )
@@ -98,34 +138,81 @@ pub fn ics_response(filename: &str, body: String) -> Response {
 }
 
 /// The calendar of one case the user may see, or of all their cases.
-pub async fn feed(state: &AppState, user: &User, case_id: Option<&str>, ip: Option<&str>) -> Result<Response, AppError> {
+pub async fn feed(
+    state: &AppState,
+    user: &User,
+    case_id: Option<&str>,
+    ip: Option<&str>,
+) -> Result<Response, AppError> {
     let (name, file) = match case_id {
         Some(id) => {
-            let case = state.db.case_for(user, id).await?.ok_or(AppError::NotFound)?;
-            (format!("Refuge: case {}", case.number), format!("refuge-{}.ics", case.number))
+            let case = state
+                .db
+                .case_for(user, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            (
+                format!("Refuge: case {}", case.number),
+                format!("refuge-{}.ics", case.number),
+            )
         }
-        None => ("Refuge deadlines".to_string(), "refuge-deadlines.ics".to_string()),
+        None => (
+            "Refuge deadlines".to_string(),
+            "refuge-deadlines.ics".to_string(),
+        ),
     };
-    let filter = DeadlineFilter { case_id: case_id.map(str::to_string), ..Default::default() };
+    let filter = DeadlineFilter {
+        case_id: case_id.map(str::to_string),
+        ..Default::default()
+    };
     let rows = state.db.deadlines_for(user, &filter).await?;
-    state.db.audit(Some(user), "case.export", case_id, "calendar (iCalendar)", ip).await?;
-    Ok(ics_response(&file.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.', "_"), calendar(&name, &rows)))
+    state
+        .db
+        .audit(
+            Some(user),
+            "case.export",
+            case_id,
+            "calendar (iCalendar)",
+            ip,
+        )
+        .await?;
+    Ok(ics_response(
+        &file.replace(
+            |c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.',
+            "_",
+        ),
+        calendar(&name, &rows),
+    ))
 }
 
-async fn case_feed(State(state): State<AppState>, s: Session, Path(id): Path<String>) -> Result<Response, AppError> {
+async fn case_feed(
+    State(state): State<AppState>,
+    s: Session,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     feed(&state, &s.user, Some(&id), s.ip.as_deref()).await
 }
 
 async fn token_user(state: &AppState, token: &str) -> Result<User, AppError> {
-    state.db.calendar_token_user(&auth::hash_secret(token)).await?.ok_or(AppError::NotFound)
+    state
+        .db
+        .calendar_token_user(&auth::hash_secret(token))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
-async fn user_feed(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, AppError> {
+async fn user_feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     let user = token_user(&state, &token).await?;
     feed(&state, &user, None, None).await
 }
 
-async fn token_case_feed(State(state): State<AppState>, Path((token, id)): Path<(String, String)>) -> Result<Response, AppError> {
+async fn token_case_feed(
+    State(state): State<AppState>,
+    Path((token, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let user = token_user(&state, &token).await?;
     let id = id.strip_suffix(".ics").ok_or(AppError::NotFound)?;
     feed(&state, &user, Some(id), None).await

@@ -112,7 +112,9 @@ impl AppState {
             return Ok(None);
         }
         let mut t = self.setup_token.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(Some(t.get_or_insert_with(|| auth::new_secret("setup")).clone()))
+        Ok(Some(
+            t.get_or_insert_with(|| auth::new_secret("setup")).clone(),
+        ))
     }
 }
 
@@ -132,7 +134,10 @@ pub fn app(state: AppState) -> Router {
 /// Logs each request at debug level (`REFUGE_LOG=refuge_web=debug`): the
 /// method, the route pattern (`/cases/{id}`, never the id or a token), the
 /// status and the time taken. Nothing else of the request is logged.
-async fn log_request(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+async fn log_request(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
     if !tracing::enabled!(tracing::Level::DEBUG) {
         return next.run(req).await;
     }
@@ -190,14 +195,22 @@ impl StoreArgs {
             return Ok(url.clone());
         }
         std::fs::create_dir_all(&self.data).map_err(|e| {
-            anyhow::anyhow!("cannot create the data directory {}: {e}", self.data.display())
+            anyhow::anyhow!(
+                "cannot create the data directory {}: {e}",
+                self.data.display()
+            )
         })?;
-        Ok(format!("sqlite://{}?mode=rwc", self.data.join("refuge.db").display()))
+        Ok(format!(
+            "sqlite://{}?mode=rwc",
+            self.data.join("refuge.db").display()
+        ))
     }
 
     pub async fn open(&self) -> anyhow::Result<db::Db> {
         let url = self.url()?;
-        db::Db::connect(&url).await.map_err(|e| anyhow::anyhow!("{e}"))
+        db::Db::connect(&url)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))
     }
 }
 
@@ -269,7 +282,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -283,15 +297,29 @@ async fn shutdown() {
 ///
 /// # Errors
 /// A taken name, a short password, or a database error.
-pub async fn add_user(store: &StoreArgs, name: &str, role: Role, password: &str) -> anyhow::Result<()> {
+pub async fn add_user(
+    store: &StoreArgs,
+    name: &str,
+    role: Role,
+    password: &str,
+) -> anyhow::Result<()> {
     auth::check_user_name(name).map_err(|e| anyhow::anyhow!("user name: {e}"))?;
     auth::check_new_password(password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
     let db = store.open().await?;
     let pw = password.to_string();
     let hash = tokio::task::spawn_blocking(move || auth::hash_password(&pw)).await?;
-    let user = db.add_user(name, &hash, role).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    db.audit(None, "user.add", None, &format!("{} added as {} (command line)", user.name, role.as_str()), None)
-        .await?;
+    let user = db
+        .add_user(name, &hash, role)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    db.audit(
+        None,
+        "user.add",
+        None,
+        &format!("{} added as {} (command line)", user.name, role.as_str()),
+        None,
+    )
+    .await?;
     Ok(())
 }
 
@@ -306,8 +334,15 @@ pub async fn new_token(store: &StoreArgs, name: &str, label: &str) -> anyhow::Re
         .await?
         .ok_or_else(|| anyhow::anyhow!("no user is named {name:?}"))?;
     let token = auth::new_secret("rfg");
-    db.add_api_token(&user.id, label, &auth::hash_secret(&token)).await?;
-    db.audit(Some(&user), "token.new", None, &format!("API token {label:?} created (command line)"), None)
+    db.add_api_token(&user.id, label, &auth::hash_secret(&token))
         .await?;
+    db.audit(
+        Some(&user),
+        "token.new",
+        None,
+        &format!("API token {label:?} created (command line)"),
+        None,
+    )
+    .await?;
     Ok(token)
 }

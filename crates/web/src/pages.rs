@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use askama::Template;
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use refuge_engine::output::Question;
 use refuge_engine::{Assessment, NOTICE};
 use serde::Deserialize;
@@ -18,7 +18,9 @@ use serde_json::Value;
 
 use crate::auth::{self, Session};
 use crate::cases::{self, CaseError};
-use crate::db::{AuditEntry, CaseFilter, CaseRow, DbError, DeadlineFilter, DeadlineRow, Note, User};
+use crate::db::{
+    AuditEntry, CaseFilter, CaseRow, DbError, DeadlineFilter, DeadlineRow, Note, User,
+};
 use crate::error::AppError;
 use crate::facts_form::{self, Change, SECTIONS};
 use crate::widgets::{self, FormState};
@@ -64,10 +66,18 @@ pub struct Ctx {
 
 impl Ctx {
     fn anonymous(title: &str) -> Ctx {
-        Ctx { title: title.into(), user: None, csrf: String::new() }
+        Ctx {
+            title: title.into(),
+            user: None,
+            csrf: String::new(),
+        }
     }
     fn of(s: &Session, title: impl Into<String>) -> Ctx {
-        Ctx { title: title.into(), user: Some(s.user.clone()), csrf: s.csrf.clone() }
+        Ctx {
+            title: title.into(),
+            user: Some(s.user.clone()),
+            csrf: s.csrf.clone(),
+        }
     }
 }
 
@@ -76,7 +86,11 @@ fn render<T: Template>(t: &T) -> Response {
         Ok(html) => Html(html).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template rendering failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, "the page could not be rendered").into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page could not be rendered",
+            )
+                .into_response()
         }
     }
 }
@@ -92,7 +106,15 @@ struct Message<'a> {
 /// An error page with its status: the status in words as its title, and the message.
 pub fn error_page(status: StatusCode, message: &str) -> Response {
     let title = status.canonical_reason().unwrap_or("Error");
-    (status, render(&Message { ctx: Ctx::anonymous(title), message, notice: NOTICE })).into_response()
+    (
+        status,
+        render(&Message {
+            ctx: Ctx::anonymous(title),
+            message,
+            notice: NOTICE,
+        }),
+    )
+        .into_response()
 }
 
 async fn not_found() -> AppError {
@@ -101,9 +123,42 @@ async fn not_found() -> AppError {
 
 async fn stylesheet() -> Response {
     static CSS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let css = CSS.get_or_init(|| format!("{}\n{}", refuge_report::STYLESHEET, include_str!("../static/style.css")));
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], css.as_str())
+    let css = CSS.get_or_init(|| {
+        format!(
+            "{}\n{}",
+            refuge_report::STYLESHEET,
+            include_str!("../static/style.css")
+        )
+    });
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        css.as_str(),
+    )
         .into_response()
+}
+
+/// A query string, its errors answered with an error page (axum's own
+/// `Query` answers them in plain text).
+pub struct Q<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Q<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, AppError> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(q)) => Ok(Q(q)),
+            Err(e) => Err(AppError::BadRequest(format!(
+                "the address is malformed: {}",
+                e.body_text()
+            ))),
+        }
+    }
 }
 
 // ----- forms and CSRF -----
@@ -122,18 +177,26 @@ impl Posted {
 }
 
 fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
-    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
 }
 
 async fn form_fields(req: Request, state: &AppState) -> Result<Vec<(String, String)>, AppError> {
     let bytes = Bytes::from_request(req, state).await.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::BadRequest(format!("the form is larger than {} bytes", crate::BODY_LIMIT))
+            AppError::BadRequest(format!(
+                "the form is larger than {} bytes",
+                crate::BODY_LIMIT
+            ))
         } else {
             AppError::BadRequest("the form could not be read".into())
         }
     })?;
-    serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::BadRequest("the form is malformed".into()))
+    serde_urlencoded::from_bytes(&bytes)
+        .map_err(|_| AppError::BadRequest("the form is malformed".into()))
 }
 
 impl FromRequest<AppState> for Posted {
@@ -141,7 +204,7 @@ impl FromRequest<AppState> for Posted {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, AppError> {
         let (mut parts, body) = req.into_parts();
-        let session = <Session as axum::extract::FromRequestParts<AppState>>::from_request_parts(&mut parts, state).await?;
+        let session = Session::from_request_parts(&mut parts, state).await?;
         let fields = form_fields(Request::from_parts(parts, body), state).await?;
         if field(&fields, "csrf") != session.csrf {
             return Err(AppError::Csrf);
@@ -168,7 +231,9 @@ impl FromRequest<AppState> for PreSession {
         let ip = auth::client_ip(&parts);
         let fields = form_fields(Request::from_parts(parts, body), state).await?;
         match cookie {
-            Some(c) if !c.is_empty() && field(&fields, "csrf") == c => Ok(PreSession { fields, ip }),
+            Some(c) if !c.is_empty() && field(&fields, "csrf") == c => {
+                Ok(PreSession { fields, ip })
+            }
             _ => Err(AppError::Csrf),
         }
     }
@@ -209,15 +274,27 @@ struct TokenQuery {
 
 fn setup_token_valid(state: &AppState, token: &str) -> bool {
     let t = state.setup_token.lock().unwrap_or_else(|e| e.into_inner());
-    t.as_deref().is_some_and(|t| !token.is_empty() && t == token)
+    t.as_deref()
+        .is_some_and(|t| !token.is_empty() && t == token)
 }
 
-async fn setup_form(State(state): State<AppState>, Query(q): Query<TokenQuery>) -> PageResult {
+async fn setup_form(State(state): State<AppState>, Q(q): Q<TokenQuery>) -> PageResult {
     if state.db.admin_count().await? > 0 || !setup_token_valid(&state, &q.token) {
         return Err(AppError::NotFound);
     }
     let (csrf, cookie) = pre_csrf();
-    Ok((cookie, render(&Setup { ctx: Ctx::anonymous("First run"), csrf, token: &q.token, name: "", error: None, notice: NOTICE })).into_response())
+    Ok((
+        cookie,
+        render(&Setup {
+            ctx: Ctx::anonymous("First run"),
+            csrf,
+            token: &q.token,
+            name: "",
+            error: None,
+            notice: NOTICE,
+        }),
+    )
+        .into_response())
 }
 
 async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
@@ -232,13 +309,29 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
         .and_then(|_| auth::check_new_password(password).map_err(|e| format!("Password: {e}.")));
     if let Err(error) = problem {
         let (csrf, cookie) = pre_csrf();
-        let page = Setup { ctx: Ctx::anonymous("First run"), csrf, token, name, error: Some(error), notice: NOTICE };
+        let page = Setup {
+            ctx: Ctx::anonymous("First run"),
+            csrf,
+            token,
+            name,
+            error: Some(error),
+            notice: NOTICE,
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, cookie, render(&page)).into_response());
     }
     let hash = hash_blocking(password).await?;
     let user = state.db.add_user(name, &hash, Role::Admin).await?;
     *state.setup_token.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    state.db.audit(Some(&user), "user.add", None, "first administrator created at setup", form.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&user),
+            "user.add",
+            None,
+            "first administrator created at setup",
+            form.ip.as_deref(),
+        )
+        .await?;
     start_session(&state, &user, form.ip.as_deref()).await
 }
 
@@ -258,8 +351,14 @@ async fn start_session(state: &AppState, user: &User, ip: Option<&str>) -> PageR
         .unwrap_or(jiff::Timestamp::MAX)
         .strftime("%Y-%m-%dT%H:%M:%SZ")
         .to_string();
-    state.db.add_session(&auth::hash_secret(&token), &user.id, &csrf, &expires).await?;
-    state.db.audit(Some(user), "sign_in", None, "signed in", ip).await?;
+    state
+        .db
+        .add_session(&auth::hash_secret(&token), &user.id, &csrf, &expires)
+        .await?;
+    state
+        .db
+        .audit(Some(user), "sign_in", None, "signed in", ip)
+        .await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = auth::session_cookie(&token).parse() {
         headers.insert(header::SET_COOKIE, v);
@@ -286,7 +385,17 @@ async fn login_form(State(state): State<AppState>) -> PageResult {
         ));
     }
     let (csrf, cookie) = pre_csrf();
-    Ok((cookie, render(&Login { ctx: Ctx::anonymous("Sign in"), csrf, name: "", error: None, notice: NOTICE })).into_response())
+    Ok((
+        cookie,
+        render(&Login {
+            ctx: Ctx::anonymous("Sign in"),
+            csrf,
+            name: "",
+            error: None,
+            notice: NOTICE,
+        }),
+    )
+        .into_response())
 }
 
 async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
@@ -294,11 +403,23 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
     let password = field(&form.fields, "password").to_string();
     let ip = form.ip.clone().unwrap_or_default();
     if state.rate_limit.locked(&ip, &name) {
-        state.db.audit(None, "sign_in.locked", None, &format!("sign-in locked for {name:?}"), form.ip.as_deref()).await?;
+        state
+            .db
+            .audit(
+                None,
+                "sign_in.locked",
+                None,
+                &format!("sign-in locked for {name:?}"),
+                form.ip.as_deref(),
+            )
+            .await?;
         return Err(AppError::RateLimited);
     }
     let found = state.db.user_by_name(&name).await?;
-    let hash = found.as_ref().map(|(_, h)| h.clone()).unwrap_or_else(|| auth::decoy_hash().to_string());
+    let hash = found
+        .as_ref()
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| auth::decoy_hash().to_string());
     let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
         .await
         .unwrap_or(false);
@@ -309,18 +430,46 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
         }
         _ => {
             state.rate_limit.failed(&ip, &name);
-            state.db.audit(None, "sign_in.failed", None, &format!("failed sign-in as {name:?}"), form.ip.as_deref()).await?;
+            state
+                .db
+                .audit(
+                    None,
+                    "sign_in.failed",
+                    None,
+                    &format!("failed sign-in as {name:?}"),
+                    form.ip.as_deref(),
+                )
+                .await?;
             let (csrf, cookie) = pre_csrf();
-            let page = Login { ctx: Ctx::anonymous("Sign in"), csrf, name: &name, error: Some("The user name or password is wrong."), notice: NOTICE };
+            let page = Login {
+                ctx: Ctx::anonymous("Sign in"),
+                csrf,
+                name: &name,
+                error: Some("The user name or password is wrong."),
+                notice: NOTICE,
+            };
             Ok((StatusCode::UNAUTHORIZED, cookie, render(&page)).into_response())
         }
     }
 }
 
 async fn logout(State(state): State<AppState>, form: Posted) -> PageResult {
-    state.db.audit(Some(&form.session.user), "sign_out", None, "signed out", form.session.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&form.session.user),
+            "sign_out",
+            None,
+            "signed out",
+            form.session.ip.as_deref(),
+        )
+        .await?;
     state.db.end_session(&form.session.token_hash).await?;
-    Ok(([(header::SET_COOKIE, auth::clear_session_cookie())], Redirect::to("/login")).into_response())
+    Ok((
+        [(header::SET_COOKIE, auth::clear_session_cookie())],
+        Redirect::to("/login"),
+    )
+        .into_response())
 }
 
 // ----- the dashboard -----
@@ -372,11 +521,16 @@ struct DashQuery {
     page: i64,
 }
 
-async fn dashboard(State(state): State<AppState>, s: Session, Query(q): Query<DashQuery>) -> PageResult {
+async fn dashboard(State(state): State<AppState>, s: Session, Q(q): Q<DashQuery>) -> PageResult {
     let today = state.today();
     let show_all = q.all.is_some();
     let page = q.page.clamp(0, 100_000);
-    let filter = DeadlineFilter { case_id: None, open_only: !show_all, limit: DASHBOARD_PAGE + 1, offset: page * DASHBOARD_PAGE };
+    let filter = DeadlineFilter {
+        case_id: None,
+        open_only: !show_all,
+        limit: DASHBOARD_PAGE + 1,
+        offset: page * DASHBOARD_PAGE,
+    };
     let mut found = state.db.deadlines_for(&s.user, &filter).await?;
     let more = found.len() as i64 > DASHBOARD_PAGE;
     found.truncate(DASHBOARD_PAGE as usize);
@@ -385,10 +539,23 @@ async fn dashboard(State(state): State<AppState>, s: Session, Query(q): Query<Da
         .map(|row| {
             let days = days_until(today, &row.date);
             let (class, alert) = flag(&row.status, days);
-            DashRow { row, days, class, alert }
+            DashRow {
+                row,
+                days,
+                class,
+                alert,
+            }
         })
         .collect();
-    Ok(render(&Dashboard { ctx: Ctx::of(&s, "Deadlines"), today, rows, show_all, page, more, notice: NOTICE }))
+    Ok(render(&Dashboard {
+        ctx: Ctx::of(&s, "Deadlines"),
+        today,
+        rows,
+        show_all,
+        page,
+        more,
+        notice: NOTICE,
+    }))
 }
 
 // ----- cases -----
@@ -414,19 +581,35 @@ struct ListQuery {
     archived: String,
 }
 
-async fn case_list(State(state): State<AppState>, s: Session, Query(q): Query<ListQuery>) -> PageResult {
+async fn case_list(State(state): State<AppState>, s: Session, Q(q): Q<ListQuery>) -> PageResult {
     let due_by = match q.due.as_str() {
         "" => None,
         d => {
-            let days: i64 = d.parse().map_err(|_| AppError::BadRequest("due must be a number of days".into()))?;
-            let date = state.today().checked_add(jiff::Span::new().days(days.clamp(0, 3650)))
+            let days: i64 = d
+                .parse()
+                .map_err(|_| AppError::BadRequest("due must be a number of days".into()))?;
+            let date = state
+                .today()
+                .checked_add(jiff::Span::new().days(days.clamp(0, 3650)))
                 .map_err(|_| AppError::BadRequest("due is out of range".into()))?;
             Some(date.to_string())
         }
     };
-    let filter = CaseFilter { search: Some(q.q.clone()), due_by, archived: !q.archived.is_empty(), limit: 500 };
+    let filter = CaseFilter {
+        search: Some(q.q.clone()),
+        due_by,
+        archived: !q.archived.is_empty(),
+        limit: 500,
+    };
     let cases = state.db.cases_for(&s.user, &filter).await?;
-    Ok(render(&CaseList { ctx: Ctx::of(&s, "Cases"), cases, q: q.q, due: q.due, filter, notice: NOTICE }))
+    Ok(render(&CaseList {
+        ctx: Ctx::of(&s, "Cases"),
+        cases,
+        q: q.q,
+        due: q.due,
+        filter,
+        notice: NOTICE,
+    }))
 }
 
 #[derive(Template)]
@@ -441,7 +624,14 @@ struct NewCase<'a> {
 }
 
 async fn new_case_form(s: Session) -> PageResult {
-    Ok(render(&NewCase { ctx: Ctx::of(&s, "New case"), client_name: "", number: "", arrival: "", error: None, notice: NOTICE }))
+    Ok(render(&NewCase {
+        ctx: Ctx::of(&s, "New case"),
+        client_name: "",
+        number: "",
+        arrival: "",
+        error: None,
+        notice: NOTICE,
+    }))
 }
 
 async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult {
@@ -462,7 +652,15 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
     }
     let created = match error {
         Some(e) => Err(e),
-        None => match cases::create(&state, &form.session.user, (!number.is_empty()).then_some(number), client_name, &facts).await {
+        None => match cases::create(
+            &state,
+            &form.session.user,
+            (!number.is_empty()).then_some(number),
+            client_name,
+            &facts,
+        )
+        .await
+        {
             Ok(case) => Ok(case),
             Err(CaseError::Invalid(e)) => Err(format!("Date of last arrival: {}.", e.message)),
             Err(CaseError::Db(DbError::Conflict(m))) => Err(format!("Case number: {m}.")),
@@ -471,11 +669,27 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
     };
     match created {
         Ok(case) => {
-            state.db.audit(Some(&form.session.user), "case.create", Some(&case.id), &format!("case {} opened", case.number), form.session.ip.as_deref()).await?;
+            state
+                .db
+                .audit(
+                    Some(&form.session.user),
+                    "case.create",
+                    Some(&case.id),
+                    &format!("case {} opened", case.number),
+                    form.session.ip.as_deref(),
+                )
+                .await?;
             Ok(see_other(format!("/cases/{}", case.id)))
         }
         Err(e) => {
-            let page = NewCase { ctx: Ctx::of(&form.session, "New case"), client_name, number, arrival, error: Some(e), notice: NOTICE };
+            let page = NewCase {
+                ctx: Ctx::of(&form.session, "New case"),
+                client_name,
+                number,
+                arrival,
+                error: Some(e),
+                notice: NOTICE,
+            };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
         }
     }
@@ -508,13 +722,26 @@ fn assessment_of(state: &AppState, case: &CaseRow) -> (Assessment, Option<String
     }
 }
 
-async fn case_page(State(state): State<AppState>, s: Session, Path(id): Path<String>) -> PageResult {
+async fn case_page(
+    State(state): State<AppState>,
+    s: Session,
+    Path(id): Path<String>,
+) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
     let (a, facts_error) = assessment_of(&state, &case);
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
     let members = state.db.members(&case.id).await?;
-    state.db.audit(Some(&s.user), "case.view", Some(&case.id), "case page viewed", s.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "case.view",
+            Some(&case.id),
+            "case page viewed",
+            s.ip.as_deref(),
+        )
+        .await?;
     let page = CasePage {
         ctx: Ctx::of(&s, case.client_name.clone()),
         ctx_user_id: s.user.id.clone(),
@@ -533,15 +760,48 @@ async fn case_page(State(state): State<AppState>, s: Session, Path(id): Path<Str
 async fn report(State(state): State<AppState>, s: Session, Path(id): Path<String>) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
     let (a, _) = assessment_of(&state, &case);
-    state.db.audit(Some(&s.user), "case.export", Some(&case.id), "printable report", s.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "case.export",
+            Some(&case.id),
+            "printable report",
+            s.ip.as_deref(),
+        )
+        .await?;
     Ok(Html(refuge_report::html(&a)).into_response())
 }
 
-async fn facts_json(State(state): State<AppState>, s: Session, Path(id): Path<String>) -> PageResult {
+async fn facts_json(
+    State(state): State<AppState>,
+    s: Session,
+    Path(id): Path<String>,
+) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
-    state.db.audit(Some(&s.user), "case.export", Some(&case.id), "facts document (JSON)", s.ip.as_deref()).await?;
-    let disposition = format!("attachment; filename=\"facts-{}.json\"", case.number.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_"));
-    Ok(([(header::CONTENT_TYPE, "application/json".to_string()), (header::CONTENT_DISPOSITION, disposition)], case.facts).into_response())
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "case.export",
+            Some(&case.id),
+            "facts document (JSON)",
+            s.ip.as_deref(),
+        )
+        .await?;
+    let disposition = format!(
+        "attachment; filename=\"facts-{}.json\"",
+        case.number
+            .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_")
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        case.facts,
+    )
+        .into_response())
 }
 
 // ----- the interview -----
@@ -594,7 +854,11 @@ fn interview_page(
             if let Some(e) = &error {
                 errors.insert(q.fact.clone(), e.clone());
             }
-            let st = FormState { doc: &doc, typed, errors: &errors };
+            let st = FormState {
+                doc: &doc,
+                typed,
+                errors: &errors,
+            };
             let why = q
                 .why
                 .iter()
@@ -626,9 +890,22 @@ fn interview_page(
     }
 }
 
-async fn interview(State(state): State<AppState>, s: Session, Path(id): Path<String>, Query(q): Query<InterviewQuery>) -> PageResult {
+async fn interview(
+    State(state): State<AppState>,
+    s: Session,
+    Path(id): Path<String>,
+    Q(q): Q<InterviewQuery>,
+) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
-    Ok(render(&interview_page(&state, &s, case, q.skip, &HashMap::new(), None, q.saved)))
+    Ok(render(&interview_page(
+        &state,
+        &s,
+        case,
+        q.skip,
+        &HashMap::new(),
+        None,
+        q.saved,
+    )))
 }
 
 async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Posted) -> PageResult {
@@ -636,13 +913,19 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Pos
     let case = case_of(&state, &s.user, &id).await?;
     let skip: usize = form.get("skip").parse().unwrap_or(0);
     if form.get("action") == "skip" {
-        return Ok(see_other(format!("/cases/{}/interview?skip={}", case.id, skip + 1)));
+        return Ok(see_other(format!(
+            "/cases/{}/interview?skip={}",
+            case.id,
+            skip + 1
+        )));
     }
     let fact = form.get("fact").to_string();
     let answers: Vec<(String, String)> = form
         .fields
         .iter()
-        .filter(|(k, _)| k == &fact || k.starts_with(&format!("{fact}[")) || k.starts_with(&format!("{fact}.")))
+        .filter(|(k, _)| {
+            k == &fact || k.starts_with(&format!("{fact}[")) || k.starts_with(&format!("{fact}."))
+        })
         .cloned()
         .collect();
     let typed: HashMap<String, String> = answers.iter().cloned().collect();
@@ -655,19 +938,41 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Pos
         return fail(case, "give an answer, or choose \"Skip for now\"".into());
     }
     if form.get("version") != case.version.to_string() {
-        return fail(case, "someone else changed these facts meanwhile; check the question and answer again".into());
+        return fail(
+            case,
+            "someone else changed these facts meanwhile; check the question and answer again"
+                .into(),
+        );
     }
-    let mut doc: Value = serde_json::from_str(&case.facts).unwrap_or_else(|_| serde_json::json!({}));
+    let mut doc: Value =
+        serde_json::from_str(&case.facts).unwrap_or_else(|_| serde_json::json!({}));
     let errors = facts_form::apply_form(&mut doc, &answers);
     if let Some((_, e)) = errors.first() {
         return fail(case, e.clone());
     }
     match cases::save_facts(&state, &s.user, &case, &doc).await {
         Ok(_) => {
-            state.db.audit(Some(&s.user), "facts.change", Some(&case.id), &format!("interview answer: {fact}"), s.ip.as_deref()).await?;
-            let said: Vec<String> = answers.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{k} = {}", v.trim())).collect();
-            let saved = serde_urlencoded::to_string([("saved", said.join("; "))]).unwrap_or_default();
-            Ok(see_other(format!("/cases/{}/interview?skip={skip}&{saved}", case.id)))
+            state
+                .db
+                .audit(
+                    Some(&s.user),
+                    "facts.change",
+                    Some(&case.id),
+                    &format!("interview answer: {fact}"),
+                    s.ip.as_deref(),
+                )
+                .await?;
+            let said: Vec<String> = answers
+                .iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(k, v)| format!("{k} = {}", v.trim()))
+                .collect();
+            let saved =
+                serde_urlencoded::to_string([("saved", said.join("; "))]).unwrap_or_default();
+            Ok(see_other(format!(
+                "/cases/{}/interview?skip={skip}&{saved}",
+                case.id
+            )))
         }
         Err(CaseError::Invalid(e)) => fail(case, e.message),
         Err(CaseError::Db(DbError::Conflict(m))) => fail(case, m),
@@ -689,19 +994,51 @@ struct FactsPage {
     notice: &'static str,
 }
 
-fn facts_page_of(s: &Session, case: CaseRow, doc: &Value, typed: &HashMap<String, String>, errors: &HashMap<String, String>, error: Option<String>) -> FactsPage {
+fn facts_page_of(
+    s: &Session,
+    case: CaseRow,
+    doc: &Value,
+    typed: &HashMap<String, String>,
+    errors: &HashMap<String, String>,
+    error: Option<String>,
+) -> FactsPage {
     let st = FormState { doc, typed, errors };
-    let sections = SECTIONS.iter().map(|sec| (sec.key, sec.title, widgets::section(sec, &st))).collect();
-    FactsPage { ctx: Ctx::of(s, format!("Facts: {}", case.client_name)), version: case.version, case, sections, error, notice: NOTICE }
+    let sections = SECTIONS
+        .iter()
+        .map(|sec| (sec.key, sec.title, widgets::section(sec, &st)))
+        .collect();
+    FactsPage {
+        ctx: Ctx::of(s, format!("Facts: {}", case.client_name)),
+        version: case.version,
+        case,
+        sections,
+        error,
+        notice: NOTICE,
+    }
 }
 
-async fn facts_page(State(state): State<AppState>, s: Session, Path(id): Path<String>) -> PageResult {
+async fn facts_page(
+    State(state): State<AppState>,
+    s: Session,
+    Path(id): Path<String>,
+) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
     let doc: Value = serde_json::from_str(&case.facts).unwrap_or(Value::Null);
-    Ok(render(&facts_page_of(&s, case, &doc, &HashMap::new(), &HashMap::new(), None)))
+    Ok(render(&facts_page_of(
+        &s,
+        case,
+        &doc,
+        &HashMap::new(),
+        &HashMap::new(),
+        None,
+    )))
 }
 
-async fn save_facts(State(state): State<AppState>, Path(id): Path<String>, form: Posted) -> PageResult {
+async fn save_facts(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: Posted,
+) -> PageResult {
     let s = &form.session;
     let case = case_of(&state, &s.user, &id).await?;
     let stored: Value = serde_json::from_str(&case.facts).unwrap_or_else(|_| serde_json::json!({}));
@@ -713,8 +1050,14 @@ async fn save_facts(State(state): State<AppState>, Path(id): Path<String>, form:
         Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
     };
     if !errors.is_empty() {
-        let list: Vec<String> = errors.iter().map(|(path, e)| format!("{path}: {e}")).collect();
-        let message = format!("Nothing was saved; correct what is marked below ({}).", list.join("; "));
+        let list: Vec<String> = errors
+            .iter()
+            .map(|(path, e)| format!("{path}: {e}"))
+            .collect();
+        let message = format!(
+            "Nothing was saved; correct what is marked below ({}).",
+            list.join("; ")
+        );
         return show_again(case, errors.into_iter().collect(), message);
     }
     if form.get("version") != case.version.to_string() {
@@ -722,16 +1065,31 @@ async fn save_facts(State(state): State<AppState>, Path(id): Path<String>, form:
     }
     match cases::save_facts(&state, &s.user, &case, &doc).await {
         Ok(_) => {
-            state.db.audit(Some(&s.user), "facts.change", Some(&case.id), "facts form saved", s.ip.as_deref()).await?;
+            state
+                .db
+                .audit(
+                    Some(&s.user),
+                    "facts.change",
+                    Some(&case.id),
+                    "facts form saved",
+                    s.ip.as_deref(),
+                )
+                .await?;
             Ok(see_other(format!("/cases/{}", case.id)))
         }
         Err(CaseError::Invalid(e)) => {
             let path = cases::form_path(&doc, &e.field);
             let mut errors = HashMap::new();
             errors.insert(path.clone(), e.message.clone());
-            show_again(case, errors, format!("Nothing was saved: {path}: {}.", e.message))
+            show_again(
+                case,
+                errors,
+                format!("Nothing was saved: {path}: {}.", e.message),
+            )
         }
-        Err(CaseError::Db(DbError::Conflict(m))) => show_again(case, HashMap::new(), format!("Nothing was saved: {m}.")),
+        Err(CaseError::Db(DbError::Conflict(m))) => {
+            show_again(case, HashMap::new(), format!("Nothing was saved: {m}."))
+        }
         Err(CaseError::Db(e)) => Err(e.into()),
     }
 }
@@ -768,18 +1126,38 @@ async fn history(State(state): State<AppState>, s: Session, Path(id): Path<Strin
             changes: serde_json::from_str(&v.changes).unwrap_or_default(),
         })
         .collect();
-    Ok(render(&History { ctx: Ctx::of(&s, format!("History: {}", case.client_name)), case, versions, notice: NOTICE }))
+    Ok(render(&History {
+        ctx: Ctx::of(&s, format!("History: {}", case.client_name)),
+        case,
+        versions,
+        notice: NOTICE,
+    }))
 }
 
-async fn add_note(State(state): State<AppState>, Path(id): Path<String>, form: Posted) -> PageResult {
+async fn add_note(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: Posted,
+) -> PageResult {
     let s = &form.session;
     let case = case_of(&state, &s.user, &id).await?;
     let body = form.get("body").trim();
     if body.is_empty() || body.len() > 20_000 {
-        return Err(AppError::BadRequest("a note needs 1 to 20,000 characters".into()));
+        return Err(AppError::BadRequest(
+            "a note needs 1 to 20,000 characters".into(),
+        ));
     }
     state.db.add_note(&case.id, &s.user, body).await?;
-    state.db.audit(Some(&s.user), "note.add", Some(&case.id), "note added", s.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "note.add",
+            Some(&case.id),
+            "note added",
+            s.ip.as_deref(),
+        )
+        .await?;
     Ok(see_other(format!("/cases/{}#notes", case.id)))
 }
 
@@ -791,17 +1169,38 @@ async fn managed_case(state: &AppState, s: &Session, id: &str) -> Result<CaseRow
     Ok(case)
 }
 
-async fn archive(State(state): State<AppState>, Path(id): Path<String>, form: Posted) -> PageResult {
+async fn archive(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: Posted,
+) -> PageResult {
     let s = &form.session;
     let case = managed_case(&state, s, &id).await?;
     let archived = form.get("archived") == "1";
     state.db.set_archived(&case.id, archived).await?;
-    let what = if archived { "case archived" } else { "case reopened" };
-    state.db.audit(Some(&s.user), "case.archive", Some(&case.id), what, s.ip.as_deref()).await?;
+    let what = if archived {
+        "case archived"
+    } else {
+        "case reopened"
+    };
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "case.archive",
+            Some(&case.id),
+            what,
+            s.ip.as_deref(),
+        )
+        .await?;
     Ok(see_other(format!("/cases/{}", case.id)))
 }
 
-async fn add_member(State(state): State<AppState>, Path(id): Path<String>, form: Posted) -> PageResult {
+async fn add_member(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: Posted,
+) -> PageResult {
     let s = &form.session;
     let case = managed_case(&state, s, &id).await?;
     let name = form.get("name").trim();
@@ -809,11 +1208,24 @@ async fn add_member(State(state): State<AppState>, Path(id): Path<String>, form:
         return Err(AppError::BadRequest(format!("no user is named {name:?}")));
     };
     state.db.add_member(&case.id, &user.id).await?;
-    state.db.audit(Some(&s.user), "permission.assign", Some(&case.id), &format!("{} assigned to the case", user.name), s.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "permission.assign",
+            Some(&case.id),
+            &format!("{} assigned to the case", user.name),
+            s.ip.as_deref(),
+        )
+        .await?;
     Ok(see_other(format!("/cases/{}#team", case.id)))
 }
 
-async fn remove_member(State(state): State<AppState>, Path(id): Path<String>, form: Posted) -> PageResult {
+async fn remove_member(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: Posted,
+) -> PageResult {
     let s = &form.session;
     let case = managed_case(&state, s, &id).await?;
     let user_id = form.get("user_id");
@@ -821,7 +1233,16 @@ async fn remove_member(State(state): State<AppState>, Path(id): Path<String>, fo
         return Err(AppError::BadRequest("no such user".into()));
     };
     state.db.remove_member(&case.id, &user.id).await?;
-    state.db.audit(Some(&s.user), "permission.unassign", Some(&case.id), &format!("{} removed from the case", user.name), s.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "permission.unassign",
+            Some(&case.id),
+            &format!("{} removed from the case", user.name),
+            s.ip.as_deref(),
+        )
+        .await?;
     Ok(see_other(format!("/cases/{}#team", case.id)))
 }
 
@@ -838,27 +1259,65 @@ struct Settings {
     notice: &'static str,
 }
 
-async fn settings_page(state: &AppState, s: &Session, secret: Option<(String, String)>) -> PageResult {
+async fn settings_page(
+    state: &AppState,
+    s: &Session,
+    secret: Option<(String, String)>,
+) -> PageResult {
     let has_calendar = state.db.has_calendar_token(&s.user.id).await?;
     let tokens = state.db.api_tokens(&s.user.id).await?;
-    Ok(render(&Settings { ctx: Ctx::of(s, "Settings"), has_calendar, tokens, secret, notice: NOTICE }))
+    Ok(render(&Settings {
+        ctx: Ctx::of(s, "Settings"),
+        has_calendar,
+        tokens,
+        secret,
+        notice: NOTICE,
+    }))
 }
 
 async fn settings(State(state): State<AppState>, s: Session) -> PageResult {
     settings_page(&state, &s, None).await
 }
 
-async fn calendar_token(State(state): State<AppState>, headers: HeaderMap, form: Posted) -> PageResult {
+async fn calendar_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Posted,
+) -> PageResult {
     let s = &form.session;
     if form.get("action") == "revoke" {
         state.db.set_calendar_token(&s.user.id, None).await?;
-        state.db.audit(Some(&s.user), "permission.calendar", None, "calendar feed revoked", s.ip.as_deref()).await?;
+        state
+            .db
+            .audit(
+                Some(&s.user),
+                "permission.calendar",
+                None,
+                "calendar feed revoked",
+                s.ip.as_deref(),
+            )
+            .await?;
         return settings_page(&state, s, None).await;
     }
     let token = auth::new_secret("cal");
-    state.db.set_calendar_token(&s.user.id, Some(&auth::hash_secret(&token))).await?;
-    state.db.audit(Some(&s.user), "permission.calendar", None, "calendar feed address made", s.ip.as_deref()).await?;
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
+    state
+        .db
+        .set_calendar_token(&s.user.id, Some(&auth::hash_secret(&token)))
+        .await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "permission.calendar",
+            None,
+            "calendar feed address made",
+            s.ip.as_deref(),
+        )
+        .await?;
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:8080");
     let url = format!("http://{host}/calendar/{token}/deadlines.ics");
     settings_page(&state, s, Some(("Your calendar feed address:".into(), url))).await
 }
@@ -867,27 +1326,63 @@ async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResul
     let s = &form.session;
     let name = form.get("name").trim();
     if name.is_empty() || name.len() > 100 {
-        return Err(AppError::BadRequest("a token needs a name of 1 to 100 characters".into()));
+        return Err(AppError::BadRequest(
+            "a token needs a name of 1 to 100 characters".into(),
+        ));
     }
     let token = auth::new_secret("rfg");
-    state.db.add_api_token(&s.user.id, name, &auth::hash_secret(&token)).await?;
-    state.db.audit(Some(&s.user), "permission.token", None, &format!("API token {name:?} made"), s.ip.as_deref()).await?;
-    settings_page(&state, s, Some((format!("Your API token {name:?}:"), token))).await
+    state
+        .db
+        .add_api_token(&s.user.id, name, &auth::hash_secret(&token))
+        .await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "permission.token",
+            None,
+            &format!("API token {name:?} made"),
+            s.ip.as_deref(),
+        )
+        .await?;
+    settings_page(
+        &state,
+        s,
+        Some((format!("Your API token {name:?}:"), token)),
+    )
+    .await
 }
 
-async fn revoke_api_token(State(state): State<AppState>, Path(id): Path<String>, form: Posted) -> PageResult {
+async fn revoke_api_token(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: Posted,
+) -> PageResult {
     let s = &form.session;
     if !state.db.revoke_api_token(&s.user.id, &id).await? {
         return Err(AppError::NotFound);
     }
-    state.db.audit(Some(&s.user), "permission.token", None, "API token revoked", s.ip.as_deref()).await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "permission.token",
+            None,
+            "API token revoked",
+            s.ip.as_deref(),
+        )
+        .await?;
     Ok(see_other("/settings".into()))
 }
 
 // ----- administration -----
 
 fn admin(s: &Session) -> Result<(), AppError> {
-    if s.user.role.is_admin() { Ok(()) } else { Err(AppError::Forbidden) }
+    if s.user.role.is_admin() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 #[derive(Template)]
@@ -903,8 +1398,19 @@ struct Users {
 
 async fn users_page(state: &AppState, s: &Session, error: Option<String>) -> PageResult {
     let users = state.db.users().await?;
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = Users { ctx: Ctx::of(s, "Users"), ctx_user_id: s.user.id.clone(), users, roles: Role::ALL.map(Role::as_str), error, notice: NOTICE };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = Users {
+        ctx: Ctx::of(s, "Users"),
+        ctx_user_id: s.user.id.clone(),
+        users,
+        roles: Role::ALL.map(Role::as_str),
+        error,
+        notice: NOTICE,
+    };
     Ok((status, render(&page)).into_response())
 }
 
@@ -930,7 +1436,16 @@ async fn add_user(State(state): State<AppState>, form: Posted) -> PageResult {
     let hash = hash_blocking(password).await?;
     match state.db.add_user(name, &hash, role).await {
         Ok(u) => {
-            state.db.audit(Some(&s.user), "permission.user_add", None, &format!("{} added as {}", u.name, role.as_str()), s.ip.as_deref()).await?;
+            state
+                .db
+                .audit(
+                    Some(&s.user),
+                    "permission.user_add",
+                    None,
+                    &format!("{} added as {}", u.name, role.as_str()),
+                    s.ip.as_deref(),
+                )
+                .await?;
             Ok(see_other("/admin/users".into()))
         }
         Err(DbError::Conflict(m)) => users_page(&state, s, Some(format!("User name: {m}."))).await,
@@ -938,23 +1453,52 @@ async fn add_user(State(state): State<AppState>, form: Posted) -> PageResult {
     }
 }
 
-async fn change_user(State(state): State<AppState>, Path(id): Path<String>, form: Posted) -> PageResult {
+async fn change_user(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: Posted,
+) -> PageResult {
     let s = &form.session;
     admin(s)?;
     if id == s.user.id {
-        return users_page(&state, s, Some("You cannot change your own role or deactivate yourself.".into())).await;
+        return users_page(
+            &state,
+            s,
+            Some("You cannot change your own role or deactivate yourself.".into()),
+        )
+        .await;
     }
-    let Some(user) = state.db.user_by_id(&id).await? else { return Err(AppError::NotFound) };
+    let Some(user) = state.db.user_by_id(&id).await? else {
+        return Err(AppError::NotFound);
+    };
     let role: Role = form.get("role").parse().map_err(AppError::BadRequest)?;
     let active = form.get("active") != "0";
     if role != user.role {
         state.db.set_role(&user.id, role).await?;
-        state.db.audit(Some(&s.user), "permission.role", None, &format!("{}: {} → {}", user.name, user.role.as_str(), role.as_str()), s.ip.as_deref()).await?;
+        state
+            .db
+            .audit(
+                Some(&s.user),
+                "permission.role",
+                None,
+                &format!("{}: {} → {}", user.name, user.role.as_str(), role.as_str()),
+                s.ip.as_deref(),
+            )
+            .await?;
     }
     if active != user.active {
         state.db.set_active(&user.id, active).await?;
         let what = if active { "reactivated" } else { "deactivated" };
-        state.db.audit(Some(&s.user), "permission.active", None, &format!("{} {what}", user.name), s.ip.as_deref()).await?;
+        state
+            .db
+            .audit(
+                Some(&s.user),
+                "permission.active",
+                None,
+                &format!("{} {what}", user.name),
+                s.ip.as_deref(),
+            )
+            .await?;
     }
     Ok(see_other("/admin/users".into()))
 }
@@ -971,10 +1515,26 @@ struct Audit {
 
 /// The actions the audit log records.
 pub const AUDIT_ACTIONS: &[&str] = &[
-    "sign_in", "sign_in.failed", "sign_in.locked", "sign_out", "case.create", "case.view", "case.export",
-    "case.archive", "facts.change", "note.add", "permission.assign", "permission.unassign",
-    "permission.user_add", "permission.role", "permission.active", "permission.token",
-    "permission.calendar", "user.add", "token.new", "api.assess",
+    "sign_in",
+    "sign_in.failed",
+    "sign_in.locked",
+    "sign_out",
+    "case.create",
+    "case.view",
+    "case.export",
+    "case.archive",
+    "facts.change",
+    "note.add",
+    "permission.assign",
+    "permission.unassign",
+    "permission.user_add",
+    "permission.role",
+    "permission.active",
+    "permission.token",
+    "permission.calendar",
+    "user.add",
+    "token.new",
+    "api.assess",
 ];
 
 #[derive(Deserialize)]
@@ -983,9 +1543,15 @@ struct AuditQuery {
     action: String,
 }
 
-async fn audit(State(state): State<AppState>, s: Session, Query(q): Query<AuditQuery>) -> PageResult {
+async fn audit(State(state): State<AppState>, s: Session, Q(q): Q<AuditQuery>) -> PageResult {
     admin(&s)?;
     let action = (!q.action.is_empty()).then_some(q.action.as_str());
     let entries = state.db.audit_log(action, 500).await?;
-    Ok(render(&Audit { ctx: Ctx::of(&s, "Audit log"), entries, actions: AUDIT_ACTIONS, action: q.action, notice: NOTICE }))
+    Ok(render(&Audit {
+        ctx: Ctx::of(&s, "Audit log"),
+        entries,
+        actions: AUDIT_ACTIONS,
+        action: q.action,
+        notice: NOTICE,
+    }))
 }

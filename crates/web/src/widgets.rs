@@ -29,7 +29,11 @@ pub fn esc(s: &str) -> String {
 fn element_id(path: &str) -> String {
     let mut id = String::from("f-");
     for c in path.chars() {
-        id.push(if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' });
+        id.push(if c.is_ascii_alphanumeric() || c == '_' {
+            c
+        } else {
+            '-'
+        });
     }
     id
 }
@@ -73,22 +77,43 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
         Some(_) => format!(" aria-invalid=\"true\" aria-describedby=\"{idq}-error\""),
         None => String::new(),
     };
-    let _ = write!(out, "<div class=\"field\"><label for=\"{idq}\">{}</label>", esc(field.label));
+    let _ = write!(
+        out,
+        "<div class=\"field\"><label for=\"{idq}\">{}</label>",
+        esc(field.label)
+    );
     match field.kind {
         Kind::Bool | Kind::Choice(_) => {
             let options: Vec<(&str, String)> = match field.kind {
                 Kind::Choice(values) => values.iter().map(|v| (*v, words(v))).collect(),
                 _ => vec![("true", "yes".into()), ("false", "no".into())],
             };
-            let _ = write!(out, "<select id=\"{idq}\" name=\"{name}\"{aria}><option value=\"\">unknown</option>");
+            let _ = write!(
+                out,
+                "<select id=\"{idq}\" name=\"{name}\"{aria}><option value=\"\">unknown</option>"
+            );
             let mut known = value.is_empty();
             for (v, text) in &options {
-                let sel = if *v == value { known = true; " selected" } else { "" };
-                let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(v), esc(text));
+                let sel = if *v == value {
+                    known = true;
+                    " selected"
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    out,
+                    "<option value=\"{}\"{sel}>{}</option>",
+                    esc(v),
+                    esc(text)
+                );
             }
             if !known {
                 // A value typed elsewhere (the API) that the list lacks stays visible and is reported on save.
-                let _ = write!(out, "<option value=\"{0}\" selected>{0}</option>", esc(&value));
+                let _ = write!(
+                    out,
+                    "<option value=\"{0}\" selected>{0}</option>",
+                    esc(&value)
+                );
             }
             out.push_str("</select>");
         }
@@ -108,7 +133,11 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
         }
     }
     if let Some(e) = error {
-        let _ = write!(out, "<p class=\"field-error\" id=\"{idq}-error\">{}</p>", esc(e));
+        let _ = write!(
+            out,
+            "<p class=\"field-error\" id=\"{idq}-error\">{}</p>",
+            esc(e)
+        );
     }
     out.push_str("</div>");
 }
@@ -121,10 +150,12 @@ fn entry_keys(doc: &Value, list_path: &str, keyed: bool) -> Vec<String> {
     items
         .iter()
         .enumerate()
-        .map(|(i, e)| match (keyed, e.get("id").and_then(Value::as_str)) {
-            (true, Some(id)) => id.to_string(),
-            _ => i.to_string(),
-        })
+        .map(
+            |(i, e)| match (keyed, e.get("id").and_then(Value::as_str)) {
+                (true, Some(id)) => id.to_string(),
+                _ => i.to_string(),
+            },
+        )
         .collect()
 }
 
@@ -149,7 +180,12 @@ fn remove_box(out: &mut String, entry_path: &str) {
 /// entry of a list and one blank entry to add another.
 pub fn section(sec: &Section, st: &FormState<'_>) -> String {
     let mut out = String::new();
-    let _ = write!(out, "<fieldset class=\"section\" id=\"s-{}\"><legend>{}</legend>", sec.key, esc(sec.title));
+    let _ = write!(
+        out,
+        "<fieldset class=\"section\" id=\"s-{}\"><legend>{}</legend>",
+        sec.key,
+        esc(sec.title)
+    );
     if let Some(e) = st.errors.get(sec.key) {
         let _ = write!(out, "<p class=\"field-error\">{}</p>", esc(e));
     }
@@ -165,18 +201,41 @@ pub fn section(sec: &Section, st: &FormState<'_>) -> String {
     for (n, key) in keys.iter().map(String::as_str).chain([blank]).enumerate() {
         let path = format!("{}[{key}]", sec.key);
         let is_new = n == keys.len();
-        let heading = if is_new { "Add another".to_string() } else { format!("Entry {}", n + 1) };
-        let _ = write!(out, "<fieldset class=\"entry{}\"><legend>{}</legend>", if is_new { " new" } else { "" }, esc(&heading));
+        let heading = if is_new {
+            "Add another".to_string()
+        } else {
+            format!("Entry {}", n + 1)
+        };
+        let _ = write!(
+            out,
+            "<fieldset class=\"entry{}\"><legend>{}</legend>",
+            if is_new { " new" } else { "" },
+            esc(&heading)
+        );
         entry(&mut out, &path, sec.fields, st);
         if let Some((nested, fields)) = sec.nested
             && !is_new
         {
             let list = format!("{path}.{nested}");
             let nested_keys = entry_keys(st.doc, &list, false);
-            for (m, k) in nested_keys.iter().map(String::as_str).chain([nested_keys.len().to_string().as_str()]).enumerate() {
+            for (m, k) in nested_keys
+                .iter()
+                .map(String::as_str)
+                .chain([nested_keys.len().to_string().as_str()])
+                .enumerate()
+            {
                 let npath = format!("{list}[{k}]");
                 let new_one = m == nested_keys.len();
-                let _ = write!(out, "<fieldset class=\"nested\"><legend>{} {}</legend>", if new_one { "Add a" } else { "Ground" }, if new_one { "ground".to_string() } else { (m + 1).to_string() });
+                let _ = write!(
+                    out,
+                    "<fieldset class=\"nested\"><legend>{} {}</legend>",
+                    if new_one { "Add a" } else { "Ground" },
+                    if new_one {
+                        "ground".to_string()
+                    } else {
+                        (m + 1).to_string()
+                    }
+                );
                 entry(&mut out, &npath, fields, st);
                 if !new_one {
                     remove_box(&mut out, &npath);
@@ -211,7 +270,12 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
         .filter(|f| f.name != "id")
         .map(|field| {
             let mut out = String::new();
-            control(&mut out, &format!("{fact}[{key}].{}", field.name), field, st);
+            control(
+                &mut out,
+                &format!("{fact}[{key}].{}", field.name),
+                field,
+                st,
+            );
             out
         })
         .collect();

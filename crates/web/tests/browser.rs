@@ -38,7 +38,12 @@ fn missing(node_modules: &Path, chromium: &Path) -> Vec<String> {
     if !chromium.is_file() {
         missing.push(format!("Chromium at {}", chromium.display()));
     }
-    if Command::new("node").arg("--version").output().map(|o| !o.status.success()).unwrap_or(true) {
+    if Command::new("node")
+        .arg("--version")
+        .output()
+        .map(|o| !o.status.success())
+        .unwrap_or(true)
+    {
         missing.push("node on the PATH".to_string());
     }
     if !node_modules.join("playwright-core").is_dir() {
@@ -51,12 +56,15 @@ fn missing(node_modules: &Path, chromium: &Path) -> Vec<String> {
 fn an_office_sets_up_refuge_interviews_a_client_and_downloads_the_one_year_deadline_in_chromium() {
     let root = workspace();
     let script = root.join("e2e/first_run.mjs");
-    let chromium = PathBuf::from(std::env::var_os("CHROMIUM").unwrap_or_else(|| "/usr/bin/chromium".into()));
+    let chromium =
+        PathBuf::from(std::env::var_os("CHROMIUM").unwrap_or_else(|| "/usr/bin/chromium".into()));
     let missing = missing(&root.join("e2e/node_modules"), &chromium);
     if !missing.is_empty() {
         let what = missing.join(", ");
         if std::env::var("REFUGE_E2E").is_ok_and(|v| v == "1") {
-            panic!("REFUGE_E2E=1 but the browser test cannot run: missing {what}. Install with `apt-get install -y chromium && npm ci --prefix e2e`.");
+            panic!(
+                "REFUGE_E2E=1 but the browser test cannot run: missing {what}. Install with `apt-get install -y chromium && npm ci --prefix e2e`."
+            );
         }
         // Straight to the standard error, past the test harness's capture: a skip must be seen.
         let _ = writeln!(
@@ -73,7 +81,10 @@ fn an_office_sets_up_refuge_interviews_a_client_and_downloads_the_one_year_deadl
         .enable_all()
         .build()
         .expect("a tokio runtime");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("refuge.db").display());
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("refuge.db").display()
+    );
     let (addr, token) = rt.block_on(async {
         let db = Db::connect(&url).await.expect("a fresh SQLite database");
         let mut state = AppState::new(db);
@@ -83,7 +94,9 @@ fn an_office_sets_up_refuge_interviews_a_client_and_downloads_the_one_year_deadl
             .await
             .expect("the setup token")
             .expect("a fresh database has no administrator, so a setup token");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a loopback port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port");
         let addr = listener.local_addr().expect("the bound address");
         let app = refuge_web::app(state).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await.expect("the server runs") });
@@ -119,7 +132,10 @@ fn an_office_sets_up_refuge_interviews_a_client_and_downloads_the_one_year_deadl
     let output = std::fs::read_to_string(&out_path).unwrap_or_default();
     rt.shutdown_timeout(Duration::from_secs(1));
     match status {
-        Some(s) if s.success() => println!("{output}(browser run: {:.1} s)", started.elapsed().as_secs_f64()),
+        Some(s) if s.success() => println!(
+            "{output}(browser run: {:.1} s)",
+            started.elapsed().as_secs_f64()
+        ),
         Some(s) => panic!("the browser test failed ({s}):\n{output}"),
         None => panic!("the browser test took longer than {TIMEOUT:?} and was stopped:\n{output}"),
     }

@@ -21,8 +21,16 @@ enum Access {
     Manager,
 }
 
-/// Route, method, form fields, what success answers, who may.
-const CASE_ROUTES: &[(&str, &str, &[(&str, &str)], u16, Access)] = &[
+/// Method, route, form fields, what success answers, who may.
+type Row = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    u16,
+    Access,
+);
+
+const CASE_ROUTES: &[Row] = &[
     ("GET", "/cases/{id}", &[], 200, Access::Member),
     ("GET", "/cases/{id}/interview", &[], 200, Access::Member),
     ("GET", "/cases/{id}/facts", &[], 200, Access::Member),
@@ -30,15 +38,63 @@ const CASE_ROUTES: &[(&str, &str, &[(&str, &str)], u16, Access)] = &[
     ("GET", "/cases/{id}/facts.json", &[], 200, Access::Member),
     ("GET", "/cases/{id}/report.html", &[], 200, Access::Member),
     ("GET", "/cases/{id}/calendar.ics", &[], 200, Access::Member),
-    ("POST", "/cases/{id}/notes", &[("body", "Client called.")], 303, Access::Member),
-    ("POST", "/cases/{id}/facts", &[("version", "1"), ("applicant.birth_date", "1990-01-01")], 303, Access::Member),
-    ("POST", "/cases/{id}/archive", &[("archived", "0")], 303, Access::Manager),
-    ("POST", "/cases/{id}/members", &[("name", "colleague")], 303, Access::Manager),
+    (
+        "POST",
+        "/cases/{id}/notes",
+        &[("body", "Client called.")],
+        303,
+        Access::Member,
+    ),
+    (
+        "POST",
+        "/cases/{id}/facts",
+        &[("version", "1"), ("applicant.birth_date", "1990-01-01")],
+        303,
+        Access::Member,
+    ),
+    (
+        "POST",
+        "/cases/{id}/archive",
+        &[("archived", "0")],
+        303,
+        Access::Manager,
+    ),
+    (
+        "POST",
+        "/cases/{id}/members",
+        &[("name", "colleague")],
+        303,
+        Access::Manager,
+    ),
     ("API GET", "/api/v1/cases/{id}", &[], 200, Access::Member),
-    ("API GET", "/api/v1/cases/{id}/facts", &[], 200, Access::Member),
-    ("API GET", "/api/v1/cases/{id}/assessment", &[], 200, Access::Member),
-    ("API GET", "/api/v1/cases/{id}/calendar.ics", &[], 200, Access::Member),
-    ("API PUT", "/api/v1/cases/{id}/facts", &[], 200, Access::Member),
+    (
+        "API GET",
+        "/api/v1/cases/{id}/facts",
+        &[],
+        200,
+        Access::Member,
+    ),
+    (
+        "API GET",
+        "/api/v1/cases/{id}/assessment",
+        &[],
+        200,
+        Access::Member,
+    ),
+    (
+        "API GET",
+        "/api/v1/cases/{id}/calendar.ics",
+        &[],
+        200,
+        Access::Member,
+    ),
+    (
+        "API PUT",
+        "/api/v1/cases/{id}/facts",
+        &[],
+        200,
+        Access::Member,
+    ),
 ];
 
 fn expected(role: Role, whose: Whose, success: u16, access: Access) -> u16 {
@@ -72,7 +128,9 @@ async fn each_role_reaches_its_own_cases_and_only_admins_reach_others() {
 async fn the_authorization_matrix_holds_on_postgresql() {
     match TestApp::postgres().await {
         Some(t) => matrix(&t).await,
-        None => eprintln!("skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run the matrix on PostgreSQL"),
+        None => eprintln!(
+            "skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run the matrix on PostgreSQL"
+        ),
     }
 }
 
@@ -94,12 +152,18 @@ async fn matrix(t: &TestApp) {
                 let got = call(t, &who, method, &path, fields).await;
                 let want = expected(role, whose, *success, *access);
                 if got != want {
-                    failures.push(format!("{role:?} {whose:?} {method} {route}: got {got}, want {want}"));
+                    failures.push(format!(
+                        "{role:?} {whose:?} {method} {route}: got {got}, want {want}"
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "authorization matrix:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorization matrix:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[tokio::test]
@@ -107,12 +171,39 @@ async fn only_admins_manage_users_and_read_the_audit_log() {
     let t = TestApp::new().await;
     for role in Role::ALL {
         let who = t.login(&format!("u-{}", role.as_str()), role).await;
-        let want = if role == Role::Admin { (200, 303) } else { (403, 403) };
-        assert_eq!(t.get("/admin/users", Some(&who)).await.status.as_u16(), want.0, "{role:?} GET /admin/users");
-        assert_eq!(t.get("/admin/audit", Some(&who)).await.status.as_u16(), want.0, "{role:?} GET /admin/audit");
+        let want = if role == Role::Admin {
+            (200, 303)
+        } else {
+            (403, 403)
+        };
+        assert_eq!(
+            t.get("/admin/users", Some(&who)).await.status.as_u16(),
+            want.0,
+            "{role:?} GET /admin/users"
+        );
+        assert_eq!(
+            t.get("/admin/audit", Some(&who)).await.status.as_u16(),
+            want.0,
+            "{role:?} GET /admin/audit"
+        );
         let name = format!("new-{}", role.as_str());
-        let r = t.post("/admin/users", &who, &[("name", &name), ("password", "long enough password"), ("role", "staff")]).await;
-        assert_eq!(r.status.as_u16(), want.1, "{role:?} POST /admin/users: {}", r.body);
+        let r = t
+            .post(
+                "/admin/users",
+                &who,
+                &[
+                    ("name", &name),
+                    ("password", "long enough password"),
+                    ("role", "staff"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status.as_u16(),
+            want.1,
+            "{role:?} POST /admin/users: {}",
+            r.body
+        );
     }
 }
 
@@ -121,11 +212,22 @@ async fn without_a_session_pages_send_to_sign_in_and_the_api_answers_401() {
     let t = TestApp::new().await;
     let owner = t.login("owner", Role::Attorney).await;
     let case = t.case(&owner, "Client", ARRIVED).await;
-    for path in ["/", "/cases", "/cases/new", "/settings", "/admin/users", "/admin/audit"]
-        .into_iter()
-        .map(str::to_string)
-        .chain(CASE_ROUTES.iter().filter(|r| r.0 == "GET").map(|r| r.1.replace("{id}", &case.id)))
-    {
+    for path in [
+        "/",
+        "/cases",
+        "/cases/new",
+        "/settings",
+        "/admin/users",
+        "/admin/audit",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .chain(
+        CASE_ROUTES
+            .iter()
+            .filter(|r| r.0 == "GET")
+            .map(|r| r.1.replace("{id}", &case.id)),
+    ) {
         let r = t.get(&path, None).await;
         assert_eq!((r.status.as_u16(), r.location()), (303, "/login"), "{path}");
     }
@@ -134,8 +236,14 @@ async fn without_a_session_pages_send_to_sign_in_and_the_api_answers_401() {
         let r = t.api(&method[4..], &path, None, Some(ARRIVED)).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{method} {route}");
         assert!(r.json()["error"].as_str().unwrap().contains("token"));
-        let r = t.api(&method[4..], &path, Some("rfg_wrong"), Some(ARRIVED)).await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{method} {route} with a wrong token");
+        let r = t
+            .api(&method[4..], &path, Some("rfg_wrong"), Some(ARRIVED))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNAUTHORIZED,
+            "{method} {route} with a wrong token"
+        );
     }
 }
 
@@ -151,11 +259,28 @@ async fn a_user_sees_only_assigned_cases_in_lists_dashboard_and_api() {
     assert!(list.contains("Alice Client") && !list.contains("Bob Client"));
     let dash = t.get("/", Some(&a)).await.body;
     assert_eq!(dash.matches("asylum.one_year").count(), 1);
-    let api = t.api("GET", "/api/v1/cases", Some(&a.token), None).await.json();
+    let api = t
+        .api("GET", "/api/v1/cases", Some(&a.token), None)
+        .await
+        .json();
     assert_eq!(api.as_array().unwrap().len(), 1);
-    assert_eq!(t.api("GET", "/api/v1/cases", Some(&admin.token), None).await.json().as_array().unwrap().len(), 2);
+    assert_eq!(
+        t.api("GET", "/api/v1/cases", Some(&admin.token), None)
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     // Once assigned by an admin, bob's case is alice's too.
-    let r = t.post(&format!("/cases/{}/members", shared.id), &admin, &[("name", "alice")]).await;
+    let r = t
+        .post(
+            &format!("/cases/{}/members", shared.id),
+            &admin,
+            &[("name", "alice")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(t.get("/cases", Some(&a)).await.body.contains("Bob Client"));
 }

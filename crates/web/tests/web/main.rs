@@ -33,7 +33,10 @@ pub struct Reply {
 
 impl Reply {
     pub fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
@@ -51,8 +54,13 @@ pub struct Login {
 impl TestApp {
     pub async fn new() -> TestApp {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("refuge.db").display());
-        let db = Db::connect(&url).await.expect("a fresh SQLite database migrates");
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("refuge.db").display()
+        );
+        let db = Db::connect(&url)
+            .await
+            .expect("a fresh SQLite database migrates");
         let mut state = AppState::new(db);
         state.today = Some(TODAY);
         TestApp { state, _dir: dir }
@@ -64,13 +72,25 @@ impl TestApp {
         use sqlx::Connection;
         let base = std::env::var("REFUGE_TEST_POSTGRES_URL").ok()?;
         let name = format!("refuge_test_{}", auth::random_id());
-        let mut admin = sqlx::PgConnection::connect(&base).await.expect("the PostgreSQL server answers");
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.unwrap();
-        let (server, _) = base.rsplit_once('/').expect("REFUGE_TEST_POSTGRES_URL names a database");
-        let db = Db::connect(&format!("{server}/{name}")).await.expect("migrations run on PostgreSQL");
+        let mut admin = sqlx::PgConnection::connect(&base)
+            .await
+            .expect("the PostgreSQL server answers");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        let (server, _) = base
+            .rsplit_once('/')
+            .expect("REFUGE_TEST_POSTGRES_URL names a database");
+        let db = Db::connect(&format!("{server}/{name}"))
+            .await
+            .expect("migrations run on PostgreSQL");
         let mut state = AppState::new(db);
         state.today = Some(TODAY);
-        Some(TestApp { state, _dir: tempfile::tempdir().unwrap() })
+        Some(TestApp {
+            state,
+            _dir: tempfile::tempdir().unwrap(),
+        })
     }
 
     pub fn db(&self) -> &Db {
@@ -78,11 +98,18 @@ impl TestApp {
     }
 
     pub async fn send(&self, req: Request<Body>) -> Reply {
-        let res = app(self.state.clone()).oneshot(req).await.expect("the router answers");
+        let res = app(self.state.clone())
+            .oneshot(req)
+            .await
+            .expect("the router answers");
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.expect("a body").to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&self, path: &str, who: Option<&Login>) -> Reply {
@@ -97,46 +124,88 @@ impl TestApp {
     pub async fn post(&self, path: &str, who: &Login, fields: &[(&str, &str)]) -> Reply {
         let mut all = vec![("csrf", who.csrf.as_str())];
         all.extend_from_slice(fields);
-        self.post_raw(path, Some(&who.cookie), &serde_urlencoded::to_string(&all).unwrap()).await
+        self.post_raw(
+            path,
+            Some(&who.cookie),
+            &serde_urlencoded::to_string(&all).unwrap(),
+        )
+        .await
     }
 
     pub async fn post_raw(&self, path: &str, cookie: Option<&str>, body: &str) -> Reply {
-        let mut req = Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        let mut req =
+            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
         }
-        self.send(req.body(Body::from(body.to_string())).unwrap()).await
+        self.send(req.body(Body::from(body.to_string())).unwrap())
+            .await
     }
 
-    pub async fn api(&self, method: &str, path: &str, token: Option<&str>, body: Option<&str>) -> Reply {
-        let mut req = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, "application/json");
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&str>,
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/json");
         if let Some(t) = token {
             req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
         }
-        self.send(req.body(Body::from(body.unwrap_or("").to_string())).unwrap()).await
+        self.send(
+            req.body(Body::from(body.unwrap_or("").to_string()))
+                .unwrap(),
+        )
+        .await
     }
 
     /// A user with a session and an API token, made directly in the database
     /// (signing in through the form is tested on its own; hashing a password
     /// per user would only slow the tests).
     pub async fn login(&self, name: &str, role: Role) -> Login {
-        let user = self.db().add_user(name, "not-a-password-hash", role).await.unwrap();
+        let user = self
+            .db()
+            .add_user(name, "not-a-password-hash", role)
+            .await
+            .unwrap();
         self.session_for(user, "2999-01-01T00:00:00Z").await
     }
 
     pub async fn session_for(&self, user: User, expires: &str) -> Login {
         let session = auth::new_secret("session");
         let csrf = auth::new_secret("csrf");
-        self.db().add_session(&auth::hash_secret(&session), &user.id, &csrf, expires).await.unwrap();
+        self.db()
+            .add_session(&auth::hash_secret(&session), &user.id, &csrf, expires)
+            .await
+            .unwrap();
         let token = auth::new_secret("rfg");
-        self.db().add_api_token(&user.id, "tests", &auth::hash_secret(&token)).await.unwrap();
-        Login { user, cookie: format!("{}={session}", auth::SESSION_COOKIE), csrf, token }
+        self.db()
+            .add_api_token(&user.id, "tests", &auth::hash_secret(&token))
+            .await
+            .unwrap();
+        Login {
+            user,
+            cookie: format!("{}={session}", auth::SESSION_COOKIE),
+            csrf,
+            token,
+        }
     }
 
     /// A case opened by `who` with these facts.
     pub async fn case(&self, who: &Login, name: &str, facts: &str) -> CaseRow {
         let body = serde_json::json!({"name": name, "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap()});
-        let r = self.api("POST", "/api/v1/cases", Some(&who.token), Some(&body.to_string())).await;
+        let r = self
+            .api(
+                "POST",
+                "/api/v1/cases",
+                Some(&who.token),
+                Some(&body.to_string()),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         let id = r.json()["id"].as_str().unwrap().to_string();
         self.db().case_for(&who.user, &id).await.unwrap().unwrap()

@@ -4,10 +4,13 @@
 use axum::http::{StatusCode, header};
 use refuge_web::{Role, auth};
 
-use crate::{ARRIVED, TestApp, TODAY};
+use crate::{ARRIVED, TODAY, TestApp};
 
 fn csrf_of(page: &str) -> String {
-    let at = page.find("name=\"csrf\" value=\"").expect("a form with a CSRF token") + 19;
+    let at = page
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token")
+        + 19;
     page[at..].split('"').next().unwrap().to_string()
 }
 
@@ -32,49 +35,98 @@ async fn the_first_run_link_creates_the_administrator_once_and_there_is_no_defau
     let r = t.get("/login", None).await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(r.body.contains("setup link"));
-    let token = t.state.setup_token_if_needed().await.unwrap().expect("a setup token on an empty database");
+    let token = t
+        .state
+        .setup_token_if_needed()
+        .await
+        .unwrap()
+        .expect("a setup token on an empty database");
     assert!(!r.body.contains(&token));
-    assert_eq!(t.get("/setup?token=wrong", None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        t.get("/setup?token=wrong", None).await.status,
+        StatusCode::NOT_FOUND
+    );
 
     let form = t.get(&format!("/setup?token={token}"), None).await;
     assert_eq!(form.status, StatusCode::OK);
     let cookie = pair(&set_cookie(&form, "refuge_form").unwrap());
     let csrf = csrf_of(&form.body);
-    let short = serde_urlencoded::to_string([("csrf", &*csrf), ("token", &*token), ("name", "admin"), ("password", "short")]).unwrap();
+    let short = serde_urlencoded::to_string([
+        ("csrf", &*csrf),
+        ("token", &*token),
+        ("name", "admin"),
+        ("password", "short"),
+    ])
+    .unwrap();
     let r = t.post_raw("/setup", Some(&cookie), &short).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("at least 10 characters"));
     assert!(r.body.contains("value=\"admin\""), "what was typed is kept");
 
-    let ok = serde_urlencoded::to_string([("csrf", &*csrf), ("token", &*token), ("name", "admin"), ("password", "a long admin password")]).unwrap();
+    let ok = serde_urlencoded::to_string([
+        ("csrf", &*csrf),
+        ("token", &*token),
+        ("name", "admin"),
+        ("password", "a long admin password"),
+    ])
+    .unwrap();
     let r = t.post_raw("/setup", Some(&cookie), &ok).await;
     assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/"));
     let session = set_cookie(&r, auth::SESSION_COOKIE).expect("signed in after setup");
     for attr in ["HttpOnly", "Secure", "SameSite=Strict", "Max-Age="] {
-        assert!(session.contains(attr), "session cookie lacks {attr}: {session}");
+        assert!(
+            session.contains(attr),
+            "session cookie lacks {attr}: {session}"
+        );
     }
     // The link worked once.
-    assert_eq!(t.post_raw("/setup", Some(&cookie), &ok).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(t.get(&format!("/setup?token={token}"), None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        t.post_raw("/setup", Some(&cookie), &ok).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        t.get(&format!("/setup?token={token}"), None).await.status,
+        StatusCode::NOT_FOUND
+    );
     let home = t.get("/", None).await;
     assert_eq!(home.location(), "/login");
-    let home = t.send(axum::http::Request::get("/").header(header::COOKIE, pair(&session)).body(axum::body::Body::empty()).unwrap()).await;
+    let home = t
+        .send(
+            axum::http::Request::get("/")
+                .header(header::COOKIE, pair(&session))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
     assert!(home.body.contains("admin (admin)"));
 }
 
 #[tokio::test]
-async fn with_demo_cases_and_no_administrator_the_demo_user_signs_in_and_the_setup_link_still_works() {
+async fn with_demo_cases_and_no_administrator_the_demo_user_signs_in_and_the_setup_link_still_works()
+ {
     let t = TestApp::new().await;
-    let password = refuge_web::demo::load(t.db(), TODAY).await.unwrap().unwrap();
-    assert!(t.state.setup_token_if_needed().await.unwrap().is_some(), "no administrator yet");
+    let password = refuge_web::demo::load(t.db(), TODAY)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        t.state.setup_token_if_needed().await.unwrap().is_some(),
+        "no administrator yet"
+    );
     let r = sign_in(&t, "demo", &password).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 }
 
 async fn sign_in(t: &TestApp, name: &str, password: &str) -> crate::Reply {
     let form = t.get("/login", None).await;
-    let cookie = pair(&set_cookie(&form, "refuge_form").expect("the sign-in form sets its CSRF cookie"));
-    let body = serde_urlencoded::to_string([("csrf", csrf_of(&form.body).as_str()), ("name", name), ("password", password)]).unwrap();
+    let cookie =
+        pair(&set_cookie(&form, "refuge_form").expect("the sign-in form sets its CSRF cookie"));
+    let body = serde_urlencoded::to_string([
+        ("csrf", csrf_of(&form.body).as_str()),
+        ("name", name),
+        ("password", password),
+    ])
+    .unwrap();
     t.post_raw("/login", Some(&cookie), &body).await
 }
 
@@ -94,7 +146,10 @@ async fn signing_in_checks_the_argon2id_password_and_locks_out_after_five_failur
         sign_in(&t, "maria", "wrong password").await;
     }
     // Locked: even the right password waits.
-    assert_eq!(sign_in(&t, "maria", "correct horse battery").await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        sign_in(&t, "maria", "correct horse battery").await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
     let audit = t.db().audit_log(Some("sign_in.failed"), 100).await.unwrap();
     assert_eq!(audit.len(), 5);
 }
@@ -106,13 +161,21 @@ async fn a_form_without_the_sessions_csrf_token_is_refused_and_changes_nothing()
     let case = t.case(&who, "Client", ARRIVED).await;
     for csrf in ["", "csrf_forged"] {
         let body = serde_urlencoded::to_string([("csrf", csrf), ("body", "forged note")]).unwrap();
-        let r = t.post_raw(&format!("/cases/{}/notes", case.id), Some(&who.cookie), &body).await;
+        let r = t
+            .post_raw(
+                &format!("/cases/{}/notes", case.id),
+                Some(&who.cookie),
+                &body,
+            )
+            .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
         assert!(r.body.contains("form has expired"));
     }
     assert!(t.db().notes(&case.id).await.unwrap().is_empty());
     // A sign-in form without its cookie is refused too.
-    let r = t.post_raw("/login", None, "csrf=x&name=ana&password=whatever12").await;
+    let r = t
+        .post_raw("/login", None, "csrf=x&name=ana&password=whatever12")
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
@@ -126,7 +189,11 @@ async fn an_expired_session_is_sent_to_sign_in_and_signing_out_ends_the_session(
     assert_eq!(t.get("/cases", Some(&who)).await.status, StatusCode::OK);
     let r = t.post("/logout", &who, &[]).await;
     assert_eq!(r.location(), "/login");
-    assert!(set_cookie(&r, auth::SESSION_COOKIE).unwrap().contains("Max-Age=0"));
+    assert!(
+        set_cookie(&r, auth::SESSION_COOKIE)
+            .unwrap()
+            .contains("Max-Age=0")
+    );
     assert_eq!(t.get("/cases", Some(&who)).await.location(), "/login");
 }
 
@@ -134,7 +201,17 @@ async fn an_expired_session_is_sent_to_sign_in_and_signing_out_ends_the_session(
 async fn a_new_case_shows_the_asylum_card_the_one_year_deadline_and_the_notice() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
-    let r = t.post("/cases", &who, &[("client_name", "Rosa Example"), ("number", ""), ("arrival", "2026-06-01")]).await;
+    let r = t
+        .post(
+            "/cases",
+            &who,
+            &[
+                ("client_name", "Rosa Example"),
+                ("number", ""),
+                ("arrival", "2026-06-01"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = t.get(r.location(), Some(&who)).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -148,19 +225,43 @@ async fn a_new_case_shows_the_asylum_card_the_one_year_deadline_and_the_notice()
     // And on the dashboard, with the days left from today.
     let dash = t.get("/", Some(&who)).await.body;
     let days = refuge_engine::calendar::days_between(TODAY, jiff::civil::date(2027, 6, 1));
-    assert!(dash.contains(&format!("<td class=\"days\">{days}")), "{dash}");
+    assert!(
+        dash.contains(&format!("<td class=\"days\">{days}")),
+        "{dash}"
+    );
 }
 
 #[tokio::test]
 async fn a_bad_new_case_is_shown_again_with_its_error_and_what_was_typed() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
-    let r = t.post("/cases", &who, &[("client_name", "Rosa"), ("number", "A-1"), ("arrival", "2026-02-30")]).await;
+    let r = t
+        .post(
+            "/cases",
+            &who,
+            &[
+                ("client_name", "Rosa"),
+                ("number", "A-1"),
+                ("arrival", "2026-02-30"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Date of last arrival"));
     assert!(r.body.contains("value=\"Rosa\"") && r.body.contains("value=\"A-1\""));
-    t.post("/cases", &who, &[("client_name", "Rosa"), ("number", "A-1")]).await;
-    let r = t.post("/cases", &who, &[("client_name", "Other"), ("number", "A-1")]).await;
+    t.post(
+        "/cases",
+        &who,
+        &[("client_name", "Rosa"), ("number", "A-1")],
+    )
+    .await;
+    let r = t
+        .post(
+            "/cases",
+            &who,
+            &[("client_name", "Other"), ("number", "A-1")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("is taken"));
 }
@@ -174,13 +275,20 @@ async fn the_case_list_searches_by_name_or_number_and_filters_by_the_next_deadli
 async fn the_case_list_searches_and_filters_alike_on_postgresql() {
     match TestApp::postgres().await {
         Some(t) => case_list(&t).await,
-        None => eprintln!("skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run this on PostgreSQL"),
+        None => eprintln!(
+            "skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run this on PostgreSQL"
+        ),
     }
 }
 
 async fn case_list(t: &TestApp) {
     let who = t.login("ana", Role::Attorney).await;
-    t.case(&who, "Rosa Example", r#"{"arrivals": [{"date": "2026-01-10"}]}"#).await; // due 2027-01-11
+    t.case(
+        &who,
+        "Rosa Example",
+        r#"{"arrivals": [{"date": "2026-01-10"}]}"#,
+    )
+    .await; // due 2027-01-11
     t.case(&who, "José Núñez", ARRIVED).await; // due 2027-06-01
     t.case(&who, "No Dates", "{}").await;
     let list = |q: &str| {
@@ -189,16 +297,28 @@ async fn case_list(t: &TestApp) {
         async move { t.get(&format!("/cases?{q}"), Some(who)).await.body }
     };
     let all = list("").await;
-    assert!(all.find("Rosa Example").unwrap() < all.find("José Núñez").unwrap(), "soonest deadline first");
-    assert!(all.find("José Núñez").unwrap() < all.find("No Dates").unwrap(), "cases without a date last");
+    assert!(
+        all.find("Rosa Example").unwrap() < all.find("José Núñez").unwrap(),
+        "soonest deadline first"
+    );
+    assert!(
+        all.find("José Núñez").unwrap() < all.find("No Dates").unwrap(),
+        "cases without a date last"
+    );
     let by_name = list("q=n%C3%BA%C3%B1ez").await;
     assert!(by_name.contains("José Núñez") && !by_name.contains("Rosa Example"));
     let by_number = list("q=2026-0001").await;
     assert!(by_number.contains("Rosa Example") && !by_number.contains("José"));
     let due = list("due=60").await;
     assert!(due.contains("Rosa Example") && !due.contains("José") && !due.contains("No Dates"));
-    assert_eq!(t.get("/cases?due=soon", Some(&who)).await.status, StatusCode::BAD_REQUEST);
-    assert!(list("q=%25").await.contains("No cases found"), "a % is taken literally");
+    assert_eq!(
+        t.get("/cases?due=soon", Some(&who)).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert!(
+        list("q=%25").await.contains("No cases found"),
+        "a % is taken literally"
+    );
 }
 
 #[tokio::test]
@@ -210,29 +330,94 @@ async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_mo
     let page = t.get(&path, Some(&who)).await.body;
     assert!(page.contains("name=\"fact\" value=\"conduct.persecuted_others\""));
     assert!(page.contains("Why we ask") && page.contains("asylum.bar.persecutor"));
-    assert!(page.contains("INA § 208(b)(2)(A)(i)"), "the finding's law is cited");
+    assert!(
+        page.contains("INA § 208(b)(2)(A)(i)"),
+        "the finding's law is cited"
+    );
 
-    let r = t.post(&path, &who, &[("version", "1"), ("fact", "conduct.persecuted_others"), ("skip", "0"), ("action", "answer"), ("conduct.persecuted_others", "false")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "1"),
+                ("fact", "conduct.persecuted_others"),
+                ("skip", "0"),
+                ("action", "answer"),
+                ("conduct.persecuted_others", "false"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let next = t.get(r.location(), Some(&who)).await.body;
     assert!(next.contains("Saved: conduct.persecuted_others = false"));
     assert!(!next.contains("name=\"fact\" value=\"conduct.persecuted_others\""));
-    let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
+    let facts = t
+        .api(
+            "GET",
+            &format!("/api/v1/cases/{}/facts", case.id),
+            Some(&who.token),
+            None,
+        )
+        .await
+        .json();
     assert_eq!(facts["conduct"]["persecuted_others"], false);
 
     // A blank answer, and a stale version, are refused without saving.
-    let r = t.post(&path, &who, &[("version", "2"), ("fact", "conduct.aggravated_felony"), ("skip", "0"), ("action", "answer"), ("conduct.aggravated_felony", "")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "2"),
+                ("fact", "conduct.aggravated_felony"),
+                ("skip", "0"),
+                ("action", "answer"),
+                ("conduct.aggravated_felony", ""),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let r = t.post(&path, &who, &[("version", "1"), ("fact", "conduct.aggravated_felony"), ("skip", "0"), ("action", "answer"), ("conduct.aggravated_felony", "true")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "1"),
+                ("fact", "conduct.aggravated_felony"),
+                ("skip", "0"),
+                ("action", "answer"),
+                ("conduct.aggravated_felony", "true"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("someone else changed"));
     // Skipping moves on without saving.
-    let r = t.post(&path, &who, &[("version", "2"), ("fact", "conduct.aggravated_felony"), ("skip", "0"), ("action", "skip")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "2"),
+                ("fact", "conduct.aggravated_felony"),
+                ("skip", "0"),
+                ("action", "skip"),
+            ],
+        )
+        .await;
     assert!(r.location().ends_with("interview?skip=1"));
 
     // The history shows who changed what.
-    let history = t.get(&format!("/cases/{}/history", case.id), Some(&who)).await.body;
-    assert!(history.contains("Version 2") && history.contains("conduct.persecuted_others") && history.contains("ana"));
+    let history = t
+        .get(&format!("/cases/{}/history", case.id), Some(&who))
+        .await
+        .body;
+    assert!(
+        history.contains("Version 2")
+            && history.contains("conduct.persecuted_others")
+            && history.contains("ana")
+    );
 }
 
 #[tokio::test]
@@ -241,28 +426,90 @@ async fn a_list_question_is_answered_with_a_first_entry_or_none() {
     let who = t.login("ana", Role::Staff).await;
     let case = t.case(&who, "Client", "{}").await;
     let path = format!("/cases/{}/interview", case.id);
-    let r = t.post(&path, &who, &[("version", "1"), ("fact", "harms"), ("skip", "0"), ("action", "answer"),
-        ("harms[new].kind", "death_threat"), ("harms[new].when", "past"), ("harms[new].date", "")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "1"),
+                ("fact", "harms"),
+                ("skip", "0"),
+                ("action", "answer"),
+                ("harms[new].kind", "death_threat"),
+                ("harms[new].when", "past"),
+                ("harms[new].date", ""),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let r = t.post(&path, &who, &[("version", "2"), ("fact", "exceptions"), ("skip", "0"), ("action", "answer"), ("exceptions._none", "on")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "2"),
+                ("fact", "exceptions"),
+                ("skip", "0"),
+                ("action", "answer"),
+                ("exceptions._none", "on"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
-    assert_eq!(facts["harms"], serde_json::json!([{"id": "h1", "kind": "death_threat", "when": "past"}]));
+    let facts = t
+        .api(
+            "GET",
+            &format!("/api/v1/cases/{}/facts", case.id),
+            Some(&who.token),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        facts["harms"],
+        serde_json::json!([{"id": "h1", "kind": "death_threat", "when": "past"}])
+    );
     assert_eq!(facts["exceptions"], serde_json::json!([]));
     // A list inside an entry (why the harm was done) is asked the same way.
     let mut page = t.get(&path, Some(&who)).await.body;
     let mut skip = 0;
     while !page.contains("value=\"harms[h1].grounds\"") {
         skip += 1;
-        assert!(page.contains("name=\"fact\""), "the grounds of h1 are never asked");
+        assert!(
+            page.contains("name=\"fact\""),
+            "the grounds of h1 are never asked"
+        );
         page = t.get(&format!("{path}?skip={skip}"), Some(&who)).await.body;
     }
     assert!(page.contains("name=\"harms[h1].grounds[0].ground\""));
-    let r = t.post(&path, &who, &[("version", "3"), ("fact", "harms[h1].grounds"), ("skip", &skip.to_string()), ("action", "answer"),
-        ("harms[h1].grounds[0].ground", "political_opinion"), ("harms[h1].grounds[0].central", "true")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "3"),
+                ("fact", "harms[h1].grounds"),
+                ("skip", &skip.to_string()),
+                ("action", "answer"),
+                ("harms[h1].grounds[0].ground", "political_opinion"),
+                ("harms[h1].grounds[0].central", "true"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
-    assert_eq!(facts["harms"][0]["grounds"], serde_json::json!([{"ground": "political_opinion", "central": true}]));
+    let facts = t
+        .api(
+            "GET",
+            &format!("/api/v1/cases/{}/facts", case.id),
+            Some(&who.token),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        facts["harms"][0]["grounds"],
+        serde_json::json!([{"ground": "political_opinion", "central": true}])
+    );
 }
 
 #[tokio::test]
@@ -272,26 +519,90 @@ async fn the_facts_form_shows_errors_in_place_keeps_what_was_typed_and_saves_not
     let case = t.case(&who, "Client", ARRIVED).await;
     let path = format!("/cases/{}/facts", case.id);
     let form = t.get(&path, Some(&who)).await.body;
-    for section in ["Applicant", "Arrivals in the United States", "Harms suffered or feared", "Family members", "Conduct (the mandatory bars)"] {
+    for section in [
+        "Applicant",
+        "Arrivals in the United States",
+        "Harms suffered or feared",
+        "Family members",
+        "Conduct (the mandatory bars)",
+    ] {
         assert!(form.contains(section), "{section}");
     }
     assert!(form.contains("name=\"arrivals[0].date\" type=\"date\" value=\"2026-06-01\""));
-    let r = t.post(&path, &who, &[("version", "1"), ("applicant.birth_date", "1990-02-30"), ("applicant.nationality", "SV"), ("arrivals[0].date", "2026-06-01")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "1"),
+                ("applicant.birth_date", "1990-02-30"),
+                ("applicant.nationality", "SV"),
+                ("arrivals[0].date", "2026-06-01"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("aria-invalid=\"true\" aria-describedby=\"f-applicant-birth_date-error\""));
-    assert!(r.body.contains("value=\"1990-02-30\""), "the typed value is shown again");
+    assert!(
+        r.body
+            .contains("aria-invalid=\"true\" aria-describedby=\"f-applicant-birth_date-error\"")
+    );
+    assert!(
+        r.body.contains("value=\"1990-02-30\""),
+        "the typed value is shown again"
+    );
     assert!(r.body.contains("value=\"SV\""), "other typed values too");
     // An error only the engine sees (a date after today) is placed on its field too.
-    let r = t.post(&path, &who, &[("version", "1"), ("application.filed_on", "2027-01-01")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[("version", "1"), ("application.filed_on", "2027-01-01")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("f-application-filed_on-error"), "{}", r.body);
-    assert_eq!(t.db().case_for(&who.user, &case.id).await.unwrap().unwrap().version, 1, "nothing saved");
+    assert!(
+        r.body.contains("f-application-filed_on-error"),
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        t.db()
+            .case_for(&who.user, &case.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .version,
+        1,
+        "nothing saved"
+    );
 
-    let r = t.post(&path, &who, &[("version", "1"), ("applicant.nationality", "sv, mx"), ("arrivals[0].date", "2026-06-01"),
-        ("groups[new].id", ""), ("groups[new].definition", "Women who left abusive partners")]).await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "1"),
+                ("applicant.nationality", "sv, mx"),
+                ("arrivals[0].date", "2026-06-01"),
+                ("groups[new].id", ""),
+                ("groups[new].definition", "Women who left abusive partners"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let facts = t.api("GET", &format!("/api/v1/cases/{}/facts", case.id), Some(&who.token), None).await.json();
-    assert_eq!(facts["applicant"]["nationality"], serde_json::json!(["SV", "MX"]));
+    let facts = t
+        .api(
+            "GET",
+            &format!("/api/v1/cases/{}/facts", case.id),
+            Some(&who.token),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        facts["applicant"]["nationality"],
+        serde_json::json!(["SV", "MX"])
+    );
     assert_eq!(facts["groups"][0]["id"], "g1");
 }
 
@@ -300,15 +611,29 @@ async fn a_case_calendar_has_an_all_day_event_per_deadline_without_the_clients_n
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
     let case = t.case(&who, "Rosa Secret", ARRIVED).await;
-    let r = t.get(&format!("/cases/{}/calendar.ics", case.id), Some(&who)).await;
+    let r = t
+        .get(&format!("/cases/{}/calendar.ics", case.id), Some(&who))
+        .await;
     assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.headers[header::CONTENT_TYPE], "text/calendar; charset=utf-8");
+    assert_eq!(
+        r.headers[header::CONTENT_TYPE],
+        "text/calendar; charset=utf-8"
+    );
     assert!(r.body.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(r.body.contains("BEGIN:VEVENT\r\n"));
-    assert!(r.body.contains("DTSTART;VALUE=DATE:20270601\r\nDTEND;VALUE=DATE:20270602\r\n"));
-    assert!(r.body.contains("SUMMARY:One-year asylum filing deadline (case 2026-0001)"));
+    assert!(
+        r.body
+            .contains("DTSTART;VALUE=DATE:20270601\r\nDTEND;VALUE=DATE:20270602\r\n")
+    );
+    assert!(
+        r.body
+            .contains("SUMMARY:One-year asylum filing deadline (case 2026-0001)")
+    );
     assert!(r.body.ends_with("END:VCALENDAR\r\n"));
-    assert!(!r.body.contains("Rosa"), "a calendar provider never sees the client's name");
+    assert!(
+        !r.body.contains("Rosa"),
+        "a calendar provider never sees the client's name"
+    );
 }
 
 #[tokio::test]
@@ -316,53 +641,108 @@ async fn the_calendar_feed_address_works_until_revoked() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
     t.case(&who, "Client", ARRIVED).await;
-    let r = t.post("/settings/calendar", &who, &[("action", "new")]).await;
-    let at = r.body.find("/calendar/cal_").expect("the feed address is shown once");
+    let r = t
+        .post("/settings/calendar", &who, &[("action", "new")])
+        .await;
+    let at = r
+        .body
+        .find("/calendar/cal_")
+        .expect("the feed address is shown once");
     let url = r.body[at..].split(['<', '"']).next().unwrap().to_string();
     let feed = t.get(&url, None).await;
     assert_eq!(feed.status, StatusCode::OK);
     assert!(feed.body.contains("DTSTART;VALUE=DATE:20270601"));
-    t.post("/settings/calendar", &who, &[("action", "revoke")]).await;
+    t.post("/settings/calendar", &who, &[("action", "revoke")])
+        .await;
     assert_eq!(t.get(&url, None).await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
-async fn the_audit_log_records_sign_ins_views_changes_exports_and_permissions_and_cannot_be_changed() {
+async fn the_audit_log_records_sign_ins_views_changes_exports_and_permissions_and_cannot_be_changed()
+ {
     let t = TestApp::new().await;
     let admin = t.login("root", Role::Admin).await;
     let who = t.login("ana", Role::Attorney).await;
     let case = t.case(&who, "Client", ARRIVED).await;
     t.get(&format!("/cases/{}", case.id), Some(&who)).await;
-    t.post(&format!("/cases/{}/facts", case.id), &who, &[("version", "1"), ("applicant.birth_date", "1990-01-01")]).await;
-    t.get(&format!("/cases/{}/facts.json", case.id), Some(&who)).await;
-    t.post(&format!("/cases/{}/members", case.id), &who, &[("name", "root")]).await;
+    t.post(
+        &format!("/cases/{}/facts", case.id),
+        &who,
+        &[("version", "1"), ("applicant.birth_date", "1990-01-01")],
+    )
+    .await;
+    t.get(&format!("/cases/{}/facts.json", case.id), Some(&who))
+        .await;
+    t.post(
+        &format!("/cases/{}/members", case.id),
+        &who,
+        &[("name", "root")],
+    )
+    .await;
     let log = t.get("/admin/audit", Some(&admin)).await.body;
-    for action in ["case.create", "case.view", "facts.change", "case.export", "permission.assign"] {
-        assert!(log.contains(&format!("<code>{action}</code>")), "{action} missing from the audit log");
+    for action in [
+        "case.create",
+        "case.view",
+        "facts.change",
+        "case.export",
+        "permission.assign",
+    ] {
+        assert!(
+            log.contains(&format!("<code>{action}</code>")),
+            "{action} missing from the audit log"
+        );
     }
-    assert!(!log.contains("1990-01-01"), "the log records what happened, not the facts");
-    assert!(t.db().try_tamper_with_audit_log().await.is_err(), "the audit log is append-only");
+    assert!(
+        !log.contains("1990-01-01"),
+        "the log records what happened, not the facts"
+    );
+    assert!(
+        t.db().try_tamper_with_audit_log().await.is_err(),
+        "the audit log is append-only"
+    );
 }
 
 #[tokio::test]
 async fn bad_requests_get_clear_pages_never_a_server_error() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
-    let r = t.get("/cases/0123456789abcdef0123456789abcdef", Some(&who)).await;
+    let r = t
+        .get("/cases/0123456789abcdef0123456789abcdef", Some(&who))
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.body.contains("<h1>Not Found</h1>"));
-    assert_eq!(t.get("/no/such/page", Some(&who)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        t.get("/no/such/page", Some(&who)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = t.get("/?page=first", Some(&who)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("the address is malformed") && r.body.contains("<h1>Bad Request</h1>"));
     let case = t.case(&who, "Client", ARRIVED).await;
     let notes = format!("/cases/{}/notes", case.id);
     let r = t.post_raw(&notes, Some(&who.cookie), "csrf=%ZZ&body").await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN, "a malformed form carries no valid token");
-    let huge = format!("csrf={}&body={}", who.csrf, "x".repeat(refuge_web::BODY_LIMIT + 10));
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "a malformed form carries no valid token"
+    );
+    let huge = format!(
+        "csrf={}&body={}",
+        who.csrf,
+        "x".repeat(refuge_web::BODY_LIMIT + 10)
+    );
     let r = t.post_raw(&notes, Some(&who.cookie), &huge).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("larger than"));
     let r = t.post(&notes, &who, &[("body", "   ")]).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let r = t.post(&format!("/cases/{}/facts", case.id), &who, &[("version", "1"), ("conduct.no_such_fact", "true")]).await;
+    let r = t
+        .post(
+            &format!("/cases/{}/facts", case.id),
+            &who,
+            &[("version", "1"), ("conduct.no_such_fact", "true")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("is not a fact of the facts document"));
 }
@@ -372,15 +752,36 @@ async fn pages_carry_the_notice_security_headers_and_no_outside_assets() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Admin).await;
     let case = t.case(&who, "Client", ARRIVED).await;
-    for path in ["/".to_string(), "/cases".into(), "/cases/new".into(), "/settings".into(), "/admin/users".into(), "/admin/audit".into(),
-                 format!("/cases/{}", case.id), format!("/cases/{}/interview", case.id), format!("/cases/{}/facts", case.id), format!("/cases/{}/history", case.id)] {
+    for path in [
+        "/".to_string(),
+        "/cases".into(),
+        "/cases/new".into(),
+        "/settings".into(),
+        "/admin/users".into(),
+        "/admin/audit".into(),
+        format!("/cases/{}", case.id),
+        format!("/cases/{}/interview", case.id),
+        format!("/cases/{}/facts", case.id),
+        format!("/cases/{}/history", case.id),
+    ] {
         let r = t.get(&path, Some(&who)).await;
         assert_eq!(r.status, StatusCode::OK, "{path}");
-        assert!(r.body.contains(refuge_engine::NOTICE), "{path} lacks the notice");
-        assert!(!r.body.contains("http://") && !r.body.contains("https://"), "{path} refers to an outside address");
+        assert!(
+            r.body.contains(refuge_engine::NOTICE),
+            "{path} lacks the notice"
+        );
+        assert!(
+            !r.body.contains("http://") && !r.body.contains("https://"),
+            "{path} refers to an outside address"
+        );
         assert!(!r.body.contains("<script"), "{path} needs no script");
         assert_eq!(r.headers["x-frame-options"], "DENY");
-        assert!(r.headers["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+        assert!(
+            r.headers["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("default-src 'none'")
+        );
         assert_eq!(r.headers["cache-control"], "no-store");
     }
     let css = t.get("/static/style.css", None).await;
@@ -391,13 +792,26 @@ async fn pages_carry_the_notice_security_headers_and_no_outside_assets() {
 #[tokio::test]
 async fn the_demo_cases_are_valid_facts_and_fictional() {
     let t = TestApp::new().await;
-    let password = refuge_web::demo::load(t.db(), TODAY).await.unwrap().expect("a demo password");
+    let password = refuge_web::demo::load(t.db(), TODAY)
+        .await
+        .unwrap()
+        .expect("a demo password");
     assert!(password.len() >= 10);
     let (demo, _) = t.db().user_by_name("demo").await.unwrap().unwrap();
     let cases = t.db().cases_for(&demo, &Default::default()).await.unwrap();
-    assert_eq!(cases.len(), refuge_web::demo::cases(TODAY).len(), "every demo case is accepted by the engine");
+    assert_eq!(
+        cases.len(),
+        refuge_web::demo::cases(TODAY).len(),
+        "every demo case is accepted by the engine"
+    );
     assert!(cases.iter().all(|c| c.client_name.contains("fictional")));
-    assert!(refuge_web::demo::load(t.db(), TODAY).await.unwrap().is_none(), "loaded once");
+    assert!(
+        refuge_web::demo::load(t.db(), TODAY)
+            .await
+            .unwrap()
+            .is_none(),
+        "loaded once"
+    );
 }
 
 #[tokio::test]
@@ -405,8 +819,15 @@ async fn the_dashboard_pages_through_a_large_caseload_soonest_first() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
     for day in 1..=101 {
-        let arrival = jiff::civil::date(2026, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap();
-        t.case(&who, &format!("Client {day}"), &format!(r#"{{"arrivals": [{{"date": "{arrival}"}}]}}"#)).await;
+        let arrival = jiff::civil::date(2026, 1, 1)
+            .checked_add(jiff::Span::new().days(day))
+            .unwrap();
+        t.case(
+            &who,
+            &format!("Client {day}"),
+            &format!(r#"{{"arrivals": [{{"date": "{arrival}"}}]}}"#),
+        )
+        .await;
     }
     let first = t.get("/", Some(&who)).await.body;
     assert_eq!(first.matches("asylum.one_year").count(), 100);
@@ -427,14 +848,19 @@ fn every_question_the_engine_asks_has_a_form_control() {
             "groups": [{"id": "g1"}], "family": [{"id": "c1"}, {"id": "s1", "relation": "spouse"}, {"id": "c2", "relation": "child", "birth_date": "2020-01-01"}],
             "application": {"granted_on": "2026-01-05"}, "resettlement": {"offered_permanent_status": true}}"#.to_string(),
     ];
-    let examples = std::fs::read_dir(format!("{}/../../examples", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    let examples = std::fs::read_dir(format!("{}/../../examples", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap());
     let mut asked = 0;
     for facts in skeletons.into_iter().chain(examples) {
         let a = refuge_engine::assess_json(&facts, TODAY, refuge_engine::Law::embedded()).unwrap();
         for q in &a.questions {
             asked += 1;
-            assert!(field_of(&q.fact).is_some() || list_of(&q.fact).is_some(), "no control answers {}", q.fact);
+            assert!(
+                field_of(&q.fact).is_some() || list_of(&q.fact).is_some(),
+                "no control answers {}",
+                q.fact
+            );
         }
     }
     assert!(asked > 40, "only {asked} questions checked");
@@ -444,14 +870,29 @@ fn every_question_the_engine_asks_has_a_form_control() {
 async fn an_api_token_made_in_settings_is_shown_once_and_works() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Staff).await;
-    let r = t.post("/settings/tokens", &who, &[("name", "my script")]).await;
+    let r = t
+        .post("/settings/tokens", &who, &[("name", "my script")])
+        .await;
     assert_eq!(r.status, StatusCode::OK);
     let at = r.body.find("<code>rfg_").expect("the new token is shown") + 6;
     let token = r.body[at..].split('<').next().unwrap();
-    assert_eq!(t.api("GET", "/api/v1/cases", Some(token), None).await.status, StatusCode::OK);
+    assert_eq!(
+        t.api("GET", "/api/v1/cases", Some(token), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
     let settings = t.get("/settings", Some(&who)).await.body;
-    assert!(settings.contains("my script") && !settings.contains(token), "listed, never shown again");
-    assert_eq!(t.post("/settings/tokens", &who, &[("name", "")]).await.status, StatusCode::BAD_REQUEST);
+    assert!(
+        settings.contains("my script") && !settings.contains(token),
+        "listed, never shown again"
+    );
+    assert_eq!(
+        t.post("/settings/tokens", &who, &[("name", "")])
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
 }
 
 #[tokio::test]
@@ -459,17 +900,27 @@ async fn a_per_case_feed_through_the_calendar_address_shows_only_that_case() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
     let one = t.case(&who, "One", ARRIVED).await;
-    t.case(&who, "Two", r#"{"arrivals": [{"date": "2026-03-02"}]}"#).await;
-    let r = t.post("/settings/calendar", &who, &[("action", "new")]).await;
+    t.case(&who, "Two", r#"{"arrivals": [{"date": "2026-03-02"}]}"#)
+        .await;
+    let r = t
+        .post("/settings/calendar", &who, &[("action", "new")])
+        .await;
     let at = r.body.find("/calendar/cal_").unwrap();
     let token = r.body[at + 10..].split('/').next().unwrap().to_string();
-    let feed = t.get(&format!("/calendar/{token}/cases/{}.ics", one.id), None).await;
+    let feed = t
+        .get(&format!("/calendar/{token}/cases/{}.ics", one.id), None)
+        .await;
     assert_eq!(feed.status, StatusCode::OK);
     assert_eq!(feed.body.matches("BEGIN:VEVENT").count(), 1);
     assert!(feed.body.contains("DTSTART;VALUE=DATE:20270601"));
     let stranger = t.login("bob", Role::Attorney).await;
     let theirs = t.case(&stranger, "Three", ARRIVED).await;
-    assert_eq!(t.get(&format!("/calendar/{token}/cases/{}.ics", theirs.id), None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        t.get(&format!("/calendar/{token}/cases/{}.ics", theirs.id), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -479,18 +930,41 @@ async fn attorneys_archive_reopen_assign_and_unassign_and_each_is_audited() {
     let bob = t.login("bob", Role::Staff).await;
     let case = t.case(&ana, "Client", ARRIVED).await;
     let base = format!("/cases/{}", case.id);
-    assert_eq!(t.post(&format!("{base}/members"), &ana, &[("name", "bob")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.post(&format!("{base}/members"), &ana, &[("name", "bob")])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(t.get(&base, Some(&bob)).await.status, StatusCode::OK);
-    assert_eq!(t.post(&format!("{base}/members"), &ana, &[("name", "nobody")]).await.status, StatusCode::BAD_REQUEST);
-    let r = t.post(&format!("{base}/members/remove"), &ana, &[("user_id", &bob.user.id)]).await;
+    assert_eq!(
+        t.post(&format!("{base}/members"), &ana, &[("name", "nobody")])
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    let r = t
+        .post(
+            &format!("{base}/members/remove"),
+            &ana,
+            &[("user_id", &bob.user.id)],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(t.get(&base, Some(&bob)).await.status, StatusCode::NOT_FOUND);
 
-    t.post(&format!("{base}/archive"), &ana, &[("archived", "1")]).await;
+    t.post(&format!("{base}/archive"), &ana, &[("archived", "1")])
+        .await;
     assert!(!t.get("/cases", Some(&ana)).await.body.contains("Client"));
-    assert!(t.get("/cases?archived=1", Some(&ana)).await.body.contains("Client"));
+    assert!(
+        t.get("/cases?archived=1", Some(&ana))
+            .await
+            .body
+            .contains("Client")
+    );
     assert!(t.get(&base, Some(&ana)).await.body.contains("Reopen case"));
-    t.post(&format!("{base}/archive"), &ana, &[("archived", "0")]).await;
+    t.post(&format!("{base}/archive"), &ana, &[("archived", "0")])
+        .await;
     assert!(t.get("/cases", Some(&ana)).await.body.contains("Client"));
 
     let log = t.db().audit_log(None, 100).await.unwrap();
@@ -505,14 +979,43 @@ async fn an_admin_changes_a_role_and_cannot_lock_themself_out() {
     let t = TestApp::new().await;
     let admin = t.login("root", Role::Admin).await;
     let ana = t.login("ana", Role::Staff).await;
-    let r = t.post(&format!("/admin/users/{}", ana.user.id), &admin, &[("role", "attorney"), ("active", "1")]).await;
+    let r = t
+        .post(
+            &format!("/admin/users/{}", ana.user.id),
+            &admin,
+            &[("role", "attorney"), ("active", "1")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(t.db().user_by_id(&ana.user.id).await.unwrap().unwrap().role, Role::Attorney);
+    assert_eq!(
+        t.db().user_by_id(&ana.user.id).await.unwrap().unwrap().role,
+        Role::Attorney
+    );
     let entry = &t.db().audit_log(Some("permission.role"), 1).await.unwrap()[0];
     assert_eq!(entry.detail, "ana: staff → attorney");
-    let r = t.post(&format!("/admin/users/{}", admin.user.id), &admin, &[("role", "staff"), ("active", "0")]).await;
+    let r = t
+        .post(
+            &format!("/admin/users/{}", admin.user.id),
+            &admin,
+            &[("role", "staff"), ("active", "0")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(t.db().user_by_id(&admin.user.id).await.unwrap().unwrap().role, Role::Admin);
-    let r = t.post(&format!("/admin/users/{}", ana.user.id), &admin, &[("role", "boss"), ("active", "1")]).await;
+    assert_eq!(
+        t.db()
+            .user_by_id(&admin.user.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .role,
+        Role::Admin
+    );
+    let r = t
+        .post(
+            &format!("/admin/users/{}", ana.user.id),
+            &admin,
+            &[("role", "boss"), ("active", "1")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }

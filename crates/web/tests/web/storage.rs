@@ -9,68 +9,190 @@ use sqlx::Connection;
 /// Users, cases, versions, deadlines, notes, members, tokens, sessions and the
 /// audit log, as a day at a legal-aid office uses them.
 async fn story(db: &Db) {
-    assert_eq!(db.applied_migrations().await.unwrap(), ["workspace", "open deadlines"]);
+    assert_eq!(
+        db.applied_migrations().await.unwrap(),
+        ["workspace", "open deadlines"]
+    );
     assert_eq!(db.admin_count().await.unwrap(), 0);
     let ana = db.add_user("ana", "hash", Role::Attorney).await.unwrap();
     let bob = db.add_user("bob", "hash", Role::Staff).await.unwrap();
     let root = db.add_user("root", "hash", Role::Admin).await.unwrap();
-    assert!(db.add_user("ana", "hash", Role::Staff).await.is_err(), "names are unique");
+    assert!(
+        db.add_user("ana", "hash", Role::Staff).await.is_err(),
+        "names are unique"
+    );
     assert_eq!(db.admin_count().await.unwrap(), 1);
     assert_eq!(db.user_by_name("ana").await.unwrap().unwrap().1, "hash");
 
-    let case = db.create_case(&ana, None, "Rosa Núñez", "{}", "[]").await.unwrap();
+    let case = db
+        .create_case(&ana, None, "Rosa Núñez", "{}", "[]")
+        .await
+        .unwrap();
     let year = &refuge_web::db::now()[..4];
     assert_eq!(case.number, format!("{year}-0001"));
-    assert!(db.create_case(&ana, Some(&case.number), "Other", "{}", "[]").await.is_err(), "numbers are unique");
-    assert!(db.case_for(&bob, &case.id).await.unwrap().is_none(), "not assigned: not visible");
-    assert!(db.case_for(&root, &case.id).await.unwrap().is_some(), "admins see every case");
+    assert!(
+        db.create_case(&ana, Some(&case.number), "Other", "{}", "[]")
+            .await
+            .is_err(),
+        "numbers are unique"
+    );
+    assert!(
+        db.case_for(&bob, &case.id).await.unwrap().is_none(),
+        "not assigned: not visible"
+    );
+    assert!(
+        db.case_for(&root, &case.id).await.unwrap().is_some(),
+        "admins see every case"
+    );
 
     let deadlines = [
-        NewDeadline { id: "asylum.one_year", label: "One-year deadline", date: "2027-06-01".into(), status: "upcoming" },
-        NewDeadline { id: "ead.earliest", label: "EAD", date: "2026-01-01".into(), status: "met" },
+        NewDeadline {
+            id: "asylum.one_year",
+            label: "One-year deadline",
+            date: "2027-06-01".into(),
+            status: "upcoming",
+        },
+        NewDeadline {
+            id: "ead.earliest",
+            label: "EAD",
+            date: "2026-01-01".into(),
+            status: "met",
+        },
     ];
-    let v = db.save_facts(&ana, &case.id, 1, r#"{"a":1}"#, "[]", &deadlines).await.unwrap();
+    let v = db
+        .save_facts(&ana, &case.id, 1, r#"{"a":1}"#, "[]", &deadlines)
+        .await
+        .unwrap();
     assert_eq!(v, 2);
-    assert!(db.save_facts(&ana, &case.id, 1, "{}", "[]", &[]).await.is_err(), "a stale version is refused");
+    assert!(
+        db.save_facts(&ana, &case.id, 1, "{}", "[]", &[])
+            .await
+            .is_err(),
+        "a stale version is refused"
+    );
     let case = db.case_for(&ana, &case.id).await.unwrap().unwrap();
-    assert_eq!((case.version, case.facts.as_str(), case.next_deadline.as_deref()), (2, r#"{"a":1}"#, Some("2027-06-01")));
+    assert_eq!(
+        (
+            case.version,
+            case.facts.as_str(),
+            case.next_deadline.as_deref()
+        ),
+        (2, r#"{"a":1}"#, Some("2027-06-01"))
+    );
     let history = db.facts_history(&case.id).await.unwrap();
-    assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(
+        history.iter().map(|h| h.version).collect::<Vec<_>>(),
+        [2, 1]
+    );
     assert_eq!(history[0].changed_by, "ana");
 
-    let search = |s: &str| CaseFilter { search: Some(s.into()), ..Default::default() };
+    let search = |s: &str| CaseFilter {
+        search: Some(s.into()),
+        ..Default::default()
+    };
     assert_eq!(db.cases_for(&ana, &search("rosa")).await.unwrap().len(), 1);
     assert_eq!(db.cases_for(&ana, &search("zzz")).await.unwrap().len(), 0);
-    let due = |d: &str| CaseFilter { due_by: Some(d.into()), ..Default::default() };
-    assert_eq!(db.cases_for(&ana, &due("2027-05-31")).await.unwrap().len(), 0);
-    assert_eq!(db.cases_for(&ana, &due("2027-06-01")).await.unwrap().len(), 1);
+    let due = |d: &str| CaseFilter {
+        due_by: Some(d.into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        db.cases_for(&ana, &due("2027-05-31")).await.unwrap().len(),
+        0
+    );
+    assert_eq!(
+        db.cases_for(&ana, &due("2027-06-01")).await.unwrap().len(),
+        1
+    );
 
     db.add_member(&case.id, &bob.id).await.unwrap();
     db.add_member(&case.id, &bob.id).await.unwrap();
     assert_eq!(db.members(&case.id).await.unwrap().len(), 2);
-    assert_eq!(db.deadlines_for(&bob, &DeadlineFilter::default()).await.unwrap().len(), 2);
-    let open = DeadlineFilter { open_only: true, ..Default::default() };
-    assert_eq!(db.deadlines_for(&bob, &open).await.unwrap().len(), 1, "a met date is not open");
-    let second = DeadlineFilter { limit: 1, offset: 1, ..Default::default() };
-    assert_eq!(db.deadlines_for(&bob, &second).await.unwrap()[0].deadline_id, "asylum.one_year", "paged, soonest first");
+    assert_eq!(
+        db.deadlines_for(&bob, &DeadlineFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    let open = DeadlineFilter {
+        open_only: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        db.deadlines_for(&bob, &open).await.unwrap().len(),
+        1,
+        "a met date is not open"
+    );
+    let second = DeadlineFilter {
+        limit: 1,
+        offset: 1,
+        ..Default::default()
+    };
+    assert_eq!(
+        db.deadlines_for(&bob, &second).await.unwrap()[0].deadline_id,
+        "asylum.one_year",
+        "paged, soonest first"
+    );
     db.remove_member(&case.id, &bob.id).await.unwrap();
-    assert!(db.deadlines_for(&bob, &DeadlineFilter::default()).await.unwrap().is_empty());
+    assert!(
+        db.deadlines_for(&bob, &DeadlineFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
-    db.add_note(&case.id, &ana, "Interpreter: Spanish").await.unwrap();
-    assert_eq!(db.notes(&case.id).await.unwrap()[0].body, "Interpreter: Spanish");
+    db.add_note(&case.id, &ana, "Interpreter: Spanish")
+        .await
+        .unwrap();
+    assert_eq!(
+        db.notes(&case.id).await.unwrap()[0].body,
+        "Interpreter: Spanish"
+    );
 
     db.set_archived(&case.id, true).await.unwrap();
-    assert!(db.cases_for(&ana, &CaseFilter::default()).await.unwrap().is_empty());
-    assert_eq!(db.cases_for(&ana, &CaseFilter { archived: true, ..Default::default() }).await.unwrap().len(), 1);
-    assert!(db.deadlines_for(&ana, &DeadlineFilter::default()).await.unwrap().is_empty(), "archived cases leave the dashboard");
+    assert!(
+        db.cases_for(&ana, &CaseFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        db.cases_for(
+            &ana,
+            &CaseFilter {
+                archived: true,
+                ..Default::default()
+            }
+        )
+        .await
+        .unwrap()
+        .len(),
+        1
+    );
+    assert!(
+        db.deadlines_for(&ana, &DeadlineFilter::default())
+            .await
+            .unwrap()
+            .is_empty(),
+        "archived cases leave the dashboard"
+    );
 
-    db.add_session("s1", &ana.id, "c1", "2999-01-01T00:00:00Z").await.unwrap();
+    db.add_session("s1", &ana.id, "c1", "2999-01-01T00:00:00Z")
+        .await
+        .unwrap();
     assert_eq!(db.session("s1").await.unwrap().unwrap().1, "c1");
     db.set_active(&ana.id, false).await.unwrap();
-    assert!(db.session("s1").await.unwrap().is_none(), "deactivating ends sessions");
+    assert!(
+        db.session("s1").await.unwrap().is_none(),
+        "deactivating ends sessions"
+    );
     db.set_active(&ana.id, true).await.unwrap();
     assert!(db.set_role(&bob.id, Role::Attorney).await.unwrap());
-    assert_eq!(db.user_by_id(&bob.id).await.unwrap().unwrap().role, Role::Attorney);
+    assert_eq!(
+        db.user_by_id(&bob.id).await.unwrap().unwrap().role,
+        Role::Attorney
+    );
 
     let tid = db.add_api_token(&bob.id, "script", "t1").await.unwrap();
     assert_eq!(db.api_token_user("t1").await.unwrap().unwrap().name, "bob");
@@ -78,44 +200,89 @@ async fn story(db: &Db) {
     assert!(db.api_token_user("t1").await.unwrap().is_none());
     db.set_calendar_token(&bob.id, Some("cal1")).await.unwrap();
     assert!(db.has_calendar_token(&bob.id).await.unwrap());
-    assert_eq!(db.calendar_token_user("cal1").await.unwrap().unwrap().name, "bob");
+    assert_eq!(
+        db.calendar_token_user("cal1").await.unwrap().unwrap().name,
+        "bob"
+    );
 
-    db.audit(Some(&ana), "case.view", Some(&case.id), "viewed", Some("127.0.0.1")).await.unwrap();
-    db.audit(None, "sign_in.failed", None, "failed", None).await.unwrap();
+    db.audit(
+        Some(&ana),
+        "case.view",
+        Some(&case.id),
+        "viewed",
+        Some("127.0.0.1"),
+    )
+    .await
+    .unwrap();
+    db.audit(None, "sign_in.failed", None, "failed", None)
+        .await
+        .unwrap();
     let log = db.audit_log(None, 10).await.unwrap();
-    assert_eq!(log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["sign_in.failed", "case.view"]);
+    assert_eq!(
+        log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["sign_in.failed", "case.view"]
+    );
     assert_eq!(log[1].ip.as_deref(), Some("127.0.0.1"));
-    assert!(db.try_tamper_with_audit_log().await.is_err(), "the audit log is append-only");
+    assert!(
+        db.try_tamper_with_audit_log().await.is_err(),
+        "the audit log is append-only"
+    );
 }
 
 #[tokio::test]
 async fn the_storage_story_holds_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::connect(&format!("sqlite://{}?mode=rwc", dir.path().join("r.db").display())).await.unwrap();
+    let db = Db::connect(&format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("r.db").display()
+    ))
+    .await
+    .unwrap();
     story(&db).await;
     // Opening again migrates nothing twice.
-    let again = Db::connect(&format!("sqlite://{}?mode=rwc", dir.path().join("r.db").display())).await.unwrap();
-    assert_eq!(again.applied_migrations().await.unwrap(), ["workspace", "open deadlines"]);
+    let again = Db::connect(&format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("r.db").display()
+    ))
+    .await
+    .unwrap();
+    assert_eq!(
+        again.applied_migrations().await.unwrap(),
+        ["workspace", "open deadlines"]
+    );
 }
 
 #[tokio::test]
 async fn the_storage_story_holds_on_postgresql() {
     let Ok(base) = std::env::var("REFUGE_TEST_POSTGRES_URL") else {
-        eprintln!("skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run the story on PostgreSQL");
+        eprintln!(
+            "skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run the story on PostgreSQL"
+        );
         return;
     };
     // A database of its own, so that runs never share state.
     let name = format!("refuge_story_{}", refuge_web::auth::random_id());
-    let mut admin = sqlx::PgConnection::connect(&base).await.expect("the PostgreSQL server answers");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.unwrap();
+    let mut admin = sqlx::PgConnection::connect(&base)
+        .await
+        .expect("the PostgreSQL server answers");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
     let url = match base.rsplit_once('/') {
         Some((server, _)) => format!("{server}/{name}"),
         None => panic!("REFUGE_TEST_POSTGRES_URL needs a database name"),
     };
-    let db = Db::connect(&url).await.expect("migrations run on PostgreSQL");
+    let db = Db::connect(&url)
+        .await
+        .expect("migrations run on PostgreSQL");
     story(&db).await;
     drop(db);
-    let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)"))).execute(&mut admin).await;
+    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE {name} WITH (FORCE)"
+    )))
+    .execute(&mut admin)
+    .await;
 }
 
 /// The tables with their columns, and the indexes with theirs, that a migration file creates, in order.
@@ -124,9 +291,15 @@ fn schema(sql: &str) -> Vec<(String, Vec<String>)> {
     for line in sql.lines().map(str::trim) {
         if let Some(rest) = line.strip_prefix("CREATE INDEX ") {
             let cols = rest.split(['(', ')']).nth(1).unwrap_or_default();
-            out.push((format!("index {}", rest.split_whitespace().next().unwrap()), cols.split(", ").map(str::to_string).collect()));
+            out.push((
+                format!("index {}", rest.split_whitespace().next().unwrap()),
+                cols.split(", ").map(str::to_string).collect(),
+            ));
         } else if let Some(rest) = line.strip_prefix("CREATE TABLE ") {
-            out.push((rest.split_whitespace().next().unwrap().to_string(), Vec::new()));
+            out.push((
+                rest.split_whitespace().next().unwrap().to_string(),
+                Vec::new(),
+            ));
         } else if let Some((_, cols)) = out.last_mut()
             && let Some(word) = line.split_whitespace().next()
             && word.chars().all(|c| c.is_ascii_lowercase() || c == '_')
@@ -142,15 +315,25 @@ fn schema(sql: &str) -> Vec<(String, Vec<String>)> {
 fn migrations_are_kept_in_step() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
     let names = |backend: &str| {
-        let mut v: Vec<String> = std::fs::read_dir(root.join(backend)).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        let mut v: Vec<String> = std::fs::read_dir(root.join(backend))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
         v.sort();
         v
     };
-    assert_eq!(names("sqlite"), names("postgres"), "the same migration files on both backends");
+    assert_eq!(
+        names("sqlite"),
+        names("postgres"),
+        "the same migration files on both backends"
+    );
     for name in names("sqlite") {
         let read = |b: &str| std::fs::read_to_string(root.join(b).join(&name)).unwrap();
         let (lite, pg) = (schema(&read("sqlite")), schema(&read("postgres")));
-        assert!(!lite.is_empty(), "{name} creates nothing this test can read");
+        assert!(
+            !lite.is_empty(),
+            "{name} creates nothing this test can read"
+        );
         assert_eq!(lite, pg, "{name}: the same tables, indexes and columns");
     }
 }
