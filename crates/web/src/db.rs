@@ -361,6 +361,23 @@ impl Db {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Sets a user's password hash and ends their sessions but `keep` (the one that asked).
+    pub async fn set_password(&self, user_id: &str, password_hash: &str, keep: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(keep)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Deactivates or reactivates a user; deactivating ends their sessions.
     pub async fn set_active(&self, user_id: &str, active: bool) -> Result<bool> {
         self.forget_tokens();

@@ -49,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/members/remove", post(remove_member))
         .route("/settings", get(settings))
         .route("/settings/calendar", post(calendar_token))
+        .route("/settings/password", post(change_password))
         .route("/settings/tokens", post(new_api_token))
         .route("/settings/tokens/{id}/revoke", post(revoke_api_token))
         .route("/admin/users", get(users).post(add_user))
@@ -1254,29 +1255,42 @@ struct Settings {
     ctx: Ctx,
     has_calendar: bool,
     tokens: Vec<(String, String, String, Option<String>)>,
-    /// A secret just made: what it is, and its value (shown once).
-    secret: Option<(String, String)>,
+    flash: Flash,
     notice: &'static str,
 }
 
-async fn settings_page(
-    state: &AppState,
-    s: &Session,
-    secret: Option<(String, String)>,
-) -> PageResult {
+/// What the settings page reports of the action just taken.
+pub enum Flash {
+    None,
+    /// A secret just made: what it is, and its value (shown once).
+    Secret(String, String),
+    Done(String),
+    Error(String),
+}
+
+async fn settings_page(state: &AppState, s: &Session, flash: Flash) -> PageResult {
     let has_calendar = state.db.has_calendar_token(&s.user.id).await?;
     let tokens = state.db.api_tokens(&s.user.id).await?;
-    Ok(render(&Settings {
-        ctx: Ctx::of(s, "Settings"),
-        has_calendar,
-        tokens,
-        secret,
-        notice: NOTICE,
-    }))
+    let status = if matches!(flash, Flash::Error(_)) {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        render(&Settings {
+            ctx: Ctx::of(s, "Settings"),
+            has_calendar,
+            tokens,
+            flash,
+            notice: NOTICE,
+        }),
+    )
+        .into_response())
 }
 
 async fn settings(State(state): State<AppState>, s: Session) -> PageResult {
-    settings_page(&state, &s, None).await
+    settings_page(&state, &s, Flash::None).await
 }
 
 async fn calendar_token(
@@ -1297,7 +1311,7 @@ async fn calendar_token(
                 s.ip.as_deref(),
             )
             .await?;
-        return settings_page(&state, s, None).await;
+        return settings_page(&state, s, Flash::None).await;
     }
     let token = auth::new_secret("cal");
     state
@@ -1319,7 +1333,57 @@ async fn calendar_token(
         .and_then(|h| h.to_str().ok())
         .unwrap_or("127.0.0.1:8080");
     let url = format!("http://{host}/calendar/{token}/deadlines.ics");
-    settings_page(&state, s, Some(("Your calendar feed address:".into(), url))).await
+    settings_page(
+        &state,
+        s,
+        Flash::Secret("Your calendar feed address:".into(), url),
+    )
+    .await
+}
+
+async fn change_password(State(state): State<AppState>, form: Posted) -> PageResult {
+    let s = &form.session;
+    let (current, new) = (form.get("current"), form.get("new"));
+    if let Err(e) = auth::check_new_password(new) {
+        return settings_page(&state, s, Flash::Error(format!("New password: {e}."))).await;
+    }
+    let hash = match state.db.user_by_name(&s.user.name).await? {
+        Some((_, hash)) => hash,
+        None => return Err(AppError::SignIn),
+    };
+    let current = current.to_string();
+    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&current, &hash))
+        .await
+        .unwrap_or(false);
+    if !ok {
+        return settings_page(
+            &state,
+            s,
+            Flash::Error("Current password: it is wrong.".into()),
+        )
+        .await;
+    }
+    let hash = hash_blocking(new).await?;
+    state
+        .db
+        .set_password(&s.user.id, &hash, &s.token_hash)
+        .await?;
+    state
+        .db
+        .audit(
+            Some(&s.user),
+            "permission.password",
+            None,
+            "password changed; other sessions ended",
+            s.ip.as_deref(),
+        )
+        .await?;
+    settings_page(
+        &state,
+        s,
+        Flash::Done("Password changed. Your other sessions are signed out.".into()),
+    )
+    .await
 }
 
 async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResult {
@@ -1348,7 +1412,7 @@ async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResul
     settings_page(
         &state,
         s,
-        Some((format!("Your API token {name:?}:"), token)),
+        Flash::Secret(format!("Your API token {name:?}:"), token),
     )
     .await
 }
@@ -1532,6 +1596,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "permission.active",
     "permission.token",
     "permission.calendar",
+    "permission.password",
     "user.add",
     "token.new",
     "api.assess",
