@@ -261,6 +261,12 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
     let addr = listener.local_addr()?;
     eprintln!("Refuge is running at http://{addr}/  (Ctrl-C stops it)");
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "Note: sessions use Secure cookies, which browsers keep only over HTTPS (or on localhost).\n\
+             Put an HTTPS proxy in front of this address; asylum information must not cross a network in clear text."
+        );
+    }
     if let Some(token) = state.setup_token_if_needed().await? {
         eprintln!(
             "First run: create the administrator account at\n  http://{addr}/setup?token={token}\n(this link works once)"
