@@ -825,7 +825,14 @@ pub fn apply_form(doc: &mut Value, fields: &[(String, String)]) -> Vec<(String, 
         if section.shape == Shape::Keyed && field.name == "id" && !name.contains(".grounds[") {
             let entry = &name[..name.len() - 3];
             let typed = text.trim();
-            let current = entry[section.key.len() + 1..entry.len() - 1].to_string();
+            let Some(current) = entry
+                .strip_prefix(section.key)
+                .and_then(|r| r.strip_prefix('['))
+                .and_then(|r| r.strip_suffix(']'))
+            else {
+                errors.push((name.clone(), "is not a fact of the facts document".into()));
+                continue;
+            };
             if typed != current && !(typed.is_empty() && current == "new") {
                 if typed.is_empty() {
                     errors.push((name.clone(), "an entry needs an id".into()));
@@ -988,6 +995,48 @@ mod tests {
         assert_eq!(parse(Kind::Countries, "sv, mx"), Ok(json!(["SV", "MX"])));
         assert_eq!(parse(Kind::Countries, "none"), Ok(json!([])));
         assert!(parse(Kind::Choice(&["a"]), "b").unwrap_err().contains("a"));
+    }
+
+    #[test]
+    fn malformed_field_names_are_errors_never_panics() {
+        let names = [
+            "harms.id",
+            "harms[].id",
+            "[0]",
+            "harms[h1]",
+            "a..b",
+            ".",
+            "harms[h1].grounds.ground",
+            "arrivals[99999999999999999999].date",
+            "arrivals[0",
+            "arrivals]0[.date",
+            "harms[h1].grounds[x].ground",
+            "family[c1].id",
+            "groups[g1]._remove",
+            "exceptions._none",
+            "conduct[0].persecuted_others",
+            "",
+        ];
+        for name in names {
+            let mut doc = serde_json::json!({"harms": [{"id": "h1"}]});
+            let _ = apply_form(&mut doc, &[(name.to_string(), "x".to_string())]);
+            let _ = get(&doc, name);
+            let _ = set(&mut doc, name, json!(true));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_form_field_is_applied_or_refused_without_a_panic(
+            fields in proptest::collection::vec(("(harms|groups|arrivals|family|conduct|risk|x)?[\\[\\]a-z0-9_.]{0,24}", "[a-z0-9 _-]{0,12}"), 0..8)
+        ) {
+            let mut doc = json!({"harms": [{"id": "h1", "grounds": [{}]}], "arrivals": [{}]});
+            let _ = apply_form(&mut doc, &fields);
+            for (name, _) in &fields {
+                let _ = get(&doc, name);
+                let _ = changes(&json!({}), &doc);
+            }
+        }
     }
 
     #[test]

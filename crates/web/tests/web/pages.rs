@@ -1023,19 +1023,58 @@ async fn an_admin_changes_a_role_and_cannot_lock_themself_out() {
 #[tokio::test]
 async fn a_user_changes_their_password_and_other_sessions_end() {
     let t = TestApp::new().await;
-    let user = t.db().add_user("ana", &auth::hash_password("first password 1"), Role::Staff).await.unwrap();
+    let user = t
+        .db()
+        .add_user("ana", &auth::hash_password("first password 1"), Role::Staff)
+        .await
+        .unwrap();
     let here = t.session_for(user.clone(), "2999-01-01T00:00:00Z").await;
     let elsewhere = t.session_for(user, "2999-01-01T00:00:00Z").await;
-    let r = t.post("/settings/password", &here, &[("current", "wrong password"), ("new", "second password 2")]).await;
+    let r = t
+        .post(
+            "/settings/password",
+            &here,
+            &[("current", "wrong password"), ("new", "second password 2")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Current password: it is wrong."));
-    let r = t.post("/settings/password", &here, &[("current", "first password 1"), ("new", "short")]).await;
+    let r = t
+        .post(
+            "/settings/password",
+            &here,
+            &[("current", "first password 1"), ("new", "short")],
+        )
+        .await;
     assert!(r.body.contains("at least 10 characters"));
-    let r = t.post("/settings/password", &here, &[("current", "first password 1"), ("new", "second password 2")]).await;
+    let r = t
+        .post(
+            "/settings/password",
+            &here,
+            &[
+                ("current", "first password 1"),
+                ("new", "second password 2"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Password changed"));
-    assert_eq!(t.get("/cases", Some(&here)).await.status, StatusCode::OK, "this session goes on");
-    assert_eq!(t.get("/cases", Some(&elsewhere)).await.location(), "/login", "the others end");
-    assert_eq!(sign_in(&t, "ana", "second password 2").await.status, StatusCode::SEE_OTHER);
-    assert_eq!(sign_in(&t, "ana", "first password 1").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        t.get("/cases", Some(&here)).await.status,
+        StatusCode::OK,
+        "this session goes on"
+    );
+    assert_eq!(
+        t.get("/cases", Some(&elsewhere)).await.location(),
+        "/login",
+        "the others end"
+    );
+    assert_eq!(
+        sign_in(&t, "ana", "second password 2").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        sign_in(&t, "ana", "first password 1").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
