@@ -90,6 +90,7 @@ pub fn form_path(doc: &Value, field: &str) -> String {
     for part in field.split('.') {
         let mut p = part.to_string();
         if let (Some(open), Some(close)) = (part.find('['), part.find(']'))
+            && open < close
             && let Ok(i) = part[open + 1..close].parse::<usize>()
         {
             let list = format!("{prefix}{}", &part[..open]);
