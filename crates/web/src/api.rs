@@ -246,16 +246,13 @@ async fn create_case(
     let case = cases::create(&state, &u.user, number, name, &facts)
         .await
         .map_err(|e| case_error(e, "facts."))?;
-    state
-        .db
-        .audit(
-            Some(&u.user),
-            "case.create",
-            Some(&case.id),
-            &format!("case {} opened (API)", case.number),
-            u.ip.as_deref(),
-        )
-        .await?;
+    u.audit(
+        &state.db,
+        "case.create",
+        Some(&case.id),
+        &format!("case {} opened (API)", case.number),
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, format!("/api/v1/cases/{}", case.id))],
@@ -278,15 +275,7 @@ async fn case_of(state: &AppState, u: &ApiUser, id: &str) -> Result<CaseRow, Api
     responses((status = 200, body = CaseSummary), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_case(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
     let case = case_of(&state, &u, &id).await?;
-    state
-        .db
-        .audit(
-            Some(&u.user),
-            "case.view",
-            Some(&case.id),
-            "case read (API)",
-            u.ip.as_deref(),
-        )
+    u.audit(&state.db, "case.view", Some(&case.id), "case read (API)")
         .await?;
     Ok(Json(CaseSummary::from(case)).into_response())
 }
@@ -297,15 +286,7 @@ async fn get_case(State(state): State<AppState>, u: ApiUser, Path(id): Path<Stri
     responses((status = 200, description = "The facts document of spec/facts.md", body = Object), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
     let case = case_of(&state, &u, &id).await?;
-    state
-        .db
-        .audit(
-            Some(&u.user),
-            "case.view",
-            Some(&case.id),
-            "facts read (API)",
-            u.ip.as_deref(),
-        )
+    u.audit(&state.db, "case.view", Some(&case.id), "facts read (API)")
         .await?;
     Ok(json_text(case.facts))
 }
@@ -338,16 +319,13 @@ async fn put_facts(
     cases::save_facts(&state, &u.user, &case, &facts)
         .await
         .map_err(|e| case_error(e, ""))?;
-    state
-        .db
-        .audit(
-            Some(&u.user),
-            "facts.change",
-            Some(&case.id),
-            "facts replaced (API)",
-            u.ip.as_deref(),
-        )
-        .await?;
+    u.audit(
+        &state.db,
+        "facts.change",
+        Some(&case.id),
+        "facts replaced (API)",
+    )
+    .await?;
     Ok(json_text(facts.to_string()))
 }
 
@@ -362,16 +340,13 @@ async fn get_assessment(
 ) -> ApiResult {
     let case = case_of(&state, &u, &id).await?;
     let a = cases::assess_facts(&state, &case.facts).map_err(invalid)?;
-    state
-        .db
-        .audit(
-            Some(&u.user),
-            "case.view",
-            Some(&case.id),
-            "assessment read (API)",
-            u.ip.as_deref(),
-        )
-        .await?;
+    u.audit(
+        &state.db,
+        "case.view",
+        Some(&case.id),
+        "assessment read (API)",
+    )
+    .await?;
     Ok(json_text(refuge_engine::json::to_string(&a)))
 }
 

@@ -15,7 +15,7 @@ use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 use sha2::{Digest, Sha256};
 
-use crate::db::User;
+use crate::db::{Db, DbError, User};
 use crate::error::AppError;
 use crate::{AppState, Role};
 
@@ -241,6 +241,46 @@ where
             }),
             None => Err(AppError::ApiAuth),
         }
+    }
+}
+
+impl Session {
+    /// Records in the audit log what this user did, from where.
+    pub async fn audit(
+        &self,
+        db: &Db,
+        action: &str,
+        case_id: Option<&str>,
+        detail: &str,
+    ) -> Result<(), DbError> {
+        db.audit(
+            Some(&self.user),
+            action,
+            case_id,
+            detail,
+            self.ip.as_deref(),
+        )
+        .await
+    }
+}
+
+impl ApiUser {
+    /// Records in the audit log what this user did through the API, from where.
+    pub async fn audit(
+        &self,
+        db: &Db,
+        action: &str,
+        case_id: Option<&str>,
+        detail: &str,
+    ) -> Result<(), DbError> {
+        db.audit(
+            Some(&self.user),
+            action,
+            case_id,
+            detail,
+            self.ip.as_deref(),
+        )
+        .await
     }
 }
 

@@ -733,15 +733,7 @@ async fn case_page(
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
     let members = state.db.members(&case.id).await?;
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "case.view",
-            Some(&case.id),
-            "case page viewed",
-            s.ip.as_deref(),
-        )
+    s.audit(&state.db, "case.view", Some(&case.id), "case page viewed")
         .await?;
     let page = CasePage {
         ctx: Ctx::of(&s, case.client_name.clone()),
@@ -761,15 +753,7 @@ async fn case_page(
 async fn report(State(state): State<AppState>, s: Session, Path(id): Path<String>) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
     let (a, _) = assessment_of(&state, &case);
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "case.export",
-            Some(&case.id),
-            "printable report",
-            s.ip.as_deref(),
-        )
+    s.audit(&state.db, "case.export", Some(&case.id), "printable report")
         .await?;
     Ok(Html(refuge_report::html(&a)).into_response())
 }
@@ -780,16 +764,13 @@ async fn facts_json(
     Path(id): Path<String>,
 ) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "case.export",
-            Some(&case.id),
-            "facts document (JSON)",
-            s.ip.as_deref(),
-        )
-        .await?;
+    s.audit(
+        &state.db,
+        "case.export",
+        Some(&case.id),
+        "facts document (JSON)",
+    )
+    .await?;
     let disposition = format!(
         "attachment; filename=\"facts-{}.json\"",
         case.number
@@ -953,16 +934,13 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Pos
     }
     match cases::save_facts(&state, &s.user, &case, &doc).await {
         Ok(_) => {
-            state
-                .db
-                .audit(
-                    Some(&s.user),
-                    "facts.change",
-                    Some(&case.id),
-                    &format!("interview answer: {fact}"),
-                    s.ip.as_deref(),
-                )
-                .await?;
+            s.audit(
+                &state.db,
+                "facts.change",
+                Some(&case.id),
+                &format!("interview answer: {fact}"),
+            )
+            .await?;
             let said: Vec<String> = answers
                 .iter()
                 .filter(|(_, v)| !v.trim().is_empty())
@@ -1066,16 +1044,13 @@ async fn save_facts(
     }
     match cases::save_facts(&state, &s.user, &case, &doc).await {
         Ok(_) => {
-            state
-                .db
-                .audit(
-                    Some(&s.user),
-                    "facts.change",
-                    Some(&case.id),
-                    "facts form saved",
-                    s.ip.as_deref(),
-                )
-                .await?;
+            s.audit(
+                &state.db,
+                "facts.change",
+                Some(&case.id),
+                "facts form saved",
+            )
+            .await?;
             Ok(see_other(format!("/cases/{}", case.id)))
         }
         Err(CaseError::Invalid(e)) => {
@@ -1149,15 +1124,7 @@ async fn add_note(
         ));
     }
     state.db.add_note(&case.id, &s.user, body).await?;
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "note.add",
-            Some(&case.id),
-            "note added",
-            s.ip.as_deref(),
-        )
+    s.audit(&state.db, "note.add", Some(&case.id), "note added")
         .await?;
     Ok(see_other(format!("/cases/{}#notes", case.id)))
 }
@@ -1184,15 +1151,7 @@ async fn archive(
     } else {
         "case reopened"
     };
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "case.archive",
-            Some(&case.id),
-            what,
-            s.ip.as_deref(),
-        )
+    s.audit(&state.db, "case.archive", Some(&case.id), what)
         .await?;
     Ok(see_other(format!("/cases/{}", case.id)))
 }
@@ -1209,16 +1168,13 @@ async fn add_member(
         return Err(AppError::BadRequest(format!("no user is named {name:?}")));
     };
     state.db.add_member(&case.id, &user.id).await?;
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "permission.assign",
-            Some(&case.id),
-            &format!("{} assigned to the case", user.name),
-            s.ip.as_deref(),
-        )
-        .await?;
+    s.audit(
+        &state.db,
+        "permission.assign",
+        Some(&case.id),
+        &format!("{} assigned to the case", user.name),
+    )
+    .await?;
     Ok(see_other(format!("/cases/{}#team", case.id)))
 }
 
@@ -1234,16 +1190,13 @@ async fn remove_member(
         return Err(AppError::BadRequest("no such user".into()));
     };
     state.db.remove_member(&case.id, &user.id).await?;
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "permission.unassign",
-            Some(&case.id),
-            &format!("{} removed from the case", user.name),
-            s.ip.as_deref(),
-        )
-        .await?;
+    s.audit(
+        &state.db,
+        "permission.unassign",
+        Some(&case.id),
+        &format!("{} removed from the case", user.name),
+    )
+    .await?;
     Ok(see_other(format!("/cases/{}#team", case.id)))
 }
 
@@ -1301,16 +1254,13 @@ async fn calendar_token(
     let s = &form.session;
     if form.get("action") == "revoke" {
         state.db.set_calendar_token(&s.user.id, None).await?;
-        state
-            .db
-            .audit(
-                Some(&s.user),
-                "permission.calendar",
-                None,
-                "calendar feed revoked",
-                s.ip.as_deref(),
-            )
-            .await?;
+        s.audit(
+            &state.db,
+            "permission.calendar",
+            None,
+            "calendar feed revoked",
+        )
+        .await?;
         return settings_page(&state, s, Flash::None).await;
     }
     let token = auth::new_secret("cal");
@@ -1318,16 +1268,13 @@ async fn calendar_token(
         .db
         .set_calendar_token(&s.user.id, Some(&auth::hash_secret(&token)))
         .await?;
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "permission.calendar",
-            None,
-            "calendar feed address made",
-            s.ip.as_deref(),
-        )
-        .await?;
+    s.audit(
+        &state.db,
+        "permission.calendar",
+        None,
+        "calendar feed address made",
+    )
+    .await?;
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -1368,16 +1315,13 @@ async fn change_password(State(state): State<AppState>, form: Posted) -> PageRes
         .db
         .set_password(&s.user.id, &hash, &s.token_hash)
         .await?;
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "permission.password",
-            None,
-            "password changed; other sessions ended",
-            s.ip.as_deref(),
-        )
-        .await?;
+    s.audit(
+        &state.db,
+        "permission.password",
+        None,
+        "password changed; other sessions ended",
+    )
+    .await?;
     settings_page(
         &state,
         s,
@@ -1399,16 +1343,13 @@ async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResul
         .db
         .add_api_token(&s.user.id, name, &auth::hash_secret(&token))
         .await?;
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "permission.token",
-            None,
-            &format!("API token {name:?} made"),
-            s.ip.as_deref(),
-        )
-        .await?;
+    s.audit(
+        &state.db,
+        "permission.token",
+        None,
+        &format!("API token {name:?} made"),
+    )
+    .await?;
     settings_page(
         &state,
         s,
@@ -1426,15 +1367,7 @@ async fn revoke_api_token(
     if !state.db.revoke_api_token(&s.user.id, &id).await? {
         return Err(AppError::NotFound);
     }
-    state
-        .db
-        .audit(
-            Some(&s.user),
-            "permission.token",
-            None,
-            "API token revoked",
-            s.ip.as_deref(),
-        )
+    s.audit(&state.db, "permission.token", None, "API token revoked")
         .await?;
     Ok(see_other("/settings".into()))
 }
@@ -1500,16 +1433,13 @@ async fn add_user(State(state): State<AppState>, form: Posted) -> PageResult {
     let hash = hash_blocking(password).await?;
     match state.db.add_user(name, &hash, role).await {
         Ok(u) => {
-            state
-                .db
-                .audit(
-                    Some(&s.user),
-                    "permission.user_add",
-                    None,
-                    &format!("{} added as {}", u.name, role.as_str()),
-                    s.ip.as_deref(),
-                )
-                .await?;
+            s.audit(
+                &state.db,
+                "permission.user_add",
+                None,
+                &format!("{} added as {}", u.name, role.as_str()),
+            )
+            .await?;
             Ok(see_other("/admin/users".into()))
         }
         Err(DbError::Conflict(m)) => users_page(&state, s, Some(format!("User name: {m}."))).await,
@@ -1539,30 +1469,24 @@ async fn change_user(
     let active = form.get("active") != "0";
     if role != user.role {
         state.db.set_role(&user.id, role).await?;
-        state
-            .db
-            .audit(
-                Some(&s.user),
-                "permission.role",
-                None,
-                &format!("{}: {} → {}", user.name, user.role.as_str(), role.as_str()),
-                s.ip.as_deref(),
-            )
-            .await?;
+        s.audit(
+            &state.db,
+            "permission.role",
+            None,
+            &format!("{}: {} → {}", user.name, user.role.as_str(), role.as_str()),
+        )
+        .await?;
     }
     if active != user.active {
         state.db.set_active(&user.id, active).await?;
         let what = if active { "reactivated" } else { "deactivated" };
-        state
-            .db
-            .audit(
-                Some(&s.user),
-                "permission.active",
-                None,
-                &format!("{} {what}", user.name),
-                s.ip.as_deref(),
-            )
-            .await?;
+        s.audit(
+            &state.db,
+            "permission.active",
+            None,
+            &format!("{} {what}", user.name),
+        )
+        .await?;
     }
     Ok(see_other("/admin/users".into()))
 }

@@ -66,26 +66,9 @@ impl TestApp {
         TestApp { state, _dir: dir }
     }
 
-    /// A fresh workspace on a new database of the PostgreSQL server named by
-    /// `REFUGE_TEST_POSTGRES_URL` (as `.ci/run` starts), or `None` without one.
+    /// A fresh workspace on a new PostgreSQL database ([`postgres_db`]), or `None` without a server.
     pub async fn postgres() -> Option<TestApp> {
-        use sqlx::Connection;
-        let base = std::env::var("REFUGE_TEST_POSTGRES_URL").ok()?;
-        let name = format!("refuge_test_{}", auth::random_id());
-        let mut admin = sqlx::PgConnection::connect(&base)
-            .await
-            .expect("the PostgreSQL server answers");
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await
-            .unwrap();
-        let (server, _) = base
-            .rsplit_once('/')
-            .expect("REFUGE_TEST_POSTGRES_URL names a database");
-        let db = Db::connect(&format!("{server}/{name}"))
-            .await
-            .expect("migrations run on PostgreSQL");
-        let mut state = AppState::new(db);
+        let mut state = AppState::new(postgres_db().await?);
         state.today = Some(TODAY);
         Some(TestApp {
             state,
@@ -210,6 +193,30 @@ impl TestApp {
         let id = r.json()["id"].as_str().unwrap().to_string();
         self.db().case_for(&who.user, &id).await.unwrap().unwrap()
     }
+}
+
+/// A new, migrated database of its own on the PostgreSQL server named by
+/// `REFUGE_TEST_POSTGRES_URL` (as `.ci/run` starts one), so that tests never
+/// share state; `None` (the caller says it skipped) without that variable.
+pub async fn postgres_db() -> Option<Db> {
+    use sqlx::Connection;
+    let base = std::env::var("REFUGE_TEST_POSTGRES_URL").ok()?;
+    let name = format!("refuge_test_{}", auth::random_id());
+    let mut admin = sqlx::PgConnection::connect(&base)
+        .await
+        .expect("the PostgreSQL server answers");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let (server, _) = base
+        .rsplit_once('/')
+        .expect("REFUGE_TEST_POSTGRES_URL names a database");
+    Some(
+        Db::connect(&format!("{server}/{name}"))
+            .await
+            .expect("migrations run on PostgreSQL"),
+    )
 }
 
 /// The facts of a client who arrived on 2026-06-01 (one-year deadline 2027-06-01).

@@ -4,7 +4,6 @@
 
 use refuge_web::Role;
 use refuge_web::db::{CaseFilter, Db, DeadlineFilter, NewDeadline};
-use sqlx::Connection;
 
 /// Users, cases, versions, deadlines, notes, members, tokens, sessions and the
 /// audit log, as a day at a legal-aid office uses them.
@@ -254,35 +253,12 @@ async fn the_storage_story_holds_on_sqlite() {
 
 #[tokio::test]
 async fn the_storage_story_holds_on_postgresql() {
-    let Ok(base) = std::env::var("REFUGE_TEST_POSTGRES_URL") else {
-        eprintln!(
+    match crate::postgres_db().await {
+        Some(db) => story(&db).await,
+        None => eprintln!(
             "skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run the story on PostgreSQL"
-        );
-        return;
-    };
-    // A database of its own, so that runs never share state.
-    let name = format!("refuge_story_{}", refuge_web::auth::random_id());
-    let mut admin = sqlx::PgConnection::connect(&base)
-        .await
-        .expect("the PostgreSQL server answers");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    let url = match base.rsplit_once('/') {
-        Some((server, _)) => format!("{server}/{name}"),
-        None => panic!("REFUGE_TEST_POSTGRES_URL needs a database name"),
-    };
-    let db = Db::connect(&url)
-        .await
-        .expect("migrations run on PostgreSQL");
-    story(&db).await;
-    drop(db);
-    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE {name} WITH (FORCE)"
-    )))
-    .execute(&mut admin)
-    .await;
+        ),
+    }
 }
 
 /// The tables with their columns, and the indexes with theirs, that a migration file creates, in order.
