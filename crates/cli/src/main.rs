@@ -1,5 +1,7 @@
 //! `refuge`: the command line of Refuge.
 
+mod alloc;
+
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -108,7 +110,7 @@ enum LawFormat {
 // An assessment makes many small strings; mimalloc serves them about a third
 // faster than the system allocator and scales across threads (`refuge screen`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 fn today() -> Date {
     jiff::ZonedDateTime::now().date()
