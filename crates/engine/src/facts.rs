@@ -112,6 +112,8 @@ macro_rules! string_enum {
         pub enum $name { $($(#[$vm])* $var),+ }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$var),+];
+            /// The spec's spellings, in the order of [`Self::ALL`] (for forms that offer them).
+            pub const NAMES: &'static [&'static str] = &[$($s),+];
             pub fn as_str(self) -> &'static str { match self { $($name::$var => $s),+ } }
             /// Parses the spec's snake_case spelling.
             pub fn parse(s: &str) -> Option<Self> { match s { $($s => Some($name::$var),)+ _ => None } }

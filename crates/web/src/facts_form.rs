@@ -9,6 +9,7 @@
 //! on whether a document is valid (`Case::from_json`), and its error names the
 //! field, which the form shows in place.
 
+use refuge_engine::facts;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -82,7 +83,7 @@ pub static SECTIONS: &[Section] = &[
             ),
             f(
                 "location",
-                Choice(&["in_us", "port_of_entry", "outside_us"]),
+                Choice(facts::Location::NAMES),
                 "Where the applicant is",
             ),
             f(
@@ -104,21 +105,8 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("date", Date, "Date of arrival"),
-            f(
-                "manner",
-                Choice(&[
-                    "admitted",
-                    "paroled",
-                    "presented_without_documents",
-                    "without_inspection",
-                ]),
-                "Manner of arrival",
-            ),
-            f(
-                "border",
-                Choice(&["southwest_land", "northern_land", "air", "sea"]),
-                "Border",
-            ),
+            f("manner", Choice(facts::Manner::NAMES), "Manner of arrival"),
+            f("border", Choice(facts::Border::NAMES), "Border"),
             f("from_country", Country, "Arrived from (country code)"),
             f(
                 "transit_countries",
@@ -132,7 +120,7 @@ pub static SECTIONS: &[Section] = &[
             ),
             f(
                 "protection_sought_in_transit",
-                Choice(&["none", "denied", "pending"]),
+                Choice(facts::TransitProtection::NAMES),
                 "Asylum sought in a transit country",
             ),
             f(
@@ -159,7 +147,7 @@ pub static SECTIONS: &[Section] = &[
                 Date,
                 "Mailing date (with clear and convincing proof)",
             ),
-            f("forum", Choice(&["affirmative", "defensive"]), "Forum"),
+            f("forum", Choice(facts::Forum::NAMES), "Forum"),
             f(
                 "previously_denied",
                 YES_NO,
@@ -180,22 +168,7 @@ pub static SECTIONS: &[Section] = &[
         shape: Shape::List,
         nested: None,
         fields: &[
-            f(
-                "kind",
-                Choice(&[
-                    "changed_country_conditions",
-                    "changed_law",
-                    "changed_personal_circumstances",
-                    "lost_derivative_status",
-                    "serious_illness_or_disability",
-                    "legal_disability",
-                    "ineffective_assistance",
-                    "lawful_status",
-                    "rejected_then_refiled",
-                    "death_or_illness_in_family",
-                ]),
-                "Kind",
-            ),
+            f("kind", Choice(facts::ExceptionKind::NAMES), "Kind"),
             f("began", Date, "Began"),
             f("ended", Date, "Ended (empty: still continuing)"),
             f(
@@ -212,18 +185,7 @@ pub static SECTIONS: &[Section] = &[
         nested: Some((
             "grounds",
             &[
-                f(
-                    "ground",
-                    Choice(&[
-                        "race",
-                        "religion",
-                        "nationality",
-                        "particular_social_group",
-                        "political_opinion",
-                        "coercive_population_control",
-                    ]),
-                    "Ground",
-                ),
+                f("ground", Choice(facts::Ground::NAMES), "Ground"),
                 f("central", YES_NO, "At least one central reason"),
                 f("imputed", YES_NO, "Opinion imputed by the persecutor"),
                 f("group", Text, "Social group id (from Groups)"),
@@ -231,45 +193,17 @@ pub static SECTIONS: &[Section] = &[
         )),
         fields: &[
             f("id", Text, "Short id (e.g. h1)"),
-            f("when", Choice(&["past", "feared"]), "Past or feared"),
+            f("when", Choice(facts::When::NAMES), "Past or feared"),
             f("date", Date, "Date"),
-            f(
-                "kind",
-                Choice(&[
-                    "torture",
-                    "sexual_violence",
-                    "attempted_killing",
-                    "serious_physical_harm",
-                    "forced_abortion",
-                    "forced_sterilization",
-                    "fgm",
-                    "detention",
-                    "death_threat",
-                    "threat",
-                    "economic_deprivation",
-                    "property_destruction",
-                    "forced_recruitment",
-                    "forced_marriage",
-                    "harm_to_family",
-                    "prosecution",
-                    "harassment",
-                    "discrimination",
-                ]),
-                "Kind of harm",
-            ),
-            f("target", Choice(&["applicant", "family_member"]), "Harmed"),
+            f("kind", Choice(facts::HarmKind::NAMES), "Kind of harm"),
+            f("target", Choice(facts::Target::NAMES), "Harmed"),
             f("detention_days", Int, "Days detained (for detention)"),
             f("injured", YES_NO, "Injured, needing medical care"),
             f("severe", YES_NO, "Rises to persecution (your judgment)"),
-            f("actor", Choice(&["government", "non_state"]), "Who harmed"),
+            f("actor", Choice(facts::Actor::NAMES), "Who harmed"),
             f(
                 "authorities",
-                Choice(&[
-                    "unable_or_unwilling",
-                    "reporting_futile",
-                    "protected",
-                    "not_reported",
-                ]),
+                Choice(facts::Authorities::NAMES),
                 "The government's protection (non-state actors)",
             ),
         ],
@@ -304,7 +238,7 @@ pub static SECTIONS: &[Section] = &[
             f("afraid", YES_NO, "Genuinely fears return"),
             f(
                 "persecution_likelihood",
-                Choice(&["more_likely_than_not", "reasonable_possibility", "remote"]),
+                Choice(facts::Likelihood::NAMES),
                 "Likelihood of persecution",
             ),
             f(
@@ -363,12 +297,12 @@ pub static SECTIONS: &[Section] = &[
         fields: &[
             f(
                 "likelihood",
-                Choice(&["more_likely_than_not", "possible", "remote"]),
+                Choice(facts::TortureLikelihood::NAMES),
                 "Likelihood of torture",
             ),
             f(
                 "official_role",
-                Choice(&["perpetrator", "consent", "acquiescence", "none"]),
+                Choice(facts::OfficialRole::NAMES),
                 "Role of public officials",
             ),
         ],
@@ -443,7 +377,7 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("id", Text, "Short id (e.g. c1)"),
-            f("relation", Choice(&["spouse", "child"]), "Relation"),
+            f("relation", Choice(facts::Relation::NAMES), "Relation"),
             f("birth_date", Date, "Date of birth"),
             f("married", YES_NO, "Married"),
             f(

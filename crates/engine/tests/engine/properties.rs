@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
+use refuge_engine::facts::{ExceptionKind, HarmKind};
 use refuge_engine::output::{Outcome, ReliefOutcome};
 use refuge_engine::{Law, assess_json};
 use serde_json::{Map, Value, json};
@@ -134,48 +135,14 @@ fn application() -> impl Strategy<Value = Value> {
         })
 }
 
-const EXCEPTION_KINDS: &[&str] = &[
-    "changed_country_conditions",
-    "changed_law",
-    "changed_personal_circumstances",
-    "lost_derivative_status",
-    "serious_illness_or_disability",
-    "legal_disability",
-    "ineffective_assistance",
-    "lawful_status",
-    "rejected_then_refiled",
-    "death_or_illness_in_family",
-];
-
 fn exception() -> impl Strategy<Value = Value> {
     (
-        maybe(one_of(EXCEPTION_KINDS)),
+        maybe(one_of(ExceptionKind::NAMES)),
         maybe(past_date()),
         maybe(boolean()),
     )
         .prop_map(|(k, b, r)| object(vec![("kind", k), ("began", b), ("reasonable_delay", r)]))
 }
-
-const HARM_KINDS: &[&str] = &[
-    "torture",
-    "sexual_violence",
-    "attempted_killing",
-    "serious_physical_harm",
-    "forced_abortion",
-    "forced_sterilization",
-    "fgm",
-    "detention",
-    "death_threat",
-    "threat",
-    "economic_deprivation",
-    "property_destruction",
-    "forced_recruitment",
-    "forced_marriage",
-    "harm_to_family",
-    "prosecution",
-    "harassment",
-    "discrimination",
-];
 
 fn ground(groups: usize) -> impl Strategy<Value = Value> {
     (
@@ -206,7 +173,7 @@ fn ground(groups: usize) -> impl Strategy<Value = Value> {
 fn harm(groups: usize) -> impl Strategy<Value = Value> {
     (
         maybe(one_of(&["past", "feared"])),
-        maybe(one_of(HARM_KINDS)),
+        maybe(one_of(HarmKind::NAMES)),
         maybe(one_of(&["applicant", "family_member"])),
         maybe(boolean()),
         maybe(boolean()),
