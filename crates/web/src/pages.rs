@@ -1467,6 +1467,27 @@ async fn change_user(
     };
     let role: Role = form.get("role").parse().map_err(AppError::BadRequest)?;
     let active = form.get("active") != "0";
+    let password = form.get("password");
+    if !password.is_empty() {
+        if let Err(e) = auth::check_new_password(password) {
+            return users_page(
+                &state,
+                s,
+                Some(format!("New password for {}: {e}.", user.name)),
+            )
+            .await;
+        }
+        let hash = hash_blocking(password).await?;
+        // Their sessions end: whoever held the old password is signed out.
+        state.db.set_password(&user.id, &hash, "").await?;
+        s.audit(
+            &state.db,
+            "permission.password",
+            None,
+            &format!("{}: password reset by an administrator", user.name),
+        )
+        .await?;
+    }
     if role != user.role {
         state.db.set_role(&user.id, role).await?;
         s.audit(

@@ -1021,6 +1021,46 @@ async fn an_admin_changes_a_role_and_cannot_lock_themself_out() {
 }
 
 #[tokio::test]
+async fn an_admin_resets_a_forgotten_password_and_the_users_sessions_end() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let ana = t.login("ana", Role::Staff).await;
+    let change = |password: &'static str| {
+        let (t, admin, id) = (&t, &admin, ana.user.id.clone());
+        async move {
+            t.post(
+                &format!("/admin/users/{id}"),
+                admin,
+                &[("role", "staff"), ("active", "1"), ("password", password)],
+            )
+            .await
+        }
+    };
+    let r = change("short").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("at least 10 characters"));
+    assert_eq!(
+        change("a reset password").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        t.get("/cases", Some(&ana)).await.location(),
+        "/login",
+        "a reset ends the user's sessions"
+    );
+    assert_eq!(
+        sign_in(&t, "ana", "a reset password").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let entry = &t
+        .db()
+        .audit_log(Some("permission.password"), 1)
+        .await
+        .unwrap()[0];
+    assert_eq!(entry.detail, "ana: password reset by an administrator");
+}
+
+#[tokio::test]
 async fn a_user_changes_their_password_and_other_sessions_end() {
     let t = TestApp::new().await;
     let user = t
