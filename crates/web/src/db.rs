@@ -182,6 +182,12 @@ fn user(row: &AnyRow) -> Result<User> {
     })
 }
 
+/// Who may see case `c`: with the user's role bound as `$1` and their id as
+/// `$2`, admins every case, others the cases they are assigned to. Every
+/// query that reads cases for a user includes it.
+const VISIBLE_TO_USER: &str = "($1 = 'admin' OR EXISTS \
+     (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $2))";
+
 const CASE_COLUMNS: &str = "c.id, c.number, c.client_name, c.facts, c.version, c.archived, \
      c.next_deadline, c.created_at, c.updated_at";
 
@@ -638,17 +644,7 @@ impl Db {
             .bind(&by.id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO facts_history (case_id, version, facts, changes, changed_by, changed_at)
-             VALUES ($1, 1, $2, $3, $4, $5)",
-        )
-        .bind(&id)
-        .bind(facts)
-        .bind(changes)
-        .bind(&by.id)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
+        Self::add_version(&mut tx, &id, 1, facts, changes, by, &at).await?;
         tx.commit().await?;
         Ok(CaseRow {
             id,
@@ -668,13 +664,11 @@ impl Db {
     /// when it is someone else's, so that neither can be told apart.
     pub async fn case_for(&self, user: &User, case_id: &str) -> Result<Option<CaseRow>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CASE_COLUMNS} FROM cases c
-             WHERE c.id = $1 AND ($2 = 'admin' OR EXISTS
-               (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $3))"
+            "SELECT {CASE_COLUMNS} FROM cases c WHERE {VISIBLE_TO_USER} AND c.id = $3"
         )))
-        .bind(case_id)
         .bind(user.role.as_str())
         .bind(&user.id)
+        .bind(case_id)
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(case).transpose()
@@ -684,8 +678,7 @@ impl Db {
     pub async fn cases_for(&self, user: &User, filter: &CaseFilter) -> Result<Vec<CaseRow>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {CASE_COLUMNS} FROM cases c
-             WHERE ($1 = 'admin' OR EXISTS
-               (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $2))
+             WHERE {VISIBLE_TO_USER}
                AND c.archived = $3
                AND ($4 = '' OR LOWER(c.client_name) LIKE $4 ESCAPE '\\' OR LOWER(c.number) LIKE $4 ESCAPE '\\')
                AND ($5 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $5))
@@ -737,18 +730,7 @@ impl Db {
                 "the facts were changed by someone else since this page was opened".into(),
             ));
         }
-        sqlx::query(
-            "INSERT INTO facts_history (case_id, version, facts, changes, changed_by, changed_at)
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(case_id)
-        .bind(version)
-        .bind(facts)
-        .bind(changes)
-        .bind(&by.id)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
+        Self::add_version(&mut tx, case_id, version, facts, changes, by, &at).await?;
         Self::replace_deadlines(&mut tx, case_id, deadlines).await?;
         tx.commit().await?;
         Ok(version)
@@ -765,6 +747,31 @@ impl Db {
             .await?;
         Self::replace_deadlines(&mut tx, case_id, deadlines).await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a version of a case's facts in its history.
+    async fn add_version(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        case_id: &str,
+        version: i64,
+        facts: &str,
+        changes: &str,
+        by: &User,
+        at: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO facts_history (case_id, version, facts, changes, changed_by, changed_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(case_id)
+        .bind(version)
+        .bind(facts)
+        .bind(changes)
+        .bind(&by.id)
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 
@@ -906,15 +913,13 @@ impl Db {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT d.case_id, c.number, c.client_name, d.deadline_id, d.label, d.date, d.status
              FROM deadlines d JOIN cases c ON c.id = d.case_id
-             WHERE c.archived = 0 AND ($1 = '' OR c.id = $1) AND {open}
-               AND ($2 = 'admin' OR EXISTS
-                 (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $3))
+             WHERE {VISIBLE_TO_USER} AND c.archived = 0 AND ($3 = '' OR c.id = $3) AND {open}
              ORDER BY d.date, c.number, d.deadline_id
              LIMIT $4 OFFSET $5"
         )))
-        .bind(filter.case_id.as_deref().unwrap_or(""))
         .bind(user.role.as_str())
         .bind(&user.id)
+        .bind(filter.case_id.as_deref().unwrap_or(""))
         .bind(if filter.limit > 0 {
             filter.limit
         } else {
