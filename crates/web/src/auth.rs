@@ -179,72 +179,14 @@ pub fn client_ip(parts: &Parts) -> Option<String> {
 }
 
 /// A signed-in user of the pages (by session cookie), with the session's CSRF token.
-pub struct Session {
-    pub user: User,
-    /// The hash of the session's token (to end it).
-    pub token_hash: String,
-    pub csrf: String,
-    pub ip: Option<String>,
-}
-
-impl<S> FromRequestParts<S> for Session
-where
-    AppState: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
-        let state = AppState::from_ref(state);
-        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
-            return Err(AppError::SignIn);
-        };
-        let token_hash = hash_secret(token);
-        match state.db.session(&token_hash).await? {
-            Some((user, csrf)) => Ok(Session {
-                user,
-                token_hash,
-                csrf,
-                ip: client_ip(parts),
-            }),
-            None => Err(AppError::SignIn),
-        }
-    }
-}
-
-/// A user of the API (by `Authorization: Bearer TOKEN`).
-pub struct ApiUser {
+/// A signed-in user and the address the request came from: what the audit
+/// log records of every action. [`Session`] and [`ApiUser`] dereference to it.
+pub struct Actor {
     pub user: User,
     pub ip: Option<String>,
 }
 
-impl<S> FromRequestParts<S> for ApiUser
-where
-    AppState: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
-        let state = AppState::from_ref(state);
-        let token = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or(AppError::ApiAuth)?;
-        match state.db.api_token_user(&hash_secret(token)).await? {
-            Some(user) => Ok(ApiUser {
-                user,
-                ip: client_ip(parts),
-            }),
-            None => Err(AppError::ApiAuth),
-        }
-    }
-}
-
-impl Session {
+impl Actor {
     /// Records in the audit log what this user did, from where.
     pub async fn audit(
         &self,
@@ -264,23 +206,80 @@ impl Session {
     }
 }
 
-impl ApiUser {
-    /// Records in the audit log what this user did through the API, from where.
-    pub async fn audit(
-        &self,
-        db: &Db,
-        action: &str,
-        case_id: Option<&str>,
-        detail: &str,
-    ) -> Result<(), DbError> {
-        db.audit(
-            Some(&self.user),
-            action,
-            case_id,
-            detail,
-            self.ip.as_deref(),
-        )
-        .await
+pub struct Session {
+    pub actor: Actor,
+    /// The hash of the session's token (to end it).
+    pub token_hash: String,
+    pub csrf: String,
+}
+
+impl std::ops::Deref for Session {
+    type Target = Actor;
+    fn deref(&self) -> &Actor {
+        &self.actor
+    }
+}
+
+impl<S> FromRequestParts<S> for Session
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let state = AppState::from_ref(state);
+        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
+            return Err(AppError::SignIn);
+        };
+        let token_hash = hash_secret(token);
+        match state.db.session(&token_hash).await? {
+            Some((user, csrf)) => Ok(Session {
+                actor: Actor {
+                    user,
+                    ip: client_ip(parts),
+                },
+                token_hash,
+                csrf,
+            }),
+            None => Err(AppError::SignIn),
+        }
+    }
+}
+
+/// A user of the API (by `Authorization: Bearer TOKEN`).
+pub struct ApiUser(pub Actor);
+
+impl std::ops::Deref for ApiUser {
+    type Target = Actor;
+    fn deref(&self) -> &Actor {
+        &self.0
+    }
+}
+
+impl<S> FromRequestParts<S> for ApiUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let state = AppState::from_ref(state);
+        let token = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(AppError::ApiAuth)?;
+        match state.db.api_token_user(&hash_secret(token)).await? {
+            Some(user) => Ok(ApiUser(Actor {
+                user,
+                ip: client_ip(parts),
+            })),
+            None => Err(AppError::ApiAuth),
+        }
     }
 }
 
