@@ -41,6 +41,13 @@ fn changes_json(old: &Value, new: &Value) -> String {
     serde_json::to_string(&changes).unwrap_or_else(|_| "[]".into())
 }
 
+/// A case's stored facts as a JSON document. Only documents the engine
+/// accepted are stored, so the fallback (`{}`, nothing known) is never reached
+/// in practice; it keeps a damaged row from breaking the page.
+pub fn document(case: &CaseRow) -> Value {
+    serde_json::from_str(&case.facts).unwrap_or_else(|_| Value::Object(Default::default()))
+}
+
 /// Checks a facts document with the engine, then stores it as the case's next version.
 ///
 /// # Errors
@@ -54,7 +61,7 @@ pub async fn save_facts(
 ) -> Result<i64, CaseError> {
     let text = facts.to_string();
     let a = assess_facts(state, &text).map_err(CaseError::Invalid)?;
-    let old: Value = serde_json::from_str(&case.facts).unwrap_or(Value::Null);
+    let old = document(case);
     let changes = changes_json(&old, facts);
     let version = state
         .db

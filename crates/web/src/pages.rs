@@ -827,7 +827,7 @@ fn interview_page(
     saved: Option<String>,
 ) -> Interview {
     let (a, _) = assessment_of(state, &case);
-    let doc: Value = serde_json::from_str(&case.facts).unwrap_or(Value::Null);
+    let doc = cases::document(&case);
     let total = a.questions.len();
     let question = a.questions.get(skip).cloned();
     let (inputs, why) = match &question {
@@ -926,8 +926,7 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Pos
                 .into(),
         );
     }
-    let mut doc: Value =
-        serde_json::from_str(&case.facts).unwrap_or_else(|_| serde_json::json!({}));
+    let mut doc = cases::document(&case);
     let errors = facts_form::apply_form(&mut doc, &answers);
     if let Some((_, e)) = errors.first() {
         return fail(case, e.clone());
@@ -1002,7 +1001,7 @@ async fn facts_page(
     Path(id): Path<String>,
 ) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
-    let doc: Value = serde_json::from_str(&case.facts).unwrap_or(Value::Null);
+    let doc = cases::document(&case);
     Ok(render(&facts_page_of(
         &s,
         case,
@@ -1020,7 +1019,7 @@ async fn save_facts(
 ) -> PageResult {
     let s = &form.session;
     let case = case_of(&state, &s.user, &id).await?;
-    let stored: Value = serde_json::from_str(&case.facts).unwrap_or_else(|_| serde_json::json!({}));
+    let stored = cases::document(&case);
     let mut doc = stored.clone();
     let errors = facts_form::apply_form(&mut doc, &form.fields);
     let typed: HashMap<String, String> = form.fields.iter().cloned().collect();
