@@ -87,22 +87,12 @@ async fn cases_are_created_read_and_their_facts_replaced_through_the_api() {
     assert!(r.location().ends_with(id));
 
     let facts_path = format!("/api/v1/cases/{id}/facts");
-    assert_eq!(
-        t.api("GET", &facts_path, Some(&who.token), None)
-            .await
-            .json(),
-        serde_json::json!({})
-    );
+    assert_eq!(t.facts(&who, id).await, serde_json::json!({}));
     let r = t
         .api("PUT", &facts_path, Some(&who.token), Some(ARRIVED))
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(
-        t.api("GET", &facts_path, Some(&who.token), None)
-            .await
-            .json()["arrivals"][0]["date"],
-        "2026-06-01"
-    );
+    assert_eq!(t.facts(&who, id).await["arrivals"][0]["date"], "2026-06-01");
     let case = t
         .api(
             "GET",
@@ -138,12 +128,7 @@ async fn cases_are_created_read_and_their_facts_replaced_through_the_api() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json()["field"], "arrivals[0].date");
-    assert_eq!(
-        t.api("GET", &facts_path, Some(&who.token), None)
-            .await
-            .json()["arrivals"][0]["date"],
-        "2026-06-01"
-    );
+    assert_eq!(t.facts(&who, id).await["arrivals"][0]["date"], "2026-06-01");
 
     // Bad case bodies.
     for (body, field) in [

@@ -178,6 +178,35 @@ impl TestApp {
         }
     }
 
+    /// A case's facts document, as the API returns it.
+    pub async fn facts(&self, who: &Login, case_id: &str) -> serde_json::Value {
+        let path = format!("/api/v1/cases/{case_id}/facts");
+        self.api("GET", &path, Some(&who.token), None).await.json()
+    }
+
+    /// Answers the interview question about `fact` (at position `skip`) of a
+    /// case whose facts are at `version`, with these fields.
+    pub async fn answer(
+        &self,
+        who: &Login,
+        case_id: &str,
+        version: i64,
+        fact: &str,
+        skip: usize,
+        answers: &[(&str, &str)],
+    ) -> Reply {
+        let (version, skip) = (version.to_string(), skip.to_string());
+        let mut fields = vec![
+            ("version", version.as_str()),
+            ("fact", fact),
+            ("skip", skip.as_str()),
+            ("action", "answer"),
+        ];
+        fields.extend_from_slice(answers);
+        self.post(&format!("/cases/{case_id}/interview"), who, &fields)
+            .await
+    }
+
     /// A case opened by `who` with these facts.
     pub async fn case(&self, who: &Login, name: &str, facts: &str) -> CaseRow {
         let body = serde_json::json!({"name": name, "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap()});

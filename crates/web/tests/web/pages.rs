@@ -336,59 +336,42 @@ async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_mo
     );
 
     let r = t
-        .post(
-            &path,
+        .answer(
             &who,
-            &[
-                ("version", "1"),
-                ("fact", "conduct.persecuted_others"),
-                ("skip", "0"),
-                ("action", "answer"),
-                ("conduct.persecuted_others", "false"),
-            ],
+            &case.id,
+            1,
+            "conduct.persecuted_others",
+            0,
+            &[("conduct.persecuted_others", "false")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let next = t.get(r.location(), Some(&who)).await.body;
     assert!(next.contains("Saved: conduct.persecuted_others = false"));
     assert!(!next.contains("name=\"fact\" value=\"conduct.persecuted_others\""));
-    let facts = t
-        .api(
-            "GET",
-            &format!("/api/v1/cases/{}/facts", case.id),
-            Some(&who.token),
-            None,
-        )
-        .await
-        .json();
+    let facts = t.facts(&who, &case.id).await;
     assert_eq!(facts["conduct"]["persecuted_others"], false);
 
     // A blank answer, and a stale version, are refused without saving.
     let r = t
-        .post(
-            &path,
+        .answer(
             &who,
-            &[
-                ("version", "2"),
-                ("fact", "conduct.aggravated_felony"),
-                ("skip", "0"),
-                ("action", "answer"),
-                ("conduct.aggravated_felony", ""),
-            ],
+            &case.id,
+            2,
+            "conduct.aggravated_felony",
+            0,
+            &[("conduct.aggravated_felony", "")],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let r = t
-        .post(
-            &path,
+        .answer(
             &who,
-            &[
-                ("version", "1"),
-                ("fact", "conduct.aggravated_felony"),
-                ("skip", "0"),
-                ("action", "answer"),
-                ("conduct.aggravated_felony", "true"),
-            ],
+            &case.id,
+            1,
+            "conduct.aggravated_felony",
+            0,
+            &[("conduct.aggravated_felony", "true")],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -427,14 +410,13 @@ async fn a_list_question_is_answered_with_a_first_entry_or_none() {
     let case = t.case(&who, "Client", "{}").await;
     let path = format!("/cases/{}/interview", case.id);
     let r = t
-        .post(
-            &path,
+        .answer(
             &who,
+            &case.id,
+            1,
+            "harms",
+            0,
             &[
-                ("version", "1"),
-                ("fact", "harms"),
-                ("skip", "0"),
-                ("action", "answer"),
                 ("harms[new].kind", "death_threat"),
                 ("harms[new].when", "past"),
                 ("harms[new].date", ""),
@@ -443,28 +425,17 @@ async fn a_list_question_is_answered_with_a_first_entry_or_none() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = t
-        .post(
-            &path,
+        .answer(
             &who,
-            &[
-                ("version", "2"),
-                ("fact", "exceptions"),
-                ("skip", "0"),
-                ("action", "answer"),
-                ("exceptions._none", "on"),
-            ],
+            &case.id,
+            2,
+            "exceptions",
+            0,
+            &[("exceptions._none", "on")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let facts = t
-        .api(
-            "GET",
-            &format!("/api/v1/cases/{}/facts", case.id),
-            Some(&who.token),
-            None,
-        )
-        .await
-        .json();
+    let facts = t.facts(&who, &case.id).await;
     assert_eq!(
         facts["harms"],
         serde_json::json!([{"id": "h1", "kind": "death_threat", "when": "past"}])
@@ -497,15 +468,7 @@ async fn a_list_question_is_answered_with_a_first_entry_or_none() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let facts = t
-        .api(
-            "GET",
-            &format!("/api/v1/cases/{}/facts", case.id),
-            Some(&who.token),
-            None,
-        )
-        .await
-        .json();
+    let facts = t.facts(&who, &case.id).await;
     assert_eq!(
         facts["harms"][0]["grounds"],
         serde_json::json!([{"ground": "political_opinion", "central": true}])
@@ -590,15 +553,7 @@ async fn the_facts_form_shows_errors_in_place_keeps_what_was_typed_and_saves_not
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let facts = t
-        .api(
-            "GET",
-            &format!("/api/v1/cases/{}/facts", case.id),
-            Some(&who.token),
-            None,
-        )
-        .await
-        .json();
+    let facts = t.facts(&who, &case.id).await;
     assert_eq!(
         facts["applicant"]["nationality"],
         serde_json::json!(["SV", "MX"])
