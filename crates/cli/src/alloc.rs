@@ -78,7 +78,9 @@ mod tests {
 
     #[test]
     fn blocks_are_aligned_as_asked() {
-        for size in [1, 2, 3, 7, 8, 12, 16, 24, 40, 72, 100, 1000, 1500, 5000, 70_000] {
+        for size in [
+            1, 2, 3, 7, 8, 12, 16, 24, 40, 72, 100, 1000, 1500, 5000, 70_000,
+        ] {
             for align in [1, 2, 4, 8, 16, 32, 64, 4096] {
                 let layout = Layout::from_size_align(size, align).unwrap();
                 unsafe {
@@ -87,7 +89,12 @@ mod tests {
                     assert_eq!(p as usize % align, 0, "size {size}, align {align}");
                     p.write_bytes(7, size);
                     let q = MiMalloc.realloc(p, layout, size * 3);
-                    assert_eq!(q as usize % align, 0, "realloc to {}, align {align}", size * 3);
+                    assert_eq!(
+                        q as usize % align,
+                        0,
+                        "realloc to {}, align {align}",
+                        size * 3
+                    );
                     assert_eq!(*q, 7);
                     MiMalloc.dealloc(q, Layout::from_size_align(size * 3, align).unwrap());
                     let z = MiMalloc.alloc_zeroed(layout);

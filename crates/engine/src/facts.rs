@@ -11,6 +11,8 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::logic::MAX_ENTRIES;
+
 /// An input error: the JSON path of the offending field and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", if field.is_empty() { message.clone() } else { format!("{field}: {message}") })]
@@ -450,6 +452,30 @@ impl Case {
                 _ => Ok(()),
             }
         };
+        // A fact the rules ask for names its entry by index (see `logic::Need`).
+        let too_many = |path: String, n: usize| {
+            InputError::new(
+                path,
+                format!("{n} entries; a list holds at most {MAX_ENTRIES}"),
+            )
+        };
+        for (path, n) in [
+            ("arrivals", f.arrivals().len()),
+            ("exceptions", f.exceptions().len()),
+            ("harms", f.harms().len()),
+            ("groups", f.groups().len()),
+            ("family", f.family().len()),
+        ] {
+            if n > MAX_ENTRIES {
+                return Err(too_many(path.into(), n));
+            }
+        }
+        for (h, harm) in f.harms().iter().enumerate() {
+            let n = harm.grounds.as_deref().map_or(0, <[_]>::len);
+            if n > MAX_ENTRIES {
+                return Err(too_many(format!("harms[{}].grounds", self.harm_ids[h]), n));
+            }
+        }
         let a = f.applicant();
         past(&|| "applicant.birth_date".into(), a.birth_date)?;
         for (i, arr) in f.arrivals().iter().enumerate() {

@@ -14,6 +14,14 @@
 //! assert_eq!(a.deadline("asylum.one_year").unwrap().date.to_string(), "2027-02-16");
 //! ```
 
+/// A [`Field`](logic::Field) by name, checked when the engine is compiled:
+/// `field!("risk.afraid")`.
+macro_rules! field {
+    ($name:literal) => {
+        const { $crate::logic::Field::named($name) }
+    };
+}
+
 pub mod calendar;
 pub mod cite;
 pub mod defs;
@@ -73,13 +81,9 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
     ] = decided.0.map(|d| Relief {
         outcome: d.outcome,
         basis: d.basis,
-        reasons: d
-            .reasons
-            .as_slice()
-            .iter()
-            .map(|&i| ev.findings[i].id.clone())
-            .collect(),
+        reasons: d.reasons.as_slice().iter().map(|&i| ev.id(i)).collect(),
     });
+    let deadlines = deadlines::all(case, law, ev.one_year.as_ref(), ev.explain);
     Assessment {
         as_of: case.as_of,
         law: LawVersion {
@@ -93,8 +97,8 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
             cat_deferral,
             refugee_admission,
         },
-        deadlines: deadlines::all(case, law, ev.one_year.as_ref(), ev.explain),
-        findings: ev.findings,
+        deadlines,
+        findings: ev.into_findings(),
         questions,
         family: family.into_iter().map(|(_, e)| e).collect(),
         warnings,
@@ -118,11 +122,12 @@ pub fn screen<'a>(case: &'a Case, law: &'a Law) -> Screening<'a> {
     let warnings = warnings::raised_texts(&ev, ev.outcome(t.lawful_pathways))
         .map(|w| w.code.as_str())
         .collect();
+    let deadlines = Cow::Owned(deadlines::all(case, law, ev.one_year.as_ref(), false));
     Screening {
         as_of: case.as_of,
         reliefs: decided.0.map(|d| d.outcome),
-        deadlines: Cow::Owned(deadlines::all(case, law, ev.one_year.as_ref(), false)),
-        findings: Cow::Owned(ev.findings),
+        deadlines,
+        findings: ev.into_outcomes(),
         open_questions,
         first_question,
         warnings,

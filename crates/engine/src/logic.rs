@@ -16,29 +16,147 @@ pub enum Tri {
     Unknown,
 }
 
+/// The names of the facts' fields, in alphabetical order: a [`Field`] is a
+/// place in this table. The single objects' fields carry their whole path
+/// (`risk.afraid`); the entries' fields only their name (`harms[h].severe`
+/// is `severe`).
+const FIELDS: &[&str] = &[
+    "actor",
+    "applicant.birth_date",
+    "applicant.current_country",
+    "applicant.habitual_residence",
+    "applicant.location",
+    "applicant.nationality",
+    "applicant.unaccompanied_child",
+    "application.filed_on",
+    "application.previously_denied",
+    "authorities",
+    "began",
+    "birth_date",
+    "border",
+    "cbp_one_appointment",
+    "central",
+    "compelling_circumstances",
+    "conceived_before_grant",
+    "conduct.aggravated_felony",
+    "conduct.danger_to_security",
+    "conduct.particularly_serious_crime",
+    "conduct.persecuted_others",
+    "conduct.sentence_years",
+    "conduct.serious_nonpolitical_crime",
+    "conduct.terrorist_activity",
+    "date",
+    "from_country",
+    "ground",
+    "grounds",
+    "group",
+    "immutable",
+    "injured",
+    "kind",
+    "manner",
+    "married",
+    "particular",
+    "protection_sought_in_transit",
+    "reasonable_delay",
+    "relation",
+    "relationship_began",
+    "resettlement.offered_permanent_status",
+    "resettlement.restrictive_conditions",
+    "resettlement.stay_necessary_for_flight",
+    "risk.afraid",
+    "risk.cumulative_past_harm_severe",
+    "risk.other_serious_harm",
+    "risk.persecution_likelihood",
+    "risk.persecutor_aware",
+    "risk.persecutor_capable",
+    "risk.persecutor_inclined",
+    "risk.relocation_possible",
+    "risk.relocation_reasonable",
+    "risk.severe_past_persecution",
+    "severe",
+    "socially_distinct",
+    "stca_exception",
+    "target",
+    "torture.likelihood",
+    "torture.official_role",
+    "transit_countries",
+    "when",
+];
+
+/// A field of the facts document, by number (see [`FIELDS`]): a fact the
+/// rules ask for is then a number, compared and copied at no cost. Written
+/// `field!("risk.afraid")`, which is checked when the engine is compiled.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Field(u8);
+
+impl Field {
+    /// The field named `name`. Used in a constant (as [`field!`] does), a
+    /// name that is not in [`FIELDS`] stops the build.
+    pub const fn named(name: &str) -> Field {
+        let mut i = 0;
+        while i < FIELDS.len() {
+            if same(FIELDS[i].as_bytes(), name.as_bytes()) {
+                return Field(i as u8);
+            }
+            i += 1;
+        }
+        panic!("not a field of the facts document: add it to logic::FIELDS");
+    }
+
+    pub fn name(self) -> &'static str {
+        FIELDS[self.0 as usize]
+    }
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A fact of the facts document, by where it sits (entries by index). The
 /// facts of the single objects carry their whole path (`risk.afraid`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Fact {
-    Applicant(&'static str),
+    Applicant(Field),
     /// The list of arrivals itself (none given).
     Arrivals,
-    Arrival(usize, &'static str),
-    Application(&'static str),
+    Arrival(usize, Field),
+    Application(Field),
     /// The list of exceptions itself (none given).
     Exceptions,
-    Exception(usize, &'static str),
+    Exception(usize, Field),
     /// The list of harms itself (none given).
     Harms,
-    Harm(usize, &'static str),
+    Harm(usize, Field),
     /// `harms[h].grounds[g].field`
-    Ground(usize, usize, &'static str),
-    Group(usize, &'static str),
-    Risk(&'static str),
-    Torture(&'static str),
-    Conduct(&'static str),
-    Resettlement(&'static str),
-    Family(usize, &'static str),
+    Ground(usize, usize, Field),
+    Group(usize, Field),
+    Risk(Field),
+    Torture(Field),
+    Conduct(Field),
+    Resettlement(Field),
+    Family(usize, Field),
 }
 
 impl Fact {
@@ -50,7 +168,7 @@ impl Fact {
             | Fact::Risk(p)
             | Fact::Torture(p)
             | Fact::Conduct(p)
-            | Fact::Resettlement(p) => p.to_string(),
+            | Fact::Resettlement(p) => p.name().to_string(),
             Fact::Arrivals => "arrivals".into(),
             Fact::Arrival(i, f) => format!("arrivals[{i}].{f}"),
             Fact::Exceptions => "exceptions".into(),
@@ -64,22 +182,104 @@ impl Fact {
     }
 }
 
-/// What an unknown is waiting for: a fact, or another finding (by index).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Need {
-    Fact(Fact),
-    Finding(usize),
+/// What an unknown is waiting for: a fact, or another finding (by index),
+/// packed in one number so that needs are compared and copied at no cost.
+///
+/// The number holds, from the top: 4 bits for the kind (0 for a finding, else
+/// the [`Fact`] variant's place plus one), 8 for the field, then two indexes
+/// of 26 bits each (an entry and, for a ground, the ground within its harm).
+/// [`Case`] keeps every list under [`MAX_ENTRIES`], which fits.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Need(u64);
+
+/// The most entries a list of the facts document may hold (see [`Need`]).
+pub const MAX_ENTRIES: usize = 1_000_000;
+
+const INDEX_BITS: u32 = 26;
+const INDEX_MASK: u64 = (1 << INDEX_BITS) - 1;
+
+impl Need {
+    pub fn fact(fact: Fact) -> Need {
+        let (kind, field, a, b): (u64, Option<Field>, usize, usize) = match fact {
+            Fact::Applicant(f) => (1, Some(f), 0, 0),
+            Fact::Arrivals => (2, None, 0, 0),
+            Fact::Arrival(i, f) => (3, Some(f), i, 0),
+            Fact::Application(f) => (4, Some(f), 0, 0),
+            Fact::Exceptions => (5, None, 0, 0),
+            Fact::Exception(i, f) => (6, Some(f), i, 0),
+            Fact::Harms => (7, None, 0, 0),
+            Fact::Harm(i, f) => (8, Some(f), i, 0),
+            Fact::Ground(i, g, f) => (9, Some(f), i, g),
+            Fact::Group(i, f) => (10, Some(f), i, 0),
+            Fact::Risk(f) => (11, Some(f), 0, 0),
+            Fact::Torture(f) => (12, Some(f), 0, 0),
+            Fact::Conduct(f) => (13, Some(f), 0, 0),
+            Fact::Resettlement(f) => (14, Some(f), 0, 0),
+            Fact::Family(i, f) => (15, Some(f), i, 0),
+        };
+        debug_assert!(a < MAX_ENTRIES && b < MAX_ENTRIES);
+        let field = field.map_or(0, |f| f.0 as u64);
+        Need(
+            kind << 60
+                | field << 52
+                | (a as u64 & INDEX_MASK) << INDEX_BITS
+                | (b as u64 & INDEX_MASK),
+        )
+    }
+
+    pub fn finding(i: usize) -> Need {
+        Need(i as u64 & ((1 << 60) - 1))
+    }
+
+    /// The fact this need waits for, if it is one.
+    pub fn as_fact(self) -> Option<Fact> {
+        let f = Field((self.0 >> 52) as u8);
+        let a = (self.0 >> INDEX_BITS & INDEX_MASK) as usize;
+        let b = (self.0 & INDEX_MASK) as usize;
+        Some(match self.0 >> 60 {
+            0 => return None,
+            1 => Fact::Applicant(f),
+            2 => Fact::Arrivals,
+            3 => Fact::Arrival(a, f),
+            4 => Fact::Application(f),
+            5 => Fact::Exceptions,
+            6 => Fact::Exception(a, f),
+            7 => Fact::Harms,
+            8 => Fact::Harm(a, f),
+            9 => Fact::Ground(a, b, f),
+            10 => Fact::Group(a, f),
+            11 => Fact::Risk(f),
+            12 => Fact::Torture(f),
+            13 => Fact::Conduct(f),
+            14 => Fact::Resettlement(f),
+            _ => Fact::Family(a, f),
+        })
+    }
+
+    /// The finding this need waits for, if it is one.
+    pub fn as_finding(self) -> Option<usize> {
+        (self.0 >> 60 == 0).then_some(self.0 as usize)
+    }
 }
 
-/// What an unknown waits for: needs in the order they arose, each once. Most
-/// unknowns wait for one thing, which is kept without a heap allocation. (Two
-/// kept inline as well cost more than they save: every `V` grows by a need,
-/// and values are moved about far more often than merged.)
+impl std::fmt::Debug for Need {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.as_fact(), self.as_finding()) {
+            (Some(fact), _) => write!(f, "{fact:?}"),
+            (_, Some(i)) => write!(f, "Finding({i})"),
+            _ => unreachable!("a need is a fact or a finding"),
+        }
+    }
+}
+
+/// What an unknown waits for: needs in the order they arose, each once. Up
+/// to two are kept without a heap allocation (in the space a `Vec` takes).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Needs {
     #[default]
     None,
     One(Need),
+    Two([Need; 2]),
     Many(Vec<Need>),
 }
 
@@ -88,6 +288,7 @@ impl Needs {
         match self {
             Needs::None => &[],
             Needs::One(n) => std::slice::from_ref(n),
+            Needs::Two(n) => n,
             Needs::Many(v) => v,
         }
     }
@@ -109,9 +310,11 @@ impl Needs {
         match self {
             Needs::None => *self = Needs::One(need),
             Needs::One(n) if *n == need => {}
-            Needs::One(n) => {
+            Needs::One(n) => *self = Needs::Two([*n, need]),
+            Needs::Two(n) if n.contains(&need) => {}
+            Needs::Two([a, b]) => {
                 let mut v = Vec::with_capacity(6);
-                v.extend([*n, need]);
+                v.extend([*a, *b, need]);
                 *self = Needs::Many(v);
             }
             Needs::Many(v) => {
@@ -181,7 +384,7 @@ impl V {
     pub fn fact(value: Option<bool>, fact: Fact) -> V {
         match value {
             Some(b) => V::known(b),
-            None => V::unknown(Need::Fact(fact)),
+            None => V::unknown(Need::fact(fact)),
         }
     }
 
@@ -189,7 +392,7 @@ impl V {
     pub fn test<T>(value: Option<T>, fact: Fact, test: impl FnOnce(T) -> bool) -> V {
         match value {
             Some(v) => V::known(test(v)),
-            None => V::unknown(Need::Fact(fact)),
+            None => V::unknown(Need::fact(fact)),
         }
     }
 
@@ -253,24 +456,88 @@ fn merge(mut a: V, b: V) -> V {
 mod tests {
     use super::*;
 
-    fn u(field: &'static str) -> V {
-        V::unknown(Need::Fact(Fact::Risk(field)))
+    fn u(field: Field) -> V {
+        V::unknown(Need::fact(Fact::Risk(field)))
+    }
+
+    #[test]
+    fn the_field_names_are_sorted_and_unique_and_fit_a_byte() {
+        assert!(FIELDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FIELDS.len() <= 256);
+        assert_eq!(field!("risk.afraid").name(), "risk.afraid");
+        assert_eq!(Field::named("when").name(), "when");
+    }
+
+    #[test]
+    fn a_need_gives_back_the_fact_or_finding_it_was_made_of() {
+        let big = MAX_ENTRIES - 1;
+        let facts = [
+            Fact::Applicant(field!("applicant.location")),
+            Fact::Arrivals,
+            Fact::Arrival(0, field!("date")),
+            Fact::Application(field!("application.filed_on")),
+            Fact::Exceptions,
+            Fact::Exception(3, field!("began")),
+            Fact::Harms,
+            Fact::Harm(big, field!("actor")),
+            Fact::Ground(big, big, field!("central")),
+            Fact::Ground(0, 1, field!("ground")),
+            Fact::Group(7, field!("immutable")),
+            Fact::Risk(field!("risk.afraid")),
+            Fact::Torture(field!("torture.likelihood")),
+            Fact::Conduct(field!("conduct.sentence_years")),
+            Fact::Resettlement(field!("resettlement.restrictive_conditions")),
+            Fact::Family(big, field!("when")),
+        ];
+        for f in facts {
+            let n = Need::fact(f);
+            assert_eq!(n.as_fact(), Some(f));
+            assert_eq!(n.as_finding(), None);
+            for g in facts {
+                assert_eq!(n == Need::fact(g), f == g, "{f:?} and {g:?}");
+            }
+        }
+        for i in [0, 1, 47, big, usize::from(u16::MAX) * 1000] {
+            assert_eq!(Need::finding(i).as_finding(), Some(i));
+            assert_eq!(Need::finding(i).as_fact(), None);
+        }
+    }
+
+    #[test]
+    fn up_to_two_needs_are_kept_in_place_and_more_in_order() {
+        let [a, b, c] = [
+            field!("risk.afraid"),
+            field!("risk.persecutor_aware"),
+            field!("risk.persecutor_capable"),
+        ]
+        .map(|f| Need::fact(Fact::Risk(f)));
+        let mut n = Needs::None;
+        for x in [a, b, a, b] {
+            n.add(x);
+        }
+        assert_eq!(n, Needs::Two([a, b]));
+        n.add(c);
+        n.add(a);
+        assert_eq!(n.as_slice(), [a, b, c]);
+        assert_eq!(std::mem::size_of::<Needs>(), 24);
     }
 
     #[test]
     fn false_and_unknown_is_false_and_asks_nothing() {
-        assert_eq!(V::NO.and(u("afraid")), V::NO);
-        assert_eq!(u("afraid").and(V::NO), V::NO);
+        assert_eq!(V::NO.and(u(field!("risk.afraid"))), V::NO);
+        assert_eq!(u(field!("risk.afraid")).and(V::NO), V::NO);
     }
 
     #[test]
     fn true_or_unknown_is_true_and_asks_nothing() {
-        assert_eq!(V::YES.or(u("afraid")), V::YES);
+        assert_eq!(V::YES.or(u(field!("risk.afraid"))), V::YES);
     }
 
     #[test]
     fn unknown_keeps_every_fact_that_could_settle_it_once() {
-        let v = u("a").and(u("b")).and(u("a"));
+        let v = u(field!("risk.afraid"))
+            .and(u(field!("risk.persecutor_aware")))
+            .and(u(field!("risk.afraid")));
         assert!(v.is_unknown());
         assert_eq!(v.needs.len(), 2);
         assert!(V::all([]).is_yes());

@@ -38,8 +38,8 @@ pub struct Screening<'a> {
     pub as_of: Date,
     /// The reliefs' outcomes, in the order of [`Reliefs::iter`].
     pub reliefs: [ReliefOutcome; 5],
-    /// Every finding, as in [`Assessment::findings`].
-    pub findings: Cow<'a, [Finding]>,
+    /// Every finding's id and outcome, in the order of [`Assessment::findings`].
+    pub findings: Vec<(Cow<'a, str>, Outcome)>,
     /// Every date, as in [`Assessment::deadlines`].
     pub deadlines: Cow<'a, [Deadline]>,
     /// How many questions the assessment asks.
@@ -51,9 +51,9 @@ pub struct Screening<'a> {
 }
 
 impl Screening<'_> {
-    /// The finding with this id.
-    pub fn finding(&self, id: &str) -> Option<&Finding> {
-        self.findings.iter().find(|f| f.id == id)
+    /// The outcome of the finding with this id.
+    pub fn finding(&self, id: &str) -> Option<Outcome> {
+        self.findings.iter().find(|f| f.0 == id).map(|f| f.1)
     }
     /// The deadline with this id.
     pub fn deadline(&self, id: &str) -> Option<&Deadline> {
@@ -276,7 +276,11 @@ impl Assessment {
         Screening {
             as_of: self.as_of,
             reliefs: self.reliefs.iter().map(|(_, r)| r.outcome),
-            findings: Cow::Borrowed(&self.findings),
+            findings: self
+                .findings
+                .iter()
+                .map(|f| (Cow::Borrowed(&*f.id), f.outcome))
+                .collect(),
             deadlines: Cow::Borrowed(&self.deadlines),
             open_questions: self.questions.len(),
             first_question: self

@@ -80,7 +80,7 @@ impl<'a> Screened<'a> {
     /// Picks the screening columns out of an assessment's screening.
     pub fn new(id: &'a str, a: &'a Screening<'a>) -> Screened<'a> {
         let one_year = a.deadline("asylum.one_year");
-        let finding = |id: &str| a.finding(id).map(|f| f.outcome);
+        let finding = |id: &str| a.finding(id);
         let [
             asylum,
             withholding,

@@ -4,7 +4,7 @@
 
 use super::{Eval, Ix, yn};
 use crate::defs::{self, Def};
-use crate::logic::{Fact, V};
+use crate::logic::{Fact, Field, V};
 
 pub struct AsylumBars {
     pub persecutor: Ix,
@@ -47,7 +47,7 @@ impl WithholdingBars {
 }
 
 /// A conduct fact (`value`, at path `field`) and what it says for a bar.
-fn conduct(value: Option<bool>, field: &'static str) -> (Option<bool>, V) {
+fn conduct(value: Option<bool>, field: Field) -> (Option<bool>, V) {
     (value, V::fact(value, Fact::Conduct(field)))
 }
 
@@ -66,13 +66,13 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
     let persecutor = simple(
         ev,
         &defs::BAR_PERSECUTOR,
-        conduct(c.persecuted_others, "conduct.persecuted_others"),
+        conduct(c.persecuted_others, field!("conduct.persecuted_others")),
         "Ordered, incited, assisted or otherwise participated in the persecution of others",
     );
-    let (af, af_v) = conduct(c.aggravated_felony, "conduct.aggravated_felony");
+    let (af, af_v) = conduct(c.aggravated_felony, field!("conduct.aggravated_felony"));
     let (psc, psc_v) = conduct(
         c.particularly_serious_crime,
-        "conduct.particularly_serious_crime",
+        field!("conduct.particularly_serious_crime"),
     );
     let because = explain!(
         ev,
@@ -88,20 +88,20 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
         &defs::BAR_SNPC,
         conduct(
             c.serious_nonpolitical_crime,
-            "conduct.serious_nonpolitical_crime",
+            field!("conduct.serious_nonpolitical_crime"),
         ),
         "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
     );
     let security = simple(
         ev,
         &defs::BAR_SECURITY,
-        conduct(c.danger_to_security, "conduct.danger_to_security"),
+        conduct(c.danger_to_security, field!("conduct.danger_to_security")),
         "Reasonable grounds to regard the applicant as a danger to the security of the United States",
     );
     let terrorism = simple(
         ev,
         &defs::BAR_TERRORISM,
-        conduct(c.terrorist_activity, "conduct.terrorist_activity"),
+        conduct(c.terrorist_activity, field!("conduct.terrorist_activity")),
         "The terrorism grounds of INA § 212(a)(3)(B) or § 237(a)(4)(B) apply",
     );
     let firm_resettlement = firm_resettlement(ev);
@@ -126,19 +126,19 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
     let r = ev.case.facts.resettlement();
     let v = V::fact(
         r.offered_permanent_status,
-        Fact::Resettlement("resettlement.offered_permanent_status"),
+        Fact::Resettlement(field!("resettlement.offered_permanent_status")),
     )
     .and(
         V::fact(
             r.stay_necessary_for_flight,
-            Fact::Resettlement("resettlement.stay_necessary_for_flight"),
+            Fact::Resettlement(field!("resettlement.stay_necessary_for_flight")),
         )
         .negate(),
     )
     .and(
         V::fact(
             r.restrictive_conditions,
-            Fact::Resettlement("resettlement.restrictive_conditions"),
+            Fact::Resettlement(field!("resettlement.restrictive_conditions")),
         )
         .negate(),
     );
@@ -165,21 +165,21 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     let persecutor = simple(
         ev,
         &defs::WH_BAR_PERSECUTOR,
-        conduct(c.persecuted_others, "conduct.persecuted_others"),
+        conduct(c.persecuted_others, field!("conduct.persecuted_others")),
         "Ordered, incited, assisted or otherwise participated in the persecution of others",
     );
     // > INA § 241(b)(3)(B) (flush language): an alien who has been convicted of an
     // > aggravated felony (or felonies) for which the alien has been sentenced to an
     // > aggregate term of imprisonment of at least 5 years shall be considered to have
     // > committed a particularly serious crime.
-    let (af, af_v) = conduct(c.aggravated_felony, "conduct.aggravated_felony");
+    let (af, af_v) = conduct(c.aggravated_felony, field!("conduct.aggravated_felony"));
     let (psc, psc_v) = conduct(
         c.particularly_serious_crime,
-        "conduct.particularly_serious_crime",
+        field!("conduct.particularly_serious_crime"),
     );
     let five = V::test(
         c.sentence_years,
-        Fact::Conduct("conduct.sentence_years"),
+        Fact::Conduct(field!("conduct.sentence_years")),
         |y| y >= 5.0,
     );
     let because = explain!(ev, {
@@ -204,12 +204,12 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
         &defs::WH_BAR_SNPC,
         conduct(
             c.serious_nonpolitical_crime,
-            "conduct.serious_nonpolitical_crime",
+            field!("conduct.serious_nonpolitical_crime"),
         ),
         "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
     );
-    let (danger, danger_v) = conduct(c.danger_to_security, "conduct.danger_to_security");
-    let (terror, terror_v) = conduct(c.terrorist_activity, "conduct.terrorist_activity");
+    let (danger, danger_v) = conduct(c.danger_to_security, field!("conduct.danger_to_security"));
+    let (terror, terror_v) = conduct(c.terrorist_activity, field!("conduct.terrorist_activity"));
     let because = explain!(
         ev,
         format!(

@@ -43,7 +43,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         });
     let (relationship, rel_text) = match began {
         None => (
-            V::unknown(Need::Fact(Fact::Family(i, "relationship_began"))),
+            V::unknown(Need::fact(Fact::Family(i, field!("relationship_began")))),
             "when the relationship began is not known".to_string(),
         ),
         Some(b) if b <= reference => (
@@ -70,7 +70,10 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
                     )
                 } else {
                     (
-                        V::unknown(Need::Fact(Fact::Family(i, "conceived_before_grant"))),
+                        V::unknown(Need::fact(Fact::Family(
+                            i,
+                            field!("conceived_before_grant"),
+                        ))),
                         format!(
                             "born {b}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
                         ),
@@ -88,7 +91,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
     let mut cspa_protected = None;
     let (v, because) = match m.relation {
         None => (
-            V::unknown(Need::Fact(Fact::Family(i, "relation"))).and(relationship),
+            V::unknown(Need::fact(Fact::Family(i, field!("relation")))).and(relationship),
             "Whether this is a spouse or a child is not known.".to_string(),
         ),
         Some(Relation::Spouse) => {
@@ -109,7 +112,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
             let birth = m.birth_date;
             let (under, age_text) = match (birth, app.filed_on, app.granted_on) {
                 (None, _, _) => (
-                    V::unknown(Need::Fact(Fact::Family(i, "birth_date"))),
+                    V::unknown(Need::fact(Fact::Family(i, field!("birth_date")))),
                     "the date of birth is not known".to_string(),
                 ),
                 (Some(b), Some(f), _) => {
@@ -131,7 +134,9 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
                     let v = if age < limit {
                         V::YES
                     } else {
-                        V::unknown(Need::Fact(Fact::Application("application.filed_on")))
+                        V::unknown(Need::fact(Fact::Application(field!(
+                            "application.filed_on"
+                        ))))
                     };
                     (
                         v,
@@ -150,7 +155,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
                     )
                 }
             };
-            let unmarried = V::fact(m.married, Fact::Family(i, "married")).negate();
+            let unmarried = V::fact(m.married, Fact::Family(i, field!("married"))).negate();
             let married_text = match m.married {
                 Some(true) => "married (a married son or daughter is not a child)",
                 Some(false) => "unmarried",

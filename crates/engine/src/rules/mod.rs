@@ -34,6 +34,11 @@ use crate::logic::{Need, Needs, Tri, V};
 use crate::output::{Finding, Outcome};
 
 /// The state of one assessment: the case, the law, and the findings so far.
+///
+/// The findings are kept a column each (ids, outcomes, ...) and made whole
+/// only for an assessment that is written out ([`Eval::into_findings`]): a
+/// screening reads a few outcomes and would otherwise build and drop each
+/// finding's texts and lists.
 pub struct Eval<'a> {
     pub case: &'a Case,
     pub law: &'a Law,
@@ -42,25 +47,38 @@ pub struct Eval<'a> {
     pub explain: bool,
     /// The one-year filing deadline, computed once for the finding and the date.
     pub one_year: Option<deadlines::OneYear>,
-    pub findings: Vec<Finding>,
-    /// For each finding, what would settle it while it is unknown (nothing
-    /// for a finding that is not unknown).
-    pub needs: Vec<Needs>,
+    /// The findings so far.
+    findings: Vec<Rec>,
+    /// The ids made per harm, group or family member, by finding (rare: a
+    /// finding's id is its definition's otherwise).
+    made_ids: Vec<(Ix, Cow<'static, str>)>,
+    /// Each finding's because-text and the ids it depends on (only when explaining).
+    texts: Vec<(String, Vec<Cow<'static, str>>)>,
 }
 
-/// A finding's index in [`Eval::findings`].
+/// A finding as the rules keep it.
+struct Rec {
+    def: &'static Def,
+    outcome: Outcome,
+    /// What would settle it while it is unknown (nothing otherwise).
+    needs: Needs,
+}
+
+/// A finding's index in the findings of an [`Eval`].
 pub type Ix = usize;
 
 impl<'a> Eval<'a> {
     pub fn new(case: &'a Case, law: &'a Law, explain: bool) -> Self {
+        const FINDINGS: usize = 48;
         Eval {
             case,
             law,
             as_of: case.as_of,
             explain,
             one_year: deadlines::one_year(case, law),
-            findings: Vec::with_capacity(48),
-            needs: Vec::with_capacity(48),
+            findings: Vec::with_capacity(FINDINGS),
+            made_ids: Vec::new(),
+            texts: Vec::with_capacity(if explain { FINDINGS } else { 0 }),
         }
     }
 
@@ -74,28 +92,25 @@ impl<'a> Eval<'a> {
         deps: &[Ix],
         needs: Needs,
     ) -> Ix {
-        let (depends_on, because) = if self.explain {
-            (
-                deps.iter().map(|&i| self.findings[i].id.clone()).collect(),
-                because,
-            )
-        } else {
-            (Vec::new(), String::new())
-        };
-        self.findings.push(Finding {
-            id: id.map_or(Cow::Borrowed(def.id), Cow::Owned),
-            question: def.question,
-            outcome,
-            because,
-            cite: def.cite,
-            depends_on,
-        });
-        self.needs.push(if outcome == Outcome::Unknown {
+        let i = self.findings.len();
+        if self.explain {
+            let depends_on = deps.iter().map(|&d| self.id(d)).collect();
+            self.texts.push((because, depends_on));
+        }
+        if let Some(id) = id {
+            self.made_ids.push((i, Cow::Owned(id)));
+        }
+        let needs = if outcome == Outcome::Unknown {
             needs
         } else {
             Needs::None
+        };
+        self.findings.push(Rec {
+            def,
+            outcome,
+            needs,
         });
-        self.findings.len() - 1
+        i
     }
 
     /// Records a finding from a three-valued result.
@@ -115,8 +130,69 @@ impl<'a> Eval<'a> {
         self.push(def, id, outcome, because, deps, v.needs)
     }
 
+    /// How many findings there are.
+    pub fn len(&self) -> usize {
+        self.findings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
+    }
+
     pub fn outcome(&self, i: Ix) -> Outcome {
         self.findings[i].outcome
+    }
+
+    /// For each finding in order, what it waits for while it is unknown
+    /// (nothing otherwise).
+    pub fn needs(&self) -> impl ExactSizeIterator<Item = &Needs> {
+        self.findings.iter().map(|r| &r.needs)
+    }
+
+    /// Finding `i`'s id.
+    pub fn id(&self, i: Ix) -> Cow<'static, str> {
+        match self.made_ids.binary_search_by_key(&i, |m| m.0) {
+            Ok(m) => self.made_ids[m].1.clone(),
+            Err(_) => Cow::Borrowed(self.findings[i].def.id),
+        }
+    }
+
+    /// The findings, whole (their texts are empty unless explaining).
+    pub fn into_findings(self) -> Vec<Finding> {
+        let mut texts = self.texts.into_iter();
+        let mut made = self.made_ids.into_iter().peekable();
+        self.findings
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let (because, depends_on) = texts.next().unwrap_or_default();
+                let id = match made.next_if(|m| m.0 == i) {
+                    Some((_, id)) => id,
+                    None => Cow::Borrowed(r.def.id),
+                };
+                Finding {
+                    id,
+                    question: r.def.question,
+                    outcome: r.outcome,
+                    because,
+                    cite: r.def.cite,
+                    depends_on,
+                }
+            })
+            .collect()
+    }
+
+    /// Each finding's id and outcome.
+    pub fn into_outcomes(self) -> Vec<(Cow<'static, str>, Outcome)> {
+        let mut made = self.made_ids.into_iter().peekable();
+        self.findings
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| match made.next_if(|m| m.0 == i) {
+                Some((_, id)) => (id, r.outcome),
+                None => (Cow::Borrowed(r.def.id), r.outcome),
+            })
+            .collect()
     }
 
     /// "Finding `i` is yes" as a value (not_applicable counts as no).
@@ -124,7 +200,7 @@ impl<'a> Eval<'a> {
         match self.outcome(i) {
             Outcome::Yes => V::YES,
             Outcome::No | Outcome::NotApplicable => V::NO,
-            Outcome::Unknown => V::unknown(Need::Finding(i)),
+            Outcome::Unknown => V::unknown(Need::finding(i)),
         }
     }
 
@@ -133,7 +209,7 @@ impl<'a> Eval<'a> {
         match self.outcome(i) {
             Outcome::Yes => V::NO,
             Outcome::No | Outcome::NotApplicable => V::YES,
-            Outcome::Unknown => V::unknown(Need::Finding(i)),
+            Outcome::Unknown => V::unknown(Need::finding(i)),
         }
     }
 }

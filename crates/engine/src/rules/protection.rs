@@ -32,7 +32,9 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
         {
             V::NO
         }
-        None => V::unknown(Need::Fact(Fact::Risk("risk.persecution_likelihood"))),
+        None => V::unknown(Need::fact(Fact::Risk(field!(
+            "risk.persecution_likelihood"
+        )))),
     };
     let qualifies = feared_harm_qualifies(ev, &r.harms);
     let qualifies_text = match (ev.case.facts.harms.is_some(), qualifies.t) {
@@ -84,9 +86,11 @@ pub struct Cat {
 /// > that it is more likely than not that he or she would be tortured if removed.
 pub fn cat(ev: &mut Eval) -> Cat {
     let t = ev.case.facts.torture();
-    let v = V::test(t.likelihood, Fact::Torture("torture.likelihood"), |l| {
-        l == TortureLikelihood::MoreLikelyThanNot
-    });
+    let v = V::test(
+        t.likelihood,
+        Fact::Torture(field!("torture.likelihood")),
+        |l| l == TortureLikelihood::MoreLikelyThanNot,
+    );
     let because = explain!(
         ev,
         match t.likelihood {
@@ -100,7 +104,7 @@ pub fn cat(ev: &mut Eval) -> Cat {
     let torture_likely = ev.record(&defs::TORTURE_LIKELY, None, v, because, &[]);
     let v = V::test(
         t.official_role,
-        Fact::Torture("torture.official_role"),
+        Fact::Torture(field!("torture.official_role")),
         |r| r != OfficialRole::None,
     );
     let because = explain!(

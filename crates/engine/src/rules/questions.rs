@@ -14,9 +14,9 @@ use crate::output::Question;
 /// the order of the law. `relief_reasons` holds, for each undetermined relief,
 /// the findings it lists as reasons: a fact counts toward a relief when one of
 /// them wants it.
-pub struct Ranked<'e> {
+pub struct Ranked {
     /// The facts, numbered in order of first appearance.
-    facts: Vec<&'e Fact>,
+    facts: Vec<Need>,
     /// For each fact, its rank key: fewer reliefs and findings sort later.
     keys: Vec<Key>,
     /// The facts each finding waits for.
@@ -26,32 +26,32 @@ pub struct Ranked<'e> {
 /// A fact's rank: (most reliefs, most findings, then first in the law) sorts first.
 type Key = (Reverse<u32>, Reverse<u32>, usize);
 
-impl<'e> Ranked<'e> {
-    pub fn new(ev: &'e Eval, relief_reasons: &[&[usize]]) -> Ranked<'e> {
+impl Ranked {
+    pub fn new(ev: &Eval, relief_reasons: &[&[usize]]) -> Ranked {
         // Only unknown findings have needs (see `Eval::needs`). A fact first
         // appears among the direct needs of a finding, since a finding built
         // on an earlier one asks only what that one already asked; so there
         // are at most as many facts as direct needs. Each finding waits for
         // its direct needs and for what the findings it is built from (which
         // always come earlier) wait for.
-        let direct = ev.needs.iter().map(Needs::len).sum();
-        let mut facts: Vec<&Fact> = Vec::with_capacity(direct);
-        let mut sets = FactSets::new(ev.findings.len(), direct);
-        for (i, needs) in ev.needs.iter().enumerate() {
-            for need in needs {
-                match need {
-                    Need::Fact(f) => {
-                        let k = match facts.iter().position(|g| *g == f) {
+        let direct = ev.needs().map(Needs::len).sum();
+        let mut facts: Vec<Need> = Vec::with_capacity(direct);
+        let mut sets = FactSets::new(ev.len(), direct);
+        for (i, needs) in ev.needs().enumerate() {
+            for &need in needs {
+                match need.as_finding() {
+                    Some(j) if j < i => sets.union_into(i, j),
+                    Some(_) => {}
+                    None => {
+                        let k = match facts.iter().position(|&g| g == need) {
                             Some(k) => k,
                             None => {
-                                facts.push(f);
+                                facts.push(need);
                                 facts.len() - 1
                             }
                         };
                         sets.insert(i, k);
                     }
-                    &Need::Finding(j) if j < i => sets.union_into(i, j),
-                    Need::Finding(_) => {}
                 }
             }
         }
@@ -60,7 +60,7 @@ impl<'e> Ranked<'e> {
         let mut keys: Vec<Key> = (0..facts.len())
             .map(|k| (Reverse(0), Reverse(0), k))
             .collect();
-        for (i, needs) in ev.needs.iter().enumerate() {
+        for (i, needs) in ev.needs().enumerate() {
             if !needs.is_empty() {
                 each_fact(sets.row(i), |k| keys[k].1.0 += 1);
             }
@@ -88,8 +88,13 @@ impl<'e> Ranked<'e> {
     }
 
     /// The most decisive fact.
-    pub fn first(&self) -> Option<&'e Fact> {
-        self.keys.iter().min().map(|&(_, _, k)| self.facts[k])
+    pub fn first(&self) -> Option<Fact> {
+        self.keys.iter().min().map(|&(_, _, k)| self.fact(k))
+    }
+
+    /// Fact number `k`.
+    fn fact(&self, k: usize) -> Fact {
+        self.facts[k].as_fact().expect("only facts are numbered")
     }
 
     /// The fact numbers, most decisive first.
@@ -106,18 +111,18 @@ pub fn build(ev: &Eval, ranked: &Ranked) -> Vec<Question> {
         .order()
         .into_iter()
         .map(|k| {
-            let f = ranked.facts[k];
+            let f = ranked.fact(k);
             Question {
                 fact: f.path(ev.case),
                 ask: if ev.explain {
-                    ask(f, ev.case)
+                    ask(&f, ev.case)
                 } else {
                     Cow::Borrowed("")
                 },
                 why: if ev.explain {
-                    (0..ev.findings.len())
+                    (0..ev.len())
                         .filter(|&i| ranked.sets.contains(i, k))
-                        .map(|i| ev.findings[i].id.clone())
+                        .map(|i| ev.id(i))
                         .collect()
                 } else {
                     Vec::new()
@@ -223,7 +228,7 @@ fn family_phrase(case: &Case, i: usize) -> String {
 /// The question to put to the client for `fact`.
 pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
     match *fact {
-        Fact::Applicant(f) => match f {
+        Fact::Applicant(f) => match f.name() {
             "applicant.location" => "Where is the applicant now: in the United States, at a port of entry, or outside the United States?".into(),
             "applicant.unaccompanied_child" => "Has the applicant been designated an unaccompanied child (under 18, with no parent or legal guardian in the United States available to care for them, and without lawful status)?".into(),
             "applicant.nationality" => "Of which country or countries is the applicant a citizen or national? (None, if stateless.)".into(),
@@ -234,7 +239,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
         Fact::Arrivals => "When did the applicant last arrive in the United States, and how?".into(),
         Fact::Arrival(i, f) => {
             let a = arrival_phrase(case, i);
-            match f {
+            match f.name() {
                 "date" => "On what date did the applicant last arrive in the United States? (Every entry counts; the latest one starts the one-year clock.)".into(),
                 "manner" => owned!("For {a}: was the applicant admitted with a visa or other document, paroled, presented at a port of entry without documents, or did the applicant cross between ports of entry?"),
                 "border" => owned!("For {a}: did the applicant cross the southwest land border (Mexico), the northern land border (Canada), or arrive by air or sea?"),
@@ -247,7 +252,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
                 other => owned!("For {a}: what is the {}?", other.replace('_', " ")),
             }
         }
-        Fact::Application(f) => match f {
+        Fact::Application(f) => match f.name() {
             "application.previously_denied" => "Has an immigration judge or the Board of Immigration Appeals ever denied an earlier asylum application by the applicant?".into(),
             "application.filed_on" => "Has the asylum application (Form I-589) been filed? If so, on what date was it received?".into(),
             other => owned!("About the application: what is the {}?", field_words(other)),
@@ -255,7 +260,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
         Fact::Exceptions => "Did anything happen that could excuse filing late or refiling: a change in country conditions, in the law or in the applicant's own circumstances (new beliefs, activities or identity, loss of derivative status), or extraordinary circumstances (serious illness, disability, being an unaccompanied minor, ineffective legal help, maintaining lawful status or parole, a rejected filing, a death or serious illness in the family)? When did each begin and end?".into(),
         Fact::Exception(i, f) => {
             let kind = case.facts.exceptions().get(i).and_then(|e| e.kind).map_or("this circumstance".to_string(), |k| format!("the {}", k.words()));
-            match f {
+            match f.name() {
                 "kind" => owned!("What kind of circumstance is exception {}: changed circumstances (country conditions, law, personal circumstances, lost derivative status) or extraordinary ones (illness, legal disability, ineffective assistance, lawful status, a rejected filing, family death or illness)?", i + 1),
                 "began" => owned!("When did {kind} begin?"),
                 "reasonable_delay" => owned!("Was the application filed within a reasonable time after {kind}? (Attorney's judgment: about six months is usually reasonable; consider the applicant's circumstances, Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010).)"),
@@ -265,7 +270,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
         Fact::Harms => "What harm has the applicant suffered, and what harm does the applicant fear on return? For each: what happened, when, who did it, and why.".into(),
         Fact::Harm(h, f) => {
             let p = harm_phrase(case, h);
-            match f {
+            match f.name() {
                 "when" => owned!("Is {p} something that already happened, or something the applicant fears?"),
                 "kind" => owned!("What kind of harm is {p}: for example torture, sexual violence, an attempted killing, serious physical harm, detention, threats, economic deprivation, or harassment?"),
                 "target" => owned!("Was {p} aimed at the applicant, or at a member of the applicant's family?"),
@@ -285,7 +290,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
                 .and_then(|gs| gs.get(g))
                 .and_then(|x| x.ground)
                 .map_or("this reason".to_string(), |x| x.words());
-            match f {
+            match f.name() {
                 "central" => owned!("In {p}, was {ground} at least one central reason the persecutor acted, not incidental or tangential? (INA § 208(b)(1)(B)(i); Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007).)"),
                 "ground" => owned!("In {p}, which protected ground was the reason: race, religion, nationality, political opinion, a particular social group, or coercive population control?"),
                 "group" => owned!("In {p}, which particular social group was the applicant targeted as a member of? Define it so it can be judged (immutable, particular, socially distinct)."),
@@ -294,14 +299,14 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
         }
         Fact::Group(g, f) => {
             let p = group_phrase(case, g);
-            match f {
+            match f.name() {
                 "immutable" => owned!("Is membership in {p} based on a characteristic the members cannot change, or should not be required to change because it is fundamental to their identity or conscience? (Matter of Acosta, 19 I&N Dec. 211 (BIA 1985).)"),
                 "particular" => owned!("Is {p} defined with particularity: clear boundaries, so that it is clear who is in the group and who is not, not amorphous or overbroad? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014); Matter of W-G-R-, 26 I&N Dec. 208 (BIA 2014).)"),
                 "socially_distinct" => owned!("Is {p} seen as a distinct group by the society in question (evidence such as country reports, laws, news)? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014).)"),
                 other => owned!("About {p}: what is the {}?", other.replace('_', " ")),
             }
         }
-        Fact::Risk(f) => match f {
+        Fact::Risk(f) => match f.name() {
             "risk.persecution_likelihood" => "How likely is persecution if the applicant returns: more likely than not, a reasonable possibility (even a 10% chance can be enough), or remote? Consider whether the persecutor knows or could learn of the applicant, can reach the applicant, and wants to harm the applicant (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)).".into(),
             "risk.cumulative_past_harm_severe" => "Taken together, do the past harms (including harassment, threats and discrimination) add up to persecution? (Attorney's judgment: Matter of O-Z- & I-Z-, 22 I&N Dec. 23 (BIA 1998).)".into(),
             "risk.relocation_possible" => "Could the applicant avoid the harm by moving to another part of the home country?".into(),
@@ -314,12 +319,12 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
             "risk.persecutor_inclined" => "Does the persecutor want to punish the applicant for that belief or characteristic (threats, past acts, treatment of others like the applicant)? (Matter of Mogharrabi.)".into(),
             other => owned!("About the risk on return: {}?", field_words(other)),
         },
-        Fact::Torture(f) => match f {
+        Fact::Torture(f) => match f.name() {
             "torture.likelihood" => "How likely is it that the applicant would be tortured (severe pain or suffering, intentionally inflicted) on return: more likely than not, possible, or remote?".into(),
             "torture.official_role" => "Would a public official (police, military, any government agent) torture the applicant, order it, consent to it, or knowingly look away (acquiescence, including willful blindness)?".into(),
             other => owned!("About torture: {}?", field_words(other)),
         },
-        Fact::Conduct(f) => match f {
+        Fact::Conduct(f) => match f.name() {
             "conduct.persecuted_others" => "Has the applicant ever ordered, incited, assisted or otherwise taken part in harming anyone because of their race, religion, nationality, social group or political opinion?".into(),
             "conduct.aggravated_felony" => "Has the applicant ever been convicted of an aggravated felony (INA § 101(a)(43)), in the United States or elsewhere?".into(),
             "conduct.particularly_serious_crime" => "Has the applicant been convicted of any other crime that could be found particularly serious?".into(),
@@ -329,7 +334,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
             "conduct.terrorist_activity" => "Has the applicant ever engaged in, supported, or given material support to terrorist activity or a terrorist organization (INA § 212(a)(3)(B)), even under duress?".into(),
             other => owned!("About the applicant's conduct: {}?", field_words(other)),
         },
-        Fact::Resettlement(f) => match f {
+        Fact::Resettlement(f) => match f.name() {
             "resettlement.offered_permanent_status" => "Before coming to the United States, did any other country offer the applicant permanent residence, citizenship, or another permanent status?".into(),
             "resettlement.stay_necessary_for_flight" => "Was the applicant in that country only as a necessary step in fleeing, staying only as long as needed to arrange onward travel, without building significant ties there?".into(),
             "resettlement.restrictive_conditions" => "Were the applicant's living conditions in that country so restricted by its authorities that the applicant was not really resettled there?".into(),
@@ -337,7 +342,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
         },
         Fact::Family(i, f) => {
             let p = family_phrase(case, i);
-            match f {
+            match f.name() {
                 "relation" => owned!("Is {p} the applicant's spouse or child?"),
                 "birth_date" => owned!("What is the date of birth of {p}?"),
                 "married" => owned!("Is {p} married?"),

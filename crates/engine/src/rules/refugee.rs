@@ -90,9 +90,12 @@ fn harm_label(ev: &Eval, h: usize) -> String {
 fn group_cognizable(ev: &mut Eval, g: usize) -> Ix {
     let group = &ev.case.facts.groups()[g];
     let v = V::all([
-        V::fact(group.immutable, Fact::Group(g, "immutable")),
-        V::fact(group.particular, Fact::Group(g, "particular")),
-        V::fact(group.socially_distinct, Fact::Group(g, "socially_distinct")),
+        V::fact(group.immutable, Fact::Group(g, field!("immutable"))),
+        V::fact(group.particular, Fact::Group(g, field!("particular"))),
+        V::fact(
+            group.socially_distinct,
+            Fact::Group(g, field!("socially_distinct")),
+        ),
     ]);
     let because = explain!(
         ev,
@@ -143,21 +146,21 @@ fn severity_rule(kind: HarmKind) -> SeverityRule {
 /// (*Zakirov v. Ashcroft*, 384 F.3d 541 (8th Cir. 2004)).
 fn severity(ev: &mut Eval, h: usize) -> Ix {
     let harm: &Harm = &ev.case.facts.harms()[h];
-    let severe = V::fact(harm.severe, Fact::Harm(h, "severe"));
+    let severe = V::fact(harm.severe, Fact::Harm(h, field!("severe")));
     let never = harm
         .kind
         .map(severity_rule)
         .is_some_and(|r| matches!(r, SeverityRule::NeverAlone));
     let by_kind = match harm.kind.map(severity_rule) {
-        None => V::unknown(Need::Fact(Fact::Harm(h, "kind"))),
+        None => V::unknown(Need::fact(Fact::Harm(h, field!("kind")))),
         Some(SeverityRule::ByNature) => V::YES,
         Some(SeverityRule::Detention) => {
-            V::fact(harm.injured, Fact::Harm(h, "injured")).or(severe.clone())
+            V::fact(harm.injured, Fact::Harm(h, field!("injured"))).or(severe.clone())
         }
         Some(SeverityRule::NeedsJudgment) => severe.clone(),
         Some(SeverityRule::NeverAlone) => V::NO,
     };
-    let to_family = V::test(harm.target, Fact::Harm(h, "target"), |t| {
+    let to_family = V::test(harm.target, Fact::Harm(h, field!("target")), |t| {
         t == Target::FamilyMember
     });
     // Harm aimed at a family member is persecution of the applicant only when it
@@ -213,14 +216,14 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
 /// > government was unable or unwilling to control.
 fn actor(ev: &mut Eval, h: usize) -> Ix {
     let harm = &ev.case.facts.harms()[h];
-    let government = V::test(harm.actor, Fact::Harm(h, "actor"), |a| {
+    let government = V::test(harm.actor, Fact::Harm(h, field!("actor")), |a| {
         a == Actor::Government
     });
     let unprotected = match harm.authorities {
         Some(Authorities::UnableOrUnwilling | Authorities::ReportingFutile) => V::YES,
         Some(Authorities::Protected) => V::NO,
         Some(Authorities::NotReported) | None => {
-            V::unknown(Need::Fact(Fact::Harm(h, "authorities")))
+            V::unknown(Need::fact(Fact::Harm(h, field!("authorities"))))
         }
     };
     let v = government.or(unprotected);
@@ -252,19 +255,19 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
     // > INA § 101(a)(42): a person who has been forced to abort a pregnancy or to undergo
     // > involuntary sterilization ... shall be deemed to have been persecuted on account of
     // > political opinion.
-    let forced = V::test(harm.kind, Fact::Harm(h, "kind"), |k| {
+    let forced = V::test(harm.kind, Fact::Harm(h, field!("kind")), |k| {
         matches!(k, HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
     });
     let mut deps = Vec::new();
     let mut texts = Vec::new();
     let grounds_v = match harm.grounds.as_deref() {
-        None => V::unknown(Need::Fact(Fact::Harm(h, "grounds"))),
+        None => V::unknown(Need::fact(Fact::Harm(h, field!("grounds")))),
         Some(grounds) => V::any(grounds.iter().enumerate().map(|(j, g)| {
-            let central = V::fact(g.central, Fact::Ground(h, j, "central"));
+            let central = V::fact(g.central, Fact::Ground(h, j, field!("central")));
             let protected = match g.ground {
-                None => V::unknown(Need::Fact(Fact::Ground(h, j, "ground"))),
+                None => V::unknown(Need::fact(Fact::Ground(h, j, field!("ground")))),
                 Some(Ground::ParticularSocialGroup) => match &g.group {
-                    None => V::unknown(Need::Fact(Fact::Ground(h, j, "group"))),
+                    None => V::unknown(Need::fact(Fact::Ground(h, j, field!("group")))),
                     Some(id) => {
                         let gi = case
                             .group_ids
@@ -276,7 +279,7 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
                                 deps.push(ix);
                                 ev.yes(ix)
                             }
-                            None => V::unknown(Need::Fact(Fact::Ground(h, j, "group"))),
+                            None => V::unknown(Need::fact(Fact::Ground(h, j, field!("group")))),
                         }
                     }
                 },
@@ -356,9 +359,11 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
 }
 
 fn when_is(ev: &Eval, h: usize, when: When) -> V {
-    V::test(ev.case.facts.harms()[h].when, Fact::Harm(h, "when"), |w| {
-        w == when
-    })
+    V::test(
+        ev.case.facts.harms()[h].when,
+        Fact::Harm(h, field!("when")),
+        |w| w == when,
+    )
 }
 
 /// Whether the government persecutor or relocation defeats a feared harm
@@ -369,18 +374,18 @@ fn relocation_defeats(ev: &Eval, h: usize) -> V {
     let risk = ev.case.facts.risk();
     let government = V::test(
         ev.case.facts.harms()[h].actor,
-        Fact::Harm(h, "actor"),
+        Fact::Harm(h, field!("actor")),
         |a| a == Actor::Government,
     );
     government
         .negate()
         .and(V::fact(
             risk.relocation_possible,
-            Fact::Risk("risk.relocation_possible"),
+            Fact::Risk(field!("risk.relocation_possible")),
         ))
         .and(V::fact(
             risk.relocation_reasonable,
-            Fact::Risk("risk.relocation_reasonable"),
+            Fact::Risk(field!("risk.relocation_reasonable")),
         ))
 }
 
@@ -389,7 +394,7 @@ fn relocation_defeats(ev: &Eval, h: usize) -> V {
 /// well-founded fear and for withholding.
 pub fn feared_harm_qualifies(ev: &Eval, harms: &[HarmFindings]) -> V {
     if ev.case.facts.harms.is_none() {
-        return V::unknown(Need::Fact(Fact::Harms));
+        return V::unknown(Need::fact(Fact::Harms));
     }
     V::any(harms.iter().enumerate().map(|(h, f)| {
         V::all([
@@ -425,7 +430,7 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
         return ev.record(
             &defs::PAST_PERSECUTION,
             None,
-            V::unknown(Need::Fact(Fact::Harms)),
+            V::unknown(Need::fact(Fact::Harms)),
             because,
             &deps,
         );
@@ -439,12 +444,13 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
             ev.yes(f.nexus),
         ])
     }));
-    let together = V::fact(cumulative, Fact::Risk("risk.cumulative_past_harm_severe")).and(V::any(
-        harms
-            .iter()
-            .enumerate()
-            .map(|(h, f)| V::all([when_is(ev, h, When::Past), ev.yes(f.actor), ev.yes(f.nexus)])),
-    ));
+    let together = V::fact(
+        cumulative,
+        Fact::Risk(field!("risk.cumulative_past_harm_severe")),
+    )
+    .and(V::any(harms.iter().enumerate().map(|(h, f)| {
+        V::all([when_is(ev, h, When::Past), ev.yes(f.actor), ev.yes(f.nexus)])
+    })));
     let qualifying: Vec<String> = if !ev.explain {
         Vec::new()
     } else {
@@ -521,7 +527,7 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
                 Outcome::Unknown,
                 because,
                 &[pp],
-                Needs::One(Need::Finding(pp)),
+                Needs::One(Need::finding(pp)),
             )
         }
         Outcome::Yes => {
@@ -601,17 +607,19 @@ fn reasonable_possibility(ev: &Eval) -> (V, String) {
             } else {
                 // The overall likelihood settles it; so would the factors still missing.
                 let missing = [
-                    ("risk.persecutor_aware", risk.persecutor_aware),
-                    ("risk.persecutor_capable", risk.persecutor_capable),
-                    ("risk.persecutor_inclined", risk.persecutor_inclined),
+                    (field!("risk.persecutor_aware"), risk.persecutor_aware),
+                    (field!("risk.persecutor_capable"), risk.persecutor_capable),
+                    (field!("risk.persecutor_inclined"), risk.persecutor_inclined),
                 ]
                 .into_iter()
                 .filter(|(_, v)| v.is_none())
-                .map(|(f, _)| Need::Fact(Fact::Risk(f)));
+                .map(|(f, _)| Need::fact(Fact::Risk(f)));
                 V::unknown_of(
-                    std::iter::once(Need::Fact(Fact::Risk("risk.persecution_likelihood")))
-                        .chain(missing)
-                        .collect(),
+                    std::iter::once(Need::fact(Fact::Risk(field!(
+                        "risk.persecution_likelihood"
+                    ))))
+                    .chain(missing)
+                    .collect(),
                 )
             };
             let text = explain!(
@@ -708,7 +716,7 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
             let needs = [pp, wff]
                 .into_iter()
                 .filter(|&i| ev.outcome(i) == Outcome::Unknown)
-                .map(Need::Finding)
+                .map(Need::finding)
                 .collect();
             let because = explain!(
                 ev,
@@ -726,11 +734,11 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
         _ => {
             let v = V::fact(
                 risk.severe_past_persecution,
-                Fact::Risk("risk.severe_past_persecution"),
+                Fact::Risk(field!("risk.severe_past_persecution")),
             )
             .or(V::fact(
                 risk.other_serious_harm,
-                Fact::Risk("risk.other_serious_harm"),
+                Fact::Risk(field!("risk.other_serious_harm")),
             ));
             let because = explain!(
                 ev,
@@ -784,17 +792,19 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
         }
         Some(Location::OutsideUs) => match (a.current_country, a.nationality.as_deref()) {
             (None, _) => (
-                V::unknown(Need::Fact(Fact::Applicant("applicant.current_country"))),
+                V::unknown(Need::fact(Fact::Applicant(field!(
+                    "applicant.current_country"
+                )))),
                 "The applicant is abroad; in which country is not known.".to_string(),
             ),
             (Some(_), None) => (
-                V::unknown(Need::Fact(Fact::Applicant("applicant.nationality"))),
+                V::unknown(Need::fact(Fact::Applicant(field!("applicant.nationality")))),
                 "The applicant's nationality is not known.".to_string(),
             ),
             (Some(here), Some([])) => {
                 let v = V::test(
                     a.habitual_residence,
-                    Fact::Applicant("applicant.habitual_residence"),
+                    Fact::Applicant(field!("applicant.habitual_residence")),
                     |h| h != here,
                 );
                 let because = explain!(

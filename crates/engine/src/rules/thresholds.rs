@@ -42,7 +42,7 @@ pub fn run(ev: &mut Eval) -> Thresholds {
 /// > who arrives in the United States ... may apply for asylum.
 fn presence(ev: &mut Eval) -> Ix {
     let loc = ev.case.facts.applicant().location;
-    let v = V::test(loc, Fact::Applicant("applicant.location"), |l| {
+    let v = V::test(loc, Fact::Applicant(field!("applicant.location")), |l| {
         l != Location::OutsideUs
     });
     let because = explain!(
@@ -77,7 +77,7 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
         );
     }
     let Some(oy) = &ev.one_year else {
-        let need = Need::Fact(Fact::Arrival(0, "date"));
+        let need = Need::fact(Fact::Arrival(0, field!("date")));
         return ev.record(
             &defs::ONE_YEAR,
             None,
@@ -95,7 +95,9 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
         V::YES
     } else if uac.is_none() {
         // Late, unless the applicant is an unaccompanied child, who would be exempt.
-        V::unknown(Need::Fact(Fact::Applicant("applicant.unaccompanied_child")))
+        V::unknown(Need::fact(Fact::Applicant(field!(
+            "applicant.unaccompanied_child"
+        ))))
     } else {
         V::NO
     };
@@ -145,7 +147,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         return ev.record(
             &defs::ONE_YEAR_EXCEPTION,
             None,
-            V::unknown(Need::Fact(Fact::Exceptions)),
+            V::unknown(Need::fact(Fact::Exceptions)),
             because,
             &[one_year],
         );
@@ -168,7 +170,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
                 Some(true) => (V::YES, "the delay is judged reasonable"),
                 Some(false) => (V::NO, "the delay is judged unreasonable"),
                 None => (
-                    V::unknown(Need::Fact(Fact::Exception(i, "kind"))),
+                    V::unknown(Need::fact(Fact::Exception(i, field!("kind")))),
                     "its kind is not known",
                 ),
             };
@@ -192,10 +194,12 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             (Some(judged), _) => V::known(judged),
             (None, Some(d)) if d <= short => V::YES,
             (None, Some(d)) if d > long => V::NO,
-            (None, None) => V::unknown(Need::Fact(Fact::Exception(i, "began"))).or(V::unknown(
-                Need::Fact(Fact::Exception(i, "reasonable_delay")),
-            )),
-            (None, Some(_)) => V::unknown(Need::Fact(Fact::Exception(i, "reasonable_delay"))),
+            (None, None) => V::unknown(Need::fact(Fact::Exception(i, field!("began")))).or(
+                V::unknown(Need::fact(Fact::Exception(i, field!("reasonable_delay")))),
+            ),
+            (None, Some(_)) => {
+                V::unknown(Need::fact(Fact::Exception(i, field!("reasonable_delay"))))
+            }
         };
         if ev.explain {
             let start_text = match (kind.is_changed(), e.began, e.ended) {
@@ -242,7 +246,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
         return ev.record(
             &defs::SAFE_THIRD_COUNTRY,
             None,
-            V::unknown(Need::Fact(Fact::Arrival(0, "date"))),
+            V::unknown(Need::fact(Fact::Arrival(0, field!("date")))),
             because,
             &[],
         );
@@ -250,22 +254,26 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
     let law = ev.law;
     let stca_from = law.date(P::StcaEffective, date);
     let protocol_from = law.date(P::StcaAdditionalProtocol, date);
-    let northern = V::test(arrival.border, Fact::Arrival(i, "border"), |b| {
+    let northern = V::test(arrival.border, Fact::Arrival(i, field!("border")), |b| {
         b == Border::NorthernLand
     });
     let from_ca = V::test(
         arrival.from_country,
-        Fact::Arrival(i, "from_country"),
+        Fact::Arrival(i, field!("from_country")),
         |c| c.as_str() == "CA",
     );
     let in_force = V::known(date >= stca_from);
     let not_uac = V::fact(
         case.facts.applicant().unaccompanied_child,
-        Fact::Applicant("applicant.unaccompanied_child"),
+        Fact::Applicant(field!("applicant.unaccompanied_child")),
     )
     .negate();
-    let no_exception = V::fact(arrival.stca_exception, Fact::Arrival(i, "stca_exception")).negate();
-    let at_port = V::test(arrival.manner, Fact::Arrival(i, "manner"), |m| {
+    let no_exception = V::fact(
+        arrival.stca_exception,
+        Fact::Arrival(i, field!("stca_exception")),
+    )
+    .negate();
+    let at_port = V::test(arrival.manner, Fact::Arrival(i, field!("manner")), |m| {
         m != Manner::WithoutInspection
     });
     // Between ports, the Additional Protocol (from 2023-03-25) reaches crossings found within 14 days.
@@ -293,16 +301,19 @@ fn previous_denial(ev: &mut Eval) -> Ix {
     let facts = &ev.case.facts;
     let denied = facts.application().previously_denied;
     let changed = match facts.exceptions.as_deref() {
-        None => V::unknown(Need::Fact(Fact::Exceptions)),
-        Some(list) => V::any(
-            list.iter()
-                .enumerate()
-                .map(|(i, e)| V::test(e.kind, Fact::Exception(i, "kind"), |k| k.is_changed())),
-        ),
+        None => V::unknown(Need::fact(Fact::Exceptions)),
+        Some(list) => V::any(list.iter().enumerate().map(|(i, e)| {
+            V::test(e.kind, Fact::Exception(i, field!("kind")), |k| {
+                k.is_changed()
+            })
+        })),
     };
     let changed_t = changed.t;
-    let v =
-        V::fact(denied, Fact::Application("application.previously_denied")).and(changed.negate());
+    let v = V::fact(
+        denied,
+        Fact::Application(field!("application.previously_denied")),
+    )
+    .and(changed.negate());
     let because = explain!(
         ev,
         match denied {
@@ -340,7 +351,7 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         return ev.record(
             &defs::LAWFUL_PATHWAYS,
             None,
-            V::unknown(Need::Fact(Fact::Arrival(0, "date"))),
+            V::unknown(Need::fact(Fact::Arrival(0, field!("date")))),
             because,
             &[],
         );
@@ -354,11 +365,13 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
             law.date(P::LawfulPathwaysStart, on),
             law.date(P::LawfulPathwaysEnd, on),
         );
-        let in_window = V::test(a.date, Fact::Arrival(i, "date"), |d| start <= d && d <= end);
-        let southwest = V::test(a.border, Fact::Arrival(i, "border"), |b| {
+        let in_window = V::test(a.date, Fact::Arrival(i, field!("date")), |d| {
+            start <= d && d <= end
+        });
+        let southwest = V::test(a.border, Fact::Arrival(i, field!("border")), |b| {
             b == Border::SouthwestLand
         });
-        let manner = V::test(a.manner, Fact::Arrival(i, "manner"), |m| {
+        let manner = V::test(a.manner, Fact::Arrival(i, field!("manner")), |m| {
             matches!(
                 m,
                 Manner::WithoutInspection | Manner::PresentedWithoutDocuments
@@ -376,20 +389,20 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         let excepted = V::any([
             V::fact(
                 applicant.unaccompanied_child,
-                Fact::Applicant("applicant.unaccompanied_child"),
+                Fact::Applicant(field!("applicant.unaccompanied_child")),
             ),
             V::fact(
                 a.cbp_one_appointment,
-                Fact::Arrival(i, "cbp_one_appointment"),
+                Fact::Arrival(i, field!("cbp_one_appointment")),
             ),
             V::test(
                 a.protection_sought_in_transit,
-                Fact::Arrival(i, "protection_sought_in_transit"),
+                Fact::Arrival(i, field!("protection_sought_in_transit")),
                 |p| p == TransitProtection::Denied,
             ),
             V::fact(
                 a.compelling_circumstances,
-                Fact::Arrival(i, "compelling_circumstances"),
+                Fact::Arrival(i, field!("compelling_circumstances")),
             ),
         ]);
         if ev.explain {
@@ -422,19 +435,19 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
 fn third_country_transit(ev: &Eval, i: usize, a: &Arrival) -> V {
     let applicant = ev.case.facts.applicant();
     let Some(transit) = a.transit_countries.as_deref() else {
-        return V::unknown(Need::Fact(Fact::Arrival(i, "transit_countries")));
+        return V::unknown(Need::fact(Fact::Arrival(i, field!("transit_countries"))));
     };
     if transit.is_empty() {
         return V::NO;
     }
     let Some(nationality) = applicant.nationality.as_deref() else {
-        return V::unknown(Need::Fact(Fact::Applicant("applicant.nationality")));
+        return V::unknown(Need::fact(Fact::Applicant(field!("applicant.nationality"))));
     };
     let own = |c: &Country| -> V {
         if nationality.is_empty() {
             V::test(
                 applicant.habitual_residence,
-                Fact::Applicant("applicant.habitual_residence"),
+                Fact::Applicant(field!("applicant.habitual_residence")),
                 |h| h == *c,
             )
         } else {
