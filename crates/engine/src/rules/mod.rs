@@ -184,15 +184,15 @@ impl<'a> Eval<'a> {
 
     /// Each finding's id and outcome.
     pub fn into_outcomes(self) -> Vec<(Cow<'static, str>, Outcome)> {
-        let mut made = self.made_ids.into_iter().peekable();
-        self.findings
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| match made.next_if(|m| m.0 == i) {
-                Some((_, id)) => (id, r.outcome),
-                None => (Cow::Borrowed(r.def.id), r.outcome),
-            })
-            .collect()
+        let mut out: Vec<_> = self
+            .findings
+            .iter()
+            .map(|r| (Cow::Borrowed(r.def.id), r.outcome))
+            .collect();
+        for (i, id) in self.made_ids {
+            out[i].0 = id;
+        }
+        out
     }
 
     /// "Finding `i` is yes" as a value (not_applicable counts as no).
