@@ -36,8 +36,12 @@ impl Ranked {
         // always come earlier) wait for.
         let direct = ev.needs().map(Needs::len).sum();
         let mut facts: Vec<Need> = Vec::with_capacity(direct);
+        let mut keys: Vec<Key> = Vec::with_capacity(direct);
         let mut sets = FactSets::new(ev.len(), direct);
         for (i, needs) in ev.needs().enumerate() {
+            if needs.is_empty() {
+                continue;
+            }
             for &need in needs {
                 match need.as_finding() {
                     Some(j) if j < i => sets.union_into(i, j),
@@ -47,6 +51,7 @@ impl Ranked {
                             Some(k) => k,
                             None => {
                                 facts.push(need);
+                                keys.push((Reverse(0), Reverse(0), keys.len()));
                                 facts.len() - 1
                             }
                         };
@@ -54,26 +59,26 @@ impl Ranked {
                     }
                 }
             }
+            // Finding `i`'s facts are all known now: each is wanted by one more finding.
+            each_fact(sets.row(i), |k| keys[k].1.0 += 1);
         }
-        // For each fact: how many undetermined reliefs list a finding that
-        // wants it as a reason, and how many findings want it.
-        let mut keys: Vec<Key> = (0..facts.len())
-            .map(|k| (Reverse(0), Reverse(0), k))
-            .collect();
-        for (i, needs) in ev.needs().enumerate() {
-            if !needs.is_empty() {
-                each_fact(sets.row(i), |k| keys[k].1.0 += 1);
-            }
-        }
-        let mut any = vec![0u64; sets.words];
+        // For each fact, how many undetermined reliefs list a finding that wants it as a reason.
+        let (mut few, mut many);
+        let any: &mut [u64] = if sets.words <= 4 {
+            few = [0; 4];
+            &mut few[..sets.words]
+        } else {
+            many = vec![0; sets.words];
+            &mut many
+        };
         for reasons in relief_reasons {
             any.fill(0);
             for &r in *reasons {
-                for (a, b) in any.iter_mut().zip(sets.row(r)) {
-                    *a |= b;
+                for (w, a) in any.iter_mut().enumerate() {
+                    *a |= sets.bits[r * sets.words + w];
                 }
             }
-            each_fact(&any, |k| keys[k].0.0 += 1);
+            each_fact(any, |k| keys[k].0.0 += 1);
         }
         Ranked { facts, keys, sets }
     }
@@ -161,6 +166,11 @@ impl FactSets {
 
     /// Adds finding `j`'s facts to finding `i`'s (`j < i`).
     fn union_into(&mut self, i: usize, j: usize) {
+        if self.words == 1 {
+            // Up to 64 facts, the usual case: one word a finding.
+            self.bits[i] |= self.bits[j];
+            return;
+        }
         let (before, from_i) = self.bits.split_at_mut(i * self.words);
         for (a, b) in from_i[..self.words]
             .iter_mut()
