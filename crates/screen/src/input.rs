@@ -25,7 +25,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use refuge_engine::{Case, InputError};
 
-use crate::columns::{COLUMNS, Col, row_to_facts};
+use crate::columns::{COLUMNS, Col, RowFacts};
 use crate::error::{Place, RowError, ScreenError};
 
 /// The input's format.
@@ -118,7 +118,7 @@ impl Batch {
             .is_some_and(|&b| b != b'\n')
             .then_some(bytes.len());
         let mut start = 0;
-        for (end, line) in Positions::new(bytes, b'\n').chain(last).zip(self.line..) {
+        for (end, line) in memchr::memchr_iter(b'\n', bytes).chain(last).zip(self.line..) {
             let text = &bytes[start..end];
             start = end + 1;
             let data = match format {
@@ -170,86 +170,68 @@ fn for_each_record(bytes: &[u8], mut line: u64, mut f: impl FnMut(Row<'_>) -> Co
     }
 }
 
-/// The cells of a plain CSV line: what lies between commas, trimmed.
-#[derive(Debug, Clone)]
-struct PlainCells<'a> {
-    line: &'a [u8],
-    /// Where the next cell starts; past the end after the last cell.
-    start: usize,
-}
-
-impl<'a> Iterator for PlainCells<'a> {
-    type Item = &'a [u8];
-
-    fn next(&mut self) -> Option<&'a [u8]> {
-        let rest = self.line.get(self.start..)?;
-        // Cells are short: a byte at a time is the fastest way to the comma.
-        let end = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
-        self.start += end + 1;
-        Some(trim(&rest[..end]))
+/// Reads a plain CSV line's cells, in order, into `cells`: each where it
+/// starts, if it can ([`Cells::read_at`]), and else as what lies between
+/// commas, trimmed ([`Cells::read`]).
+fn read_line<'a>(line: &'a [u8], cells: &mut impl ReadCells<'a>) {
+    // The carriage return of a CRLF line end would be trimmed from the last
+    // cell anyway.
+    let mut rest = line.strip_suffix(b"\r").unwrap_or(line);
+    loop {
+        let len = cells.read_at(rest).unwrap_or_else(|| {
+            let len = cell_len(rest);
+            cells.read(trim(&rest[..len]));
+            len
+        });
+        match rest.get(len + 1..) {
+            Some(next) => rest = next,
+            None => return,
+        }
     }
 }
 
-/// A cell without ASCII whitespace at either end, as the csv crate trims it;
-/// quick when there is none (every whitespace byte is below `!`).
-fn trim(cell: &[u8]) -> &[u8] {
-    match cell {
-        [first, .., last] if *first > b' ' && *last > b' ' => cell,
-        [only] if *only > b' ' => cell,
-        _ => cell.trim_ascii(),
+/// What reads a plain CSV line's cells (see [`read_line`]).
+trait ReadCells<'a> {
+    /// Reads the next cell at the start of `rest`, the rest of the line, if
+    /// it can: returns its length (a comma or the end follows).
+    fn read_at(&mut self, rest: &'a [u8]) -> Option<usize>;
+    /// Reads the next cell, trimmed.
+    fn read(&mut self, cell: &'a [u8]);
+}
+
+/// The length of the cell at the start of `rest`: up to the first comma or
+/// the end. Found eight bytes at a time.
+fn cell_len(rest: &[u8]) -> usize {
+    const COMMAS: u64 = u64::from_le_bytes([b','; 8]);
+    let (words, tail) = rest.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        let commas = zero_bytes(u64::from_le_bytes(*word) ^ COMMAS);
+        if commas != 0 {
+            return 8 * i + commas.trailing_zeros() as usize / 8;
+        }
     }
+    let at = rest.len() - tail.len();
+    tail.iter()
+        .position(|&b| b == b',')
+        .map_or(rest.len(), |i| at + i)
 }
 
 /// The high bit of each zero byte of `x`, and no other bit: a byte is zero
 /// exactly when adding 0x7f to its low bits does not carry into its high bit,
 /// and that bit is not set either.
-fn zero_bytes(x: u128) -> u128 {
-    const LOW7: u128 = u128::MAX / 0xff * 0x7f;
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = u64::MAX / 0xff * 0x7f;
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
-/// The positions of a byte in a slice, in order, found sixteen bytes at a
-/// time.
-struct Positions<'a> {
-    words: std::slice::Chunks<'a, u8>,
-    /// The byte, in each byte of a word.
-    pattern: u128,
-    /// The position of the current word.
-    at: usize,
-    /// The high bit of each of its bytes still to report.
-    found: u128,
-}
-
-impl<'a> Positions<'a> {
-    fn new(bytes: &'a [u8], b: u8) -> Positions<'a> {
-        Positions {
-            words: bytes.chunks(16),
-            pattern: u128::MAX / 0xff * u128::from(b),
-            // Before the first word (`at` moves on by 16 as each is read).
-            at: 0usize.wrapping_sub(16),
-            found: 0,
-        }
-    }
-}
-
-impl Iterator for Positions<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        while self.found == 0 {
-            let bytes = self.words.next()?;
-            let word = u128::from_le_bytes(<[u8; 16]>::try_from(bytes).unwrap_or_else(|_| {
-                // The last word, short: padded with bytes other than the one sought.
-                let mut word = [!(self.pattern as u8); 16];
-                word[..bytes.len()].copy_from_slice(bytes);
-                word
-            }));
-            self.found = zero_bytes(word ^ self.pattern);
-            self.at = self.at.wrapping_add(16);
-        }
-        let i = self.at + self.found.trailing_zeros() as usize / 8;
-        self.found &= self.found - 1;
-        Some(i)
+/// A cell without ASCII whitespace at either end, as the csv crate trims it;
+/// quick when there is none (every whitespace byte is below `!`).
+#[inline]
+fn trim(cell: &[u8]) -> &[u8] {
+    match cell {
+        [] => cell,
+        [first, ..] if *first > b' ' && cell[cell.len() - 1] > b' ' => cell,
+        _ => cell.trim_ascii(),
     }
 }
 
@@ -463,19 +445,15 @@ fn csv_reader<R: Read>(input: R) -> csv::Reader<R> {
 
 /// The number of line feeds in `bytes`.
 fn line_feeds(bytes: &[u8]) -> u64 {
-    count(bytes, |b| b == b'\n')
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// Whether whole CSV lines are plain: no quote, and no carriage return but
 /// before a line feed. Then each line is a row, and commas separate its cells.
 fn plain_csv(lines: &[u8]) -> bool {
-    count(lines, |b| b == b'"' || b == b'\r') == 0
-        // The rare quotes and carriage returns, one by one.
-        || lines.iter().enumerate().all(|(i, &b)| match b {
-            b'"' => false,
-            b'\r' => lines.get(i + 1).is_none_or(|&n| n == b'\n'),
-            _ => true,
-        })
+    // The rare quotes and carriage returns, one by one.
+    memchr::memchr2_iter(b'"', b'\r', lines)
+        .all(|i| lines[i] == b'\r' && lines.get(i + 1).is_none_or(|&n| n == b'\n'))
 }
 
 /// Calls `f` with the end of each CSV row of `bytes` (which starts a row) as
@@ -534,15 +512,6 @@ fn record_ends(bytes: &[u8], mut f: impl FnMut(usize)) {
     }
 }
 
-/// How many bytes of `bytes` are `wanted`.
-#[inline(never)]
-fn count(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> u64 {
-    // Counted in a byte over runs of 240 (not over 255, and a multiple of
-    // 16), which the compiler compares 16 bytes at a time.
-    let run = |run: &[u8]| run.iter().map(|&b| u8::from(wanted(b))).sum::<u8>();
-    bytes.chunks(240).map(|r| u64::from(run(r))).sum()
-}
-
 /// Checks a CSV header: every name a known column, none twice.
 fn header(record: &csv::ByteRecord) -> Result<Vec<Col>, ScreenError> {
     let mut columns = Vec::with_capacity(record.len());
@@ -573,41 +542,56 @@ fn header(record: &csv::ByteRecord) -> Result<Vec<Col>, ScreenError> {
 }
 
 /// Understands one raw row: its output id (the `id` cell, or else the line
-/// number) and its checked case.
+/// number) and its checked case. `columns` are the CSV header's, each at most
+/// once (as [`Reader::columns`] gives them).
 ///
 /// # Errors
 /// A [`RowError`] naming the line, the column (or JSON path) and the problem.
 pub fn case<'a>(row: Row<'a>, columns: &[Col], today: Date) -> Result<(Id<'a>, Case), RowError> {
+    let mut cells = Cells {
+        columns,
+        n: 0,
+        facts: RowFacts::default(),
+    };
     match row.data {
-        RowData::CsvLine(line) => csv_case(row.line, PlainCells { line, start: 0 }, columns, today),
-        RowData::CsvRecord(record) => csv_case(row.line, record.iter().map(trim), columns, today),
-        RowData::Json(bytes) => {
-            let err = |place, problem| RowError {
-                line: row.line,
-                place,
-                problem,
-            };
-            let text = std::str::from_utf8(bytes)
-                .map_err(|_| err(Place::Row, "the line is not valid UTF-8".into()))?;
-            let case = Case::from_json(text, today).map_err(|InputError { field, message }| {
-                err(
-                    if field.is_empty() {
-                        Place::Row
-                    } else {
-                        Place::Field(field)
-                    },
-                    message,
-                )
-            })?;
-            Ok((Id::Line(row.line), case))
+        RowData::CsvLine(line) => read_line(line, &mut cells),
+        RowData::CsvRecord(record) => record.iter().for_each(|cell| cells.read(trim(cell))),
+        RowData::Json(bytes) => return json_case(row.line, bytes, today),
+    }
+    csv_case(row.line, cells.n, cells.facts, columns, today)
+}
+
+/// A CSV row's cells, read in order, each of its column; those past the
+/// columns are only counted.
+struct Cells<'c, 'a> {
+    columns: &'c [Col],
+    /// How many there were.
+    n: usize,
+    facts: RowFacts<'a>,
+}
+
+impl<'a> ReadCells<'a> for Cells<'_, 'a> {
+    #[inline(always)]
+    fn read_at(&mut self, rest: &'a [u8]) -> Option<usize> {
+        let &col = self.columns.get(self.n)?;
+        let len = self.facts.read_at(col, rest)?;
+        self.n += 1;
+        Some(len)
+    }
+
+    fn read(&mut self, cell: &'a [u8]) {
+        if let Some(&col) = self.columns.get(self.n) {
+            self.facts.read(col, cell);
         }
+        self.n += 1;
     }
 }
 
-/// [`case`] for a CSV row on `line`, its cells read as they are split.
+/// [`case`] for a CSV row on `line` of `n` cells, read into `facts`.
 fn csv_case<'a>(
     line: u64,
-    mut cells: impl Iterator<Item = &'a [u8]>,
+    n: usize,
+    facts: RowFacts<'a>,
     columns: &[Col],
     today: Date,
 ) -> Result<(Id<'a>, Case), RowError> {
@@ -616,23 +600,16 @@ fn csv_case<'a>(
         place,
         problem,
     };
-    let mut read = 0;
-    let row = row_to_facts(
-        columns
-            .iter()
-            .copied()
-            .zip(cells.by_ref().inspect(|_| read += 1)),
-    );
-    // Where reading stopped, the cells left tell whether the row has as many
-    // cells as the header: a wrong count is the row's problem before any cell's.
-    let n = read + cells.count();
+    // A wrong count is the row's problem before any cell's.
     if n != columns.len() {
         return Err(err(
             Place::Row,
             format!("the row has {n} cells; the header has {}", columns.len()),
         ));
     }
-    let (facts, id) = row.map_err(|e| err(Place::Column(e.column), e.problem))?;
+    let (facts, id) = facts
+        .finish()
+        .map_err(|e| err(Place::Column(e.column), e.problem))?;
     let id = id.map_or(Id::Line(line), Id::Text);
     let case = Case::new(facts, today).map_err(|e| {
         let place = match Col::for_path(&e.field) {
@@ -643,6 +620,28 @@ fn csv_case<'a>(
         err(place, e.message)
     })?;
     Ok((id, case))
+}
+
+/// [`case`] for a JSON line on `line`.
+fn json_case<'a>(line: u64, bytes: &[u8], today: Date) -> Result<(Id<'a>, Case), RowError> {
+    let err = |place, problem| RowError {
+        line,
+        place,
+        problem,
+    };
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| err(Place::Row, "the line is not valid UTF-8".into()))?;
+    let case = Case::from_json(text, today).map_err(|InputError { field, message }| {
+        err(
+            if field.is_empty() {
+                Place::Row
+            } else {
+                Place::Field(field)
+            },
+            message,
+        )
+    })?;
+    Ok((Id::Line(line), case))
 }
 
 /// A row's id in the output.
@@ -673,7 +672,11 @@ mod tests {
         for batch in &batches {
             batch.for_each_row(format, |row| {
                 let cells: Vec<&[u8]> = match row.data {
-                    RowData::CsvLine(line) => PlainCells { line, start: 0 }.collect(),
+                    RowData::CsvLine(line) => {
+                        let mut cells = AllCells(Vec::new());
+                        read_line(line, &mut cells);
+                        cells.0
+                    }
                     RowData::CsvRecord(record) => record.iter().map(trim).collect(),
                     RowData::Json(text) => vec![text],
                 };
@@ -685,6 +688,18 @@ mod tests {
             });
         }
         rows
+    }
+
+    /// Every cell of a line, read the general way.
+    struct AllCells<'a>(Vec<&'a [u8]>);
+
+    impl<'a> ReadCells<'a> for AllCells<'a> {
+        fn read_at(&mut self, _: &'a [u8]) -> Option<usize> {
+            None
+        }
+        fn read(&mut self, cell: &'a [u8]) {
+            self.0.push(cell);
+        }
     }
 
     const BATCH_SIZES: [usize; 7] = [1, 2, 3, 5, 8, 64, 1 << 16];
