@@ -405,7 +405,15 @@ impl<'a> RowFacts<'a> {
             }};
         }
         match col {
-            Col::Id => None,
+            Col::Id => {
+                let len = cell_len(rest);
+                let id = &rest[..len];
+                if trim(id).len() != len {
+                    return None;
+                }
+                self.id = Some(text(id).ok()?);
+                Some(len)
+            }
             Col::AsOf => set!(self.facts.as_of, date_at(rest)),
             Col::BirthDate => set!(self.applicant().birth_date, date_at(rest)),
             Col::Nationality => set!(
@@ -480,7 +488,7 @@ impl<'a> RowFacts<'a> {
     ///
     /// # Errors
     /// A [`CellError`] for the first cell that could not be read.
-    #[inline]
+    #[inline(always)]
     pub fn finish(self) -> Result<(Facts, Option<&'a str>), CellError> {
         let RowFacts {
             mut facts,
@@ -594,6 +602,42 @@ impl<'a> RowFacts<'a> {
     }
 }
 
+/// The length of the cell at the start of `rest` (the rest of a plain CSV
+/// line): up to the first comma, or the end. Found eight bytes at a time.
+pub(crate) fn cell_len(rest: &[u8]) -> usize {
+    const COMMAS: u64 = u64::from_le_bytes([b','; 8]);
+    let (words, tail) = rest.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        let commas = zero_bytes(u64::from_le_bytes(*word) ^ COMMAS);
+        if commas != 0 {
+            return 8 * i + commas.trailing_zeros() as usize / 8;
+        }
+    }
+    let at = rest.len() - tail.len();
+    tail.iter()
+        .position(|&b| b == b',')
+        .map_or(rest.len(), |i| at + i)
+}
+
+/// The high bit of each zero byte of `x`, and no other bit: a byte is zero
+/// exactly when adding 0x7f to its low bits does not carry into its high bit,
+/// and that bit is not set either.
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = u64::MAX / 0xff * 0x7f;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// A cell without ASCII whitespace at either end, as the csv crate trims it;
+/// quick when there is none (every whitespace byte is below `!`).
+#[inline]
+pub(crate) fn trim(cell: &[u8]) -> &[u8] {
+    match cell {
+        [] => cell,
+        [first, ..] if *first > b' ' && cell[cell.len() - 1] > b' ' => cell,
+        _ => cell.trim_ascii(),
+    }
+}
+
 /// A cell as text.
 #[inline]
 fn text(b: &[u8]) -> Result<&str, String> {
@@ -699,15 +743,23 @@ fn date_at(rest: &[u8]) -> Option<(Date, usize)> {
 /// A boolean as [`truth`] reads it.
 #[inline]
 fn truth_at(rest: &[u8]) -> Option<(bool, usize)> {
-    // The length of the word the first letter starts (or of a digit).
-    let len = match rest.first()? | 0x20 {
-        b't' => 4,
-        b'f' => 5,
-        b'y' => 3,
-        b'n' => 2,
-        _ => 1,
-    };
-    Some((truth(rest.get(..len)?)?, len))
+    // `true` and `false` (the spelling --generate writes) four bytes at a
+    // time, as `truth` does; then the other words by their first letter.
+    let lower = |four: [u8; 4]| u32::from_le_bytes(four) | 0x2020_2020;
+    match *rest {
+        [a, b, c, d, ..] if lower([a, b, c, d]) == lower(*b"true") => Some((true, 4)),
+        [a, b, c, d, e, ..] if lower([a, b, c, d]) == lower(*b"fals") && e | 0x20 == b'e' => {
+            Some((false, 5))
+        }
+        _ => {
+            let len = match rest.first()? | 0x20 {
+                b'y' => 3,
+                b'n' => 2,
+                _ => 1,
+            };
+            Some((truth(rest.get(..len)?)?, len))
+        }
+    }
 }
 
 /// One of an enum's values, as [`choice`] reads it, followed by a comma or
@@ -740,7 +792,12 @@ fn countries_at(rest: &[u8], empty_words: &[&str]) -> Option<(Vec<Country>, usiz
         while rest.get(len) == Some(&b';') {
             len += 3;
         }
-        return Some((plain_codes(rest.get(..len)?)?, len));
+        let codes = rest.get(..len)?;
+        let mut list = Vec::with_capacity(len / 3 + 1);
+        for at in (0..len).step_by(3) {
+            list.push(capitals(codes[at], codes[at + 1])?);
+        }
+        return Some((list, len));
     }
     empty_words.iter().find_map(|w| {
         let len = w.len();
@@ -753,11 +810,17 @@ fn countries_at(rest: &[u8], empty_words: &[&str]) -> Option<(Vec<Country>, usiz
 /// Digits, at most `max` (so that they read exactly), as a number.
 #[inline]
 fn digits_at(rest: &[u8], max: usize) -> Option<(u64, usize)> {
-    let len = rest.iter().take(max + 1).take_while(|b| b.is_ascii_digit()).count();
+    let len = rest
+        .iter()
+        .take(max + 1)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     if !(1..=max).contains(&len) {
         return None;
     }
-    let n = rest[..len].iter().fold(0, |n, d| n * 10 + u64::from(d - b'0'));
+    let n = rest[..len]
+        .iter()
+        .fold(0, |n, d| n * 10 + u64::from(d - b'0'));
     Some((n, len))
 }
 
@@ -808,26 +871,11 @@ fn country_text(s: &str) -> Result<Country, String> {
     })
 }
 
-/// The country code of two capitals, from a table of all 676 (made once) so
-/// as not to build a string per code.
+/// The country code of two capitals, as [`Country::parse`] reads it.
+#[inline]
 fn capitals(x: u8, y: u8) -> Option<Country> {
-    static CODES: std::sync::OnceLock<Vec<Country>> = std::sync::OnceLock::new();
-    let codes = CODES.get_or_init(|| {
-        let letters = b'A'..=b'Z';
-        letters
-            .clone()
-            .flat_map(|x| letters.clone().map(move |y| [x, y]))
-            .map(|code| std::str::from_utf8(&code).ok().and_then(Country::parse))
-            .collect::<Option<_>>()
-            .unwrap_or_default()
-    });
-    if x.is_ascii_uppercase() && y.is_ascii_uppercase() {
-        codes
-            .get(usize::from(x - b'A') * 26 + usize::from(y - b'A'))
-            .copied()
-    } else {
-        None
-    }
+    let code = [x, y];
+    Country::parse(text(&code).ok()?)
 }
 
 /// A `;`-separated list of countries; one of `empty_words` alone (in any
@@ -1142,5 +1190,84 @@ mod tests {
             .unwrap()
             .0;
         assert_eq!(f, again);
+    }
+
+    #[test]
+    fn dates_read_from_the_digits_read_as_parse_date_reads_them() {
+        for y in (0..=99).chain(1790..=2210).chain([9999]) {
+            for m in 0..=13 {
+                for d in 0..=33 {
+                    let s = format!("{y:04}-{m:02}-{d:02}");
+                    assert_eq!(iso_date(s.as_bytes()), parse_date(&s).ok(), "{s}");
+                }
+            }
+        }
+        let mut rng = crate::generate::Rng::new(5);
+        let bytes = b"0123456789-/ x\xff";
+        for _ in 0..100_000 {
+            let mut b: Vec<u8> = b"2024-06-15".to_vec();
+            for _ in 0..rng.range(1, 3) {
+                let i = rng.range(0, 9) as usize;
+                b[i] = bytes[rng.range(0, bytes.len() as i64 - 1) as usize];
+            }
+            if rng.chance(10) {
+                b.truncate(rng.range(0, 9) as usize);
+            }
+            let want = std::str::from_utf8(&b)
+                .ok()
+                .and_then(|s| parse_date(s).ok());
+            assert_eq!(iso_date(&b), want, "{:?}", String::from_utf8_lossy(&b));
+        }
+    }
+
+    #[test]
+    fn booleans_read_four_bytes_at_a_time_read_as_words_in_any_case() {
+        let truth_of = |b: &[u8]| -> Option<bool> {
+            match b {
+                b"1" => Some(true),
+                b"0" => Some(false),
+                _ if ["true", "yes"]
+                    .iter()
+                    .any(|w| b.eq_ignore_ascii_case(w.as_bytes())) =>
+                {
+                    Some(true)
+                }
+                _ if ["false", "no"]
+                    .iter()
+                    .any(|w| b.eq_ignore_ascii_case(w.as_bytes())) =>
+                {
+                    Some(false)
+                }
+                _ => None,
+            }
+        };
+        let alphabet = b"tTrRuUeEfFaAlLsSyYnNoO10\x11\x10 @`";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
+                .flat_map(|w| alphabet.iter().map(move |&c| [&w[..], &[c]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        let fives = [
+            "false", "FALSE", "fAlSe", "falsE ", "fals", "falsy", "f@lse", "fal\x13e",
+        ];
+        for b in words
+            .iter()
+            .map(Vec::as_slice)
+            .chain(fives.map(str::as_bytes))
+        {
+            let text = String::from_utf8_lossy(b);
+            assert_eq!(truth(b), truth_of(b), "{text:?}");
+            // Read at the start of a line's rest, followed by a comma.
+            let rest = [b, b",x"].concat();
+            assert_eq!(
+                truth_at(&rest).filter(|&(_, len)| rest[len] == b','),
+                truth_of(b).map(|v| (v, b.len())),
+                "{text:?}"
+            );
+        }
     }
 }
