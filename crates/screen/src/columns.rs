@@ -343,18 +343,33 @@ pub fn row_to_facts<'a>(
 /// so first).
 #[derive(Debug, Default)]
 pub struct RowFacts<'a> {
-    facts: Facts,
+    as_of: Option<Date>,
+    /// The objects of the facts document a row fills: each is given only if
+    /// one of its cells is filled ([`Filled`]). The one arrival and the one
+    /// exception a row can hold become lists of one.
+    applicant: Applicant,
+    arrival: Arrival,
+    application: Application,
+    exception: Exception,
+    conduct: Conduct,
+    filled: Filled,
     id: Option<&'a str>,
-    /// The one arrival and the one exception a row can hold, kept aside until
-    /// the end (each becomes a list of one).
-    arrival: Option<Arrival>,
-    exception: Option<Exception>,
     /// `none` in exception_kind: no circumstance is offered (`exceptions:
     /// []`), which settles the exception finding, where an empty cell leaves
     /// it unknown.
     no_exception: bool,
     /// The first cell that could not be read: the cells after it are not.
     error: Option<CellError>,
+}
+
+/// Which objects of [`RowFacts`] a cell filled.
+#[derive(Debug, Default, Clone, Copy)]
+struct Filled {
+    applicant: bool,
+    arrival: bool,
+    application: bool,
+    exception: bool,
+    conduct: bool,
 }
 
 impl<'a> RowFacts<'a> {
@@ -414,7 +429,7 @@ impl<'a> RowFacts<'a> {
                 self.id = Some(text(id).ok()?);
                 Some(len)
             }
-            Col::AsOf => set!(self.facts.as_of, date_at(rest)),
+            Col::AsOf => set!(self.as_of, date_at(rest)),
             Col::BirthDate => set!(self.applicant().birth_date, date_at(rest)),
             Col::Nationality => set!(
                 self.applicant().nationality,
@@ -490,51 +505,55 @@ impl<'a> RowFacts<'a> {
     /// A [`CellError`] for the first cell that could not be read.
     #[inline(always)]
     pub fn finish(self) -> Result<(Facts, Option<&'a str>), CellError> {
-        let RowFacts {
-            mut facts,
-            id,
-            arrival,
-            exception,
-            no_exception,
-            error,
-        } = self;
-        if let Some(e) = error {
+        if let Some(e) = self.error {
             return Err(e);
         }
-        facts.arrivals = arrival.map(|a| vec![a]);
-        facts.exceptions = match (no_exception, exception) {
-            (false, e) => e.map(|e| vec![e]),
-            (true, None) => Some(Vec::new()),
-            (true, Some(_)) => {
+        let filled = self.filled;
+        let exceptions = match (self.no_exception, filled.exception) {
+            (false, filled) => filled.then(|| vec![self.exception]),
+            (true, false) => Some(Vec::new()),
+            (true, true) => {
                 return Err(CellError {
                     column: Col::ExceptionKind.name(),
                     problem: "none, but exception_began or exception_ended is given".to_string(),
                 });
             }
         };
-        Ok((facts, id))
+        let facts = Facts {
+            as_of: self.as_of,
+            applicant: filled.applicant.then_some(self.applicant),
+            arrivals: filled.arrival.then(|| vec![self.arrival]),
+            application: filled.application.then_some(self.application),
+            exceptions,
+            conduct: filled.conduct.then_some(self.conduct),
+            ..Facts::EMPTY
+        };
+        Ok((facts, self.id))
     }
 
     fn applicant(&mut self) -> &mut Applicant {
-        self.facts.applicant.get_or_insert_with(Applicant::default)
+        self.filled.applicant = true;
+        &mut self.applicant
     }
 
     fn arrival(&mut self) -> &mut Arrival {
-        self.arrival.get_or_insert_with(Arrival::default)
+        self.filled.arrival = true;
+        &mut self.arrival
     }
 
     fn application(&mut self) -> &mut Application {
-        self.facts
-            .application
-            .get_or_insert_with(Application::default)
+        self.filled.application = true;
+        &mut self.application
     }
 
     fn exception(&mut self) -> &mut Exception {
-        self.exception.get_or_insert_with(Exception::default)
+        self.filled.exception = true;
+        &mut self.exception
     }
 
     fn conduct(&mut self) -> &mut Conduct {
-        self.facts.conduct.get_or_insert_with(Conduct::default)
+        self.filled.conduct = true;
+        &mut self.conduct
     }
 
     /// Reads a cell (not empty) of a column.
@@ -542,7 +561,7 @@ impl<'a> RowFacts<'a> {
         match col {
             // Not a fact, but copied to the output: it must be text.
             Col::Id => self.id = Some(text(b)?),
-            Col::AsOf => self.facts.as_of = Some(date(b)?),
+            Col::AsOf => self.as_of = Some(date(b)?),
             Col::BirthDate => self.applicant().birth_date = Some(date(b)?),
             Col::Nationality => {
                 self.applicant().nationality = Some(countries(b, &["stateless", "none"])?)
