@@ -393,20 +393,18 @@ impl<'a> RowFacts<'a> {
 
     /// Reads the next cell of the row, of column `col`, where it starts: at
     /// the start of `rest`, the rest of a plain CSV line (its cells separated
-    /// by commas, not trimmed). Reads only an empty cell, or a value in the
-    /// spelling [`facts_to_cells`] gives it, followed by a comma or the end:
-    /// then that is the whole cell (no such value holds a comma, or starts or
-    /// ends with whitespace), read as [`RowFacts::read`] would read it.
-    /// Returns the cell's length, or `None` (having read nothing) for any
-    /// other cell.
+    /// by commas, not trimmed). Reads only an empty cell, or a value that
+    /// needs no trimming in a spelling read here (an ISO date, a boolean word,
+    /// an enum value, country codes, digits, an id), followed by a comma or
+    /// the end: then that is the whole cell (no such value holds a comma), and
+    /// it is read as [`RowFacts::read`] reads it. Returns the cell's length,
+    /// or `None` (having read nothing) for any other cell.
     #[inline(always)]
     pub fn read_at(&mut self, col: Col, rest: &'a [u8]) -> Option<usize> {
         /// A value of `len` bytes at the start of `rest` that is a whole cell:
         /// a comma or the end follows.
         fn whole<T>(rest: &[u8], (value, len): (T, usize)) -> Option<(T, usize)> {
-            rest.get(len)
-                .is_none_or(|&b| b == b',')
-                .then_some((value, len))
+            ends_at(rest, len).then_some((value, len))
         }
         if rest.first().is_none_or(|&b| b == b',') {
             return Some(0);
@@ -472,7 +470,7 @@ impl<'a> RowFacts<'a> {
             ),
             Col::GrantedOn => set!(self.application().granted_on, date_at(rest)),
             Col::AdjustedOn => set!(self.application().adjusted_on, date_at(rest)),
-            Col::ExceptionKind if rest.starts_with(b"none") && whole(rest, ((), 4)).is_some() => {
+            Col::ExceptionKind if rest.starts_with(b"none") && ends_at(rest, 4) => {
                 self.no_exception = true;
                 Some(4)
             }
@@ -781,14 +779,20 @@ fn truth_at(rest: &[u8]) -> Option<(bool, usize)> {
     }
 }
 
+/// Whether a cell of `rest` ends after `len` bytes: a comma or the end
+/// follows.
+#[inline]
+fn ends_at(rest: &[u8], len: usize) -> bool {
+    rest.get(len).is_none_or(|&b| b == b',')
+}
+
 /// One of an enum's values, as [`choice`] reads it, followed by a comma or
 /// the end (one name may start another).
 #[inline]
 fn choice_at<T: Copy>(rest: &[u8], all: &[T], name: fn(T) -> &'static str) -> Option<(T, usize)> {
     all.iter().find_map(|&v| {
         let name = name(v).as_bytes();
-        (rest.starts_with(name) && rest.get(name.len()).is_none_or(|&b| b == b','))
-            .then_some((v, name.len()))
+        (rest.starts_with(name) && ends_at(rest, name.len())).then_some((v, name.len()))
     })
 }
 
@@ -820,9 +824,8 @@ fn countries_at(rest: &[u8], empty_words: &[&str]) -> Option<(Vec<Country>, usiz
     }
     empty_words.iter().find_map(|w| {
         let len = w.len();
-        (rest.get(..len)?.eq_ignore_ascii_case(w.as_bytes())
-            && rest.get(len).is_none_or(|&b| b == b','))
-        .then(|| (Vec::new(), len))
+        (rest.get(..len)?.eq_ignore_ascii_case(w.as_bytes()) && ends_at(rest, len))
+            .then(|| (Vec::new(), len))
     })
 }
 

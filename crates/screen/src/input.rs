@@ -18,11 +18,12 @@
 //! A row's line is the line its first byte is on (1 is a CSV header), counted
 //! in line feeds, as an editor shows it.
 //!
-//! The cells of a plain CSV line are read where they start ([`read_line`]):
-//! a cell in the usual spelling of its column's values is read with its
-//! length, so that the comma after it need not be looked for first; any
-//! other cell is cut at the next comma, trimmed, and read the general way.
-//! Both read a cell the same (a test compares them on garbled rows).
+//! The cells of a plain CSV line are read where they start
+//! ([`RowFacts::read_at`]): a cell in the usual spelling of its column's
+//! values is read with its length, so that the comma after it need not be
+//! looked for first; any other cell is cut at the next comma, trimmed, and
+//! read the general way ([`RowFacts::read`]). Both read a cell the same (a
+//! test compares them on garbled rows).
 
 use std::io::Read;
 use std::ops::{ControlFlow, Range};
