@@ -190,17 +190,25 @@ fn read_line<'a>(line: &'a [u8], mut cells: impl ReadCells<'a>) -> usize {
     let mut rest = line.strip_suffix(b"\r").unwrap_or(line);
     let mut n = 0;
     loop {
-        let len = cells.read_at(n, rest).unwrap_or_else(|| {
-            let len = cell_len(rest);
-            cells.read(n, trim(&rest[..len]));
-            len
-        });
+        let len = match cells.read_at(n, rest) {
+            Some(len) => len,
+            None => read_cut(n, rest, &mut cells),
+        };
         n += 1;
         match rest.get(len + 1..) {
             Some(next) => rest = next,
             None => return n,
         }
     }
+}
+
+/// Reads cell `i` cut at the next comma, trimmed: returns its length. (Out
+/// of [`read_line`]'s loop, which most cells do not leave.)
+#[inline(never)]
+fn read_cut<'a>(i: usize, rest: &'a [u8], cells: &mut impl ReadCells<'a>) -> usize {
+    let len = cell_len(rest);
+    cells.read(i, trim(&rest[..len]));
+    len
 }
 
 /// What reads a CSV line's cells (see [`read_line`]), given each cell's
