@@ -322,168 +322,528 @@ pub struct CellError {
 /// `cells` pairs each column with its (already trimmed) bytes; empty cells are
 /// unknown facts and are skipped.
 ///
-/// Values are read from the bytes, without building strings; a cell that does
-/// not read is then looked at as text, so that the problem is the one the
-/// engine gives for the same value in JSON (and a cell that is not UTF-8 says
-/// so first).
-///
 /// # Errors
 /// A [`CellError`] for the first cell that cannot be read.
 pub fn row_to_facts<'a>(
     cells: impl IntoIterator<Item = (Col, &'a [u8])>,
 ) -> Result<(Facts, Option<&'a str>), CellError> {
-    let mut f = Facts::default();
-    let mut id = None;
-    let mut no_exception = false;
+    let mut row = RowFacts::default();
     for (col, bytes) in cells {
-        if bytes.is_empty() {
-            continue;
-        }
-        let read = match col {
-            // Not a fact, but copied to the output: it must be text.
-            Col::Id => text(bytes).map(|text| id = Some(text)),
-            // `none` in exception_kind: no circumstance is offered
-            // (`exceptions: []`), which settles the exception finding, where
-            // an empty cell leaves it unknown.
-            Col::ExceptionKind if bytes == b"none" => {
-                no_exception = true;
-                Ok(())
-            }
-            _ => set(&mut f, col, bytes),
-        };
-        read.map_err(|problem| CellError {
-            column: col.name(),
-            problem,
-        })?;
+        row.read(col, bytes);
     }
-    if no_exception {
-        if f.exceptions.is_some() {
-            return Err(CellError {
-                column: Col::ExceptionKind.name(),
-                problem: "none, but exception_began or exception_ended is given".to_string(),
+    row.finish()
+}
+
+/// A row's facts document, read a cell at a time ([`RowFacts::read`]) and
+/// then [finished](RowFacts::finish).
+///
+/// Values are read from the bytes, without building strings; a cell that does
+/// not read is then looked at as text, so that the problem is the one the
+/// engine gives for the same value in JSON (and a cell that is not UTF-8 says
+/// so first).
+#[derive(Debug, Default)]
+pub struct RowFacts<'a> {
+    as_of: Option<Date>,
+    /// The objects of the facts document a row fills: each is given only if
+    /// one of its cells is filled ([`Filled`]). The one arrival and the one
+    /// exception a row can hold become lists of one.
+    applicant: Applicant,
+    arrival: Arrival,
+    application: Application,
+    exception: Exception,
+    conduct: Conduct,
+    filled: Filled,
+    id: Option<&'a str>,
+    /// `none` in exception_kind: no circumstance is offered (`exceptions:
+    /// []`), which settles the exception finding, where an empty cell leaves
+    /// it unknown.
+    no_exception: bool,
+    /// The first cell that could not be read: the cells after it are not.
+    error: Option<CellError>,
+}
+
+/// Which objects of [`RowFacts`] a cell filled.
+#[derive(Debug, Default, Clone, Copy)]
+struct Filled {
+    applicant: bool,
+    arrival: bool,
+    application: bool,
+    exception: bool,
+    conduct: bool,
+}
+
+impl<'a> RowFacts<'a> {
+    /// Reads the next cell (trimmed) of the row, of column `col`; an empty
+    /// cell is an unknown fact.
+    ///
+    /// The general way, for any cell (see [`RowFacts::read_at`] for the
+    /// quick one): out of line, apart from the quick one's loop.
+    #[inline(never)]
+    pub fn read(&mut self, col: Col, bytes: &'a [u8]) {
+        if bytes.is_empty() || self.error.is_some() {
+            return;
+        }
+        if let Err(problem) = self.set(col, bytes) {
+            self.error = Some(CellError {
+                column: col.name(),
+                problem,
             });
         }
-        f.exceptions = Some(Vec::new());
     }
-    Ok((f, id))
-}
 
-fn applicant(f: &mut Facts) -> &mut Applicant {
-    f.applicant.get_or_insert_with(Applicant::default)
-}
-
-fn arrival(f: &mut Facts) -> &mut Arrival {
-    let arrivals = f.arrivals.get_or_insert_with(Vec::new);
-    if arrivals.is_empty() {
-        arrivals.push(Arrival::default());
-    }
-    &mut arrivals[0]
-}
-
-fn application(f: &mut Facts) -> &mut Application {
-    f.application.get_or_insert_with(Application::default)
-}
-
-fn exception(f: &mut Facts) -> &mut Exception {
-    let exceptions = f.exceptions.get_or_insert_with(Vec::new);
-    if exceptions.is_empty() {
-        exceptions.push(Exception::default());
-    }
-    &mut exceptions[0]
-}
-
-fn conduct(f: &mut Facts) -> &mut Conduct {
-    f.conduct.get_or_insert_with(Conduct::default)
-}
-
-/// Sets the fact of a column (not `id`) from a cell.
-#[inline(always)]
-fn set(f: &mut Facts, col: Col, b: &[u8]) -> Result<(), String> {
-    match col {
-        // Read by `row_to_facts`.
-        Col::Id => {}
-        Col::AsOf => f.as_of = Some(date(b)?),
-        Col::BirthDate => applicant(f).birth_date = Some(date(b)?),
-        Col::Nationality => applicant(f).nationality = Some(countries(b, &["stateless", "none"])?),
-        Col::Location => applicant(f).location = Some(choice(b, Location::ALL, Location::as_str)?),
-        Col::UnaccompaniedChild => applicant(f).unaccompanied_child = Some(boolean(b)?),
-        Col::LastArrival => arrival(f).date = Some(date(b)?),
-        Col::ArrivalManner => arrival(f).manner = Some(choice(b, Manner::ALL, Manner::as_str)?),
-        Col::ArrivalBorder => arrival(f).border = Some(choice(b, Border::ALL, Border::as_str)?),
-        Col::FromCountry => arrival(f).from_country = Some(country(b)?),
-        Col::TransitCountries => arrival(f).transit_countries = Some(countries(b, &["none"])?),
-        Col::CbpOneAppointment => arrival(f).cbp_one_appointment = Some(boolean(b)?),
-        Col::ProtectionSoughtInTransit => {
-            arrival(f).protection_sought_in_transit = Some(choice(
-                b,
-                TransitProtection::ALL,
-                TransitProtection::as_str,
-            )?)
+    /// Reads the next cell of the row, of column `col`, where it starts: at
+    /// the start of `rest`, the rest of a plain CSV line (its cells separated
+    /// by commas, not trimmed). Reads only an empty cell, or a value that
+    /// needs no trimming in a spelling read here (an ISO date, a boolean word,
+    /// an enum value, country codes, digits, an id), followed by a comma or
+    /// the end: then that is the whole cell (no such value holds a comma), and
+    /// it is read as [`RowFacts::read`] reads it. Returns the cell's length,
+    /// or `None` (having read nothing) for any other cell.
+    #[inline(always)]
+    pub fn read_at(&mut self, col: Col, rest: &'a [u8]) -> Option<usize> {
+        /// A value of `len` bytes at the start of `rest` that is a whole cell:
+        /// a comma or the end follows.
+        fn whole<T>(rest: &[u8], (value, len): (T, usize)) -> Option<(T, usize)> {
+            ends_at(rest, len).then_some((value, len))
         }
-        Col::FiledOn => application(f).filed_on = Some(date(b)?),
-        Col::MailedOn => application(f).mailed_on = Some(date(b)?),
-        Col::Forum => application(f).forum = Some(choice(b, Forum::ALL, Forum::as_str)?),
-        Col::PreviouslyDenied => application(f).previously_denied = Some(boolean(b)?),
-        Col::ClockStoppedDays => application(f).clock_stopped_days = Some(days(b)?),
-        Col::GrantedOn => application(f).granted_on = Some(date(b)?),
-        Col::AdjustedOn => application(f).adjusted_on = Some(date(b)?),
-        Col::ExceptionKind => {
-            exception(f).kind = Some(
-                choice(b, ExceptionKind::ALL, ExceptionKind::as_str)
-                    .map_err(|e| e + ", or none")?,
-            )
+        if rest.first().is_none_or(|&b| b == b',') {
+            return Some(0);
         }
-        Col::ExceptionBegan => exception(f).began = Some(date(b)?),
-        Col::ExceptionEnded => exception(f).ended = Some(date(b)?),
-        Col::PersecutedOthers => conduct(f).persecuted_others = Some(boolean(b)?),
-        Col::AggravatedFelony => conduct(f).aggravated_felony = Some(boolean(b)?),
-        Col::ParticularlySeriousCrime => conduct(f).particularly_serious_crime = Some(boolean(b)?),
-        Col::SentenceYears => conduct(f).sentence_years = Some(years(b)?),
-        Col::SeriousNonpoliticalCrime => conduct(f).serious_nonpolitical_crime = Some(boolean(b)?),
-        Col::DangerToSecurity => conduct(f).danger_to_security = Some(boolean(b)?),
-        Col::TerroristActivity => conduct(f).terrorist_activity = Some(boolean(b)?),
+        // Sets a fact from a value read at the start of `rest`: its length.
+        macro_rules! set {
+            ($fact:expr, $read:expr) => {{
+                let (value, len) = whole(rest, $read?)?;
+                $fact = Some(value);
+                Some(len)
+            }};
+        }
+        match col {
+            Col::Id => {
+                let len = cell_len(rest);
+                let id = &rest[..len];
+                if trim(id).len() != len {
+                    return None;
+                }
+                self.id = Some(text(id).ok()?);
+                Some(len)
+            }
+            Col::AsOf => set!(self.as_of, date_at(rest)),
+            Col::BirthDate => set!(self.applicant().birth_date, date_at(rest)),
+            Col::Nationality => set!(
+                self.applicant().nationality,
+                countries_at(rest, &["stateless", "none"])
+            ),
+            Col::Location => set!(
+                self.applicant().location,
+                choice_at(rest, Location::ALL, Location::as_str)
+            ),
+            Col::UnaccompaniedChild => set!(self.applicant().unaccompanied_child, truth_at(rest)),
+            Col::LastArrival => set!(self.arrival().date, date_at(rest)),
+            Col::ArrivalManner => set!(
+                self.arrival().manner,
+                choice_at(rest, Manner::ALL, Manner::as_str)
+            ),
+            Col::ArrivalBorder => set!(
+                self.arrival().border,
+                choice_at(rest, Border::ALL, Border::as_str)
+            ),
+            Col::FromCountry => set!(self.arrival().from_country, country_at(rest)),
+            Col::TransitCountries => set!(
+                self.arrival().transit_countries,
+                countries_at(rest, &["none"])
+            ),
+            Col::CbpOneAppointment => set!(self.arrival().cbp_one_appointment, truth_at(rest)),
+            Col::ProtectionSoughtInTransit => set!(
+                self.arrival().protection_sought_in_transit,
+                choice_at(rest, TransitProtection::ALL, TransitProtection::as_str)
+            ),
+            Col::FiledOn => set!(self.application().filed_on, date_at(rest)),
+            Col::MailedOn => set!(self.application().mailed_on, date_at(rest)),
+            Col::Forum => set!(
+                self.application().forum,
+                choice_at(rest, Forum::ALL, Forum::as_str)
+            ),
+            Col::PreviouslyDenied => set!(self.application().previously_denied, truth_at(rest)),
+            Col::ClockStoppedDays => set!(
+                self.application().clock_stopped_days,
+                digits_at(rest, 9).map(|(n, len)| (n as u32, len))
+            ),
+            Col::GrantedOn => set!(self.application().granted_on, date_at(rest)),
+            Col::AdjustedOn => set!(self.application().adjusted_on, date_at(rest)),
+            Col::ExceptionKind if rest.starts_with(b"none") && ends_at(rest, 4) => {
+                self.no_exception = true;
+                Some(4)
+            }
+            Col::ExceptionKind => set!(
+                self.exception().kind,
+                choice_at(rest, ExceptionKind::ALL, ExceptionKind::as_str)
+            ),
+            Col::ExceptionBegan => set!(self.exception().began, date_at(rest)),
+            Col::ExceptionEnded => set!(self.exception().ended, date_at(rest)),
+            Col::PersecutedOthers => set!(self.conduct().persecuted_others, truth_at(rest)),
+            Col::AggravatedFelony => set!(self.conduct().aggravated_felony, truth_at(rest)),
+            Col::ParticularlySeriousCrime => {
+                set!(self.conduct().particularly_serious_crime, truth_at(rest))
+            }
+            Col::SentenceYears => set!(
+                self.conduct().sentence_years,
+                digits_at(rest, 15).map(|(n, len)| (n as f64, len))
+            ),
+            Col::SeriousNonpoliticalCrime => {
+                set!(self.conduct().serious_nonpolitical_crime, truth_at(rest))
+            }
+            Col::DangerToSecurity => set!(self.conduct().danger_to_security, truth_at(rest)),
+            Col::TerroristActivity => set!(self.conduct().terrorist_activity, truth_at(rest)),
+        }
     }
-    Ok(())
+
+    /// The facts document, and the text of the `id` cell (if not empty).
+    ///
+    /// # Errors
+    /// A [`CellError`] for the first cell that could not be read.
+    #[inline(always)]
+    pub fn finish(self) -> Result<(Facts, Option<&'a str>), CellError> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let filled = self.filled;
+        let exceptions = match (self.no_exception, filled.exception) {
+            (false, filled) => filled.then(|| vec![self.exception]),
+            (true, false) => Some(Vec::new()),
+            (true, true) => {
+                return Err(CellError {
+                    column: Col::ExceptionKind.name(),
+                    problem: "none, but exception_began or exception_ended is given".to_string(),
+                });
+            }
+        };
+        let facts = Facts {
+            as_of: self.as_of,
+            applicant: filled.applicant.then_some(self.applicant),
+            arrivals: filled.arrival.then(|| vec![self.arrival]),
+            application: filled.application.then_some(self.application),
+            exceptions,
+            conduct: filled.conduct.then_some(self.conduct),
+            ..Facts::EMPTY
+        };
+        Ok((facts, self.id))
+    }
+
+    fn applicant(&mut self) -> &mut Applicant {
+        self.filled.applicant = true;
+        &mut self.applicant
+    }
+
+    fn arrival(&mut self) -> &mut Arrival {
+        self.filled.arrival = true;
+        &mut self.arrival
+    }
+
+    fn application(&mut self) -> &mut Application {
+        self.filled.application = true;
+        &mut self.application
+    }
+
+    fn exception(&mut self) -> &mut Exception {
+        self.filled.exception = true;
+        &mut self.exception
+    }
+
+    fn conduct(&mut self) -> &mut Conduct {
+        self.filled.conduct = true;
+        &mut self.conduct
+    }
+
+    /// Reads a cell (not empty) of a column.
+    fn set(&mut self, col: Col, b: &'a [u8]) -> Result<(), String> {
+        match col {
+            // Not a fact, but copied to the output: it must be text.
+            Col::Id => self.id = Some(text(b)?),
+            Col::AsOf => self.as_of = Some(date(b)?),
+            Col::BirthDate => self.applicant().birth_date = Some(date(b)?),
+            Col::Nationality => {
+                self.applicant().nationality = Some(countries(b, &["stateless", "none"])?)
+            }
+            Col::Location => {
+                self.applicant().location = Some(choice(b, Location::ALL, Location::as_str)?)
+            }
+            Col::UnaccompaniedChild => self.applicant().unaccompanied_child = Some(boolean(b)?),
+            Col::LastArrival => self.arrival().date = Some(date(b)?),
+            Col::ArrivalManner => {
+                self.arrival().manner = Some(choice(b, Manner::ALL, Manner::as_str)?)
+            }
+            Col::ArrivalBorder => {
+                self.arrival().border = Some(choice(b, Border::ALL, Border::as_str)?)
+            }
+            Col::FromCountry => self.arrival().from_country = Some(country(b)?),
+            Col::TransitCountries => {
+                self.arrival().transit_countries = Some(countries(b, &["none"])?)
+            }
+            Col::CbpOneAppointment => self.arrival().cbp_one_appointment = Some(boolean(b)?),
+            Col::ProtectionSoughtInTransit => {
+                self.arrival().protection_sought_in_transit = Some(choice(
+                    b,
+                    TransitProtection::ALL,
+                    TransitProtection::as_str,
+                )?)
+            }
+            Col::FiledOn => self.application().filed_on = Some(date(b)?),
+            Col::MailedOn => self.application().mailed_on = Some(date(b)?),
+            Col::Forum => self.application().forum = Some(choice(b, Forum::ALL, Forum::as_str)?),
+            Col::PreviouslyDenied => self.application().previously_denied = Some(boolean(b)?),
+            Col::ClockStoppedDays => self.application().clock_stopped_days = Some(days(b)?),
+            Col::GrantedOn => self.application().granted_on = Some(date(b)?),
+            Col::AdjustedOn => self.application().adjusted_on = Some(date(b)?),
+            Col::ExceptionKind if b == b"none" => self.no_exception = true,
+            Col::ExceptionKind => {
+                self.exception().kind = Some(
+                    choice(b, ExceptionKind::ALL, ExceptionKind::as_str)
+                        .map_err(|e| e + ", or none")?,
+                )
+            }
+            Col::ExceptionBegan => self.exception().began = Some(date(b)?),
+            Col::ExceptionEnded => self.exception().ended = Some(date(b)?),
+            Col::PersecutedOthers => self.conduct().persecuted_others = Some(boolean(b)?),
+            Col::AggravatedFelony => self.conduct().aggravated_felony = Some(boolean(b)?),
+            Col::ParticularlySeriousCrime => {
+                self.conduct().particularly_serious_crime = Some(boolean(b)?)
+            }
+            Col::SentenceYears => self.conduct().sentence_years = Some(years(b)?),
+            Col::SeriousNonpoliticalCrime => {
+                self.conduct().serious_nonpolitical_crime = Some(boolean(b)?)
+            }
+            Col::DangerToSecurity => self.conduct().danger_to_security = Some(boolean(b)?),
+            Col::TerroristActivity => self.conduct().terrorist_activity = Some(boolean(b)?),
+        }
+        Ok(())
+    }
+}
+
+/// The length of the cell at the start of `rest` (the rest of a plain CSV
+/// line): up to the first comma, or the end. Found eight bytes at a time.
+pub(crate) fn cell_len(rest: &[u8]) -> usize {
+    const COMMAS: u64 = u64::from_le_bytes([b','; 8]);
+    let (words, tail) = rest.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        let commas = zero_bytes(u64::from_le_bytes(*word) ^ COMMAS);
+        if commas != 0 {
+            return 8 * i + commas.trailing_zeros() as usize / 8;
+        }
+    }
+    let at = rest.len() - tail.len();
+    tail.iter()
+        .position(|&b| b == b',')
+        .map_or(rest.len(), |i| at + i)
+}
+
+/// The high bit of each zero byte of `x`, and no other bit: a byte is zero
+/// exactly when adding 0x7f to its low bits does not carry into its high bit,
+/// and that bit is not set either.
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = u64::MAX / 0xff * 0x7f;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// A cell without ASCII whitespace at either end, as the csv crate trims it;
+/// quick when there is none (every whitespace byte is below `!`).
+#[inline]
+pub(crate) fn trim(cell: &[u8]) -> &[u8] {
+    match cell {
+        [] => cell,
+        [first, ..] if *first > b' ' && cell[cell.len() - 1] > b' ' => cell,
+        _ => cell.trim_ascii(),
+    }
 }
 
 /// A cell as text.
+#[inline]
 fn text(b: &[u8]) -> Result<&str, String> {
+    if b.is_ascii() {
+        // SAFETY: ASCII is UTF-8. (`from_utf8` costs some ten instructions a
+        // byte on short text, where `is_ascii` costs a few in all.)
+        return Ok(unsafe { std::str::from_utf8_unchecked(b) });
+    }
     std::str::from_utf8(b).map_err(|_| "the cell is not valid UTF-8".to_string())
 }
 
-/// A date, `YYYY-MM-DD`, as [`parse_date`] reads it: read here straight from
-/// the digits, and by `parse_date` itself (for its problem) when that fails.
+// Each reading below is a fast one, from the bytes, that gives `None` for
+// anything it does not read, and then, for its problem, the general one
+// (cold): the engine's own parsing, of the cell as text.
+
+/// A date, `YYYY-MM-DD`, as [`parse_date`] reads it.
+#[inline]
 fn date(b: &[u8]) -> Result<Date, String> {
-    if let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = b {
-        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
-        if digits.iter().all(u8::is_ascii_digit) {
-            let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(|d| i16::from(d - b'0'));
-            let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
-            if (1800..=2200).contains(&year)
-                && let Ok(d) = Date::new(year, (m0 * 10 + m1) as i8, (d0 * 10 + d1) as i8)
-            {
-                return Ok(d);
-            }
-        }
+    match iso_date(b) {
+        Some(d) => Ok(d),
+        None => date_text(b),
     }
+}
+
+#[cold]
+fn date_text(b: &[u8]) -> Result<Date, String> {
     parse_date(text(b)?)
+}
+
+/// A date that [`parse_date`] reads: `YYYY-MM-DD`, a day of the calendar in
+/// the years 1800 to 2200.
+fn iso_date(b: &[u8]) -> Option<Date> {
+    const DASHES: u64 = u64::from_le_bytes(*b"\0\0-\0\0-\0\0");
+    const DASH_BYTES: u64 = u64::from_le_bytes([0, 0, 0xff, 0, 0, 0xff, 0, 0]);
+    const ZEROS: u64 = u64::from_le_bytes(*b"00000000");
+    const HIGH_NIBBLES: u64 = 0xf0f0_f0f0_f0f0_f0f0;
+    let &[c0, c1, ref rest @ ..] = b else {
+        return None;
+    };
+    // `YY-MM-DD` in a word, a byte each, the first in the low byte.
+    let w = u64::from_le_bytes(rest.try_into().ok()?);
+    if w & DASH_BYTES != DASHES {
+        return None;
+    }
+    // `YY0MM0DD`: a byte is a digit when its high nibble is 3 and stays 3
+    // once 6 is added (which no byte carries into the next, once every high
+    // nibble is 3).
+    let w = (w & !DASH_BYTES) | (ZEROS & DASH_BYTES);
+    if w & HIGH_NIBBLES != ZEROS || (w + 0x0606_0606_0606_0606) & HIGH_NIBBLES != ZEROS {
+        return None;
+    }
+    // Each byte its digit; then each byte ten times its digit plus the next
+    // byte's: the number of two digits that starts there (under 100, so no
+    // byte carries into the next).
+    let digits = w - ZEROS;
+    let numbers = digits * 10 + (digits >> 8);
+    let number_at = |i: u32| (numbers >> (8 * i)) as u8;
+    let digit = |c: u8| Some(c.wrapping_sub(b'0')).filter(|&d| d < 10);
+    let century = i16::from(digit(c0)? * 10 + digit(c1)?);
+    let year = century * 100 + i16::from(number_at(0));
+    if !(1800..=2200).contains(&year) {
+        return None;
+    }
+    Date::new(year, number_at(3) as i8, number_at(6) as i8).ok()
 }
 
 /// `true/false/yes/no/1/0`, in any case.
 #[inline]
 fn boolean(b: &[u8]) -> Result<bool, String> {
-    // For words of letters only: a letter or'ed with 0x20 is lower case, and
-    // no other byte becomes a lower-case letter so.
-    let word = |w: &[u8]| b.iter().zip(w).all(|(&x, &w)| x | 0x20 == w);
-    match b.len() {
-        1 if b == b"1" => Ok(true),
-        1 if b == b"0" => Ok(false),
-        2 if word(b"no") => Ok(false),
-        3 if word(b"yes") => Ok(true),
-        4 if word(b"true") => Ok(true),
-        5 if word(b"false") => Ok(false),
-        _ => Err(not_boolean(b)),
+    match truth(b) {
+        Some(v) => Ok(v),
+        None => Err(not_boolean(b)),
     }
+}
+
+fn truth(b: &[u8]) -> Option<bool> {
+    // A letter or'ed with 0x20 is lower case, and no other byte becomes a
+    // lower-case letter so: the words compare so in any case, four bytes at a
+    // time (a space is its own lower case).
+    let lower = |four: [u8; 4]| u32::from_le_bytes(four) | 0x2020_2020;
+    match *b {
+        [b'1'] => Some(true),
+        [b'0'] => Some(false),
+        [x, y] => (lower([x, y, b' ', b' ']) == lower(*b"no  ")).then_some(false),
+        [x, y, z] => (lower([x, y, z, b' ']) == lower(*b"yes ")).then_some(true),
+        [x, y, z, u] => (lower([x, y, z, u]) == lower(*b"true")).then_some(true),
+        [x, y, z, u, v] => {
+            (lower([x, y, z, u]) == lower(*b"fals") && v | 0x20 == b'e').then_some(false)
+        }
+        _ => None,
+    }
+}
+
+// The values that [`RowFacts::read_at`] reads at the start of the rest of a
+// line, with their length (not yet known to be a whole cell).
+
+/// A date as [`iso_date`] reads it.
+#[inline]
+fn date_at(rest: &[u8]) -> Option<(Date, usize)> {
+    Some((iso_date(rest.get(..10)?)?, 10))
+}
+
+/// A boolean as [`truth`] reads it.
+#[inline]
+fn truth_at(rest: &[u8]) -> Option<(bool, usize)> {
+    // `true` and `false` (the spelling --generate writes) four bytes at a
+    // time, as `truth` does; then the other words by their first letter.
+    let lower = |four: [u8; 4]| u32::from_le_bytes(four) | 0x2020_2020;
+    match *rest {
+        [a, b, c, d, ..] if lower([a, b, c, d]) == lower(*b"true") => Some((true, 4)),
+        [a, b, c, d, e, ..] if lower([a, b, c, d]) == lower(*b"fals") && e | 0x20 == b'e' => {
+            Some((false, 5))
+        }
+        _ => {
+            let len = match rest.first()? | 0x20 {
+                b'y' => 3,
+                b'n' => 2,
+                _ => 1,
+            };
+            Some((truth(rest.get(..len)?)?, len))
+        }
+    }
+}
+
+/// Whether a cell of `rest` ends after `len` bytes: a comma or the end
+/// follows.
+#[inline]
+fn ends_at(rest: &[u8], len: usize) -> bool {
+    rest.get(len).is_none_or(|&b| b == b',')
+}
+
+/// One of an enum's values, as [`choice`] reads it, followed by a comma or
+/// the end (one name may start another).
+#[inline]
+fn choice_at<T: Copy>(rest: &[u8], all: &[T], name: fn(T) -> &'static str) -> Option<(T, usize)> {
+    all.iter().find_map(|&v| {
+        let name = name(v).as_bytes();
+        (rest.starts_with(name) && ends_at(rest, name.len())).then_some((v, name.len()))
+    })
+}
+
+/// A country code as [`capitals`] reads it.
+#[inline]
+fn country_at(rest: &[u8]) -> Option<(Country, usize)> {
+    match *rest {
+        [x, y, ..] => Some((capitals(x, y)?, 2)),
+        _ => None,
+    }
+}
+
+/// A list of countries as [`plain_codes`] reads it, or one of the
+/// `empty_words` (in any case) followed by a comma or the end.
+#[inline]
+fn countries_at(rest: &[u8], empty_words: &[&str]) -> Option<(Vec<Country>, usize)> {
+    if rest.first().is_some_and(u8::is_ascii_uppercase) {
+        // Codes of two letters, each but the last followed by `;`.
+        let mut len = 2;
+        while rest.get(len) == Some(&b';') {
+            len += 3;
+        }
+        let codes = rest.get(..len)?;
+        let mut list = Vec::with_capacity(len / 3 + 1);
+        for at in (0..len).step_by(3) {
+            list.push(capitals(codes[at], codes[at + 1])?);
+        }
+        return Some((list, len));
+    }
+    empty_words.iter().find_map(|w| {
+        let len = w.len();
+        (rest.get(..len)?.eq_ignore_ascii_case(w.as_bytes()) && ends_at(rest, len))
+            .then(|| (Vec::new(), len))
+    })
+}
+
+/// Digits, at most `max` (so that they read exactly), as a number.
+#[inline]
+fn digits_at(rest: &[u8], max: usize) -> Option<(u64, usize)> {
+    let len = rest
+        .iter()
+        .take(max + 1)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=max).contains(&len) {
+        return None;
+    }
+    let n = rest[..len]
+        .iter()
+        .fold(0, |n, d| n * 10 + u64::from(d - b'0'));
+    Some((n, len))
 }
 
 #[cold]
@@ -500,15 +860,13 @@ fn not_boolean(b: &[u8]) -> String {
 fn choice<T: Copy>(b: &[u8], all: &[T], name: fn(T) -> &'static str) -> Result<T, String> {
     match all.iter().find(|&&v| name(v).as_bytes() == b) {
         Some(&v) => Ok(v),
-        None => Err(not_one_of(
-            b,
-            &all.iter().map(|&v| name(v)).collect::<Vec<_>>(),
-        )),
+        None => Err(not_one_of(b, all, name)),
     }
 }
 
 #[cold]
-fn not_one_of(b: &[u8], allowed: &[&str]) -> String {
+fn not_one_of<T: Copy>(b: &[u8], all: &[T], name: fn(T) -> &'static str) -> String {
+    let allowed: Vec<&str> = all.iter().map(|&v| name(v)).collect();
     match text(b) {
         Ok(s) => format!("{s:?} is not one of {}", allowed.join(", ")),
         Err(e) => e,
@@ -516,11 +874,17 @@ fn not_one_of(b: &[u8], allowed: &[&str]) -> String {
 }
 
 /// An ISO 3166-1 alpha-2 code, as [`Country::parse`] reads it.
+#[inline]
 fn country(b: &[u8]) -> Result<Country, String> {
-    match b {
-        &[x, y] if let Some(c) = capitals(x, y) => Ok(c),
-        _ => country_text(text(b)?),
+    match *b {
+        [x, y] if let Some(c) = capitals(x, y) => Ok(c),
+        _ => country_cell(b),
     }
+}
+
+#[cold]
+fn country_cell(b: &[u8]) -> Result<Country, String> {
+    country_text(text(b)?)
 }
 
 fn country_text(s: &str) -> Result<Country, String> {
@@ -529,48 +893,47 @@ fn country_text(s: &str) -> Result<Country, String> {
     })
 }
 
-/// The country code of two capitals, from a table of all 676 (made once) so
-/// as not to build a string per code.
+/// The country code of two capitals, as [`Country::parse`] reads it.
+#[inline]
 fn capitals(x: u8, y: u8) -> Option<Country> {
-    static CODES: std::sync::OnceLock<Vec<Country>> = std::sync::OnceLock::new();
-    let codes = CODES.get_or_init(|| {
-        let letters = b'A'..=b'Z';
-        letters
-            .clone()
-            .flat_map(|x| letters.clone().map(move |y| [x, y]))
-            .map(|code| std::str::from_utf8(&code).ok().and_then(Country::parse))
-            .collect::<Option<_>>()
-            .unwrap_or_default()
-    });
-    if x.is_ascii_uppercase() && y.is_ascii_uppercase() {
-        codes
-            .get(usize::from(x - b'A') * 26 + usize::from(y - b'A'))
-            .copied()
-    } else {
-        None
-    }
+    let code = [x, y];
+    Country::parse(text(&code).ok()?)
 }
 
-/// A `;`-separated list of countries; one of `empty_words` alone is the empty list.
+/// A `;`-separated list of countries; one of `empty_words` alone (in any
+/// case) is the empty list.
+#[inline]
 fn countries(b: &[u8], empty_words: &[&str]) -> Result<Vec<Country>, String> {
+    if let Some(list) = plain_codes(b) {
+        return Ok(list);
+    }
     if empty_words
         .iter()
         .any(|w| b.eq_ignore_ascii_case(w.as_bytes()))
     {
         return Ok(Vec::new());
     }
-    // The common case, read fast: codes of two capitals, each but the last
-    // followed by `;` (`SV;GT`).
-    if b.len() % 3 == 2 {
-        let mut list = Vec::with_capacity(b.len() / 3 + 1);
-        let plain = b.chunks(3).all(|code| match code {
-            &[x, y] | &[x, y, b';'] => capitals(x, y).map(|c| list.push(c)).is_some(),
-            _ => false,
-        });
-        if plain {
-            return Ok(list);
+    countries_text(b)
+}
+
+/// Codes of two capitals, each but the last followed by `;` (`SV;GT`, which
+/// no empty word is).
+fn plain_codes(b: &[u8]) -> Option<Vec<Country>> {
+    if b.len() % 3 != 2 {
+        return None;
+    }
+    let mut list = Vec::with_capacity(b.len() / 3 + 1);
+    for code in b.chunks(3) {
+        match *code {
+            [x, y] | [x, y, b';'] => list.push(capitals(x, y)?),
+            _ => return None,
         }
     }
+    Some(list)
+}
+
+#[cold]
+fn countries_text(b: &[u8]) -> Result<Vec<Country>, String> {
     text(b)?
         .split(';')
         .map(str::trim)
@@ -579,17 +942,36 @@ fn countries(b: &[u8], empty_words: &[&str]) -> Result<Vec<Country>, String> {
         .collect()
 }
 
+/// A whole number of days, as `str::parse::<u32>` reads it.
+#[inline]
 fn days(b: &[u8]) -> Result<u32, String> {
+    // Up to nine digits, read here (they fit a u32); anything else (such as
+    // `+5`, which `parse` takes) by `parse`.
+    if (1..=9).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        return Ok(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')));
+    }
+    days_text(b)
+}
+
+#[cold]
+fn days_text(b: &[u8]) -> Result<u32, String> {
     let s = text(b)?;
     s.parse::<u32>()
         .map_err(|_| format!("{s:?} is not a whole number of days (0 or more)"))
 }
 
+/// A number of years, 0 or more, as `str::parse::<f64>` reads it.
+#[inline]
 fn years(b: &[u8]) -> Result<f64, String> {
-    // Whole years, read fast (exactly: up to 15 digits fit a float).
+    // Whole years, read here (exactly: up to 15 digits fit a float).
     if (1..=15).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
         return Ok(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
     }
+    years_text(b)
+}
+
+#[cold]
+fn years_text(b: &[u8]) -> Result<f64, String> {
     let s = text(b)?;
     match s.parse::<f64>() {
         Ok(y) if y.is_finite() && y >= 0.0 => Ok(y),
@@ -830,5 +1212,84 @@ mod tests {
             .unwrap()
             .0;
         assert_eq!(f, again);
+    }
+
+    #[test]
+    fn dates_read_from_the_digits_read_as_parse_date_reads_them() {
+        for y in (0..=99).chain(1790..=2210).chain([9999]) {
+            for m in 0..=13 {
+                for d in 0..=33 {
+                    let s = format!("{y:04}-{m:02}-{d:02}");
+                    assert_eq!(iso_date(s.as_bytes()), parse_date(&s).ok(), "{s}");
+                }
+            }
+        }
+        let mut rng = crate::generate::Rng::new(5);
+        let bytes = b"0123456789-/ x\xff";
+        for _ in 0..100_000 {
+            let mut b: Vec<u8> = b"2024-06-15".to_vec();
+            for _ in 0..rng.range(1, 3) {
+                let i = rng.range(0, 9) as usize;
+                b[i] = bytes[rng.range(0, bytes.len() as i64 - 1) as usize];
+            }
+            if rng.chance(10) {
+                b.truncate(rng.range(0, 9) as usize);
+            }
+            let want = std::str::from_utf8(&b)
+                .ok()
+                .and_then(|s| parse_date(s).ok());
+            assert_eq!(iso_date(&b), want, "{:?}", String::from_utf8_lossy(&b));
+        }
+    }
+
+    #[test]
+    fn booleans_read_four_bytes_at_a_time_read_as_words_in_any_case() {
+        let truth_of = |b: &[u8]| -> Option<bool> {
+            match b {
+                b"1" => Some(true),
+                b"0" => Some(false),
+                _ if ["true", "yes"]
+                    .iter()
+                    .any(|w| b.eq_ignore_ascii_case(w.as_bytes())) =>
+                {
+                    Some(true)
+                }
+                _ if ["false", "no"]
+                    .iter()
+                    .any(|w| b.eq_ignore_ascii_case(w.as_bytes())) =>
+                {
+                    Some(false)
+                }
+                _ => None,
+            }
+        };
+        let alphabet = b"tTrRuUeEfFaAlLsSyYnNoO10\x11\x10 @`";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
+                .flat_map(|w| alphabet.iter().map(move |&c| [&w[..], &[c]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        let fives = [
+            "false", "FALSE", "fAlSe", "falsE ", "fals", "falsy", "f@lse", "fal\x13e",
+        ];
+        for b in words
+            .iter()
+            .map(Vec::as_slice)
+            .chain(fives.map(str::as_bytes))
+        {
+            let text = String::from_utf8_lossy(b);
+            assert_eq!(truth(b), truth_of(b), "{text:?}");
+            // Read at the start of a line's rest, followed by a comma.
+            let rest = [b, b",x"].concat();
+            assert_eq!(
+                truth_at(&rest).filter(|&(_, len)| rest[len] == b','),
+                truth_of(b).map(|v| (v, b.len())),
+                "{text:?}"
+            );
+        }
     }
 }

@@ -4,8 +4,8 @@
 //! The reader is the only sequential step, and it does little: it reads large
 //! blocks of bytes, cuts each at the end of its last whole row and hands the
 //! block out as [`Batch`]es of about [`DEFAULT_BATCH_BYTES`], counting only
-//! the line feeds (a loop the compiler vectorises) to know each batch's first
-//! line. Splitting rows into cells, and everything after, runs in parallel.
+//! the line feeds (with memchr) to know each batch's first line. Splitting
+//! rows into cells, and everything after, runs in parallel.
 //!
 //! A CSV row is a line, and a cell what lies between commas, unless the block
 //! holds a quote (a quoted cell may hold commas and line breaks) or a carriage
@@ -17,6 +17,13 @@
 //!
 //! A row's line is the line its first byte is on (1 is a CSV header), counted
 //! in line feeds, as an editor shows it.
+//!
+//! The cells of a plain CSV line are read where they start
+//! ([`RowFacts::read_at`]): a cell in the usual spelling of its column's
+//! values is read with its length, so that the comma after it need not be
+//! looked for first; any other cell is cut at the next comma, trimmed, and
+//! read the general way ([`RowFacts::read`]). Both read a cell the same (a
+//! test compares them on garbled rows).
 
 use std::io::Read;
 use std::ops::{ControlFlow, Range};
@@ -25,7 +32,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use refuge_engine::{Case, InputError};
 
-use crate::columns::{COLUMNS, Col, row_to_facts};
+use crate::columns::{COLUMNS, Col, RowFacts, cell_len, trim};
 use crate::error::{Place, RowError, ScreenError};
 
 /// The input's format.
@@ -118,7 +125,10 @@ impl Batch {
             .is_some_and(|&b| b != b'\n')
             .then_some(bytes.len());
         let mut start = 0;
-        for (end, line) in Positions::new(bytes, b'\n').chain(last).zip(self.line..) {
+        for (end, line) in memchr::memchr_iter(b'\n', bytes)
+            .chain(last)
+            .zip(self.line..)
+        {
             let text = &bytes[start..end];
             start = end + 1;
             let data = match format {
@@ -170,87 +180,45 @@ fn for_each_record(bytes: &[u8], mut line: u64, mut f: impl FnMut(Row<'_>) -> Co
     }
 }
 
-/// The cells of a plain CSV line: what lies between commas, trimmed.
-#[derive(Debug, Clone)]
-struct PlainCells<'a> {
-    line: &'a [u8],
-    /// Where the next cell starts; past the end after the last cell.
-    start: usize,
-}
-
-impl<'a> Iterator for PlainCells<'a> {
-    type Item = &'a [u8];
-
-    fn next(&mut self) -> Option<&'a [u8]> {
-        let rest = self.line.get(self.start..)?;
-        // Cells are short: a byte at a time is the fastest way to the comma.
-        let end = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
-        self.start += end + 1;
-        Some(trim(&rest[..end]))
-    }
-}
-
-/// A cell without ASCII whitespace at either end, as the csv crate trims it;
-/// quick when there is none (every whitespace byte is below `!`).
-fn trim(cell: &[u8]) -> &[u8] {
-    match cell {
-        [first, .., last] if *first > b' ' && *last > b' ' => cell,
-        [only] if *only > b' ' => cell,
-        _ => cell.trim_ascii(),
-    }
-}
-
-/// The high bit of each zero byte of `x`, and no other bit: a byte is zero
-/// exactly when adding 0x7f to its low bits does not carry into its high bit,
-/// and that bit is not set either.
-fn zero_bytes(x: u128) -> u128 {
-    const LOW7: u128 = u128::MAX / 0xff * 0x7f;
-    !(((x & LOW7) + LOW7) | x | LOW7)
-}
-
-/// The positions of a byte in a slice, in order, found sixteen bytes at a
-/// time.
-struct Positions<'a> {
-    words: std::slice::Chunks<'a, u8>,
-    /// The byte, in each byte of a word.
-    pattern: u128,
-    /// The position of the current word.
-    at: usize,
-    /// The high bit of each of its bytes still to report.
-    found: u128,
-}
-
-impl<'a> Positions<'a> {
-    fn new(bytes: &'a [u8], b: u8) -> Positions<'a> {
-        Positions {
-            words: bytes.chunks(16),
-            pattern: u128::MAX / 0xff * u128::from(b),
-            // Before the first word (`at` moves on by 16 as each is read).
-            at: 0usize.wrapping_sub(16),
-            found: 0,
+/// Reads a plain CSV line's cells, in order, into `cells`: each where it
+/// starts, if it can ([`ReadCells::read_at`]), and else as what lies between
+/// commas, trimmed ([`ReadCells::read`]). Returns how many cells it has.
+#[inline(always)]
+fn read_line<'a>(line: &'a [u8], mut cells: impl ReadCells<'a>) -> usize {
+    // The carriage return of a CRLF line end would be trimmed from the last
+    // cell anyway.
+    let mut rest = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut n = 0;
+    loop {
+        let len = match cells.read_at(n, rest) {
+            Some(len) => len,
+            None => read_cut(n, rest, &mut cells),
+        };
+        n += 1;
+        match rest.get(len + 1..) {
+            Some(next) => rest = next,
+            None => return n,
         }
     }
 }
 
-impl Iterator for Positions<'_> {
-    type Item = usize;
+/// Reads cell `i` cut at the next comma, trimmed: returns its length. (Out
+/// of [`read_line`]'s loop, which most cells do not leave.)
+#[inline(never)]
+fn read_cut<'a>(i: usize, rest: &'a [u8], cells: &mut impl ReadCells<'a>) -> usize {
+    let len = cell_len(rest);
+    cells.read(i, trim(&rest[..len]));
+    len
+}
 
-    fn next(&mut self) -> Option<usize> {
-        while self.found == 0 {
-            let bytes = self.words.next()?;
-            let word = u128::from_le_bytes(<[u8; 16]>::try_from(bytes).unwrap_or_else(|_| {
-                // The last word, short: padded with bytes other than the one sought.
-                let mut word = [!(self.pattern as u8); 16];
-                word[..bytes.len()].copy_from_slice(bytes);
-                word
-            }));
-            self.found = zero_bytes(word ^ self.pattern);
-            self.at = self.at.wrapping_add(16);
-        }
-        let i = self.at + self.found.trailing_zeros() as usize / 8;
-        self.found &= self.found - 1;
-        Some(i)
-    }
+/// What reads a CSV line's cells (see [`read_line`]), given each cell's
+/// place in the row.
+trait ReadCells<'a> {
+    /// Reads cell `i` at the start of `rest`, the rest of the line, if it
+    /// can: returns its length (a comma or the end follows).
+    fn read_at(&mut self, i: usize, rest: &'a [u8]) -> Option<usize>;
+    /// Reads cell `i`, trimmed.
+    fn read(&mut self, i: usize, cell: &'a [u8]);
 }
 
 /// Reads an input in batches of whole rows.
@@ -463,19 +431,15 @@ fn csv_reader<R: Read>(input: R) -> csv::Reader<R> {
 
 /// The number of line feeds in `bytes`.
 fn line_feeds(bytes: &[u8]) -> u64 {
-    count(bytes, |b| b == b'\n')
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// Whether whole CSV lines are plain: no quote, and no carriage return but
 /// before a line feed. Then each line is a row, and commas separate its cells.
 fn plain_csv(lines: &[u8]) -> bool {
-    count(lines, |b| b == b'"' || b == b'\r') == 0
-        // The rare quotes and carriage returns, one by one.
-        || lines.iter().enumerate().all(|(i, &b)| match b {
-            b'"' => false,
-            b'\r' => lines.get(i + 1).is_none_or(|&n| n == b'\n'),
-            _ => true,
-        })
+    // The rare quotes and carriage returns, one by one.
+    memchr::memchr2_iter(b'"', b'\r', lines)
+        .all(|i| lines[i] == b'\r' && lines.get(i + 1).is_none_or(|&n| n == b'\n'))
 }
 
 /// Calls `f` with the end of each CSV row of `bytes` (which starts a row) as
@@ -534,15 +498,6 @@ fn record_ends(bytes: &[u8], mut f: impl FnMut(usize)) {
     }
 }
 
-/// How many bytes of `bytes` are `wanted`.
-#[inline(never)]
-fn count(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> u64 {
-    // Counted in a byte over runs of 240 (not over 255, and a multiple of
-    // 16), which the compiler compares 16 bytes at a time.
-    let run = |run: &[u8]| run.iter().map(|&b| u8::from(wanted(b))).sum::<u8>();
-    bytes.chunks(240).map(|r| u64::from(run(r))).sum()
-}
-
 /// Checks a CSV header: every name a known column, none twice.
 fn header(record: &csv::ByteRecord) -> Result<Vec<Col>, ScreenError> {
     let mut columns = Vec::with_capacity(record.len());
@@ -573,67 +528,44 @@ fn header(record: &csv::ByteRecord) -> Result<Vec<Col>, ScreenError> {
 }
 
 /// Understands one raw row: its output id (the `id` cell, or else the line
-/// number) and its checked case.
+/// number) and its checked case. `columns` are the CSV header's, each at most
+/// once (as [`Reader::columns`] gives them).
 ///
 /// # Errors
 /// A [`RowError`] naming the line, the column (or JSON path) and the problem.
 pub fn case<'a>(row: Row<'a>, columns: &[Col], today: Date) -> Result<(Id<'a>, Case), RowError> {
-    match row.data {
-        RowData::CsvLine(line) => csv_case(row.line, PlainCells { line, start: 0 }, columns, today),
-        RowData::CsvRecord(record) => csv_case(row.line, record.iter().map(trim), columns, today),
-        RowData::Json(bytes) => {
-            let err = |place, problem| RowError {
-                line: row.line,
-                place,
-                problem,
-            };
-            let text = std::str::from_utf8(bytes)
-                .map_err(|_| err(Place::Row, "the line is not valid UTF-8".into()))?;
-            let case = Case::from_json(text, today).map_err(|InputError { field, message }| {
-                err(
-                    if field.is_empty() {
-                        Place::Row
-                    } else {
-                        Place::Field(field)
-                    },
-                    message,
-                )
-            })?;
-            Ok((Id::Line(row.line), case))
+    let mut facts = RowFacts::default();
+    let cells = Cells {
+        columns,
+        facts: &mut facts,
+    };
+    let n = match row.data {
+        RowData::CsvLine(line) => read_line(line, cells),
+        RowData::CsvRecord(record) => {
+            let mut cells = cells;
+            for (i, cell) in record.iter().enumerate() {
+                cells.read(i, trim(cell));
+            }
+            record.len()
         }
-    }
-}
-
-/// [`case`] for a CSV row on `line`, its cells read as they are split.
-fn csv_case<'a>(
-    line: u64,
-    mut cells: impl Iterator<Item = &'a [u8]>,
-    columns: &[Col],
-    today: Date,
-) -> Result<(Id<'a>, Case), RowError> {
+        RowData::Json(bytes) => return json_case(row.line, bytes, today),
+    };
     let err = |place, problem| RowError {
-        line,
+        line: row.line,
         place,
         problem,
     };
-    let mut read = 0;
-    let row = row_to_facts(
-        columns
-            .iter()
-            .copied()
-            .zip(cells.by_ref().inspect(|_| read += 1)),
-    );
-    // Where reading stopped, the cells left tell whether the row has as many
-    // cells as the header: a wrong count is the row's problem before any cell's.
-    let n = read + cells.count();
+    // A wrong count is the row's problem before any cell's.
     if n != columns.len() {
         return Err(err(
             Place::Row,
             format!("the row has {n} cells; the header has {}", columns.len()),
         ));
     }
-    let (facts, id) = row.map_err(|e| err(Place::Column(e.column), e.problem))?;
-    let id = id.map_or(Id::Line(line), Id::Text);
+    let (facts, id) = facts
+        .finish()
+        .map_err(|e| err(Place::Column(e.column), e.problem))?;
+    let id = id.map_or(Id::Line(row.line), Id::Text);
     let case = Case::new(facts, today).map_err(|e| {
         let place = match Col::for_path(&e.field) {
             Some(c) => Place::Column(c.name()),
@@ -643,6 +575,48 @@ fn csv_case<'a>(
         err(place, e.message)
     })?;
     Ok((id, case))
+}
+
+/// A CSV row's cells, each read into `facts` as its column's (those past the
+/// columns are only counted).
+struct Cells<'c, 'f, 'a> {
+    columns: &'c [Col],
+    facts: &'f mut RowFacts<'a>,
+}
+
+impl<'a> ReadCells<'a> for Cells<'_, '_, 'a> {
+    #[inline(always)]
+    fn read_at(&mut self, i: usize, rest: &'a [u8]) -> Option<usize> {
+        self.facts.read_at(*self.columns.get(i)?, rest)
+    }
+
+    fn read(&mut self, i: usize, cell: &'a [u8]) {
+        if let Some(&col) = self.columns.get(i) {
+            self.facts.read(col, cell);
+        }
+    }
+}
+
+/// [`case`] for a JSON line on `line`.
+fn json_case<'a>(line: u64, bytes: &[u8], today: Date) -> Result<(Id<'a>, Case), RowError> {
+    let err = |place, problem| RowError {
+        line,
+        place,
+        problem,
+    };
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| err(Place::Row, "the line is not valid UTF-8".into()))?;
+    let case = Case::from_json(text, today).map_err(|InputError { field, message }| {
+        err(
+            if field.is_empty() {
+                Place::Row
+            } else {
+                Place::Field(field)
+            },
+            message,
+        )
+    })?;
+    Ok((Id::Line(line), case))
 }
 
 /// A row's id in the output.
@@ -673,7 +647,11 @@ mod tests {
         for batch in &batches {
             batch.for_each_row(format, |row| {
                 let cells: Vec<&[u8]> = match row.data {
-                    RowData::CsvLine(line) => PlainCells { line, start: 0 }.collect(),
+                    RowData::CsvLine(line) => {
+                        let mut cells = Vec::new();
+                        read_line(line, AllCells(&mut cells));
+                        cells
+                    }
                     RowData::CsvRecord(record) => record.iter().map(trim).collect(),
                     RowData::Json(text) => vec![text],
                 };
@@ -685,6 +663,19 @@ mod tests {
             });
         }
         rows
+    }
+
+    /// Every cell of a line, read the general way.
+    struct AllCells<'v, 'a>(&'v mut Vec<&'a [u8]>);
+
+    impl<'a> ReadCells<'a> for AllCells<'_, 'a> {
+        fn read_at(&mut self, _: usize, _: &'a [u8]) -> Option<usize> {
+            None
+        }
+        fn read(&mut self, i: usize, cell: &'a [u8]) {
+            assert_eq!(i, self.0.len());
+            self.0.push(cell);
+        }
     }
 
     const BATCH_SIZES: [usize; 7] = [1, 2, 3, 5, 8, 64, 1 << 16];
@@ -807,6 +798,155 @@ mod tests {
             let want = [(1, "{}"), (4, "{\"a\": 1}\r"), (5, "{}")]
                 .map(|(line, text)| (line, vec![text.to_string()]));
             assert_eq!(got, want, "batch {batch}");
+        }
+    }
+
+    /// A random plain CSV line of `cells` cells: each column's usual values,
+    /// and values that are not (spaces, other spellings, bad values, text
+    /// that is not UTF-8), some empty.
+    fn random_line(rng: &mut crate::generate::Rng, cells: usize) -> Vec<u8> {
+        const PIECES: &[&[u8]] = &[
+            b"",
+            b"",
+            b"",
+            b" ",
+            b"  x ",
+            b"P0000001",
+            b" P2 ",
+            b"P 3",
+            "\u{e9}".as_bytes(),
+            b"\xff",
+            b"P\xc3",
+            b"tr\xffue",
+            b"TRUE",
+            b"True",
+            b"true",
+            b"false",
+            b"FALSE",
+            b"fals",
+            b"tru",
+            b"yes",
+            b"Yes",
+            b"no",
+            b"nO",
+            b"0",
+            b"1",
+            b"2",
+            b"true ",
+            b" false",
+            b"2024-02-29",
+            b"2023-02-29",
+            b"2024-13-01",
+            b"1799-12-31",
+            b"1800-01-01",
+            b"2200-12-31",
+            b"2201-01-01",
+            b"2024-1-01",
+            b"2024-01-01 ",
+            b"2024-01-0x",
+            b"20240101",
+            b"2026-01-15",
+            b"SV",
+            b"sv",
+            b"S",
+            b"SVX",
+            b"SV;",
+            b";SV",
+            b"SV;GT",
+            b"SV; GT",
+            b"SV;GT;MX",
+            b"GT;;MX",
+            b"SV;gt",
+            b"none",
+            b"None",
+            b"NONE",
+            b"none ",
+            b"stateless",
+            b"STATELESS",
+            b"in_us",
+            b"IN_US",
+            b"in_us ",
+            b"port_of_entry",
+            b"outside_us",
+            b"admitted",
+            b"paroled",
+            b"presented_without_documents",
+            b"without_inspection",
+            b"southwest_land",
+            b"air",
+            b"sea",
+            b"northern_land",
+            b"denied",
+            b"pending",
+            b"affirmative",
+            b"defensive",
+            b"changed_law",
+            b"lawful_status",
+            b"rejected_then_refiled",
+            b"changed_law_x",
+            b"12",
+            b"+5",
+            b"-1",
+            b"007",
+            b"999999999",
+            b"4294967296",
+            b"1.5",
+            b"2.5",
+            b"1e3",
+            b"inf",
+            b"NaN",
+            b"12345678901234567",
+            b"maybe",
+            b"\r",
+            b"a\rb",
+        ];
+        let cells: Vec<&[u8]> = (0..cells)
+            .map(|_| PIECES[rng.range(0, PIECES.len() as i64 - 1) as usize])
+            .collect();
+        cells.join(&b","[..])
+    }
+
+    #[test]
+    fn cells_read_where_they_start_read_as_the_general_way_reads_them() {
+        let mut rng = crate::generate::Rng::new(11);
+        let all: Vec<Col> = COLUMNS.iter().map(|c| c.0).collect();
+        for round in 0..20_000 {
+            // The columns in their order, or shuffled, or some of them.
+            let mut columns = all.clone();
+            if round % 2 == 1 {
+                for i in (1..columns.len()).rev() {
+                    columns.swap(i, rng.range(0, i as i64) as usize);
+                }
+            }
+            columns.truncate(rng.range(1, all.len() as i64) as usize);
+            let n = match rng.range(0, 9) {
+                0 => columns.len() - 1,
+                1 => columns.len() + 1,
+                _ => columns.len(),
+            };
+            let mut line = random_line(&mut rng, n.max(1));
+            if rng.chance(5) {
+                line.push(b'\r');
+            }
+            let line = &line[..];
+            let mut facts = RowFacts::default();
+            let read = read_line(
+                line,
+                Cells {
+                    columns: &columns,
+                    facts: &mut facts,
+                },
+            );
+            let mut cells = Vec::new();
+            let split = read_line(line, AllCells(&mut cells));
+            assert_eq!(read, split, "{:?}", String::from_utf8_lossy(line));
+            let general = crate::columns::row_to_facts(columns.iter().copied().zip(cells));
+            assert_eq!(
+                facts.finish(),
+                general,
+                "{:?} of {columns:?}",
+                String::from_utf8_lossy(line)
+            );
         }
     }
 }
