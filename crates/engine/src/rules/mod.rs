@@ -35,7 +35,7 @@ use crate::output::{Finding, Outcome};
 
 /// The state of one assessment: the case, the law, and the findings so far.
 ///
-/// The findings are kept a column each (ids, outcomes, ...) and made whole
+/// A finding is kept as its definition, outcome and needs, and made whole
 /// only for an assessment that is written out ([`Eval::into_findings`]): a
 /// screening reads a few outcomes and would otherwise build and drop each
 /// finding's texts and lists.
@@ -160,18 +160,13 @@ impl<'a> Eval<'a> {
     /// The findings, whole (their texts are empty unless explaining).
     pub fn into_findings(self) -> Vec<Finding> {
         let mut texts = self.texts.into_iter();
-        let mut made = self.made_ids.into_iter().peekable();
-        self.findings
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| {
+        let mut out: Vec<Finding> = self
+            .findings
+            .iter()
+            .map(|r| {
                 let (because, depends_on) = texts.next().unwrap_or_default();
-                let id = match made.next_if(|m| m.0 == i) {
-                    Some((_, id)) => id,
-                    None => Cow::Borrowed(r.def.id),
-                };
                 Finding {
-                    id,
+                    id: Cow::Borrowed(r.def.id),
                     question: r.def.question,
                     outcome: r.outcome,
                     because,
@@ -179,7 +174,11 @@ impl<'a> Eval<'a> {
                     depends_on,
                 }
             })
-            .collect()
+            .collect();
+        for (i, id) in self.made_ids {
+            out[i].id = id;
+        }
+        out
     }
 
     /// Each finding's id and outcome.
