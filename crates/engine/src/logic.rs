@@ -264,10 +264,9 @@ impl Need {
 
 impl std::fmt::Debug for Need {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.as_fact(), self.as_finding()) {
-            (Some(fact), _) => write!(f, "{fact:?}"),
-            (_, Some(i)) => write!(f, "Finding({i})"),
-            _ => unreachable!("a need is a fact or a finding"),
+        match self.as_fact() {
+            Some(fact) => write!(f, "{fact:?}"),
+            None => write!(f, "Finding({})", self.0),
         }
     }
 }

@@ -810,23 +810,28 @@ fn country_at(rest: &[u8]) -> Option<(Country, usize)> {
 #[inline]
 fn countries_at(rest: &[u8], empty_words: &[&str]) -> Option<(Vec<Country>, usize)> {
     if rest.first().is_some_and(u8::is_ascii_uppercase) {
-        // Codes of two letters, each but the last followed by `;`.
-        let mut len = 2;
-        while rest.get(len) == Some(&b';') {
-            len += 3;
-        }
-        let codes = rest.get(..len)?;
-        let mut list = Vec::with_capacity(len / 3 + 1);
-        for at in (0..len).step_by(3) {
-            list.push(capitals(codes[at], codes[at + 1])?);
-        }
-        return Some((list, len));
+        return codes_at(rest);
     }
     empty_words.iter().find_map(|w| {
         let len = w.len();
         (rest.get(..len)?.eq_ignore_ascii_case(w.as_bytes()) && ends_at(rest, len))
             .then(|| (Vec::new(), len))
     })
+}
+
+/// Codes of two capitals, each but the last followed by `;` (`SV;GT`), at
+/// the start of `rest`.
+fn codes_at(rest: &[u8]) -> Option<(Vec<Country>, usize)> {
+    let mut len = 2;
+    while rest.get(len) == Some(&b';') {
+        len += 3;
+    }
+    let codes = rest.get(..len)?;
+    let mut list = Vec::with_capacity(len / 3 + 1);
+    for at in (0..len).step_by(3) {
+        list.push(capitals(codes[at], codes[at + 1])?);
+    }
+    Some((list, len))
 }
 
 /// Digits, at most `max` (so that they read exactly), as a number.
@@ -917,19 +922,11 @@ fn countries(b: &[u8], empty_words: &[&str]) -> Result<Vec<Country>, String> {
 }
 
 /// Codes of two capitals, each but the last followed by `;` (`SV;GT`, which
-/// no empty word is).
+/// no empty word is), as the whole cell.
 fn plain_codes(b: &[u8]) -> Option<Vec<Country>> {
-    if b.len() % 3 != 2 {
-        return None;
-    }
-    let mut list = Vec::with_capacity(b.len() / 3 + 1);
-    for code in b.chunks(3) {
-        match *code {
-            [x, y] | [x, y, b';'] => list.push(capitals(x, y)?),
-            _ => return None,
-        }
-    }
-    Some(list)
+    codes_at(b)
+        .filter(|&(_, len)| len == b.len())
+        .map(|(list, _)| list)
 }
 
 #[cold]
@@ -947,8 +944,10 @@ fn countries_text(b: &[u8]) -> Result<Vec<Country>, String> {
 fn days(b: &[u8]) -> Result<u32, String> {
     // Up to nine digits, read here (they fit a u32); anything else (such as
     // `+5`, which `parse` takes) by `parse`.
-    if (1..=9).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
-        return Ok(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')));
+    if let Some((n, len)) = digits_at(b, 9)
+        && len == b.len()
+    {
+        return Ok(n as u32);
     }
     days_text(b)
 }
@@ -964,8 +963,10 @@ fn days_text(b: &[u8]) -> Result<u32, String> {
 #[inline]
 fn years(b: &[u8]) -> Result<f64, String> {
     // Whole years, read here (exactly: up to 15 digits fit a float).
-    if (1..=15).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
-        return Ok(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
+    if let Some((n, len)) = digits_at(b, 15)
+        && len == b.len()
+    {
+        return Ok(n as f64);
     }
     years_text(b)
 }

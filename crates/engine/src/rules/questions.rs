@@ -63,22 +63,15 @@ impl Ranked {
             each_fact(sets.row(i), |k| keys[k].1.0 += 1);
         }
         // For each fact, how many undetermined reliefs list a finding that wants it as a reason.
-        let (mut few, mut many);
-        let any: &mut [u64] = if sets.words <= 4 {
-            few = [0; 4];
-            &mut few[..sets.words]
-        } else {
-            many = vec![0; sets.words];
-            &mut many
-        };
+        let mut any = vec![0u64; sets.words];
         for reasons in relief_reasons {
             any.fill(0);
             for &r in *reasons {
-                for (w, a) in any.iter_mut().enumerate() {
-                    *a |= sets.bits[r * sets.words + w];
+                for (a, b) in any.iter_mut().zip(sets.row(r)) {
+                    *a |= b;
                 }
             }
-            each_fact(any, |k| keys[k].0.0 += 1);
+            each_fact(&any, |k| keys[k].0.0 += 1);
         }
         Ranked { facts, keys, sets }
     }
