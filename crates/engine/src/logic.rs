@@ -433,6 +433,18 @@ impl V {
         }
     }
 
+    /// `if_yes` where `self` is yes and `if_no` where it is no. While `self`
+    /// is unknown, the value both branches agree on, if they are known and
+    /// agree; otherwise unknown, asking what `self` and both branches ask.
+    pub fn select(self, if_yes: V, if_no: V) -> V {
+        match self.t {
+            Tri::Yes => if_yes,
+            Tri::No => if_no,
+            Tri::Unknown if if_yes.t == if_no.t && if_yes.t != Tri::Unknown => if_yes,
+            Tri::Unknown => merge(merge(self, if_yes), if_no),
+        }
+    }
+
     /// Kleene conjunction of many (yes when empty).
     pub fn all(items: impl IntoIterator<Item = V>) -> V {
         items.into_iter().fold(V::YES, V::and)
@@ -530,6 +542,23 @@ mod tests {
     #[test]
     fn true_or_unknown_is_true_and_asks_nothing() {
         assert_eq!(V::YES.or(u(field!("risk.afraid"))), V::YES);
+    }
+
+    #[test]
+    fn a_choice_on_an_unknown_is_settled_when_both_branches_agree() {
+        let c = || u(field!("risk.afraid"));
+        assert_eq!(
+            V::YES.select(V::NO, u(field!("risk.persecutor_aware"))),
+            V::NO
+        );
+        assert_eq!(c().select(V::YES, V::YES), V::YES);
+        assert_eq!(c().select(V::NO, V::NO), V::NO);
+        let split = c().select(V::YES, V::NO);
+        assert!(split.is_unknown());
+        assert_eq!(split.needs.len(), 1);
+        let open = c().select(V::YES, u(field!("risk.persecutor_aware")));
+        assert!(open.is_unknown());
+        assert_eq!(open.needs.len(), 2);
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! > such parent applied for asylum ..., shall continue to be classified as a child.
 
 use super::{Eval, Ix};
+use jiff::civil::Date;
+
 use crate::calendar::{age_on, days_between};
 use crate::defs;
 use crate::facts::{FamilyMember, Relation};
@@ -32,59 +34,60 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
     };
     let id = &case.family_ids[i];
 
-    // The relationship must exist on the day of the grant (8 C.F.R. § 208.21(b));
-    // a child in utero on that day qualifies.
+    // The relationship must exist on the day of the grant (8 C.F.R. § 208.21(b)),
+    // or by `as_of` before a grant; a child's begins at birth unless another
+    // date (an adoption) is given. A child born after the grant qualifies if
+    // in utero on the day of the grant.
+    let child = m.relation == Some(Relation::Child);
     let began = m
         .relationship_began
-        .or(if m.relation == Some(Relation::Child) {
-            m.birth_date
-        } else {
-            None
-        });
-    let (relationship, rel_text) = match began {
-        None => (
-            V::unknown(Need::fact(Fact::Family(i, field!("relationship_began")))),
-            "when the relationship began is not known".to_string(),
-        ),
-        Some(b) if b <= reference => (
+        .or(if child { m.birth_date } else { None });
+    let unknown_began = || V::unknown(Need::fact(Fact::Family(i, field!("relationship_began"))));
+    let (relationship, rel_text) = match (began, grant) {
+        (Some(b), _) if b <= reference => (
             V::YES,
             format!("the relationship began {b}, on or before {reference_text}"),
         ),
-        Some(b) => match (m.relation, grant, m.conceived_before_grant) {
-            (Some(Relation::Child), Some(g), Some(c)) => (
-                V::known(c),
+        (began, Some(g)) if child => match m.birth_date {
+            Some(birth) if birth > g => in_utero(ev, i, g, birth),
+            // Born on or before the grant, and the relationship began after it.
+            Some(birth) => (
+                V::NO,
                 format!(
-                    "born {b}, after the grant on {g}; {} in utero on the day of the grant",
-                    if c { "was" } else { "was not" }
+                    "born {birth}, but the relationship began {}, after the grant on {g}",
+                    began.map_or("later".to_string(), |b| b.to_string())
                 ),
             ),
-            (Some(Relation::Child), Some(g), None) => {
-                let limit = ev.law.num(P::InUteroDays, g);
-                let after = days_between(g, b);
-                if after > limit {
-                    (
-                        V::NO,
-                        format!(
-                            "born {b}, {after} days after the grant on {g}: more than {limit} days, so not in utero on the day of the grant"
-                        ),
-                    )
-                } else {
-                    (
-                        V::unknown(Need::fact(Fact::Family(
-                            i,
-                            field!("conceived_before_grant"),
-                        ))),
-                        format!(
-                            "born {b}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
-                        ),
-                    )
-                }
-            }
-            _ => (
-                V::NO,
-                format!("the relationship began {b}, after {reference_text}"),
+            // Only a child born after the grant and in utero on that day
+            // would qualify, unless (with no date given) the relationship
+            // began on or before it.
+            None => (
+                V::unknown(Need::fact(Fact::Family(i, field!("birth_date"))))
+                    .and(V::fact(
+                        m.conceived_before_grant,
+                        Fact::Family(i, field!("conceived_before_grant")),
+                    ))
+                    .or(if began.is_some() {
+                        V::NO
+                    } else {
+                        unknown_began()
+                    }),
+                format!(
+                    "the relationship began {}, and the date of birth is not known: a child born after the grant on {g} counts only if in utero on that day",
+                    began.map_or("on an unknown date".to_string(), |b| format!(
+                        "{b}, after the grant"
+                    ))
+                ),
             ),
         },
+        (Some(b), _) => (
+            V::NO,
+            format!("the relationship began {b}, after {reference_text}"),
+        ),
+        (None, _) => (
+            unknown_began(),
+            "when the relationship began is not known".to_string(),
+        ),
     };
 
     let mut age_on_filing = None;
@@ -192,4 +195,39 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         cspa_protected,
     };
     (ix, entry)
+}
+
+/// A child born on `birth`, after the grant on `g`: the relationship counts if
+/// the child was in utero on the day of the grant, which is asked unless the
+/// birth came too long after it.
+fn in_utero(ev: &Eval, i: usize, g: Date, birth: Date) -> (V, String) {
+    if let Some(c) = ev.case.facts.family()[i].conceived_before_grant {
+        return (
+            V::known(c),
+            format!(
+                "born {birth}, after the grant on {g}; {} in utero on the day of the grant",
+                if c { "was" } else { "was not" }
+            ),
+        );
+    }
+    let limit = ev.law.num(P::InUteroDays, g);
+    let after = days_between(g, birth);
+    if after > limit {
+        (
+            V::NO,
+            format!(
+                "born {birth}, {after} days after the grant on {g}: more than {limit} days, so not in utero on the day of the grant"
+            ),
+        )
+    } else {
+        (
+            V::unknown(Need::fact(Fact::Family(
+                i,
+                field!("conceived_before_grant"),
+            ))),
+            format!(
+                "born {birth}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
+            ),
+        )
+    }
 }

@@ -147,10 +147,9 @@ fn severity_rule(kind: HarmKind) -> SeverityRule {
 fn severity(ev: &mut Eval, h: usize) -> Ix {
     let harm: &Harm = &ev.case.facts.harms()[h];
     let severe = V::fact(harm.severe, Fact::Harm(h, field!("severe")));
-    let never = harm
-        .kind
-        .map(severity_rule)
-        .is_some_and(|r| matches!(r, SeverityRule::NeverAlone));
+    let never = V::test(harm.kind, Fact::Harm(h, field!("kind")), |k| {
+        matches!(severity_rule(k), SeverityRule::NeverAlone)
+    });
     let by_kind = match harm.kind.map(severity_rule) {
         None => V::unknown(Need::fact(Fact::Harm(h, field!("kind")))),
         Some(SeverityRule::ByNature) => V::YES,
@@ -165,8 +164,7 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
     });
     // Harm aimed at a family member is persecution of the applicant only when it
     // is severe enough as to the applicant, whatever its kind.
-    let v =
-        (to_family.clone().and(severe).and(V::known(!never))).or(to_family.negate().and(by_kind));
+    let v = to_family.select(severe.and(never.negate()), by_kind);
     let because = explain!(ev, {
         let kind_text = match harm.kind.map(severity_rule) {
             None => "its kind is not known".to_string(),
@@ -255,9 +253,12 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
     // > INA § 101(a)(42): a person who has been forced to abort a pregnancy or to undergo
     // > involuntary sterilization ... shall be deemed to have been persecuted on account of
     // > political opinion.
-    let forced = V::test(harm.kind, Fact::Harm(h, field!("kind")), |k| {
-        matches!(k, HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
-    });
+    // Deemed only for a kind given as one of these: with the kind unknown,
+    // the grounds decide (`spec/rules.md`: no if `grounds` is empty).
+    let forced = V::known(matches!(
+        harm.kind,
+        Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
+    ));
     let mut deps = Vec::new();
     let mut texts = Vec::new();
     let grounds_v = match harm.grounds.as_deref() {

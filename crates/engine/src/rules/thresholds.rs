@@ -165,6 +165,8 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
     let mut v = V::NO;
     let mut parts = Vec::new();
     for (i, e) in exceptions.iter().enumerate() {
+        // `spec/facts.md`: an exception needs `began`.
+        let dated = V::test(e.began, Fact::Exception(i, field!("began")), |_| true);
         let Some(kind) = e.kind else {
             let (entry, judged) = match e.reasonable_delay {
                 Some(true) => (V::YES, "the delay is judged reasonable"),
@@ -177,7 +179,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             if ev.explain {
                 parts.push(format!("exception {i}: {judged}"));
             }
-            v = v.or(entry);
+            v = v.or(entry.and(dated));
             continue;
         };
         // The period starts when a changed circumstance arose, or when an
@@ -205,6 +207,9 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             let start_text = match (kind.is_changed(), e.began, e.ended) {
                 (true, Some(d), _) => format!("began {d}"),
                 (true, None, _) => "began on an unknown date".to_string(),
+                (false, None, _) => {
+                    "began on an unknown date, which an exception needs".to_string()
+                }
                 (false, _, Some(d)) => format!("ended {d}"),
                 (false, _, None) => "continued up to filing".to_string(),
             };
@@ -224,7 +229,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             };
             parts.push(format!("{} ({start_text}): {judged}", kind.words()));
         }
-        v = v.or(entry);
+        v = v.or(entry.and(dated));
     }
     let because = explain!(
         ev,

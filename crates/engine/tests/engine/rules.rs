@@ -290,8 +290,16 @@ fn exceptions_to_the_one_year_deadline() {
         ),
         (
             "A judged reasonable delay settles an exception whose kind is not yet recorded",
-            late(json!({ "exceptions": [{ "reasonable_delay": true }] })),
+            late(json!({ "exceptions": [{ "began": "2024-06-01", "reasonable_delay": true }] })),
             &[("finding.asylum.one_year_exception", "yes")],
+        ),
+        (
+            "An exception needs the date it began: without it the exception is not accepted, and the date is asked (spec facts.md)",
+            late(json!({ "exceptions": [{ "kind": "lawful_status", "ended": "2025-03-01" }] })),
+            &[
+                ("finding.asylum.one_year_exception", "unknown"),
+                ("question.exceptions[0].began", "asked"),
+            ],
         ),
     ]);
 }
@@ -594,6 +602,23 @@ fn severity_of_harm() {
             ],
         ),
         (
+            "A harm judged severe is persecution whoever it was aimed at, so the target is not asked",
+            harm(json!({ "id": "h1", "kind": "death_threat", "severe": true, "target": null })),
+            &[
+                ("finding.harm.h1.severity", "yes"),
+                ("question.harms[h1].target", "not asked"),
+            ],
+        ),
+        (
+            "Severe harm aimed at a family member is not persecution while its kind is unknown: harassment never is alone (Zakirov)",
+            harm(json!({ "id": "h1", "kind": null, "target": "family_member", "severe": true })),
+            &[
+                ("finding.harm.h1.severity", "unknown"),
+                ("question.harms[h1].kind", "asked"),
+                ("relief.asylum", "undetermined"),
+            ],
+        ),
+        (
             "Forced sterilization is persecution on account of political opinion (INA § 101(a)(42))",
             harm(json!({ "id": "h1", "kind": "forced_sterilization", "grounds": [] })),
             &[
@@ -661,6 +686,11 @@ fn nexus_to_a_protected_ground() {
                 ("finding.refugee.past_persecution", "no"),
                 ("relief.asylum", "ineligible"),
             ],
+        ),
+        (
+            "No ground means no nexus, even while the kind of harm is not known (spec rules.md)",
+            json!({ "harms": [{ "id": "h1", "kind": null, "grounds": [] }] }),
+            &[("finding.harm.h1.nexus", "no")],
         ),
         (
             "Whether the ground was central is asked",
@@ -1168,6 +1198,31 @@ fn family_members() {
             &[
                 ("family.c1", "yes"),
                 ("deadline.family.c1.age_21", "2027-02-28 upcoming"),
+            ],
+        ),
+        (
+            "With nothing filed, a child not known to be unmarried has no 21st-birthday deadline (spec deadlines.md)",
+            json!({ "application": null, "family": [{ "id": "c1", "relation": "child", "birth_date": "2006-02-28" }] }),
+            &[
+                ("family.c1", "unknown"),
+                ("question.family[c1].married", "asked"),
+                ("deadline.family.c1.age_21", "absent"),
+            ],
+        ),
+        (
+            "A stepchild born before the grant, whose relationship began after it, does not derive status, in utero or not (8 C.F.R. § 208.21(b))",
+            json!({ "application": { "granted_on": "2025-08-30" },
+                 "family": [{ "id": "c1", "relation": "child", "birth_date": "2012-01-01", "relationship_began": "2025-10-01",
+                              "married": false, "conceived_before_grant": true }] }),
+            &[("family.c1", "no")],
+        ),
+        (
+            "A child adopted after the grant, date of birth unknown, could only qualify if born after it in utero: the birth date is asked",
+            json!({ "application": { "granted_on": "2025-08-30" },
+                 "family": [{ "id": "c1", "relation": "child", "relationship_began": "2025-10-01", "married": false }] }),
+            &[
+                ("family.c1", "unknown"),
+                ("question.family[c1].birth_date", "asked"),
             ],
         ),
         (
