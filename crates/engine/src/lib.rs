@@ -37,6 +37,7 @@ use std::borrow::Cow;
 pub use facts::{Case, Facts, InputError};
 pub use law::Law;
 pub use output::{Assessment, NOTICE, Screening};
+pub use rules::questions::QuestionMemo;
 
 use output::{LawVersion, Relief, Reliefs};
 use rules::{
@@ -110,15 +111,20 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
 /// of [`assess_with`] in [`Detail::Outcomes`], decided by the same rules, and
 /// only the parts of the assessment a screening reads (see [`Screening`]).
 pub fn screen<'a>(case: &'a Case, law: &'a Law) -> Screening<'a> {
+    screen_with(case, law, &mut QuestionMemo::new(0))
+}
+
+/// [`screen`], with the questions' ranking remembered across the cases of a
+/// caseload in `memo` (one per thread): the same screening, sooner.
+pub fn screen_with<'a>(case: &'a Case, law: &'a Law, memo: &mut QuestionMemo) -> Screening<'a> {
     let Decided {
         ev,
         t,
         reliefs: decided,
         ..
     } = decide(case, law, false);
-    let ranked = questions::Ranked::new(&ev, &decided.undetermined());
-    let open_questions = ranked.len();
-    let first_question = ranked.first().map(|f| Cow::Owned(f.path(case)));
+    let (open_questions, first) = memo.rank(&ev, &decided.undetermined());
+    let first_question = first.map(|f| Cow::Owned(f.path(case)));
     let warnings = warnings::raised_texts(&ev, ev.outcome(t.lawful_pathways))
         .map(|w| w.code.as_str())
         .collect();

@@ -231,6 +231,11 @@ impl Need {
         Need(i as u64 & ((1 << 60) - 1))
     }
 
+    /// The packed form: equal needs have equal bits.
+    pub fn bits(self) -> u64 {
+        self.0
+    }
+
     /// The fact this need waits for, if it is one.
     pub fn as_fact(self) -> Option<Fact> {
         let f = Field((self.0 >> 52) as u8);
@@ -405,6 +410,7 @@ impl V {
         self.t == Tri::Unknown
     }
 
+    #[inline]
     pub fn and(self, other: V) -> V {
         match (self.t, other.t) {
             (Tri::No, _) | (_, Tri::No) => V::NO,
@@ -415,6 +421,7 @@ impl V {
         }
     }
 
+    #[inline]
     pub fn or(self, other: V) -> V {
         match (self.t, other.t) {
             (Tri::Yes, _) | (_, Tri::Yes) => V::YES,

@@ -30,6 +30,7 @@ pub mod input;
 pub mod record;
 pub mod summary;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::ops::ControlFlow;
@@ -40,7 +41,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use jiff::civil::Date;
-use refuge_engine::{Law, assess};
+use refuge_engine::{Law, QuestionMemo, assess};
 
 pub use error::{Place, RowError, ScreenError};
 pub use input::InputFormat;
@@ -347,6 +348,15 @@ pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config) -> Done {
 /// counts it in `summary`.
 ///
 /// # Errors
+/// Patterns of unknowns whose questions each worker remembers: about 600
+/// bytes each, so a few megabytes a thread at most.
+const MEMO_PATTERNS: usize = 8192;
+
+thread_local! {
+    /// Each worker's memo of the questions' ranking (see [`QuestionMemo`]).
+    static MEMO: RefCell<QuestionMemo> = RefCell::new(QuestionMemo::new(MEMO_PATTERNS));
+}
+
 /// A [`RowError`] for a row that cannot be read; nothing is appended.
 pub fn screen_row(
     row: Row,
@@ -368,7 +378,7 @@ pub fn screen_row(
     let full = (config.mode == Mode::Full).then(|| assess(&case, config.law));
     let screening = match &full {
         Some(a) => a.screening(),
-        None => refuge_engine::screen(&case, config.law),
+        None => MEMO.with_borrow_mut(|memo| refuge_engine::screen_with(&case, config.law, memo)),
     };
     let s = Screened::new(id, &screening);
     match config.mode {

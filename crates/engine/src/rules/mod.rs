@@ -35,7 +35,7 @@ use crate::output::{Finding, Outcome};
 
 /// The state of one assessment: the case, the law, and the findings so far.
 ///
-/// A finding is kept as its definition, outcome and needs, and made whole
+/// A finding is kept as its definition and outcome, and made whole
 /// only for an assessment that is written out ([`Eval::into_findings`]): a
 /// screening reads a few outcomes and would otherwise build and drop each
 /// finding's texts and lists.
@@ -49,6 +49,9 @@ pub struct Eval<'a> {
     pub one_year: Option<deadlines::OneYear>,
     /// The findings so far.
     findings: Vec<Rec>,
+    /// The unknown findings, in order, with what would settle each (the
+    /// question ranking reads only these).
+    open: Vec<(Ix, Needs)>,
     /// The ids made per harm, group or family member, by finding (rare: a
     /// finding's id is its definition's otherwise).
     made_ids: Vec<(Ix, Cow<'static, str>)>,
@@ -60,8 +63,6 @@ pub struct Eval<'a> {
 struct Rec {
     def: &'static Def,
     outcome: Outcome,
-    /// What would settle it while it is unknown (nothing otherwise).
-    needs: Needs,
 }
 
 /// A finding's index in the findings of an [`Eval`].
@@ -77,6 +78,7 @@ impl<'a> Eval<'a> {
             explain,
             one_year: deadlines::one_year(case, law),
             findings: Vec::with_capacity(FINDINGS),
+            open: Vec::with_capacity(FINDINGS / 2),
             made_ids: Vec::new(),
             texts: Vec::with_capacity(if explain { FINDINGS } else { 0 }),
         }
@@ -100,16 +102,10 @@ impl<'a> Eval<'a> {
         if let Some(id) = id {
             self.made_ids.push((i, Cow::Owned(id)));
         }
-        let needs = if outcome == Outcome::Unknown {
-            needs
-        } else {
-            Needs::None
-        };
-        self.findings.push(Rec {
-            def,
-            outcome,
-            needs,
-        });
+        if outcome == Outcome::Unknown && !needs.is_empty() {
+            self.open.push((i, needs));
+        }
+        self.findings.push(Rec { def, outcome });
         i
     }
 
@@ -143,10 +139,10 @@ impl<'a> Eval<'a> {
         self.findings[i].outcome
     }
 
-    /// For each finding in order, what it waits for while it is unknown
-    /// (nothing otherwise).
-    pub fn needs(&self) -> impl ExactSizeIterator<Item = &Needs> {
-        self.findings.iter().map(|r| &r.needs)
+    /// The unknown findings in order, each with what it waits for (those
+    /// that wait for nothing are left out).
+    pub fn open(&self) -> &[(Ix, Needs)] {
+        &self.open
     }
 
     /// Finding `i`'s id.

@@ -373,6 +373,12 @@ fn facts() -> impl Strategy<Value = Value> {
     })
 }
 
+thread_local! {
+    /// One memo across the generated cases, small enough to be refilled many times.
+    static MEMO: std::cell::RefCell<refuge_engine::QuestionMemo> =
+        std::cell::RefCell::new(refuge_engine::QuestionMemo::new(64));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -414,6 +420,19 @@ proptest! {
         let Ok(case) = refuge_engine::Case::from_json(&f.to_string(), today()) else { return Ok(()) };
         let lean = refuge_engine::assess_with(&case, Law::embedded(), refuge_engine::Detail::Outcomes);
         prop_assert_eq!(refuge_engine::screen(&case, Law::embedded()), lean.screening());
+    }
+
+    #[test]
+    fn a_remembered_ranking_of_questions_screens_as_a_fresh_one(f in facts()) {
+        let Ok(case) = refuge_engine::Case::from_json(&f.to_string(), today()) else { return Ok(()) };
+        let fresh = refuge_engine::screen(&case, Law::embedded());
+        MEMO.with_borrow_mut(|memo| {
+            // The first may come from an earlier case of the same pattern; the second does.
+            for _ in 0..2 {
+                prop_assert_eq!(&refuge_engine::screen_with(&case, Law::embedded(), memo), &fresh);
+            }
+            Ok(())
+        })?;
     }
 
     #[test]
