@@ -344,12 +344,8 @@ pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config) -> Done {
     done
 }
 
-/// Screens one row: assesses it, appends its output record to `out` and
-/// counts it in `summary`.
-///
-/// # Errors
-/// Patterns of unknowns whose questions each worker remembers: about 600
-/// bytes each, so a few megabytes a thread at most.
+/// Patterns of unknowns whose questions each worker remembers: about 1 KB
+/// each, so several megabytes a thread at most.
 const MEMO_PATTERNS: usize = 8192;
 
 thread_local! {
@@ -357,6 +353,10 @@ thread_local! {
     static MEMO: RefCell<QuestionMemo> = RefCell::new(QuestionMemo::new(MEMO_PATTERNS));
 }
 
+/// Screens one row: assesses it, appends its output record to `out` and
+/// counts it in `summary`.
+///
+/// # Errors
 /// A [`RowError`] for a row that cannot be read; nothing is appended.
 pub fn screen_row(
     row: Row,
