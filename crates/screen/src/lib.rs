@@ -33,7 +33,7 @@ pub mod summary;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
-use std::ops::ControlFlow;
+use std::ops::{ControlFlow, Range};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,7 +41,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use jiff::civil::Date;
-use refuge_engine::{Law, QuestionMemo, assess};
+use refuge_engine::{Case, Law, QuestionMemo, assess};
 
 pub use error::{Place, RowError, ScreenError};
 pub use input::InputFormat;
@@ -49,7 +49,7 @@ pub use record::Screened;
 pub use summary::Summary;
 
 use columns::{COLUMNS, COLUMNS_HELP, Col};
-use input::{Batch, DEFAULT_BATCH_BYTES, Id, Reader, Row};
+use input::{Batch, DEFAULT_BATCH_BYTES, Id, Reader};
 use record::Digits;
 
 /// The output's format.
@@ -326,11 +326,20 @@ pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config) -> Done {
         rejected: Vec::new(),
         end_byte: batch.end_byte,
     };
+    let mut stage = Stage::default();
     batch.for_each_row(config.format, |row| {
         done.summary.read += 1;
-        match screen_row(row, columns, config, &mut done.out, &mut done.summary) {
-            Ok(()) => ControlFlow::Continue(()),
+        match input::case(row, columns, config.today) {
+            Ok((id, case)) => {
+                stage.push(id, case);
+                if stage.cases.len() == STAGE {
+                    stage.screen(config, &mut done);
+                }
+                ControlFlow::Continue(())
+            }
             Err(e) => {
+                // The rows before it are written first, so its place is kept.
+                stage.screen(config, &mut done);
                 done.summary.rejected += 1;
                 done.rejected.push((done.out.len(), e));
                 if config.strict {
@@ -341,63 +350,81 @@ pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config) -> Done {
             }
         }
     });
+    stage.screen(config, &mut done);
     done
 }
 
+/// Rows read and not yet screened, at most [`STAGE`]: the engine screens
+/// them together (see [`refuge_engine::screen_all`]).
+#[derive(Default)]
+struct Stage {
+    /// Each row's case, and where its id is in `ids`.
+    cases: Vec<(Range<usize>, Case)>,
+    /// The rows' ids (the line number for a row without one), one after another.
+    ids: String,
+}
+
+/// Rows screened together: enough that each part of the engine's code is
+/// still in the processor's cache for the next row, few enough that their
+/// data is too (on 200,000 rows, 32 and 64 took alike, 8 longer, and one row
+/// at a time 15% longer).
+const STAGE: usize = 32;
+
 /// Patterns of unknowns whose questions each worker remembers: about 1 KB
 /// each, so several megabytes a thread at most.
-const MEMO_PATTERNS: usize = 8192;
+const MEMO_PATTERNS: usize = 4096;
 
 thread_local! {
     /// Each worker's memo of the questions' ranking (see [`QuestionMemo`]).
     static MEMO: RefCell<QuestionMemo> = RefCell::new(QuestionMemo::new(MEMO_PATTERNS));
 }
 
-/// Screens one row: assesses it, appends its output record to `out` and
-/// counts it in `summary`.
-///
-/// # Errors
-/// A [`RowError`] for a row that cannot be read; nothing is appended.
-pub fn screen_row(
-    row: Row,
-    columns: &[Col],
-    config: &Config,
-    out: &mut Vec<u8>,
-    summary: &mut Summary,
-) -> Result<(), RowError> {
-    let (id, case) = input::case(row, columns, config.today)?;
-    let line;
-    let id = match id {
-        Id::Text(t) => t,
-        Id::Line(n) => {
-            line = Digits::new(n);
-            line.as_str()
+impl Stage {
+    fn push(&mut self, id: Id, case: Case) {
+        let start = self.ids.len();
+        match id {
+            Id::Text(t) => self.ids.push_str(t),
+            Id::Line(n) => self.ids.push_str(Digits::new(n).as_str()),
         }
-    };
-    // The screening columns are outcomes: the rest of the assessment would go unread.
-    let full = (config.mode == Mode::Full).then(|| assess(&case, config.law));
-    let screening = match &full {
-        Some(a) => a.screening(),
-        None => MEMO.with_borrow_mut(|memo| refuge_engine::screen_with(&case, config.law, memo)),
-    };
-    let s = Screened::new(id, &screening);
-    match config.mode {
-        Mode::Columns(OutputFormat::Csv) => s.write_csv(out),
-        Mode::Columns(OutputFormat::Jsonl) => s.write_jsonl(out),
-        Mode::Full => {
-            if let Some(a) = &full {
+        self.cases.push((start..self.ids.len(), case));
+    }
+
+    /// Screens the staged rows, appends their records to `done` and empties the stage.
+    fn screen(&mut self, config: &Config, done: &mut Done) {
+        if self.cases.is_empty() {
+            return;
+        }
+        let out = &mut done.out;
+        if config.mode == Mode::Full {
+            for (id, case) in &self.cases {
+                let a = assess(case, config.law);
+                let id = &self.ids[id.clone()];
                 // `{"id":"…",` then the assessment's own fields.
                 out.extend_from_slice(b"{\"id\":");
                 let _ = serde_json::to_writer(&mut *out, id);
                 out.push(b',');
-                let json = refuge_engine::json::to_string(a);
+                let json = refuge_engine::json::to_string(&a);
                 out.extend_from_slice(&json.as_bytes()[1..]);
                 out.push(b'\n');
+                done.summary
+                    .add(&Screened::new(id, &a.screening()), config.law);
+            }
+        } else {
+            let cases: Vec<&Case> = self.cases.iter().map(|(_, c)| c).collect();
+            let screenings =
+                MEMO.with_borrow_mut(|memo| refuge_engine::screen_all(&cases, config.law, memo));
+            for ((id, _), screening) in self.cases.iter().zip(&screenings) {
+                let s = Screened::new(&self.ids[id.clone()], screening);
+                match config.mode {
+                    Mode::Columns(OutputFormat::Jsonl) => s.write_jsonl(out),
+                    _ => s.write_csv(out),
+                }
+                done.summary.add(&s, config.law);
             }
         }
+        self.cases.clear();
+        self.ids.clear();
     }
-    summary.add(&s, config.law);
-    Ok(())
 }
 
 /// Batches in flight at most (read, and not yet written): memory stays
