@@ -108,7 +108,8 @@ impl Ranked {
 /// [`Ranked::new`] depends on nothing else than the unknown findings (in
 /// order, with what each waits for) and the reasons of the undetermined
 /// reliefs. A pattern is recognised by comparing it whole, never by its hash
-/// alone. At most `capacity` patterns are kept; when full, the memo starts afresh.
+/// alone. At most `capacity` patterns are kept; when full, the memo starts
+/// afresh. A case of more than 64 findings (many harms) is ranked afresh.
 #[derive(Debug, Default)]
 pub struct QuestionMemo {
     capacity: usize,
