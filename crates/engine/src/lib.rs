@@ -37,7 +37,6 @@ use std::borrow::Cow;
 pub use facts::{Case, Facts, InputError};
 pub use law::Law;
 pub use output::{Assessment, NOTICE, Screening};
-pub use rules::questions::QuestionMemo;
 
 use output::{LawVersion, Relief, Reliefs};
 use rules::{
@@ -111,28 +110,21 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
 /// of [`assess_with`] in [`Detail::Outcomes`], decided by the same rules, and
 /// only the parts of the assessment a screening reads (see [`Screening`]).
 pub fn screen<'a>(case: &'a Case, law: &'a Law) -> Screening<'a> {
-    screen_with(case, law, &mut QuestionMemo::new(0))
-}
-
-/// [`screen`], with the questions' ranking remembered across the cases of a
-/// caseload in `memo` (one per thread): the same screening, sooner.
-pub fn screen_with<'a>(case: &'a Case, law: &'a Law, memo: &mut QuestionMemo) -> Screening<'a> {
-    let mut all = screen_all(&[case], law, memo);
+    let mut all = screen_all(&[case], law);
     all.pop().expect("one screening a case")
 }
 
-/// [`screen_with`] for each of `cases`, in order. The rules run one part of
-/// the law at a time over all the cases (as [`decide_all`] does), which is
-/// quicker for a caseload than one case at a time.
-pub fn screen_all<'a>(
-    cases: &[&'a Case],
-    law: &'a Law,
-    memo: &mut QuestionMemo,
-) -> Vec<Screening<'a>> {
+/// [`screen`] for each of `cases`, in order. The rules run one part of the
+/// law at a time over all the cases (as `decide_all` does), which is quicker
+/// for a caseload than one case at a time.
+pub fn screen_all<'a>(cases: &[&'a Case], law: &'a Law) -> Vec<Screening<'a>> {
     let decided = decide_all(cases, law, false);
     let ranked: Vec<_> = decided
         .iter()
-        .map(|d| memo.rank(&d.ev, &d.reliefs.undetermined()))
+        .map(|d| {
+            let ranked = questions::Ranked::new(&d.ev, &d.reliefs.undetermined());
+            (ranked.len(), ranked.first())
+        })
         .collect();
     let warnings: Vec<Vec<&str>> = decided
         .iter()

@@ -231,11 +231,6 @@ impl Need {
         Need(i as u64 & ((1 << 60) - 1))
     }
 
-    /// The packed form: equal needs have equal bits.
-    pub fn bits(self) -> u64 {
-        self.0
-    }
-
     /// The fact this need waits for, if it is one.
     pub fn as_fact(self) -> Option<Fact> {
         let f = Field((self.0 >> 52) as u8);

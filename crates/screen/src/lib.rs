@@ -19,7 +19,7 @@
 //! - this file: the pipeline that ties them together ([`run`], driven by [`ScreenArgs`]).
 //!
 //! Invariant: this crate decides nothing about the law. Every outcome, date and
-//! question comes from [`refuge_engine::screen`] (or [`refuge_engine::assess`]
+//! question comes from [`refuge_engine::screen_all`] (or [`refuge_engine::assess`]
 //! with `--full`); this crate only moves rows in
 //! and columns out.
 
@@ -30,7 +30,6 @@ pub mod input;
 pub mod record;
 pub mod summary;
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::ops::{ControlFlow, Range};
@@ -41,7 +40,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use jiff::civil::Date;
-use refuge_engine::{Case, Law, QuestionMemo, assess};
+use refuge_engine::{Case, Law, assess};
 
 pub use error::{Place, RowError, ScreenError};
 pub use input::InputFormat;
@@ -370,15 +369,6 @@ struct Stage {
 /// at a time 15% longer).
 const STAGE: usize = 32;
 
-/// Patterns of unknowns whose questions each worker remembers: about 1 KB
-/// each, so several megabytes a thread at most.
-const MEMO_PATTERNS: usize = 4096;
-
-thread_local! {
-    /// Each worker's memo of the questions' ranking (see [`QuestionMemo`]).
-    static MEMO: RefCell<QuestionMemo> = RefCell::new(QuestionMemo::new(MEMO_PATTERNS));
-}
-
 impl Stage {
     fn push(&mut self, id: Id, case: Case) {
         let start = self.ids.len();
@@ -411,8 +401,7 @@ impl Stage {
             }
         } else {
             let cases: Vec<&Case> = self.cases.iter().map(|(_, c)| c).collect();
-            let screenings =
-                MEMO.with_borrow_mut(|memo| refuge_engine::screen_all(&cases, config.law, memo));
+            let screenings = refuge_engine::screen_all(&cases, config.law);
             for ((id, _), screening) in self.cases.iter().zip(&screenings) {
                 let s = Screened::new(&self.ids[id.clone()], screening);
                 match config.mode {

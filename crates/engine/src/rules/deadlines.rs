@@ -354,11 +354,12 @@ pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) ->
     }
 
     // An unmarried child's 21st birthday matters while the age is not frozen
-    // by a filing (CSPA); `spec/deadlines.md` shows it for a child known to be unmarried.
+    // by a filing (CSPA). It is shown unless the child is known to be married:
+    // while that is unknown, showing the date is the safe choice.
     if app.filed_on.is_none() && app.granted_on.is_none() {
         for (i, m) in case.facts.family().iter().enumerate() {
-            let (Some(Relation::Child), Some(birth), Some(false)) =
-                (m.relation, m.birth_date, m.married)
+            let (Some(Relation::Child), Some(birth), false) =
+                (m.relation, m.birth_date, m.married == Some(true))
             else {
                 continue;
             };

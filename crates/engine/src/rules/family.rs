@@ -38,7 +38,9 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
     // or by `as_of` before a grant; a child's begins at birth unless another
     // date (an adoption) is given. A child born after the grant qualifies if
     // in utero on the day of the grant.
-    let child = m.relation == Some(Relation::Child);
+    // A member whose relation is not known may be a child: read as one here
+    // (the relation itself is asked below).
+    let child = m.relation != Some(Relation::Spouse);
     let began = m
         .relationship_began
         .or(if child { m.birth_date } else { None });

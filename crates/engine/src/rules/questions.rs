@@ -3,12 +3,10 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-use super::{Eval, Ix};
+use super::Eval;
 use crate::facts::{Case, HarmKind, When};
-use crate::logic::{Fact, Need, Needs};
+use crate::logic::{Fact, Need};
 use crate::output::Question;
 
 /// The facts that the unknown findings wait for, most decisive first: those
@@ -100,105 +98,6 @@ impl Ranked {
         let mut keys = self.keys.clone();
         keys.sort_unstable();
         keys.into_iter().map(|(_, _, k)| k).collect()
-    }
-}
-
-/// The count of questions and the first of them, remembered for each pattern
-/// of unknowns: a caseload has far fewer patterns than cases, and
-/// [`Ranked::new`] depends on nothing else than the unknown findings (in
-/// order, with what each waits for) and the reasons of the undetermined
-/// reliefs. A pattern is recognised by comparing it whole, never by its hash
-/// alone. At most `capacity` patterns are kept; when full, the memo starts
-/// afresh. A case of more than 64 findings (many harms) is ranked afresh.
-#[derive(Debug, Default)]
-pub struct QuestionMemo {
-    capacity: usize,
-    /// The patterns by their hash.
-    seen: HashMap<u64, Vec<Pattern>, BuildHasherDefault<Hashed>>,
-    kept: usize,
-}
-
-#[derive(Debug)]
-struct Pattern {
-    open: Box<[(Ix, Needs)]>,
-    /// Each undetermined relief's reasons, as a set of finding indexes.
-    reasons: Box<[u64]>,
-    count: usize,
-    first: Option<Need>,
-}
-
-impl QuestionMemo {
-    /// A memo that keeps up to `capacity` patterns (none: it only ranks).
-    pub fn new(capacity: usize) -> QuestionMemo {
-        QuestionMemo {
-            capacity,
-            ..QuestionMemo::default()
-        }
-    }
-
-    /// How many facts [`Ranked::new`] would ask for, and the first of them.
-    pub(crate) fn rank(&mut self, ev: &Eval, relief_reasons: &[&[usize]]) -> (usize, Option<Fact>) {
-        let mut reasons = [0u64; 5];
-        if self.capacity == 0 || ev.len() > 64 || relief_reasons.len() > reasons.len() {
-            let ranked = Ranked::new(ev, relief_reasons);
-            return (ranked.len(), ranked.first());
-        }
-        let open = ev.open();
-        let mut hash = 0u64;
-        let mut mix = |w: u64| hash = (hash.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-        for (i, needs) in open {
-            mix(*i as u64);
-            for n in needs {
-                mix(n.bits());
-            }
-        }
-        let reasons = &mut reasons[..relief_reasons.len()];
-        for (set, list) in reasons.iter_mut().zip(relief_reasons) {
-            for &r in *list {
-                *set |= 1 << r;
-            }
-            mix(*set);
-        }
-        if let Some(p) = self.seen.get(&hash).and_then(|list| {
-            list.iter()
-                .find(|p| *p.reasons == *reasons && *p.open == *open)
-        }) {
-            return (p.count, p.first.and_then(Need::as_fact));
-        }
-        let ranked = Ranked::new(ev, relief_reasons);
-        let (count, first) = (ranked.len(), ranked.first());
-        if self.kept == self.capacity {
-            self.seen.clear();
-            self.kept = 0;
-        }
-        self.kept += 1;
-        self.seen.entry(hash).or_default().push(Pattern {
-            open: open.into(),
-            reasons: (*reasons).into(),
-            count,
-            first: first.map(Need::fact),
-        });
-        (count, first)
-    }
-}
-
-/// The hasher of keys that are hashes already.
-#[derive(Debug, Default)]
-struct Hashed(u64);
-
-impl Hasher for Hashed {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

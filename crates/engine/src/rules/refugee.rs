@@ -253,12 +253,9 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
     // > INA § 101(a)(42): a person who has been forced to abort a pregnancy or to undergo
     // > involuntary sterilization ... shall be deemed to have been persecuted on account of
     // > political opinion.
-    // Deemed only for a kind given as one of these: with the kind unknown,
-    // the grounds decide (`spec/rules.md`: no if `grounds` is empty).
-    let forced = V::known(matches!(
-        harm.kind,
-        Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
-    ));
+    let forced = V::test(harm.kind, Fact::Harm(h, field!("kind")), |k| {
+        matches!(k, HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
+    });
     let mut deps = Vec::new();
     let mut texts = Vec::new();
     let grounds_v = match harm.grounds.as_deref() {

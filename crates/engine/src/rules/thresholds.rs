@@ -167,6 +167,12 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
     for (i, e) in exceptions.iter().enumerate() {
         // `spec/facts.md`: an exception needs `began`.
         let dated = V::test(e.began, Fact::Exception(i, field!("began")), |_| true);
+        // (A changed circumstance's start is its `began`, and says so itself.)
+        let undated_note = if e.began.is_none() && !e.kind.is_some_and(|k| k.is_changed()) {
+            "; when it began is not given, which an exception needs"
+        } else {
+            ""
+        };
         let Some(kind) = e.kind else {
             let (entry, judged) = match e.reasonable_delay {
                 Some(true) => (V::YES, "the delay is judged reasonable"),
@@ -177,7 +183,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
                 ),
             };
             if ev.explain {
-                parts.push(format!("exception {i}: {judged}"));
+                parts.push(format!("exception {i}: {judged}{undated_note}"));
             }
             v = v.or(entry.and(dated));
             continue;
@@ -206,10 +212,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         if ev.explain {
             let start_text = match (kind.is_changed(), e.began, e.ended) {
                 (true, Some(d), _) => format!("began {d}"),
-                (true, None, _) => "began on an unknown date".to_string(),
-                (false, None, _) => {
-                    "began on an unknown date, which an exception needs".to_string()
-                }
+                (true, None, _) => "began on an unknown date, which an exception needs".to_string(),
                 (false, _, Some(d)) => format!("ended {d}"),
                 (false, _, None) => "continued up to filing".to_string(),
             };
@@ -227,7 +230,10 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
                 ),
                 (None, None) => "when it began is not known".to_string(),
             };
-            parts.push(format!("{} ({start_text}): {judged}", kind.words()));
+            parts.push(format!(
+                "{} ({start_text}): {judged}{undated_note}",
+                kind.words()
+            ));
         }
         v = v.or(entry.and(dated));
     }

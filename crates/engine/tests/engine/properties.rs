@@ -373,12 +373,6 @@ fn facts() -> impl Strategy<Value = Value> {
     })
 }
 
-thread_local! {
-    /// One memo across the generated cases, small enough to be refilled many times.
-    static MEMO: std::cell::RefCell<refuge_engine::QuestionMemo> =
-        std::cell::RefCell::new(refuge_engine::QuestionMemo::new(64));
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -423,16 +417,11 @@ proptest! {
     }
 
     #[test]
-    fn a_remembered_ranking_of_questions_screens_as_a_fresh_one(f in facts()) {
-        let Ok(case) = refuge_engine::Case::from_json(&f.to_string(), today()) else { return Ok(()) };
-        let fresh = refuge_engine::screen(&case, Law::embedded());
-        MEMO.with_borrow_mut(|memo| {
-            // The first may come from an earlier case of the same pattern; the second does.
-            for _ in 0..2 {
-                prop_assert_eq!(&refuge_engine::screen_with(&case, Law::embedded(), memo), &fresh);
-            }
-            Ok(())
-        })?;
+    fn a_caseload_screened_together_reads_as_each_case_screened_alone(fs in prop::collection::vec(facts(), 1..6)) {
+        let cases: Vec<_> = fs.iter().filter_map(|f| refuge_engine::Case::from_json(&f.to_string(), today()).ok()).collect();
+        let refs: Vec<_> = cases.iter().collect();
+        let alone: Vec<_> = cases.iter().map(|c| refuge_engine::screen(c, Law::embedded())).collect();
+        prop_assert_eq!(refuge_engine::screen_all(&refs, Law::embedded()), alone);
     }
 
     #[test]
@@ -488,6 +477,43 @@ proptest! {
         let after = assess_json(&g.to_string(), today(), Law::embedded()).unwrap();
         for fb in &before.findings {
             if matches!(fb.outcome, Outcome::Yes | Outcome::No) && (fb.id.contains(".bar.") || fb.id.starts_with("cat.") || fb.id.starts_with("group.")) {
+                let fa = after.finding(&fb.id).unwrap();
+                prop_assert_eq!(fa.outcome, fb.outcome, "{} reversed", &fb.id);
+            }
+        }
+    }
+
+    /// The same of a harm's own facts: its kind, target, severity, injury,
+    /// actor and grounds, checked on the findings about each harm.
+    #[test]
+    fn learning_an_unknown_fact_of_a_harm_never_reverses_a_decided_finding_about_it(
+        f in facts(),
+        kind in select(HarmKind::NAMES),
+        target in select(&["applicant", "family_member"][..]),
+        actor in select(&["government", "non_state"][..]),
+        value in any::<bool>(),
+    ) {
+        let Ok(before) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };
+        let mut g = f.clone();
+        let learnt = [
+            ("kind", json!(kind)),
+            ("target", json!(target)),
+            ("severe", json!(value)),
+            ("injured", json!(!value)),
+            ("actor", json!(actor)),
+            ("grounds", json!([{ "ground": "race", "central": value }])),
+        ];
+        for h in g.get_mut("harms").and_then(Value::as_array_mut).into_iter().flatten() {
+            let h = h.as_object_mut().unwrap();
+            for (k, v) in &learnt {
+                if h.get(*k).is_none_or(Value::is_null) {
+                    h.insert(k.to_string(), v.clone());
+                }
+            }
+        }
+        let after = assess_json(&g.to_string(), today(), Law::embedded()).unwrap();
+        for fb in &before.findings {
+            if matches!(fb.outcome, Outcome::Yes | Outcome::No) && fb.id.starts_with("harm.") {
                 let fa = after.finding(&fb.id).unwrap();
                 prop_assert_eq!(fa.outcome, fb.outcome, "{} reversed", &fb.id);
             }

@@ -610,7 +610,7 @@ fn severity_of_harm() {
             ],
         ),
         (
-            "Severe harm aimed at a family member is not persecution while its kind is unknown: harassment never is alone (Zakirov)",
+            "Severe harm aimed at a family member is not yet known to be persecution while its kind is unknown: harassment never is alone (Zakirov)",
             harm(json!({ "id": "h1", "kind": null, "target": "family_member", "severe": true })),
             &[
                 ("finding.harm.h1.severity", "unknown"),
@@ -688,9 +688,12 @@ fn nexus_to_a_protected_ground() {
             ],
         ),
         (
-            "No ground means no nexus, even while the kind of harm is not known (spec rules.md)",
+            "With no ground given, an unknown kind of harm leaves nexus open: forced sterilization would be deemed political opinion (INA § 101(a)(42))",
             json!({ "harms": [{ "id": "h1", "kind": null, "grounds": [] }] }),
-            &[("finding.harm.h1.nexus", "no")],
+            &[
+                ("finding.harm.h1.nexus", "unknown"),
+                ("question.harms[h1].kind", "asked"),
+            ],
         ),
         (
             "Whether the ground was central is asked",
@@ -1201,12 +1204,12 @@ fn family_members() {
             ],
         ),
         (
-            "With nothing filed, a child not known to be unmarried has no 21st-birthday deadline (spec deadlines.md)",
+            "With nothing filed, a child whose marriage is not known still has the 21st-birthday date: the safe choice (spec README, principle 4)",
             json!({ "application": null, "family": [{ "id": "c1", "relation": "child", "birth_date": "2006-02-28" }] }),
             &[
                 ("family.c1", "unknown"),
                 ("question.family[c1].married", "asked"),
-                ("deadline.family.c1.age_21", "absent"),
+                ("deadline.family.c1.age_21", "2027-02-28 upcoming"),
             ],
         ),
         (
@@ -1223,6 +1226,15 @@ fn family_members() {
             &[
                 ("family.c1", "unknown"),
                 ("question.family[c1].birth_date", "asked"),
+            ],
+        ),
+        (
+            "A member of unknown relation born after the grant may be a child in utero on that day: not yet a no",
+            json!({ "application": { "granted_on": "2025-10-15" },
+                 "family": [{ "id": "c1", "birth_date": "2026-03-01", "relationship_began": "2026-03-01", "married": false }] }),
+            &[
+                ("family.c1", "unknown"),
+                ("question.family[c1].relation", "asked"),
             ],
         ),
         (
