@@ -385,30 +385,33 @@ impl Stage {
             return;
         }
         let out = &mut done.out;
-        if config.mode == Mode::Full {
-            for (id, case) in &self.cases {
-                let a = assess(case, config.law);
-                let id = &self.ids[id.clone()];
-                // `{"id":"…",` then the assessment's own fields.
-                out.extend_from_slice(b"{\"id\":");
-                let _ = serde_json::to_writer(&mut *out, id);
-                out.push(b',');
-                let json = refuge_engine::json::to_string(&a);
-                out.extend_from_slice(&json.as_bytes()[1..]);
-                out.push(b'\n');
-                done.summary
-                    .add(&Screened::new(id, &a.screening()), config.law);
-            }
-        } else {
-            let cases: Vec<&Case> = self.cases.iter().map(|(_, c)| c).collect();
-            let screenings = refuge_engine::screen_all(&cases, config.law);
-            for ((id, _), screening) in self.cases.iter().zip(&screenings) {
-                let s = Screened::new(&self.ids[id.clone()], screening);
-                match config.mode {
-                    Mode::Columns(OutputFormat::Jsonl) => s.write_jsonl(out),
-                    _ => s.write_csv(out),
+        match config.mode {
+            Mode::Full => {
+                for (id, case) in &self.cases {
+                    let a = assess(case, config.law);
+                    let id = &self.ids[id.clone()];
+                    // `{"id":"…",` then the assessment's own fields.
+                    out.extend_from_slice(b"{\"id\":");
+                    let _ = serde_json::to_writer(&mut *out, id);
+                    out.push(b',');
+                    let json = refuge_engine::json::to_string(&a);
+                    out.extend_from_slice(&json.as_bytes()[1..]);
+                    out.push(b'\n');
+                    done.summary
+                        .add(&Screened::new(id, &a.screening()), config.law);
                 }
-                done.summary.add(&s, config.law);
+            }
+            Mode::Columns(format) => {
+                let cases: Vec<&Case> = self.cases.iter().map(|(_, c)| c).collect();
+                let screenings = refuge_engine::screen_all(&cases, config.law);
+                for ((id, _), screening) in self.cases.iter().zip(&screenings) {
+                    let s = Screened::new(&self.ids[id.clone()], screening);
+                    match format {
+                        OutputFormat::Csv => s.write_csv(out),
+                        OutputFormat::Jsonl => s.write_jsonl(out),
+                    }
+                    done.summary.add(&s, config.law);
+                }
             }
         }
         self.cases.clear();

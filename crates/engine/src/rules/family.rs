@@ -7,9 +7,9 @@
 //! > granted asylum ..., and who was under 21 years of age on the date on which
 //! > such parent applied for asylum ..., shall continue to be classified as a child.
 
-use super::{Eval, Ix};
 use jiff::civil::Date;
 
+use super::{Eval, Ix};
 use crate::calendar::{age_on, days_between};
 use crate::defs;
 use crate::facts::{FamilyMember, Relation};
@@ -37,9 +37,8 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
     // The relationship must exist on the day of the grant (8 C.F.R. § 208.21(b)),
     // or by `as_of` before a grant; a child's begins at birth unless another
     // date (an adoption) is given. A child born after the grant qualifies if
-    // in utero on the day of the grant.
-    // A member whose relation is not known may be a child: read as one here
-    // (the relation itself is asked below).
+    // in utero on the day of the grant. A member whose relation is not known
+    // may be a child, and is read as one here (the relation is asked below).
     let child = m.relation != Some(Relation::Spouse);
     let began = m
         .relationship_began
@@ -52,12 +51,13 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         ),
         (began, Some(g)) if child => match m.birth_date {
             Some(birth) if birth > g => in_utero(ev, i, g, birth),
-            // Born on or before the grant, and the relationship began after it.
+            // Born on or before the grant, and the relationship (an adoption)
+            // began after it: `began` is the birth date unless another is given.
             Some(birth) => (
                 V::NO,
                 format!(
                     "born {birth}, but the relationship began {}, after the grant on {g}",
-                    began.map_or("later".to_string(), |b| b.to_string())
+                    began.unwrap_or(birth)
                 ),
             ),
             // Only a child born after the grant and in utero on that day
