@@ -118,40 +118,22 @@ pub fn screen<'a>(case: &'a Case, law: &'a Law) -> Screening<'a> {
 /// law at a time over all the cases (as `decide_all` does), which is quicker
 /// for a caseload than one case at a time.
 pub fn screen_all<'a>(cases: &[&'a Case], law: &'a Law) -> Vec<Screening<'a>> {
-    let decided = decide_all(cases, law, false);
-    let ranked: Vec<_> = decided
-        .iter()
-        .map(|d| {
-            let ranked = questions::Ranked::new(&d.ev, &d.reliefs.undetermined());
-            (ranked.len(), ranked.first())
-        })
-        .collect();
-    let warnings: Vec<Vec<&str>> = decided
-        .iter()
-        .map(|d| {
-            warnings::raised_texts(&d.ev, d.ev.outcome(d.t.lawful_pathways))
-                .map(|w| w.code.as_str())
-                .collect()
-        })
-        .collect();
-    let deadlines: Vec<_> = decided
-        .iter()
-        .map(|d| deadlines::all(d.ev.case, law, d.ev.one_year.as_ref(), false))
-        .collect();
-    decided
+    decide_all(cases, law, false)
         .into_iter()
-        .zip(ranked)
-        .zip(warnings)
-        .zip(deadlines)
-        .map(|(((d, (open_questions, first)), warnings), deadlines)| {
+        .map(|d| {
             let case = d.ev.case;
+            let ranked = questions::Ranked::new(&d.ev, &d.reliefs.undetermined());
+            let warnings = warnings::raised_texts(&d.ev, d.ev.outcome(d.t.lawful_pathways))
+                .map(|w| w.code.as_str())
+                .collect();
+            let deadlines = deadlines::all(case, law, d.ev.one_year.as_ref(), false);
             Screening {
                 as_of: case.as_of,
                 reliefs: d.reliefs.0.map(|r| r.outcome),
                 deadlines: Cow::Owned(deadlines),
+                open_questions: ranked.len(),
+                first_question: ranked.first().map(|f| Cow::Owned(f.path(case))),
                 findings: d.ev.into_outcomes(),
-                open_questions,
-                first_question: first.map(|f| Cow::Owned(f.path(case))),
                 warnings,
             }
         })
