@@ -4,6 +4,7 @@ mod calendar;
 mod examples;
 mod input_errors;
 mod law;
+mod precedents;
 mod properties;
 mod rules;
 
@@ -70,6 +71,17 @@ fn merge(doc: &mut Value, change: Value) {
             }
         }
         (slot, v) => *slot = v,
+    }
+}
+
+/// A rule table's row: the claim it checks, the change to `base()`, and the
+/// outcomes it must give (keys of [`get`]).
+pub type Row = (&'static str, Value, &'static [(&'static str, &'static str)]);
+
+/// Checks each row of a rule table.
+pub fn table(rows: Vec<Row>) {
+    for (claim, change, expect) in rows {
+        check(claim, with(change), expect);
     }
 }
 

@@ -4,15 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::{check, with};
-
-type Row = (&'static str, Value, &'static [(&'static str, &'static str)]);
-
-fn table(rows: Vec<Row>) {
-    for (claim, change, expect) in rows {
-        check(claim, with(change), expect);
-    }
-}
+use crate::table;
 
 /// A late filing: arrived 2023-04-18 (deadline Thursday 2024-04-18), filed 2025-05-20.
 fn late(extra: Value) -> Value {
