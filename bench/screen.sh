@@ -4,8 +4,10 @@
 # one-year deadline and its status for the same CSV.
 #
 # Usage: bench/screen.sh [ROWS]        (default 1000000)
+#        PGO=1 bench/screen.sh [ROWS]  (also times the profile-guided build of bench/pgo.sh)
 # Prints both wall times, their ratio and Refuge's peak memory (RSS), and
-# checks that the baseline's deadlines equal Refuge's on every row.
+# checks that the baseline's deadlines equal Refuge's on every row (and that
+# the profile-guided build writes the same output as the plain one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,8 @@ trap 'rm -rf "$WORK"' EXIT
 python3 -c 'import pandas, numpy' 2>/dev/null || python3 -m pip install --quiet pandas numpy
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
 cargo build --release --quiet -p refuge
+PGO_BIN=
+if [ "${PGO:-0}" = 1 ]; then PGO_BIN=$(bench/pgo.sh); fi
 
 echo "generating $ROWS rows ..."
 "$BIN" screen --generate "$ROWS" --seed 42 -o "$WORK/cases.csv"
@@ -42,6 +46,11 @@ measure() { # NAME COMMAND...
 
 echo "timing refuge screen (the whole assessment) ..."
 measure refuge "$BIN" screen "$WORK/cases.csv" -o "$WORK/refuge.csv" --today "$TODAY"
+if [ -n "$PGO_BIN" ]; then
+  echo "timing refuge screen, profile-guided build ..."
+  measure refuge_pgo "$PGO_BIN" screen "$WORK/cases.csv" -o "$WORK/refuge_pgo.csv" --today "$TODAY"
+  cmp -s "$WORK/refuge.csv" "$WORK/refuge_pgo.csv" || { echo "the profile-guided build's output differs"; exit 1; }
+fi
 echo "timing the pandas/NumPy baseline (the one-year deadline only) ..."
 measure baseline python3 bench/screen_baseline.py "$WORK/cases.csv" "$WORK/baseline.csv" \
   --holidays "$WORK/holidays.txt" --today "$TODAY"
@@ -49,6 +58,7 @@ measure baseline python3 bench/screen_baseline.py "$WORK/cases.csv" "$WORK/basel
 tail -n 25 "$WORK/refuge.err"
 
 python3 - "$WORK" "$ROWS" <<'EOF'
+import os
 import sys
 import pandas as pd
 work, rows = sys.argv[1], int(sys.argv[2])
@@ -66,11 +76,17 @@ t_b = float(open(f"{work}/baseline.secs").read())
 rss_r = int(open(f"{work}/refuge.rss").read()) / 1024
 rss_b = int(open(f"{work}/baseline.rss").read()) / 1024
 hz = 100  # USER_HZ of /proc/stat
-for name in ("refuge", "baseline"):
+names = [n for n in ("refuge", "refuge_pgo", "baseline") if os.path.exists(f"{work}/{n}.cpu")]
+for name in names:
     cpu = float(open(f"{work}/{name}.cpu").read())
     other = int(open(f"{work}/{name}.busy").read()) / hz - cpu
     print(f"{name}: {cpu:.2f} CPU-s of its own; other processes used {max(other, 0):.2f} CPU-s meanwhile")
 print(f"refuge screen: {t_r:.2f} s wall, peak RSS {rss_r:.0f} MB ({rows / t_r:,.0f} rows/s)")
 print(f"baseline:      {t_b:.2f} s wall, peak RSS {rss_b:.0f} MB")
 print(f"ratio (baseline / refuge): {t_b / t_r:.2f}x   (goal: >= 5x; peak RSS goal: <= 100 MB)")
+if "refuge_pgo" in names:
+    t_p = float(open(f"{work}/refuge_pgo.secs").read())
+    rss_p = int(open(f"{work}/refuge_pgo.rss").read()) / 1024
+    print(f"refuge screen, profile-guided build: {t_p:.2f} s wall, peak RSS {rss_p:.0f} MB; "
+          f"ratio (baseline / it): {t_b / t_p:.2f}x")
 EOF
