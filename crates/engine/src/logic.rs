@@ -83,15 +83,15 @@ const FIELDS: &[&str] = &[
     "when",
 ];
 
-/// A field of the facts document, by number (see [`FIELDS`]): a fact the
+/// A field of the facts document, by number (see `FIELDS`): a fact the
 /// rules ask for is then a number, compared and copied at no cost. Written
 /// `field!("risk.afraid")`, which is checked when the engine is compiled.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Field(u8);
 
 impl Field {
-    /// The field named `name`. Used in a constant (as [`field!`] does), a
-    /// name that is not in [`FIELDS`] stops the build.
+    /// The field named `name`. Used in a constant (as `field!` does), a
+    /// name that is not in `FIELDS` stops the build.
     pub const fn named(name: &str) -> Field {
         let mut i = 0;
         while i < FIELDS.len() {

@@ -363,6 +363,13 @@ struct Stage {
     ids: String,
 }
 
+thread_local! {
+    /// Each worker's memo of what the rules after the thresholds decided
+    /// (`refuge_engine::memo`), kept from batch to batch.
+    static MEMO: std::cell::RefCell<refuge_engine::Memo> =
+        std::cell::RefCell::new(refuge_engine::Memo::new());
+}
+
 /// Rows screened together: enough that each part of the engine's code is
 /// still in the processor's cache for the next row, few enough that their
 /// data is too (on 200,000 rows, 32 and 64 took alike, 8 longer, and one row
@@ -403,7 +410,9 @@ impl Stage {
             }
             Mode::Columns(format) => {
                 let cases: Vec<&Case> = self.cases.iter().map(|(_, c)| c).collect();
-                let screenings = refuge_engine::screen_all(&cases, config.law);
+                let screenings = MEMO.with_borrow_mut(|memo| {
+                    refuge_engine::screen_all_with(&cases, config.law, memo)
+                });
                 for ((id, _), screening) in self.cases.iter().zip(&screenings) {
                     let s = Screened::new(&self.ids[id.clone()], screening);
                     match format {

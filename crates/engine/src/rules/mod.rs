@@ -145,6 +145,16 @@ impl<'a> Eval<'a> {
         &self.open
     }
 
+    /// The findings from `from` on: each one's definition and outcome.
+    pub(crate) fn defs_from(&self, from: Ix) -> impl Iterator<Item = (&'static Def, Outcome)> + '_ {
+        self.findings[from..].iter().map(|r| (r.def, r.outcome))
+    }
+
+    /// The ids made per harm, group or family member, by finding.
+    pub(crate) fn made_ids(&self) -> &[(Ix, Cow<'static, str>)] {
+        &self.made_ids
+    }
+
     /// Finding `i`'s id.
     pub fn id(&self, i: Ix) -> Cow<'static, str> {
         match self.made_ids.binary_search_by_key(&i, |m| m.0) {

@@ -373,6 +373,80 @@ fn facts() -> impl Strategy<Value = Value> {
     })
 }
 
+/// `g` with what the rules after the thresholds read taken from `f` (see
+/// `refuge_engine::memo`): the harms, groups, risk, torture, conduct and
+/// resettlement, the applicant's location and, for an applicant abroad, where
+/// they are and their nationality; `as_of` as given. The rest (the dates,
+/// arrivals, application, exceptions, family, the rest of the applicant) is `g`'s.
+fn same_key_as(f: &Value, mut g: Value, as_of: &str) -> Value {
+    fn copy(from: Option<&Value>, to: &mut Value, key: &str) {
+        match from.and_then(|f| f.get(key)) {
+            Some(v) => to[key] = v.clone(),
+            None => {
+                to.as_object_mut().unwrap().remove(key);
+            }
+        }
+    }
+    for key in [
+        "harms",
+        "groups",
+        "risk",
+        "torture",
+        "conduct",
+        "resettlement",
+    ] {
+        copy(Some(f), &mut g, key);
+    }
+    g["as_of"] = json!(as_of);
+    let fa = f.get("applicant");
+    let mut ga = g.get("applicant").cloned().unwrap_or_else(|| json!({}));
+    copy(fa, &mut ga, "location");
+    if ga.get("location") == Some(&json!("outside_us")) {
+        for key in ["current_country", "nationality", "habitual_residence"] {
+            copy(fa, &mut ga, key);
+        }
+    }
+    g["applicant"] = ga;
+    g
+}
+
+/// `f` with one part of the memo's key (by number) taken from `h`.
+fn with_key_part(f: &Value, h: &Value, part: usize) -> Value {
+    let mut out = f.clone();
+    let mut take = |key: &str| match h.get(key) {
+        Some(v) => out[key] = v.clone(),
+        None => {
+            out.as_object_mut().unwrap().remove(key);
+        }
+    };
+    match part {
+        0 => take("harms"),
+        1 => take("groups"),
+        2 => take("risk"),
+        3 => take("torture"),
+        4 => take("conduct"),
+        5 => take("resettlement"),
+        _ => {
+            let mut a = f.get("applicant").cloned().unwrap_or_else(|| json!({}));
+            let ha = h.get("applicant").cloned().unwrap_or_else(|| json!({}));
+            let k = [
+                "location",
+                "current_country",
+                "nationality",
+                "habitual_residence",
+            ][part - 6];
+            match ha.get(k) {
+                Some(v) => a[k] = v.clone(),
+                None => {
+                    a.as_object_mut().unwrap().remove(k);
+                }
+            }
+            out["applicant"] = a;
+        }
+    }
+    out
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -422,6 +496,32 @@ proptest! {
         let refs: Vec<_> = cases.iter().collect();
         let alone: Vec<_> = cases.iter().map(|c| refuge_engine::screen(c, Law::embedded())).collect();
         prop_assert_eq!(refuge_engine::screen_all(&refs, Law::embedded()), alone);
+    }
+
+    #[test]
+    fn a_caseload_screened_with_a_memo_reads_as_screened_without(
+        random in prop::collection::vec((facts(), select(&["2026-11-27", "2027-03-01", "2029-12-31"][..])), 3..8),
+        part in 0usize..10,
+    ) {
+        // Two patterns that differ in one part of the memo's key only, each
+        // with the rest of the facts of the same other cases: the memo must
+        // tell them apart wherever the part matters.
+        let (f, h) = (&random[0].0, &random[1].0);
+        let f2 = with_key_part(f, h, part);
+        let mut docs = vec![];
+        for &(ref g, as_of) in &random[2..] {
+            docs.push(same_key_as(f, g.clone(), as_of));
+            docs.push(same_key_as(&f2, g.clone(), as_of));
+        }
+        let cases: Vec<_> = docs.iter().filter_map(|d| refuge_engine::Case::from_json(&d.to_string(), today()).ok()).collect();
+        let refs: Vec<_> = cases.iter().collect();
+        let without: Vec<_> = cases.iter().map(|c| refuge_engine::screen(c, Law::embedded())).collect();
+        let mut memo = refuge_engine::Memo::new();
+        // The second time round, every case finds itself in the memo.
+        for _ in 0..2 {
+            let with: Vec<_> = refs.chunks(3).flat_map(|c| refuge_engine::screen_all_with(c, Law::embedded(), &mut memo)).collect();
+            prop_assert_eq!(&with, &without);
+        }
     }
 
     #[test]
