@@ -170,6 +170,24 @@ pub struct Calendar {
     /// Sorted by date.
     days_off: Vec<DayOff>,
     names: Vec<String>,
+    /// Whether each day of the table's years is a business day, one bit a
+    /// day: `days` days from day number `first` (a quick lookup for the
+    /// deadlines of a caseload; other days are worked out).
+    business: Vec<u64>,
+    first: i32,
+    days: usize,
+}
+
+/// Days from 1970-01-01 to `d` (negative before), by the civil calendar's
+/// arithmetic (Howard Hinnant's `days_from_civil`).
+fn day_number(d: Date) -> i32 {
+    let (m, day) = (i32::from(d.month()), i32::from(d.day()));
+    let y = i32::from(d.year()) - i32::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// What rolling a date forward did.
@@ -219,7 +237,31 @@ impl Calendar {
         }
         days_off.sort_by_key(|d| (d.date, d.observed));
         let names = holidays.iter().map(|(n, _)| n.clone()).collect();
-        Calendar { days_off, names }
+        let first = day_number(Date::new(*years.start(), 1, 1).expect("1 January"));
+        let last = day_number(Date::new(*years.end(), 12, 31).expect("31 December"));
+        let days = (last - first + 1) as usize;
+        let mut business = vec![0u64; days.div_ceil(64)];
+        for n in first..=last {
+            // 1970-01-01 (day 0) was a Thursday.
+            if !matches!((n + 3).rem_euclid(7), 5 | 6) {
+                let i = (n - first) as usize;
+                business[i / 64] |= 1 << (i % 64);
+            }
+        }
+        for d in &days_off {
+            let i = day_number(d.date) - first;
+            if (0..=last - first).contains(&i) {
+                let i = i as usize;
+                business[i / 64] &= !(1 << (i % 64));
+            }
+        }
+        Calendar {
+            days_off,
+            names,
+            business,
+            first,
+            days,
+        }
     }
 
     /// The legal holiday on `date` that gives a day off, if any (weekend
@@ -243,8 +285,13 @@ impl Calendar {
 
     /// Neither a Saturday, a Sunday, nor a legal holiday (or its observed day).
     pub fn is_business_day(&self, date: Date) -> bool {
-        !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
-            && self.holiday(date).is_none()
+        match usize::try_from(day_number(date) - self.first) {
+            Ok(i) if i < self.days => self.business[i / 64] & (1 << (i % 64)) != 0,
+            _ => {
+                !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
+                    && self.holiday(date).is_none()
+            }
+        }
     }
 
     /// The first business day on or after `date`.
@@ -268,6 +315,43 @@ impl Calendar {
             }
             (_, Some(h)) => format!("a legal holiday ({})", self.holiday_name(h)),
             _ => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Law;
+
+    #[test]
+    fn day_numbers_count_days_from_1970() {
+        for (d, n) in [
+            (jiff::civil::date(1970, 1, 1), 0),
+            (jiff::civil::date(1969, 12, 31), -1),
+            (jiff::civil::date(2000, 3, 1), 11_017),
+            (jiff::civil::date(2026, 11, 27), 20_784),
+        ] {
+            assert_eq!(day_number(d), n, "{d}");
+        }
+        let mut d = jiff::civil::date(1900, 1, 1);
+        let mut n = day_number(d);
+        while d.year() < 2300 {
+            d = add_days(d, 1);
+            n += 1;
+            assert_eq!(day_number(d), n, "{d}");
+        }
+    }
+
+    #[test]
+    fn the_business_day_table_agrees_with_the_weekdays_and_holidays() {
+        let calendar = &Law::embedded().calendar;
+        let mut d = jiff::civil::date(1969, 6, 1);
+        while d.year() < 2202 {
+            let worked_out = !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
+                && calendar.holiday(d).is_none();
+            assert_eq!(calendar.is_business_day(d), worked_out, "{d}");
+            d = add_days(d, 1);
         }
     }
 }

@@ -191,7 +191,7 @@ fn screening<'a>(
         .map(|w| w.code.as_str())
         .collect();
     let deadlines = deadlines::all(case, law, ev.one_year.as_ref(), false);
-    let mut findings = ev.into_outcomes();
+    let mut findings = ev.into_outcomes(recalled.map_or(0, |e| e.later.len()));
     if let Some(e) = recalled {
         findings.extend(e.later.iter().map(|&(d, o)| (Cow::Borrowed(d.id), o)));
         for (i, id) in &e.made_ids {

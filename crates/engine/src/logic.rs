@@ -454,14 +454,32 @@ impl V {
         }
     }
 
-    /// Kleene conjunction of many (yes when empty).
+    /// Kleene conjunction of many (yes when empty). A no settles it: the
+    /// items after it are not looked at.
     pub fn all(items: impl IntoIterator<Item = V>) -> V {
-        items.into_iter().fold(V::YES, V::and)
+        let mut all = V::YES;
+        for v in items {
+            match v.t {
+                Tri::No => return V::NO,
+                Tri::Yes => {}
+                Tri::Unknown => all = all.and(v),
+            }
+        }
+        all
     }
 
-    /// Kleene disjunction of many (no when empty).
+    /// Kleene disjunction of many (no when empty). A yes settles it: the
+    /// items after it are not looked at.
     pub fn any(items: impl IntoIterator<Item = V>) -> V {
-        items.into_iter().fold(V::NO, V::or)
+        let mut any = V::NO;
+        for v in items {
+            match v.t {
+                Tri::Yes => return V::YES,
+                Tri::No => {}
+                Tri::Unknown => any = any.or(v),
+            }
+        }
+        any
     }
 }
 

@@ -187,13 +187,14 @@ impl<'a> Eval<'a> {
         out
     }
 
-    /// Each finding's id and outcome.
-    pub fn into_outcomes(self) -> Vec<(Cow<'static, str>, Outcome)> {
-        let mut out: Vec<_> = self
-            .findings
-            .iter()
-            .map(|r| (Cow::Borrowed(r.def.id), r.outcome))
-            .collect();
+    /// Each finding's id and outcome, in a list with room for `more`.
+    pub fn into_outcomes(self, more: usize) -> Vec<(Cow<'static, str>, Outcome)> {
+        let mut out = Vec::with_capacity(self.findings.len() + more);
+        out.extend(
+            self.findings
+                .iter()
+                .map(|r| (Cow::Borrowed(r.def.id), r.outcome)),
+        );
         for (i, id) in self.made_ids {
             out[i].0 = id;
         }
