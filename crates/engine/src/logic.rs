@@ -456,6 +456,7 @@ impl V {
 
     /// Kleene conjunction of many (yes when empty). A no settles it: the
     /// items after it are not looked at.
+    #[inline]
     pub fn all(items: impl IntoIterator<Item = V>) -> V {
         let mut all = V::YES;
         for v in items {
@@ -470,6 +471,7 @@ impl V {
 
     /// Kleene disjunction of many (no when empty). A yes settles it: the
     /// items after it are not looked at.
+    #[inline]
     pub fn any(items: impl IntoIterator<Item = V>) -> V {
         let mut any = V::NO;
         for v in items {
