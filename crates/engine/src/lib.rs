@@ -151,7 +151,7 @@ pub fn screen_all_with<'a>(
             memo::Found::Entry(e) => {
                 let e = memo.entry(e);
                 let asked = (e.open_questions, e.first_question);
-                out.push(Some(screening(ev, &t, law, e.reliefs, asked, Some(e))));
+                out.push(Some(screening(ev, &t, law, e.reliefs, asked, Some(&e))));
             }
             found => {
                 out.push(None);
@@ -184,7 +184,7 @@ fn screening<'a>(
     law: &'a Law,
     reliefs: [output::ReliefOutcome; 5],
     (open_questions, first): (usize, Option<logic::Fact>),
-    recalled: Option<&memo::Entry>,
+    recalled: Option<&memo::Recalled>,
 ) -> Screening<'a> {
     let case = ev.case;
     let warnings = warnings::raised_texts(&ev, ev.outcome(t.lawful_pathways))
@@ -194,7 +194,7 @@ fn screening<'a>(
     let mut findings = ev.into_outcomes(recalled.map_or(0, |e| e.later.len()));
     if let Some(e) = recalled {
         findings.extend(e.later.iter().map(|&(d, o)| (Cow::Borrowed(d.id), o)));
-        for (i, id) in &e.made_ids {
+        for (i, id) in e.made_ids {
             findings[*i].0 = id.clone();
         }
     }

@@ -16,8 +16,8 @@
 //! reliefs and questions, so the memo keeps them by exactly that key
 //! (`Key`), compared in full (the hash only finds candidates). A caseload
 //! repeats such keys: on 1,000,000 generated rows, 85% of the cases found
-//! theirs in the memo (4,096 kept a thread), and the screening took a fifth
-//! less time.
+//! theirs in the memo (4,096 kept by each of 2 threads), and the screening
+//! took a fifth less time.
 //!
 //! The property test `a_caseload_screened_with_a_memo_reads_as_screened_without`
 //! screens cases that share a key but nothing else, and cases that differ in
@@ -40,8 +40,8 @@ use crate::logic::{Fact, Needs};
 use crate::output::{Outcome, ReliefOutcome};
 use crate::rules::{Eval, Ix};
 
-/// Most cases a memo keeps (about 1 KB each for a caseload's rows); later
-/// ones are decided afresh.
+/// Most patterns a memo keeps unless told otherwise (about 1 KB each for a
+/// caseload's rows); later ones are decided afresh.
 const CAPACITY: usize = 4096;
 
 /// Most harms or groups a case may list and still be kept (its key holds them).
@@ -49,31 +49,50 @@ const MAX_LISTED: usize = 8;
 
 /// What the rules after the thresholds decided, by what they read. One memo
 /// serves one [`Law`]; given another, it starts afresh.
-#[derive(Default)]
 pub struct Memo {
     /// The address of the law served (it only identifies it).
     law: usize,
+    capacity: usize,
     by_hash: HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>>,
     entries: Vec<Entry>,
+    /// The entries' findings (definition and outcome), one entry's after
+    /// another: the thresholds', then the later ones. (Kept together rather
+    /// than in a list an entry: small long-lived blocks scattered among a
+    /// run's short-lived ones would hold on to much more memory.)
+    findings: Vec<(&'static Def, Outcome)>,
+    /// The entries' unknown thresholds with what they wait for, likewise.
+    open: Vec<(Ix, Needs)>,
 }
 
 /// What the memo keeps of a case.
-pub(crate) struct Entry {
+struct Entry {
     key: Key,
+    /// The ids made for the later findings, by finding (rare).
+    made_ids: Vec<(Ix, Cow<'static, str>)>,
+    reliefs: [ReliefOutcome; 5],
+    open_questions: usize,
+    first_question: Option<Fact>,
+}
+
+/// What the memo recalls of a case.
+pub(crate) struct Recalled<'m> {
     /// The findings after the thresholds: definition and outcome.
-    pub later: Vec<(&'static Def, Outcome)>,
+    pub later: &'m [(&'static Def, Outcome)],
     /// The ids made for those findings, by finding.
-    pub made_ids: Vec<(Ix, Cow<'static, str>)>,
+    pub made_ids: &'m [(Ix, Cow<'static, str>)],
     pub reliefs: [ReliefOutcome; 5],
     pub open_questions: usize,
     pub first_question: Option<Fact>,
 }
 
 /// All that the rules after the thresholds read of a case (see the module's
-/// documentation). Definitions are compared by address.
+/// documentation): the thresholds' findings are the first `thresholds` of
+/// `findings` in [`Memo::findings`], compared by definition's address and
+/// outcome; their needs are `open` in [`Memo::open`].
 struct Key {
-    thresholds: Vec<(&'static Def, Outcome)>,
-    open: Vec<(Ix, Needs)>,
+    findings: std::ops::Range<usize>,
+    thresholds: usize,
+    open: std::ops::Range<usize>,
     harms: Option<Vec<Harm>>,
     groups: Option<Vec<Group>>,
     risk: Option<Risk>,
@@ -148,15 +167,15 @@ impl Probe<'_, '_> {
         h.finish()
     }
 
-    fn matches(&self, key: &Key) -> bool {
+    fn matches(&self, key: &Key, memo: &Memo) -> bool {
         let f = &self.case().facts;
-        key.thresholds.len() == self.later
-            && key
-                .thresholds
+        let thresholds = &memo.findings[key.findings.start..][..key.thresholds];
+        key.thresholds == self.later
+            && thresholds
                 .iter()
                 .zip(self.thresholds())
                 .all(|(k, (d, o))| std::ptr::eq(k.0, d) && k.1 == o)
-            && key.open.iter().eq(self.open())
+            && memo.open[key.open.clone()].iter().eq(self.open())
             && key.conduct == f.conduct
             && key.location == f.applicant().location
             && key.harms == f.harms
@@ -175,11 +194,16 @@ impl Probe<'_, '_> {
             }
     }
 
-    fn to_key(&self) -> Key {
+    /// The key, its lists added to `memo`'s.
+    fn to_key(&self, memo: &mut Memo) -> Key {
         let f = &self.case().facts;
+        let (findings, open) = (memo.findings.len(), memo.open.len());
+        memo.findings.extend(self.ev.defs_from(0));
+        memo.open.extend(self.open().cloned());
         Key {
-            thresholds: self.thresholds().collect(),
-            open: self.open().cloned().collect(),
+            findings: findings..memo.findings.len(),
+            thresholds: self.later,
+            open: open..memo.open.len(),
             harms: f.harms.clone(),
             groups: f.groups.clone(),
             risk: f.risk.clone(),
@@ -206,9 +230,28 @@ pub(crate) enum Found {
     Never,
 }
 
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo::with_capacity(CAPACITY)
+    }
+}
+
 impl Memo {
+    /// A memo that keeps up to 4,096 patterns.
     pub fn new() -> Memo {
         Memo::default()
+    }
+
+    /// A memo that keeps up to `capacity` patterns.
+    pub fn with_capacity(capacity: usize) -> Memo {
+        Memo {
+            law: 0,
+            capacity,
+            by_hash: HashMap::default(),
+            entries: Vec::new(),
+            findings: Vec::new(),
+            open: Vec::new(),
+        }
     }
 
     /// How many cases the memo keeps.
@@ -226,7 +269,7 @@ impl Memo {
         if self.law != law {
             *self = Memo {
                 law,
-                ..Memo::default()
+                ..Memo::with_capacity(self.capacity)
             };
         }
     }
@@ -243,13 +286,20 @@ impl Memo {
             bucket
                 .iter()
                 .copied()
-                .find(|&e| probe.matches(&self.entries[e as usize].key))
+                .find(|&e| probe.matches(&self.entries[e as usize].key, self))
         });
         found.map_or(Found::New(hash), Found::Entry)
     }
 
-    pub(crate) fn entry(&self, e: u32) -> &Entry {
-        &self.entries[e as usize]
+    pub(crate) fn entry(&self, e: u32) -> Recalled<'_> {
+        let e = &self.entries[e as usize];
+        Recalled {
+            later: &self.findings[e.key.findings.start + e.key.thresholds..e.key.findings.end],
+            made_ids: &e.made_ids,
+            reliefs: e.reliefs,
+            open_questions: e.open_questions,
+            first_question: e.first_question,
+        }
     }
 
     /// Keeps what the rules decided for the whole `ev` (found [`Found::New`]
@@ -265,18 +315,20 @@ impl Memo {
         let probe = Probe { ev, later };
         let bucket = self.by_hash.get(&hash).map_or(&[][..], Vec::as_slice);
         // Full, or kept already for an earlier case screened in the same stage.
-        if self.entries.len() >= CAPACITY
+        if self.entries.len() >= self.capacity
             || bucket
                 .iter()
-                .any(|&e| probe.matches(&self.entries[e as usize].key))
+                .any(|&e| probe.matches(&self.entries[e as usize].key, self))
         {
             return;
         }
-        let key = probe.to_key();
+        if self.entries.is_empty() {
+            self.entries.reserve_exact(self.capacity);
+        }
+        let key = probe.to_key(self);
         let e = self.entries.len() as u32;
         self.entries.push(Entry {
             key,
-            later: ev.defs_from(later).collect(),
             made_ids: ev
                 .made_ids()
                 .iter()

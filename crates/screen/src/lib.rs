@@ -202,6 +202,7 @@ pub fn run(
         mode,
         strict: args.strict,
         format: input_format,
+        memo_patterns: MEMO_PATTERNS / pool.current_num_threads().max(1),
     };
     let summary = screen(reader, &config, &pool, out, rejects, &progress);
     progress.finish();
@@ -265,6 +266,8 @@ pub struct Config<'a> {
     pub strict: bool,
     /// The input's format: whether a line is CSV or JSON.
     pub format: InputFormat,
+    /// The patterns each worker's memo keeps.
+    pub memo_patterns: usize,
 }
 
 /// Where bad rows are reported.
@@ -366,9 +369,13 @@ struct Stage {
 thread_local! {
     /// Each worker's memo of what the rules after the thresholds decided
     /// (`refuge_engine::memo`), kept from batch to batch.
-    static MEMO: std::cell::RefCell<refuge_engine::Memo> =
-        std::cell::RefCell::new(refuge_engine::Memo::new());
+    static MEMO: std::cell::RefCell<Option<refuge_engine::Memo>> =
+        const { std::cell::RefCell::new(None) };
 }
+
+/// The patterns all the workers' memos keep together (about 1 KB each), so
+/// that the memos' memory stays the same whatever the number of threads.
+const MEMO_PATTERNS: usize = 8192;
 
 /// Rows screened together: enough that each part of the engine's code is
 /// still in the processor's cache for the next row, few enough that their
@@ -411,6 +418,9 @@ impl Stage {
             Mode::Columns(format) => {
                 let cases: Vec<&Case> = self.cases.iter().map(|(_, c)| c).collect();
                 let screenings = MEMO.with_borrow_mut(|memo| {
+                    let memo = memo.get_or_insert_with(|| {
+                        refuge_engine::Memo::with_capacity(config.memo_patterns)
+                    });
                     refuge_engine::screen_all_with(&cases, config.law, memo)
                 });
                 for ((id, _), screening) in self.cases.iter().zip(&screenings) {
