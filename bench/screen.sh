@@ -5,7 +5,8 @@
 #
 # Usage: bench/screen.sh [ROWS]        (default 1000000)
 #        PGO=1 bench/screen.sh [ROWS]  (also times the profile-guided build of bench/pgo.sh)
-# Prints both wall times, their ratio and Refuge's peak memory (RSS), and
+# Times each side RUNS times in turn (default 3) and prints the median wall
+# times, their ratio and the peak memory (RSS), and
 # checks that the baseline's deadlines equal Refuge's on every row (and that
 # the profile-guided build writes the same output as the plain one).
 set -euo pipefail
@@ -44,24 +45,32 @@ measure() { # NAME COMMAND...
   awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/$name.time" >"$WORK/$name.rss"
 }
 
-echo "timing refuge screen (the whole assessment) ..."
-measure refuge "$BIN" screen "$WORK/cases.csv" -o "$WORK/refuge.csv" --today "$TODAY"
-if [ -n "$PGO_BIN" ]; then
-  echo "timing refuge screen, profile-guided build ..."
-  measure refuge_pgo "$PGO_BIN" screen "$WORK/cases.csv" -o "$WORK/refuge_pgo.csv" --today "$TODAY"
-  cmp -s "$WORK/refuge.csv" "$WORK/refuge_pgo.csv" || { echo "the profile-guided build's output differs"; exit 1; }
-fi
-echo "timing the pandas/NumPy baseline (the one-year deadline only) ..."
-measure baseline python3 bench/screen_baseline.py "$WORK/cases.csv" "$WORK/baseline.csv" \
-  --holidays "$WORK/holidays.txt" --today "$TODAY"
+# Each side RUNS times (default 3), taking turns, so that a slow moment of a
+# shared machine falls on both; the medians are compared.
+RUNS=${RUNS:-3}
+for run in $(seq "$RUNS"); do
+  echo "run $run of $RUNS: refuge screen (the whole assessment) ..."
+  measure "refuge.$run" "$BIN" screen "$WORK/cases.csv" -o "$WORK/refuge.csv" --today "$TODAY"
+  if [ -n "$PGO_BIN" ]; then
+    echo "run $run of $RUNS: refuge screen, profile-guided build ..."
+    measure "refuge_pgo.$run" "$PGO_BIN" screen "$WORK/cases.csv" -o "$WORK/refuge_pgo.csv" --today "$TODAY"
+    cmp -s "$WORK/refuge.csv" "$WORK/refuge_pgo.csv" || { echo "the profile-guided build's output differs"; exit 1; }
+  fi
+  echo "run $run of $RUNS: the pandas/NumPy baseline (the one-year deadline only) ..."
+  measure "baseline.$run" python3 bench/screen_baseline.py "$WORK/cases.csv" "$WORK/baseline.csv" \
+    --holidays "$WORK/holidays.txt" --today "$TODAY"
+done
 
-tail -n 25 "$WORK/refuge.err"
+tail -n 25 "$WORK/refuge.1.err"
 
-python3 - "$WORK" "$ROWS" <<'EOF'
+python3 - "$WORK" "$ROWS" "$RUNS" <<'EOF'
 import os
+import statistics
 import sys
+
 import pandas as pd
-work, rows = sys.argv[1], int(sys.argv[2])
+
+work, rows, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 r = pd.read_csv(f"{work}/refuge.csv", usecols=["id", "one_year_deadline", "one_year_status"], dtype=str, keep_default_na=False)
 b = pd.read_csv(f"{work}/baseline.csv", dtype=str, keep_default_na=False)
 assert len(r) == len(b) == rows, (len(r), len(b), rows)
@@ -71,22 +80,30 @@ if bad.any():
     print(f"MISMATCH on {int(bad.sum())} rows, for example:\n{both.head(10).to_string()}")
     sys.exit(1)
 print(f"check: the baseline's one-year deadline and status equal Refuge's on all {rows} rows")
-t_r = float(open(f"{work}/refuge.secs").read())
-t_b = float(open(f"{work}/baseline.secs").read())
-rss_r = int(open(f"{work}/refuge.rss").read()) / 1024
-rss_b = int(open(f"{work}/baseline.rss").read()) / 1024
+
 hz = 100  # USER_HZ of /proc/stat
-names = [n for n in ("refuge", "refuge_pgo", "baseline") if os.path.exists(f"{work}/{n}.cpu")]
-for name in names:
-    cpu = float(open(f"{work}/{name}.cpu").read())
-    other = int(open(f"{work}/{name}.busy").read()) / hz - cpu
-    print(f"{name}: {cpu:.2f} CPU-s of its own; other processes used {max(other, 0):.2f} CPU-s meanwhile")
-print(f"refuge screen: {t_r:.2f} s wall, peak RSS {rss_r:.0f} MB ({rows / t_r:,.0f} rows/s)")
-print(f"baseline:      {t_b:.2f} s wall, peak RSS {rss_b:.0f} MB")
-print(f"ratio (baseline / refuge): {t_b / t_r:.2f}x   (goal: >= 5x; peak RSS goal: <= 100 MB)")
-if "refuge_pgo" in names:
-    t_p = float(open(f"{work}/refuge_pgo.secs").read())
-    rss_p = int(open(f"{work}/refuge_pgo.rss").read()) / 1024
-    print(f"refuge screen, profile-guided build: {t_p:.2f} s wall, peak RSS {rss_p:.0f} MB; "
-          f"ratio (baseline / it): {t_b / t_p:.2f}x")
+
+
+def read(name, run, what):
+    return float(open(f"{work}/{name}.{run}.{what}").read())
+
+
+median = {}
+for name in ("refuge", "refuge_pgo", "baseline"):
+    if not os.path.exists(f"{work}/{name}.1.secs"):
+        continue
+    k = range(1, runs + 1)
+    walls = [read(name, i, "secs") for i in k]
+    cpus = [read(name, i, "cpu") for i in k]
+    others = [max(read(name, i, "busy") / hz - c, 0) for i, c in zip(k, cpus)]
+    rss = max(read(name, i, "rss") for i in k) / 1024
+    median[name] = statistics.median(walls)
+    print(f"{name}: median {median[name]:.2f} s wall (runs: {', '.join(f'{w:.2f}' for w in walls)}); "
+          f"median {statistics.median(cpus):.2f} CPU-s; peak RSS {rss:.0f} MB; "
+          f"other processes used at most {max(others):.2f} CPU-s during a run")
+t_r, t_b = median["refuge"], median["baseline"]
+print(f"refuge screen: {rows / t_r:,.0f} rows/s")
+print(f"ratio (baseline / refuge), medians: {t_b / t_r:.2f}x   (goal: >= 5x; peak RSS goal: <= 100 MB)")
+if "refuge_pgo" in median:
+    print(f"ratio (baseline / refuge's profile-guided build), medians: {t_b / median['refuge_pgo']:.2f}x")
 EOF

@@ -322,9 +322,6 @@ impl Memo {
         {
             return;
         }
-        if self.entries.is_empty() {
-            self.entries.reserve_exact(self.capacity);
-        }
         let key = probe.to_key(self);
         let e = self.entries.len() as u32;
         self.entries.push(Entry {
