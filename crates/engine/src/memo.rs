@@ -56,9 +56,8 @@ pub struct Memo {
     by_hash: HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>>,
     entries: Vec<Entry>,
     /// The entries' findings (definition and outcome), one entry's after
-    /// another: the thresholds', then the later ones. (Kept together rather
-    /// than in a list an entry: small long-lived blocks scattered among a
-    /// run's short-lived ones would hold on to much more memory.)
+    /// another: the thresholds', then the later ones (one list for all the
+    /// entries, not two small ones an entry).
     findings: Vec<(&'static Def, Outcome)>,
     /// The entries' unknown thresholds with what they wait for, likewise.
     open: Vec<(Ix, Needs)>,
