@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A profile-guided build of `refuge` (PGO): the compiler lays out and inlines
 # the code by how a real run exercised it. On 1,000,000 screened rows it used
-# about 17% less CPU than the plain release build, with identical output.
+# 12-17% less CPU than the plain release build in our runs, with identical output.
 #
 # Usage: bench/pgo.sh            (prints the binary's path: target/pgo/release/refuge)
 #
