@@ -120,14 +120,7 @@ pub fn screen<'a>(case: &'a Case, law: &'a Law) -> Screening<'a> {
 /// law at a time over all the cases (as `decide_all` does), which is quicker
 /// for a caseload than one case at a time.
 pub fn screen_all<'a>(cases: &[&'a Case], law: &'a Law) -> Vec<Screening<'a>> {
-    decide_all(cases, law, false)
-        .into_iter()
-        .map(|d| {
-            let ranked = questions::Ranked::new(&d.ev, &d.reliefs.undetermined());
-            let asked = (ranked.len(), ranked.first());
-            screening(d.ev, &d.t, law, d.reliefs.outcomes(), asked, None)
-        })
-        .collect()
+    screen_all_with(cases, law, &mut Memo::with_capacity(0))
 }
 
 /// [`screen_all`], with a [`Memo`] of what the rules after the thresholds

@@ -32,9 +32,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::defs::Def;
-use crate::facts::{
-    Applicant, Case, Conduct, Country, Group, Harm, Location, Resettlement, Risk, Torture,
-};
+use crate::facts::{Applicant, Case, Conduct, Group, Harm, Location, Resettlement, Risk, Torture};
 use crate::law::Law;
 use crate::logic::{Fact, Needs};
 use crate::output::{Outcome, ReliefOutcome};
@@ -98,16 +96,7 @@ struct Key {
     torture: Option<Torture>,
     conduct: Option<Conduct>,
     resettlement: Option<Resettlement>,
-    location: Option<Location>,
-    abroad: Option<Abroad>,
-}
-
-/// Where an applicant abroad is, and their nationality.
-#[derive(PartialEq)]
-struct Abroad {
-    current_country: Option<Country>,
-    nationality: Option<Vec<Country>>,
-    habitual_residence: Option<Country>,
+    applicant: Applicant,
 }
 
 /// A case's key, borrowed: the thresholds' findings are those of `ev` before `later`.
@@ -129,10 +118,24 @@ impl Probe<'_, '_> {
         self.ev.open().iter().take_while(|(i, _)| *i < self.later)
     }
 
-    /// The applicant, if abroad.
-    fn abroad(&self) -> Option<&Applicant> {
+    /// What the key holds of the applicant: where they are and, if abroad,
+    /// in which country and of what nationality (cloned only then).
+    fn applicant(&self) -> Applicant {
         let a = self.case().facts.applicant();
-        (a.location == Some(Location::OutsideUs)).then_some(a)
+        if a.location == Some(Location::OutsideUs) {
+            Applicant {
+                location: a.location,
+                current_country: a.current_country,
+                nationality: a.nationality.clone(),
+                habitual_residence: a.habitual_residence,
+                ..Applicant::EMPTY
+            }
+        } else {
+            Applicant {
+                location: a.location,
+                ..Applicant::EMPTY
+            }
+        }
     }
 
     fn hash(&self) -> u64 {
@@ -176,21 +179,12 @@ impl Probe<'_, '_> {
                 .all(|(k, (d, o))| std::ptr::eq(k.0, d) && k.1 == o)
             && memo.open[key.open.clone()].iter().eq(self.open())
             && key.conduct == f.conduct
-            && key.location == f.applicant().location
             && key.harms == f.harms
             && key.groups == f.groups
             && key.risk == f.risk
             && key.torture == f.torture
             && key.resettlement == f.resettlement
-            && match (&key.abroad, self.abroad()) {
-                (None, None) => true,
-                (Some(k), Some(a)) => {
-                    k.current_country == a.current_country
-                        && k.nationality == a.nationality
-                        && k.habitual_residence == a.habitual_residence
-                }
-                _ => false,
-            }
+            && key.applicant == self.applicant()
     }
 
     /// The key, its lists added to `memo`'s.
@@ -209,12 +203,7 @@ impl Probe<'_, '_> {
             torture: f.torture.clone(),
             conduct: f.conduct.clone(),
             resettlement: f.resettlement.clone(),
-            location: f.applicant().location,
-            abroad: self.abroad().map(|a| Abroad {
-                current_country: a.current_country,
-                nationality: a.nationality.clone(),
-                habitual_residence: a.habitual_residence,
-            }),
+            applicant: self.applicant(),
         }
     }
 }
@@ -225,7 +214,8 @@ pub(crate) enum Found {
     Entry(u32),
     /// Not yet: its hash, to keep it once decided.
     New(u64),
-    /// Not for the memo (family members, or a long list of harms or groups).
+    /// Not for the memo (family members, a long list of harms or groups, or
+    /// a memo that keeps nothing).
     Never,
 }
 
@@ -276,7 +266,11 @@ impl Memo {
     /// Looks up the case of `ev`, whose first `later` findings are the thresholds'.
     pub(crate) fn find(&self, ev: &Eval, later: Ix) -> Found {
         let f = &ev.case.facts;
-        if !f.family().is_empty() || f.harms().len() > MAX_LISTED || f.groups().len() > MAX_LISTED {
+        if self.capacity == 0
+            || !f.family().is_empty()
+            || f.harms().len() > MAX_LISTED
+            || f.groups().len() > MAX_LISTED
+        {
             return Found::Never;
         }
         let probe = Probe { ev, later };

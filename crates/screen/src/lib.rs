@@ -19,7 +19,7 @@
 //! - this file: the pipeline that ties them together ([`run`], driven by [`ScreenArgs`]).
 //!
 //! Invariant: this crate decides nothing about the law. Every outcome, date and
-//! question comes from [`refuge_engine::screen_all`] (or [`refuge_engine::assess`]
+//! question comes from [`refuge_engine::screen_all_with`] (or [`refuge_engine::assess`]
 //! with `--full`); this crate only moves rows in
 //! and columns out.
 
@@ -357,7 +357,7 @@ pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config) -> Done {
 }
 
 /// Rows read and not yet screened, at most [`STAGE`]: the engine screens
-/// them together (see [`refuge_engine::screen_all`]).
+/// them together (see [`refuge_engine::screen_all_with`]).
 #[derive(Default)]
 struct Stage {
     /// Each row's case, and where its id is in `ids`.

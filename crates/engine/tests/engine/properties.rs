@@ -373,28 +373,40 @@ fn facts() -> impl Strategy<Value = Value> {
     })
 }
 
+/// The parts of the memo's key (see `refuge_engine::memo`): the top-level
+/// ones, then the applicant's.
+const KEY_PARTS: [&str; 6] = [
+    "harms",
+    "groups",
+    "risk",
+    "torture",
+    "conduct",
+    "resettlement",
+];
+const APPLICANT_KEY_PARTS: [&str; 4] = [
+    "location",
+    "current_country",
+    "nationality",
+    "habitual_residence",
+];
+
+/// Sets `to[key]` to `from[key]`, or removes it where `from` has none.
+fn copy(from: Option<&Value>, to: &mut Value, key: &str) {
+    match from.and_then(|f| f.get(key)) {
+        Some(v) => to[key] = v.clone(),
+        None => {
+            to.as_object_mut().unwrap().remove(key);
+        }
+    }
+}
+
 /// `g` with what the rules after the thresholds read taken from `f` (see
 /// `refuge_engine::memo`): the harms, groups, risk, torture, conduct and
 /// resettlement, the applicant's location and, for an applicant abroad, where
 /// they are and their nationality; `as_of` as given. The rest (the dates,
 /// arrivals, application, exceptions, family, the rest of the applicant) is `g`'s.
 fn same_key_as(f: &Value, mut g: Value, as_of: &str) -> Value {
-    fn copy(from: Option<&Value>, to: &mut Value, key: &str) {
-        match from.and_then(|f| f.get(key)) {
-            Some(v) => to[key] = v.clone(),
-            None => {
-                to.as_object_mut().unwrap().remove(key);
-            }
-        }
-    }
-    for key in [
-        "harms",
-        "groups",
-        "risk",
-        "torture",
-        "conduct",
-        "resettlement",
-    ] {
+    for key in KEY_PARTS {
         copy(Some(f), &mut g, key);
     }
     g["as_of"] = json!(as_of);
@@ -402,7 +414,7 @@ fn same_key_as(f: &Value, mut g: Value, as_of: &str) -> Value {
     let mut ga = g.get("applicant").cloned().unwrap_or_else(|| json!({}));
     copy(fa, &mut ga, "location");
     if ga.get("location") == Some(&json!("outside_us")) {
-        for key in ["current_country", "nationality", "habitual_residence"] {
+        for key in &APPLICANT_KEY_PARTS[1..] {
             copy(fa, &mut ga, key);
         }
     }
@@ -410,37 +422,19 @@ fn same_key_as(f: &Value, mut g: Value, as_of: &str) -> Value {
     g
 }
 
-/// `f` with one part of the memo's key (by number) taken from `h`.
+/// `f` with one part of the memo's key (by number: the top-level parts, then
+/// the applicant's) taken from `h`.
 fn with_key_part(f: &Value, h: &Value, part: usize) -> Value {
     let mut out = f.clone();
-    let mut take = |key: &str| match h.get(key) {
-        Some(v) => out[key] = v.clone(),
+    match KEY_PARTS.get(part) {
+        Some(key) => copy(Some(h), &mut out, key),
         None => {
-            out.as_object_mut().unwrap().remove(key);
-        }
-    };
-    match part {
-        0 => take("harms"),
-        1 => take("groups"),
-        2 => take("risk"),
-        3 => take("torture"),
-        4 => take("conduct"),
-        5 => take("resettlement"),
-        _ => {
             let mut a = f.get("applicant").cloned().unwrap_or_else(|| json!({}));
-            let ha = h.get("applicant").cloned().unwrap_or_else(|| json!({}));
-            let k = [
-                "location",
-                "current_country",
-                "nationality",
-                "habitual_residence",
-            ][part - 6];
-            match ha.get(k) {
-                Some(v) => a[k] = v.clone(),
-                None => {
-                    a.as_object_mut().unwrap().remove(k);
-                }
-            }
+            copy(
+                h.get("applicant"),
+                &mut a,
+                APPLICANT_KEY_PARTS[part - KEY_PARTS.len()],
+            );
             out["applicant"] = a;
         }
     }
@@ -501,7 +495,7 @@ proptest! {
     #[test]
     fn a_caseload_screened_with_a_memo_reads_as_screened_without(
         random in prop::collection::vec((facts(), select(&["2026-11-27", "2027-03-01", "2029-12-31"][..])), 3..8),
-        part in 0usize..10,
+        part in 0..KEY_PARTS.len() + APPLICANT_KEY_PARTS.len(),
     ) {
         // Two patterns that differ in one part of the memo's key only, each
         // with the rest of the facts of the same other cases: the memo must
