@@ -33,8 +33,6 @@ pub mod memo;
 pub mod output;
 pub mod rules;
 
-use std::borrow::Cow;
-
 pub use facts::{Case, Facts, InputError};
 pub use law::Law;
 pub use memo::Memo;
@@ -143,8 +141,7 @@ pub fn screen_all_with<'a>(
         match memo.find(&ev, later) {
             memo::Found::Entry(e) => {
                 let e = memo.entry(e);
-                let asked = (e.open_questions, e.first_question);
-                out.push(Some(screening(ev, &t, law, e.reliefs, asked, Some(&e))));
+                out.push(Some(screening(&ev, &t, law, e.reliefs, e.asked)));
             }
             found => {
                 out.push(None);
@@ -161,43 +158,39 @@ pub fn screen_all_with<'a>(
         if let memo::Found::New(hash) = found {
             memo.keep(hash, &d.ev, later, reliefs, asked);
         }
-        out[i] = Some(screening(d.ev, &d.t, law, reliefs, asked, None));
+        out[i] = Some(screening(&d.ev, &d.t, law, reliefs, asked));
     }
     out.into_iter()
         .map(|s| s.expect("every case screened"))
         .collect()
 }
 
-/// A case's screening from its findings (`ev`; with `recalled`, those of the
-/// thresholds, and the memo's for the rest) and what the rules decided: the
-/// reliefs, and how many questions there are with the first.
+/// A case's screening from its thresholds' findings (`ev` and `t`) and what
+/// the rules decided (or the memo recalls): the reliefs, and how many
+/// questions there are with the first.
 fn screening<'a>(
-    ev: Eval<'a>,
+    ev: &Eval<'a>,
     t: &thresholds::Thresholds,
     law: &'a Law,
     reliefs: [output::ReliefOutcome; 5],
     (open_questions, first): (usize, Option<logic::Fact>),
-    recalled: Option<&memo::Recalled>,
 ) -> Screening<'a> {
     let case = ev.case;
-    let warnings = warnings::raised_texts(&ev, ev.outcome(t.lawful_pathways))
+    let warnings = warnings::raised_texts(ev, ev.outcome(t.lawful_pathways))
         .map(|w| w.code.as_str())
         .collect();
     let deadlines = deadlines::all(case, law, ev.one_year.as_ref(), false);
-    let mut findings = ev.into_outcomes(recalled.map_or(0, |e| e.later.len()));
-    if let Some(e) = recalled {
-        findings.extend(e.later.iter().map(|&(d, o)| (Cow::Borrowed(d.id), o)));
-        for (i, id) in e.made_ids {
-            findings[*i].0 = id.clone();
-        }
-    }
+    let (one_year, ead_earliest_filing, annual_fee_due) = deadlines::screened(&deadlines);
     Screening {
         as_of: case.as_of,
         reliefs,
-        deadlines: Cow::Owned(deadlines),
+        one_year,
+        lawful_pathways: Some(ev.outcome(t.lawful_pathways)),
+        safe_third_country: Some(ev.outcome(t.safe_third_country)),
+        ead_earliest_filing,
+        annual_fee_due,
         open_questions,
-        first_question: first.map(|f| Cow::Owned(f.path(case))),
-        findings,
+        first_question: first.map(|f| f.path(case)),
         warnings,
     }
 }

@@ -6,6 +6,8 @@
 //! conclusion is never drawn while a fact that could change it is unknown,
 //! and only the unknowns that could still change the result are kept.
 
+use std::borrow::Cow;
+
 use crate::facts::Case;
 
 /// yes, no or unknown.
@@ -161,24 +163,24 @@ pub enum Fact {
 
 impl Fact {
     /// The path in the facts document (`harms[h1].severe`, `arrivals[0].date`).
-    pub fn path(&self, case: &Case) -> String {
-        match *self {
+    pub fn path(&self, case: &Case) -> Cow<'static, str> {
+        Cow::Owned(match *self {
             Fact::Applicant(p)
             | Fact::Application(p)
             | Fact::Risk(p)
             | Fact::Torture(p)
             | Fact::Conduct(p)
-            | Fact::Resettlement(p) => p.name().to_string(),
-            Fact::Arrivals => "arrivals".into(),
+            | Fact::Resettlement(p) => return Cow::Borrowed(p.name()),
+            Fact::Arrivals => return Cow::Borrowed("arrivals"),
             Fact::Arrival(i, f) => format!("arrivals[{i}].{f}"),
-            Fact::Exceptions => "exceptions".into(),
+            Fact::Exceptions => return Cow::Borrowed("exceptions"),
             Fact::Exception(i, f) => format!("exceptions[{i}].{f}"),
-            Fact::Harms => "harms".into(),
+            Fact::Harms => return Cow::Borrowed("harms"),
             Fact::Harm(i, f) => format!("harms[{}].{f}", case.harm_ids[i]),
             Fact::Ground(i, g, f) => format!("harms[{}].grounds[{g}].{f}", case.harm_ids[i]),
             Fact::Group(i, f) => format!("groups[{}].{f}", case.group_ids[i]),
             Fact::Family(i, f) => format!("family[{}].{f}", case.family_ids[i]),
-        }
+        })
     }
 }
 

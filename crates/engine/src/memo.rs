@@ -13,7 +13,9 @@
 //!   and `reliefs::refugee_admission` look no further for anyone else).
 //!
 //! Two such cases that agree on all of these get the same later findings,
-//! reliefs and questions, so the memo keeps them by exactly that key
+//! reliefs and questions, so the memo keeps the reliefs' outcomes and the
+//! questions' count and first (all a [`Screening`](crate::Screening) reads
+//! of the later findings) by exactly that key
 //! (`Key`), compared in full (the hash only finds candidates). A caseload
 //! repeats such keys: on 1,000,000 generated rows, 85% of the cases found
 //! theirs in the memo (4,096 kept by each of 2 threads), and the screening
@@ -27,7 +29,6 @@
 //! already). A rule after the thresholds that comes to read something more
 //! must add it to the key.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
@@ -53,9 +54,9 @@ pub struct Memo {
     capacity: usize,
     by_hash: HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>>,
     entries: Vec<Entry>,
-    /// The entries' findings (definition and outcome), one entry's after
-    /// another: the thresholds', then the later ones (one list for all the
-    /// entries, not two small ones an entry).
+    /// The entries' thresholds' findings (definition and outcome), one
+    /// entry's after another (one list for all the entries, not a small one
+    /// an entry).
     findings: Vec<(&'static Def, Outcome)>,
     /// The entries' unknown thresholds with what they wait for, likewise.
     open: Vec<(Ix, Needs)>,
@@ -64,31 +65,23 @@ pub struct Memo {
 /// What the memo keeps of a case.
 struct Entry {
     key: Key,
-    /// The ids made for the later findings, by finding (rare).
-    made_ids: Vec<(Ix, Cow<'static, str>)>,
-    reliefs: [ReliefOutcome; 5],
-    open_questions: usize,
-    first_question: Option<Fact>,
+    recalled: Recalled,
 }
 
-/// What the memo recalls of a case.
-pub(crate) struct Recalled<'m> {
-    /// The findings after the thresholds: definition and outcome.
-    pub later: &'m [(&'static Def, Outcome)],
-    /// The ids made for those findings, by finding.
-    pub made_ids: &'m [(Ix, Cow<'static, str>)],
+/// What the memo recalls of a case: what the rules decided.
+#[derive(Clone, Copy)]
+pub(crate) struct Recalled {
     pub reliefs: [ReliefOutcome; 5],
-    pub open_questions: usize,
-    pub first_question: Option<Fact>,
+    /// How many questions there are, and the first.
+    pub asked: (usize, Option<Fact>),
 }
 
 /// All that the rules after the thresholds read of a case (see the module's
-/// documentation): the thresholds' findings are the first `thresholds` of
-/// `findings` in [`Memo::findings`], compared by definition's address and
-/// outcome; their needs are `open` in [`Memo::open`].
+/// documentation): the thresholds' findings are `thresholds` in
+/// [`Memo::findings`], compared by definition's address and outcome; their
+/// needs are `open` in [`Memo::open`].
 struct Key {
-    findings: std::ops::Range<usize>,
-    thresholds: usize,
+    thresholds: std::ops::Range<usize>,
     open: std::ops::Range<usize>,
     harms: Option<Vec<Harm>>,
     groups: Option<Vec<Group>>,
@@ -171,8 +164,8 @@ impl Probe<'_, '_> {
 
     fn matches(&self, key: &Key, memo: &Memo) -> bool {
         let f = &self.case().facts;
-        let thresholds = &memo.findings[key.findings.start..][..key.thresholds];
-        key.thresholds == self.later
+        let thresholds = &memo.findings[key.thresholds.clone()];
+        thresholds.len() == self.later
             && thresholds
                 .iter()
                 .zip(self.thresholds())
@@ -190,12 +183,11 @@ impl Probe<'_, '_> {
     /// The key, its lists added to `memo`'s.
     fn to_key(&self, memo: &mut Memo) -> Key {
         let f = &self.case().facts;
-        let (findings, open) = (memo.findings.len(), memo.open.len());
-        memo.findings.extend(self.ev.defs_from(0));
+        let (thresholds, open) = (memo.findings.len(), memo.open.len());
+        memo.findings.extend(self.thresholds());
         memo.open.extend(self.open().cloned());
         Key {
-            findings: findings..memo.findings.len(),
-            thresholds: self.later,
+            thresholds: thresholds..memo.findings.len(),
             open: open..memo.open.len(),
             harms: f.harms.clone(),
             groups: f.groups.clone(),
@@ -284,15 +276,8 @@ impl Memo {
         found.map_or(Found::New(hash), Found::Entry)
     }
 
-    pub(crate) fn entry(&self, e: u32) -> Recalled<'_> {
-        let e = &self.entries[e as usize];
-        Recalled {
-            later: &self.findings[e.key.findings.start + e.key.thresholds..e.key.findings.end],
-            made_ids: &e.made_ids,
-            reliefs: e.reliefs,
-            open_questions: e.open_questions,
-            first_question: e.first_question,
-        }
+    pub(crate) fn entry(&self, e: u32) -> Recalled {
+        self.entries[e as usize].recalled
     }
 
     /// Keeps what the rules decided for the whole `ev` (found [`Found::New`]
@@ -303,7 +288,7 @@ impl Memo {
         ev: &Eval,
         later: Ix,
         reliefs: [ReliefOutcome; 5],
-        (open_questions, first_question): (usize, Option<Fact>),
+        asked: (usize, Option<Fact>),
     ) {
         let probe = Probe { ev, later };
         let bucket = self.by_hash.get(&hash).map_or(&[][..], Vec::as_slice);
@@ -319,15 +304,7 @@ impl Memo {
         let e = self.entries.len() as u32;
         self.entries.push(Entry {
             key,
-            made_ids: ev
-                .made_ids()
-                .iter()
-                .filter(|(i, _)| *i >= later)
-                .cloned()
-                .collect(),
-            reliefs,
-            open_questions,
-            first_question,
+            recalled: Recalled { reliefs, asked },
         });
         self.by_hash.entry(hash).or_default().push(e);
     }

@@ -27,9 +27,10 @@ pub struct Assessment {
     pub notice: &'static str,
 }
 
-/// What screening a caseload reads of a case's assessment: the outcomes,
-/// dates, questions and warnings, without the reasons, the questions' wording
-/// and the texts. [`screen`](crate::screen) makes one directly, deciding as
+/// What screening a caseload (`refuge screen`) reads of a case's assessment:
+/// the reliefs' outcomes, three dates, two findings, the questions' count and
+/// the first, and the warnings' codes; no reasons, texts or other findings.
+/// [`screen`](crate::screen) makes one directly, deciding as
 /// [`assess_with`](crate::assess_with) does in
 /// [`Detail::Outcomes`](crate::Detail::Outcomes); [`Assessment::screening`]
 /// reads one from a whole assessment.
@@ -38,27 +39,22 @@ pub struct Screening<'a> {
     pub as_of: Date,
     /// The reliefs' outcomes, in the order of [`Reliefs::iter`].
     pub reliefs: [ReliefOutcome; 5],
-    /// Every finding's id and outcome, in the order of [`Assessment::findings`].
-    pub findings: Vec<(Cow<'a, str>, Outcome)>,
-    /// Every date, as in [`Assessment::deadlines`].
-    pub deadlines: Cow<'a, [Deadline]>,
+    /// Deadline `asylum.one_year`: its date and status.
+    pub one_year: Option<(Date, Status)>,
+    /// Finding `asylum.lawful_pathways`.
+    pub lawful_pathways: Option<Outcome>,
+    /// Finding `asylum.safe_third_country`.
+    pub safe_third_country: Option<Outcome>,
+    /// Deadline `ead.earliest_filing`.
+    pub ead_earliest_filing: Option<Date>,
+    /// Deadline `asylum.annual_fee`.
+    pub annual_fee_due: Option<Date>,
     /// How many questions the assessment asks.
     pub open_questions: usize,
     /// The fact path of the first (most decisive) question.
     pub first_question: Option<Cow<'a, str>>,
     /// The codes of the warnings, as in [`Assessment::warnings`].
     pub warnings: Vec<&'a str>,
-}
-
-impl Screening<'_> {
-    /// The outcome of the finding with this id.
-    pub fn finding(&self, id: &str) -> Option<Outcome> {
-        self.findings.iter().find(|f| f.0 == id).map(|f| f.1)
-    }
-    /// The deadline with this id.
-    pub fn deadline(&self, id: &str) -> Option<&Deadline> {
-        self.deadlines.iter().find(|d| d.id == id)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -273,15 +269,17 @@ pub struct Warning {
 impl Assessment {
     /// What screening a caseload reads of this assessment (borrowed).
     pub fn screening(&self) -> Screening<'_> {
+        let (one_year, ead_earliest_filing, annual_fee_due) =
+            crate::rules::deadlines::screened(&self.deadlines);
+        let finding = |id| self.finding(id).map(|f| f.outcome);
         Screening {
             as_of: self.as_of,
             reliefs: self.reliefs.iter().map(|(_, r)| r.outcome),
-            findings: self
-                .findings
-                .iter()
-                .map(|f| (Cow::Borrowed(&*f.id), f.outcome))
-                .collect(),
-            deadlines: Cow::Borrowed(&self.deadlines),
+            one_year,
+            lawful_pathways: finding(crate::defs::LAWFUL_PATHWAYS.id),
+            safe_third_country: finding(crate::defs::SAFE_THIRD_COUNTRY.id),
+            ead_earliest_filing,
+            annual_fee_due,
             open_questions: self.questions.len(),
             first_question: self
                 .questions

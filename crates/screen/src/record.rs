@@ -77,10 +77,8 @@ fn write_codes(out: &mut Vec<u8>, w: &[&str]) {
 }
 
 impl<'a> Screened<'a> {
-    /// Picks the screening columns out of an assessment's screening.
+    /// The screening columns of a screened row.
     pub fn new(id: &'a str, a: &'a Screening<'a>) -> Screened<'a> {
-        let one_year = a.deadline("asylum.one_year");
-        let finding = |id: &str| a.finding(id);
         let [
             asylum,
             withholding,
@@ -95,13 +93,13 @@ impl<'a> Screened<'a> {
             cat_withholding,
             cat_deferral,
             refugee_admission,
-            one_year_deadline: one_year.map(|d| d.date),
-            one_year_status: one_year.map(|d| d.status),
-            one_year_days_left: one_year.map(|d| days_between(a.as_of, d.date)),
-            lawful_pathways: finding("asylum.lawful_pathways"),
-            safe_third_country: finding("asylum.safe_third_country"),
-            ead_earliest_filing: a.deadline("ead.earliest_filing").map(|d| d.date),
-            annual_fee_due: a.deadline("asylum.annual_fee").map(|d| d.date),
+            one_year_deadline: a.one_year.map(|(date, _)| date),
+            one_year_status: a.one_year.map(|(_, status)| status),
+            one_year_days_left: a.one_year.map(|(date, _)| days_between(a.as_of, date)),
+            lawful_pathways: a.lawful_pathways,
+            safe_third_country: a.safe_third_country,
+            ead_earliest_filing: a.ead_earliest_filing,
+            annual_fee_due: a.annual_fee_due,
             open_questions: a.open_questions,
             first_question: a.first_question.as_deref(),
             warnings: &a.warnings,

@@ -186,6 +186,22 @@ fn upcoming_or_passed(as_of: Date, date: Date) -> Status {
     }
 }
 
+/// The deadlines a [`Screening`](crate::Screening) reads, by id.
+pub const ONE_YEAR: &str = "asylum.one_year";
+pub const EAD_EARLIEST_FILING: &str = "ead.earliest_filing";
+pub const ANNUAL_FEE: &str = "asylum.annual_fee";
+
+/// What a [`Screening`](crate::Screening) reads of `deadlines`: the date and
+/// status of [`ONE_YEAR`], and the dates of [`EAD_EARLIEST_FILING`] and [`ANNUAL_FEE`].
+pub fn screened(deadlines: &[Deadline]) -> (Option<(Date, Status)>, Option<Date>, Option<Date>) {
+    let find = |id: &str| deadlines.iter().find(|d| d.id == id);
+    (
+        find(ONE_YEAR).map(|d| (d.date, d.status)),
+        find(EAD_EARLIEST_FILING).map(|d| d.date),
+        find(ANNUAL_FEE).map(|d| d.date),
+    )
+}
+
 /// Every deadline the facts give, `one_year` among them; the because-texts only when `explain`.
 pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) -> Vec<Deadline> {
     let as_of = case.as_of;
@@ -218,7 +234,7 @@ pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) ->
         };
         out.add(
             named(
-                "asylum.one_year",
+                ONE_YEAR,
                 DateKind::LastDay,
                 "One-year asylum filing deadline",
             ),
@@ -239,7 +255,7 @@ pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) ->
         };
         const EAD: [(&str, &str, P, &[&str]); 2] = [
             (
-                "ead.earliest_filing",
+                EAD_EARLIEST_FILING,
                 "First day to file for a work permit (Form I-765)",
                 P::EadFilingWaitDays,
                 &["8 C.F.R. § 208.7(a)(1)", "8 C.F.R. § 208.7(a)(2)"],
@@ -254,7 +270,7 @@ pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) ->
         for (id, label, p, cite) in EAD {
             let wait = law.num(p, filed);
             let date = add_days(filed, wait + stopped);
-            let what = if id == "ead.earliest_filing" {
+            let what = if id == EAD_EARLIEST_FILING {
                 "the work permit (Form I-765) may be filed"
             } else {
                 "the work permit may be granted"
@@ -312,7 +328,7 @@ pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) ->
             }
             let amount = law.num(P::AnnualFeeUsd, date);
             out.add(
-                named("asylum.annual_fee", DateKind::LastDay, "Annual asylum fee due"),
+                named(ANNUAL_FEE, DateKind::LastDay, "Annual asylum fee due"),
                 date,
                 upcoming_or_passed(as_of, date),
                 move || format!(

@@ -150,11 +150,6 @@ impl<'a> Eval<'a> {
         self.findings[from..].iter().map(|r| (r.def, r.outcome))
     }
 
-    /// The ids made per harm, group or family member, by finding.
-    pub(crate) fn made_ids(&self) -> &[(Ix, Cow<'static, str>)] {
-        &self.made_ids
-    }
-
     /// Finding `i`'s id.
     pub fn id(&self, i: Ix) -> Cow<'static, str> {
         match self.made_ids.binary_search_by_key(&i, |m| m.0) {
@@ -183,20 +178,6 @@ impl<'a> Eval<'a> {
             .collect();
         for (i, id) in self.made_ids {
             out[i].id = id;
-        }
-        out
-    }
-
-    /// Each finding's id and outcome, in a list with room for `more`.
-    pub fn into_outcomes(self, more: usize) -> Vec<(Cow<'static, str>, Outcome)> {
-        let mut out = Vec::with_capacity(self.findings.len() + more);
-        out.extend(
-            self.findings
-                .iter()
-                .map(|r| (Cow::Borrowed(r.def.id), r.outcome)),
-        );
-        for (i, id) in self.made_ids {
-            out[i].0 = id;
         }
         out
     }

@@ -109,7 +109,7 @@ pub fn build(ev: &Eval, ranked: &Ranked) -> Vec<Question> {
         .map(|k| {
             let f = ranked.fact(k);
             Question {
-                fact: f.path(ev.case),
+                fact: f.path(ev.case).into_owned(),
                 ask: if ev.explain {
                     ask(&f, ev.case)
                 } else {
