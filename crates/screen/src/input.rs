@@ -27,7 +27,7 @@
 
 use std::io::Read;
 use std::ops::{ControlFlow, Range};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
 use refuge_engine::{Case, InputError};
@@ -108,6 +108,14 @@ enum Rows {
 }
 
 impl Batch {
+    /// Gives the block back to `spare` if this was its last batch (see
+    /// [`Reader::spare`]).
+    pub fn recycle(self, spare: &Spare) {
+        if let Some(block) = Arc::into_inner(self.block) {
+            spare.give(block);
+        }
+    }
+
     /// The bytes of input the batch holds.
     pub fn len_bytes(&self) -> usize {
         self.range.len()
@@ -221,9 +229,44 @@ trait ReadCells<'a> {
     fn read(&mut self, i: usize, cell: &'a [u8]);
 }
 
+/// Spent buffers, kept to be filled again: a run reuses its blocks of input
+/// and its batches' output instead of asking the allocator, and the kernel,
+/// for fresh pages for each (which cost more time than the copying into
+/// them, and left memory committed).
+#[derive(Debug, Default)]
+pub struct Spare(Mutex<Vec<Vec<u8>>>);
+
+impl Spare {
+    /// Buffers kept at most (more are in flight only when many batches are).
+    const KEEP: usize = 128;
+
+    /// A spent buffer, emptied, or a new one.
+    pub fn take(&self) -> Vec<u8> {
+        let mut kept = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        kept.pop().unwrap_or_default()
+    }
+
+    /// Keeps `buf` to be taken again.
+    pub fn give(&self, mut buf: Vec<u8>) {
+        buf.clear();
+        let mut kept = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if kept.len() < Self::KEEP {
+            kept.push(buf);
+        }
+    }
+}
+
 /// Reads an input in batches of whole rows.
 pub struct Reader<R: Read> {
     input: R,
+    /// Spent blocks of input ([`Batch::recycle`] gives them back).
+    spare: Arc<Spare>,
     format: InputFormat,
     /// The CSV columns, in the order of the header (empty for JSON Lines).
     columns: Vec<Col>,
@@ -255,6 +298,7 @@ impl<R: Read> Reader<R> {
             input,
             format,
             columns: Vec::new(),
+            spare: Arc::default(),
             pending: Vec::new(),
             line: 1,
             offset: 0,
@@ -270,6 +314,11 @@ impl<R: Read> Reader<R> {
     /// The CSV columns, in the order of the header (empty for JSON Lines).
     pub fn columns(&self) -> &[Col] {
         &self.columns
+    }
+
+    /// Where the batches' blocks go back to once screened ([`Batch::recycle`]).
+    pub fn spare(&self) -> Arc<Spare> {
+        Arc::clone(&self.spare)
     }
 
     /// Reads the header with the csv crate (which drops a byte order mark
@@ -300,7 +349,8 @@ impl<R: Read> Reader<R> {
         &mut self,
         emit: &mut impl FnMut(Batch) -> ControlFlow<()>,
     ) -> Result<ControlFlow<()>, ScreenError> {
-        let mut buf = std::mem::take(&mut self.pending);
+        let mut buf = self.spare.take();
+        buf.extend_from_slice(&self.pending);
         loop {
             self.fill(&mut buf)?;
             if buf.is_empty() {
@@ -404,7 +454,8 @@ impl<R: Read> Reader<R> {
             start = end;
             emit(batch)?;
         }
-        self.pending = block[start..].to_vec();
+        self.pending.clear();
+        self.pending.extend_from_slice(&block[start..]);
         self.offset += start as u64;
         ControlFlow::Continue(())
     }
@@ -634,17 +685,13 @@ mod tests {
 
     /// The rows of an input (after a CSV header of known columns) as the reader hands them
     /// out, read in batches of `batch_bytes`: each row's line and its cells
-    /// (a JSON line is one).
+    /// (a JSON line is one). Each batch is read and recycled as it comes, as
+    /// the workers do, so the blocks after the first are spent ones refilled.
     fn rows(input: &str, format: InputFormat, batch_bytes: usize) -> Vec<(u64, Vec<String>)> {
         let mut reader = Reader::new(input.as_bytes(), format, batch_bytes).unwrap();
-        let mut batches = Vec::new();
-        let mut emit = |batch| {
-            batches.push(batch);
-            ControlFlow::Continue(())
-        };
-        while reader.read_block(&mut emit).unwrap().is_continue() {}
+        let spare = reader.spare();
         let mut rows = Vec::new();
-        for batch in &batches {
+        let mut emit = |batch: Batch| {
             batch.for_each_row(format, |row| {
                 let cells: Vec<&[u8]> = match row.data {
                     RowData::CsvLine(line) => {
@@ -661,7 +708,10 @@ mod tests {
                 rows.push((row.line, cells.collect()));
                 ControlFlow::Continue(())
             });
-        }
+            batch.recycle(&spare);
+            ControlFlow::Continue(())
+        };
+        while reader.read_block(&mut emit).unwrap().is_continue() {}
         rows
     }
 
@@ -679,6 +729,34 @@ mod tests {
     }
 
     const BATCH_SIZES: [usize; 7] = [1, 2, 3, 5, 8, 64, 1 << 16];
+
+    #[test]
+    fn a_block_comes_back_once_all_its_batches_are_screened_and_is_refilled() {
+        let input = "id,as_of\n".to_string() + &"1,2026-01-01\n".repeat(100);
+        let mut reader = Reader::new(input.as_bytes(), InputFormat::Csv, 64).unwrap();
+        let spare = reader.spare();
+        let mut batches = Vec::new();
+        let read = reader.read_block(&mut |b| {
+            batches.push(b);
+            ControlFlow::Continue(())
+        });
+        assert!(read.unwrap().is_continue());
+        assert!(batches.len() > 1, "one block, cut into several batches");
+        let capacity = batches[0].block.capacity();
+        let last = batches.pop().unwrap();
+        for b in batches {
+            b.recycle(&spare);
+        }
+        assert_eq!(
+            spare.0.lock().unwrap().len(),
+            0,
+            "a batch of the block is still out"
+        );
+        last.recycle(&spare);
+        let again = spare.take();
+        assert!(again.is_empty(), "a spent block comes back empty");
+        assert_eq!(again.capacity(), capacity, "and keeps its memory");
+    }
 
     #[test]
     fn csv_rows_are_split_as_the_csv_crate_splits_them_in_batches_of_any_size() {

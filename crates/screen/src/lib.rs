@@ -48,7 +48,7 @@ pub use record::Screened;
 pub use summary::Summary;
 
 use columns::{COLUMNS, COLUMNS_HELP, Col};
-use input::{Batch, DEFAULT_BATCH_BYTES, Id, Reader};
+use input::{Batch, DEFAULT_BATCH_BYTES, Id, Reader, Spare};
 use record::Digits;
 
 /// The output's format.
@@ -320,10 +320,12 @@ pub struct Done {
     pub end_byte: u64,
 }
 
-/// Screens a batch of rows.
-pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config) -> Done {
+/// Screens a batch of rows, writing their records into `out` (emptied).
+pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config, mut out: Vec<u8>) -> Done {
+    out.clear();
+    out.reserve(batch.len_bytes() + 1024);
     let mut done = Done {
-        out: Vec::with_capacity(batch.len_bytes() + 1024),
+        out,
         summary: Summary::new(config.law),
         rejected: Vec::new(),
         end_byte: batch.end_byte,
@@ -455,6 +457,8 @@ fn screen<R: Read + Send>(
 ) -> Result<Summary, Failure> {
     let mut summary = Summary::new(config.law);
     let columns = reader.columns().to_vec();
+    // Spent blocks of input, and spent buffers of output, to be filled again.
+    let (blocks, outs) = (reader.spare(), Spare::default());
     let write = |out: &mut Box<dyn Write>, bytes: &[u8]| match out.write_all(bytes) {
         Ok(()) => Ok(true),
         // A closed pipe (`refuge screen … | head`): stop reading, not an error.
@@ -478,6 +482,7 @@ fn screen<R: Read + Send>(
         let end = stop_here.map_or(done.out.len(), |&(at, _)| at);
         let go_on = write(&mut out, &done.out[..end])? && stop_here.is_none();
         progress.update(summary.read, done.end_byte);
+        outs.give(done.out);
         Ok(go_on)
     };
     // Set when the output stops early: the batches still queued are skipped.
@@ -486,7 +491,7 @@ fn screen<R: Read + Send>(
     // A slot per batch in flight: the reader takes one, the writer gives it back.
     let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(IN_FLIGHT);
     std::thread::scope(|scope| -> Result<(), Failure> {
-        let (stop, columns) = (&stop, &columns);
+        let (stop, columns, blocks, outs) = (&stop, &columns, &blocks, &outs);
         let reading = scope.spawn(move || {
             pool.in_place_scope_fifo(|batches| {
                 let mut seq = 0;
@@ -500,8 +505,9 @@ fn screen<R: Read + Send>(
                         if !stop.load(Ordering::Relaxed) {
                             // A panic goes to the writer, which waits for this batch.
                             let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                                screen_batch(&batch, columns, config)
+                                screen_batch(&batch, columns, config, outs.take())
                             }));
+                            batch.recycle(blocks);
                             let _ = done_tx.send((n, done));
                         }
                     });
