@@ -155,8 +155,8 @@ pub fn screen_all_with<'a>(
         let ranked = questions::Ranked::new(&d.ev, &d.reliefs.undetermined());
         let asked = (ranked.len(), ranked.first());
         let reliefs = d.reliefs.outcomes();
-        if let memo::Found::New(hash) = found {
-            memo.keep(hash, &d.ev, later, reliefs, asked);
+        if let memo::Found::New = found {
+            memo.keep(&d.ev, later, reliefs, asked);
         }
         out[i] = Some(screening(&d.ev, &d.t, law, reliefs, asked));
     }

@@ -29,8 +29,9 @@
 //! already). A rule after the thresholds that comes to read something more
 //! must add it to the key.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use hashbrown::HashTable;
 
 use crate::defs::Def;
 use crate::facts::{Applicant, Case, Conduct, Group, Harm, Location, Resettlement, Risk, Torture};
@@ -39,8 +40,8 @@ use crate::logic::{Fact, Needs};
 use crate::output::{Outcome, ReliefOutcome};
 use crate::rules::{Eval, Ix};
 
-/// Most patterns a memo keeps unless told otherwise (about 1 KB each for a
-/// caseload's rows); later ones are decided afresh.
+/// Most patterns a memo keeps unless told otherwise (about 300 bytes each
+/// for a caseload's rows); later ones are decided afresh.
 const CAPACITY: usize = 4096;
 
 /// Most harms or groups a case may list and still be kept (its key holds them).
@@ -48,22 +49,34 @@ const MAX_LISTED: usize = 8;
 
 /// What the rules after the thresholds decided, by what they read. One memo
 /// serves one [`Law`]; given another, it starts afresh.
+///
+/// A lookup reads two small tables, which stay in the processor's cache,
+/// and one entry: the thresholds' part of a key (a few findings and their
+/// needs, shared by many keys) is kept once, numbered, and an entry names
+/// it by its number.
 pub struct Memo {
     /// The address of the law served (it only identifies it).
     law: usize,
     capacity: usize,
-    by_hash: HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>>,
+    /// The thresholds' patterns, and the numbers of those in `patterns` by hash.
+    patterns: Vec<Pattern>,
+    pattern_table: HashTable<u32>,
+    /// The entries, and the numbers of those in `entries` by hash.
     entries: Vec<Entry>,
-    /// The entries' thresholds' findings (definition and outcome), one
-    /// entry's after another (one list for all the entries, not a small one
-    /// an entry).
+    entry_table: HashTable<u32>,
+}
+
+/// The thresholds' part of a key: their findings (definition and outcome),
+/// and the needs of the unknown ones.
+struct Pattern {
+    hash: u64,
     findings: Vec<(&'static Def, Outcome)>,
-    /// The entries' unknown thresholds with what they wait for, likewise.
     open: Vec<(Ix, Needs)>,
 }
 
 /// What the memo keeps of a case.
 struct Entry {
+    hash: u64,
     key: Key,
     recalled: Recalled,
 }
@@ -77,12 +90,9 @@ pub(crate) struct Recalled {
 }
 
 /// All that the rules after the thresholds read of a case (see the module's
-/// documentation): the thresholds' findings are `thresholds` in
-/// [`Memo::findings`], compared by definition's address and outcome; their
-/// needs are `open` in [`Memo::open`].
+/// documentation): the thresholds' part is [`Memo::patterns`]`[pattern]`.
 struct Key {
-    thresholds: std::ops::Range<usize>,
-    open: std::ops::Range<usize>,
+    pattern: u32,
     harms: Option<Vec<Harm>>,
     groups: Option<Vec<Group>>,
     risk: Option<Risk>,
@@ -131,7 +141,7 @@ impl Probe<'_, '_> {
         }
     }
 
-    fn hash(&self) -> u64 {
+    fn pattern_hash(&self) -> u64 {
         let mut h = Mix::default();
         for (d, o) in self.thresholds() {
             std::ptr::hash(d, &mut h);
@@ -143,6 +153,22 @@ impl Probe<'_, '_> {
                 n.hash(&mut h);
             }
         }
+        h.finish()
+    }
+
+    fn is_pattern(&self, p: &Pattern) -> bool {
+        p.findings.len() == self.later
+            && p.findings
+                .iter()
+                .zip(self.thresholds())
+                .all(|(k, (d, o))| std::ptr::eq(k.0, d) && k.1 == o)
+            && p.open.iter().eq(self.open())
+    }
+
+    /// The hash of the key, with the thresholds' part numbered `pattern`.
+    fn hash(&self, pattern: u32) -> u64 {
+        let mut h = Mix::default();
+        pattern.hash(&mut h);
         let f = &self.case().facts;
         let c = f.conduct();
         for b in [
@@ -162,15 +188,9 @@ impl Probe<'_, '_> {
         h.finish()
     }
 
-    fn matches(&self, key: &Key, memo: &Memo) -> bool {
+    fn matches(&self, key: &Key, pattern: u32) -> bool {
         let f = &self.case().facts;
-        let thresholds = &memo.findings[key.thresholds.clone()];
-        thresholds.len() == self.later
-            && thresholds
-                .iter()
-                .zip(self.thresholds())
-                .all(|(k, (d, o))| std::ptr::eq(k.0, d) && k.1 == o)
-            && memo.open[key.open.clone()].iter().eq(self.open())
+        key.pattern == pattern
             && key.conduct == f.conduct
             && key.harms == f.harms
             && key.groups == f.groups
@@ -180,15 +200,11 @@ impl Probe<'_, '_> {
             && key.applicant == self.applicant()
     }
 
-    /// The key, its lists added to `memo`'s.
-    fn to_key(&self, memo: &mut Memo) -> Key {
+    /// The key, with the thresholds' part numbered `pattern`.
+    fn to_key(&self, pattern: u32) -> Key {
         let f = &self.case().facts;
-        let (thresholds, open) = (memo.findings.len(), memo.open.len());
-        memo.findings.extend(self.thresholds());
-        memo.open.extend(self.open().cloned());
         Key {
-            thresholds: thresholds..memo.findings.len(),
-            open: open..memo.open.len(),
+            pattern,
             harms: f.harms.clone(),
             groups: f.groups.clone(),
             risk: f.risk.clone(),
@@ -204,8 +220,8 @@ impl Probe<'_, '_> {
 pub(crate) enum Found {
     /// Decided before: the entry's number.
     Entry(u32),
-    /// Not yet: its hash, to keep it once decided.
-    New(u64),
+    /// Not yet: to keep once decided.
+    New,
     /// Not for the memo (family members, a long list of harms or groups, or
     /// a memo that keeps nothing).
     Never,
@@ -228,10 +244,10 @@ impl Memo {
         Memo {
             law: 0,
             capacity,
-            by_hash: HashMap::default(),
+            patterns: Vec::new(),
+            pattern_table: HashTable::new(),
             entries: Vec::new(),
-            findings: Vec::new(),
-            open: Vec::new(),
+            entry_table: HashTable::new(),
         }
     }
 
@@ -266,47 +282,76 @@ impl Memo {
             return Found::Never;
         }
         let probe = Probe { ev, later };
-        let hash = probe.hash();
-        let found = self.by_hash.get(&hash).and_then(|bucket| {
-            bucket
-                .iter()
+        let found = self.pattern(&probe).and_then(|p| {
+            self.entry_table
+                .find(probe.hash(p), |&e| {
+                    probe.matches(&self.entries[e as usize].key, p)
+                })
                 .copied()
-                .find(|&e| probe.matches(&self.entries[e as usize].key, self))
         });
-        found.map_or(Found::New(hash), Found::Entry)
+        found.map_or(Found::New, Found::Entry)
+    }
+
+    /// The number of the probe's thresholds' pattern, if kept.
+    fn pattern(&self, probe: &Probe) -> Option<u32> {
+        self.pattern_table
+            .find(probe.pattern_hash(), |&p| {
+                probe.is_pattern(&self.patterns[p as usize])
+            })
+            .copied()
     }
 
     pub(crate) fn entry(&self, e: u32) -> Recalled {
         self.entries[e as usize].recalled
     }
 
-    /// Keeps what the rules decided for the whole `ev` (found [`Found::New`]
-    /// with `hash`), unless the memo is full.
+    /// Keeps what the rules decided for the whole `ev` (found [`Found::New`]),
+    /// unless the memo is full.
     pub(crate) fn keep(
         &mut self,
-        hash: u64,
         ev: &Eval,
         later: Ix,
         reliefs: [ReliefOutcome; 5],
         asked: (usize, Option<Fact>),
     ) {
+        if self.entries.len() >= self.capacity {
+            return;
+        }
         let probe = Probe { ev, later };
-        let bucket = self.by_hash.get(&hash).map_or(&[][..], Vec::as_slice);
-        // Full, or kept already for an earlier case screened in the same stage.
-        if self.entries.len() >= self.capacity
-            || bucket
-                .iter()
-                .any(|&e| probe.matches(&self.entries[e as usize].key, self))
+        let pattern = match self.pattern(&probe) {
+            Some(p) => p,
+            None => {
+                let (p, hash) = (self.patterns.len() as u32, probe.pattern_hash());
+                self.patterns.push(Pattern {
+                    hash,
+                    findings: probe.thresholds().collect(),
+                    open: probe.open().cloned().collect(),
+                });
+                let patterns = &self.patterns;
+                self.pattern_table
+                    .insert_unique(hash, p, |&p| patterns[p as usize].hash);
+                p
+            }
+        };
+        let hash = probe.hash(pattern);
+        let entries = &self.entries;
+        // Kept already for an earlier case screened in the same stage?
+        if self
+            .entry_table
+            .find(hash, |&e| probe.matches(&entries[e as usize].key, pattern))
+            .is_some()
         {
             return;
         }
-        let key = probe.to_key(self);
         let e = self.entries.len() as u32;
         self.entries.push(Entry {
-            key,
+            hash,
+            key: probe.to_key(pattern),
             recalled: Recalled { reliefs, asked },
         });
-        self.by_hash.entry(hash).or_default().push(e);
+        let entries = &self.entries;
+        self.entry_table
+            .insert_unique(hash, e, |&e| entries[e as usize].hash);
     }
 }
 

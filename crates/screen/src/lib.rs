@@ -375,7 +375,7 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// The patterns all the workers' memos keep together (about 1 KB each), so
+/// The patterns all the workers' memos keep together (a few hundred bytes each), so
 /// that the memos' memory stays the same whatever the number of threads.
 const MEMO_PATTERNS: usize = 8192;
 
