@@ -416,25 +416,47 @@ impl Case {
     /// # Errors
     /// An [`InputError`] naming the JSON path and the problem.
     pub fn new(facts: Facts, today: Date) -> Result<Case, InputError> {
-        let as_of = facts.as_of.unwrap_or(today);
-        let harm_ids = ids("harms", facts.harms.as_deref().unwrap_or(&[]), |h| {
-            h.id.as_deref()
-        })?;
-        let group_ids = ids("groups", facts.groups.as_deref().unwrap_or(&[]), |g| {
-            g.id.as_deref()
-        })?;
-        let family_ids = ids("family", facts.family.as_deref().unwrap_or(&[]), |m| {
-            m.id.as_deref()
-        })?;
-        let case = Case {
-            facts,
-            as_of,
-            harm_ids,
-            group_ids,
-            family_ids,
-        };
-        case.check()?;
+        let mut case = Case::empty(today);
+        case.set(facts, today)?;
         Ok(case)
+    }
+
+    /// A case with no facts, as of `as_of`.
+    pub fn empty(as_of: Date) -> Case {
+        Case {
+            facts: Facts::EMPTY,
+            as_of,
+            harm_ids: Vec::new(),
+            group_ids: Vec::new(),
+            family_ids: Vec::new(),
+        }
+    }
+
+    /// [`Case::new`] in place of this case (a caseload's reader fills the
+    /// same few cases row after row, rather than moving each new one into
+    /// place). On an error, the case is left with no facts.
+    ///
+    /// # Errors
+    /// An [`InputError`] naming the JSON path and the problem.
+    pub fn set(&mut self, facts: Facts, today: Date) -> Result<(), InputError> {
+        let set = (|| {
+            self.as_of = facts.as_of.unwrap_or(today);
+            self.harm_ids = ids("harms", facts.harms.as_deref().unwrap_or(&[]), |h| {
+                h.id.as_deref()
+            })?;
+            self.group_ids = ids("groups", facts.groups.as_deref().unwrap_or(&[]), |g| {
+                g.id.as_deref()
+            })?;
+            self.family_ids = ids("family", facts.family.as_deref().unwrap_or(&[]), |m| {
+                m.id.as_deref()
+            })?;
+            self.facts = facts;
+            self.check()
+        })();
+        if set.is_err() {
+            *self = Case::empty(today);
+        }
+        set
     }
 
     fn check(&self) -> Result<(), InputError> {

@@ -578,13 +578,18 @@ fn header(record: &csv::ByteRecord) -> Result<Vec<Col>, ScreenError> {
     Ok(columns)
 }
 
-/// Understands one raw row: its output id (the `id` cell, or else the line
-/// number) and its checked case. `columns` are the CSV header's, each at most
-/// once (as [`Reader::columns`] gives them).
+/// Understands one raw row: returns its output id (the `id` cell, or else
+/// the line number), its checked case put in `slot`. `columns` are the CSV
+/// header's, each at most once (as [`Reader::columns`] gives them).
 ///
 /// # Errors
 /// A [`RowError`] naming the line, the column (or JSON path) and the problem.
-pub fn case<'a>(row: Row<'a>, columns: &[Col], today: Date) -> Result<(Id<'a>, Case), RowError> {
+pub fn case<'a>(
+    row: Row<'a>,
+    columns: &[Col],
+    today: Date,
+    slot: &mut Case,
+) -> Result<Id<'a>, RowError> {
     let mut facts = RowFacts::default();
     let cells = Cells {
         columns,
@@ -599,7 +604,7 @@ pub fn case<'a>(row: Row<'a>, columns: &[Col], today: Date) -> Result<(Id<'a>, C
             }
             record.len()
         }
-        RowData::Json(bytes) => return json_case(row.line, bytes, today),
+        RowData::Json(bytes) => return json_case(row.line, bytes, today, slot),
     };
     let err = |place, problem| RowError {
         line: row.line,
@@ -617,7 +622,7 @@ pub fn case<'a>(row: Row<'a>, columns: &[Col], today: Date) -> Result<(Id<'a>, C
         .finish()
         .map_err(|e| err(Place::Column(e.column), e.problem))?;
     let id = id.map_or(Id::Line(row.line), Id::Text);
-    let case = Case::new(facts, today).map_err(|e| {
+    slot.set(facts, today).map_err(|e| {
         let place = match Col::for_path(&e.field) {
             Some(c) => Place::Column(c.name()),
             None if e.field.is_empty() => Place::Row,
@@ -625,7 +630,7 @@ pub fn case<'a>(row: Row<'a>, columns: &[Col], today: Date) -> Result<(Id<'a>, C
         };
         err(place, e.message)
     })?;
-    Ok((id, case))
+    Ok(id)
 }
 
 /// A CSV row's cells, each read into `facts` as its column's (those past the
@@ -649,7 +654,12 @@ impl<'a> ReadCells<'a> for Cells<'_, '_, 'a> {
 }
 
 /// [`case`] for a JSON line on `line`.
-fn json_case<'a>(line: u64, bytes: &[u8], today: Date) -> Result<(Id<'a>, Case), RowError> {
+fn json_case<'a>(
+    line: u64,
+    bytes: &[u8],
+    today: Date,
+    slot: &mut Case,
+) -> Result<Id<'a>, RowError> {
     let err = |place, problem| RowError {
         line,
         place,
@@ -657,7 +667,7 @@ fn json_case<'a>(line: u64, bytes: &[u8], today: Date) -> Result<(Id<'a>, Case),
     };
     let text = std::str::from_utf8(bytes)
         .map_err(|_| err(Place::Row, "the line is not valid UTF-8".into()))?;
-    let case = Case::from_json(text, today).map_err(|InputError { field, message }| {
+    *slot = Case::from_json(text, today).map_err(|InputError { field, message }| {
         err(
             if field.is_empty() {
                 Place::Row
@@ -667,7 +677,7 @@ fn json_case<'a>(line: u64, bytes: &[u8], today: Date) -> Result<(Id<'a>, Case),
             message,
         )
     })?;
-    Ok((Id::Line(line), case))
+    Ok(Id::Line(line))
 }
 
 /// A row's id in the output.

@@ -333,10 +333,10 @@ pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config, mut out: Ve
     let mut stage = Stage::default();
     batch.for_each_row(config.format, |row| {
         done.summary.read += 1;
-        match input::case(row, columns, config.today) {
-            Ok((id, case)) => {
-                stage.push(id, case);
-                if stage.cases.len() == STAGE {
+        match input::case(row, columns, config.today, stage.slot(config.today)) {
+            Ok(id) => {
+                stage.push(id);
+                if stage.len() == STAGE {
                     stage.screen(config, &mut done);
                 }
                 ControlFlow::Continue(())
@@ -362,8 +362,11 @@ pub fn screen_batch(batch: &Batch, columns: &[Col], config: &Config, mut out: Ve
 /// them together (see [`refuge_engine::screen_all_with`]).
 #[derive(Default)]
 struct Stage {
-    /// Each row's case, and where its id is in `ids`.
-    cases: Vec<(Range<usize>, Case)>,
+    /// The cases, filled in place row after row: the first as many as
+    /// `id_at` are the staged rows'; the rest are spent.
+    cases: Vec<Case>,
+    /// Where each staged row's id is in `ids`.
+    id_at: Vec<Range<usize>>,
     /// The rows' ids (the line number for a row without one), one after another.
     ids: String,
 }
@@ -386,24 +389,39 @@ const MEMO_PATTERNS: usize = 8192;
 const STAGE: usize = 32;
 
 impl Stage {
-    fn push(&mut self, id: Id, case: Case) {
+    fn len(&self) -> usize {
+        self.id_at.len()
+    }
+
+    /// The case to fill with the next row.
+    fn slot(&mut self, today: Date) -> &mut Case {
+        let n = self.len();
+        if self.cases.len() == n {
+            self.cases.push(Case::empty(today));
+        }
+        &mut self.cases[n]
+    }
+
+    /// Stages the row whose case [`Stage::slot`] gave.
+    fn push(&mut self, id: Id) {
         let start = self.ids.len();
         match id {
             Id::Text(t) => self.ids.push_str(t),
             Id::Line(n) => self.ids.push_str(Digits::new(n).as_str()),
         }
-        self.cases.push((start..self.ids.len(), case));
+        self.id_at.push(start..self.ids.len());
     }
 
     /// Screens the staged rows, appends their records to `done` and empties the stage.
     fn screen(&mut self, config: &Config, done: &mut Done) {
-        if self.cases.is_empty() {
+        if self.id_at.is_empty() {
             return;
         }
         let out = &mut done.out;
+        let staged = self.cases.iter().zip(&self.id_at);
         match config.mode {
             Mode::Full => {
-                for (id, case) in &self.cases {
+                for (case, id) in staged {
                     let a = assess(case, config.law);
                     let id = &self.ids[id.clone()];
                     // `{"id":"…",` then the assessment's own fields.
@@ -418,14 +436,14 @@ impl Stage {
                 }
             }
             Mode::Columns(format) => {
-                let cases: Vec<&Case> = self.cases.iter().map(|(_, c)| c).collect();
+                let cases: Vec<&Case> = staged.map(|(c, _)| c).collect();
                 let screenings = MEMO.with_borrow_mut(|memo| {
                     let memo = memo.get_or_insert_with(|| {
                         refuge_engine::Memo::with_capacity(config.memo_patterns)
                     });
                     refuge_engine::screen_all_with(&cases, config.law, memo)
                 });
-                for ((id, _), screening) in self.cases.iter().zip(&screenings) {
+                for (id, screening) in self.id_at.iter().zip(&screenings) {
                     let s = Screened::new(&self.ids[id.clone()], screening);
                     match format {
                         OutputFormat::Csv => s.write_csv(out),
@@ -435,7 +453,7 @@ impl Stage {
                 }
             }
         }
-        self.cases.clear();
+        self.id_at.clear();
         self.ids.clear();
     }
 }

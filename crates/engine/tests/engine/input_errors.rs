@@ -158,3 +158,33 @@ fn null_is_an_unknown_fact_not_an_error() {
     )
     .unwrap();
 }
+
+#[test]
+fn a_case_refilled_in_place_reads_as_a_new_one_and_a_bad_refill_leaves_no_facts() {
+    use refuge_engine::{Case, assess};
+    let today = jiff::civil::date(2026, 11, 27);
+    let facts = |json: &str| serde_json::from_str::<refuge_engine::facts::Facts>(json).unwrap();
+    let good = facts(
+        r#"{"as_of": "2026-06-01", "harms": [{"id": "beating", "severe": true}],
+            "arrivals": [{"date": "2026-01-05"}]}"#,
+    );
+    let other = facts(r#"{"groups": [{"id": "g1"}], "family": [{"relation": "child"}]}"#);
+    // A filing after as_of fails a check.
+    let bad = facts(r#"{"as_of": "2026-06-01", "application": {"filed_on": "2026-07-01"}}"#);
+
+    let mut slot = Case::new(other, today).unwrap();
+    let err = slot.set(bad, today).unwrap_err();
+    assert_eq!(err.field, "application.filed_on");
+    assert_eq!(slot.facts, refuge_engine::facts::Facts::EMPTY);
+    assert!(slot.group_ids.is_empty() && slot.family_ids.is_empty());
+    assert_eq!(slot.as_of, today);
+
+    slot.set(good.clone(), today).unwrap();
+    let new = Case::new(good, today).unwrap();
+    assert_eq!(slot.harm_ids, new.harm_ids);
+    assert_eq!(slot.as_of, jiff::civil::date(2026, 6, 1));
+    assert_eq!(
+        assess(&slot, Law::embedded()),
+        assess(&new, Law::embedded())
+    );
+}
