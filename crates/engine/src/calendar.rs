@@ -190,14 +190,6 @@ fn day_number(d: Date) -> i32 {
     era * 146_097 + doe - 719_468
 }
 
-/// What rolling a date forward did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rolled {
-    pub date: Date,
-    /// The days passed over (see [`Calendar::why_closed`]).
-    pub skipped: Vec<Date>,
-}
-
 impl Calendar {
     /// Builds the table from `(name, rule, from, to)` entries for `years`.
     pub fn new(
@@ -295,14 +287,14 @@ impl Calendar {
     }
 
     /// The first business day on or after `date`.
-    pub fn roll_forward(&self, date: Date) -> Rolled {
+    /// (The days passed over are those from `date` up to it; see
+    /// [`Calendar::why_closed`].)
+    pub fn roll_forward(&self, date: Date) -> Date {
         let mut d = date;
-        let mut skipped = Vec::new();
         while !self.is_business_day(d) {
-            skipped.push(d);
             d = add_days(d, 1);
         }
-        Rolled { date: d, skipped }
+        d
     }
 
     /// Why `date` is not a business day, in words ("a Sunday", "a legal holiday

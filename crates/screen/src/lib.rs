@@ -235,7 +235,9 @@ fn output_error(args: &ScreenArgs, source: std::io::Error) -> ScreenError {
 }
 
 fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, ScreenError> {
-    const BUFFER: usize = 1 << 20;
+    // A batch's records (about 64 KB) are larger, and go straight to the
+    // file; smaller writes (the header, --generate's rows) are gathered.
+    const BUFFER: usize = 32 << 10;
     Ok(match path {
         Some(p) => {
             let file = std::fs::File::create(p).map_err(|source| ScreenError::Write {

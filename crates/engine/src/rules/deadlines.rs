@@ -16,8 +16,8 @@ pub struct OneYear {
     pub start: Date,
     pub anniversary: Date,
     pub feb29_rounded: bool,
-    /// The days passed over to reach a business day.
-    pub skipped: Vec<Date>,
+    /// The anniversary, or the first business day after it (the days
+    /// between were passed over).
     pub deadline: Date,
 }
 
@@ -34,14 +34,12 @@ pub fn one_year(case: &Case, law: &Law) -> Option<OneYear> {
     let start = last_arrival.max(effective);
     let years = law.num(P::OneYearYears, start) as i16;
     let (anniversary, feb29_rounded) = add_years(start, years, Rounding::Deadline);
-    let rolled = law.calendar.roll_forward(anniversary);
     Some(OneYear {
         last_arrival,
         start,
         anniversary,
         feb29_rounded,
-        skipped: rolled.skipped,
-        deadline: rolled.date,
+        deadline: law.calendar.roll_forward(anniversary),
     })
 }
 
@@ -61,14 +59,14 @@ impl OneYear {
             because +=
                 " (29 February does not exist that year: 28 February, the earlier date, is taken)";
         }
-        if self.skipped.is_empty() {
+        if self.deadline == self.anniversary {
             because += &format!(", a {}, a business day", weekday_name(self.anniversary));
         } else {
-            let skipped: Vec<String> = self
-                .skipped
-                .iter()
-                .map(|&d| format!("{d} is {}", law.calendar.why_closed(d)))
-                .collect();
+            let skipped: Vec<String> = std::iter::successors(Some(self.anniversary), |&d| {
+                Some(add_days(d, 1)).filter(|&next| next < self.deadline)
+            })
+            .map(|d| format!("{d} is {}", law.calendar.why_closed(d)))
+            .collect();
             because += &format!(
                 "; {}; next business day {}",
                 skipped.join(", "),
