@@ -352,6 +352,58 @@ fn strict_stops_at_the_first_bad_row() {
 }
 
 #[test]
+fn strict_writes_nothing_after_the_first_bad_row_whatever_the_batches() {
+    let d = dir("strict-batches");
+    let cases = d.join("cases.csv");
+    let run = refuge(&[
+        "screen",
+        "--generate",
+        "20000",
+        "--seed",
+        "9",
+        "-o",
+        cases.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Row 12000 (line 12001) gets an impossible as_of.
+    let text = std::fs::read_to_string(&cases).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let bad = &mut lines[12000];
+    let at = bad.find(',').unwrap() + 1;
+    bad.replace_range(at..at + 10, "2026-02-30");
+    let csv = write(&d, "bad.csv", &(lines.join("\n") + "\n"));
+    for threads in ["1", "2", "4", "8"] {
+        // Batches of a few rows, screened on several threads: the ones after
+        // the bad row are done before it is delivered, and must not be written.
+        let run = refuge(&[
+            "screen",
+            &csv,
+            "--today",
+            TODAY,
+            "--strict",
+            "--threads",
+            threads,
+            "--batch-bytes",
+            "300",
+        ]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("line 12001, column as_of"),
+            "{}",
+            run.stderr
+        );
+        let ids: Vec<&str> = run
+            .stdout
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        let want: Vec<String> = (1..12000).map(|n| format!("P{n:07}")).collect();
+        assert_eq!(ids, want, "{threads} threads");
+    }
+}
+
+#[test]
 fn an_empty_file_and_a_header_only_file_give_a_header_and_exit_0() {
     let d = dir("empty");
     for (name, text) in [("empty.csv", ""), ("header.csv", "id,as_of,last_arrival\n")] {

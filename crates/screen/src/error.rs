@@ -9,12 +9,12 @@ use std::fmt;
 pub enum ScreenError {
     #[error("{0}")]
     Usage(String),
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Read {
         path: String,
         source: std::io::Error,
     },
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Write {
         path: String,
         source: std::io::Error,

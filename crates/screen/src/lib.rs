@@ -2,13 +2,14 @@
 //! (`refuge screen`).
 //!
 //! A caseload (CSV, one row per person, or JSON Lines, one facts document per
-//! line) flows through three stages at once: a reading thread cuts the input
-//! into batches of whole rows; the workers (a rayon pool) each take a batch,
-//! split its rows into cells, assess them and format the output records into
-//! one buffer; this thread writes the batches' records in input order, one
-//! record per row. A bounded number of batches is in flight, so memory stays
-//! the same whatever the input's size. Bad rows are reported and skipped. A
-//! summary goes to standard error at the end.
+//! line) flows through two stages at once: this thread reads and cuts the
+//! input into batches of whole rows; the workers (a rayon pool) each take a
+//! batch, split its rows into cells, assess them and format the output
+//! records into one buffer, and whichever finishes the batch whose turn it is
+//! writes it (and the finished ones after it), so the records come out in
+//! input order, one per row. A bounded number of batches is in flight, so
+//! memory stays the same whatever the input's size. Bad rows are reported
+//! and skipped. A summary goes to standard error at the end.
 //!
 //! # Architecture
 //! - [`columns`]: the CSV columns and the mapping of a row to a facts document.
@@ -37,7 +38,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use jiff::civil::Date;
 use refuge_engine::{Case, Law, assess};
@@ -234,7 +235,7 @@ fn output_error(args: &ScreenArgs, source: std::io::Error) -> ScreenError {
     ScreenError::Write { path, source }
 }
 
-fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, ScreenError> {
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write + Send>, ScreenError> {
     // A batch's records (about 64 KB) are larger, and go straight to the
     // file; smaller writes (the header, --generate's rows) are gathered.
     const BUFFER: usize = 32 << 10;
@@ -464,111 +465,240 @@ impl Stage {
 /// bounded, and the workers never wait for the reader.
 const IN_FLIGHT: usize = 64;
 
-/// The pipeline: a reading thread cuts the input into batches and hands each
-/// to the pool as it goes; this thread writes the batches' records in input
-/// order.
+/// The pipeline: this thread reads, cuts the input into batches and hands
+/// each to the pool as it goes; the workers screen them, and whichever
+/// finishes the batch next in input order writes it, and any after it that
+/// are done (see [`Ordered`]). No thread is woken for each batch: the reader
+/// waits only when [`IN_FLIGHT`] batches are out, and is woken once half of
+/// them are written.
 fn screen<R: Read + Send>(
     mut reader: Reader<R>,
     config: &Config,
     pool: &rayon::ThreadPool,
-    mut out: Box<dyn Write>,
-    mut rejects: Rejects,
+    mut out: Box<dyn Write + Send>,
+    rejects: Rejects,
     progress: &Progress,
 ) -> Result<Summary, Failure> {
-    let mut summary = Summary::new(config.law);
-    let columns = reader.columns().to_vec();
-    // Spent blocks of input, and spent buffers of output, to be filled again.
-    let (blocks, outs) = (reader.spare(), Spare::default());
-    let write = |out: &mut Box<dyn Write>, bytes: &[u8]| match out.write_all(bytes) {
-        Ok(()) => Ok(true),
-        // A closed pipe (`refuge screen … | head`): stop reading, not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-        Err(e) => Err(Failure::Output(e)),
-    };
+    let summary = Summary::new(config.law);
     if config.mode == Mode::Columns(OutputFormat::Csv)
-        && !write(&mut out, record::csv_header().as_bytes())?
+        && !Delivery::write(&mut out, record::csv_header().as_bytes())?
     {
         return Ok(summary);
     }
-    // Hands a screened batch on, and says whether to go on: its bad rows to
-    // the rejects, its counts to the summary, its records to the output
-    // (with --strict, those before its first bad row, and then stop).
-    let mut deliver = |done: Done| -> Result<bool, Failure> {
-        for (_, e) in &done.rejected {
-            rejects.report(e).map_err(Failure::Rejects)?;
-        }
-        summary.merge(&done.summary);
-        let stop_here = done.rejected.first().filter(|_| config.strict);
-        let end = stop_here.map_or(done.out.len(), |&(at, _)| at);
-        let go_on = write(&mut out, &done.out[..end])? && stop_here.is_none();
-        progress.update(summary.read, done.end_byte);
-        outs.give(done.out);
-        Ok(go_on)
+    let columns = reader.columns().to_vec();
+    // Spent blocks of input, and spent buffers of output, to be filled again.
+    let (blocks, outs) = (reader.spare(), Spare::default());
+    let ordered = Ordered {
+        queue: Mutex::new(Queue::default()),
+        room: Condvar::new(),
+        delivery: Mutex::new(Delivery {
+            out,
+            rejects,
+            summary,
+            progress,
+            strict: config.strict,
+            outs: &outs,
+        }),
+        stop: AtomicBool::new(false),
     };
-    // Set when the output stops early: the batches still queued are skipped.
-    let stop = AtomicBool::new(false);
-    let (done_tx, done_rx) = mpsc::channel::<(u64, std::thread::Result<Done>)>();
-    // A slot per batch in flight: the reader takes one, the writer gives it back.
-    let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(IN_FLIGHT);
-    std::thread::scope(|scope| -> Result<(), Failure> {
-        let (stop, columns, blocks, outs) = (&stop, &columns, &blocks, &outs);
-        let reading = scope.spawn(move || {
-            pool.in_place_scope_fifo(|batches| {
-                let mut seq = 0;
-                let mut emit = |batch: Batch| {
-                    if slot_tx.send(()).is_err() || stop.load(Ordering::Relaxed) {
-                        return ControlFlow::Break(());
-                    }
-                    let (done_tx, n) = (done_tx.clone(), seq);
-                    seq += 1;
-                    batches.spawn_fifo(move |_| {
-                        if !stop.load(Ordering::Relaxed) {
-                            // A panic goes to the writer, which waits for this batch.
-                            let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                                screen_batch(&batch, columns, config, outs.take())
-                            }));
-                            batch.recycle(blocks);
-                            let _ = done_tx.send((n, done));
-                        }
-                    });
-                    ControlFlow::Continue(())
-                };
-                while reader.read_block(&mut emit)?.is_continue() {}
-                Ok(())
-            })
-        });
-        // Batches come back in any order; each is delivered when its turn comes.
-        let mut waiting = BTreeMap::new();
-        let mut next = 0;
-        let delivered = (|| -> Result<(), Failure> {
-            for (n, done) in &done_rx {
-                waiting.insert(n, done);
-                while let Some(done) = waiting.remove(&next) {
-                    next += 1;
-                    let done = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    if !deliver(done)? {
-                        return Ok(());
-                    }
-                    let _ = slot_rx.recv();
-                }
+    let read = pool.in_place_scope_fifo(|batches| -> Result<(), ScreenError> {
+        let (ordered, columns, blocks, outs) = (&ordered, &columns, &blocks, &outs);
+        let mut seq = 0;
+        let mut emit = |batch: Batch| {
+            if !ordered.take_room() {
+                return ControlFlow::Break(());
             }
-            Ok(())
-        })();
-        // Stop the reader (it may wait for a slot) and the queued batches.
-        stop.store(true, Ordering::Relaxed);
-        drop((slot_rx, done_rx));
-        let read = reading
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        delivered?;
-        read.map_err(Failure::Input)
-    })?;
+            let n = seq;
+            seq += 1;
+            batches.spawn_fifo(move |_| {
+                if ordered.stopped() {
+                    return;
+                }
+                // A panic stops the run and is raised again on this thread.
+                let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    screen_batch(&batch, columns, config, outs.take())
+                }));
+                batch.recycle(blocks);
+                ordered.finish(n, done);
+            });
+            ControlFlow::Continue(())
+        };
+        while reader.read_block(&mut emit)?.is_continue() {}
+        Ok(())
+    });
+    let queue = ordered
+        .queue
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    if let Some(panic) = queue.panic {
+        std::panic::resume_unwind(panic);
+    }
+    let Delivery {
+        mut out,
+        mut rejects,
+        summary,
+        ..
+    } = ordered
+        .delivery
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    if let Some(failure) = queue.failure {
+        return Err(failure);
+    }
+    read.map_err(Failure::Input)?;
     rejects.finish().map_err(Failure::Rejects)?;
     match out.flush() {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(Failure::Output(e)),
         _ => {}
     }
     Ok(summary)
+}
+
+/// The batches between reader and output: whichever worker finishes the
+/// batch whose turn it is delivers it, and the done ones after it.
+struct Ordered<'a> {
+    queue: Mutex<Queue>,
+    /// Signalled when the reader may go on (room for more batches, or a stop).
+    room: Condvar,
+    /// The output side, held by the worker delivering (a worker that finds it
+    /// held leaves its batch in the queue, to the holder).
+    delivery: Mutex<Delivery<'a>>,
+    /// Set when the run stops early: the reader and the queued batches stop.
+    stop: AtomicBool,
+}
+
+/// The screened batches waiting for their turn, and the run's state.
+#[derive(Default)]
+struct Queue {
+    /// Batches read and not yet delivered.
+    in_flight: usize,
+    /// The number of the batch whose turn it is.
+    next: u64,
+    waiting: BTreeMap<u64, std::thread::Result<Done>>,
+    /// Why the run stopped, if it failed; the first panic of a batch.
+    failure: Option<Failure>,
+    panic: Option<Box<dyn std::any::Any + Send>>,
+}
+
+/// Where screened batches go: bad rows to the rejects, counts to the
+/// summary, records to the output.
+struct Delivery<'a> {
+    out: Box<dyn Write + Send>,
+    rejects: Rejects,
+    summary: Summary,
+    progress: &'a Progress,
+    strict: bool,
+    outs: &'a Spare,
+}
+
+impl Ordered<'_> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    /// Waits for room for one more batch in flight, and takes it; false
+    /// once the run has stopped.
+    fn take_room(&self) -> bool {
+        let mut q = self.lock();
+        while q.in_flight >= IN_FLIGHT && !self.stopped() {
+            q = self.room.wait(q).unwrap_or_else(PoisonError::into_inner);
+        }
+        q.in_flight += 1;
+        !self.stopped()
+    }
+
+    /// Stops the run (the reader, and the batches not yet begun).
+    fn halt(&self, q: &mut Queue, failure: Option<Failure>) {
+        self.stop.store(true, Ordering::Relaxed);
+        if q.failure.is_none() {
+            q.failure = failure;
+        }
+        self.room.notify_all();
+    }
+
+    /// Puts batch `n` in the queue, and delivers whatever is due unless
+    /// another worker is delivering (which then delivers this one too).
+    fn finish(&self, n: u64, done: std::thread::Result<Done>) {
+        self.lock().waiting.insert(n, done);
+        loop {
+            let Ok(mut delivery) = self.delivery.try_lock() else {
+                return;
+            };
+            loop {
+                let due = {
+                    let mut q = self.lock();
+                    if self.stopped() {
+                        // Nothing is written after the batch that stopped the run.
+                        return;
+                    }
+                    let next = q.next;
+                    let due = q.waiting.remove(&next);
+                    if due.is_some() {
+                        q.next += 1;
+                        q.in_flight -= 1;
+                        if q.in_flight == IN_FLIGHT / 2 {
+                            self.room.notify_one();
+                        }
+                    }
+                    due
+                };
+                let Some(due) = due else { break };
+                let delivered = match due {
+                    Ok(done) => delivery.deliver(done),
+                    Err(panic) => {
+                        let mut q = self.lock();
+                        q.panic.get_or_insert(panic);
+                        self.halt(&mut q, None);
+                        return;
+                    }
+                };
+                match delivered {
+                    Ok(true) => {}
+                    Ok(false) => return self.halt(&mut self.lock(), None),
+                    Err(failure) => return self.halt(&mut self.lock(), Some(failure)),
+                }
+            }
+            drop(delivery);
+            // A batch put in the queue while this worker held the delivery
+            // was left to it: look again.
+            let q = self.lock();
+            if self.stopped() || !q.waiting.contains_key(&q.next) {
+                return;
+            }
+        }
+    }
+}
+
+impl Delivery<'_> {
+    /// Writes `bytes`; false if the output was closed (`refuge screen … |
+    /// head`): stop reading, but not an error.
+    fn write(out: &mut Box<dyn Write + Send>, bytes: &[u8]) -> Result<bool, Failure> {
+        match out.write_all(bytes) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+            Err(e) => Err(Failure::Output(e)),
+        }
+    }
+
+    /// Hands a screened batch on, and says whether to go on: its bad rows to
+    /// the rejects, its counts to the summary, its records to the output
+    /// (with --strict, those before its first bad row, and then stop).
+    fn deliver(&mut self, done: Done) -> Result<bool, Failure> {
+        for (_, e) in &done.rejected {
+            self.rejects.report(e).map_err(Failure::Rejects)?;
+        }
+        self.summary.merge(&done.summary);
+        let stop_here = done.rejected.first().filter(|_| self.strict);
+        let end = stop_here.map_or(done.out.len(), |&(at, _)| at);
+        let go_on = Delivery::write(&mut self.out, &done.out[..end])? && stop_here.is_none();
+        self.progress.update(self.summary.read, done.end_byte);
+        self.outs.give(done.out);
+        Ok(go_on)
+    }
 }
 
 /// The progress bar: on a terminal only, by bytes of input when the size is
