@@ -91,15 +91,27 @@ pub(crate) struct Recalled {
 
 /// All that the rules after the thresholds read of a case (see the module's
 /// documentation): the thresholds' part is [`Memo::patterns`]`[pattern]`.
+/// The parts a caseload's rows seldom give are kept apart (`rest`), so that
+/// an entry stays small and the memo in the processor's cache.
 struct Key {
     pattern: u32,
+    location: Option<Location>,
+    conduct: Option<Conduct>,
+    /// `None` when every part of it is: no harms, groups, risk, torture or
+    /// resettlement, and not abroad.
+    rest: Option<Box<Rest>>,
+}
+
+/// The parts of a [`Key`] a caseload's rows seldom give.
+struct Rest {
     harms: Option<Vec<Harm>>,
     groups: Option<Vec<Group>>,
     risk: Option<Risk>,
     torture: Option<Torture>,
-    conduct: Option<Conduct>,
     resettlement: Option<Resettlement>,
-    applicant: Applicant,
+    /// For an applicant abroad, their country, nationality and habitual
+    /// residence; empty for anyone else.
+    abroad: Applicant,
 }
 
 /// A case's key, borrowed: the thresholds' findings are those of `ev` before `later`.
@@ -121,24 +133,60 @@ impl Probe<'_, '_> {
         self.ev.open().iter().take_while(|(i, _)| *i < self.later)
     }
 
-    /// What the key holds of the applicant: where they are and, if abroad,
-    /// in which country and of what nationality (cloned only then).
-    fn applicant(&self) -> Applicant {
-        let a = self.case().facts.applicant();
-        if a.location == Some(Location::OutsideUs) {
+    /// Whether the applicant is abroad (then the key holds more of them).
+    fn abroad(&self) -> bool {
+        self.case().facts.applicant().location == Some(Location::OutsideUs)
+    }
+
+    /// Whether the case gives no part of [`Rest`].
+    fn no_rest(&self) -> bool {
+        let f = &self.case().facts;
+        f.harms.is_none()
+            && f.groups.is_none()
+            && f.risk.is_none()
+            && f.torture.is_none()
+            && f.resettlement.is_none()
+            && !self.abroad()
+    }
+
+    fn rest_matches(&self, rest: &Rest) -> bool {
+        let f = &self.case().facts;
+        let a = f.applicant();
+        let abroad = self.abroad();
+        rest.harms == f.harms
+            && rest.groups == f.groups
+            && rest.risk == f.risk
+            && rest.torture == f.torture
+            && rest.resettlement == f.resettlement
+            && rest.abroad.current_country == a.current_country.filter(|_| abroad)
+            && rest.abroad.nationality.as_ref() == a.nationality.as_ref().filter(|_| abroad)
+            && rest.abroad.habitual_residence == a.habitual_residence.filter(|_| abroad)
+    }
+
+    fn rest(&self) -> Option<Box<Rest>> {
+        if self.no_rest() {
+            return None;
+        }
+        let f = &self.case().facts;
+        let a = f.applicant();
+        let abroad = if self.abroad() {
             Applicant {
-                location: a.location,
                 current_country: a.current_country,
                 nationality: a.nationality.clone(),
                 habitual_residence: a.habitual_residence,
                 ..Applicant::EMPTY
             }
         } else {
-            Applicant {
-                location: a.location,
-                ..Applicant::EMPTY
-            }
-        }
+            Applicant::EMPTY
+        };
+        Some(Box::new(Rest {
+            harms: f.harms.clone(),
+            groups: f.groups.clone(),
+            risk: f.risk.clone(),
+            torture: f.torture.clone(),
+            resettlement: f.resettlement.clone(),
+            abroad,
+        }))
     }
 
     fn pattern_hash(&self) -> u64 {
@@ -191,13 +239,12 @@ impl Probe<'_, '_> {
     fn matches(&self, key: &Key, pattern: u32) -> bool {
         let f = &self.case().facts;
         key.pattern == pattern
+            && key.location == f.applicant().location
             && key.conduct == f.conduct
-            && key.harms == f.harms
-            && key.groups == f.groups
-            && key.risk == f.risk
-            && key.torture == f.torture
-            && key.resettlement == f.resettlement
-            && key.applicant == self.applicant()
+            && match &key.rest {
+                None => self.no_rest(),
+                Some(rest) => self.rest_matches(rest),
+            }
     }
 
     /// The key, with the thresholds' part numbered `pattern`.
@@ -205,13 +252,9 @@ impl Probe<'_, '_> {
         let f = &self.case().facts;
         Key {
             pattern,
-            harms: f.harms.clone(),
-            groups: f.groups.clone(),
-            risk: f.risk.clone(),
-            torture: f.torture.clone(),
+            location: f.applicant().location,
             conduct: f.conduct.clone(),
-            resettlement: f.resettlement.clone(),
-            applicant: self.applicant(),
+            rest: self.rest(),
         }
     }
 }
@@ -422,6 +465,31 @@ mod tests {
             [screen(&late, law)]
         );
         assert_eq!(memo.len(), 2);
+    }
+
+    #[test]
+    fn a_case_that_gives_risk_torture_or_resettlement_facts_is_not_taken_for_one_that_gives_none() {
+        let law = Law::embedded();
+        // None of these parts is in the hash: only the comparison tells them apart.
+        let plain = r#"{"arrivals": [{"date": "2025-09-01"}], "applicant": {"location": "in_us"}"#;
+        let none = case(&format!("{plain}}}"));
+        for part in [
+            r#""risk": {"persecution_likelihood": "more_likely_than_not", "afraid": true}"#,
+            r#""torture": {"likelihood": "more_likely_than_not", "official_role": "perpetrator"}"#,
+            r#""resettlement": {"offered_permanent_status": true, "country": "CA"}"#,
+        ] {
+            let some = case(&format!("{plain}, {part}}}"));
+            assert_ne!(
+                screen(&none, law),
+                screen(&some, law),
+                "{part} changes the screening"
+            );
+            // The plain case kept first, then the other looked up.
+            let mut memo = Memo::new();
+            screen_all_with(&[&none], law, &mut memo);
+            let got = screen_all_with(&[&some], law, &mut memo);
+            assert_eq!(got, [screen(&some, law)], "{part}");
+        }
     }
 
     #[test]
