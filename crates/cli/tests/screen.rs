@@ -404,6 +404,57 @@ fn strict_writes_nothing_after_the_first_bad_row_whatever_the_batches() {
 }
 
 #[test]
+fn a_closed_standard_error_loses_the_reports_but_not_the_run() {
+    let d = dir("closed-stderr");
+    // 3,000 rows, every other one bad: reports to a standard error nobody reads.
+    let mut csv = String::from("id,last_arrival\n");
+    for n in 0..3000 {
+        let date = if n % 2 == 0 {
+            "2025-02-30"
+        } else {
+            "2025-03-01"
+        };
+        csv += &format!("r{n},{date}\n");
+    }
+    let csv = write(&d, "cases.csv", &csv);
+    let out = d.join("out.csv");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_refuge"))
+        .args([
+            "screen",
+            &csv,
+            "-o",
+            out.to_str().unwrap(),
+            "--today",
+            TODAY,
+        ])
+        .args(["--batch-bytes", "200"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("refuge runs");
+    drop(child.stderr.take());
+    // It must end on its own (it once waited forever for a batch never written).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("refuge screen did not finish with its standard error closed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(1), "rows were rejected");
+    let written = std::fs::read_to_string(out).unwrap();
+    assert_eq!(
+        written.lines().count(),
+        1 + 1500,
+        "the header and every good row"
+    );
+}
+
+#[test]
 fn an_empty_file_and_a_header_only_file_give_a_header_and_exit_0() {
     let d = dir("empty");
     for (name, text) in [("empty.csv", ""), ("header.csv", "id,as_of,last_arrival\n")] {

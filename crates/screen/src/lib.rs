@@ -219,7 +219,8 @@ pub fn run(
             source: e,
         },
     })?;
-    eprint!("{}", summary.render(law));
+    // Standard error may be closed (`2>&1 | head`): the summary is then lost, not a panic.
+    let _ = write!(std::io::stderr().lock(), "{}", summary.render(law));
     Ok(if summary.rejected == 0 {
         ExitCode::SUCCESS
     } else {
@@ -283,7 +284,9 @@ impl Rejects {
     fn report(&mut self, e: &RowError) -> std::io::Result<()> {
         match self {
             Rejects::Stderr => {
-                eprintln!("refuge screen: {e}");
+                // A closed standard error loses the report (the rows are still
+                // counted and the exit code says so), and stops nothing.
+                let _ = writeln!(std::io::stderr().lock(), "refuge screen: {e}");
                 Ok(())
             }
             Rejects::File(w) => {
@@ -647,8 +650,14 @@ impl Ordered<'_> {
                     due
                 };
                 let Some(due) = due else { break };
-                let delivered = match due {
-                    Ok(done) => delivery.deliver(done),
+                // A panic, the batch's or the delivery's own, stops the run
+                // and is raised again on the reading thread (caught here, the
+                // delivery's lock is not poisoned, and nothing waits on it).
+                let delivered = due.and_then(|done| {
+                    std::panic::catch_unwind(AssertUnwindSafe(|| delivery.deliver(done)))
+                });
+                let delivered = match delivered {
+                    Ok(delivered) => delivered,
                     Err(panic) => {
                         let mut q = self.lock();
                         q.panic.get_or_insert(panic);
