@@ -179,16 +179,15 @@ fn screening<'a>(
     let warnings = warnings::raised_texts(ev, ev.outcome(t.lawful_pathways))
         .map(|w| w.code.as_str())
         .collect();
-    let deadlines = deadlines::all(case, law, ev.one_year.as_ref(), false);
-    let (one_year, ead_earliest_filing, annual_fee_due) = deadlines::screened(&deadlines);
+    let dates = deadlines::Screened::of_case(case, law, ev.one_year.as_ref());
     Screening {
         as_of: case.as_of,
         reliefs,
-        one_year,
+        one_year: dates.one_year,
         lawful_pathways: Some(ev.outcome(t.lawful_pathways)),
         safe_third_country: Some(ev.outcome(t.safe_third_country)),
-        ead_earliest_filing,
-        annual_fee_due,
+        ead_earliest_filing: dates.ead_earliest_filing,
+        annual_fee_due: dates.annual_fee,
         open_questions,
         first_question: first.map(|f| f.path(case)),
         warnings,

@@ -269,17 +269,16 @@ pub struct Warning {
 impl Assessment {
     /// What screening a caseload reads of this assessment (borrowed).
     pub fn screening(&self) -> Screening<'_> {
-        let (one_year, ead_earliest_filing, annual_fee_due) =
-            crate::rules::deadlines::screened(&self.deadlines);
+        let dates = crate::rules::deadlines::Screened::of(&self.deadlines);
         let finding = |id| self.finding(id).map(|f| f.outcome);
         Screening {
             as_of: self.as_of,
             reliefs: self.reliefs.iter().map(|(_, r)| r.outcome),
-            one_year,
+            one_year: dates.one_year,
             lawful_pathways: finding(crate::defs::LAWFUL_PATHWAYS.id),
             safe_third_country: finding(crate::defs::SAFE_THIRD_COUNTRY.id),
-            ead_earliest_filing,
-            annual_fee_due,
+            ead_earliest_filing: dates.ead_earliest_filing,
+            annual_fee_due: dates.annual_fee,
             open_questions: self.questions.len(),
             first_question: self
                 .questions

@@ -136,13 +136,13 @@ impl FilingDate {
     }
 }
 
-/// The deadlines found so far; explanations are written only when asked for.
-struct Dates {
+/// Where the deadlines found go; explanations are written only when asked for.
+struct Dates<F: FnMut(Deadline)> {
     explain: bool,
-    list: Vec<Deadline>,
+    sink: F,
 }
 
-impl Dates {
+impl<F: FnMut(Deadline)> Dates<F> {
     fn add(
         &mut self,
         (id, kind, label): (Cow<'static, str>, DateKind, Cow<'static, str>),
@@ -156,7 +156,7 @@ impl Dates {
         } else {
             String::new()
         };
-        self.list.push(Deadline {
+        (self.sink)(Deadline {
             id,
             kind,
             label,
@@ -189,25 +189,59 @@ pub const ONE_YEAR: &str = "asylum.one_year";
 pub const EAD_EARLIEST_FILING: &str = "ead.earliest_filing";
 pub const ANNUAL_FEE: &str = "asylum.annual_fee";
 
-/// What a [`Screening`](crate::Screening) reads of `deadlines`: the date and
-/// status of [`ONE_YEAR`], and the dates of [`EAD_EARLIEST_FILING`] and [`ANNUAL_FEE`].
-pub fn screened(deadlines: &[Deadline]) -> (Option<(Date, Status)>, Option<Date>, Option<Date>) {
-    let find = |id: &str| deadlines.iter().find(|d| d.id == id);
-    (
-        find(ONE_YEAR).map(|d| (d.date, d.status)),
-        find(EAD_EARLIEST_FILING).map(|d| d.date),
-        find(ANNUAL_FEE).map(|d| d.date),
-    )
+/// What a [`Screening`](crate::Screening) reads of the deadlines: the date
+/// and status of [`ONE_YEAR`], and the dates of [`EAD_EARLIEST_FILING`] and
+/// [`ANNUAL_FEE`].
+#[derive(Debug, Default)]
+pub struct Screened {
+    pub one_year: Option<(Date, Status)>,
+    pub ead_earliest_filing: Option<Date>,
+    pub annual_fee: Option<Date>,
+}
+
+impl Screened {
+    /// What a screening reads of a case's deadlines, found as [`all`] finds them.
+    pub fn of_case(case: &Case, law: &Law, one_year: Option<&OneYear>) -> Screened {
+        let mut s = Screened::default();
+        each(case, law, one_year, false, |d| s.take(&d));
+        s
+    }
+
+    /// What a screening reads of an assessment's `deadlines`.
+    pub fn of(deadlines: &[Deadline]) -> Screened {
+        let mut s = Screened::default();
+        deadlines.iter().for_each(|d| s.take(d));
+        s
+    }
+
+    fn take(&mut self, d: &Deadline) {
+        match &*d.id {
+            ONE_YEAR => self.one_year = Some((d.date, d.status)),
+            EAD_EARLIEST_FILING => self.ead_earliest_filing = Some(d.date),
+            ANNUAL_FEE => self.annual_fee = Some(d.date),
+            _ => {}
+        }
+    }
 }
 
 /// Every deadline the facts give, `one_year` among them; the because-texts only when `explain`.
 pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) -> Vec<Deadline> {
+    let mut list = Vec::with_capacity(4);
+    each(case, law, one_year, explain, |d| list.push(d));
+    list
+}
+
+/// [`all`]'s deadlines, each to `sink` as found.
+fn each(
+    case: &Case,
+    law: &Law,
+    one_year: Option<&OneYear>,
+    explain: bool,
+    sink: impl FnMut(Deadline),
+) {
     let as_of = case.as_of;
     let app = case.facts.application();
-    let mut out = Dates {
-        explain,
-        list: Vec::with_capacity(4),
-    };
+    let mut out = Dates { explain, sink };
 
     if let Some(oy) = one_year {
         let filing = filing_date(case, Some(oy.deadline));
@@ -396,7 +430,6 @@ pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) ->
             );
         }
     }
-    out.list
 }
 
 fn feb29(rounded: bool, r: Rounding) -> &'static str {
