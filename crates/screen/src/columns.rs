@@ -639,7 +639,7 @@ pub(crate) fn cell_len(rest: &[u8]) -> usize {
 /// The high bit of each zero byte of `x`, and no other bit: a byte is zero
 /// exactly when adding 0x7f to its low bits does not carry into its high bit,
 /// and that bit is not set either.
-fn zero_bytes(x: u64) -> u64 {
+pub(crate) fn zero_bytes(x: u64) -> u64 {
     const LOW7: u64 = u64::MAX / 0xff * 0x7f;
     !(((x & LOW7) + LOW7) | x | LOW7)
 }

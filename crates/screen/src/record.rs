@@ -9,6 +9,8 @@ use refuge_engine::calendar::days_between;
 use refuge_engine::output::{Outcome, ReliefOutcome, Status};
 use serde::Serialize;
 
+use crate::columns::zero_bytes;
+
 /// The output columns, in order.
 pub const OUTPUT_COLUMNS: [&str; 16] = [
     "id",
@@ -175,9 +177,27 @@ pub fn csv_header() -> String {
     OUTPUT_COLUMNS.join(",") + "\n"
 }
 
+/// Whether a CSV field must be quoted: it holds a comma, a quote or a line
+/// break. Eight bytes at a time.
+fn needs_quotes(s: &[u8]) -> bool {
+    const fn splat(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    let special = |b: u8| matches!(b, b',' | b'"' | b'\n' | b'\r');
+    let (words, tail) = s.as_chunks::<8>();
+    words.iter().any(|w| {
+        let x = u64::from_le_bytes(*w);
+        zero_bytes(x ^ splat(b','))
+            | zero_bytes(x ^ splat(b'"'))
+            | zero_bytes(x ^ splat(b'\n'))
+            | zero_bytes(x ^ splat(b'\r'))
+            != 0
+    }) || tail.iter().any(|&b| special(b))
+}
+
 /// Appends a CSV field, quoted when it holds a comma, a quote or a line break.
 pub fn csv_field(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+    if needs_quotes(s.as_bytes()) {
         out.push(b'"');
         for b in s.bytes() {
             if b == b'"' {
@@ -227,21 +247,19 @@ impl Digits {
 
 /// `YYYY-MM-DD`, written directly (the engine's dates are within 1900–2200).
 fn write_date(out: &mut Vec<u8>, d: Date) {
+    /// The two digits of 0 to 99, one pair after another.
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let pair = |n: usize| [PAIRS[2 * n], PAIRS[2 * n + 1]];
     let (y, m, day) = (d.year(), d.month(), d.day());
     if (0..=9999).contains(&y) {
-        let y = y as u16;
-        out.extend_from_slice(&[
-            b'0' + (y / 1000) as u8,
-            b'0' + (y / 100 % 10) as u8,
-            b'0' + (y / 10 % 10) as u8,
-            b'0' + (y % 10) as u8,
-            b'-',
-            b'0' + (m / 10) as u8,
-            b'0' + (m % 10) as u8,
-            b'-',
-            b'0' + (day / 10) as u8,
-            b'0' + (day % 10) as u8,
-        ]);
+        let (y, m, day) = (y as usize, m as usize, day as usize);
+        let ([c1, c2], [y1, y2]) = (pair(y / 100), pair(y % 100));
+        let ([m1, m2], [d1, d2]) = (pair(m), pair(day));
+        out.extend_from_slice(&[c1, c2, y1, y2, b'-', m1, m2, b'-', d1, d2]);
     } else {
         let _ = write!(out, "{d}");
     }
@@ -277,5 +295,29 @@ mod tests {
         let mut out = Vec::new();
         write_date(&mut out, jiff::civil::date(2025, 3, 3));
         assert_eq!(out, b"2025-03-03");
+        // Every day of 1899-2201 as jiff writes it.
+        let mut d = jiff::civil::date(1899, 1, 1);
+        while d.year() < 2202 {
+            out.clear();
+            write_date(&mut out, d);
+            assert_eq!(out, d.to_string().as_bytes());
+            d = d.tomorrow().unwrap();
+        }
+    }
+
+    #[test]
+    fn a_field_is_quoted_whatever_the_place_of_its_comma_quote_or_line_break() {
+        for len in 0..20 {
+            for at in 0..len {
+                for special in [b',', b'"', b'\n', b'\r'] {
+                    let mut s = vec![b'a'; len];
+                    s[at] = special;
+                    assert!(needs_quotes(&s), "{:?}", String::from_utf8_lossy(&s));
+                }
+            }
+            // Bytes next to the special ones are not taken for them.
+            let plain: Vec<u8> = (0..len).map(|i| b"+-!#\x0b\x0c\x0e;"[i % 8]).collect();
+            assert!(!needs_quotes(&plain), "{plain:?}");
+        }
     }
 }
