@@ -140,7 +140,7 @@ pub fn screen_all_with<'a>(
         let later = ev.len();
         match memo.find(&ev, later) {
             memo::Found::Entry(e) => {
-                let e = memo.entry(e);
+                let e = memo.recalled(e);
                 out.push(Some(screening(&ev, &t, law, e.reliefs, e.asked)));
             }
             found => {

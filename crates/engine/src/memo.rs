@@ -50,10 +50,11 @@ const MAX_LISTED: usize = 8;
 /// What the rules after the thresholds decided, by what they read. One memo
 /// serves one [`Law`]; given another, it starts afresh.
 ///
-/// A lookup reads two small tables, which stay in the processor's cache,
-/// and one entry: the thresholds' part of a key (a few findings and their
-/// needs, shared by many keys) is kept once, numbered, and an entry names
-/// it by its number.
+/// A lookup hashes the whole key, reads one small table, which stays in the
+/// processor's cache, and compares one entry: the thresholds' part of a key
+/// (a few findings and their needs, shared by many keys) is kept once,
+/// numbered (and found by its own hash when an entry is kept), and an entry
+/// names it by its number.
 pub struct Memo {
     /// The address of the law served (it only identifies it).
     law: usize,
@@ -189,10 +190,11 @@ impl Probe<'_, '_> {
         }))
     }
 
+    /// The hash of the thresholds' part: their outcomes and needs (their
+    /// definitions, the same from case to case, are only compared).
     fn pattern_hash(&self) -> u64 {
         let mut h = Mix::default();
-        for (d, o) in self.thresholds() {
-            std::ptr::hash(d, &mut h);
+        for (_, o) in self.thresholds() {
             o.hash(&mut h);
         }
         for (i, needs) in self.open() {
@@ -213,10 +215,9 @@ impl Probe<'_, '_> {
             && p.open.iter().eq(self.open())
     }
 
-    /// The hash of the key, with the thresholds' part numbered `pattern`.
-    fn hash(&self, pattern: u32) -> u64 {
-        let mut h = Mix::default();
-        pattern.hash(&mut h);
+    /// The hash of the whole key, the thresholds' part hashing to `pattern_hash`.
+    fn hash(&self, pattern_hash: u64) -> u64 {
+        let mut h = Mix(pattern_hash);
         let f = &self.case().facts;
         let c = f.conduct();
         for b in [
@@ -236,10 +237,11 @@ impl Probe<'_, '_> {
         h.finish()
     }
 
-    fn matches(&self, key: &Key, pattern: u32) -> bool {
+    /// Whether the key is the case's; its thresholds' part is `pattern`.
+    fn matches(&self, key: &Key, pattern: &Pattern) -> bool {
         let f = &self.case().facts;
-        key.pattern == pattern
-            && key.location == f.applicant().location
+        key.location == f.applicant().location
+            && self.is_pattern(pattern)
             && key.conduct == f.conduct
             && match &key.rest {
                 None => self.no_rest(),
@@ -325,26 +327,25 @@ impl Memo {
             return Found::Never;
         }
         let probe = Probe { ev, later };
-        let found = self.pattern(&probe).and_then(|p| {
-            self.entry_table
-                .find(probe.hash(p), |&e| {
-                    probe.matches(&self.entries[e as usize].key, p)
-                })
-                .copied()
-        });
-        found.map_or(Found::New, Found::Entry)
+        let pattern_hash = probe.pattern_hash();
+        match self.entry(&probe, probe.hash(pattern_hash)) {
+            Some(e) => Found::Entry(e),
+            None => Found::New,
+        }
     }
 
-    /// The number of the probe's thresholds' pattern, if kept.
-    fn pattern(&self, probe: &Probe) -> Option<u32> {
-        self.pattern_table
-            .find(probe.pattern_hash(), |&p| {
-                probe.is_pattern(&self.patterns[p as usize])
+    /// The number of the entry whose key is the probe's, the whole key
+    /// hashing to `hash`.
+    fn entry(&self, probe: &Probe, hash: u64) -> Option<u32> {
+        self.entry_table
+            .find(hash, |&e| {
+                let key = &self.entries[e as usize].key;
+                probe.matches(key, &self.patterns[key.pattern as usize])
             })
             .copied()
     }
 
-    pub(crate) fn entry(&self, e: u32) -> Recalled {
+    pub(crate) fn recalled(&self, e: u32) -> Recalled {
         self.entries[e as usize].recalled
     }
 
@@ -361,31 +362,30 @@ impl Memo {
             return;
         }
         let probe = Probe { ev, later };
-        let pattern = match self.pattern(&probe) {
-            Some(p) => p,
+        let pattern_hash = probe.pattern_hash();
+        let hash = probe.hash(pattern_hash);
+        // Kept already for an earlier case screened in the same stage?
+        if self.entry(&probe, hash).is_some() {
+            return;
+        }
+        let found = self.pattern_table.find(pattern_hash, |&p| {
+            probe.is_pattern(&self.patterns[p as usize])
+        });
+        let pattern = match found {
+            Some(&p) => p,
             None => {
-                let (p, hash) = (self.patterns.len() as u32, probe.pattern_hash());
+                let p = self.patterns.len() as u32;
                 self.patterns.push(Pattern {
-                    hash,
+                    hash: pattern_hash,
                     findings: probe.thresholds().collect(),
                     open: probe.open().cloned().collect(),
                 });
                 let patterns = &self.patterns;
                 self.pattern_table
-                    .insert_unique(hash, p, |&p| patterns[p as usize].hash);
+                    .insert_unique(pattern_hash, p, |&p| patterns[p as usize].hash);
                 p
             }
         };
-        let hash = probe.hash(pattern);
-        let entries = &self.entries;
-        // Kept already for an earlier case screened in the same stage?
-        if self
-            .entry_table
-            .find(hash, |&e| probe.matches(&entries[e as usize].key, pattern))
-            .is_some()
-        {
-            return;
-        }
         let e = self.entries.len() as u32;
         self.entries.push(Entry {
             hash,
