@@ -384,9 +384,12 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// The patterns all the workers' memos keep together (a few hundred bytes each), so
-/// that the memos' memory stays the same whatever the number of threads.
-const MEMO_PATTERNS: usize = 8192;
+/// The patterns all the workers' memos keep together (about 100 bytes each),
+/// so that the memos' memory stays the same whatever the number of threads.
+/// On 1,000,000 generated rows and 2 threads, 93% of rows were found in the
+/// memo (85% with 8,192 patterns, which took 4-7% more CPU time; 131,072
+/// took the same time as 32,768).
+const MEMO_PATTERNS: usize = 32768;
 
 /// Rows screened together: enough that each part of the engine's code is
 /// still in the processor's cache for the next row, few enough that their
