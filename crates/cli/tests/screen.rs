@@ -52,6 +52,30 @@ fn data(name: &str) -> String {
         .into_owned()
 }
 
+/// `refuge screen --generate ROWS --seed SEED` into `d`: the caseload's path.
+fn generated(d: &Path, rows: u32, seed: u32) -> PathBuf {
+    let cases = d.join("cases.csv");
+    let run = refuge(&[
+        "screen",
+        "--generate",
+        &rows.to_string(),
+        "--seed",
+        &seed.to_string(),
+        "-o",
+        cases.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    cases
+}
+
+/// The ids of a CSV output's records, in order.
+fn ids(csv: &str) -> Vec<&str> {
+    csv.lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect()
+}
+
 /// `refuge screen` on the golden caseload, its rejects to a file: the run and that file.
 fn screen_golden(test: &str) -> (Run, PathBuf) {
     let rejects = dir(test).join("rejects.csv");
@@ -245,17 +269,7 @@ fn generated_csv_and_json_lines_caseloads_give_identical_assessments() {
 #[test]
 fn output_order_equals_input_order_under_parallelism() {
     let d = dir("order");
-    let cases = d.join("cases.csv");
-    let run = refuge(&[
-        "screen",
-        "--generate",
-        "3000",
-        "--seed",
-        "5",
-        "-o",
-        cases.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cases = generated(&d, 3000, 5);
     let many = d.join("many.csv");
     let one = d.join("one.csv");
     let args = |out: &Path, threads: &str| {
@@ -276,13 +290,8 @@ fn output_order_equals_input_order_under_parallelism() {
     assert_eq!(args(&many, "4").code, 0);
     assert_eq!(args(&one, "1").code, 0);
     let many = std::fs::read_to_string(many).unwrap();
-    let ids: Vec<&str> = many
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
     let want: Vec<String> = (1..=3000).map(|n| format!("P{n:07}")).collect();
-    assert_eq!(ids, want);
+    assert_eq!(ids(&many), want);
     assert_eq!(many, std::fs::read_to_string(one).unwrap());
 }
 
@@ -341,30 +350,14 @@ fn strict_stops_at_the_first_bad_row() {
         "{}",
         run.stderr
     );
-    let ids: Vec<&str> = run
-        .stdout
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
-    assert_eq!(ids, ["a"]);
+    assert_eq!(ids(&run.stdout), ["a"]);
     assert!(summary_lines(&run.stderr).contains(&"rows assessed 1".to_string()));
 }
 
 #[test]
 fn strict_writes_nothing_after_the_first_bad_row_whatever_the_batches() {
     let d = dir("strict-batches");
-    let cases = d.join("cases.csv");
-    let run = refuge(&[
-        "screen",
-        "--generate",
-        "20000",
-        "--seed",
-        "9",
-        "-o",
-        cases.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cases = generated(&d, 20000, 9);
     // Row 12000 (line 12001) gets an impossible as_of.
     let text = std::fs::read_to_string(&cases).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
@@ -392,14 +385,8 @@ fn strict_writes_nothing_after_the_first_bad_row_whatever_the_batches() {
             "{}",
             run.stderr
         );
-        let ids: Vec<&str> = run
-            .stdout
-            .lines()
-            .skip(1)
-            .map(|l| l.split(',').next().unwrap())
-            .collect();
         let want: Vec<String> = (1..12000).map(|n| format!("P{n:07}")).collect();
-        assert_eq!(ids, want, "{threads} threads");
+        assert_eq!(ids(&run.stdout), want, "{threads} threads");
     }
 }
 
@@ -535,13 +522,11 @@ fn json_lines_errors_name_the_line_and_the_json_path() {
         run.stderr
     );
     assert!(run.stderr.contains("line 5"), "{}", run.stderr);
-    let ids: Vec<&str> = run
-        .stdout
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
-    assert_eq!(ids, ["1", "6"], "JSON Lines rows are named by their line");
+    assert_eq!(
+        ids(&run.stdout),
+        ["1", "6"],
+        "JSON Lines rows are named by their line"
+    );
 }
 
 #[test]
