@@ -39,7 +39,7 @@ use crate::logic::{Fact, Needs};
 use crate::output::{Outcome, ReliefOutcome};
 use crate::rules::{Eval, Ix};
 
-/// Most patterns a memo keeps unless told otherwise (about 300 bytes each
+/// Most patterns a memo keeps unless told otherwise (about 100 bytes each
 /// for a caseload's rows); later ones are decided afresh.
 const CAPACITY: usize = 4096;
 
