@@ -178,7 +178,7 @@ fn screening<'a>(
     let warnings = warnings::raised_texts(ev, ev.outcome(t.lawful_pathways))
         .map(|w| w.code.as_str())
         .collect();
-    let dates = deadlines::Screened::of_case(case, law, ev.one_year.as_ref());
+    let dates = deadlines::ScreenedDates::of_case(case, law, ev.one_year.as_ref());
     Screening {
         as_of: case.as_of,
         reliefs,

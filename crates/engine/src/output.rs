@@ -269,7 +269,7 @@ pub struct Warning {
 impl Assessment {
     /// What screening a caseload reads of this assessment (borrowed).
     pub fn screening(&self) -> Screening<'_> {
-        let dates = crate::rules::deadlines::Screened::of(&self.deadlines);
+        let dates = crate::rules::deadlines::ScreenedDates::of(&self.deadlines);
         let finding = |id| self.finding(id).map(|f| f.outcome);
         Screening {
             as_of: self.as_of,

@@ -240,22 +240,21 @@ impl Spare {
     /// Buffers kept at most (more are in flight only when many batches are).
     const KEEP: usize = 128;
 
+    fn kept(&self) -> std::sync::MutexGuard<'_, Vec<Vec<u8>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// A spent buffer, emptied, or a new one.
     pub fn take(&self) -> Vec<u8> {
-        let mut kept = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        kept.pop().unwrap_or_default()
+        self.kept().pop().unwrap_or_default()
     }
 
     /// Keeps `buf` to be taken again.
     pub fn give(&self, mut buf: Vec<u8>) {
         buf.clear();
-        let mut kept = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut kept = self.kept();
         if kept.len() < Self::KEEP {
             kept.push(buf);
         }
@@ -757,11 +756,7 @@ mod tests {
         for b in batches {
             b.recycle(&spare);
         }
-        assert_eq!(
-            spare.0.lock().unwrap().len(),
-            0,
-            "a batch of the block is still out"
-        );
+        assert_eq!(spare.kept().len(), 0, "a batch of the block is still out");
         last.recycle(&spare);
         let again = spare.take();
         assert!(again.is_empty(), "a spent block comes back empty");

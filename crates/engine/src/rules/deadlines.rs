@@ -193,23 +193,23 @@ pub const ANNUAL_FEE: &str = "asylum.annual_fee";
 /// and status of [`ONE_YEAR`], and the dates of [`EAD_EARLIEST_FILING`] and
 /// [`ANNUAL_FEE`].
 #[derive(Debug, Default)]
-pub struct Screened {
+pub struct ScreenedDates {
     pub one_year: Option<(Date, Status)>,
     pub ead_earliest_filing: Option<Date>,
     pub annual_fee: Option<Date>,
 }
 
-impl Screened {
+impl ScreenedDates {
     /// What a screening reads of a case's deadlines, found as [`all`] finds them.
-    pub fn of_case(case: &Case, law: &Law, one_year: Option<&OneYear>) -> Screened {
-        let mut s = Screened::default();
+    pub fn of_case(case: &Case, law: &Law, one_year: Option<&OneYear>) -> ScreenedDates {
+        let mut s = ScreenedDates::default();
         each(case, law, one_year, false, |d| s.take(&d));
         s
     }
 
     /// What a screening reads of an assessment's `deadlines`.
-    pub fn of(deadlines: &[Deadline]) -> Screened {
-        let mut s = Screened::default();
+    pub fn of(deadlines: &[Deadline]) -> ScreenedDates {
+        let mut s = ScreenedDates::default();
         deadlines.iter().for_each(|d| s.take(d));
         s
     }
