@@ -46,9 +46,14 @@ measure() { # NAME COMMAND...
 }
 
 # Each side RUNS times (default 3), taking turns, so that a slow moment of a
-# shared machine falls on both; the medians are compared.
+# shared machine falls on both; the medians are compared. Each run writes a
+# new output file, as the first does: overwriting the last run's 160 MB costs
+# the filesystem time of its own (on ext4, about 0.07 s, freeing the old
+# blocks and flushing the new ones on close), which would fall on some runs
+# and not others.
 RUNS=${RUNS:-3}
 for run in $(seq "$RUNS"); do
+  rm -f "$WORK/refuge.csv" "$WORK/refuge_pgo.csv" "$WORK/baseline.csv"
   echo "run $run of $RUNS: refuge screen (the whole assessment) ..."
   measure "refuge.$run" "$BIN" screen "$WORK/cases.csv" -o "$WORK/refuge.csv" --today "$TODAY"
   if [ -n "$PGO_BIN" ]; then

@@ -135,9 +135,11 @@ pub fn screen_all_with<'a>(
     let (evs, ts) = thresholds_all(cases, law, false);
     let mut out: Vec<Option<Screening<'a>>> = Vec::with_capacity(cases.len());
     let (mut rest, mut rest_t, mut rest_at) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, (ev, t)) in evs.into_iter().zip(ts).enumerate() {
+    // All the lookups first, so that the processor overlaps their reads of memory.
+    let found: Vec<memo::Found> = evs.iter().map(|ev| memo.find(ev, ev.len())).collect();
+    for (i, ((ev, t), found)) in evs.into_iter().zip(ts).zip(found).enumerate() {
         let later = ev.len();
-        match memo.find(&ev, later) {
+        match found {
             memo::Found::Entry(e) => {
                 let e = memo.recalled(e);
                 out.push(Some(screening(&ev, &t, law, e.reliefs, e.asked)));

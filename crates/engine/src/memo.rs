@@ -33,13 +33,13 @@ use std::hash::{Hash, Hasher};
 use hashbrown::HashTable;
 
 use crate::defs::Def;
-use crate::facts::{Applicant, Case, Conduct, Group, Harm, Location, Resettlement, Risk, Torture};
+use crate::facts::{Applicant, Case, Group, Harm, Location, Resettlement, Risk, Torture};
 use crate::law::Law;
 use crate::logic::{Fact, Needs};
 use crate::output::{Outcome, ReliefOutcome};
 use crate::rules::{Eval, Ix};
 
-/// Most patterns a memo keeps unless told otherwise (about 100 bytes each
+/// Most patterns a memo keeps unless told otherwise (about 70 bytes each
 /// for a caseload's rows); later ones are decided afresh.
 const CAPACITY: usize = 4096;
 
@@ -49,11 +49,13 @@ const MAX_LISTED: usize = 8;
 /// What the rules after the thresholds decided, by what they read. One memo
 /// serves one [`Law`]; given another, it starts afresh.
 ///
-/// A lookup hashes the whole key, reads one small table, which stays in the
-/// processor's cache, and compares one entry: the thresholds' part of a key
-/// (a few findings and their needs, shared by many keys) is kept once,
-/// numbered (and found by its own hash when an entry is kept), and an entry
-/// names it by its number.
+/// A lookup first finds the thresholds' part of the key (a few findings and
+/// their needs, shared by many keys), kept once and numbered: there are few
+/// of them, read by every lookup, so they stay in the processor's cache.
+/// Then it finds the entry by the rest of the key packed with that number
+/// into two words ([`Packed`]), so that comparing an entry reads 16 bytes;
+/// only the seldom-given parts ([`Rest`]) lie behind a pointer, and what
+/// the memo recalls is read once found.
 pub struct Memo {
     /// The address of the law served (it only identifies it).
     law: usize,
@@ -61,8 +63,12 @@ pub struct Memo {
     /// The thresholds' patterns, and the numbers of those in `patterns` by hash.
     patterns: Vec<Pattern>,
     pattern_table: HashTable<u32>,
-    /// The entries, and the numbers of those in `entries` by hash.
-    entries: Vec<Entry>,
+    /// The entries, by number: their keys (the parts a caseload's rows
+    /// seldom give, `rests`, apart), and what the rules decided.
+    keys: Vec<Packed>,
+    rests: Vec<Option<Box<Rest>>>,
+    recalled: Vec<Recalled>,
+    /// The entries' numbers by the hash of their `keys`.
     entry_table: HashTable<u32>,
 }
 
@@ -74,13 +80,6 @@ struct Pattern {
     open: Vec<(Ix, Needs)>,
 }
 
-/// What the memo keeps of a case.
-struct Entry {
-    hash: u64,
-    key: Key,
-    recalled: Recalled,
-}
-
 /// What the memo recalls of a case: what the rules decided.
 #[derive(Clone, Copy)]
 pub(crate) struct Recalled {
@@ -90,19 +89,35 @@ pub(crate) struct Recalled {
 }
 
 /// All that the rules after the thresholds read of a case (see the module's
-/// documentation): the thresholds' part is [`Memo::patterns`]`[pattern]`.
-/// The parts a caseload's rows seldom give are kept apart (`rest`), so that
-/// an entry stays small and the memo in the processor's cache.
-struct Key {
-    pattern: u32,
-    location: Option<Location>,
-    conduct: Option<Conduct>,
-    /// `None` when every part of it is: no harms, groups, risk, torture or
-    /// resettlement, and not abroad.
-    rest: Option<Box<Rest>>,
+/// documentation) but its [`Rest`], packed into two words, so that the keys
+/// compared stay in the processor's cache:
+///
+/// - `head`: the number of the thresholds' pattern ([`Memo::patterns`]) in
+///   bits 0–31; `applicant.location` in 32–33; from bit 34, whether `conduct`
+///   is given, each of its six yes-or-no facts in two bits (unknown, no,
+///   yes) and whether `sentence_years` is; how many harms and groups there
+///   are (or none given) in 48–51 and 52–55; whether the case has a
+///   [`Rest`] in 56;
+/// - `sentence`: `conduct.sentence_years`, as its bits (0 when not given).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Packed {
+    head: u64,
+    sentence: u64,
 }
 
-/// The parts of a [`Key`] a caseload's rows seldom give.
+impl Packed {
+    const HAS_REST: u64 = 1 << 56;
+
+    fn hash(self) -> u64 {
+        let mut h = Mix::default();
+        h.write_u64(self.head);
+        h.write_u64(self.sentence);
+        h.finish()
+    }
+}
+
+/// The parts of a key a caseload's rows seldom give: a case has none when it
+/// gives no harms, groups, risk, torture or resettlement, and is not abroad.
 struct Rest {
     harms: Option<Vec<Harm>>,
     groups: Option<Vec<Group>>,
@@ -214,49 +229,60 @@ impl Probe<'_, '_> {
             && p.open.iter().eq(self.open())
     }
 
-    /// The hash of the whole key, the thresholds' part hashing to `pattern_hash`.
-    fn hash(&self, pattern_hash: u64) -> u64 {
-        let mut h = Mix(pattern_hash);
-        let f = &self.case().facts;
-        let c = f.conduct();
-        for b in [
-            c.persecuted_others,
-            c.aggravated_felony,
-            c.particularly_serious_crime,
-            c.serious_nonpolitical_crime,
-            c.danger_to_security,
-            c.terrorist_activity,
-        ] {
-            b.hash(&mut h);
-        }
-        c.sentence_years.map(f64::to_bits).hash(&mut h);
-        f.applicant().location.hash(&mut h);
-        f.harms.as_ref().map(Vec::len).hash(&mut h);
-        f.groups.as_ref().map(Vec::len).hash(&mut h);
-        h.finish()
-    }
-
-    /// Whether the key is the case's; its thresholds' part is `pattern`.
-    fn matches(&self, key: &Key, pattern: &Pattern) -> bool {
-        let f = &self.case().facts;
-        key.location == f.applicant().location
-            && self.is_pattern(pattern)
-            && key.conduct == f.conduct
-            && match &key.rest {
-                None => self.no_rest(),
-                Some(rest) => self.rest_matches(rest),
+    /// The key but for its [`Rest`], the thresholds' part numbered `pattern`.
+    fn packed(&self, pattern: u32) -> Packed {
+        fn yes_no(b: Option<bool>) -> u64 {
+            match b {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
             }
+        }
+        // At most MAX_LISTED (8) of each: 0–9 in four bits.
+        fn listed<T>(list: &Option<Vec<T>>) -> u64 {
+            list.as_ref().map_or(0, |l| l.len() as u64 + 1)
+        }
+        let f = &self.case().facts;
+        let location = match f.applicant().location {
+            None => 0,
+            Some(Location::InUs) => 1,
+            Some(Location::PortOfEntry) => 2,
+            Some(Location::OutsideUs) => 3,
+        };
+        let mut head = u64::from(pattern) | location << 32;
+        let mut sentence = 0;
+        if let Some(c) = &f.conduct {
+            let mut bits = 1;
+            for (i, b) in [
+                c.persecuted_others,
+                c.aggravated_felony,
+                c.particularly_serious_crime,
+                c.serious_nonpolitical_crime,
+                c.danger_to_security,
+                c.terrorist_activity,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                bits |= yes_no(b) << (1 + 2 * i);
+            }
+            if let Some(years) = c.sentence_years {
+                bits |= 1 << 13;
+                sentence = years.to_bits();
+            }
+            head |= bits << 34;
+        }
+        head |= listed(&f.harms) << 48 | listed(&f.groups) << 52;
+        if !self.no_rest() {
+            head |= Packed::HAS_REST;
+        }
+        Packed { head, sentence }
     }
 
-    /// The key, with the thresholds' part numbered `pattern`.
-    fn to_key(&self, pattern: u32) -> Key {
-        let f = &self.case().facts;
-        Key {
-            pattern,
-            location: f.applicant().location,
-            conduct: f.conduct.clone(),
-            rest: self.rest(),
-        }
+    /// Whether an entry with the probe's [`Packed`] key is the probe's:
+    /// `rest` is the entry's.
+    fn rest_is(&self, rest: Option<&Rest>) -> bool {
+        rest.is_none_or(|rest| self.rest_matches(rest))
     }
 }
 
@@ -290,18 +316,20 @@ impl Memo {
             capacity,
             patterns: Vec::new(),
             pattern_table: HashTable::new(),
-            entries: Vec::new(),
+            keys: Vec::new(),
+            rests: Vec::new(),
+            recalled: Vec::new(),
             entry_table: HashTable::new(),
         }
     }
 
     /// How many cases the memo keeps.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.keys.is_empty()
     }
 
     /// Makes the memo serve `law`, emptying it if it served another.
@@ -326,26 +354,35 @@ impl Memo {
             return Found::Never;
         }
         let probe = Probe { ev, later };
-        let pattern_hash = probe.pattern_hash();
-        match self.entry(&probe, probe.hash(pattern_hash)) {
+        let found = self
+            .pattern(&probe, probe.pattern_hash())
+            .and_then(|p| self.entry(&probe, probe.packed(p)));
+        match found {
             Some(e) => Found::Entry(e),
             None => Found::New,
         }
     }
 
-    /// The number of the entry whose key is the probe's, the whole key
-    /// hashing to `hash`.
-    fn entry(&self, probe: &Probe, hash: u64) -> Option<u32> {
+    /// The number of the thresholds' pattern of the probe, which hashes to `hash`.
+    fn pattern(&self, probe: &Probe, hash: u64) -> Option<u32> {
+        self.pattern_table
+            .find(hash, |&p| probe.is_pattern(&self.patterns[p as usize]))
+            .copied()
+    }
+
+    /// The number of the entry whose key is the probe's, `packed` but for
+    /// its [`Rest`].
+    fn entry(&self, probe: &Probe, packed: Packed) -> Option<u32> {
         self.entry_table
-            .find(hash, |&e| {
-                let key = &self.entries[e as usize].key;
-                probe.matches(key, &self.patterns[key.pattern as usize])
+            .find(packed.hash(), |&e| {
+                let e = e as usize;
+                self.keys[e] == packed && probe.rest_is(self.rests[e].as_deref())
             })
             .copied()
     }
 
     pub(crate) fn recalled(&self, e: u32) -> Recalled {
-        self.entries[e as usize].recalled
+        self.recalled[e as usize]
     }
 
     /// Keeps what the rules decided for the whole `ev` (found [`Found::New`]),
@@ -357,21 +394,13 @@ impl Memo {
         reliefs: [ReliefOutcome; 5],
         asked: (usize, Option<Fact>),
     ) {
-        if self.entries.len() >= self.capacity {
+        if self.keys.len() >= self.capacity {
             return;
         }
         let probe = Probe { ev, later };
         let pattern_hash = probe.pattern_hash();
-        let hash = probe.hash(pattern_hash);
-        // Kept already for an earlier case screened in the same stage?
-        if self.entry(&probe, hash).is_some() {
-            return;
-        }
-        let found = self.pattern_table.find(pattern_hash, |&p| {
-            probe.is_pattern(&self.patterns[p as usize])
-        });
-        let pattern = match found {
-            Some(&p) => p,
+        let pattern = match self.pattern(&probe, pattern_hash) {
+            Some(p) => p,
             None => {
                 let p = self.patterns.len() as u32;
                 self.patterns.push(Pattern {
@@ -385,15 +414,18 @@ impl Memo {
                 p
             }
         };
-        let e = self.entries.len() as u32;
-        self.entries.push(Entry {
-            hash,
-            key: probe.to_key(pattern),
-            recalled: Recalled { reliefs, asked },
-        });
-        let entries = &self.entries;
+        let packed = probe.packed(pattern);
+        // Kept already for an earlier case screened in the same stage?
+        if self.entry(&probe, packed).is_some() {
+            return;
+        }
+        let e = self.keys.len() as u32;
+        self.keys.push(packed);
+        self.rests.push(probe.rest());
+        self.recalled.push(Recalled { reliefs, asked });
+        let keys = &self.keys;
         self.entry_table
-            .insert_unique(hash, e, |&e| entries[e as usize].hash);
+            .insert_unique(packed.hash(), e, |&e| keys[e as usize].hash());
     }
 }
 
@@ -489,6 +521,29 @@ mod tests {
             let got = screen_all_with(&[&some], law, &mut memo);
             assert_eq!(got, [screen(&some, law)], "{part}");
         }
+    }
+
+    #[test]
+    fn an_aggravated_felony_sentence_of_six_years_is_not_taken_for_one_of_three() {
+        let law = Law::embedded();
+        let sentenced = |years: f64| {
+            case(&format!(
+                r#"{{"arrivals": [{{"date": "2025-09-01"}}], "conduct": {{"aggravated_felony": true, "particularly_serious_crime": false, "sentence_years": {years}}}}}"#
+            ))
+        };
+        let (three, six) = (sentenced(3.0), sentenced(6.0));
+        assert_ne!(
+            screen(&three, law).reliefs,
+            screen(&six, law).reliefs,
+            "five years or more bars withholding"
+        );
+        let mut memo = Memo::new();
+        screen_all_with(&[&three], law, &mut memo);
+        assert_eq!(
+            screen_all_with(&[&six], law, &mut memo),
+            [screen(&six, law)]
+        );
+        assert_eq!(memo.len(), 2);
     }
 
     #[test]
