@@ -105,7 +105,7 @@ pub enum ReliefOutcome {
 }
 
 impl ReliefOutcome {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             ReliefOutcome::Eligible => "eligible",
             ReliefOutcome::Ineligible => "ineligible",
@@ -124,7 +124,7 @@ pub enum Basis {
 }
 
 impl Basis {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Basis::PastPersecution => "past_persecution",
             Basis::WellFoundedFear => "well_founded_fear",
@@ -143,7 +143,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Outcome::Yes => "yes",
             Outcome::No => "no",
@@ -189,7 +189,7 @@ pub enum DateKind {
 }
 
 impl DateKind {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             DateKind::LastDay => "last_day",
             DateKind::FirstDay => "first_day",
@@ -209,7 +209,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Status::Met => "met",
             Status::Missed => "missed",
@@ -251,7 +251,7 @@ pub enum FamilyPath {
 }
 
 impl FamilyPath {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             FamilyPath::Included => "included",
             FamilyPath::FollowToJoin => "follow_to_join",

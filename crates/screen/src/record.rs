@@ -1,8 +1,6 @@
 //! One screened row: the few columns of an assessment that a caseload triage
 //! needs, and how they are written (CSV or JSON Lines).
 
-use std::io::Write as _;
-
 use jiff::civil::Date;
 use refuge_engine::Screening;
 use refuge_engine::calendar::days_between;
@@ -121,42 +119,40 @@ impl<'a> Screened<'a> {
 
     /// Appends the record as one CSV line (RFC 4180 quoting where needed).
     pub fn write_csv(&self, out: &mut Vec<u8>) {
-        fn date(out: &mut Vec<u8>, d: Option<Date>) {
-            if let Some(d) = d {
-                write_date(out, d);
-            }
-        }
         csv_field(out, self.id);
+        // The cells between the id and the first question, of bounded length.
+        let mut line = Line::new();
         for r in self.reliefs() {
-            out.push(b',');
-            out.extend_from_slice(r.as_str().as_bytes());
+            line.byte(b',');
+            line.word(relief_word(r));
         }
-        out.push(b',');
-        date(out, self.one_year_deadline);
-        out.push(b',');
+        line.byte(b',');
+        line.date(self.one_year_deadline);
+        line.byte(b',');
         if let Some(s) = self.one_year_status {
-            out.extend_from_slice(s.as_str().as_bytes());
+            line.word(status_word(s));
         }
-        out.push(b',');
+        line.byte(b',');
         if let Some(n) = self.one_year_days_left {
             if n < 0 {
-                out.push(b'-');
+                line.byte(b'-');
             }
-            out.extend_from_slice(Digits::new(n.unsigned_abs()).as_bytes());
+            line.digits(n.unsigned_abs());
         }
         for f in [self.lawful_pathways, self.safe_third_country] {
-            out.push(b',');
+            line.byte(b',');
             if let Some(o) = f {
-                out.extend_from_slice(o.as_str().as_bytes());
+                line.word(outcome_word(o));
             }
         }
-        out.push(b',');
-        date(out, self.ead_earliest_filing);
-        out.push(b',');
-        date(out, self.annual_fee_due);
-        out.push(b',');
-        out.extend_from_slice(Digits::new(self.open_questions as u64).as_bytes());
-        out.push(b',');
+        line.byte(b',');
+        line.date(self.ead_earliest_filing);
+        line.byte(b',');
+        line.date(self.annual_fee_due);
+        line.byte(b',');
+        line.digits(self.open_questions as u64);
+        line.byte(b',');
+        out.extend_from_slice(line.as_bytes());
         csv_field(out, self.first_question.unwrap_or(""));
         out.push(b',');
         // Codes are snake_case words: nothing to quote.
@@ -245,8 +241,98 @@ impl Digits {
     }
 }
 
+/// A value's spelling of at most 16 bytes, padded, copied as one 16-byte word.
+#[derive(Clone, Copy)]
+struct Word {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+const fn word(s: &str) -> Word {
+    let mut bytes = [0; 16];
+    let mut i = 0;
+    while i < s.len() {
+        bytes[i] = s.as_bytes()[i];
+        i += 1;
+    }
+    Word {
+        bytes,
+        len: s.len(),
+    }
+}
+
+/// The [`Word`] of a value of enum `$t` (each of `$var`), made when compiling.
+macro_rules! word_of {
+    ($t:ident, $v:expr, $($var:ident)+) => {
+        match $v {
+            $($t::$var => const { word($t::$var.as_str()) },)+
+        }
+    };
+}
+
+fn relief_word(r: ReliefOutcome) -> Word {
+    word_of!(ReliefOutcome, r, Eligible Ineligible Undetermined NotApplicable)
+}
+
+fn status_word(s: Status) -> Word {
+    word_of!(Status, s, Met Missed Upcoming Passed Exempt)
+}
+
+fn outcome_word(o: Outcome) -> Word {
+    word_of!(Outcome, o, Yes No Unknown NotApplicable)
+}
+
+/// Part of a record's line of bounded length (cells of values, dates and
+/// numbers), put together on the stack and appended at once: no cell is
+/// copied by a call or checks the output's capacity.
+struct Line {
+    buf: [u8; 256],
+    len: usize,
+}
+
+impl Line {
+    fn new() -> Line {
+        Line {
+            buf: [0; 256],
+            len: 0,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+
+    fn word(&mut self, w: Word) {
+        self.buf[self.len..self.len + 16].copy_from_slice(&w.bytes);
+        self.len += w.len;
+    }
+
+    fn digits(&mut self, mut n: u64) {
+        let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
+        for b in self.buf[self.len..self.len + len].iter_mut().rev() {
+            *b = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.len += len;
+    }
+
+    fn date(&mut self, d: Option<Date>) {
+        if let Some(d) = d {
+            let mut rest = &mut self.buf[self.len..];
+            let room = rest.len();
+            write_date(&mut rest, d);
+            self.len += room - rest.len();
+        }
+    }
+}
+
 /// `YYYY-MM-DD`, written directly (the engine's dates are within 1900–2200).
-fn write_date(out: &mut Vec<u8>, d: Date) {
+fn write_date(out: &mut impl std::io::Write, d: Date) {
     /// The two digits of 0 to 99, one pair after another.
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
@@ -259,7 +345,7 @@ fn write_date(out: &mut Vec<u8>, d: Date) {
         let (y, m, day) = (y as usize, m as usize, day as usize);
         let ([c1, c2], [y1, y2]) = (pair(y / 100), pair(y % 100));
         let ([m1, m2], [d1, d2]) = (pair(m), pair(day));
-        out.extend_from_slice(&[c1, c2, y1, y2, b'-', m1, m2, b'-', d1, d2]);
+        let _ = out.write_all(&[c1, c2, y1, y2, b'-', m1, m2, b'-', d1, d2]);
     } else {
         let _ = write!(out, "{d}");
     }
@@ -281,6 +367,73 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\"a,b\" \"say \"\"hi\"\"\" plain"
         );
+    }
+
+    #[test]
+    fn a_record_line_spells_every_value_as_the_engine_does() {
+        use ReliefOutcome::*;
+        let reliefs = [Eligible, Ineligible, Undetermined, NotApplicable];
+        let statuses = [
+            Status::Met,
+            Status::Missed,
+            Status::Upcoming,
+            Status::Passed,
+            Status::Exempt,
+        ];
+        let outcomes = [
+            Outcome::Yes,
+            Outcome::No,
+            Outcome::Unknown,
+            Outcome::NotApplicable,
+        ];
+        let days = [None, Some(-12345), Some(-1), Some(0), Some(7), Some(98765)];
+        let on = |i: usize| {
+            (i % 3 > 0).then(|| jiff::civil::date(2000 + i as i16, 1 + (i % 12) as i8, 28))
+        };
+        for i in 0..60 {
+            let r = |k: usize| reliefs[(i + k) % reliefs.len()];
+            let record = Screened {
+                id: "P1",
+                asylum: r(0),
+                withholding: r(1),
+                cat_withholding: r(2),
+                cat_deferral: r(3),
+                refugee_admission: r(4),
+                one_year_deadline: on(i),
+                one_year_status: (i % 6 > 0).then(|| statuses[i % statuses.len()]),
+                one_year_days_left: days[i % days.len()],
+                lawful_pathways: (i % 5 > 0).then(|| outcomes[i % outcomes.len()]),
+                safe_third_country: (i % 7 > 0).then(|| outcomes[(i / 4) % outcomes.len()]),
+                ead_earliest_filing: on(i + 1),
+                annual_fee_due: on(i + 2),
+                open_questions: i * 37,
+                first_question: Some("conduct.aggravated_felony"),
+                warnings: &["annual_asylum_fee", "affirmative_hold"][..i % 3],
+            };
+            let cell = |v: Option<String>| v.unwrap_or_default();
+            let expected = [
+                vec!["P1".to_string()],
+                record.reliefs().map(|r| r.as_str().to_string()).to_vec(),
+                vec![
+                    cell(record.one_year_deadline.map(|d| d.to_string())),
+                    cell(record.one_year_status.map(|s| s.as_str().to_string())),
+                    cell(record.one_year_days_left.map(|n| n.to_string())),
+                    cell(record.lawful_pathways.map(|o| o.as_str().to_string())),
+                    cell(record.safe_third_country.map(|o| o.as_str().to_string())),
+                    cell(record.ead_earliest_filing.map(|d| d.to_string())),
+                    cell(record.annual_fee_due.map(|d| d.to_string())),
+                    record.open_questions.to_string(),
+                    "conduct.aggravated_felony".to_string(),
+                    record.warnings.join(";"),
+                ],
+            ]
+            .concat()
+            .join(",")
+                + "\n";
+            let mut out = Vec::new();
+            record.write_csv(&mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
     }
 
     #[test]
