@@ -388,7 +388,8 @@ mod tests {
         ];
         let days = [None, Some(-12345), Some(-1), Some(0), Some(7), Some(98765)];
         let on = |i: usize| {
-            (i % 3 > 0).then(|| jiff::civil::date(2000 + i as i16, 1 + (i % 12) as i8, 28))
+            (!i.is_multiple_of(3))
+                .then(|| jiff::civil::date(2000 + i as i16, 1 + (i % 12) as i8, 28))
         };
         for i in 0..60 {
             let r = |k: usize| reliefs[(i + k) % reliefs.len()];
