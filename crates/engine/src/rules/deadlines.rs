@@ -351,8 +351,10 @@ fn each(
     } else if let Some(filed) = app.filed_on {
         let fee_from = law.date(P::AnnualFeeEffective, as_of);
         if as_of >= fee_from {
-            // The first anniversary of filing on or after as_of.
-            let mut n = 1i16;
+            // The first anniversary of filing on or after as_of. Anniversary
+            // n falls in the year of filing + n, so those before the year
+            // before as_of's are all before it.
+            let mut n = (as_of.year() - filed.year()).max(1);
             let (mut date, mut r) = add_years(filed, n, Rounding::Deadline);
             while date < as_of {
                 n += 1;

@@ -1342,6 +1342,21 @@ fn dates_after_filing_and_grant() {
             &[("deadline.asylum.annual_fee", "2026-11-27 upcoming")],
         ),
         (
+            "The annual fee counts anniversaries from a filing years ago; one of 29 February falls on 28 February",
+            json!({ "application": { "filed_on": "2020-02-29" }, "arrivals": [{ "date": "2019-06-01" }] }),
+            &[("deadline.asylum.annual_fee", "2027-02-28 upcoming")],
+        ),
+        (
+            "The annual fee is due on this year's anniversary while it is still to come",
+            json!({ "application": { "filed_on": "2021-12-15" }, "arrivals": [{ "date": "2021-06-01" }] }),
+            &[("deadline.asylum.annual_fee", "2026-12-15 upcoming")],
+        ),
+        (
+            "The annual fee is due on next year's anniversary once this year's has passed",
+            json!({ "application": { "filed_on": "2021-10-01" }, "arrivals": [{ "date": "2021-06-01" }] }),
+            &[("deadline.asylum.annual_fee", "2027-10-01 upcoming")],
+        ),
+        (
             "Before 2025-07-22 there was no annual fee",
             json!({ "as_of": "2025-07-01", "arrivals": [{ "date": "2024-01-10" }], "application": { "filed_on": "2024-06-01" },
                  "harms": [{ "id": "h1", "date": "2023-06-02" }] }),
