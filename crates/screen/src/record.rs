@@ -321,34 +321,36 @@ impl Line {
         self.len += len;
     }
 
+    /// `YYYY-MM-DD`, written directly (the engine's dates are within 1900–2200).
     fn date(&mut self, d: Option<Date>) {
-        if let Some(d) = d {
+        use std::io::Write as _;
+        let Some(d) = d else { return };
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        if (0..=9999).contains(&y) {
+            let (y, m, day) = (y as usize, m as usize, day as usize);
+            let ([c1, c2], [y1, y2]) = (pair(y / 100), pair(y % 100));
+            let ([m1, m2], [d1, d2]) = (pair(m), pair(day));
+            self.buf[self.len..self.len + 10]
+                .copy_from_slice(&[c1, c2, y1, y2, b'-', m1, m2, b'-', d1, d2]);
+            self.len += 10;
+        } else {
             let mut rest = &mut self.buf[self.len..];
             let room = rest.len();
-            write_date(&mut rest, d);
+            let _ = write!(rest, "{d}");
             self.len += room - rest.len();
         }
     }
 }
 
-/// `YYYY-MM-DD`, written directly (the engine's dates are within 1900–2200).
-fn write_date(out: &mut impl std::io::Write, d: Date) {
+/// The two decimal digits of `n`, 0 to 99.
+fn pair(n: usize) -> [u8; 2] {
     /// The two digits of 0 to 99, one pair after another.
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    let pair = |n: usize| [PAIRS[2 * n], PAIRS[2 * n + 1]];
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if (0..=9999).contains(&y) {
-        let (y, m, day) = (y as usize, m as usize, day as usize);
-        let ([c1, c2], [y1, y2]) = (pair(y / 100), pair(y % 100));
-        let ([m1, m2], [d1, d2]) = (pair(m), pair(day));
-        let _ = out.write_all(&[c1, c2, y1, y2, b'-', m1, m2, b'-', d1, d2]);
-    } else {
-        let _ = write!(out, "{d}");
-    }
+    [PAIRS[2 * n], PAIRS[2 * n + 1]]
 }
 
 #[cfg(test)]
@@ -446,16 +448,23 @@ mod tests {
 
     #[test]
     fn dates_are_written_iso() {
-        let mut out = Vec::new();
-        write_date(&mut out, jiff::civil::date(2025, 3, 3));
-        assert_eq!(out, b"2025-03-03");
-        // Every day of 1899-2201 as jiff writes it.
+        let written = |d: Date| {
+            let mut line = Line::new();
+            line.date(Some(d));
+            String::from_utf8(line.as_bytes().to_vec()).unwrap()
+        };
+        assert_eq!(written(jiff::civil::date(2025, 3, 3)), "2025-03-03");
+        // Every day of 1899-2201 as jiff writes it, and years outside 0-9999.
         let mut d = jiff::civil::date(1899, 1, 1);
         while d.year() < 2202 {
-            out.clear();
-            write_date(&mut out, d);
-            assert_eq!(out, d.to_string().as_bytes());
+            assert_eq!(written(d), d.to_string());
             d = d.tomorrow().unwrap();
+        }
+        for d in [
+            jiff::civil::date(-44, 3, 15),
+            jiff::civil::date(-9999, 1, 1),
+        ] {
+            assert_eq!(written(d), d.to_string());
         }
     }
 
