@@ -193,21 +193,37 @@ fn for_each_record(bytes: &[u8], mut line: u64, mut f: impl FnMut(Row<'_>) -> Co
 /// commas, trimmed ([`ReadCells::read`]). Returns how many cells it has.
 #[inline(always)]
 fn read_line<'a>(line: &'a [u8], mut cells: impl ReadCells<'a>) -> usize {
-    // The carriage return of a CRLF line end would be trimmed from the last
-    // cell anyway.
-    let mut rest = line.strip_suffix(b"\r").unwrap_or(line);
-    let mut n = 0;
+    read_cells_from(0, without_cr(line), &mut cells)
+}
+
+/// A line without the carriage return of a CRLF line end (which would be
+/// trimmed from the last cell anyway).
+#[inline(always)]
+fn without_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// [`read_line`] from cell `n`, at the start of `rest`, on.
+#[inline(always)]
+fn read_cells_from<'a>(mut n: usize, mut rest: &'a [u8], cells: &mut impl ReadCells<'a>) -> usize {
     loop {
-        let len = match cells.read_at(n, rest) {
-            Some(len) => len,
-            None => read_cut(n, rest, &mut cells),
-        };
-        n += 1;
-        match rest.get(len + 1..) {
+        match read_cell(n, rest, cells) {
             Some(next) => rest = next,
-            None => return n,
+            None => return n + 1,
         }
+        n += 1;
     }
+}
+
+/// Reads cell `i` at the start of `rest`: returns the rest of the line after
+/// its comma, or `None` if it ends the line.
+#[inline(always)]
+fn read_cell<'a>(i: usize, rest: &'a [u8], cells: &mut impl ReadCells<'a>) -> Option<&'a [u8]> {
+    let len = match cells.read_at(i, rest) {
+        Some(len) => len,
+        None => read_cut(i, rest, cells),
+    };
+    rest.get(len + 1..)
 }
 
 /// Every column, in the order of [`COLUMNS`]: the header `--generate` writes.
@@ -231,14 +247,10 @@ fn read_line_in_order<'a>(line: &'a [u8], facts: &mut RowFacts<'a>) -> usize {
         columns: &IN_ORDER,
         facts,
     };
-    let mut rest = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut rest = without_cr(line);
     macro_rules! cells {
         ($($i:literal)*) => {$(
-            let len = match cells.read_at($i, rest) {
-                Some(len) => len,
-                None => read_cut($i, rest, &mut cells),
-            };
-            match rest.get(len + 1..) {
+            match read_cell($i, rest, &mut cells) {
                 Some(next) => rest = next,
                 None => return $i + 1,
             }
@@ -246,15 +258,8 @@ fn read_line_in_order<'a>(line: &'a [u8], facts: &mut RowFacts<'a>) -> usize {
     }
     cells!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29);
     const _: () = assert!(IN_ORDER.len() == 30, "a cell read above for each column");
-    // Cells past the columns are only counted.
-    let mut n = IN_ORDER.len();
-    loop {
-        n += 1;
-        match rest.get(cell_len(rest) + 1..) {
-            Some(next) => rest = next,
-            None => return n,
-        }
-    }
+    // Cells past the columns (only counted), as `read_line` reads them.
+    read_cells_from(IN_ORDER.len(), rest, &mut cells)
 }
 
 /// Reads cell `i` cut at the next comma, trimmed: returns its length. (Out

@@ -211,34 +211,36 @@ pub fn csv_field(out: &mut Vec<u8>, s: &str) {
 /// as much as several cells of a record).
 pub struct Digits {
     buf: [u8; 20],
-    start: usize,
+    len: usize,
 }
 
 impl Digits {
     /// The digits of `n`.
-    pub fn new(mut n: u64) -> Digits {
-        let mut d = Digits {
-            buf: [b'0'; 20],
-            start: 20,
-        };
-        loop {
-            d.start -= 1;
-            d.buf[d.start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                return d;
-            }
-        }
+    pub fn new(n: u64) -> Digits {
+        let mut buf = [b'0'; 20];
+        let len = write_digits(&mut buf, n);
+        Digits { buf, len }
     }
 
     pub fn as_bytes(&self) -> &[u8] {
-        &self.buf[self.start..]
+        &self.buf[..self.len]
     }
 
     pub fn as_str(&self) -> &str {
         // ASCII digits: always UTF-8.
         std::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
+}
+
+/// Writes the decimal digits of `n` at the start of `out` (which has room
+/// for them): returns how many.
+fn write_digits(out: &mut [u8], mut n: u64) -> usize {
+    let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
+    for b in out[..len].iter_mut().rev() {
+        *b = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    len
 }
 
 /// A value's spelling of at most 16 bytes, padded, copied as one 16-byte word.
@@ -312,13 +314,8 @@ impl Line {
         self.len += w.len;
     }
 
-    fn digits(&mut self, mut n: u64) {
-        let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
-        for b in self.buf[self.len..self.len + len].iter_mut().rev() {
-            *b = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        self.len += len;
+    fn digits(&mut self, n: u64) {
+        self.len += write_digits(&mut self.buf[self.len..], n);
     }
 
     /// `YYYY-MM-DD`, written directly (the engine's dates are within 1900–2200).
