@@ -52,8 +52,9 @@ pub fn parse(s: &str) -> Option<CiteForm> {
         return ends_with_year_paren(s).then_some(CiteForm::PolicyMemorandum);
     }
     if s.starts_with("Matter of ") {
-        let (_, rest) = s.split_once(", ")?;
-        let (vol, rest) = rest.split_once(" I&N Dec. ")?;
+        // The names may hold commas (`Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270`).
+        let (names, rest) = s.split_once(" I&N Dec. ")?;
+        let (_, vol) = names.rsplit_once(", ")?;
         let tribunal = rest.contains("(BIA ") || rest.contains("(A.G. ");
         return (digits(vol) && tribunal && ends_with_year_paren(rest))
             .then_some(CiteForm::AgencyDecision);

@@ -35,13 +35,23 @@ defs! {
          "65 Fed. Reg. 76,121, 76,123-24 (Dec. 6, 2000)", "Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010)"];
     SAFE_THIRD_COUNTRY = "asylum.safe_third_country", "1",
         "Does the U.S.-Canada Safe Third Country Agreement bar the application?",
-        ["INA § 208(a)(2)(A)", "8 C.F.R. § 208.4(a)(6)", "8 C.F.R. § 208.30(e)(6)", "88 Fed. Reg. 18,227 (Mar. 28, 2023)"];
+        ["INA § 208(a)(2)(A)", "8 C.F.R. § 208.4(a)(6)", "8 C.F.R. § 208.30(e)(6)", "8 C.F.R. § 1240.11(g)",
+         "88 Fed. Reg. 18,227 (Mar. 28, 2023)"];
     PREVIOUS_DENIAL = "asylum.previous_denial", "1",
         "Does an earlier denial bar a new application?",
-        ["INA § 208(a)(2)(C)", "INA § 208(a)(2)(D)", "8 C.F.R. § 208.4(a)(3)"];
+        ["INA § 208(a)(2)(C)", "INA § 208(a)(2)(D)", "8 C.F.R. § 208.4(a)(3)", "8 C.F.R. § 208.4(a)(4)(ii)"];
+    REINSTATED_ORDER = "asylum.bar.reinstated_order", "1",
+        "Has DHS reinstated a prior order of removal, which makes asylum unavailable?",
+        ["INA § 241(a)(5)", "8 C.F.R. § 208.31", "8 C.F.R. § 241.8(e)"];
+    FRIVOLOUS = "asylum.bar.frivolous", "1",
+        "Was an earlier asylum application found frivolous, which bars asylum permanently?",
+        ["INA § 208(d)(6)", "8 C.F.R. § 208.20"];
     LAWFUL_PATHWAYS = "asylum.lawful_pathways", "1",
         "Does the Circumvention of Lawful Pathways presumption make the applicant ineligible?",
-        ["8 C.F.R. § 208.33(a)", "88 Fed. Reg. 31,314 (May 16, 2023)"];
+        ["8 C.F.R. § 208.33(a)", "8 C.F.R. § 1208.33(c)", "88 Fed. Reg. 31,314 (May 16, 2023)"];
+    EVERY_NATIONALITY = "refugee.every_nationality", "2",
+        "Does the applicant with more than one nationality fear persecution in each country of nationality?",
+        ["INA § 101(a)(42)(A)", "Matter of B-R-, 26 I&N Dec. 119 (BIA 2013)"];
     GROUP_COGNIZABLE = "group.<gid>.cognizable", "2",
         "Is this proposed particular social group cognizable?",
         ["Matter of Acosta, 19 I&N Dec. 211 (BIA 1985)", "Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014)",
@@ -56,7 +66,7 @@ defs! {
     HARM_NEXUS = "harm.<hid>.nexus", "2",
         "Is a protected ground at least one central reason for the harm?",
         ["INA § 208(b)(1)(B)(i)", "INA § 101(a)(42)", "Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007)",
-         "INS v. Elias-Zacarias, 502 U.S. 478 (1992)"];
+         "INS v. Elias-Zacarias, 502 U.S. 478 (1992)", "Matter of J-S-, 24 I&N Dec. 520 (A.G. 2008)"];
     PAST_PERSECUTION = "refugee.past_persecution", "2",
         "Did the applicant suffer past persecution?",
         ["INA § 101(a)(42)(A)", "8 C.F.R. § 208.13(b)(1)", "Matter of O-Z- & I-Z-, 22 I&N Dec. 23 (BIA 1998)"];
@@ -100,7 +110,8 @@ defs! {
         ["INA § 241(b)(3)(B)(i)", "Matter of Negusie, 28 I&N Dec. 120 (A.G. 2020)"];
     WH_BAR_PSC = "withholding.bar.particularly_serious_crime", "4",
         "Was the applicant convicted of a particularly serious crime (for withholding, an aggravated felony with an aggregate sentence of at least five years is one)?",
-        ["INA § 241(b)(3)(B)(ii)", "INA § 241(b)(3)(B) (flush language)"];
+        ["INA § 241(b)(3)(B)(ii)", "INA § 241(b)(3)(B) (flush language)",
+         "Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002)", "Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007)"];
     WH_BAR_SNPC = "withholding.bar.serious_nonpolitical_crime", "4",
         "Are there serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States?",
         ["INA § 241(b)(3)(B)(iii)", "INS v. Aguirre-Aguirre, 526 U.S. 415 (1999)"];
@@ -115,7 +126,10 @@ defs! {
         ["8 C.F.R. § 208.18(a)(1)", "8 C.F.R. § 208.18(a)(7)"];
     OUTSIDE_NATIONALITY = "refugee_admission.outside_nationality", "5",
         "Is the applicant outside the United States and outside every country of nationality (or, if stateless, of last habitual residence)?",
-        ["INA § 101(a)(42)(A)", "INA § 207(c)(1)"];
+        ["INA § 101(a)(42)(A)", "INA § 101(a)(42)(B)", "INA § 207(c)(1)"];
+    REFUGEE_SECURITY = "refugee_admission.security", "5",
+        "Do the security or terrorism grounds of INA § 212(a)(3), which cannot be waived for a refugee, apply to the applicant?",
+        ["INA § 212(a)(3)", "INA § 207(c)(3)"];
     FAMILY_DERIVATIVE = "family.<fid>.derivative", "6",
         "Can this family member take derivative status through the applicant?",
         ["INA § 208(b)(3)(A)", "INA § 208(b)(3)(B)", "8 C.F.R. § 208.3(a)", "8 C.F.R. § 208.21"];

@@ -238,6 +238,9 @@ facts_struct!(
         conduct: Option<Conduct>,
         resettlement: Option<Resettlement>,
         family: Option<Vec<FamilyMember>>,
+        removal: Option<Removal>,
+        /// The family-unity provision of 8 C.F.R. § 1208.33(c) applies.
+        family_unity: Option<bool>,
     }
 );
 
@@ -262,6 +265,13 @@ facts_struct!(Arrival {
     protection_sought_in_transit: Option<TransitProtection>,
     stca_exception: Option<bool>,
     compelling_circumstances: Option<bool>,
+    /// Held a valid visa or other admission document (an exception of the
+    /// Safe Third Country Agreement, 8 C.F.R. § 208.30(e)(6)(iii)).
+    visa_or_admission_document: Option<bool>,
+    /// Crossed between ports and was encountered within 14 days (88 Fed. Reg. 18,227).
+    encountered_within_14_days: Option<bool>,
+    /// Could not access or use the DHS scheduling system (8 C.F.R. § 208.33(a)(2)(ii)(B)).
+    scheduling_system_unavailable: Option<bool>,
 });
 
 facts_struct!(Application {
@@ -330,6 +340,8 @@ facts_struct!(Risk {
     severe_past_persecution: Option<bool>,
     other_serious_harm: Option<bool>,
     cumulative_past_harm_severe: Option<bool>,
+    /// With two or more nationalities: the fear holds as to each (Matter of B-R-).
+    fear_in_every_nationality: Option<bool>,
 });
 
 facts_struct!(Torture { likelihood: Option<TortureLikelihood>, official_role: Option<OfficialRole> });
@@ -342,7 +354,23 @@ facts_struct!(Conduct {
     serious_nonpolitical_crime: Option<bool>,
     danger_to_security: Option<bool>,
     terrorist_activity: Option<bool>,
+    /// The aggravated felony is illicit trafficking in a controlled substance.
+    drug_trafficking: Option<bool>,
 });
+
+facts_struct!(
+    /// The applicant's removal history.
+    Removal {
+        /// Now in removal proceedings before an immigration judge.
+        in_proceedings: Option<bool>,
+        /// Ever ordered removed, deported or excluded.
+        prior_order: Option<bool>,
+        /// DHS reinstated a prior order (INA § 241(a)(5)).
+        reinstated: Option<bool>,
+        /// An earlier application was found frivolous (INA § 208(d)(6)).
+        frivolous_finding: Option<bool>,
+    }
+);
 
 facts_struct!(Resettlement {
     offered_permanent_status: Option<bool>,
@@ -512,6 +540,21 @@ impl Case {
         ] {
             past(&|| format!("application.{name}"), d)?;
         }
+        // > amendments-2026-12.md A: a grant before the filing, or an adjustment
+        // > before the grant, is an error naming the later field.
+        for (later, name, earlier, earlier_name) in [
+            (app.granted_on, "granted_on", app.filed_on, "filed_on"),
+            (app.adjusted_on, "adjusted_on", app.granted_on, "granted_on"),
+        ] {
+            if let (Some(l), Some(e)) = (later, earlier)
+                && l < e
+            {
+                return Err(InputError::new(
+                    format!("application.{name}"),
+                    format!("{l} is before application.{earlier_name} {e}"),
+                ));
+            }
+        }
         for (i, e) in f.exceptions().iter().enumerate() {
             past(&|| format!("exceptions[{i}].began"), e.began)?;
             past(&|| format!("exceptions[{i}].ended"), e.ended)?;
@@ -643,5 +686,8 @@ impl Facts {
     }
     pub fn family(&self) -> &[FamilyMember] {
         self.family.as_deref().unwrap_or(&[])
+    }
+    pub fn removal(&self) -> &Removal {
+        self.removal.as_ref().unwrap_or(&Removal::EMPTY)
     }
 }

@@ -16,6 +16,7 @@ const PARAMETERS_TOML: &str = include_str!("../../../law/parameters.toml");
 const HOLIDAYS_TOML: &str = include_str!("../../../law/holidays.toml");
 const CLOSINGS_TOML: &str = include_str!("../../../law/closings.toml");
 const WARNINGS_TOML: &str = include_str!("../../../law/warnings.toml");
+const COUNTRIES_TOML: &str = include_str!("../../../law/countries.toml");
 
 /// Where a value comes from: the title and address of the statute, regulation,
 /// Federal Register notice or decision.
@@ -100,6 +101,36 @@ pub struct WarningText {
     pub source: Source,
 }
 
+/// A country named by the law for a dated period: a designation of
+/// in-country refugee processing (INA § 101(a)(42)(B)), or an asylum
+/// cooperative agreement (INA § 208(a)(2)(A)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryEntry {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// What the entry is (the agreement's or the designation's name).
+    pub name: String,
+    pub from: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    pub source: Source,
+}
+
+/// A country entry ready for the engine: its dates parsed once, at load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InForce {
+    pub country: crate::facts::Country,
+    pub from: Date,
+    pub to: Option<Date>,
+}
+
+impl InForce {
+    pub fn on(&self, d: Date) -> bool {
+        self.from <= d && self.to.is_none_or(|t| d <= t)
+    }
+}
+
 /// A parameter value ready for the engine: dates parsed once, at load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Resolved {
@@ -112,7 +143,7 @@ enum Resolved {
 pub enum P {
     OneYearEffective,
     OneYearYears,
-    ExceptionPresumedReasonableDays,
+    ExceptionLawfulStatusMonths,
     ExceptionUnreasonableAfterDays,
     EadFilingWaitDays,
     EadGrantWaitDays,
@@ -140,7 +171,7 @@ impl P {
     pub const ALL: [P; 24] = [
         P::OneYearEffective,
         P::OneYearYears,
-        P::ExceptionPresumedReasonableDays,
+        P::ExceptionLawfulStatusMonths,
         P::ExceptionUnreasonableAfterDays,
         P::EadFilingWaitDays,
         P::EadGrantWaitDays,
@@ -169,8 +200,8 @@ impl P {
         match self {
             P::OneYearEffective => "asylum.one_year.effective",
             P::OneYearYears => "asylum.one_year.years",
-            P::ExceptionPresumedReasonableDays => {
-                "asylum.one_year_exception.presumed_reasonable_days"
+            P::ExceptionLawfulStatusMonths => {
+                "asylum.one_year_exception.lawful_status_unreasonable_months"
             }
             P::ExceptionUnreasonableAfterDays => {
                 "asylum.one_year_exception.unreasonable_after_days"
@@ -217,10 +248,16 @@ pub struct Law {
     pub observed: Observed,
     pub closings: Vec<Closing>,
     pub warnings: Vec<WarningText>,
+    /// Designations of in-country refugee processing (INA § 101(a)(42)(B)).
+    pub in_country_processing: Vec<CountryEntry>,
+    /// Asylum cooperative agreements (INA § 208(a)(2)(A)).
+    pub cooperative_agreements: Vec<CountryEntry>,
     pub calendar: Calendar,
     /// For each `P`, its parameter's values as (from, to, value), dates parsed.
     resolved: Vec<Vec<(Date, Option<Date>, Resolved)>>,
     closing_dates: Vec<(Date, usize)>,
+    in_country: Vec<InForce>,
+    agreements: Vec<InForce>,
 }
 
 #[derive(Deserialize)]
@@ -249,6 +286,35 @@ struct ClosingFile {
 #[serde(deny_unknown_fields)]
 struct WarningFile {
     warning: Vec<WarningText>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountryFile {
+    #[serde(default)]
+    in_country_processing: Vec<CountryEntry>,
+    #[serde(default)]
+    cooperative_agreement: Vec<CountryEntry>,
+}
+
+fn in_force(entries: &[CountryEntry]) -> Result<Vec<InForce>, LawError> {
+    const FILE: &str = "countries.toml";
+    entries
+        .iter()
+        .map(|e| {
+            Ok(InForce {
+                country: crate::facts::Country::parse(&e.country).ok_or_else(|| LawError {
+                    file: FILE,
+                    message: format!("{}: {:?} is not a country code", e.name, e.country),
+                })?,
+                from: date_in(FILE, &e.name, &e.from)?,
+                to: e
+                    .to
+                    .as_deref()
+                    .map(|t| date_in(FILE, &e.name, t))
+                    .transpose()?,
+            })
+        })
+        .collect()
 }
 
 fn toml_file<T: serde::de::DeserializeOwned>(
@@ -279,6 +345,7 @@ impl Law {
                 HOLIDAYS_TOML,
                 CLOSINGS_TOML,
                 WARNINGS_TOML,
+                COUNTRIES_TOML,
             )
             .unwrap_or_else(|e| {
                 panic!("the embedded parameter set is invalid (a build defect): {e}")
@@ -286,7 +353,7 @@ impl Law {
         })
     }
 
-    /// Parses and checks a parameter set from the texts of its five files.
+    /// Parses and checks a parameter set from the texts of its six files.
     ///
     /// # Errors
     /// A [`LawError`] naming the file and the problem.
@@ -296,6 +363,7 @@ impl Law {
         holidays: &str,
         closings: &str,
         warnings: &str,
+        countries: &str,
     ) -> Result<Law, LawError> {
         let header: Header = toml_file("law.toml", law)?;
         let reviewed_on = date_in("law.toml", "reviewed_on", &header.reviewed_on)?;
@@ -308,6 +376,14 @@ impl Law {
         } = toml_file("holidays.toml", holidays)?;
         let ClosingFile { closing: closings } = toml_file("closings.toml", closings)?;
         let WarningFile { warning: warnings } = toml_file("warnings.toml", warnings)?;
+        let CountryFile {
+            in_country_processing,
+            cooperative_agreement: cooperative_agreements,
+        } = toml_file("countries.toml", countries)?;
+        let (in_country, agreements) = (
+            in_force(&in_country_processing)?,
+            in_force(&cooperative_agreements)?,
+        );
 
         let mut resolved = Vec::with_capacity(P::ALL.len());
         for p in P::ALL {
@@ -365,9 +441,13 @@ impl Law {
             observed,
             closings,
             warnings,
+            in_country_processing,
+            cooperative_agreements,
             calendar,
             resolved,
             closing_dates,
+            in_country,
+            agreements,
         })
     }
 
@@ -395,6 +475,28 @@ impl Law {
             Resolved::Date(d) => d,
             Resolved::Number(_) => on,
         }
+    }
+
+    /// The designation of in-country refugee processing for `country` in
+    /// force on `on` (INA § 101(a)(42)(B)), if there is one.
+    pub fn in_country_designation(
+        &self,
+        country: crate::facts::Country,
+        on: Date,
+    ) -> Option<&CountryEntry> {
+        self.in_country
+            .iter()
+            .position(|d| d.country == country && d.on(on))
+            .map(|i| &self.in_country_processing[i])
+    }
+
+    /// The asylum cooperative agreements in force on `on`.
+    pub fn agreements_on(&self, on: Date) -> impl Iterator<Item = &CountryEntry> {
+        self.agreements
+            .iter()
+            .zip(&self.cooperative_agreements)
+            .filter(move |(d, _)| d.on(on))
+            .map(|(_, e)| e)
     }
 
     /// The warning text for `code`.

@@ -265,6 +265,7 @@ fn decide_rest<'a>(mut evs: Vec<Eval<'a>>, t: Vec<thresholds::Thresholds>) -> Ve
     let wh_bars = each!(bars::withholding);
     let cat = each!(protection::cat);
     let outside = each!(refugee::outside_nationality);
+    let security = each!(refugee::refugee_security);
     let family = each!(family::run);
     let mut parts = t
         .into_iter()
@@ -274,17 +275,23 @@ fn decide_rest<'a>(mut evs: Vec<Eval<'a>>, t: Vec<thresholds::Thresholds>) -> Ve
         .zip(wh_bars)
         .zip(cat)
         .zip(outside)
+        .zip(security)
         .zip(family);
     evs.into_iter()
         .map(|ev| {
-            let (((((((t, r), asylum_bars), threat), wh_bars), cat), outside), family) =
+            let ((((((((t, r), asylum_bars), threat), wh_bars), cat), outside), security), family) =
                 parts.next().expect("a result of each part for each case");
+            let abroad = reliefs::Abroad {
+                outside,
+                every_nationality: t.every_nationality,
+                security,
+            };
             let reliefs = DecidedReliefs([
                 reliefs::asylum(&ev, &t, &r, &asylum_bars),
                 reliefs::withholding(&ev, threat, &wh_bars),
                 reliefs::cat_withholding(&ev, &cat, &wh_bars),
                 reliefs::cat_deferral(&ev, &cat),
-                reliefs::refugee_admission(&ev, outside, &r, &asylum_bars),
+                reliefs::refugee_admission(&ev, &abroad, &r, &asylum_bars),
             ]);
             Decided {
                 ev,

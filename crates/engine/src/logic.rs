@@ -31,6 +31,7 @@ const FIELDS: &[&str] = &[
     "applicant.nationality",
     "applicant.unaccompanied_child",
     "application.filed_on",
+    "application.forum",
     "application.previously_denied",
     "authorities",
     "began",
@@ -42,12 +43,15 @@ const FIELDS: &[&str] = &[
     "conceived_before_grant",
     "conduct.aggravated_felony",
     "conduct.danger_to_security",
+    "conduct.drug_trafficking",
     "conduct.particularly_serious_crime",
     "conduct.persecuted_others",
     "conduct.sentence_years",
     "conduct.serious_nonpolitical_crime",
     "conduct.terrorist_activity",
     "date",
+    "encountered_within_14_days",
+    "family_unity",
     "from_country",
     "ground",
     "grounds",
@@ -62,11 +66,16 @@ const FIELDS: &[&str] = &[
     "reasonable_delay",
     "relation",
     "relationship_began",
+    "removal.frivolous_finding",
+    "removal.in_proceedings",
+    "removal.prior_order",
+    "removal.reinstated",
     "resettlement.offered_permanent_status",
     "resettlement.restrictive_conditions",
     "resettlement.stay_necessary_for_flight",
     "risk.afraid",
     "risk.cumulative_past_harm_severe",
+    "risk.fear_in_every_nationality",
     "risk.other_serious_harm",
     "risk.persecution_likelihood",
     "risk.persecutor_aware",
@@ -75,6 +84,7 @@ const FIELDS: &[&str] = &[
     "risk.relocation_possible",
     "risk.relocation_reasonable",
     "risk.severe_past_persecution",
+    "scheduling_system_unavailable",
     "severe",
     "socially_distinct",
     "stca_exception",
@@ -82,6 +92,7 @@ const FIELDS: &[&str] = &[
     "torture.likelihood",
     "torture.official_role",
     "transit_countries",
+    "visa_or_admission_document",
     "when",
 ];
 
@@ -159,6 +170,10 @@ pub enum Fact {
     Conduct(Field),
     Resettlement(Field),
     Family(usize, Field),
+    /// `removal.field`
+    Removal(Field),
+    /// A fact at the top of the document (`family_unity`).
+    Top(Field),
 }
 
 impl Fact {
@@ -170,7 +185,9 @@ impl Fact {
             | Fact::Risk(p)
             | Fact::Torture(p)
             | Fact::Conduct(p)
-            | Fact::Resettlement(p) => return Cow::Borrowed(p.name()),
+            | Fact::Resettlement(p)
+            | Fact::Removal(p)
+            | Fact::Top(p) => return Cow::Borrowed(p.name()),
             Fact::Arrivals => return Cow::Borrowed("arrivals"),
             Fact::Arrival(i, f) => format!("arrivals[{i}].{f}"),
             Fact::Exceptions => return Cow::Borrowed("exceptions"),
@@ -187,9 +204,9 @@ impl Fact {
 /// What an unknown is waiting for: a fact, or another finding (by index),
 /// packed in one number so that needs are compared and copied at no cost.
 ///
-/// The number holds, from the top: 4 bits for the kind (0 for a finding, else
+/// The number holds, from the top: 6 bits for the kind (0 for a finding, else
 /// the [`Fact`] variant's place plus one), 8 for the field, then two indexes
-/// of 26 bits each (an entry and, for a ground, the ground within its harm).
+/// of 25 bits each (an entry and, for a ground, the ground within its harm).
 /// [`Case`] keeps every list under [`MAX_ENTRIES`], which fits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Need(u64);
@@ -197,7 +214,9 @@ pub struct Need(u64);
 /// The most entries a list of the facts document may hold (see [`Need`]).
 pub const MAX_ENTRIES: usize = 1_000_000;
 
-const INDEX_BITS: u32 = 26;
+const INDEX_BITS: u32 = 25;
+const FIELD_SHIFT: u32 = 2 * INDEX_BITS;
+const KIND_SHIFT: u32 = FIELD_SHIFT + 8;
 const INDEX_MASK: u64 = (1 << INDEX_BITS) - 1;
 
 impl Need {
@@ -218,27 +237,29 @@ impl Need {
             Fact::Conduct(f) => (13, Some(f), 0, 0),
             Fact::Resettlement(f) => (14, Some(f), 0, 0),
             Fact::Family(i, f) => (15, Some(f), i, 0),
+            Fact::Removal(f) => (16, Some(f), 0, 0),
+            Fact::Top(f) => (17, Some(f), 0, 0),
         };
         debug_assert!(a < MAX_ENTRIES && b < MAX_ENTRIES);
         let field = field.map_or(0, |f| f.0 as u64);
         Need(
-            kind << 60
-                | field << 52
+            kind << KIND_SHIFT
+                | field << FIELD_SHIFT
                 | (a as u64 & INDEX_MASK) << INDEX_BITS
                 | (b as u64 & INDEX_MASK),
         )
     }
 
     pub fn finding(i: usize) -> Need {
-        Need(i as u64 & ((1 << 60) - 1))
+        Need(i as u64 & ((1 << KIND_SHIFT) - 1))
     }
 
     /// The fact this need waits for, if it is one.
     pub fn as_fact(self) -> Option<Fact> {
-        let f = Field((self.0 >> 52) as u8);
+        let f = Field((self.0 >> FIELD_SHIFT) as u8);
         let a = (self.0 >> INDEX_BITS & INDEX_MASK) as usize;
         let b = (self.0 & INDEX_MASK) as usize;
-        Some(match self.0 >> 60 {
+        Some(match self.0 >> KIND_SHIFT {
             0 => return None,
             1 => Fact::Applicant(f),
             2 => Fact::Arrivals,
@@ -254,13 +275,15 @@ impl Need {
             12 => Fact::Torture(f),
             13 => Fact::Conduct(f),
             14 => Fact::Resettlement(f),
-            _ => Fact::Family(a, f),
+            15 => Fact::Family(a, f),
+            16 => Fact::Removal(f),
+            _ => Fact::Top(f),
         })
     }
 
     /// The finding this need waits for, if it is one.
     pub fn as_finding(self) -> Option<usize> {
-        (self.0 >> 60 == 0).then_some(self.0 as usize)
+        (self.0 >> KIND_SHIFT == 0).then_some(self.0 as usize)
     }
 }
 

@@ -4,7 +4,7 @@
 //!
 //! The thresholds (`rules::thresholds`) read the case's dates; the rules
 //! after them (the refugee definition, the bars, withholding and torture, the
-//! reliefs) read no date of a case without family members, only:
+//! reliefs) read no date of a case without family members or a grant, only:
 //!
 //! - the thresholds' findings (outcomes, and the needs of the unknown ones);
 //! - `harms`, `groups`, `risk`, `torture`, `conduct` and `resettlement`;
@@ -94,10 +94,10 @@ pub(crate) struct Recalled {
 ///
 /// - `head`: the number of the thresholds' pattern ([`Memo::patterns`]) in
 ///   bits 0–31; `applicant.location` in 32–33; from bit 34, whether `conduct`
-///   is given, each of its six yes-or-no facts in two bits (unknown, no,
+///   is given, each of its seven yes-or-no facts in two bits (unknown, no,
 ///   yes) and whether `sentence_years` is; how many harms and groups there
-///   are (or none given) in 48–51 and 52–55; whether the case has a
-///   [`Rest`] in 56;
+///   are (or none given) in 50–53 and 54–57; whether the case has a
+///   [`Rest`] in 58;
 /// - `sentence`: `conduct.sentence_years`, as its bits (0 when not given).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Packed {
@@ -106,7 +106,7 @@ struct Packed {
 }
 
 impl Packed {
-    const HAS_REST: u64 = 1 << 56;
+    const HAS_REST: u64 = 1 << 58;
 
     fn hash(self) -> u64 {
         let mut h = Mix::default();
@@ -260,6 +260,7 @@ impl Probe<'_, '_> {
                 c.serious_nonpolitical_crime,
                 c.danger_to_security,
                 c.terrorist_activity,
+                c.drug_trafficking,
             ]
             .into_iter()
             .enumerate()
@@ -267,12 +268,12 @@ impl Probe<'_, '_> {
                 bits |= yes_no(b) << (1 + 2 * i);
             }
             if let Some(years) = c.sentence_years {
-                bits |= 1 << 13;
+                bits |= 1 << 15;
                 sentence = years.to_bits();
             }
             head |= bits << 34;
         }
-        head |= listed(&f.harms) << 48 | listed(&f.groups) << 52;
+        head |= listed(&f.harms) << 50 | listed(&f.groups) << 54;
         if !self.no_rest() {
             head |= Packed::HAS_REST;
         }
@@ -292,8 +293,8 @@ pub(crate) enum Found {
     Entry(u32),
     /// Not yet: to keep once decided.
     New,
-    /// Not for the memo (family members, a long list of harms or groups, or
-    /// a memo that keeps nothing).
+    /// Not for the memo (family members, a grant, a long list of harms or
+    /// groups, or a memo that keeps nothing).
     Never,
 }
 
@@ -348,6 +349,7 @@ impl Memo {
         let f = &ev.case.facts;
         if self.capacity == 0
             || !f.family().is_empty()
+            || f.application().granted_on.is_some()
             || f.harms().len() > MAX_LISTED
             || f.groups().len() > MAX_LISTED
         {

@@ -102,6 +102,8 @@ pub enum ReliefOutcome {
     Ineligible,
     Undetermined,
     NotApplicable,
+    /// Asylum, once `application.granted_on` is given.
+    Granted,
 }
 
 impl ReliefOutcome {
@@ -111,6 +113,7 @@ impl ReliefOutcome {
             ReliefOutcome::Ineligible => "ineligible",
             ReliefOutcome::Undetermined => "undetermined",
             ReliefOutcome::NotApplicable => "not_applicable",
+            ReliefOutcome::Granted => "granted",
         }
     }
 }

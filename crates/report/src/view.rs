@@ -37,6 +37,7 @@ pub(crate) fn relief_outcome(o: ReliefOutcome) -> &'static str {
         ReliefOutcome::Ineligible => "ineligible",
         ReliefOutcome::Undetermined => "undetermined",
         ReliefOutcome::NotApplicable => "not applicable",
+        ReliefOutcome::Granted => "granted",
     }
 }
 

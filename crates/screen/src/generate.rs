@@ -280,6 +280,7 @@ pub fn case(rng: &mut Rng) -> Facts {
             serious_nonpolitical_crime: bar(rng),
             danger_to_security: bar(rng),
             terrorist_activity: bar(rng),
+            drug_trafficking: None,
         });
     }
     f

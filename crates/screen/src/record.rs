@@ -273,7 +273,7 @@ macro_rules! word_of {
 }
 
 fn relief_word(r: ReliefOutcome) -> Word {
-    word_of!(ReliefOutcome, r, Eligible Ineligible Undetermined NotApplicable)
+    word_of!(ReliefOutcome, r, Eligible Ineligible Undetermined NotApplicable Granted)
 }
 
 fn status_word(s: Status) -> Word {

@@ -182,20 +182,34 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
         Fact::Conduct(field!("conduct.sentence_years")),
         |y| y >= 5.0,
     );
+    // > Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002): an aggravated
+    // > felony involving unlawful trafficking in controlled substances is
+    // > presumptively particularly serious, whatever the sentence.
+    let trafficking = V::fact(
+        c.drug_trafficking,
+        Fact::Conduct(field!("conduct.drug_trafficking")),
+    );
     let because = explain!(ev, {
         let sentence = c
             .sentence_years
             .map_or("unknown".to_string(), |y| format!("{y} years"));
-        format!(
-            "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding).",
+        let mut text = format!(
+            "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding); the felony was illicit drug trafficking: {}.",
             yn(psc),
-            yn(af)
-        )
+            yn(af),
+            yn(c.drug_trafficking)
+        );
+        if af == Some(true) && c.drug_trafficking == Some(true) {
+            text += " An aggravated felony of drug trafficking is presumed particularly serious whatever the sentence; the presumption yields only to extraordinary and compelling circumstances (Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002)).";
+        } else if af == Some(true) && c.sentence_years.is_some_and(|y| y < 5.0) {
+            text += " An aggravated felony with a sentence under five years is particularly serious only on a case-by-case judgment of the nature of the conviction, the sentence and the circumstances (Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007)): that is the particularly serious crime judgment.";
+        }
+        text
     });
     let particularly_serious_crime = ev.record(
         &defs::WH_BAR_PSC,
         None,
-        psc_v.or(af_v.and(five)),
+        psc_v.or(af_v.and(five.or(trafficking))),
         because,
         &[],
     );

@@ -351,26 +351,7 @@ fn each(
     } else if let Some(filed) = app.filed_on {
         let fee_from = law.date(P::AnnualFeeEffective, as_of);
         if as_of >= fee_from {
-            // The first anniversary of filing on or after as_of. Anniversary
-            // n falls in the year of filing + n, so those before the year
-            // before as_of's are all before it.
-            let mut n = (as_of.year() - filed.year()).max(1);
-            let (mut date, mut r) = add_years(filed, n, Rounding::Deadline);
-            while date < as_of {
-                n += 1;
-                (date, r) = add_years(filed, n, Rounding::Deadline);
-            }
-            let amount = law.num(P::AnnualFeeUsd, date);
-            out.add(
-                named(ANNUAL_FEE, DateKind::LastDay, "Annual asylum fee due"),
-                date,
-                upcoming_or_passed(as_of, date),
-                move || format!(
-                    "Filed {filed}; the application is still pending on {as_of}; anniversary {n} of filing is {date}{}: the annual asylum fee of ${amount} in force then is due for each year the application stays pending.",
-                    feb29(r, Rounding::Deadline)
-                ),
-                &["Pub. L. 119-21 (2025)", "90 Fed. Reg. 34,511 (July 22, 2025)"],
-            );
+            annual_fees(&mut out, law, filed, as_of, fee_from);
         }
     }
 
@@ -414,23 +395,81 @@ fn each(
                 continue;
             };
             let limit = law.num(P::ChildAgeLimit, as_of) as i16;
-            let (date, r) = add_years(birth, limit, Rounding::Deadline);
+            let (birthday, r) = add_years(birth, limit, Rounding::Deadline);
+            // The last day to act is the day before the birthday: on it the
+            // child is no longer under 21.
+            let date = add_days(birthday, -1);
             out.add(
                 (
                     Cow::Owned(format!("family.{}.age_21", case.family_ids[i])),
                     DateKind::LastDay,
-                    Cow::Owned(format!("Family member {} turns {limit} (no longer a child)", case.family_ids[i])),
+                    Cow::Owned(format!(
+                        "Last day to file while family member {} is under {limit} (the day before the {limit}st birthday)",
+                        case.family_ids[i]
+                    )),
                 ),
                 date,
                 upcoming_or_passed(as_of, date),
                 move || format!(
-                    "Born {birth}; turns {limit} on {date}{} (age {} on {as_of}). Nothing is filed, so the Child Status Protection Act has not frozen the age: the child must be named on an application filed before then.",
+                    "Born {birth}; turns {limit} on {birthday}{} (age {} on {as_of}), so the last day to file while under {limit} is the day before, {date}. Nothing is filed, so the Child Status Protection Act has not frozen the age: the child must be named on an application filed by then.",
                     feb29(r, Rounding::Deadline),
                     age_on(birth, as_of)
                 ),
                 &["INA § 101(b)(1)", "INA § 208(b)(3)(B)"],
             );
         }
+    }
+}
+
+/// The annual asylum fee (Pub. L. 119-21, § 100009): every anniversary of
+/// filing on or after the fee took effect and on or before `as_of` that the
+/// facts do not show paid (they record no payment), each overdue, and the
+/// next one, `asylum.annual_fee`, from as_of on (`amendments-2026-12.md` C).
+fn annual_fees<F: FnMut(Deadline)>(
+    out: &mut Dates<F>,
+    law: &Law,
+    filed: Date,
+    as_of: Date,
+    fee_from: Date,
+) {
+    const CITE: &[&str] = &[
+        "Pub. L. 119-21, § 100009 (2025)",
+        "90 Fed. Reg. 34,511 (July 22, 2025)",
+        "90 Fed. Reg. 52,693 (Nov. 21, 2025)",
+    ];
+    for n in 1.. {
+        let (date, r) = add_years(filed, n, Rounding::Deadline);
+        if date < fee_from {
+            continue;
+        }
+        let amount = law.num(P::AnnualFeeUsd, date);
+        if date >= as_of {
+            out.add(
+                named(ANNUAL_FEE, DateKind::LastDay, "Annual asylum fee due"),
+                date,
+                upcoming_or_passed(as_of, date),
+                move || format!(
+                    "Filed {filed}; the application is still pending on {as_of}; anniversary {n} of filing is {date}{}: the annual asylum fee of ${amount} in force then is due for each year the application stays pending. USCIS sends a notice; an application whose fee is not paid within 30 days of it may be rejected.",
+                    feb29(r, Rounding::Deadline)
+                ),
+                CITE,
+            );
+            return;
+        }
+        out.add(
+            (
+                Cow::Owned(format!("{ANNUAL_FEE}.{}", date.year())),
+                DateKind::LastDay,
+                Cow::Owned(format!("Annual asylum fee of anniversary {n} ({date}): not shown paid")),
+            ),
+            date,
+            Status::Passed,
+            move || format!(
+                "Filed {filed}; anniversary {n} of filing was {date}{}, when the annual asylum fee of ${amount} fell due. The facts record no payment: confirm the receipt. USCIS sends a notice; an application whose fee is not paid within 30 days of it may be rejected.",
+                feb29(r, Rounding::Deadline)
+            ),
+            CITE,
+        );
     }
 }
 

@@ -10,7 +10,7 @@
 use jiff::civil::Date;
 
 use super::{Eval, Ix};
-use crate::calendar::{age_on, days_between};
+use crate::calendar::{Rounding, add_years, age_on, days_between};
 use crate::defs;
 use crate::facts::{FamilyMember, Relation};
 use crate::law::P;
@@ -120,16 +120,27 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
                     V::unknown(Need::fact(Fact::Family(i, field!("birth_date")))),
                     "the date of birth is not known".to_string(),
                 ),
+                // Born after the filing: under the limit on that day by definition.
+                (Some(b), Some(f), _) if b > f => (
+                    V::YES,
+                    format!("born {b}, after the filing date {f}, so under {limit} on it"),
+                ),
                 (Some(b), Some(f), _) => {
-                    let age = age_on(b, f).max(0);
+                    let age = age_on(b, f);
                     age_on_filing = Some(age);
-                    cspa_protected = Some(true);
-                    (
-                        V::known(age < limit),
+                    let under = age < limit;
+                    // The CSPA protects only a child still under the limit at filing.
+                    cspa_protected = Some(under);
+                    let text = if under {
                         format!(
                             "age {age} on the filing date {f} (frozen there by the Child Status Protection Act)"
-                        ),
-                    )
+                        )
+                    } else {
+                        format!(
+                            "age {age} on the filing date {f}: already {limit} or over when the application was filed, so the Child Status Protection Act does not help"
+                        )
+                    };
+                    (V::known(under), text)
                 }
                 // Granted, so filed on a date not given: a child under the limit today
                 // was under it then; otherwise the filing date decides.
@@ -188,6 +199,20 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         (_, Some(false), _) | (_, _, Some(false)) => Some(FamilyPath::FollowToJoin),
         _ => None,
     };
+    // > 8 C.F.R. § 208.21(d): Form I-730 within two years of the grant, later
+    // > only for humanitarian reasons.
+    if let (Some(FamilyPath::FollowToJoin), Some(g), true) = (path, grant, ev.explain) {
+        let years = ev.law.num(P::I730WindowYears, g) as i16;
+        let (last, _) = add_years(g, years, Rounding::Deadline);
+        if case.as_of > last {
+            ev.append_because(
+                ix,
+                &format!(
+                    " Caution: the two-year window to file Form I-730 for this member closed on {last}; a late petition is accepted only for humanitarian reasons (8 C.F.R. § 208.21(d))."
+                ),
+            );
+        }
+    }
     let entry = FamilyEntry {
         id: id.clone(),
         relation: m.relation,

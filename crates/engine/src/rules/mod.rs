@@ -139,6 +139,18 @@ impl<'a> Eval<'a> {
         self.findings[i].outcome
     }
 
+    /// Adds to finding `i`'s because-text (when explaining).
+    pub fn append_because(&mut self, i: Ix, more: &str) {
+        if let Some((because, _)) = self.texts.get_mut(i) {
+            because.push_str(more);
+        }
+    }
+
+    /// Finding `i`'s definition.
+    pub fn def(&self, i: Ix) -> &'static Def {
+        self.findings[i].def
+    }
+
     /// The unknown findings in order, each with what it waits for (those
     /// that wait for nothing are left out).
     pub fn open(&self) -> &[(Ix, Needs)] {

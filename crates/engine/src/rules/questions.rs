@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 
 use super::Eval;
-use crate::facts::{Case, HarmKind, When};
+use crate::facts::{Case, HarmKind, Location, When};
 use crate::logic::{Fact, Need};
 use crate::output::Question;
 
@@ -23,8 +23,9 @@ pub struct Ranked {
     sets: FactSets,
 }
 
-/// A fact's rank: (most reliefs, most findings, then first in the law) sorts first.
-type Key = (Reverse<u32>, Reverse<u32>, usize);
+/// A fact's rank: (most reliefs, earliest intake stage, most findings, then
+/// first in the law) sorts first.
+type Key = (Reverse<u32>, u8, Reverse<u32>, usize);
 
 impl Ranked {
     pub fn new(ev: &Eval, relief_reasons: &[&[usize]]) -> Ranked {
@@ -40,6 +41,9 @@ impl Ranked {
         let mut keys: Vec<Key> = Vec::with_capacity(direct);
         let mut sets = FactSets::new(ev.len(), direct);
         for &(i, ref needs) in open {
+            if !asked(ev, i) {
+                continue;
+            }
             for &need in needs {
                 match need.as_finding() {
                     Some(j) if j < i => sets.union_into(i, j),
@@ -49,7 +53,8 @@ impl Ranked {
                             Some(k) => k,
                             None => {
                                 facts.push(need);
-                                keys.push((Reverse(0), Reverse(0), keys.len()));
+                                let stage = need.as_fact().map_or(u8::MAX, intake_stage);
+                                keys.push((Reverse(0), stage, Reverse(0), keys.len()));
                                 facts.len() - 1
                             }
                         };
@@ -58,7 +63,7 @@ impl Ranked {
                 }
             }
             // Finding `i`'s facts are all known now: each is wanted by one more finding.
-            each_fact(sets.row(i), |k| keys[k].1.0 += 1);
+            each_fact(sets.row(i), |k| keys[k].2.0 += 1);
         }
         // For each fact, how many undetermined reliefs list a finding that wants it as a reason.
         let mut any = vec![0u64; sets.words];
@@ -85,7 +90,7 @@ impl Ranked {
 
     /// The most decisive fact.
     pub fn first(&self) -> Option<Fact> {
-        self.keys.iter().min().map(|&(_, _, k)| self.fact(k))
+        self.keys.iter().min().map(|&(.., k)| self.fact(k))
     }
 
     /// Fact number `k`.
@@ -97,8 +102,21 @@ impl Ranked {
     fn order(&self) -> Vec<usize> {
         let mut keys = self.keys.clone();
         keys.sort_unstable();
-        keys.into_iter().map(|(_, _, k)| k).collect()
+        keys.into_iter().map(|(.., k)| k).collect()
     }
+}
+
+/// Whether the unknown finding `i` is asked about. After a grant, only what
+/// the family members need (`amendments-2026-12.md` B.10); for a person
+/// abroad, nothing of the asylum thresholds, which concern arrivals in the
+/// United States (B.8).
+fn asked(ev: &Eval, i: usize) -> bool {
+    let f = &ev.case.facts;
+    let def = ev.def(i);
+    if f.application().granted_on.is_some() {
+        return def.id == crate::defs::FAMILY_DERIVATIVE.id;
+    }
+    !(f.applicant().location == Some(Location::OutsideUs) && def.section == "1")
 }
 
 /// Builds `questions[]` from the ranked facts.
@@ -250,12 +268,16 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
                 "protection_sought_in_transit" => owned!("For {a}: did the applicant apply for asylum or other protection in a country passed through on the way, and was it denied or is it still pending?"),
                 "stca_exception" => owned!("For {a}: does an exception of the U.S.-Canada Safe Third Country Agreement apply (a family member in the United States with status or a pending asylum claim, an unaccompanied child, a valid visa or visa-free entry, or a public-interest exception)?"),
                 "compelling_circumstances" => owned!("For {a}: at the time of entry, did the applicant face a medical emergency, an imminent and extreme threat to life or safety, or was the applicant a victim of severe trafficking?"),
+                "visa_or_admission_document" => owned!("For {a}: did the applicant hold a valid visa or other valid admission document (an exception of the Safe Third Country Agreement, 8 C.F.R. § 208.30(e)(6)(iii))?"),
+                "encountered_within_14_days" => owned!("For {a}: after crossing between ports of entry, was the applicant encountered by U.S. officials within 14 days (the reach of the Agreement's Additional Protocol, 88 Fed. Reg. 18,227)?"),
+                "scheduling_system_unavailable" => owned!("For {a}: the applicant presented at a port of entry without an appointment: was it impossible to access or use the DHS scheduling system (CBP One) because of a language barrier, illiteracy, a significant technical failure, or another ongoing and serious obstacle?"),
                 other => owned!("For {a}: what is the {}?", other.replace('_', " ")),
             }
         }
         Fact::Application(f) => match f.name() {
             "application.previously_denied" => "Has an immigration judge or the Board of Immigration Appeals ever denied an earlier asylum application by the applicant?".into(),
             "application.filed_on" => "Has the asylum application (Form I-589) been filed? If so, on what date was it received?".into(),
+            "application.forum" => "Is the asylum claim before USCIS (an affirmative application) or before an immigration judge in removal proceedings (defensive)?".into(),
             other => owned!("About the application: what is the {}?", field_words(other)),
         },
         Fact::Exceptions => "Did anything happen that could excuse filing late or refiling: a change in country conditions, in the law or in the applicant's own circumstances (new beliefs, activities or identity, loss of derivative status), or extraordinary circumstances (serious illness, disability, being an unaccompanied minor, ineffective legal help, maintaining lawful status or parole, a rejected filing, a death or serious illness in the family)? When did each begin and end?".into(),
@@ -264,7 +286,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
             match f.name() {
                 "kind" => owned!("What kind of circumstance is exception {}: changed circumstances (country conditions, law, personal circumstances, lost derivative status) or extraordinary ones (illness, legal disability, ineffective assistance, lawful status, a rejected filing, family death or illness)?", i + 1),
                 "began" => owned!("When did {kind} begin?"),
-                "reasonable_delay" => owned!("Was the application filed within a reasonable time after {kind}? (Attorney's judgment: about six months is usually reasonable; consider the applicant's circumstances, Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010).)"),
+                "reasonable_delay" => owned!("Was the application filed within a reasonable time after {kind}? (Attorney's judgment: no period is reasonable of itself; weigh the applicant's circumstances, Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010). After lawful status ends, waiting six months or longer would generally not be reasonable, 65 Fed. Reg. 76,121, 76,123-24 (Dec. 6, 2000).)"),
                 other => owned!("For {kind}: what is the {}?", other.replace('_', " ")),
             }
         }
@@ -315,6 +337,7 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
             "risk.severe_past_persecution" => "Was the past persecution so severe that there are compelling reasons the applicant cannot be expected to return, even if conditions have changed? (Matter of Chen, 20 I&N Dec. 16 (BIA 1989).)".into(),
             "risk.other_serious_harm" => "Is there a reasonable possibility that the applicant would suffer other serious harm on return, even if not on account of a protected ground? (Matter of L-S-, 25 I&N Dec. 705 (BIA 2012).)".into(),
             "risk.afraid" => "Is the applicant genuinely afraid to return?".into(),
+            "risk.fear_in_every_nationality" => "The applicant is a national of more than one country: does the applicant fear persecution in each of them, or could the applicant live safely in one? (Matter of B-R-, 26 I&N Dec. 119 (BIA 2013).)".into(),
             "risk.persecutor_aware" => "Does the persecutor know, or could the persecutor easily learn, of the belief or characteristic the applicant would be targeted for? (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987).)".into(),
             "risk.persecutor_capable" => "Could the persecutor find and punish the applicant on return (reach, power, resources)? (Matter of Mogharrabi.)".into(),
             "risk.persecutor_inclined" => "Does the persecutor want to punish the applicant for that belief or characteristic (threats, past acts, treatment of others like the applicant)? (Matter of Mogharrabi.)".into(),
@@ -328,7 +351,8 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
         Fact::Conduct(f) => match f.name() {
             "conduct.persecuted_others" => "Has the applicant ever ordered, incited, assisted or otherwise taken part in harming anyone because of their race, religion, nationality, social group or political opinion?".into(),
             "conduct.aggravated_felony" => "Has the applicant ever been convicted of an aggravated felony (INA § 101(a)(43)), in the United States or elsewhere?".into(),
-            "conduct.particularly_serious_crime" => "Has the applicant been convicted of any other crime that could be found particularly serious?".into(),
+            "conduct.particularly_serious_crime" => "Has the applicant been convicted of a crime that is particularly serious? (Attorney's judgment, case by case: the nature of the conviction, the sentence and the circumstances, Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007). For withholding, this decides an aggravated felony with a sentence under five years that is not drug trafficking.)".into(),
+            "conduct.drug_trafficking" => "Was the aggravated felony illicit trafficking in a controlled substance? (Such a felony is presumed particularly serious, whatever the sentence: Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002).)".into(),
             "conduct.sentence_years" => "For aggravated felonies, what was the total prison sentence imposed, in years (the sentence, not the time served)?".into(),
             "conduct.serious_nonpolitical_crime" => "Is there reason to believe the applicant committed a serious nonpolitical crime outside the United States?".into(),
             "conduct.danger_to_security" => "Is there any reason to regard the applicant as a danger to the security of the United States?".into(),
@@ -352,6 +376,47 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
                 other => owned!("About {p}: what is the {}?", other.replace('_', " ")),
             }
         }
+        Fact::Removal(f) => match f.name() {
+            "removal.prior_order" => "Has the applicant ever been ordered removed, deported or excluded from the United States?".into(),
+            "removal.reinstated" => "Has DHS reinstated that earlier removal order (INA § 241(a)(5)), for example after a return without permission?".into(),
+            "removal.frivolous_finding" => "Did an immigration judge or the Board find an earlier asylum application knowingly frivolous (INA § 208(d)(6))?".into(),
+            "removal.in_proceedings" => "Is the applicant in removal proceedings before an immigration judge now?".into(),
+            other => owned!("About the removal history: {}?", field_words(other)),
+        },
+        Fact::Top(f) => match f.name() {
+            "family_unity" => "In removal proceedings: would the applicant be granted asylum but for the lawful-pathways rule, and be granted withholding of removal, with a spouse or child who would otherwise be separated (the family-unity provision, 8 C.F.R. § 1208.33(c))?".into(),
+            other => owned!("What is the {}?", field_words(other)),
+        },
+    }
+}
+
+/// Where a fact comes in an intake interview (`amendments-2026-12.md` B.11):
+/// who and where the person is (birth date, unaccompanied child, location,
+/// nationality, removal history, last arrival, the application), then the
+/// story (harms, grounds, groups, actors, the risk on return, torture), then
+/// the bars, then the family. Among facts that settle the same number of
+/// reliefs, the earlier stage is asked first.
+fn intake_stage(fact: Fact) -> u8 {
+    match fact {
+        Fact::Applicant(f) => match f.name() {
+            "applicant.birth_date" => 0,
+            "applicant.unaccompanied_child" => 1,
+            "applicant.location" | "applicant.current_country" => 2,
+            _ => 3,
+        },
+        Fact::Removal(_) => 4,
+        Fact::Arrivals | Fact::Arrival(..) => 5,
+        Fact::Application(_) | Fact::Exceptions | Fact::Exception(..) | Fact::Top(_) => 6,
+        Fact::Harms => 7,
+        Fact::Harm(_, f) => match f.name() {
+            "actor" | "authorities" => 10,
+            "grounds" => 9,
+            _ => 8,
+        },
+        Fact::Ground(..) | Fact::Group(..) => 9,
+        Fact::Risk(_) | Fact::Torture(_) => 11,
+        Fact::Conduct(_) | Fact::Resettlement(_) => 12,
+        Fact::Family(..) => 13,
     }
 }
 

@@ -253,9 +253,15 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
     // > INA § 101(a)(42): a person who has been forced to abort a pregnancy or to undergo
     // > involuntary sterilization ... shall be deemed to have been persecuted on account of
     // > political opinion.
+    // The deemed nexus holds only for the person subjected to the procedure
+    // (or who personally resisted): not for a harm aimed at a family member
+    // (*Matter of J-S-*, 24 I&N Dec. 520 (A.G. 2008)).
     let forced = V::test(harm.kind, Fact::Harm(h, field!("kind")), |k| {
         matches!(k, HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
-    });
+    })
+    .and(V::test(harm.target, Fact::Harm(h, field!("target")), |t| {
+        t != Target::FamilyMember
+    }));
     let mut deps = Vec::new();
     let mut texts = Vec::new();
     let grounds_v = match harm.grounds.as_deref() {
@@ -324,10 +330,30 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
         if matches!(
             harm.kind,
             Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
-        ) {
+        ) && harm.target == Some(Target::Applicant)
+        {
             format!(
                 "{}: forced abortion or sterilization is deemed persecution on account of political opinion.",
                 harm_label(ev, h)
+            )
+        } else if matches!(
+            harm.kind,
+            Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
+        ) && harm.target != Some(Target::Applicant)
+        {
+            format!(
+                "{}: the deemed political opinion of INA § 101(a)(42) holds only for the person subjected to the procedure or who personally resisted, not for a family member (Matter of J-S-, 24 I&N Dec. 520 (A.G. 2008)){}; grounds given: {}.",
+                harm_label(ev, h),
+                if harm.target.is_none() {
+                    " (whom it targeted is not known)"
+                } else {
+                    ""
+                },
+                if texts.is_empty() {
+                    "none".to_string()
+                } else {
+                    words_list(&texts)
+                }
             )
         } else if harm.grounds.is_none() {
             format!(
@@ -817,20 +843,135 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
             }
             (Some(here), Some(nat)) => {
                 let inside = nat.contains(&here);
+                // > INA § 101(a)(42)(B): in such circumstances as the President may
+                // > specify, a person within the country of nationality may be a refugee.
+                let designated = if inside {
+                    ev.law.in_country_designation(here, ev.as_of)
+                } else {
+                    None
+                };
                 let because = explain!(
                     ev,
                     format!(
-                        "Now in {here}, {} a country of nationality ({}).",
+                        "Now in {here}, {} a country of nationality ({}){}.",
                         if inside { "which is" } else { "which is not" },
                         nat.iter()
                             .map(|c| c.to_string())
                             .collect::<Vec<_>>()
-                            .join(", ")
+                            .join(", "),
+                        match (inside, designated) {
+                            (false, _) => String::new(),
+                            (true, Some(d)) => format!(
+                                "; in-country processing is designated for {here} under INA § 101(a)(42)(B) ({}; {})",
+                                d.name, d.source.title
+                            ),
+                            (true, None) => format!(
+                                "; no designation of in-country processing for {here} under INA § 101(a)(42)(B) is in force in this parameter set"
+                            ),
+                        }
                     )
                 );
-                (V::known(!inside), because)
+                (V::known(!inside || designated.is_some()), because)
             }
         },
     };
     ev.record(&defs::OUTSIDE_NATIONALITY, None, v, because, &[])
+}
+
+/// > INA § 101(a)(42)(A): ... outside any country of such person's nationality
+/// > ... and unable or unwilling to return to ... that country because of
+/// > persecution or a well-founded fear of persecution ...
+///
+/// With more than one nationality, the fear must be shown as to each
+/// (*Matter of B-R-*, 26 I&N Dec. 119 (BIA 2013)). Read from the facts alone
+/// (it is decided with the thresholds).
+pub fn every_nationality(ev: &mut Eval) -> Ix {
+    let a = ev.case.facts.applicant();
+    let fear = ev.case.facts.risk().fear_in_every_nationality;
+    let Some(nationality) = a.nationality.as_deref() else {
+        let because = explain!(
+            ev,
+            "The applicant's nationality is not known: with more than one, the fear must be shown as to each country."
+        );
+        return ev.record(
+            &defs::EVERY_NATIONALITY,
+            None,
+            V::unknown(Need::fact(Fact::Applicant(field!("applicant.nationality")))),
+            because,
+            &[],
+        );
+    };
+    if nationality.len() < 2 {
+        let because = explain!(
+            ev,
+            if nationality.is_empty() {
+                "The applicant is stateless: the fear is judged as to the country of last habitual residence.".to_string()
+            } else {
+                format!("The applicant has one nationality ({}).", nationality[0])
+            }
+        );
+        return ev.push(
+            &defs::EVERY_NATIONALITY,
+            None,
+            Outcome::NotApplicable,
+            because,
+            &[],
+            Needs::None,
+        );
+    }
+    let v = V::fact(fear, Fact::Risk(field!("risk.fear_in_every_nationality")));
+    let because = explain!(
+        ev,
+        format!(
+            "The applicant is a national of {}: a refugee must show the fear as to each country of nationality, or could turn to the other for protection (Matter of B-R-, 26 I&N Dec. 119 (BIA 2013)); the fear holds as to each: {}.",
+            words_list(
+                &nationality
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+            ),
+            yn(fear)
+        )
+    );
+    ev.record(&defs::EVERY_NATIONALITY, None, v, because, &[])
+}
+
+/// > INA § 207(c)(3): the grounds of INA § 212(a)(3) (security and related
+/// > grounds; other than (E)) may not be waived for a refugee.
+///
+/// Asked only for refugee admission, from outside the United States.
+pub fn refugee_security(ev: &mut Eval) -> Ix {
+    let case = ev.case;
+    if case.facts.applicant().location != Some(Location::OutsideUs) {
+        let because = explain!(
+            ev,
+            "Refugee admission (INA § 207) is considered only for an applicant known to be abroad."
+        );
+        return ev.push(
+            &defs::REFUGEE_SECURITY,
+            None,
+            Outcome::NotApplicable,
+            because,
+            &[],
+            Needs::None,
+        );
+    }
+    let c = case.facts.conduct();
+    let v = V::fact(
+        c.terrorist_activity,
+        Fact::Conduct(field!("conduct.terrorist_activity")),
+    )
+    .or(V::fact(
+        c.danger_to_security,
+        Fact::Conduct(field!("conduct.danger_to_security")),
+    ));
+    let because = explain!(
+        ev,
+        format!(
+            "Terrorist activity (INA § 212(a)(3)(B)): {}; a danger to security (INA § 212(a)(3)(A)): {}. These grounds cannot be waived for a refugee (INA § 207(c)(3)).",
+            yn(c.terrorist_activity),
+            yn(c.danger_to_security)
+        )
+    );
+    ev.record(&defs::REFUGEE_SECURITY, None, v, because, &[])
 }

@@ -16,11 +16,11 @@ pub struct Decided {
 }
 
 /// The findings a relief rests on. A relief weighs a fixed set of elements and
-/// bars, whatever the facts (asylum the most: fourteen at most), so the list
+/// bars, whatever the facts (asylum the most: seventeen at most), so the list
 /// has a fixed room and needs no heap.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Reasons {
-    ix: [Ix; 16],
+    ix: [Ix; 20],
     len: usize,
 }
 
@@ -59,6 +59,13 @@ struct Tally {
 }
 
 impl Tally {
+    /// The element must be yes, or not arise (`not_applicable`).
+    fn need_unless_moot(&mut self, ev: &Eval, i: Ix) {
+        if ev.outcome(i) != Outcome::NotApplicable {
+            self.need(ev, i, Outcome::Yes);
+        }
+    }
+
     /// The finding must be `want` (yes for an element, no for a bar).
     fn need(&mut self, ev: &Eval, i: Ix, want: Outcome) {
         match ev.outcome(i) {
@@ -91,7 +98,32 @@ impl Tally {
     }
 }
 
+/// A relief that does not arise on these facts.
+fn not_applicable() -> Decided {
+    Decided {
+        outcome: ReliefOutcome::NotApplicable,
+        basis: None,
+        reasons: Reasons::default(),
+    }
+}
+
+/// Whether protection in removal proceedings is moot: for a person abroad
+/// (it exists only in U.S. removal proceedings), or once asylum is granted.
+fn removal_protection_moot(ev: &Eval) -> bool {
+    let f = &ev.case.facts;
+    f.applicant().location == Some(Location::OutsideUs) || f.application().granted_on.is_some()
+}
+
 pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Decided {
+    // > amendments-2026-12.md B.10: with a grant, asylum is granted; no
+    // > eligibility question about it remains.
+    if ev.case.facts.application().granted_on.is_some() {
+        return Decided {
+            outcome: ReliefOutcome::Granted,
+            basis: None,
+            reasons: Reasons::default(),
+        };
+    }
     let mut tally = Tally::default();
     tally.need(ev, t.presence, Outcome::Yes);
     match ev.outcome(t.one_year) {
@@ -103,12 +135,19 @@ pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Deci
             _ => tally.failed.extend([t.one_year, t.exception]),
         },
     }
-    for bar in [t.safe_third_country, t.previous_denial, t.lawful_pathways]
-        .into_iter()
-        .chain(bars.all())
+    for bar in [
+        t.safe_third_country,
+        t.previous_denial,
+        t.reinstated_order,
+        t.frivolous,
+        t.lawful_pathways,
+    ]
+    .into_iter()
+    .chain(bars.all())
     {
         tally.need(ev, bar, Outcome::No);
     }
+    tally.need_unless_moot(ev, t.every_nationality);
     let (wff, hum) = (ev.outcome(r.well_founded_fear), ev.outcome(r.humanitarian));
     let mut carried_by = Vec::new();
     let mut basis = None;
@@ -141,6 +180,9 @@ pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Deci
 }
 
 pub fn withholding(ev: &Eval, threat: Ix, bars: &WithholdingBars) -> Decided {
+    if removal_protection_moot(ev) {
+        return not_applicable();
+    }
     let mut tally = Tally::default();
     tally.need(ev, threat, Outcome::Yes);
     for bar in bars.all() {
@@ -150,6 +192,9 @@ pub fn withholding(ev: &Eval, threat: Ix, bars: &WithholdingBars) -> Decided {
 }
 
 pub fn cat_withholding(ev: &Eval, cat: &Cat, bars: &WithholdingBars) -> Decided {
+    if removal_protection_moot(ev) {
+        return not_applicable();
+    }
     let mut tally = Tally::default();
     tally.need(ev, cat.torture_likely, Outcome::Yes);
     tally.need(ev, cat.official, Outcome::Yes);
@@ -161,6 +206,9 @@ pub fn cat_withholding(ev: &Eval, cat: &Cat, bars: &WithholdingBars) -> Decided 
 
 /// Deferral of removal: no bars apply (8 C.F.R. § 208.17(a)).
 pub fn cat_deferral(ev: &Eval, cat: &Cat) -> Decided {
+    if removal_protection_moot(ev) {
+        return not_applicable();
+    }
     let mut tally = Tally::default();
     tally.need(ev, cat.torture_likely, Outcome::Yes);
     tally.need(ev, cat.official, Outcome::Yes);
@@ -168,17 +216,28 @@ pub fn cat_deferral(ev: &Eval, cat: &Cat) -> Decided {
 }
 
 /// Refugee status is for people abroad (INA § 207); asylum for those here.
-pub fn refugee_admission(ev: &Eval, outside: Ix, r: &Refugee, bars: &AsylumBars) -> Decided {
+/// Refugee admission weighs, besides the refugee definition, being outside
+/// the countries of nationality, the fear as to each of them, and the
+/// unwaivable security grounds.
+pub struct Abroad {
+    pub outside: Ix,
+    pub every_nationality: Ix,
+    pub security: Ix,
+}
+
+pub fn refugee_admission(ev: &Eval, abroad: &Abroad, r: &Refugee, bars: &AsylumBars) -> Decided {
     // > not_applicable while `applicant.location` is not `outside_us` (spec/rules.md § 5)
-    if ev.case.facts.applicant().location != Some(Location::OutsideUs) {
-        return Decided {
-            outcome: ReliefOutcome::NotApplicable,
-            basis: None,
-            reasons: Reasons::default(),
-        };
+    if ev.case.facts.applicant().location != Some(Location::OutsideUs)
+        || ev.case.facts.application().granted_on.is_some()
+    {
+        return not_applicable();
     }
+    let outside = abroad.outside;
     let mut tally = Tally::default();
     tally.need(ev, outside, Outcome::Yes);
+    tally.need_unless_moot(ev, abroad.every_nationality);
+    // > INA § 207(c)(3): the grounds of INA § 212(a)(3) cannot be waived.
+    tally.need(ev, abroad.security, Outcome::No);
     let (pp, wff) = (
         ev.outcome(r.past_persecution),
         ev.outcome(r.well_founded_fear),

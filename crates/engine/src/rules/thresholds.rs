@@ -4,11 +4,13 @@ use jiff::civil::Date;
 
 use super::deadlines::filing_date;
 use super::{Eval, Ix, words_list, yn};
-use crate::calendar::days_between;
+use crate::calendar::{age_on, days_between};
 use crate::defs;
-use crate::facts::{Arrival, Border, Country, Location, Manner, TransitProtection};
+use crate::facts::{
+    Arrival, Border, Country, Exception, ExceptionKind, Forum, Location, Manner, TransitProtection,
+};
 use crate::law::P;
-use crate::logic::{Fact, Need, Needs, V};
+use crate::logic::{Fact, Need, Needs, Tri, V};
 use crate::output::Outcome;
 
 /// The indexes of the threshold findings.
@@ -18,7 +20,12 @@ pub struct Thresholds {
     pub exception: Ix,
     pub safe_third_country: Ix,
     pub previous_denial: Ix,
+    pub reinstated_order: Ix,
+    pub frivolous: Ix,
     pub lawful_pathways: Ix,
+    /// `refugee.every_nationality`: read from the facts alone, so decided
+    /// with the thresholds (and kept in the screening memo's key with them).
+    pub every_nationality: Ix,
 }
 
 pub fn run(ev: &mut Eval) -> Thresholds {
@@ -27,14 +34,20 @@ pub fn run(ev: &mut Eval) -> Thresholds {
     let exception = one_year_exception(ev, one_year);
     let safe_third_country = safe_third_country(ev);
     let previous_denial = previous_denial(ev);
+    let reinstated_order = reinstated_order(ev);
+    let frivolous = frivolous(ev);
     let lawful_pathways = lawful_pathways(ev);
+    let every_nationality = super::refugee::every_nationality(ev);
     Thresholds {
         presence,
         one_year,
         exception,
         safe_third_country,
         previous_denial,
+        reinstated_order,
+        frivolous,
         lawful_pathways,
+        every_nationality,
     }
 }
 
@@ -160,88 +173,108 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         return ev.record(&defs::ONE_YEAR_EXCEPTION, None, V::NO, because, &[one_year]);
     }
     let filing = filing_date(case, None).date;
-    let short = ev.law.num(P::ExceptionPresumedReasonableDays, filing);
-    let long = ev.law.num(P::ExceptionUnreasonableAfterDays, filing);
     let mut v = V::NO;
     let mut parts = Vec::new();
     for (i, e) in exceptions.iter().enumerate() {
-        // `spec/facts.md`: an exception needs `began`.
-        let dated = V::test(e.began, Fact::Exception(i, field!("began")), |_| true);
-        // (A changed circumstance's start is its `began`, and says so itself.)
-        let undated_note = if e.began.is_none() && !e.kind.is_some_and(|k| k.is_changed()) {
-            "; when it began is not given, which an exception needs"
-        } else {
-            ""
-        };
-        let Some(kind) = e.kind else {
-            let (entry, judged) = match e.reasonable_delay {
-                Some(true) => (V::YES, "the delay is judged reasonable"),
-                Some(false) => (V::NO, "the delay is judged unreasonable"),
-                None => (
-                    V::unknown(Need::fact(Fact::Exception(i, field!("kind")))),
-                    "its kind is not known",
-                ),
-            };
-            if ev.explain {
-                parts.push(format!("exception {i}: {judged}{undated_note}"));
-            }
-            v = v.or(entry.and(dated));
-            continue;
-        };
-        // The period starts when a changed circumstance arose, or when an
-        // extraordinary one ended (or at filing, if it has not ended).
-        let start: Option<Date> = if kind.is_changed() {
-            e.began
-        } else {
-            Some(e.ended.unwrap_or(filing))
-        };
-        let delay = start.map(|s| days_between(s, filing).max(0));
-        // The practitioner's judgment, when given, decides; otherwise the day
-        // counts do, and between them the judgment is asked for.
-        let entry = match (e.reasonable_delay, delay) {
-            (Some(judged), _) => V::known(judged),
-            (None, Some(d)) if d <= short => V::YES,
-            (None, Some(d)) if d > long => V::NO,
-            (None, None) => V::unknown(Need::fact(Fact::Exception(i, field!("began")))).or(
-                V::unknown(Need::fact(Fact::Exception(i, field!("reasonable_delay")))),
-            ),
-            (None, Some(_)) => {
-                V::unknown(Need::fact(Fact::Exception(i, field!("reasonable_delay"))))
-            }
-        };
+        let (entry, text) = excuses(ev, i, e, filing);
         if ev.explain {
-            let start_text = match (kind.is_changed(), e.began, e.ended) {
-                (true, Some(d), _) => format!("began {d}"),
-                (true, None, _) => "began on an unknown date, which an exception needs".to_string(),
-                (false, _, Some(d)) => format!("ended {d}"),
-                (false, _, None) => "continued up to filing".to_string(),
-            };
-            let judged = match (e.reasonable_delay, delay) {
-                (Some(true), _) => "the delay is judged reasonable".to_string(),
-                (Some(false), _) => "the delay is judged unreasonable".to_string(),
-                (None, Some(d)) if d <= short => {
-                    format!("filed {d} days after, within {short} days, a reasonable period")
-                }
-                (None, Some(d)) if d > long => {
-                    format!("filed {d} days after, more than {long} days, not a reasonable period")
-                }
-                (None, Some(d)) => format!(
-                    "filed {d} days after: whether that is a reasonable period needs a judgment"
-                ),
-                (None, None) => "when it began is not known".to_string(),
-            };
-            parts.push(format!(
-                "{} ({start_text}): {judged}{undated_note}",
-                kind.words()
-            ));
+            parts.push(text);
         }
-        v = v.or(entry.and(dated));
+        v = v.or(entry);
     }
     let because = explain!(
         ev,
         format!("The application is late. Offered: {}.", parts.join("; "))
     );
     ev.record(&defs::ONE_YEAR_EXCEPTION, None, v, because, &[one_year])
+}
+
+/// Whether exception `i` excuses a filing on `filing`: the circumstance is
+/// dated, and the application came within a reasonable period after it
+/// (8 C.F.R. § 208.4(a)(4)(ii), (a)(5)). No period is reasonable of itself
+/// (*Matter of T-M-H- & S-W-C-*, 25 I&N Dec. 193 (BIA 2010)): the
+/// practitioner's judgment decides; without it, six calendar months or more
+/// after lawful status ended is not reasonable (65 Fed. Reg. 76,121,
+/// 76,123-24), nor, by Refuge's conservative rule, is a delay of more than a
+/// year after any circumstance; anything shorter needs the judgment. The
+/// text only when explaining.
+pub(crate) fn excuses(ev: &Eval, i: usize, e: &Exception, filing: Date) -> (V, String) {
+    let law = ev.law;
+    let long = law.num(P::ExceptionUnreasonableAfterDays, filing);
+    // `spec/facts.md`: an exception needs `began`.
+    let dated = V::test(e.began, Fact::Exception(i, field!("began")), |_| true);
+    // (A changed circumstance's start is its `began`, and says so itself.)
+    let undated_note = if e.began.is_none() && !e.kind.is_some_and(|k| k.is_changed()) {
+        "; when it began is not given, which an exception needs"
+    } else {
+        ""
+    };
+    let judged = |j: bool| {
+        if j {
+            "the delay is judged reasonable"
+        } else {
+            "the delay is judged unreasonable"
+        }
+    };
+    let Some(kind) = e.kind else {
+        let (entry, text) = match e.reasonable_delay {
+            Some(j) => (V::known(j), judged(j)),
+            None => (
+                V::unknown(Need::fact(Fact::Exception(i, field!("kind")))),
+                "its kind is not known",
+            ),
+        };
+        let text = explain!(ev, format!("exception {i}: {text}{undated_note}"));
+        return (entry.and(dated), text);
+    };
+    // The period starts when a changed circumstance arose, or when an
+    // extraordinary one ended (or at filing, if it has not ended).
+    let start: Option<Date> = if kind.is_changed() {
+        e.began
+    } else {
+        Some(e.ended.unwrap_or(filing))
+    };
+    let delay = start.map(|s| days_between(s, filing).max(0));
+    // Lawful status that has ended: six calendar months or more is too long.
+    let months = law.num(P::ExceptionLawfulStatusMonths, filing);
+    let six_months_after = match (kind, e.ended) {
+        (ExceptionKind::LawfulStatus, Some(ended)) => {
+            ended.checked_add(jiff::Span::new().months(months)).ok()
+        }
+        _ => None,
+    };
+    let status_too_long = six_months_after.is_some_and(|d| filing >= d);
+    let ask = || V::unknown(Need::fact(Fact::Exception(i, field!("reasonable_delay"))));
+    let entry = match (e.reasonable_delay, delay) {
+        (Some(j), _) => V::known(j),
+        (None, _) if status_too_long => V::NO,
+        (None, Some(d)) if d > long => V::NO,
+        (None, None) => V::unknown(Need::fact(Fact::Exception(i, field!("began")))).or(ask()),
+        (None, Some(_)) => ask(),
+    };
+    let text = explain!(ev, {
+        let start_text = match (kind.is_changed(), e.began, e.ended) {
+            (true, Some(d), _) => format!("began {d}"),
+            (true, None, _) => "began on an unknown date, which an exception needs".to_string(),
+            (false, _, Some(d)) => format!("ended {d}"),
+            (false, _, None) => "continued up to filing".to_string(),
+        };
+        let judgment = match (e.reasonable_delay, delay) {
+            (Some(j), _) => judged(j).to_string(),
+            (None, Some(d)) if status_too_long => format!(
+                "filed {d} days after the status ended, {months} calendar months or more, which the rule's preamble says would not be a reasonable period (65 Fed. Reg. 76,121, 76,123-24)"
+            ),
+            (None, Some(d)) if d > long => format!(
+                "filed {d} days after, more than {long} days: taken as not a reasonable period (Refuge's conservative rule; the practitioner's judgment that it was reasonable overrides it)"
+            ),
+            (None, Some(d)) => format!(
+                "filed {d} days after: no period is reasonable of itself (Matter of T-M-H- & S-W-C-), so whether that is a reasonable period needs a judgment"
+            ),
+            (None, None) => "when it began is not known".to_string(),
+        };
+        format!("{} ({start_text}): {judgment}{undated_note}", kind.words())
+    });
+    (entry.and(dated), text)
 }
 
 /// > INA § 208(a)(2)(A): [no asylum for] an alien [who] may be removed, pursuant to
@@ -265,6 +298,13 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
     let law = ev.law;
     let stca_from = law.date(P::StcaEffective, date);
     let protocol_from = law.date(P::StcaAdditionalProtocol, date);
+    let forum = case.facts.application().forum;
+    // Asylum officers do not apply the Agreement to an affirmative
+    // application (8 C.F.R. § 208.4(a)(6)); it is applied at the border
+    // (§ 208.30(e)(6)) and by immigration judges (§ 1240.11(g)).
+    let defensive = V::test(forum, Fact::Application(field!("application.forum")), |f| {
+        f == Forum::Defensive
+    });
     let northern = V::test(arrival.border, Fact::Arrival(i, field!("border")), |b| {
         b == Border::NorthernLand
     });
@@ -284,22 +324,62 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
         Fact::Arrival(i, field!("stca_exception")),
     )
     .negate();
-    let at_port = V::test(arrival.manner, Fact::Arrival(i, field!("manner")), |m| {
+    // An admission needs a visa or other document: an exception of the
+    // Agreement (8 C.F.R. § 208.30(e)(6)(iii)). A paroled arrival may have
+    // held one; an arrival presented without documents had none.
+    let manner = arrival.manner;
+    let doc = arrival.visa_or_admission_document;
+    let no_document = match (doc, manner) {
+        (Some(d), _) => V::known(!d),
+        (None, Some(Manner::Paroled) | None) => V::unknown(Need::fact(Fact::Arrival(
+            i,
+            field!("visa_or_admission_document"),
+        ))),
+        (None, Some(_)) => V::YES,
+    };
+    let not_admitted = V::test(manner, Fact::Arrival(i, field!("manner")), |m| {
+        m != Manner::Admitted
+    });
+    let at_port = V::test(manner, Fact::Arrival(i, field!("manner")), |m| {
         m != Manner::WithoutInspection
     });
-    // Between ports, the Additional Protocol (from 2023-03-25) reaches crossings found within 14 days.
-    let reached = at_port.or(V::known(date >= protocol_from));
-    let v = V::all([northern, from_ca, in_force, not_uac, no_exception, reached]);
+    // Between ports, the Additional Protocol (from 2023-03-25) reaches only
+    // crossings encountered within 14 days (88 Fed. Reg. 18,227).
+    let encountered = V::fact(
+        arrival.encountered_within_14_days,
+        Fact::Arrival(i, field!("encountered_within_14_days")),
+    );
+    let reached = at_port.or(V::known(date >= protocol_from).and(encountered));
+    let v = V::all([
+        defensive,
+        northern,
+        from_ca,
+        in_force,
+        not_uac,
+        no_exception,
+        not_admitted,
+        no_document,
+        reached,
+    ]);
     let because = explain!(
         ev,
         format!(
-            "Last arrival {date}: border {}, from {}, manner {}; the Agreement applies at land ports from {stca_from} and between ports from {protocol_from} (crossings found within 14 days: not modelled, assumed); unaccompanied child: {}; an exception of the Agreement applies: {}.",
+            "Forum: {}; the Agreement is applied at the border and by immigration judges, not by asylum officers to an affirmative application (8 C.F.R. § 208.4(a)(6)). Last arrival {date}: border {}, from {}, manner {}; the Agreement applies at land ports from {stca_from} and between ports from {protocol_from}, only to a crossing encountered within 14 days (encountered within 14 days: {}); unaccompanied child: {}; a valid visa or other admission document: {}; another exception of the Agreement applies: {}.",
+            forum.map_or("unknown".into(), |f| f.words()),
             arrival.border.map_or("unknown".into(), |b| b.words()),
             arrival
                 .from_country
                 .map_or("an unknown country".into(), |c| c.to_string()),
-            arrival.manner.map_or("unknown".into(), |m| m.words()),
+            manner.map_or("unknown".into(), |m| m.words()),
+            yn(arrival.encountered_within_14_days),
             yn(case.facts.applicant().unaccompanied_child),
+            match (doc, manner) {
+                (Some(d), _) => yn(Some(d)),
+                (None, Some(Manner::Admitted)) => "yes (admitted)",
+                (None, Some(Manner::PresentedWithoutDocuments)) =>
+                    "no (presented without documents)",
+                (None, _) => "unknown",
+            },
             yn(arrival.stca_exception),
         )
     );
@@ -309,14 +389,28 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
 /// > INA § 208(a)(2)(C): [no asylum if] the alien has previously applied for asylum
 /// > and had such application denied, [unless (D): changed circumstances].
 fn previous_denial(ev: &mut Eval) -> Ix {
-    let facts = &ev.case.facts;
+    let case = ev.case;
+    let facts = &case.facts;
     let denied = facts.application().previously_denied;
+    // > INA § 208(a)(2)(D); 8 C.F.R. § 208.4(a)(4)(ii): only changed
+    // > circumstances that materially affect eligibility, acted on within a
+    // > reasonable period, lift the bar.
+    let filing = filing_date(case, None).date;
+    let mut parts = Vec::new();
     let changed = match facts.exceptions.as_deref() {
         None => V::unknown(Need::fact(Fact::Exceptions)),
         Some(list) => V::any(list.iter().enumerate().map(|(i, e)| {
-            V::test(e.kind, Fact::Exception(i, field!("kind")), |k| {
+            let is_changed = V::test(e.kind, Fact::Exception(i, field!("kind")), |k| {
                 k.is_changed()
-            })
+            });
+            if is_changed.is_no() {
+                return V::NO;
+            }
+            let (entry, text) = excuses(ev, i, e, filing);
+            if ev.explain {
+                parts.push(text);
+            }
+            is_changed.and(entry)
         })),
     };
     let changed_t = changed.t;
@@ -330,20 +424,99 @@ fn previous_denial(ev: &mut Eval) -> Ix {
         match denied {
             Some(false) => "No earlier asylum application was denied.".to_string(),
             None => "Whether an earlier asylum application was denied is not known.".to_string(),
-            Some(true) => match changed_t {
-                crate::logic::Tri::Yes => {
-                    "An earlier application was denied, but changed circumstances are offered, which may allow a new one (INA § 208(a)(2)(D)).".to_string()
-                }
-                crate::logic::Tri::No => {
-                    "An earlier application was denied by an immigration judge or the Board, and no changed circumstance is offered.".to_string()
-                }
-                crate::logic::Tri::Unknown => {
-                    "An earlier application was denied; whether changed circumstances are offered is not known.".to_string()
-                }
-            },
+            Some(true) => {
+                let offered = if parts.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Changed circumstances offered: {}.", parts.join("; "))
+                };
+                let head = match changed_t {
+                    Tri::Yes => {
+                        "An earlier application was denied, but a changed circumstance, acted on within a reasonable period, allows a new one (INA § 208(a)(2)(D); 8 C.F.R. § 208.4(a)(4)(ii))."
+                    }
+                    Tri::No => {
+                        "An earlier application was denied by an immigration judge or the Board, and no changed circumstance acted on within a reasonable period is shown."
+                    }
+                    Tri::Unknown => {
+                        "An earlier application was denied; whether a changed circumstance, acted on within a reasonable period, allows a new one is not yet known."
+                    }
+                };
+                format!("{head}{offered}")
+            }
         }
     );
     ev.record(&defs::PREVIOUS_DENIAL, None, v, because, &[])
+}
+
+/// > INA § 241(a)(5): If the Attorney General finds that an alien has reentered
+/// > the United States illegally after having been removed ... the prior order of
+/// > removal is reinstated ... and the alien is not eligible and may not apply
+/// > for any relief under this chapter.
+///
+/// Withholding and CAT protection remain, through reasonable-fear screening
+/// (8 C.F.R. §§ 208.31, 241.8(e)): withholding-only proceedings.
+fn reinstated_order(ev: &mut Eval) -> Ix {
+    let r = ev.case.facts.removal();
+    let prior = || Need::fact(Fact::Removal(field!("removal.prior_order")));
+    let reinstated = || Need::fact(Fact::Removal(field!("removal.reinstated")));
+    let v = match (r.reinstated, r.prior_order) {
+        (Some(b), _) => V::known(b),
+        (None, Some(false)) => V::NO,
+        (None, Some(true)) => V::unknown(reinstated()),
+        (None, None) => V::unknown_of([prior(), reinstated()].into_iter().collect()),
+    };
+    let because = explain!(
+        ev,
+        match (r.reinstated, r.prior_order) {
+            (Some(true), _) => "DHS reinstated a prior order of removal: the applicant may not apply for asylum (INA § 241(a)(5)). Withholding of removal and CAT protection remain available only through a reasonable-fear screening and withholding-only proceedings (8 C.F.R. §§ 208.31, 241.8(e)).".to_string(),
+            (Some(false), _) => "No prior order of removal has been reinstated.".to_string(),
+            (None, Some(false)) => "The applicant was never ordered removed, deported or excluded, so no order can be reinstated.".to_string(),
+            (None, Some(true)) => "The applicant was ordered removed before; whether DHS has reinstated that order is not known.".to_string(),
+            (None, None) => "Whether the applicant was ever ordered removed, and whether DHS reinstated such an order, is not known.".to_string(),
+        }
+    );
+    ev.record(&defs::REINSTATED_ORDER, None, v, because, &[])
+}
+
+/// > INA § 208(d)(6): If the Attorney General determines that an alien has
+/// > knowingly made a frivolous application for asylum ... the alien shall be
+/// > permanently ineligible for any benefits under this chapter.
+///
+/// The finding does not bar withholding of removal or CAT protection
+/// (8 C.F.R. § 208.20).
+fn frivolous(ev: &mut Eval) -> Ix {
+    let facts = &ev.case.facts;
+    let found = facts.removal().frivolous_finding;
+    let denied = facts.application().previously_denied;
+    let ask = || Need::fact(Fact::Removal(field!("removal.frivolous_finding")));
+    let v = match (found, denied) {
+        (Some(b), _) => V::known(b),
+        (None, Some(false)) => V::NO,
+        (None, Some(true)) => V::unknown(ask()),
+        (None, None) => V::unknown_of(
+            [
+                Need::fact(Fact::Application(field!("application.previously_denied"))),
+                ask(),
+            ]
+            .into_iter()
+            .collect(),
+        ),
+    };
+    let because = explain!(
+        ev,
+        match (found, denied) {
+            (Some(true), _) =>
+                "An earlier asylum application was found knowingly frivolous: the applicant is permanently barred from asylum (INA § 208(d)(6)); withholding of removal and CAT protection remain (8 C.F.R. § 208.20).",
+            (Some(false), _) => "No earlier application was found frivolous.",
+            (None, Some(false)) =>
+                "No earlier asylum application was denied, so none was found frivolous.",
+            (None, Some(true)) =>
+                "An earlier application was denied; whether it was found frivolous is not known.",
+            (None, None) =>
+                "Whether an earlier asylum application was denied, and found frivolous, is not known.",
+        }
+    );
+    ev.record(&defs::FRIVOLOUS, None, v, because, &[])
 }
 
 /// > 8 C.F.R. § 208.33(a)(1): a noncitizen who enters the United States across the
@@ -368,6 +541,13 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         );
     };
     let applicant = case.facts.applicant();
+    // 8 C.F.R. § 1208.33(c): family unity, for a case with a spouse or child.
+    let family_unity = if case.facts.family().is_empty() {
+        V::NO
+    } else {
+        V::fact(case.facts.family_unity, Fact::Top(field!("family_unity")))
+    };
+    let filing = filing_date(case, None).date;
     let mut v = V::NO;
     let mut notes = Vec::new();
     for (i, a) in arrivals.iter().enumerate() {
@@ -397,11 +577,38 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         if covered.is_no() {
             continue;
         }
+        // 8 C.F.R. § 208.33(a)(2)(ii)(B): presented at a port without an
+        // appointment, and unable to access or use the scheduling system.
+        let scheduling = match a.manner {
+            Some(Manner::PresentedWithoutDocuments) | None => V::fact(
+                a.scheduling_system_unavailable,
+                Fact::Arrival(i, field!("scheduling_system_unavailable")),
+            ),
+            Some(_) => V::NO,
+        };
+        // 88 Fed. Reg. 31,314, 31,318-19: the rule does not reach an application
+        // filed after its window by one who entered as a minor and applies as
+        // a principal (as every applicant of this engine does).
+        let entered_as_minor = if filing > end {
+            match a.date {
+                Some(d) => V::test(
+                    applicant.birth_date,
+                    Fact::Applicant(field!("applicant.birth_date")),
+                    |b| age_on(b, d) < 18,
+                ),
+                None => V::unknown(Need::fact(Fact::Arrival(i, field!("date")))),
+            }
+        } else {
+            V::NO
+        };
         let excepted = V::any([
             V::fact(
                 applicant.unaccompanied_child,
                 Fact::Applicant(field!("applicant.unaccompanied_child")),
             ),
+            entered_as_minor,
+            scheduling,
+            family_unity.clone(),
             V::fact(
                 a.cbp_one_appointment,
                 Fact::Arrival(i, field!("cbp_one_appointment")),
@@ -417,7 +624,18 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
             ),
         ]);
         if ev.explain {
-            notes.push(describe_arrival(i, a, &covered, &excepted));
+            let minor = a
+                .date
+                .zip(applicant.birth_date)
+                .is_some_and(|(d, b)| filing > end && age_on(b, d) < 18);
+            notes.push(describe_arrival(
+                i,
+                a,
+                case.facts.family_unity,
+                minor,
+                &covered,
+                &excepted,
+            ));
         }
         v = v.or(covered.and(excepted.negate()));
     }
@@ -468,8 +686,28 @@ fn third_country_transit(ev: &Eval, i: usize, a: &Arrival) -> V {
     V::any(transit.iter().map(|c| own(c).negate()))
 }
 
-fn describe_arrival(i: usize, a: &Arrival, covered: &V, excepted: &V) -> String {
+fn describe_arrival(
+    i: usize,
+    a: &Arrival,
+    family_unity: Option<bool>,
+    minor: bool,
+    covered: &V,
+    excepted: &V,
+) -> String {
     let mut exceptions = Vec::new();
+    if minor {
+        exceptions.push("entered as a minor and applies as a principal after the rule's window (88 Fed. Reg. 31,314, 31,318-19)".to_string());
+    }
+    if a.scheduling_system_unavailable == Some(true) && a.manner != Some(Manner::WithoutInspection)
+    {
+        exceptions.push(
+            "could not access or use the DHS scheduling system (8 C.F.R. § 208.33(a)(2)(ii)(B))"
+                .to_string(),
+        );
+    }
+    if family_unity == Some(true) {
+        exceptions.push("the family-unity provision (8 C.F.R. § 1208.33(c))".to_string());
+    }
     if a.cbp_one_appointment == Some(true) {
         exceptions.push("presented at a pre-scheduled appointment (CBP One)".to_string());
     }
@@ -497,7 +735,7 @@ fn describe_arrival(i: usize, a: &Arrival, covered: &V, excepted: &V) -> String 
             format!("{head}: an exception applies (unaccompanied child).")
         }
         (crate::logic::Tri::Yes, crate::logic::Tri::No) => format!(
-            "{head} falls under the rule and no exception applies (no CBP One appointment, protection not sought and denied in transit, no compelling circumstances)."
+            "{head} falls under the rule and no exception applies (no CBP One appointment, protection not sought and denied in transit, no compelling circumstances, no obstacle to the scheduling system, no family unity)."
         ),
         _ => format!("{head} may fall under the rule; what would settle it is asked."),
     }

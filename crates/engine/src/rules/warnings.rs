@@ -34,28 +34,47 @@ pub fn raised_texts<'a>(
     let law = ev.law;
     let as_of = case.as_of;
     let app = case.facts.application();
-    let southwest = |from: P, documented_ok: bool| {
-        case.facts.arrivals().iter().any(|a| {
-            a.border == Some(Border::SouthwestLand)
-                && a.date.is_some_and(|d| d >= law.date(from, d))
-                && (documented_ok
-                    || matches!(
-                        a.manner,
-                        Some(Manner::WithoutInspection | Manner::PresentedWithoutDocuments)
-                    ))
-        })
+    // No border warning for a person abroad (amendments-2026-12.md B.8).
+    let abroad = case.facts.applicant().location == Some(Location::OutsideUs);
+    // Arrivals across the southwest land border from `from` on, of a manner
+    // that `reached` says the measure reaches (an unknown manner may be one).
+    let southwest = |from: P, reached: fn(Manner) -> bool| {
+        !abroad
+            && case.facts.arrivals().iter().any(|a| {
+                a.border == Some(Border::SouthwestLand)
+                    && a.date.is_some_and(|d| d >= law.date(from, d))
+                    && a.manner.is_none_or(reached)
+            })
     };
     let pending = app.filed_on.is_some() && app.granted_on.is_none();
+    // DHS may ask an immigration judge to pretermit an application for removal
+    // to an agreement country (INA § 208(a)(2)(A); 8 C.F.R. § 1240.11(h)).
+    let agreement = !abroad
+        && app.granted_on.is_none()
+        && app.forum != Some(Forum::Affirmative)
+        && law.agreements_on(as_of).next().is_some();
     let conditions = [
         (
             "lawful_pathways_litigation",
-            matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown),
+            !abroad && matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown),
         ),
         (
             "securing_the_border",
-            southwest(P::SecuringTheBorder, false),
+            southwest(P::SecuringTheBorder, |m| {
+                matches!(
+                    m,
+                    Manner::WithoutInspection | Manner::PresentedWithoutDocuments
+                )
+            }),
         ),
-        ("proclamation_10888", southwest(P::Proclamation10888, true)),
+        // Not for an arrival admitted or paroled (amendments-2026-12.md D).
+        (
+            "proclamation_10888",
+            southwest(P::Proclamation10888, |m| {
+                !matches!(m, Manner::Admitted | Manner::Paroled)
+            }),
+        ),
+        ("asylum_cooperative_agreement", agreement),
         (
             "affirmative_hold",
             pending

@@ -1,5 +1,6 @@
 //! The engine's integration tests: one binary, one `check` helper.
 
+mod amendments;
 mod calendar;
 mod examples;
 mod input_errors;
@@ -33,7 +34,8 @@ pub fn base() -> Value {
             "sentence_years": 0, "serious_nonpolitical_crime": false, "danger_to_security": false,
             "terrorist_activity": false
         },
-        "resettlement": { "offered_permanent_status": false }
+        "resettlement": { "offered_permanent_status": false },
+        "removal": { "prior_order": false }
     })
 }
 
@@ -97,7 +99,8 @@ pub fn run(facts: &Value) -> Assessment {
 /// What `key` is in the assessment, in the terms of `spec/check-examples`:
 /// `relief.NAME`, `basis`, `finding.ID`, `deadline.ID` (date and status),
 /// `date.ID` (a deadline's date alone), `family.ID`, `family.ID.path`,
-/// `warning.CODE` (raised or absent), `question.PREFIX` (asked or not asked);
+/// `warning.CODE` (raised or absent), `question.PREFIX` (asked or not asked),
+/// `first_question` (its fact path, or none);
 /// `absent` when missing.
 pub fn get(a: &Assessment, key: &str) -> String {
     let v = serde_json::to_value(a).unwrap();
@@ -146,6 +149,12 @@ pub fn get(a: &Assessment, key: &str) -> String {
             .iter()
             .any(|w| w["code"] == code);
         return if on { "raised" } else { "absent" }.into();
+    }
+    if key == "first_question" {
+        return a
+            .questions
+            .first()
+            .map_or("none".into(), |q| q.fact.clone());
     }
     if let Some(prefix) = key.strip_prefix("question.") {
         let asked = a.questions.iter().any(|q| q.fact.starts_with(prefix));

@@ -209,9 +209,20 @@ fn exceptions_to_the_one_year_deadline() {
             ],
         ),
         (
-            "Changed country conditions with filing within six months excuse the delay (8 C.F.R. § 208.4(a)(4); 65 Fed. Reg. 76,121)",
+            "No delay is reasonable of itself: four months after changed country conditions still needs the practitioner's judgment (Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010))",
             late(
                 json!({ "exceptions": [{ "kind": "changed_country_conditions", "began": "2025-01-10" }] }),
+            ),
+            &[
+                ("finding.asylum.one_year_exception", "unknown"),
+                ("question.exceptions[0].reasonable_delay", "asked"),
+                ("relief.asylum", "undetermined"),
+            ],
+        ),
+        (
+            "Changed country conditions acted on within a period the practitioner judges reasonable excuse the delay (8 C.F.R. § 208.4(a)(4))",
+            late(
+                json!({ "exceptions": [{ "kind": "changed_country_conditions", "began": "2025-01-10", "reasonable_delay": true }] }),
             ),
             &[
                 ("finding.asylum.one_year_exception", "yes"),
@@ -245,11 +256,14 @@ fn exceptions_to_the_one_year_deadline() {
             &[("finding.asylum.one_year_exception", "yes")],
         ),
         (
-            "Extraordinary circumstances run from their end: lawful status ending shortly before filing excuses (8 C.F.R. § 208.4(a)(5)(iv))",
+            "Extraordinary circumstances run from their end: lawful status ending under six months before filing needs the judgment (8 C.F.R. § 208.4(a)(5)(iv); Matter of T-M-H- & S-W-C-)",
             late(
                 json!({ "exceptions": [{ "kind": "lawful_status", "began": "2023-04-18", "ended": "2025-03-01" }] }),
             ),
-            &[("finding.asylum.one_year_exception", "yes")],
+            &[
+                ("finding.asylum.one_year_exception", "unknown"),
+                ("question.exceptions[0].reasonable_delay", "asked"),
+            ],
         ),
         (
             "An extraordinary circumstance that ended long before filing does not excuse",
@@ -259,11 +273,14 @@ fn exceptions_to_the_one_year_deadline() {
             &[("finding.asylum.one_year_exception", "no")],
         ),
         (
-            "An extraordinary circumstance continuing up to filing leaves no delay (8 C.F.R. § 208.4(a)(5)(i))",
+            "An extraordinary circumstance continuing up to filing still needs the judgment that the filing came within a reasonable period (8 C.F.R. § 208.4(a)(5)(i))",
             late(
                 json!({ "exceptions": [{ "kind": "serious_illness_or_disability", "began": "2023-05-01" }] }),
             ),
-            &[("finding.asylum.one_year_exception", "yes")],
+            &[
+                ("finding.asylum.one_year_exception", "unknown"),
+                ("question.exceptions[0].reasonable_delay", "asked"),
+            ],
         ),
         (
             "On a late filing, unknown circumstances are asked",
@@ -304,7 +321,7 @@ fn the_safe_third_country_agreement() {
         if let (Value::Object(b), Value::Object(o)) = (&mut base, a) {
             b.extend(o);
         }
-        json!({ "arrivals": [base] })
+        json!({ "arrivals": [base], "application": { "forum": "defensive" } })
     };
     table(vec![
         (
@@ -313,7 +330,7 @@ fn the_safe_third_country_agreement() {
             &[("finding.asylum.safe_third_country", "no")],
         ),
         (
-            "At a land port from Canada, the Agreement bars asylum but not withholding (INA § 208(a)(2)(A); 8 C.F.R. § 208.30(e)(6))",
+            "At a land port from Canada, before an immigration judge, the Agreement bars asylum but not withholding (INA § 208(a)(2)(A); 8 C.F.R. § 1240.11(g))",
             canada(json!({})),
             &[
                 ("finding.asylum.safe_third_country", "yes"),
@@ -340,8 +357,10 @@ fn the_safe_third_country_agreement() {
             &[("finding.asylum.safe_third_country", "no")],
         ),
         (
-            "Between ports from 2023-03-25 the Additional Protocol reaches the crossing (88 Fed. Reg. 18,227)",
-            canada(json!({ "date": "2023-06-01", "manner": "without_inspection" })),
+            "Between ports from 2023-03-25 the Additional Protocol reaches a crossing encountered within 14 days (88 Fed. Reg. 18,227)",
+            canada(
+                json!({ "date": "2023-06-01", "manner": "without_inspection", "encountered_within_14_days": true }),
+            ),
             &[("finding.asylum.safe_third_country", "yes")],
         ),
         (
@@ -369,8 +388,8 @@ fn an_earlier_denial() {
             ],
         ),
         (
-            "Changed circumstances allow a new application after a denial (INA § 208(a)(2)(D); 8 C.F.R. § 208.4(a)(3))",
-            json!({ "application": { "previously_denied": true }, "exceptions": [{ "kind": "changed_country_conditions", "began": "2026-01-05" }] }),
+            "Changed circumstances acted on within a reasonable period allow a new application after a denial (INA § 208(a)(2)(D); 8 C.F.R. § 208.4(a)(4)(ii))",
+            json!({ "application": { "previously_denied": true }, "exceptions": [{ "kind": "changed_country_conditions", "began": "2026-01-05", "reasonable_delay": true }] }),
             &[("finding.asylum.previous_denial", "no")],
         ),
         (
@@ -389,7 +408,7 @@ fn an_earlier_denial() {
         ),
         (
             "Changed circumstances answer the bar whether or not an earlier application was denied (INA § 208(a)(2)(D))",
-            json!({ "application": { "previously_denied": null }, "exceptions": [{ "kind": "changed_law", "began": "2026-01-05" }] }),
+            json!({ "application": { "previously_denied": null }, "exceptions": [{ "kind": "changed_law", "began": "2026-01-05", "reasonable_delay": true }] }),
             &[("finding.asylum.previous_denial", "no")],
         ),
     ]);
@@ -941,8 +960,8 @@ fn withholding_of_removal() {
             ],
         ),
         (
-            "An aggravated felony with a shorter sentence bars asylum but not withholding per se (INA § 208(b)(2)(B)(i))",
-            json!({ "conduct": { "aggravated_felony": true, "sentence_years": 2 } }),
+            "An aggravated felony with a shorter sentence, not drug trafficking, and judged not particularly serious bars asylum but not withholding (INA § 208(b)(2)(B)(i); Matter of N-A-M-)",
+            json!({ "conduct": { "aggravated_felony": true, "sentence_years": 2, "drug_trafficking": false } }),
             &[
                 ("finding.withholding.bar.particularly_serious_crime", "no"),
                 ("relief.asylum", "ineligible"),
@@ -1188,11 +1207,11 @@ fn family_members() {
             &[("family.c1", "no")],
         ),
         (
-            "With nothing filed, the 21st birthday is a deadline",
+            "With nothing filed, the day before the 21st birthday is the last day to act (INA § 101(b)(1))",
             json!({ "application": null, "family": [{ "id": "c1", "relation": "child", "birth_date": "2006-02-28", "married": false }] }),
             &[
                 ("family.c1", "yes"),
-                ("deadline.family.c1.age_21", "2027-02-28 upcoming"),
+                ("deadline.family.c1.age_21", "2027-02-27 upcoming"),
             ],
         ),
         (
@@ -1201,19 +1220,19 @@ fn family_members() {
             &[
                 ("family.c1", "unknown"),
                 ("question.family[c1].married", "asked"),
-                ("deadline.family.c1.age_21", "2027-02-28 upcoming"),
+                ("deadline.family.c1.age_21", "2027-02-27 upcoming"),
             ],
         ),
         (
             "A stepchild born before the grant, whose relationship began after it, does not derive status, in utero or not (8 C.F.R. § 208.21(b))",
-            json!({ "application": { "granted_on": "2025-08-30" },
+            json!({ "application": { "filed_on": "2025-03-01", "granted_on": "2025-08-30" },
                  "family": [{ "id": "c1", "relation": "child", "birth_date": "2012-01-01", "relationship_began": "2025-10-01",
                               "married": false, "conceived_before_grant": true }] }),
             &[("family.c1", "no")],
         ),
         (
             "A child adopted after the grant, date of birth unknown, could only qualify if born after it in utero: the birth date is asked",
-            json!({ "application": { "granted_on": "2025-08-30" },
+            json!({ "application": { "filed_on": "2025-03-01", "granted_on": "2025-08-30" },
                  "family": [{ "id": "c1", "relation": "child", "relationship_began": "2025-10-01", "married": false }] }),
             &[
                 ("family.c1", "unknown"),
@@ -1222,7 +1241,7 @@ fn family_members() {
         ),
         (
             "A member of unknown relation born after the grant may be a child in utero on that day: not yet a no",
-            json!({ "application": { "granted_on": "2025-10-15" },
+            json!({ "application": { "filed_on": "2024-10-01", "granted_on": "2025-10-15" },
                  "family": [{ "id": "c1", "birth_date": "2026-03-01", "relationship_began": "2026-03-01", "married": false }] }),
             &[
                 ("family.c1", "unknown"),
@@ -1230,19 +1249,19 @@ fn family_members() {
             ],
         ),
         (
-            "A 29 February birthday's 21st is taken on 28 February (deadline rounding)",
+            "A 29 February birthday's 21st is taken on 28 February (deadline rounding), so the last day to act is 27 February",
             json!({ "application": null, "family": [{ "id": "c1", "relation": "child", "birth_date": "2008-02-29", "married": false }] }),
-            &[("deadline.family.c1.age_21", "2029-02-28 upcoming")],
+            &[("deadline.family.c1.age_21", "2029-02-27 upcoming")],
         ),
         (
             "A child born after the grant qualifies if in utero on the day of the grant (8 C.F.R. § 208.21)",
-            json!({ "application": { "granted_on": "2025-10-15" },
+            json!({ "application": { "filed_on": "2024-10-01", "granted_on": "2025-10-15" },
                  "family": [{ "id": "c1", "relation": "child", "birth_date": "2026-03-01", "married": false, "conceived_before_grant": true }] }),
             &[("family.c1", "yes")],
         ),
         (
             "Born within 300 days of the grant: whether in utero is asked",
-            json!({ "application": { "granted_on": "2025-10-15" },
+            json!({ "application": { "filed_on": "2024-10-01", "granted_on": "2025-10-15" },
                  "family": [{ "id": "c1", "relation": "child", "birth_date": "2026-03-01", "married": false }] }),
             &[
                 ("family.c1", "unknown"),
@@ -1251,17 +1270,17 @@ fn family_members() {
         ),
         (
             "Born more than 300 days after the grant: not in utero on the day",
-            json!({ "application": { "granted_on": "2025-01-15" },
+            json!({ "application": { "filed_on": "2024-10-01", "granted_on": "2025-01-15" },
                  "family": [{ "id": "c1", "relation": "child", "birth_date": "2026-03-01", "married": false }] }),
             &[("family.c1", "no")],
         ),
         (
-            "A child born on 29 February is 21 on 28 February of a common year, as the deadline says",
+            "A child born on 29 February is 21 on 28 February of a common year: the last day to act was the day before",
             json!({ "as_of": "2025-02-28", "arrivals": [{ "date": "2024-06-01" }], "application": null, "harms": [{ "id": "h1", "date": "2024-01-02" }],
                  "family": [{ "id": "c1", "relation": "child", "birth_date": "2004-02-29", "married": false }] }),
             &[
                 ("family.c1", "no"),
-                ("deadline.family.c1.age_21", "2025-02-28 upcoming"),
+                ("deadline.family.c1.age_21", "2025-02-27 passed"),
             ],
         ),
         (
@@ -1391,11 +1410,11 @@ fn warnings_of_law_in_flux() {
             ],
         ),
         (
-            "A documented entry at the southwest border from 2025-01-20 is warned of Proclamation 10888 only",
-            southwest(json!({ "date": "2025-02-01", "manner": "admitted" })),
+            "An entry between ports at the southwest border from 2025-01-20 is warned of Proclamation 10888",
+            southwest(json!({ "date": "2025-02-01" })),
             &[
                 ("warning.proclamation_10888", "raised"),
-                ("warning.securing_the_border", "absent"),
+                ("warning.securing_the_border", "raised"),
             ],
         ),
     ]);
