@@ -62,7 +62,7 @@ defs! {
          "Fatin v. INS, 12 F.3d 1233 (3d Cir. 1993)", "INA § 101(a)(42)"];
     HARM_ACTOR = "harm.<hid>.actor", "2",
         "Was (or would) the harm be inflicted by the government, or by someone the government is unable or unwilling to control?",
-        ["Matter of Acosta, 19 I&N Dec. 211 (BIA 1985)", "Matter of A-B-, 28 I&N Dec. 307 (A.G. 2021)"];
+        ["Matter of Acosta, 19 I&N Dec. 211 (BIA 1985)", "Matter of A-B-, 27 I&N Dec. 316 (A.G. 2018)"];
     HARM_NEXUS = "harm.<hid>.nexus", "2",
         "Is a protected ground at least one central reason for the harm?",
         ["INA § 208(b)(1)(B)(i)", "INA § 101(a)(42)", "Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007)",

@@ -165,10 +165,12 @@ pub enum P {
     AnnualFeeUsd,
     ApplicationFeeUsd,
     InitialEadFeeUsd,
+    WorkPermitChanges,
+    PsgPrecedents,
 }
 
 impl P {
-    pub const ALL: [P; 24] = [
+    pub const ALL: [P; 26] = [
         P::OneYearEffective,
         P::OneYearYears,
         P::ExceptionLawfulStatusMonths,
@@ -193,6 +195,8 @@ impl P {
         P::AnnualFeeUsd,
         P::ApplicationFeeUsd,
         P::InitialEadFeeUsd,
+        P::WorkPermitChanges,
+        P::PsgPrecedents,
     ];
 
     /// The id in `parameters.toml`.
@@ -226,6 +230,8 @@ impl P {
             P::AnnualFeeUsd => "fee.annual_asylum_usd",
             P::ApplicationFeeUsd => "fee.asylum_application_usd",
             P::InitialEadFeeUsd => "fee.initial_ead_asylum_usd",
+            P::WorkPermitChanges => "work_permit_changes.effective",
+            P::PsgPrecedents => "psg_precedents.effective",
         }
     }
 }

@@ -202,7 +202,7 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
         if af == Some(true) && c.drug_trafficking == Some(true) {
             text += " An aggravated felony of drug trafficking is presumed particularly serious whatever the sentence; the presumption yields only to extraordinary and compelling circumstances (Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002)).";
         } else if af == Some(true) && c.sentence_years.is_some_and(|y| y < 5.0) {
-            text += " An aggravated felony with a sentence under five years is particularly serious only on a case-by-case judgment of the nature of the conviction, the sentence and the circumstances (Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007)): that is the particularly serious crime judgment.";
+            text += " An aggravated felony with a sentence under five years is particularly serious only on a case-by-case judgment (INA § 241(b)(3)(B), last sentence): the elements of the offense first, then all reliable information about it (Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007)). That is the particularly serious crime judgment.";
         }
         text
     });

@@ -968,7 +968,7 @@ pub fn refugee_security(ev: &mut Eval) -> Ix {
     let because = explain!(
         ev,
         format!(
-            "Terrorist activity (INA § 212(a)(3)(B)): {}; a danger to security (INA § 212(a)(3)(A)): {}. These grounds cannot be waived for a refugee (INA § 207(c)(3)).",
+            "Terrorist activity (INA § 212(a)(3)(B)): {}; a danger to security (INA § 212(a)(3)(A)): {}. The security grounds of INA § 212(a)(3)(A), (B), (C) and (E) cannot be waived for a refugee (INA § 207(c)(3)).",
             yn(c.terrorist_activity),
             yn(c.danger_to_security)
         )

@@ -53,43 +53,58 @@ pub fn raised_texts<'a>(
         && app.granted_on.is_none()
         && app.forum != Some(Forum::Affirmative)
         && law.agreements_on(as_of).next().is_some();
-    let conditions = [
-        (
-            "lawful_pathways_litigation",
-            !abroad && matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown),
-        ),
-        (
-            "securing_the_border",
-            southwest(P::SecuringTheBorder, |m| {
-                matches!(
-                    m,
-                    Manner::WithoutInspection | Manner::PresentedWithoutDocuments
-                )
-            }),
-        ),
-        // Not for an arrival admitted or paroled (amendments-2026-12.md D).
-        (
-            "proclamation_10888",
-            southwest(P::Proclamation10888, |m| {
-                !matches!(m, Manner::Admitted | Manner::Paroled)
-            }),
-        ),
-        ("asylum_cooperative_agreement", agreement),
-        (
-            "affirmative_hold",
-            pending
-                && app.forum == Some(Forum::Affirmative)
-                && as_of >= law.date(P::AffirmativeHold, as_of),
-        ),
-        (
-            "annual_asylum_fee",
-            pending && as_of >= law.date(P::AnnualFeeEffective, as_of),
-        ),
-        (
-            "refugee_admissions_suspended",
-            case.facts.applicant().location == Some(Location::OutsideUs),
-        ),
-    ];
+    let conditions =
+        [
+            (
+                "lawful_pathways_litigation",
+                !abroad && matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown),
+            ),
+            (
+                "securing_the_border",
+                southwest(P::SecuringTheBorder, |m| {
+                    matches!(
+                        m,
+                        Manner::WithoutInspection | Manner::PresentedWithoutDocuments
+                    )
+                }),
+            ),
+            // Not for an arrival admitted or paroled (amendments-2026-12.md D).
+            (
+                "proclamation_10888",
+                southwest(P::Proclamation10888, |m| {
+                    !matches!(m, Manner::Admitted | Manner::Paroled)
+                }),
+            ),
+            ("asylum_cooperative_agreement", agreement),
+            (
+                "affirmative_hold",
+                pending
+                    && app.forum == Some(Forum::Affirmative)
+                    && as_of >= law.date(P::AffirmativeHold, as_of),
+            ),
+            (
+                "annual_asylum_fee",
+                pending && as_of >= law.date(P::AnnualFeeEffective, as_of),
+            ),
+            (
+                "work_permit_changes",
+                pending && as_of >= law.date(P::WorkPermitChanges, as_of),
+            ),
+            (
+                "particular_social_group_precedents",
+                as_of >= law.date(P::PsgPrecedents, as_of)
+                    && (!case.facts.groups().is_empty()
+                        || case.facts.harms().iter().any(|h| {
+                            h.grounds.as_deref().unwrap_or(&[]).iter().any(|g| {
+                                g.ground == Some(crate::facts::Ground::ParticularSocialGroup)
+                            })
+                        })),
+            ),
+            (
+                "refugee_admissions_suspended",
+                case.facts.applicant().location == Some(Location::OutsideUs),
+            ),
+        ];
     conditions
         .into_iter()
         .filter(|(_, on)| *on)

@@ -586,3 +586,58 @@ fn the_annual_fee_lists_every_unpaid_anniversary_pub_l_119_21_section_100009() {
         ),
     ]);
 }
+
+#[test]
+fn a_case_before_an_immigration_judge_is_warned_of_cooperative_agreements_ina_208_a_2_a_8_cfr_1240_11_h()
+ {
+    table(vec![
+        (
+            "A defensive case is warned that DHS may seek pretermission for removal to an agreement country",
+            json!({ "application": { "forum": "defensive" } }),
+            &[("warning.asylum_cooperative_agreement", "raised")],
+        ),
+        (
+            "A case whose forum is not known is warned too",
+            json!({ "application": { "forum": null } }),
+            &[("warning.asylum_cooperative_agreement", "raised")],
+        ),
+        (
+            "An affirmative case before USCIS is not",
+            json!({}),
+            &[("warning.asylum_cooperative_agreement", "absent")],
+        ),
+        (
+            "Before any agreement was signed, nothing is warned",
+            json!({ "as_of": "2025-06-01", "arrivals": [{ "date": "2025-01-20" }], "application": { "forum": "defensive", "filed_on": "2025-05-01" },
+                    "harms": [{ "id": "h1", "date": "2024-06-02" }] }),
+            &[("warning.asylum_cooperative_agreement", "absent")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_work_permit_changes_of_late_2025_and_the_social_group_precedents_of_2025_are_warned_of() {
+    table(vec![
+        (
+            "A pending application is warned of the end of automatic extensions and the shorter validity (90 Fed. Reg. 48,799)",
+            json!({}),
+            &[("warning.work_permit_changes", "raised")],
+        ),
+        (
+            "A granted case is not",
+            json!({ "application": { "granted_on": "2026-09-01" } }),
+            &[("warning.work_permit_changes", "absent")],
+        ),
+        (
+            "A claim on a particular social group is warned of the 2025 precedents (Matter of A-B-, 27 I&N Dec. 316 (A.G. 2018), reinstated)",
+            json!({ "groups": [{ "id": "g1", "definition": "Salvadoran women" }],
+                    "harms": [{ "id": "h1", "grounds": [{ "ground": "particular_social_group", "group": "g1", "central": true }] }] }),
+            &[("warning.particular_social_group_precedents", "raised")],
+        ),
+        (
+            "A claim on political opinion alone is not",
+            json!({}),
+            &[("warning.particular_social_group_precedents", "absent")],
+        ),
+    ]);
+}

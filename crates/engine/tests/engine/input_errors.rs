@@ -188,3 +188,36 @@ fn a_case_refilled_in_place_reads_as_a_new_one_and_a_bad_refill_leaves_no_facts(
         assess(&new, Law::embedded())
     );
 }
+
+#[test]
+fn a_grant_before_the_filing_or_an_adjustment_before_the_grant_names_the_later_field() {
+    rejects(
+        r#"{"as_of": "2026-11-27", "application": {"filed_on": "2025-03-01", "granted_on": "2025-01-10"}}"#,
+        "application.granted_on",
+        "before application.filed_on 2025-03-01",
+    );
+    rejects(
+        r#"{"as_of": "2026-11-27", "application": {"granted_on": "2025-03-01", "adjusted_on": "2025-02-01"}}"#,
+        "application.adjusted_on",
+        "before application.granted_on 2025-03-01",
+    );
+}
+
+#[test]
+fn a_bad_value_in_a_new_fact_is_rejected_by_name() {
+    rejects(
+        r#"{"removal": {"reinstated": "yes"}}"#,
+        "removal.reinstated",
+        "expected a boolean",
+    );
+    rejects(
+        r#"{"removal": {"deported": true}}"#,
+        "removal.deported",
+        "unknown field",
+    );
+    rejects(
+        r#"{"arrivals": [{"encountered_within_14_days": 1}]}"#,
+        "arrivals[0].encountered_within_14_days",
+        "expected a boolean",
+    );
+}

@@ -96,9 +96,14 @@ fn arrival() -> impl Strategy<Value = Value> {
         maybe(one_of(&["none", "denied", "pending"])),
         maybe(boolean()),
         maybe(boolean()),
+        bools(&[
+            "visa_or_admission_document",
+            "encountered_within_14_days",
+            "scheduling_system_unavailable",
+        ]),
     )
-        .prop_map(|(d, m, b, f, t, c, p, s, x)| {
-            object(vec![
+        .prop_map(|(d, m, b, f, t, c, p, s, x, more)| {
+            let mut o = object(vec![
                 ("date", d),
                 ("manner", m),
                 ("border", b),
@@ -108,7 +113,11 @@ fn arrival() -> impl Strategy<Value = Value> {
                 ("protection_sought_in_transit", p),
                 ("stca_exception", s),
                 ("compelling_circumstances", x),
-            ])
+            ]);
+            o.as_object_mut()
+                .unwrap()
+                .extend(more.as_object().unwrap().clone());
+            o
         })
 }
 
@@ -123,6 +132,16 @@ fn application() -> impl Strategy<Value = Value> {
         maybe(past_date()),
     )
         .prop_map(|(f, m, fo, p, c, g, a)| {
+            // A grant comes after the filing, an adjustment after the grant
+            // (amendments-2026-12.md A): put the dates in that order.
+            let mut dates: Vec<Value> = [&f, &g, &a].into_iter().flatten().cloned().collect();
+            dates.sort_by_key(|d| d.as_str().unwrap_or_default().to_string());
+            let mut sorted = dates.into_iter();
+            let (f, g, a) = (
+                f.map(|_| sorted.next().unwrap()),
+                g.map(|_| sorted.next().unwrap()),
+                a.map(|_| sorted.next().unwrap()),
+            );
             object(vec![
                 ("filed_on", f),
                 ("mailed_on", m),
@@ -229,6 +248,7 @@ fn risk() -> impl Strategy<Value = Value> {
             "severe_past_persecution",
             "other_serious_harm",
             "cumulative_past_harm_severe",
+            "fear_in_every_nationality",
         ]),
         maybe(one_of(&[
             "more_likely_than_not",
@@ -253,6 +273,7 @@ fn conduct() -> impl Strategy<Value = Value> {
             "serious_nonpolitical_crime",
             "danger_to_security",
             "terrorist_activity",
+            "drug_trafficking",
         ]),
         maybe((0u32..12).prop_map(|n| json!(n))),
     )
@@ -311,10 +332,33 @@ fn facts() -> impl Strategy<Value = Value> {
                 "stay_necessary_for_flight",
                 "restrictive_conditions",
             ])),
-            maybe(list(member(), 0..3)),
+            (
+                maybe(list(member(), 0..3)),
+                (
+                    maybe(bools(&[
+                        "in_proceedings",
+                        "prior_order",
+                        "reinstated",
+                        "frivolous_finding",
+                    ])),
+                    maybe(boolean()),
+                ),
+            ),
         )
             .prop_map(
-                |(ap, ar, app, ex, harms, groups, risk, torture, conduct, res, family)| {
+                |(
+                    ap,
+                    ar,
+                    app,
+                    ex,
+                    harms,
+                    groups,
+                    risk,
+                    torture,
+                    conduct,
+                    res,
+                    (family, (removal, unity)),
+                )| {
                     let harms = harms.map(|h| {
                         json!(
                             h.as_array()
@@ -367,6 +411,8 @@ fn facts() -> impl Strategy<Value = Value> {
                         ("conduct", conduct),
                         ("resettlement", res),
                         ("family", family),
+                        ("removal", removal),
+                        ("family_unity", unity),
                     ])
                 },
             )
@@ -536,6 +582,33 @@ proptest! {
     }
 
     #[test]
+    fn a_granted_case_asks_no_asylum_eligibility_question(f in facts()) {
+        let Ok(a) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };
+        if f["application"].get("granted_on").is_some() {
+            prop_assert_eq!(a.reliefs.asylum.outcome, ReliefOutcome::Granted);
+            prop_assert!(a.reliefs.asylum.reasons.is_empty());
+            for q in &a.questions {
+                prop_assert!(q.why.iter().all(|w| w.starts_with("family.")), "{} asked for {:?}", q.fact, q.why);
+            }
+        } else {
+            prop_assert_ne!(a.reliefs.asylum.outcome, ReliefOutcome::Granted);
+        }
+    }
+
+    #[test]
+    fn a_person_abroad_is_asked_no_question_about_arriving_in_the_united_states(f in facts()) {
+        let Ok(a) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };
+        if f["applicant"].get("location") == Some(&json!("outside_us")) {
+            for q in &a.questions {
+                prop_assert!(!q.fact.starts_with("arrivals"), "a person abroad is asked {}", q.fact);
+            }
+            for (name, relief) in a.reliefs.iter().into_iter().skip(1).take(3) {
+                prop_assert_eq!(relief.outcome, ReliefOutcome::NotApplicable, "{} abroad", name);
+            }
+        }
+    }
+
+    #[test]
     fn an_eligible_relief_rests_on_no_unknown_finding(f in facts()) {
         let Ok(a) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };
         for (name, relief) in a.reliefs.iter() {
@@ -560,7 +633,7 @@ proptest! {
         let fields: &[(&str, Value)] = match section {
             "conduct" => &[("persecuted_others", json!(value)), ("aggravated_felony", json!(value)), ("particularly_serious_crime", json!(value)),
                            ("sentence_years", json!(if value { 6 } else { 1 })), ("serious_nonpolitical_crime", json!(value)),
-                           ("danger_to_security", json!(value)), ("terrorist_activity", json!(value))],
+                           ("danger_to_security", json!(value)), ("terrorist_activity", json!(value)), ("drug_trafficking", json!(value))],
             "resettlement" => &[("offered_permanent_status", json!(value)), ("stay_necessary_for_flight", json!(!value)), ("restrictive_conditions", json!(value))],
             _ => &[("likelihood", json!(if value { "more_likely_than_not" } else { "remote" })), ("official_role", json!(if value { "consent" } else { "none" }))],
         };
