@@ -169,14 +169,17 @@ fn the_summary_counts_rows_relief_outcomes_deadlines_coming_due_and_warnings() {
         "rows read 16",
         "rows assessed 13",
         "rows rejected 3",
-        "relief eligible ineligible undetermined not_applicable",
-        "asylum 0 3 10 0",
-        "withholding 0 2 11 0",
-        "refugee_admission 0 1 0 12",
+        "relief eligible ineligible undetermined not_applicable granted",
+        "asylum 0 3 10 0 0",
+        // `abroad`: withholding and CAT do not arise outside the United States.
+        "withholding 0 1 11 1 0",
+        "cat_deferral 0 0 12 1 0",
+        "refugee_admission 0 1 0 12 0",
         "30 days 1",
         "60 days 2",
         "90 days 2",
-        "lawful_pathways_litigation 4",
+        // Not `abroad`: no border warning for a person abroad.
+        "lawful_pathways_litigation 3",
         "securing_the_border 1",
         "annual_asylum_fee 4",
     ] {
@@ -313,18 +316,15 @@ fn bad_rows_are_reported_with_line_and_column_and_the_rest_are_assessed() {
     );
     let run = refuge(&["screen", &csv, "--today", TODAY]);
     assert_eq!(run.code, 1);
-    for want in [
-        "refuge screen: line 4, column last_arrival: \"2025-13-01\" is not a calendar date (no such day)",
-        "refuge screen: line 6, column location: \"inside\" is not one of in_us, port_of_entry, outside_us",
-        "refuge screen: line 7: the row has 2 cells; the header has 4",
-        "refuge screen: line 8, column last_arrival: 2026-03-01 is after as_of 2026-01-15; this date must be in the past",
-    ] {
-        assert!(
-            run.stderr.lines().any(|l| l == want),
-            "no line {want:?} in\n{}",
-            run.stderr
-        );
-    }
+    reports_each_line(
+        &run.stderr,
+        &[
+            "refuge screen: line 4, column last_arrival: \"2025-13-01\" is not a calendar date (no such day)",
+            "refuge screen: line 6, column location: \"inside\" is not one of in_us, port_of_entry, outside_us",
+            "refuge screen: line 7: the row has 2 cells; the header has 4",
+            "refuge screen: line 8, column last_arrival: 2026-03-01 is after as_of 2026-01-15; this date must be in the past",
+        ],
+    );
     let rows: Vec<&str> = run.stdout.split_inclusive('\n').collect();
     // A header and three assessed rows, the first over two lines.
     assert_eq!(rows.len(), 5, "{}", run.stdout);
@@ -650,4 +650,230 @@ fn print_holidays_lists_the_legal_holidays_with_observed_days() {
     assert!(days.contains(&"2023-07-04"), "{days:?}");
     assert!(days.contains(&"2023-11-23"), "Thanksgiving: {days:?}");
     assert!(days.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+}
+
+/// The new columns of December 2026 (amendments-2026-12.md A) and the facts they fill.
+const NEW_COLUMNS: [(&str, &str); 10] = [
+    (
+        "visa_or_admission_document",
+        "arrivals[0].visa_or_admission_document",
+    ),
+    (
+        "encountered_within_14_days",
+        "arrivals[0].encountered_within_14_days",
+    ),
+    (
+        "scheduling_system_unavailable",
+        "arrivals[0].scheduling_system_unavailable",
+    ),
+    ("in_proceedings", "removal.in_proceedings"),
+    ("prior_order", "removal.prior_order"),
+    ("reinstated", "removal.reinstated"),
+    ("frivolous_finding", "removal.frivolous_finding"),
+    ("drug_trafficking", "conduct.drug_trafficking"),
+    (
+        "fear_in_every_nationality",
+        "risk.fear_in_every_nationality",
+    ),
+    ("family_unity", "family_unity"),
+];
+
+#[test]
+fn refuge_screen_help_lists_the_new_columns() {
+    let run = refuge(&["screen", "--help"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (column, fact) in NEW_COLUMNS {
+        let documented = run.stdout.lines().any(|l| {
+            let mut words = l.split_whitespace();
+            words.next() == Some(column) && words.next() == Some(fact)
+        });
+        assert!(documented, "--help does not map {column} to {fact}");
+    }
+}
+
+#[test]
+fn generate_writes_the_new_columns_and_its_caseload_is_screened_without_rejects() {
+    let d = dir("generated-new-columns");
+    let cases = generated(&d, 3000, 21);
+    let text = std::fs::read_to_string(&cases).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    for (column, _) in NEW_COLUMNS {
+        let i = header
+            .iter()
+            .position(|h| *h == column)
+            .unwrap_or_else(|| panic!("no column {column} in {header:?}"));
+        // Each new column is given as true and as false in some rows, and
+        // left empty (unknown) in others.
+        let values: std::collections::BTreeSet<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(i).unwrap())
+            .collect();
+        for v in ["", "false", "true"] {
+            assert!(values.contains(v), "{column}: no {v:?} in {values:?}");
+        }
+    }
+    let run = refuge(&["screen", cases.to_str().unwrap(), "--today", TODAY]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines = summary_lines(&run.stderr);
+    assert!(
+        lines.contains(&"rows assessed 3000".to_string()),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines.contains(&"rows rejected 0".to_string()),
+        "{}",
+        run.stderr
+    );
+    // A few generated applications are granted.
+    assert!(
+        run.stdout
+            .lines()
+            .skip(1)
+            .any(|l| l.split(',').nth(1) == Some("granted")),
+        "no granted row"
+    );
+}
+
+#[test]
+fn a_csv_row_with_every_column_in_order_and_its_facts_document_give_identical_assessments() {
+    // Every column, in the order --generate writes (read by the unrolled reader).
+    let d = dir("equivalent-every-column");
+    let csv = write(
+        &d,
+        "two.csv",
+        "id,as_of,birth_date,nationality,location,unaccompanied_child,last_arrival,arrival_manner,arrival_border,from_country,transit_countries,cbp_one_appointment,protection_sought_in_transit,visa_or_admission_document,encountered_within_14_days,scheduling_system_unavailable,filed_on,mailed_on,forum,previously_denied,clock_stopped_days,granted_on,adjusted_on,in_proceedings,prior_order,reinstated,frivolous_finding,exception_kind,exception_began,exception_ended,persecuted_others,aggravated_felony,drug_trafficking,particularly_serious_crime,sentence_years,serious_nonpolitical_crime,danger_to_security,terrorist_activity,fear_in_every_nationality,family_unity\n\
+         A-1,2026-01-15,1990-04-02,SV;GT,in_us,no,2024-03-01,presented_without_documents,southwest_land,MX,GT;MX,0,pending,false,,true,2025-05-02,,defensive,false,14,,,true,true,true,false,lawful_status,2024-03-01,2025-02-01,false,true,true,,3.5,no,false,,false,\n\
+         A-2,2026-01-15,1985-01-20,VE,in_us,false,2022-06-01,admitted,air,VE,none,false,none,true,,,2022-11-01,,affirmative,false,0,2025-06-01,,false,false,,false,none,,,false,false,,false,0,false,false,false,,false\n",
+    );
+    let json = write(
+        &d,
+        "two.jsonl",
+        &[
+            r#"{"as_of": "2026-01-15",
+              "applicant": {"birth_date": "1990-04-02", "nationality": ["SV", "GT"], "location": "in_us", "unaccompanied_child": false},
+              "arrivals": [{"date": "2024-03-01", "manner": "presented_without_documents", "border": "southwest_land", "from_country": "MX",
+                            "transit_countries": ["GT", "MX"], "cbp_one_appointment": false, "protection_sought_in_transit": "pending",
+                            "visa_or_admission_document": false, "scheduling_system_unavailable": true}],
+              "application": {"filed_on": "2025-05-02", "forum": "defensive", "previously_denied": false, "clock_stopped_days": 14},
+              "removal": {"in_proceedings": true, "prior_order": true, "reinstated": true, "frivolous_finding": false},
+              "exceptions": [{"kind": "lawful_status", "began": "2024-03-01", "ended": "2025-02-01"}],
+              "conduct": {"persecuted_others": false, "aggravated_felony": true, "drug_trafficking": true, "sentence_years": 3.5,
+                          "serious_nonpolitical_crime": false, "danger_to_security": false},
+              "risk": {"fear_in_every_nationality": false}}"#,
+            r#"{"as_of": "2026-01-15",
+              "applicant": {"birth_date": "1985-01-20", "nationality": ["VE"], "location": "in_us", "unaccompanied_child": false},
+              "arrivals": [{"date": "2022-06-01", "manner": "admitted", "border": "air", "from_country": "VE",
+                            "transit_countries": [], "cbp_one_appointment": false, "protection_sought_in_transit": "none",
+                            "visa_or_admission_document": true}],
+              "application": {"filed_on": "2022-11-01", "forum": "affirmative", "previously_denied": false, "clock_stopped_days": 0,
+                              "granted_on": "2025-06-01"},
+              "removal": {"in_proceedings": false, "prior_order": false, "frivolous_finding": false},
+              "exceptions": [],
+              "conduct": {"persecuted_others": false, "aggravated_felony": false, "particularly_serious_crime": false,
+                          "sentence_years": 0, "serious_nonpolitical_crime": false, "danger_to_security": false,
+                          "terrorist_activity": false},
+              "family_unity": false}"#,
+        ]
+        .map(|doc| doc.split_whitespace().collect::<Vec<_>>().join(" "))
+        .join("\n"),
+    );
+    let from_csv = refuge(&["screen", &csv, "--full", "--today", TODAY]);
+    let from_jsonl = refuge(&["screen", &json, "--full", "--today", TODAY]);
+    assert_eq!(
+        (from_csv.code, from_jsonl.code),
+        (0, 0),
+        "{}{}",
+        from_csv.stderr,
+        from_jsonl.stderr
+    );
+    let a = assessments(&from_csv.stdout);
+    assert_eq!(a.len(), 2);
+    assert_eq!(a, assessments(&from_jsonl.stdout));
+    // The screening columns: a reinstated order bars asylum; a grant is granted.
+    let run = refuge(&["screen", &csv, "--today", TODAY]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let asylum: Vec<(&str, &str)> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let mut cells = l.split(',');
+            (cells.next().unwrap(), cells.next().unwrap())
+        })
+        .collect();
+    assert_eq!(asylum, [("A-1", "ineligible"), ("A-2", "granted")]);
+}
+
+#[test]
+fn a_granted_row_is_counted_as_granted_in_the_summary() {
+    let d = dir("granted");
+    let csv = write(
+        &d,
+        "cases.csv",
+        "id,as_of,filed_on,granted_on\n\
+         g,2026-01-15,2024-01-10,2025-06-02\n\
+         u,2026-01-15,,\n",
+    );
+    let run = refuge(&["screen", &csv, "--today", TODAY]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.lines().nth(1).unwrap().starts_with("g,granted,"),
+        "{}",
+        run.stdout
+    );
+    let lines = summary_lines(&run.stderr);
+    for want in [
+        "relief eligible ineligible undetermined not_applicable granted",
+        "asylum 0 0 1 0 1",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == want),
+            "no line {want:?} in\n{}",
+            run.stderr
+        );
+    }
+    let jsonl = refuge(&["screen", &csv, "--today", TODAY, "--output-format", "jsonl"]);
+    let g: Value = serde_json::from_str(jsonl.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(g["asylum"], "granted");
+}
+
+#[test]
+fn a_bad_value_in_a_new_column_is_reported_with_its_line_and_column() {
+    let d = dir("bad-new-columns");
+    let csv = write(
+        &d,
+        "cases.csv",
+        "id,as_of,filed_on,granted_on,prior_order,drug_trafficking,encountered_within_14_days,family_unity\n\
+         ok,2026-01-15,,,true,,yes,no\n\
+         a,2026-01-15,,,maybe,,,\n\
+         b,2026-01-15,,,,2,,\n\
+         c,2026-01-15,,,,,within,\n\
+         d,2026-01-15,,,,,,sure\n\
+         e,2026-01-15,2025-06-02,2024-01-10,,,,\n",
+    );
+    let run = refuge(&["screen", &csv, "--today", TODAY]);
+    assert_eq!(run.code, 1);
+    reports_each_line(
+        &run.stderr,
+        &[
+            "refuge screen: line 3, column prior_order: \"maybe\" is not a boolean (true/false, yes/no or 1/0)",
+            "refuge screen: line 4, column drug_trafficking: \"2\" is not a boolean (true/false, yes/no or 1/0)",
+            "refuge screen: line 5, column encountered_within_14_days: \"within\" is not a boolean (true/false, yes/no or 1/0)",
+            "refuge screen: line 6, column family_unity: \"sure\" is not a boolean (true/false, yes/no or 1/0)",
+            "refuge screen: line 7, column granted_on: 2024-01-10 is before application.filed_on 2025-06-02",
+        ],
+    );
+    assert_eq!(ids(&run.stdout), ["ok"]);
+}
+
+/// Asserts that standard error holds each of `want` as a whole line.
+fn reports_each_line(stderr: &str, want: &[&str]) {
+    for want in want {
+        assert!(
+            stderr.lines().any(|l| l == *want),
+            "no line {want:?} in\n{stderr}"
+        );
+    }
 }

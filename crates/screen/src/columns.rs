@@ -3,9 +3,10 @@
 //!
 //! A row describes one person with at most one arrival (the last one) and at
 //! most one exception to the one-year deadline: the columns most caseload
-//! spreadsheets already keep. Everything the CSV cannot say (harms, groups,
-//! risk, torture, resettlement, family) stays unknown, exactly as an absent
-//! field of a facts document does.
+//! spreadsheets already keep, with the removal history and the few yes-or-no
+//! facts a screening turns on. Everything the CSV cannot say (harms, groups,
+//! risk but the fear in every nationality, torture, resettlement, family)
+//! stays unknown, exactly as an absent field of a facts document does.
 //!
 //! Every column is optional and an empty cell is an unknown fact. Values are
 //! read the way the engine reads JSON: the spec's snake_case enum values,
@@ -16,7 +17,7 @@ use jiff::civil::Date;
 use refuge_engine::Facts;
 use refuge_engine::facts::{
     Applicant, Application, Arrival, Border, Conduct, Country, Exception, ExceptionKind, Forum,
-    Location, Manner, TransitProtection, parse_date,
+    Location, Manner, Removal, Risk, TransitProtection, parse_date,
 };
 
 /// One column of the CSV input.
@@ -35,6 +36,9 @@ pub enum Col {
     TransitCountries,
     CbpOneAppointment,
     ProtectionSoughtInTransit,
+    VisaOrAdmissionDocument,
+    EncounteredWithin14Days,
+    SchedulingSystemUnavailable,
     FiledOn,
     MailedOn,
     Forum,
@@ -42,22 +46,29 @@ pub enum Col {
     ClockStoppedDays,
     GrantedOn,
     AdjustedOn,
+    InProceedings,
+    PriorOrder,
+    Reinstated,
+    FrivolousFinding,
     ExceptionKind,
     ExceptionBegan,
     ExceptionEnded,
     PersecutedOthers,
     AggravatedFelony,
+    DrugTrafficking,
     ParticularlySeriousCrime,
     SentenceYears,
     SeriousNonpoliticalCrime,
     DangerToSecurity,
     TerroristActivity,
+    FearInEveryNationality,
+    FamilyUnity,
 }
 
 /// Every column: its CSV name, the path of the fact it fills (empty for `id`,
 /// which is not a fact) and what it holds. The order is the one `--generate`
 /// writes and `--help` lists.
-pub const COLUMNS: [(Col, &str, &str, &str); 30] = [
+pub const COLUMNS: [(Col, &str, &str, &str); 40] = [
     (
         Col::Id,
         "id",
@@ -121,6 +132,24 @@ pub const COLUMNS: [(Col, &str, &str, &str); 30] = [
         "arrivals[0].protection_sought_in_transit",
         "none | denied | pending",
     ),
+    (
+        Col::VisaOrAdmissionDocument,
+        "visa_or_admission_document",
+        "arrivals[0].visa_or_admission_document",
+        "boolean",
+    ),
+    (
+        Col::EncounteredWithin14Days,
+        "encountered_within_14_days",
+        "arrivals[0].encountered_within_14_days",
+        "boolean",
+    ),
+    (
+        Col::SchedulingSystemUnavailable,
+        "scheduling_system_unavailable",
+        "arrivals[0].scheduling_system_unavailable",
+        "boolean",
+    ),
     (Col::FiledOn, "filed_on", "application.filed_on", "date"),
     (Col::MailedOn, "mailed_on", "application.mailed_on", "date"),
     (
@@ -154,6 +183,30 @@ pub const COLUMNS: [(Col, &str, &str, &str); 30] = [
         "date",
     ),
     (
+        Col::InProceedings,
+        "in_proceedings",
+        "removal.in_proceedings",
+        "boolean",
+    ),
+    (
+        Col::PriorOrder,
+        "prior_order",
+        "removal.prior_order",
+        "boolean",
+    ),
+    (
+        Col::Reinstated,
+        "reinstated",
+        "removal.reinstated",
+        "boolean",
+    ),
+    (
+        Col::FrivolousFinding,
+        "frivolous_finding",
+        "removal.frivolous_finding",
+        "boolean",
+    ),
+    (
         Col::ExceptionKind,
         "exception_kind",
         "exceptions[0].kind",
@@ -181,6 +234,12 @@ pub const COLUMNS: [(Col, &str, &str, &str); 30] = [
         Col::AggravatedFelony,
         "aggravated_felony",
         "conduct.aggravated_felony",
+        "boolean",
+    ),
+    (
+        Col::DrugTrafficking,
+        "drug_trafficking",
+        "conduct.drug_trafficking",
         "boolean",
     ),
     (
@@ -213,6 +272,13 @@ pub const COLUMNS: [(Col, &str, &str, &str); 30] = [
         "conduct.terrorist_activity",
         "boolean",
     ),
+    (
+        Col::FearInEveryNationality,
+        "fear_in_every_nationality",
+        "risk.fear_in_every_nationality",
+        "boolean",
+    ),
+    (Col::FamilyUnity, "family_unity", "family_unity", "boolean"),
 ];
 
 /// The `--help` text on the CSV columns and their mapping (kept beside the
@@ -236,6 +302,12 @@ is an error). Each column fills one fact of the facts document (spec/facts.md):
   transit_countries             arrivals[0].transit_countries (`;`-separated, in order; `none`: [])
   cbp_one_appointment           arrivals[0].cbp_one_appointment
   protection_sought_in_transit  arrivals[0].protection_sought_in_transit: none | denied | pending
+  visa_or_admission_document    arrivals[0].visa_or_admission_document (held a valid visa or
+                                other admission document: an exception of the Canada agreement)
+  encountered_within_14_days    arrivals[0].encountered_within_14_days (crossed between ports,
+                                encountered within 14 days)
+  scheduling_system_unavailable arrivals[0].scheduling_system_unavailable (could not use the
+                                DHS scheduling system)
   filed_on                      application.filed_on
   mailed_on                     application.mailed_on
   forum                         application.forum: affirmative | defensive
@@ -243,24 +315,31 @@ is an error). Each column fills one fact of the facts document (spec/facts.md):
   clock_stopped_days            application.clock_stopped_days (whole days)
   granted_on                    application.granted_on
   adjusted_on                   application.adjusted_on
+  in_proceedings                removal.in_proceedings (now in removal proceedings)
+  prior_order                   removal.prior_order (ever ordered removed, deported or excluded)
+  reinstated                    removal.reinstated (DHS reinstated a prior order)
+  frivolous_finding             removal.frivolous_finding (an earlier application found frivolous)
   exception_kind                exceptions[0].kind (the CSV holds at most one exception;
                                 `none`: exceptions is [], no circumstance is offered)
   exception_began               exceptions[0].began
   exception_ended               exceptions[0].ended
   persecuted_others             conduct.persecuted_others
   aggravated_felony             conduct.aggravated_felony
+  drug_trafficking              conduct.drug_trafficking (the aggravated felony is drug trafficking)
   particularly_serious_crime    conduct.particularly_serious_crime
   sentence_years                conduct.sentence_years (years, may be fractional)
   serious_nonpolitical_crime    conduct.serious_nonpolitical_crime
   danger_to_security            conduct.danger_to_security
   terrorist_activity            conduct.terrorist_activity
+  fear_in_every_nationality     risk.fear_in_every_nationality (with two or more nationalities)
+  family_unity                  family_unity (the family-unity provision, 8 C.F.R. § 1208.33(c))
 
 Dates are YYYY-MM-DD; countries ISO 3166-1 alpha-2 (SV); booleans true/false,
 yes/no or 1/0 (any case); enum values as in spec/facts.md. An object
-(applicant, arrivals[0], application, exceptions[0], conduct) is present only
-when one of its cells is filled. Facts the CSV cannot hold (harms, risk,
-torture, resettlement, family, ...) are unknown: use JSON Lines input, one full
-facts document per line, for those.
+(applicant, arrivals[0], application, removal, exceptions[0], conduct, risk) is
+present only when one of its cells is filled. Facts the CSV cannot hold (harms,
+groups, the rest of risk, torture, resettlement, family, ...) are unknown: use
+JSON Lines input, one full facts document per line, for those.
 
 JSON LINES INPUT: one facts document per line (blank lines are skipped); the
 output id is the line number.
@@ -350,9 +429,12 @@ pub struct RowFacts<'a> {
     applicant: Applicant,
     arrival: Arrival,
     application: Application,
+    removal: Removal,
     exception: Exception,
     conduct: Conduct,
+    risk: Risk,
     filled: Filled,
+    family_unity: Option<bool>,
     id: Option<&'a str>,
     /// `none` in exception_kind: no circumstance is offered (`exceptions:
     /// []`), which settles the exception finding, where an empty cell leaves
@@ -368,8 +450,10 @@ struct Filled {
     applicant: bool,
     arrival: bool,
     application: bool,
+    removal: bool,
     exception: bool,
     conduct: bool,
+    risk: bool,
 }
 
 impl<'a> RowFacts<'a> {
@@ -457,6 +541,15 @@ impl<'a> RowFacts<'a> {
                 self.arrival().protection_sought_in_transit,
                 choice_at(rest, TransitProtection::ALL, TransitProtection::as_str)
             ),
+            Col::VisaOrAdmissionDocument => {
+                set!(self.arrival().visa_or_admission_document, truth_at(rest))
+            }
+            Col::EncounteredWithin14Days => {
+                set!(self.arrival().encountered_within_14_days, truth_at(rest))
+            }
+            Col::SchedulingSystemUnavailable => {
+                set!(self.arrival().scheduling_system_unavailable, truth_at(rest))
+            }
             Col::FiledOn => set!(self.application().filed_on, date_at(rest)),
             Col::MailedOn => set!(self.application().mailed_on, date_at(rest)),
             Col::Forum => set!(
@@ -470,6 +563,10 @@ impl<'a> RowFacts<'a> {
             ),
             Col::GrantedOn => set!(self.application().granted_on, date_at(rest)),
             Col::AdjustedOn => set!(self.application().adjusted_on, date_at(rest)),
+            Col::InProceedings => set!(self.removal().in_proceedings, truth_at(rest)),
+            Col::PriorOrder => set!(self.removal().prior_order, truth_at(rest)),
+            Col::Reinstated => set!(self.removal().reinstated, truth_at(rest)),
+            Col::FrivolousFinding => set!(self.removal().frivolous_finding, truth_at(rest)),
             Col::ExceptionKind if rest.starts_with(b"none") && ends_at(rest, 4) => {
                 self.no_exception = true;
                 Some(4)
@@ -482,6 +579,7 @@ impl<'a> RowFacts<'a> {
             Col::ExceptionEnded => set!(self.exception().ended, date_at(rest)),
             Col::PersecutedOthers => set!(self.conduct().persecuted_others, truth_at(rest)),
             Col::AggravatedFelony => set!(self.conduct().aggravated_felony, truth_at(rest)),
+            Col::DrugTrafficking => set!(self.conduct().drug_trafficking, truth_at(rest)),
             Col::ParticularlySeriousCrime => {
                 set!(self.conduct().particularly_serious_crime, truth_at(rest))
             }
@@ -494,6 +592,10 @@ impl<'a> RowFacts<'a> {
             }
             Col::DangerToSecurity => set!(self.conduct().danger_to_security, truth_at(rest)),
             Col::TerroristActivity => set!(self.conduct().terrorist_activity, truth_at(rest)),
+            Col::FearInEveryNationality => {
+                set!(self.risk().fear_in_every_nationality, truth_at(rest))
+            }
+            Col::FamilyUnity => set!(self.family_unity, truth_at(rest)),
         }
     }
 
@@ -522,8 +624,11 @@ impl<'a> RowFacts<'a> {
             applicant: filled.applicant.then_some(self.applicant),
             arrivals: filled.arrival.then(|| vec![self.arrival]),
             application: filled.application.then_some(self.application),
+            removal: filled.removal.then_some(self.removal),
             exceptions,
             conduct: filled.conduct.then_some(self.conduct),
+            risk: filled.risk.then_some(self.risk),
+            family_unity: self.family_unity,
             ..Facts::EMPTY
         };
         Ok((facts, self.id))
@@ -544,6 +649,11 @@ impl<'a> RowFacts<'a> {
         &mut self.application
     }
 
+    fn removal(&mut self) -> &mut Removal {
+        self.filled.removal = true;
+        &mut self.removal
+    }
+
     fn exception(&mut self) -> &mut Exception {
         self.filled.exception = true;
         &mut self.exception
@@ -552,6 +662,11 @@ impl<'a> RowFacts<'a> {
     fn conduct(&mut self) -> &mut Conduct {
         self.filled.conduct = true;
         &mut self.conduct
+    }
+
+    fn risk(&mut self) -> &mut Risk {
+        self.filled.risk = true;
+        &mut self.risk
     }
 
     /// Reads a cell (not empty) of a column.
@@ -587,6 +702,15 @@ impl<'a> RowFacts<'a> {
                     TransitProtection::as_str,
                 )?)
             }
+            Col::VisaOrAdmissionDocument => {
+                self.arrival().visa_or_admission_document = Some(boolean(b)?)
+            }
+            Col::EncounteredWithin14Days => {
+                self.arrival().encountered_within_14_days = Some(boolean(b)?)
+            }
+            Col::SchedulingSystemUnavailable => {
+                self.arrival().scheduling_system_unavailable = Some(boolean(b)?)
+            }
             Col::FiledOn => self.application().filed_on = Some(date(b)?),
             Col::MailedOn => self.application().mailed_on = Some(date(b)?),
             Col::Forum => self.application().forum = Some(choice(b, Forum::ALL, Forum::as_str)?),
@@ -594,6 +718,10 @@ impl<'a> RowFacts<'a> {
             Col::ClockStoppedDays => self.application().clock_stopped_days = Some(days(b)?),
             Col::GrantedOn => self.application().granted_on = Some(date(b)?),
             Col::AdjustedOn => self.application().adjusted_on = Some(date(b)?),
+            Col::InProceedings => self.removal().in_proceedings = Some(boolean(b)?),
+            Col::PriorOrder => self.removal().prior_order = Some(boolean(b)?),
+            Col::Reinstated => self.removal().reinstated = Some(boolean(b)?),
+            Col::FrivolousFinding => self.removal().frivolous_finding = Some(boolean(b)?),
             Col::ExceptionKind if b == b"none" => self.no_exception = true,
             Col::ExceptionKind => {
                 self.exception().kind = Some(
@@ -605,6 +733,7 @@ impl<'a> RowFacts<'a> {
             Col::ExceptionEnded => self.exception().ended = Some(date(b)?),
             Col::PersecutedOthers => self.conduct().persecuted_others = Some(boolean(b)?),
             Col::AggravatedFelony => self.conduct().aggravated_felony = Some(boolean(b)?),
+            Col::DrugTrafficking => self.conduct().drug_trafficking = Some(boolean(b)?),
             Col::ParticularlySeriousCrime => {
                 self.conduct().particularly_serious_crime = Some(boolean(b)?)
             }
@@ -614,6 +743,10 @@ impl<'a> RowFacts<'a> {
             }
             Col::DangerToSecurity => self.conduct().danger_to_security = Some(boolean(b)?),
             Col::TerroristActivity => self.conduct().terrorist_activity = Some(boolean(b)?),
+            Col::FearInEveryNationality => {
+                self.risk().fear_in_every_nationality = Some(boolean(b)?)
+            }
+            Col::FamilyUnity => self.family_unity = Some(boolean(b)?),
         }
         Ok(())
     }
@@ -983,10 +1116,15 @@ fn years_text(b: &[u8]) -> Result<f64, String> {
 /// The cells of a facts document that fit the CSV, in [`COLUMNS`] order (the
 /// inverse of [`row_to_facts`], for `--generate`); `None` if the document
 /// holds something a CSV row cannot.
-pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
+pub fn facts_to_cells(f: &Facts) -> Option<[String; COLUMNS.len() - 1]> {
     let fits = f.harms.is_none()
         && f.groups.is_none()
-        && f.risk.is_none()
+        && f.risk.as_ref().is_none_or(|r| {
+            *r == Risk {
+                fear_in_every_nationality: r.fear_in_every_nationality,
+                ..Risk::EMPTY
+            }
+        })
         && f.torture.is_none()
         && f.resettlement.is_none()
         && f.family.is_none()
@@ -1022,6 +1160,7 @@ pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
     let app = f.application();
     let ex = f.exceptions().first().cloned().unwrap_or_default();
     let c = f.conduct();
+    let r = f.removal();
     Some([
         d(f.as_of),
         d(a.birth_date),
@@ -1037,6 +1176,9 @@ pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
         cs(arr.transit_countries.as_ref()),
         b(arr.cbp_one_appointment),
         e(arr.protection_sought_in_transit, TransitProtection::as_str),
+        b(arr.visa_or_admission_document),
+        b(arr.encountered_within_14_days),
+        b(arr.scheduling_system_unavailable),
         d(app.filed_on),
         d(app.mailed_on),
         e(app.forum, Forum::as_str),
@@ -1046,6 +1188,10 @@ pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
             .unwrap_or_default(),
         d(app.granted_on),
         d(app.adjusted_on),
+        b(r.in_proceedings),
+        b(r.prior_order),
+        b(r.reinstated),
+        b(r.frivolous_finding),
         match f.exceptions.as_deref() {
             Some([]) => "none".to_string(),
             _ => e(ex.kind, ExceptionKind::as_str),
@@ -1054,11 +1200,14 @@ pub fn facts_to_cells(f: &Facts) -> Option<[String; 29]> {
         d(ex.ended),
         b(c.persecuted_others),
         b(c.aggravated_felony),
+        b(c.drug_trafficking),
         b(c.particularly_serious_crime),
         c.sentence_years.map(|y| y.to_string()).unwrap_or_default(),
         b(c.serious_nonpolitical_crime),
         b(c.danger_to_security),
         b(c.terrorist_activity),
+        b(f.risk().fear_in_every_nationality),
+        b(f.family_unity),
     ])
 }
 
@@ -1188,15 +1337,110 @@ mod tests {
     }
 
     #[test]
+    fn a_csv_row_fills_the_removal_history_drug_trafficking_and_arrival_facts() {
+        let f = row(&[
+            ("last_arrival", "2024-03-01"),
+            ("visa_or_admission_document", "yes"),
+            ("encountered_within_14_days", "false"),
+            ("scheduling_system_unavailable", "1"),
+            ("in_proceedings", "true"),
+            ("prior_order", "TRUE"),
+            ("reinstated", "no"),
+            ("frivolous_finding", "0"),
+            ("aggravated_felony", "true"),
+            ("drug_trafficking", "Yes"),
+            ("fear_in_every_nationality", "false"),
+            ("family_unity", "true"),
+        ])
+        .unwrap();
+        let want = Facts {
+            arrivals: Some(vec![Arrival {
+                date: Some(jiff::civil::date(2024, 3, 1)),
+                visa_or_admission_document: Some(true),
+                encountered_within_14_days: Some(false),
+                scheduling_system_unavailable: Some(true),
+                ..Arrival::EMPTY
+            }]),
+            removal: Some(Removal {
+                in_proceedings: Some(true),
+                prior_order: Some(true),
+                reinstated: Some(false),
+                frivolous_finding: Some(false),
+            }),
+            conduct: Some(Conduct {
+                aggravated_felony: Some(true),
+                drug_trafficking: Some(true),
+                ..Conduct::EMPTY
+            }),
+            risk: Some(Risk {
+                fear_in_every_nationality: Some(false),
+                ..Risk::EMPTY
+            }),
+            family_unity: Some(true),
+            ..Facts::EMPTY
+        };
+        assert_eq!(f, want);
+        // The arrival's facts go to the one arrival the row describes, even
+        // without its date.
+        let f = row(&[("encountered_within_14_days", "true")]).unwrap();
+        assert_eq!(f.arrivals().len(), 1);
+        assert_eq!(f.arrivals()[0].encountered_within_14_days, Some(true));
+        assert_eq!(f.arrivals()[0].date, None);
+        // One removal fact alone makes the removal object; no cell of it, none.
+        let f = row(&[("reinstated", "yes")]).unwrap();
+        assert_eq!(f.removal().reinstated, Some(true));
+        assert_eq!(f.removal().prior_order, None);
+        let f = row(&[("prior_order", ""), ("fear_in_every_nationality", "")]).unwrap();
+        assert_eq!((f.removal, f.risk, f.family_unity), (None, None, None));
+    }
+
+    #[test]
+    fn a_bad_value_in_a_new_column_is_an_error_of_that_column() {
+        for (_, name, _, kind) in COLUMNS {
+            if kind != "boolean" {
+                continue;
+            }
+            let e = row(&[(name, "perhaps")]).unwrap_err();
+            assert_eq!(e.column, name);
+            assert_eq!(
+                e.problem,
+                "\"perhaps\" is not a boolean (true/false, yes/no or 1/0)"
+            );
+        }
+        // The first bad cell is the one reported.
+        let e = row(&[
+            ("prior_order", "true"),
+            ("reinstated", "2"),
+            ("family_unity", "x"),
+        ])
+        .unwrap_err();
+        assert_eq!(e.column, "reinstated");
+    }
+
+    #[test]
+    fn a_document_with_more_risk_than_the_fear_in_every_nationality_does_not_fit_a_row() {
+        let mut f = row(&[("fear_in_every_nationality", "true")]).unwrap();
+        assert!(facts_to_cells(&f).is_some());
+        f.risk.as_mut().unwrap().afraid = Some(true);
+        assert!(facts_to_cells(&f).is_none());
+    }
+
+    #[test]
     fn facts_to_cells_is_the_inverse_of_row_to_facts() {
         let cells = [
             ("as_of", "2026-01-10"),
             ("nationality", "stateless"),
             ("transit_countries", "GT;MX"),
             ("last_arrival", "2024-03-01"),
+            ("scheduling_system_unavailable", "true"),
             ("clock_stopped_days", "12"),
+            ("prior_order", "true"),
+            ("reinstated", "false"),
+            ("drug_trafficking", "true"),
             ("sentence_years", "2.5"),
             ("exception_kind", "lawful_status"),
+            ("fear_in_every_nationality", "false"),
+            ("family_unity", "true"),
         ];
         let f = row(&cells).unwrap();
         let back = facts_to_cells(&f).unwrap();

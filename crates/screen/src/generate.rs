@@ -3,15 +3,16 @@
 //! The rows are plausible, not real: proportions loosely follow the shape of
 //! an affirmative and defensive asylum docket (mostly Central American
 //! arrivals across the southwest land border, some by air, a few from Canada;
-//! most applications filed, a few granted; most conduct bars answered "no",
-//! some left unknown). Every row is valid: no date lies after `as_of`. The
-//! same seed always gives the same rows.
+//! most applications filed, a few granted; most conduct bars and most of the
+//! removal history answered "no", some left unknown, a few "yes"). Every row
+//! is valid: no date lies after `as_of`. The same seed always gives the same
+//! rows.
 
 use refuge_engine::Facts;
 use refuge_engine::calendar::add_days;
 use refuge_engine::facts::{
     Applicant, Application, Arrival, Border, Conduct, Country, Exception, ExceptionKind, Forum,
-    Location, Manner, TransitProtection,
+    Location, Manner, Removal, Risk, TransitProtection,
 };
 
 /// A small, fast, seedable generator (SplitMix64): enough for test data, and
@@ -141,6 +142,15 @@ pub fn case(rng: &mut Rng) -> Facts {
         3..=4 => Some(vec![c(nation), c("ES")]),
         _ => Some(vec![c(nation)]),
     };
+    // Asked only of a national of two or more countries.
+    if nationality.as_ref().is_some_and(|n| n.len() > 1) {
+        f.risk = rng
+            .pick(&[(Some(true), 40), (Some(false), 25), (None, 35)])
+            .map(|fear| Risk {
+                fear_in_every_nationality: Some(fear),
+                ..Risk::EMPTY
+            });
+    }
     let location = rng.pick(&[
         (Some(Location::InUs), 93),
         (Some(Location::PortOfEntry), 3),
@@ -199,24 +209,53 @@ pub fn case(rng: &mut Rng) -> Facts {
             Border::Air | Border::Sea => (nation, ""),
         };
         let presented = manner == Manner::PresentedWithoutDocuments;
+        let cbp_one_appointment = if presented && border == Border::SouthwestLand {
+            let booked = rng.chance(40);
+            rng.known(10, booked)
+        } else {
+            rng.known(10, false)
+        };
+        // An admission document: held by most of those admitted, by few
+        // others; given in half the rows.
+        let visa_or_admission_document = if rng.chance(50) {
+            match manner {
+                Manner::Admitted => rng.pick(&[(Some(true), 90), (None, 10)]),
+                Manner::Paroled => rng.pick(&[(Some(false), 60), (Some(true), 10), (None, 30)]),
+                _ => rng.pick(&[(Some(false), 90), (None, 10)]),
+            }
+        } else {
+            None
+        };
+        // The 14 days: for a crossing between ports.
+        let encountered_within_14_days = if manner == Manner::WithoutInspection {
+            rng.pick(&[(Some(true), 55), (Some(false), 20), (None, 25)])
+        } else {
+            None
+        };
+        // The scheduling system: for one who came to a port without an
+        // appointment.
+        let scheduling_system_unavailable =
+            if presented && border == Border::SouthwestLand && cbp_one_appointment != Some(true) {
+                rng.pick(&[(Some(false), 60), (Some(true), 15), (None, 25)])
+            } else {
+                None
+            };
         f.arrivals = Some(vec![Arrival {
             date: Some(arrival_date),
             manner: rng.known(4, manner),
             border: rng.known(3, border),
             from_country: rng.known(5, c(from)),
             transit_countries: rng.known(6, countries(transit)),
-            cbp_one_appointment: if presented && border == Border::SouthwestLand {
-                let booked = rng.chance(40);
-                rng.known(10, booked)
-            } else {
-                rng.known(10, false)
-            },
+            cbp_one_appointment,
             protection_sought_in_transit: rng.pick(&[
                 (Some(TransitProtection::None), 85),
                 (Some(TransitProtection::Denied), 5),
                 (Some(TransitProtection::Pending), 3),
                 (None, 7),
             ]),
+            visa_or_admission_document,
+            encountered_within_14_days,
+            scheduling_system_unavailable,
             ..Arrival::default()
         }]);
     }
@@ -252,6 +291,38 @@ pub fn case(rng: &mut Rng) -> Facts {
         });
     }
 
+    // The removal history: mostly none, some unknown, a few orders (some of
+    // them reinstated) and fewer frivolous findings; those before the judge
+    // mostly the defensive.
+    if !rng.chance(5) {
+        let app = f.application();
+        let in_proceedings = match app.forum {
+            Some(Forum::Defensive) => rng.pick(&[(Some(true), 90), (None, 10)]),
+            Some(Forum::Affirmative) => rng.pick(&[(Some(false), 88), (None, 10), (Some(true), 2)]),
+            None => rng.pick(&[(Some(false), 55), (Some(true), 25), (None, 20)]),
+        };
+        let prior_order = rng.pick(&[(Some(false), 85), (None, 10), (Some(true), 5)]);
+        let reinstated = match prior_order {
+            Some(true) => rng.pick(&[(Some(false), 50), (Some(true), 30), (None, 20)]),
+            _ => None,
+        };
+        let frivolous_finding = match app.previously_denied {
+            Some(true) => rng.pick(&[(Some(false), 60), (Some(true), 20), (None, 20)]),
+            _ => rng.pick(&[(Some(false), 90), (None, 10)]),
+        };
+        f.removal = Some(Removal {
+            in_proceedings,
+            prior_order,
+            reinstated,
+            frivolous_finding,
+        });
+        // Of use only with a spouse or child in the case (which the CSV
+        // cannot hold), before an immigration judge.
+        if in_proceedings == Some(true) && rng.chance(30) {
+            f.family_unity = rng.pick(&[(Some(false), 70), (Some(true), 10), (None, 20)]);
+        }
+    }
+
     if rng.chance(40) {
         // Asked, and nothing to offer.
         f.exceptions = Some(vec![]);
@@ -280,7 +351,11 @@ pub fn case(rng: &mut Rng) -> Facts {
             serious_nonpolitical_crime: bar(rng),
             danger_to_security: bar(rng),
             terrorist_activity: bar(rng),
-            drug_trafficking: None,
+            // Which kind of aggravated felony: asked only of one.
+            drug_trafficking: match aggravated {
+                Some(true) => rng.pick(&[(Some(true), 35), (Some(false), 50), (None, 15)]),
+                _ => None,
+            },
         });
     }
     f
@@ -319,6 +394,66 @@ mod tests {
         for _ in 0..100 {
             assert_eq!(case(&mut a), case(&mut b));
         }
+    }
+
+    #[test]
+    fn generated_cases_answer_the_new_facts_mostly_no_some_unknown_and_a_few_yes() {
+        // For each new fact: how many cases say no, leave it unknown, say yes.
+        let mut tally = std::collections::BTreeMap::<&str, [u32; 3]>::new();
+        let mut count = |name, v: Option<bool>| {
+            let i = match v {
+                Some(false) => 0,
+                None => 1,
+                Some(true) => 2,
+            };
+            tally.entry(name).or_default()[i] += 1;
+        };
+        let mut rng = Rng::new(3);
+        for _ in 0..20_000 {
+            let f = case(&mut rng);
+            let (r, c) = (f.removal(), f.conduct());
+            count("in_proceedings", r.in_proceedings);
+            count("prior_order", r.prior_order);
+            count("reinstated", r.reinstated);
+            count("frivolous_finding", r.frivolous_finding);
+            count("drug_trafficking", c.drug_trafficking);
+            count(
+                "fear_in_every_nationality",
+                f.risk().fear_in_every_nationality,
+            );
+            count("family_unity", f.family_unity);
+            for a in f.arrivals() {
+                count("visa_or_admission_document", a.visa_or_admission_document);
+                count("encountered_within_14_days", a.encountered_within_14_days);
+                count(
+                    "scheduling_system_unavailable",
+                    a.scheduling_system_unavailable,
+                );
+            }
+            // Asked only after the fact they depend on.
+            if r.reinstated.is_some() {
+                assert_eq!(r.prior_order, Some(true), "{f:?}");
+            }
+            if c.drug_trafficking.is_some() {
+                assert_eq!(c.aggravated_felony, Some(true), "{f:?}");
+            }
+            if f.risk.is_some() {
+                assert!(f.applicant().nationality.as_ref().unwrap().len() > 1);
+            }
+        }
+        assert_eq!(tally.len(), 10, "{tally:?}");
+        for (name, [no, unknown, yes]) in &tally {
+            assert!(
+                *no > 0 && *unknown > 0 && *yes > 0,
+                "{name}: {no} {unknown} {yes}"
+            );
+        }
+        // prior_order: no 85%, unknown 10% (and 5% without a removal history), yes 5%.
+        let [no, unknown, yes] = tally["prior_order"];
+        assert!(
+            no > 14_000 && unknown > 2_000 && (500..1_500).contains(&yes),
+            "{no} {unknown} {yes}"
+        );
     }
 
     #[test]

@@ -256,8 +256,11 @@ fn read_line_in_order<'a>(line: &'a [u8], facts: &mut RowFacts<'a>) -> usize {
             }
         )*};
     }
-    cells!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29);
-    const _: () = assert!(IN_ORDER.len() == 30, "a cell read above for each column");
+    cells!(
+        0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19
+        20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39
+    );
+    const _: () = assert!(IN_ORDER.len() == 40, "a cell read above for each column");
     // Cells past the columns (only counted), as `read_line` reads them.
     read_cells_from(IN_ORDER.len(), rest, &mut cells)
 }

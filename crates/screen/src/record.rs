@@ -371,7 +371,7 @@ mod tests {
     #[test]
     fn a_record_line_spells_every_value_as_the_engine_does() {
         use ReliefOutcome::*;
-        let reliefs = [Eligible, Ineligible, Undetermined, NotApplicable];
+        let reliefs = [Eligible, Ineligible, Undetermined, NotApplicable, Granted];
         let statuses = [
             Status::Met,
             Status::Missed,

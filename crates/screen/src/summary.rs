@@ -15,12 +15,27 @@ const RELIEFS: [&str; 5] = [
     "cat_deferral",
     "refugee_admission",
 ];
-const OUTCOMES: [ReliefOutcome; 4] = [
+/// The relief outcomes, in the order of the summary's columns.
+const OUTCOMES: [ReliefOutcome; 5] = [
     ReliefOutcome::Eligible,
     ReliefOutcome::Ineligible,
     ReliefOutcome::Undetermined,
     ReliefOutcome::NotApplicable,
+    ReliefOutcome::Granted,
 ];
+
+/// The place of an outcome in [`OUTCOMES`] (a match, so that an outcome the
+/// engine adds cannot go uncounted: it does not compile until it has a place).
+const fn outcome_index(r: ReliefOutcome) -> usize {
+    match r {
+        ReliefOutcome::Eligible => 0,
+        ReliefOutcome::Ineligible => 1,
+        ReliefOutcome::Undetermined => 2,
+        ReliefOutcome::NotApplicable => 3,
+        ReliefOutcome::Granted => 4,
+    }
+}
+
 /// The horizons, in days after `as_of`, for "deadlines passing within".
 pub const HORIZONS: [i64; 3] = [30, 60, 90];
 
@@ -32,8 +47,9 @@ pub struct Summary {
     pub assessed: u64,
     pub rejected: u64,
     /// `[relief][outcome]`, in the order of the output columns and of
-    /// eligible, ineligible, undetermined, not_applicable.
-    pub reliefs: [[u64; 4]; 5],
+    /// [`OUTCOMES`]: eligible, ineligible, undetermined, not_applicable,
+    /// granted.
+    pub reliefs: [[u64; OUTCOMES.len()]; RELIEFS.len()],
     /// One-year deadlines not yet met (status `upcoming`) that pass within
     /// 30, 60 and 90 days of `as_of` (each count includes the shorter ones).
     pub one_year_within: [u64; 3],
@@ -53,9 +69,8 @@ impl Summary {
     /// Counts one assessed row.
     pub fn add(&mut self, s: &Screened, law: &Law) {
         self.assessed += 1;
-        for (i, r) in s.reliefs().into_iter().enumerate() {
-            let j = OUTCOMES.iter().position(|o| *o == r).unwrap_or(3);
-            self.reliefs[i][j] += 1;
+        for (counts, r) in self.reliefs.iter_mut().zip(s.reliefs()) {
+            counts[outcome_index(r)] += 1;
         }
         if let (Some(Status::Upcoming), Some(left)) = (s.one_year_status, s.one_year_days_left) {
             for (k, h) in HORIZONS.iter().enumerate() {
@@ -97,17 +112,17 @@ impl Summary {
         let _ = writeln!(t, "  rows assessed  {:>12}", self.assessed);
         let _ = writeln!(t, "  rows rejected  {:>12}", self.rejected);
         let _ = writeln!(t);
-        let _ = writeln!(
-            t,
-            "  {:<18} {:>12} {:>12} {:>12} {:>14}",
-            "relief", "eligible", "ineligible", "undetermined", "not_applicable"
-        );
+        let _ = write!(t, "  {:<18}", "relief");
+        for o in OUTCOMES {
+            let _ = write!(t, " {:>14}", o.as_str());
+        }
+        let _ = writeln!(t);
         for (name, counts) in RELIEFS.iter().zip(self.reliefs) {
-            let _ = writeln!(
-                t,
-                "  {name:<18} {:>12} {:>12} {:>12} {:>14}",
-                counts[0], counts[1], counts[2], counts[3]
-            );
+            let _ = write!(t, "  {name:<18}");
+            for n in counts {
+                let _ = write!(t, " {n:>14}");
+            }
+            let _ = writeln!(t);
         }
         let _ = writeln!(t);
         let _ = writeln!(
@@ -118,10 +133,89 @@ impl Summary {
             let _ = writeln!(t, "    {h:>2} days      {n:>12}");
         }
         let _ = writeln!(t);
-        let _ = writeln!(t, "  {:<30} {:>12}", "warning", "rows");
+        // As wide as the longest code, so that the counts line up.
+        let width = law
+            .warnings
+            .iter()
+            .map(|w| w.code.len())
+            .fold(30, usize::max);
+        let _ = writeln!(t, "  {:<width$} {:>12}", "warning", "rows");
         for (w, n) in law.warnings.iter().zip(&self.warnings) {
-            let _ = writeln!(t, "  {:<30} {n:>12}", w.code);
+            let _ = writeln!(t, "  {:<width$} {n:>12}", w.code);
         }
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn screened(asylum: ReliefOutcome) -> Screened<'static> {
+        Screened {
+            id: "P1",
+            asylum,
+            withholding: ReliefOutcome::NotApplicable,
+            cat_withholding: ReliefOutcome::NotApplicable,
+            cat_deferral: ReliefOutcome::NotApplicable,
+            refugee_admission: ReliefOutcome::NotApplicable,
+            one_year_deadline: None,
+            one_year_status: None,
+            one_year_days_left: None,
+            lawful_pathways: None,
+            safe_third_country: None,
+            ead_earliest_filing: None,
+            annual_fee_due: None,
+            open_questions: 0,
+            first_question: None,
+            warnings: &[],
+        }
+    }
+
+    #[test]
+    fn every_relief_outcome_is_counted_in_its_own_column() {
+        let law = Law::embedded();
+        for (i, o) in OUTCOMES.into_iter().enumerate() {
+            assert_eq!(outcome_index(o), i, "{}", o.as_str());
+            let mut s = Summary::new(law);
+            s.add(&screened(o), law);
+            let mut want = [0; OUTCOMES.len()];
+            want[i] = 1;
+            assert_eq!(s.reliefs[0], want, "{}", o.as_str());
+        }
+    }
+
+    #[test]
+    fn a_granted_row_is_counted_as_granted_in_the_summary() {
+        let law = Law::embedded();
+        let mut s = Summary::new(law);
+        s.add(&screened(ReliefOutcome::Granted), law);
+        s.add(&screened(ReliefOutcome::Undetermined), law);
+        let mut merged = Summary::new(law);
+        merged.merge(&s);
+        merged.merge(&s);
+        let table = merged.render(law);
+        let words = |l: &str| l.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lines: Vec<String> = table.lines().map(words).collect();
+        assert!(
+            lines
+                .contains(&"relief eligible ineligible undetermined not_applicable granted".into()),
+            "{table}"
+        );
+        assert!(lines.contains(&"asylum 0 0 2 0 2".into()), "{table}");
+        assert!(lines.contains(&"withholding 0 0 0 4 0".into()), "{table}");
+    }
+
+    #[test]
+    fn the_warning_counts_line_up_whatever_the_length_of_the_codes() {
+        let law = Law::embedded();
+        let table = Summary::new(law).render(law);
+        let ends: Vec<usize> = table
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with("warning"))
+            .map(str::len)
+            .collect();
+        assert!(ends.len() > 1, "{table}");
+        assert!(ends.iter().all(|&e| e == ends[0]), "{table}");
     }
 }
