@@ -23,6 +23,7 @@ use crate::auth::ApiUser;
 use crate::cases::{self, CaseError};
 use crate::db::CaseRow;
 use crate::error::{ApiError, ErrorBody};
+use crate::schema::{Assessment, FactsDocument};
 
 type ApiResult = Result<Response, ApiError>;
 
@@ -114,7 +115,7 @@ pub struct NewCase {
     /// A case number; default: the next of the year.
     number: Option<String>,
     /// The facts document of `spec/facts.md` (default: `{}`, nothing known).
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<FactsDocument>)]
     facts: Option<Value>,
 }
 
@@ -171,9 +172,9 @@ fn json_text(body: String) -> Response {
 ///
 /// Facts in, exactly the JSON of `refuge assess --format json` out. Nothing is stored.
 #[utoipa::path(post, path = "/assess", tag = "engine",
-    request_body(content = Object, description = "The facts document of spec/facts.md", content_type = "application/json"),
+    request_body(content = FactsDocument, description = "The facts document of spec/facts.md", content_type = "application/json"),
     responses(
-        (status = 200, description = "The assessment of spec/output.md", body = Object),
+        (status = 200, description = "The assessment of spec/output.md", body = Assessment),
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 413, description = "Body too large", body = ErrorBody),
         (status = 422, description = "The facts have an error; `field` names it", body = ErrorBody),
@@ -283,7 +284,7 @@ async fn get_case(State(state): State<AppState>, u: ApiUser, Path(id): Path<Stri
 /// A case's facts document.
 #[utoipa::path(get, path = "/cases/{id}/facts", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
-    responses((status = 200, description = "The facts document of spec/facts.md", body = Object), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "The facts document of spec/facts.md", body = FactsDocument), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
     let case = case_of(&state, &u, &id).await?;
     u.audit(&state.db, "case.view", Some(&case.id), "facts read (API)")
@@ -294,9 +295,9 @@ async fn get_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<Str
 /// Replace a case's facts document (a new version; the old stays in the history).
 #[utoipa::path(put, path = "/cases/{id}/facts", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
-    request_body(content = Object, description = "The facts document of spec/facts.md", content_type = "application/json"),
+    request_body(content = FactsDocument, description = "The facts document of spec/facts.md", content_type = "application/json"),
     responses(
-        (status = 200, description = "The facts as stored", body = Object),
+        (status = 200, description = "The facts as stored", body = FactsDocument),
         (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, description = "Saved by someone else at the same moment; retry", body = ErrorBody),
         (status = 422, body = ErrorBody),
@@ -332,7 +333,7 @@ async fn put_facts(
 /// A case's assessment, as of today (the same JSON as `POST /assess`).
 #[utoipa::path(get, path = "/cases/{id}/assessment", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
-    responses((status = 200, body = Object), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, description = "The stored facts are no longer valid", body = ErrorBody)))]
+    responses((status = 200, body = Assessment), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, description = "The stored facts are no longer valid", body = ErrorBody)))]
 async fn get_assessment(
     State(state): State<AppState>,
     u: ApiUser,

@@ -35,6 +35,8 @@ pub fn cases(today: Date) -> Vec<(&'static str, Value)> {
                 "applicant": {"birth_date": "1988-01-30", "nationality": ["AF"], "location": "in_us"},
                 "arrivals": [{"date": ago(today, 2.years()), "manner": "paroled", "border": "air"}],
                 "application": {"filed_on": ago(today, 15.months()), "forum": "affirmative", "clock_stopped_days": 0},
+                // Paroled on arrival, filed with USCIS: never in removal proceedings, never ordered removed.
+                "removal": {"in_proceedings": false, "prior_order": false},
                 "exceptions": [{"kind": "lawful_status", "began": ago(today, 2.years()), "reasonable_delay": true}],
                 "harms": [{"id": "h1", "when": "feared", "kind": "torture", "target": "applicant", "actor": "government",
                            "grounds": [{"ground": "political_opinion", "central": true, "imputed": true}]}],

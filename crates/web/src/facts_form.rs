@@ -34,12 +34,17 @@ pub struct Field {
     pub name: &'static str,
     pub kind: Kind,
     pub label: &'static str,
+    /// A sentence under the control that says what the fact means (empty: none).
+    pub help: &'static str,
 }
 
 /// How a section of the document is shaped.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shape {
     Object,
+    /// Facts at the top of the document (`family_unity`): the section's key
+    /// names only the group on the form, not a place in the document.
+    Top,
     /// A list addressed by index (`arrivals[0]`).
     List,
     /// A list whose entries carry an `id` (`harms[h1]`).
@@ -56,7 +61,22 @@ pub struct Section {
 }
 
 const fn f(name: &'static str, kind: Kind, label: &'static str) -> Field {
-    Field { name, kind, label }
+    Field {
+        name,
+        kind,
+        label,
+        help: "",
+    }
+}
+
+/// A field with a sentence of help under it.
+const fn fh(name: &'static str, kind: Kind, label: &'static str, help: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        label,
+        help,
+    }
 }
 
 use Kind::*;
@@ -99,6 +119,38 @@ pub static SECTIONS: &[Section] = &[
         ],
     },
     Section {
+        key: "removal",
+        title: "Removal history",
+        shape: Shape::Object,
+        nested: None,
+        fields: &[
+            fh(
+                "in_proceedings",
+                YES_NO,
+                "Now in removal proceedings before an immigration judge",
+                "A Notice to Appear has been filed with the immigration court.",
+            ),
+            fh(
+                "prior_order",
+                YES_NO,
+                "Ever ordered removed, deported or excluded from the United States",
+                "By an immigration judge or by DHS, at any time, whether or not the applicant then left.",
+            ),
+            fh(
+                "reinstated",
+                YES_NO,
+                "DHS reinstated that earlier order (INA § 241(a)(5))",
+                "Usually after a return without permission. Asylum is then unavailable: withholding and CAT protection only, in withholding-only proceedings.",
+            ),
+            fh(
+                "frivolous_finding",
+                YES_NO,
+                "An earlier asylum application was found knowingly frivolous (INA § 208(d)(6))",
+                "A finding by an immigration judge or the Board of Immigration Appeals; it bars asylum for good.",
+            ),
+        ],
+    },
+    Section {
         key: "arrivals",
         title: "Arrivals in the United States",
         shape: Shape::List,
@@ -133,7 +185,37 @@ pub static SECTIONS: &[Section] = &[
                 YES_NO,
                 "Compelling circumstances at entry (medical emergency, imminent threat, trafficking)",
             ),
+            fh(
+                "scheduling_system_unavailable",
+                YES_NO,
+                "Could not access or use the DHS scheduling system (CBP One)",
+                "For a presentation at a port of entry without an appointment: a language barrier, illiteracy, a significant technical failure or another ongoing and serious obstacle (8 C.F.R. § 208.33(a)(2)(ii)(B)).",
+            ),
+            fh(
+                "visa_or_admission_document",
+                YES_NO,
+                "Held a valid visa or other admission document",
+                "An exception of the U.S.-Canada Safe Third Country Agreement (8 C.F.R. § 208.30(e)(6)(iii)).",
+            ),
+            fh(
+                "encountered_within_14_days",
+                YES_NO,
+                "Crossed between ports of entry and was encountered within 14 days",
+                "The reach of the Safe Third Country Agreement's Additional Protocol (88 Fed. Reg. 18,227).",
+            ),
         ],
+    },
+    Section {
+        key: "pathways",
+        title: "Lawful pathways rule (the whole case)",
+        shape: Shape::Top,
+        nested: None,
+        fields: &[fh(
+            "family_unity",
+            YES_NO,
+            "The family-unity provision applies (8 C.F.R. § 1208.33(c))",
+            "In removal proceedings: asylum would be granted but for the lawful-pathways rule, withholding of removal is granted, and a spouse or child would otherwise be separated. Matters only when the family lists a spouse or child.",
+        )],
     },
     Section {
         key: "application",
@@ -236,6 +318,12 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("afraid", YES_NO, "Genuinely fears return"),
+            fh(
+                "fear_in_every_nationality",
+                YES_NO,
+                "Fears persecution in each country of nationality",
+                "Only for a national of two or more countries: the fear must be shown as to each (Matter of B-R-, 26 I&N Dec. 119 (BIA 2013)).",
+            ),
             f(
                 "persecution_likelihood",
                 Choice(facts::Likelihood::NAMES),
@@ -332,6 +420,12 @@ pub static SECTIONS: &[Section] = &[
                 "sentence_years",
                 Number,
                 "Aggregate prison term for aggravated felonies (years)",
+            ),
+            fh(
+                "drug_trafficking",
+                YES_NO,
+                "The aggravated felony was illicit drug trafficking",
+                "Presumed particularly serious for withholding, whatever the sentence (Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002)).",
             ),
             f(
                 "serious_nonpolitical_crime",
@@ -436,13 +530,22 @@ fn steps(path: &str) -> Option<Vec<Step>> {
 }
 
 /// The field a path names, with its section: `harms[h1].grounds[0].central`
-/// → (harms, central). `None` for a list itself (`arrivals`) or an unknown name.
+/// → (harms, central), `family_unity` → (pathways, family_unity). `None` for
+/// a list itself (`arrivals`) or an unknown name.
 pub fn field_of(path: &str) -> Option<(&'static Section, &'static Field)> {
     let steps = steps(path)?;
+    if let [Step::Key(name)] = steps.as_slice() {
+        return SECTIONS
+            .iter()
+            .filter(|s| s.shape == Shape::Top)
+            .find_map(|s| Some((s, s.fields.iter().find(|f| f.name == name)?)));
+    }
     let Step::Key(section) = &steps[0] else {
         return None;
     };
-    let section = SECTIONS.iter().find(|s| s.key == section)?;
+    let section = SECTIONS
+        .iter()
+        .find(|s| s.key == section && s.shape != Shape::Top)?;
     let names: Vec<&str> = steps
         .iter()
         .filter_map(|s| match s {
@@ -464,10 +567,8 @@ pub fn field_of(path: &str) -> Option<(&'static Section, &'static Field)> {
 /// keyed by id: `arrivals`, `harms` (keyed), `harms[h1].grounds`. `None` when
 /// the path names no list.
 pub fn list_of(path: &str) -> Option<(&'static [Field], bool)> {
-    if let Some(sec) = SECTIONS
-        .iter()
-        .find(|s| s.key == path && s.shape != Shape::Object)
-    {
+    let is_list = |s: &&Section| matches!(s.shape, Shape::List | Shape::Keyed);
+    if let Some(sec) = SECTIONS.iter().filter(is_list).find(|s| s.key == path) {
         return Some((sec.fields, sec.shape == Shape::Keyed));
     }
     let (entry, nested_name) = path.rsplit_once('.')?;
@@ -475,7 +576,7 @@ pub fn list_of(path: &str) -> Option<(&'static [Field], bool)> {
     let [Step::Key(section), Step::Id(_) | Step::Index(_)] = steps.as_slice() else {
         return None;
     };
-    let sec = SECTIONS.iter().find(|s| s.key == section)?;
+    let sec = SECTIONS.iter().filter(is_list).find(|s| s.key == section)?;
     match sec.nested {
         Some((name, fields)) if name == nested_name => Some((fields, false)),
         _ => None,
@@ -911,14 +1012,79 @@ mod tests {
             "conduct.persecuted_others",
             "harms[h1].grounds[0].central",
             "applicant.nationality",
+            "removal.prior_order",
+            "removal.reinstated",
+            "removal.frivolous_finding",
+            "removal.in_proceedings",
+            "conduct.drug_trafficking",
+            "risk.fear_in_every_nationality",
+            "family_unity",
+            "application.forum",
+            "arrivals[0].visa_or_admission_document",
+            "arrivals[1].encountered_within_14_days",
+            "arrivals[0].scheduling_system_unavailable",
         ] {
             assert!(field_of(p).is_some(), "{p}");
         }
         assert!(field_of("conduct.unknown").is_none());
+        // The group of top-level facts is not a place in the document.
+        assert!(field_of("pathways.family_unity").is_none() && list_of("pathways").is_none());
+        assert!(field_of("family_unity.x").is_none() && field_of("removal").is_none());
         assert_eq!(list_of("arrivals").map(|l| l.1), Some(false));
         assert_eq!(list_of("harms").map(|l| l.1), Some(true));
         assert!(list_of("harms[h1].grounds").is_some());
         assert!(list_of("conduct").is_none() && list_of("harms[h1].kind").is_none());
+    }
+
+    /// The fields the engine's parser knows at one place of the document: it
+    /// refuses an unknown field and names every one it would accept.
+    fn engine_fields(doc: &str) -> std::collections::BTreeSet<String> {
+        let e = refuge_engine::Case::from_json(doc, jiff::civil::date(2026, 1, 1))
+            .expect_err("an unknown field is refused");
+        let (_, list) = e
+            .message
+            .split_once("expected ")
+            .unwrap_or_else(|| panic!("{doc}: {}", e.message));
+        list.trim_start_matches("one of ")
+            .split(", ")
+            .flat_map(|s| s.split(" or "))
+            .map(|s| s.trim_matches('`').to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_form_table_holds_every_fact_of_the_engine() {
+        let names = |fields: &[Field]| -> std::collections::BTreeSet<String> {
+            fields.iter().map(|f| f.name.to_string()).collect()
+        };
+        // The top of the document: the sections and the top-level facts; `as_of`
+        // is the workspace's own day, not a fact of the form.
+        let mut top: std::collections::BTreeSet<String> = ["as_of".to_string()].into();
+        for s in SECTIONS {
+            match s.shape {
+                Shape::Top => top.extend(names(s.fields)),
+                _ => {
+                    top.insert(s.key.to_string());
+                }
+            }
+        }
+        assert_eq!(engine_fields(r#"{"not_a_fact": 1}"#), top);
+        for s in SECTIONS.iter().filter(|s| s.shape != Shape::Top) {
+            let doc = match s.shape {
+                Shape::Object => format!(r#"{{"{}": {{"not_a_fact": 1}}}}"#, s.key),
+                _ => format!(r#"{{"{}": [{{"not_a_fact": 1}}]}}"#, s.key),
+            };
+            let mut table = names(s.fields);
+            if let Some((nested, fields)) = s.nested {
+                table.insert(nested.to_string());
+                let doc = format!(
+                    r#"{{"{}": [{{"{nested}": [{{"not_a_fact": 1}}]}}]}}"#,
+                    s.key
+                );
+                assert_eq!(engine_fields(&doc), names(fields), "{}.{nested}", s.key);
+            }
+            assert_eq!(engine_fields(&doc), table, "{}", s.key);
+        }
     }
 
     #[test]
@@ -949,6 +1115,10 @@ mod tests {
             "groups[g1]._remove",
             "exceptions._none",
             "conduct[0].persecuted_others",
+            "family_unity[0]",
+            "family_unity.x",
+            "pathways.family_unity",
+            "pathways",
             "",
         ];
         for name in names {

@@ -27,6 +27,7 @@ mod api;
 mod cases;
 mod ics;
 mod pages;
+mod schema;
 mod widgets;
 
 use std::net::SocketAddr;

@@ -73,10 +73,21 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
     let value = st.value(path);
     let error = st.errors.get(path);
     let (name, idq) = (esc(path), esc(&id));
-    let aria = match error {
-        Some(_) => format!(" aria-invalid=\"true\" aria-describedby=\"{idq}-error\""),
-        None => String::new(),
-    };
+    let help = (!field.help.is_empty()).then_some(field.help);
+    let described: Vec<String> = [
+        help.map(|_| format!("{idq}-help")),
+        error.map(|_| format!("{idq}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut aria = String::new();
+    if error.is_some() {
+        aria.push_str(" aria-invalid=\"true\"");
+    }
+    if !described.is_empty() {
+        let _ = write!(aria, " aria-describedby=\"{}\"", described.join(" "));
+    }
     let _ = write!(
         out,
         "<div class=\"field\"><label for=\"{idq}\">{}</label>",
@@ -131,6 +142,13 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
                 esc(&value)
             );
         }
+    }
+    if let Some(h) = help {
+        let _ = write!(
+            out,
+            "<p class=\"field-help\" id=\"{idq}-help\">{}</p>",
+            esc(h)
+        );
     }
     if let Some(e) = error {
         let _ = write!(
@@ -189,10 +207,20 @@ pub fn section(sec: &Section, st: &FormState<'_>) -> String {
     if let Some(e) = st.errors.get(sec.key) {
         let _ = write!(out, "<p class=\"field-error\">{}</p>", esc(e));
     }
-    if sec.shape == Shape::Object {
-        entry(&mut out, sec.key, sec.fields, st);
-        out.push_str("</fieldset>");
-        return out;
+    match sec.shape {
+        Shape::Object => {
+            entry(&mut out, sec.key, sec.fields, st);
+            out.push_str("</fieldset>");
+            return out;
+        }
+        Shape::Top => {
+            for field in sec.fields {
+                control(&mut out, field.name, field, st);
+            }
+            out.push_str("</fieldset>");
+            return out;
+        }
+        Shape::List | Shape::Keyed => {}
     }
     let keyed = sec.shape == Shape::Keyed;
     let keys = entry_keys(st.doc, sec.key, keyed);
@@ -287,4 +315,53 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
         esc(&words(fact.rsplit('.').next().unwrap_or(fact)))
     ));
     controls
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fact_at_the_top_of_the_document_has_its_control_its_help_and_its_error() {
+        let doc = serde_json::json!({"family_unity": true});
+        let typed = HashMap::new();
+        let errors: HashMap<String, String> = [(
+            "family_unity".to_string(),
+            "choose yes, no or unknown".to_string(),
+        )]
+        .into();
+        let st = FormState {
+            doc: &doc,
+            typed: &typed,
+            errors: &errors,
+        };
+        let sec = facts_form::SECTIONS
+            .iter()
+            .find(|s| s.shape == Shape::Top)
+            .expect("a group of top-level facts");
+        let html = section(sec, &st);
+        assert!(
+            html.contains(
+                r#"<select id="f-family_unity" name="family_unity" aria-invalid="true" aria-describedby="f-family_unity-help f-family_unity-error">"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r#"<option value="true" selected>yes</option>"#));
+        assert!(
+            html.contains(
+                r#"<p class="field-help" id="f-family_unity-help">In removal proceedings"#
+            )
+        );
+        assert!(html.contains(
+            r#"<p class="field-error" id="f-family_unity-error">choose yes, no or unknown</p>"#
+        ));
+        // A field without help is described by its error alone.
+        let (_, field) = facts_form::field_of("applicant.birth_date").unwrap();
+        let mut out = String::new();
+        control(&mut out, "applicant.birth_date", field, &st);
+        assert!(
+            !out.contains("aria-describedby") && !out.contains("field-help"),
+            "{out}"
+        );
+    }
 }

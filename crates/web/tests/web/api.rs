@@ -271,3 +271,169 @@ async fn the_openapi_document_is_3_1_and_describes_every_route() {
     );
     assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
 }
+
+#[tokio::test]
+async fn the_openapi_document_names_the_removal_history_drug_trafficking_the_14_days_and_granted() {
+    let t = TestApp::new().await;
+    let r = t.get("/api/v1/openapi.json", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    for name in [
+        "removal",
+        "drug_trafficking",
+        "encountered_within_14_days",
+        "granted",
+    ] {
+        assert!(
+            r.body.contains(&format!("\"{name}\"")),
+            "{name} is not named"
+        );
+    }
+    let doc = r.json();
+    let schemas = &doc["components"]["schemas"];
+    let facts = &schemas["FactsDocument"]["properties"];
+    for field in [
+        "in_proceedings",
+        "prior_order",
+        "reinstated",
+        "frivolous_finding",
+    ] {
+        assert_eq!(
+            facts["removal"]["properties"][field]["type"],
+            serde_json::json!(["boolean", "null"]),
+            "removal.{field}"
+        );
+    }
+    assert!(facts["conduct"]["properties"]["drug_trafficking"].is_object());
+    assert!(facts["risk"]["properties"]["fear_in_every_nationality"].is_object());
+    assert!(facts["family_unity"].is_object(), "a fact at the top");
+    let arrival = &facts["arrivals"]["items"]["properties"];
+    for field in [
+        "visa_or_admission_document",
+        "encountered_within_14_days",
+        "scheduling_system_unavailable",
+    ] {
+        assert!(arrival[field].is_object(), "arrivals[].{field}");
+    }
+    let outcomes = schemas["ReliefOutcome"]["enum"].as_array().unwrap();
+    assert!(
+        outcomes.contains(&serde_json::json!("granted")),
+        "{outcomes:?}"
+    );
+    assert_eq!(
+        schemas["Relief"]["properties"]["outcome"]["$ref"],
+        "#/components/schemas/ReliefOutcome"
+    );
+    // The routes carry these documents.
+    let assess = &doc["paths"]["/assess"]["post"];
+    assert_eq!(
+        assess["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/FactsDocument"
+    );
+    assert_eq!(
+        assess["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Assessment"
+    );
+}
+
+/// Checks that every field of `value` is described by `schema` (after `$ref`
+/// and `oneOf`) in the OpenAPI document `doc`, with a type and, for an
+/// enumeration, a value it lists; and that no required field is missing.
+fn conforms(
+    doc: &serde_json::Value,
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    path: &str,
+) {
+    use serde_json::Value;
+    let mut schema = schema;
+    while let Some(r) = schema["$ref"].as_str() {
+        let name = r.rsplit('/').next().unwrap();
+        schema = &doc["components"]["schemas"][name];
+        assert!(schema.is_object(), "{path}: {r} is not defined");
+    }
+    if let Some(branches) = schema["oneOf"].as_array() {
+        let branch = branches
+            .iter()
+            .find(|b| (b["type"] == "null") == value.is_null())
+            .unwrap_or_else(|| panic!("{path}: no branch of {schema} takes {value}"));
+        return conforms(doc, branch, value, path);
+    }
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_u64() || n.is_i64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => panic!("{path}: {schema} gives no type"),
+    };
+    assert!(
+        types.contains(&kind) || (kind == "integer" && types.contains(&"number")),
+        "{path}: a {kind} where the schema says {types:?}"
+    );
+    if let Some(values) = schema["enum"].as_array() {
+        assert!(
+            values.contains(value),
+            "{path}: {value} is not among {values:?}"
+        );
+    }
+    match value {
+        Value::Object(m) => {
+            for (k, v) in m {
+                let field = &schema["properties"][k];
+                assert!(field.is_object(), "{path}.{k} is not in the schema");
+                conforms(doc, field, v, &format!("{path}.{k}"));
+            }
+            for r in schema["required"].as_array().into_iter().flatten() {
+                let r = r.as_str().unwrap();
+                assert!(m.contains_key(r), "{path}.{r} is required but missing");
+            }
+        }
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                conforms(doc, &schema["items"], v, &format!("{path}[{i}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_schemas_describe_every_field_of_the_examples_and_their_assessments() {
+    let t = TestApp::new().await;
+    let doc = t.get("/api/v1/openapi.json", None).await.json();
+    let facts_schema = serde_json::json!({"$ref": "#/components/schemas/FactsDocument"});
+    let assessment_schema = serde_json::json!({"$ref": "#/components/schemas/Assessment"});
+    let dir = format!("{}/../../examples", env!("CARGO_MANIFEST_DIR"));
+    let mut documents: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    // Every fact the amendments of December 2026 added, and a child born after the filing.
+    documents.push(
+        r#"{"applicant": {"nationality": ["SV", "MX"], "location": "in_us"},
+            "removal": {"in_proceedings": true, "prior_order": true, "reinstated": false, "frivolous_finding": null},
+            "arrivals": [{"date": "2024-01-10", "manner": "presented_without_documents", "border": "southwest_land",
+                          "visa_or_admission_document": false, "encountered_within_14_days": true,
+                          "scheduling_system_unavailable": true}],
+            "application": {"filed_on": "2024-06-01", "forum": "defensive"},
+            "risk": {"fear_in_every_nationality": false},
+            "conduct": {"aggravated_felony": true, "drug_trafficking": true, "sentence_years": 1.5},
+            "family_unity": true,
+            "family": [{"id": "c1", "relation": "child", "birth_date": "2025-02-01"}]}"#
+            .to_string(),
+    );
+    for facts in &documents {
+        let value: serde_json::Value = serde_json::from_str(facts).unwrap();
+        conforms(&doc, &facts_schema, &value, "facts");
+        let a = refuge_engine::assess_json(facts, TODAY, refuge_engine::Law::embedded()).unwrap();
+        let out: serde_json::Value =
+            serde_json::from_str(&refuge_engine::json::to_string(&a)).unwrap();
+        conforms(&doc, &assessment_schema, &out, "assessment");
+    }
+}

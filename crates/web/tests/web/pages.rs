@@ -802,7 +802,36 @@ fn every_question_the_engine_asks_has_a_form_control() {
             "harms": [{"id": "h1"}, {"id": "h2", "kind": "detention", "actor": "non_state", "when": "past", "grounds": [{}, {"ground": "particular_social_group", "group": "g1"}]}],
             "groups": [{"id": "g1"}], "family": [{"id": "c1"}, {"id": "s1", "relation": "spouse"}, {"id": "c2", "relation": "child", "birth_date": "2020-01-01"}],
             "application": {"granted_on": "2026-01-05"}, "resettlement": {"offered_permanent_status": true}}"#.to_string(),
+        // An earlier denial: whether it was found frivolous comes next.
+        r#"{"applicant": {"location": "in_us"}, "application": {"previously_denied": true}}"#.to_string(),
+        // Two nationalities; an aggravated felony with a short sentence.
+        r#"{"applicant": {"nationality": ["SV", "MX"], "location": "in_us"},
+            "conduct": {"aggravated_felony": true, "sentence_years": 2}}"#.to_string(),
+        // At a southern port without an appointment, with a spouse: the lawful-pathways exceptions.
+        r#"{"applicant": {"location": "in_us"},
+            "arrivals": [{"date": "2024-01-10", "manner": "presented_without_documents", "border": "southwest_land",
+                          "cbp_one_appointment": false, "protection_sought_in_transit": "none"}],
+            "family": [{"id": "s1", "relation": "spouse"}]}"#.to_string(),
+        // From Canada between ports, and paroled at the northern border: the Safe Third Country Agreement.
+        r#"{"applicant": {"location": "in_us"},
+            "arrivals": [{"date": "2024-01-10", "manner": "without_inspection", "border": "northern_land", "from_country": "CA"}]}"#.to_string(),
+        r#"{"applicant": {"location": "in_us"}, "application": {"forum": "defensive"},
+            "arrivals": [{"date": "2024-01-10", "manner": "paroled", "border": "northern_land", "from_country": "CA"}]}"#.to_string(),
     ];
+    // The fact paths the amendments of December 2026 let the engine ask.
+    let mut new_paths: std::collections::BTreeSet<&str> = [
+        "removal.prior_order",
+        "removal.reinstated",
+        "removal.frivolous_finding",
+        "conduct.drug_trafficking",
+        "risk.fear_in_every_nationality",
+        "family_unity",
+        "application.forum",
+        "arrivals[0].visa_or_admission_document",
+        "arrivals[0].encountered_within_14_days",
+        "arrivals[0].scheduling_system_unavailable",
+    ]
+    .into();
     let examples = std::fs::read_dir(format!("{}/../../examples", env!("CARGO_MANIFEST_DIR")))
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap());
@@ -816,9 +845,11 @@ fn every_question_the_engine_asks_has_a_form_control() {
                 "no control answers {}",
                 q.fact
             );
+            new_paths.remove(q.fact.as_str());
         }
     }
     assert!(asked > 40, "only {asked} questions checked");
+    assert!(new_paths.is_empty(), "never asked here: {new_paths:?}");
 }
 
 #[tokio::test]
@@ -1071,5 +1102,305 @@ async fn a_user_changes_their_password_and_other_sessions_end() {
     assert_eq!(
         sign_in(&t, "ana", "first password 1").await.status,
         StatusCode::UNAUTHORIZED
+    );
+}
+
+// The amendments of December 2026 in the workspace.
+
+#[tokio::test]
+async fn the_structured_form_saves_the_removal_history() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let path = format!("/cases/{}/facts", case.id);
+    let form = t.get(&path, Some(&who)).await.body;
+    assert!(form.contains("<legend>Removal history</legend>"), "{form}");
+    assert!(form.contains("href=\"#s-removal\""));
+    for name in [
+        "removal.in_proceedings",
+        "removal.prior_order",
+        "removal.reinstated",
+        "removal.frivolous_finding",
+        "arrivals[0].visa_or_admission_document",
+        "arrivals[0].encountered_within_14_days",
+        "arrivals[0].scheduling_system_unavailable",
+        "conduct.drug_trafficking",
+        "risk.fear_in_every_nationality",
+        "family_unity",
+    ] {
+        assert!(
+            form.contains(&format!("name=\"{name}\"")),
+            "no control for {name}"
+        );
+    }
+    // A fact's help is said under its control, and the control points to it.
+    assert!(form.contains("aria-describedby=\"f-removal-reinstated-help\""));
+    assert!(form.contains("<p class=\"field-help\" id=\"f-removal-reinstated-help\">"));
+
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "1"),
+                ("arrivals[0].date", "2026-06-01"),
+                ("removal.in_proceedings", "true"),
+                ("removal.prior_order", "true"),
+                ("removal.reinstated", "false"),
+                ("removal.frivolous_finding", ""),
+                ("arrivals[0].encountered_within_14_days", "true"),
+                ("arrivals[0].visa_or_admission_document", "false"),
+                ("arrivals[0].scheduling_system_unavailable", ""),
+                ("conduct.drug_trafficking", "false"),
+                ("risk.fear_in_every_nationality", "true"),
+                ("family_unity", "false"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let facts = t.facts(&who, &case.id).await;
+    assert_eq!(
+        facts["removal"],
+        serde_json::json!({"in_proceedings": true, "prior_order": true, "reinstated": false})
+    );
+    assert_eq!(
+        facts["arrivals"][0],
+        serde_json::json!({"date": "2026-06-01", "encountered_within_14_days": true, "visa_or_admission_document": false})
+    );
+    assert_eq!(facts["conduct"]["drug_trafficking"], false);
+    assert_eq!(facts["risk"]["fear_in_every_nationality"], true);
+    assert_eq!(
+        facts["family_unity"], false,
+        "a fact at the top of the document"
+    );
+    // The form shows what was saved.
+    let form = t.get(&path, Some(&who)).await.body;
+    let control = &form[form.find("name=\"removal.prior_order\"").unwrap()..];
+    let control = &control[..control.find("</select>").unwrap()];
+    assert!(
+        control.contains("<option value=\"true\" selected>"),
+        "{control}"
+    );
+    let control = &form[form.find("name=\"family_unity\"").unwrap()..];
+    let control = &control[..control.find("</select>").unwrap()];
+    assert!(
+        control.contains("<option value=\"false\" selected>"),
+        "{control}"
+    );
+    // Clearing the whole removal history leaves no empty object behind.
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "2"),
+                ("removal.in_proceedings", ""),
+                ("removal.prior_order", ""),
+                ("removal.reinstated", ""),
+                ("family_unity", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let facts = t.facts(&who, &case.id).await;
+    assert!(
+        facts.get("removal").is_none() && facts.get("family_unity").is_none(),
+        "{facts}"
+    );
+}
+
+#[tokio::test]
+async fn the_interview_asks_and_saves_each_new_question() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let southern_port = r#"{"applicant": {"location": "in_us"},
+        "arrivals": [{"date": "2024-01-10", "manner": "presented_without_documents", "border": "southwest_land",
+                      "cbp_one_appointment": false, "protection_sought_in_transit": "none"}],
+        "family": [{"id": "s1", "relation": "spouse"}]}"#;
+    let northern_between_ports = r#"{"applicant": {"location": "in_us"},
+        "arrivals": [{"date": "2024-01-10", "manner": "without_inspection", "border": "northern_land", "from_country": "CA"}]}"#;
+    let northern_paroled = r#"{"applicant": {"location": "in_us"}, "application": {"forum": "defensive"},
+        "arrivals": [{"date": "2024-01-10", "manner": "paroled", "border": "northern_land", "from_country": "CA"}]}"#;
+    let dual_felon = r#"{"applicant": {"nationality": ["SV", "MX"], "location": "in_us"},
+        "conduct": {"aggravated_felony": true, "sentence_years": 2}}"#;
+    let with_order = r#"{"removal": {"prior_order": true}}"#;
+    let denied = r#"{"application": {"previously_denied": true}}"#;
+    for (facts, fact, answer) in [
+        ("{}", "removal.prior_order", "false"),
+        (with_order, "removal.reinstated", "true"),
+        (denied, "removal.frivolous_finding", "false"),
+        (dual_felon, "conduct.drug_trafficking", "true"),
+        (dual_felon, "risk.fear_in_every_nationality", "false"),
+        (southern_port, "family_unity", "true"),
+        (
+            southern_port,
+            "arrivals[0].scheduling_system_unavailable",
+            "true",
+        ),
+        (northern_between_ports, "application.forum", "affirmative"),
+        (
+            northern_between_ports,
+            "arrivals[0].encountered_within_14_days",
+            "false",
+        ),
+        (
+            northern_paroled,
+            "arrivals[0].visa_or_admission_document",
+            "true",
+        ),
+    ] {
+        let case = t.case(&who, fact, facts).await;
+        let path = format!("/cases/{}/interview", case.id);
+        // Skip to the question, as a paralegal would.
+        let mut skip = 0;
+        let mut page = t.get(&path, Some(&who)).await.body;
+        while !page.contains(&format!("name=\"fact\" value=\"{fact}\"")) {
+            assert!(page.contains("name=\"fact\""), "{fact} is never asked");
+            skip += 1;
+            page = t.get(&format!("{path}?skip={skip}"), Some(&who)).await.body;
+        }
+        // Its control: a choice that starts as "unknown".
+        let at = page
+            .find(&format!(" name=\"{fact}\""))
+            .unwrap_or_else(|| panic!("{fact}: no control"));
+        let tag = &page[page[..at].rfind('<').unwrap()..];
+        assert!(tag.starts_with("<select id=\"f-"), "{fact}: {tag:.80}");
+        assert!(
+            tag[..tag.find("</select>").unwrap()].contains("<option value=\"\">unknown</option>"),
+            "{fact}"
+        );
+        let r = t
+            .answer(&who, &case.id, 1, fact, skip, &[(fact, answer)])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{fact}: {}", r.body);
+        let saved = t.facts(&who, &case.id).await;
+        let stored = refuge_web::facts_form::get(&saved, fact).cloned();
+        let expected = match answer {
+            "true" => serde_json::json!(true),
+            "false" => serde_json::json!(false),
+            other => serde_json::json!(other),
+        };
+        assert_eq!(stored, Some(expected), "{fact} in {saved}");
+    }
+}
+
+#[tokio::test]
+async fn a_grant_before_the_filing_is_refused_at_the_grant_date() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let path = format!("/cases/{}/facts", case.id);
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "1"),
+                ("arrivals[0].date", "2026-06-01"),
+                ("application.filed_on", "2026-07-01"),
+                ("application.granted_on", "2026-06-15"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("aria-invalid=\"true\" aria-describedby=\"f-application-granted_on-error\""),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("is before application.filed_on 2026-07-01"));
+    assert!(
+        r.body.contains("value=\"2026-06-15\""),
+        "the typed value is shown again"
+    );
+}
+
+/// Facts of a case filed on 2025-05-20 and still pending: the annual fee of
+/// its first anniversary (2026-05-20) is not shown paid.
+const PENDING_SINCE_2025: &str = r#"{"applicant": {"location": "in_us"},
+    "arrivals": [{"date": "2025-03-01", "manner": "admitted", "border": "air"}],
+    "application": {"filed_on": "2025-05-20", "forum": "affirmative"}}"#;
+
+#[tokio::test]
+async fn a_granted_case_shows_asylum_granted_on_its_card() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let facts = PENDING_SINCE_2025.replace(
+        r#""forum": "affirmative""#,
+        r#""forum": "affirmative", "granted_on": "2026-09-01""#,
+    );
+    let case = t.case(&who, "Client", &facts).await;
+    let page = t.get(&format!("/cases/{}", case.id), Some(&who)).await.body;
+    let head = page.find(">Asylum</h3>").expect("an asylum card");
+    let card = &page[page[..head].rfind("<article").unwrap()..];
+    let card = &card[..card.find("</article>").unwrap()];
+    assert!(card.contains("class=\"card r-granted\""), "{card}");
+    assert!(
+        card.contains("<span class=\"badge\">granted</span>"),
+        "{card}"
+    );
+    assert!(card.contains("Asylum has been granted"), "{card}");
+    // The other reliefs say why they are not assessed; the interview asks nothing of asylum.
+    assert!(page.contains("Not assessed: asylum has been granted."));
+    let interview = t
+        .get(&format!("/cases/{}/interview", case.id), Some(&who))
+        .await
+        .body;
+    assert!(interview.contains("No open questions"), "{interview}");
+    // The report page too.
+    let report = t
+        .get(&format!("/cases/{}/report.html", case.id), Some(&who))
+        .await
+        .body;
+    assert!(report.contains("class=\"card r-granted\""));
+}
+
+#[tokio::test]
+async fn every_unpaid_annual_fee_is_among_the_dates_of_the_dashboard() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client Fee", PENDING_SINCE_2025).await;
+    // The case page marks the unpaid anniversary overdue.
+    let page = t.get(&format!("/cases/{}", case.id), Some(&who)).await.body;
+    assert!(
+        page.contains("<code>asylum.annual_fee.2026</code>"),
+        "{page}"
+    );
+    // The dashboard lists it among every date, with the next fee still to come.
+    let all = t.get("/?all=1", Some(&who)).await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(
+        all.body
+            .contains("<code class=\"muted\">asylum.annual_fee.2026</code>"),
+        "{}",
+        all.body
+    );
+    assert!(
+        all.body
+            .contains("<code class=\"muted\">asylum.annual_fee</code>")
+    );
+    let row = &all.body[..all.body.find("asylum.annual_fee.2026").unwrap()];
+    let row = &all.body[row.rfind("<tr").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains("<td>2026-05-20</td>") && row.contains("<td>passed</td>"),
+        "{row}"
+    );
+    // The default view still answers (whether it lists passed dates is decided elsewhere).
+    let open = t.get("/", Some(&who)).await;
+    assert_eq!(open.status, StatusCode::OK);
+    assert!(
+        open.body
+            .contains("<code class=\"muted\">asylum.annual_fee</code>")
+    );
+    // And the case's calendar carries each fee as its own event.
+    let ics = t
+        .get(&format!("/cases/{}/calendar.ics", case.id), Some(&who))
+        .await
+        .body;
+    assert!(
+        ics.contains("-asylum.annual_fee.2026@refuge") && ics.contains("-asylum.annual_fee@refuge"),
+        "{ics}"
     );
 }
