@@ -18,8 +18,10 @@ use refuge_engine::{Assessment, Law};
 /// The assessment as a memo for a terminal: plain text, about 90 columns, no colours.
 ///
 /// In order: a title with the `as_of` date and the law version; the reliefs,
-/// each with its outcome, asylum's basis and the findings that decided it
-/// (id, question, because); those findings as a tree, each with what it
+/// each with its outcome, asylum's basis, a note where the reader needs one
+/// (asylum granted, so the rest not assessed; a reinstated removal order, so
+/// withholding-only proceedings) and the findings that decided it (id,
+/// question, because); those findings as a tree, each with what it
 /// depends on and its citations, then the other findings evaluated; the
 /// deadlines by date with the days left from `as_of` (negative once passed),
 /// overdue ones and those within 30 days marked; the open questions,

@@ -117,7 +117,9 @@ pub(crate) fn memo(a: &Assessment) -> String {
             2,
             &format!("{}: {}{basis}", r.name, r.outcome().to_uppercase()),
         );
-        if r.reasons.is_empty() {
+        if let Some(note) = r.note {
+            d.wrap("  ", 2, note);
+        } else if r.reasons.is_empty() {
             d.wrap("  ", 2, "No finding decided it.");
         }
         for f in &r.reasons {
@@ -225,11 +227,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
             d.wrap("  ", 2, &format!("Age on filing: {age}"));
         }
         if let Some(cspa) = m.cspa() {
-            d.wrap(
-                "  ",
-                2,
-                &format!("Age frozen by the Child Status Protection Act: {cspa}"),
-            );
+            d.wrap("  ", 2, &format!("Child Status Protection Act: {cspa}"));
         }
         if let Some(f) = m.finding {
             d.wrap("  Because: ", 2, &f.because);

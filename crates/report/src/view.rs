@@ -66,6 +66,36 @@ pub(crate) struct ReliefView<'a> {
     pub relief: &'a Relief,
     /// The findings named in `relief.reasons`, in that order.
     pub reasons: Vec<&'a Finding>,
+    /// What the reader must know beside the outcome (see [`relief_note`]).
+    pub note: Option<&'static str>,
+}
+
+/// The finding that DHS reinstated a prior order of removal.
+const REINSTATED_ORDER: &str = "asylum.bar.reinstated_order";
+
+/// What a relief's card and memo entry say beside its outcome: that asylum
+/// was granted and eligibility is no longer weighed (the other reliefs are
+/// then not applicable), or that a reinstated removal order leaves only
+/// withholding-only proceedings. The engine decided both; this only words them.
+fn relief_note(a: &Assessment, key: &str, relief: &Relief) -> Option<&'static str> {
+    let asylum_granted = a.reliefs.asylum.outcome == ReliefOutcome::Granted;
+    match (key, relief.outcome) {
+        ("asylum", ReliefOutcome::Granted) => Some(
+            "Asylum has been granted (application.granted_on): eligibility is no longer assessed. The dates and the family below follow from the grant.",
+        ),
+        (_, ReliefOutcome::NotApplicable) if asylum_granted => {
+            Some("Not assessed: asylum has been granted.")
+        }
+        ("asylum", _)
+            if a.finding(REINSTATED_ORDER)
+                .is_some_and(|f| f.outcome == Outcome::Yes) =>
+        {
+            Some(
+                "DHS reinstated a prior order of removal (asylum.bar.reinstated_order): asylum is unavailable. After a positive reasonable-fear screening, the case proceeds in withholding-only proceedings, where only withholding of removal and CAT protection can be sought.",
+            )
+        }
+        _ => None,
+    }
 }
 
 impl ReliefView<'_> {
@@ -90,6 +120,7 @@ pub(crate) fn reliefs(a: &Assessment) -> Vec<ReliefView<'_>> {
             name: relief_name(key),
             relief,
             reasons: findings(a, &relief.reasons),
+            note: relief_note(a, key, relief),
         })
         .collect()
 }
@@ -274,11 +305,17 @@ impl MemberView<'_> {
             (None, Outcome::Yes | Outcome::Unknown) => "not yet known",
         }
     }
-    /// Whether the Child Status Protection Act froze a child's age: `yes` or `no`, when the engine says.
+    /// What the Child Status Protection Act does for a child's age, when the
+    /// engine says: frozen on the filing date, or not protected (an aged-out
+    /// child, or nothing filed yet), which is never called frozen.
     pub fn cspa(&self) -> Option<&'static str> {
-        self.entry
-            .cspa_protected
-            .map(|p| if p { "yes" } else { "no" })
+        self.entry.cspa_protected.map(|p| {
+            if p {
+                "age frozen on the filing date"
+            } else {
+                "age not protected"
+            }
+        })
     }
 }
 

@@ -461,9 +461,9 @@ fn html_print_stylesheet_expands_every_finding() {
 #[test]
 fn html_holds_the_questions_family_and_warnings() {
     let page = refuge_report::html(&example("after-the-grant"));
-    assert!(page.contains("<p class=\"muted\">Fact: <code>conduct.persecuted_others</code></p>"));
     assert!(page.contains("<td>follow to join (Form I-730)</td>"));
     let page = refuge_report::html(&example("late-without-exception"));
+    assert!(page.contains("<p class=\"muted\">Fact: <code>removal.prior_order</code></p>"));
     assert!(page.contains("<p><code>annual_asylum_fee</code></p>"));
 }
 
@@ -630,5 +630,165 @@ fn law_table_marks_the_value_in_force_on_the_day() {
     assert!(
         !after.contains("to 2025-07-21 (in force"),
         "an ended period is not in force"
+    );
+}
+
+// The amendments of December 2026: a granted asylum, a reinstated order, the family texts.
+
+/// The memo's entry for one relief: from its `Name: OUTCOME` line to the next blank line.
+fn relief_block(memo: &str, name: &str) -> String {
+    let start = at(memo, &format!("\n{name}: ")) + 1;
+    let end = memo[start..].find("\n\n").map_or(memo.len(), |e| start + e);
+    memo[start..end].to_string()
+}
+
+/// The page's card for one relief.
+fn relief_card(page: &str, name: &str) -> String {
+    let head = at(page, &format!(">{name}</h3>"));
+    let start = page[..head].rfind("<article").unwrap();
+    let end = head + at(&page[head..], "</article>");
+    page[start..end].to_string()
+}
+
+/// The memo's block for one family member, and the page's row for it.
+fn member(a: &Assessment, id: &str) -> (String, String) {
+    let memo = refuge_report::text(a);
+    let start = at(&memo, &format!("\n- {id} (")) + 1;
+    let end = memo[start..].find("\n\n").map_or(memo.len(), |e| start + e);
+    let page = refuge_report::html(a);
+    let cell = at(&page, &format!("<td><code>{id}</code>"));
+    let row = &page[page[..cell].rfind("<tr").unwrap()..];
+    (
+        memo[start..end].to_string(),
+        row[..at(row, "</tr>")].to_string(),
+    )
+}
+
+#[test]
+fn the_memo_says_asylum_was_granted_and_the_other_reliefs_were_not_assessed() {
+    let a = example("after-the-grant");
+    let memo = refuge_report::text(&a);
+    assert!(
+        memo.lines()
+            .any(|l| l == "Asylum                      GRANTED"),
+        "{memo}"
+    );
+    let asylum = words(&relief_block(&memo, "Asylum"));
+    assert!(
+        asylum.starts_with("Asylum: GRANTED Asylum has been granted"),
+        "{asylum}"
+    );
+    assert!(!asylum.contains("No finding decided it"), "{asylum}");
+    let withholding = words(&relief_block(&memo, "Withholding of removal"));
+    assert_eq!(
+        withholding,
+        "Withholding of removal: NOT APPLICABLE Not assessed: asylum has been granted."
+    );
+}
+
+#[test]
+fn a_granted_asylum_has_a_card_of_its_own_style_and_wording() {
+    let page = refuge_report::html(&example("after-the-grant"));
+    let card = relief_card(&page, "Asylum");
+    assert!(card.contains(r#"class="card r-granted""#), "{card}");
+    assert!(
+        card.contains(r#"<span class="badge">granted</span>"#),
+        "{card}"
+    );
+    assert!(card.contains("Asylum has been granted"), "{card}");
+    assert!(!card.contains("Decided by:"), "{card}");
+    assert!(refuge_report::STYLESHEET.contains(".r-granted {"));
+    let card = relief_card(&page, "CAT deferral");
+    assert!(
+        card.contains("Not assessed: asylum has been granted."),
+        "{card}"
+    );
+}
+
+/// An applicant whose earlier removal order DHS reinstated.
+const REINSTATED: &str = r#"{"applicant": {"location": "in_us", "nationality": ["HN"]},
+  "arrivals": [{"date": "2026-03-02", "manner": "without_inspection", "border": "southwest_land"}],
+  "removal": {"prior_order": true, "reinstated": true}}"#;
+
+#[test]
+fn the_memo_says_withholding_only_proceedings_for_a_reinstated_order() {
+    let a = assess(REINSTATED);
+    assert_eq!(
+        a.finding("asylum.bar.reinstated_order").unwrap().outcome,
+        refuge_engine::output::Outcome::Yes
+    );
+    let memo = refuge_report::text(&a);
+    let asylum = words(&relief_block(&memo, "Asylum"));
+    assert!(
+        asylum.contains("the case proceeds in withholding-only proceedings"),
+        "{asylum}"
+    );
+    // The note comes first, then the findings that decided asylum.
+    assert!(
+        at(&asylum, "withholding-only") < at(&asylum, "- asylum.bar.reinstated_order: yes"),
+        "{asylum}"
+    );
+    let card = relief_card(&refuge_report::html(&a), "Asylum");
+    assert!(
+        card.contains("the case proceeds in withholding-only proceedings"),
+        "{card}"
+    );
+    assert!(card.contains("Decided by:"), "{card}");
+
+    // No reinstated order, no such line.
+    let a = assess(&REINSTATED.replace(r#""reinstated": true"#, r#""reinstated": false"#));
+    assert!(!refuge_report::text(&a).contains("proceeds in withholding-only"));
+    assert!(!refuge_report::html(&a).contains("proceeds in withholding-only"));
+}
+
+/// An application filed 2024-01-10 with three children: one born after it,
+/// one aged out before it, one under 21 on it.
+const CHILDREN: &str = r#"{"application": {"filed_on": "2024-01-10"},
+  "family": [
+    {"id": "c1", "relation": "child", "birth_date": "2025-03-01", "married": false},
+    {"id": "c2", "relation": "child", "birth_date": "2000-01-01", "married": false},
+    {"id": "c3", "relation": "child", "birth_date": "2010-05-05", "married": false}]}"#;
+
+#[test]
+fn the_family_section_gives_no_age_on_filing_for_a_child_born_after_filing() {
+    let a = assess(CHILDREN);
+    let (memo, row) = member(&a, "c1");
+    assert!(
+        !memo.contains("Age on filing") && !memo.contains("age 0"),
+        "{memo}"
+    );
+    assert!(
+        !row.contains("age 0") && !row.contains("<td>0</td>"),
+        "{row}"
+    );
+    assert!(
+        row.contains(r#"<span class="muted">not given</span>"#),
+        "{row}"
+    );
+}
+
+#[test]
+fn the_family_section_does_not_call_an_aged_out_childs_age_frozen() {
+    let a = assess(CHILDREN);
+    let (memo, row) = member(&a, "c2");
+    assert!(memo.contains("Age on filing: 24"), "{memo}");
+    assert!(
+        memo.contains("Child Status Protection Act: age not protected"),
+        "{memo}"
+    );
+    assert!(!memo.contains("frozen"), "{memo}");
+    assert!(
+        !row.contains("frozen") && row.contains("<td>age not protected</td>"),
+        "{row}"
+    );
+    // A child under 21 on the filing date keeps that age.
+    let (memo, row) = member(&a, "c3");
+    assert!(
+        memo.contains("Child Status Protection Act: age frozen on the filing date"),
+        "{memo}"
+    );
+    assert!(
+        row.contains("<td>age frozen on the filing date</td>"),
+        "{row}"
     );
 }
