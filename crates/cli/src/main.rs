@@ -15,6 +15,11 @@ use refuge_engine::{Case, Law, assess};
 ///
 /// Refuge supports, and does not replace, the judgment of a qualified
 /// immigration attorney or accredited representative.
+///
+/// Reference (in the repository): docs/facts.md (the facts document),
+/// docs/output.md (the output), docs/findings.md (every finding, relief and
+/// warning, with its law), docs/deadlines.md (every date), docs/csv.md (the
+/// screening columns).
 #[derive(Parser)]
 #[command(name = "refuge", version, about, long_about)]
 struct Cli {
@@ -24,14 +29,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Assess one case: facts (JSON, spec/facts.md) in, the determination out.
+    /// Assess one case: facts (JSON, docs/facts.md) in, the determination out.
     ///
     /// Exit codes: 0 assessed; 2 the facts have an error (the message names the
     /// field), or the file cannot be read.
     Assess {
         /// The facts document; `-` reads standard input.
         file: String,
-        /// json (the contract of spec/output.md), text (a memo) or html (a standalone page).
+        /// json (the contract of docs/output.md), text (a memo) or html (a standalone page).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// The date that stands in for `as_of` when the facts give none (default: today).
