@@ -404,7 +404,9 @@ fn intake_stage(fact: Fact) -> u8 {
             "applicant.location" | "applicant.current_country" => 2,
             _ => 3,
         },
+        // The removal history, and an earlier application's fate with it.
         Fact::Removal(_) => 4,
+        Fact::Application(f) if f.name() == "application.previously_denied" => 4,
         Fact::Arrivals | Fact::Arrival(..) => 5,
         Fact::Application(_) | Fact::Exceptions | Fact::Exception(..) | Fact::Top(_) => 6,
         Fact::Harms => 7,

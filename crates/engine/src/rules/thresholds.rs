@@ -493,14 +493,10 @@ fn frivolous(ev: &mut Eval) -> Ix {
         (Some(b), _) => V::known(b),
         (None, Some(false)) => V::NO,
         (None, Some(true)) => V::unknown(ask()),
-        (None, None) => V::unknown_of(
-            [
-                Need::fact(Fact::Application(field!("application.previously_denied"))),
-                ask(),
-            ]
-            .into_iter()
-            .collect(),
-        ),
+        // Whether there was an earlier denial comes first: a "no" settles it.
+        (None, None) => V::unknown(Need::fact(Fact::Application(field!(
+            "application.previously_denied"
+        )))),
     };
     let because = explain!(
         ev,
