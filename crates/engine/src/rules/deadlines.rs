@@ -203,7 +203,7 @@ impl ScreenedDates {
     /// What a screening reads of a case's deadlines, found as [`all`] finds them.
     pub fn of_case(case: &Case, law: &Law, one_year: Option<&OneYear>) -> ScreenedDates {
         let mut s = ScreenedDates::default();
-        each(case, law, one_year, false, |d| s.take(&d));
+        each(case, law, one_year, Need::Screened, |d| s.take(&d));
         s
     }
 
@@ -227,8 +227,21 @@ impl ScreenedDates {
 /// Every deadline the facts give, `one_year` among them; the because-texts only when `explain`.
 pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) -> Vec<Deadline> {
     let mut list = Vec::with_capacity(4);
-    each(case, law, one_year, explain, |d| list.push(d));
+    let need = if explain { Need::Explained } else { Need::All };
+    each(case, law, one_year, need, |d| list.push(d));
     list
+}
+
+/// Which deadlines [`each`] finds, and whether it explains them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Every deadline, with its because-text.
+    Explained,
+    /// Every deadline, without texts.
+    All,
+    /// Only those a screening reads ([`ScreenedDates`]): the others are
+    /// not made at all (a caseload's rows would make and drop them).
+    Screened,
 }
 
 /// [`all`]'s deadlines, each to `sink` as found.
@@ -236,12 +249,16 @@ fn each(
     case: &Case,
     law: &Law,
     one_year: Option<&OneYear>,
-    explain: bool,
+    need: Need,
     sink: impl FnMut(Deadline),
 ) {
     let as_of = case.as_of;
     let app = case.facts.application();
-    let mut out = Dates { explain, sink };
+    let screened = need == Need::Screened;
+    let mut out = Dates {
+        explain: need == Need::Explained,
+        sink,
+    };
 
     if let Some(oy) = one_year {
         let filing = filing_date(case, Some(oy.deadline));
@@ -300,6 +317,9 @@ fn each(
             ),
         ];
         for (id, label, p, cite) in EAD {
+            if screened && id != EAD_EARLIEST_FILING {
+                continue;
+            }
             let wait = law.num(p, filed);
             let date = add_days(filed, wait + stopped);
             let what = if id == EAD_EARLIEST_FILING {
@@ -323,6 +343,9 @@ fn each(
     }
 
     if let Some(granted) = app.granted_on {
+        if screened {
+            return;
+        }
         let years = law.num(P::AdjustmentWaitYears, granted) as i16;
         let (date, r) = add_years(granted, years, Rounding::Eligibility);
         out.add(
@@ -351,8 +374,12 @@ fn each(
     } else if let Some(filed) = app.filed_on {
         let fee_from = law.date(P::AnnualFeeEffective, as_of);
         if as_of >= fee_from {
-            annual_fees(&mut out, law, filed, as_of, fee_from);
+            annual_fees(&mut out, law, filed, as_of, fee_from, screened);
         }
+    }
+
+    if screened {
+        return;
     }
 
     if let Some(adjusted) = app.adjusted_on {
@@ -424,22 +451,27 @@ fn each(
 /// The annual asylum fee (Pub. L. 119-21, § 100009): every anniversary of
 /// filing on or after the fee took effect and on or before `as_of` that the
 /// facts do not show paid (they record no payment), each overdue, and the
-/// next one, `asylum.annual_fee`, from as_of on (`amendments-2026-12.md` C).
+/// next one, `asylum.annual_fee`, from as_of on (`amendments-2026-12.md` C);
+/// only the next one when `next_only`.
 fn annual_fees<F: FnMut(Deadline)>(
     out: &mut Dates<F>,
     law: &Law,
     filed: Date,
     as_of: Date,
     fee_from: Date,
+    next_only: bool,
 ) {
     const CITE: &[&str] = &[
         "Pub. L. 119-21, § 100009 (2025)",
         "90 Fed. Reg. 34,511 (July 22, 2025)",
         "90 Fed. Reg. 52,693 (Nov. 21, 2025)",
     ];
-    for n in 1.. {
+    // Anniversary n falls in the year of filing + n: those before the year
+    // of the first one wanted all come before it.
+    let first = if next_only { as_of } else { fee_from };
+    for n in (first.year() - filed.year()).max(1).. {
         let (date, r) = add_years(filed, n, Rounding::Deadline);
-        if date < fee_from {
+        if date < fee_from || (next_only && date < as_of) {
             continue;
         }
         let amount = law.num(P::AnnualFeeUsd, date);

@@ -398,23 +398,23 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
 /// reliefs, the earlier stage is asked first.
 fn intake_stage(fact: Fact) -> u8 {
     match fact {
-        Fact::Applicant(f) => match f.name() {
-            "applicant.birth_date" => 0,
-            "applicant.unaccompanied_child" => 1,
-            "applicant.location" | "applicant.current_country" => 2,
-            _ => 3,
-        },
+        Fact::Applicant(f) if f == field!("applicant.birth_date") => 0,
+        Fact::Applicant(f) if f == field!("applicant.unaccompanied_child") => 1,
+        Fact::Applicant(f)
+            if f == field!("applicant.location") || f == field!("applicant.current_country") =>
+        {
+            2
+        }
+        Fact::Applicant(_) => 3,
         // The removal history, and an earlier application's fate with it.
         Fact::Removal(_) => 4,
-        Fact::Application(f) if f.name() == "application.previously_denied" => 4,
+        Fact::Application(f) if f == field!("application.previously_denied") => 4,
         Fact::Arrivals | Fact::Arrival(..) => 5,
         Fact::Application(_) | Fact::Exceptions | Fact::Exception(..) | Fact::Top(_) => 6,
         Fact::Harms => 7,
-        Fact::Harm(_, f) => match f.name() {
-            "actor" | "authorities" => 10,
-            "grounds" => 9,
-            _ => 8,
-        },
+        Fact::Harm(_, f) if f == field!("actor") || f == field!("authorities") => 10,
+        Fact::Harm(_, f) if f == field!("grounds") => 9,
+        Fact::Harm(..) => 8,
         Fact::Ground(..) | Fact::Group(..) => 9,
         Fact::Risk(_) | Fact::Torture(_) => 11,
         Fact::Conduct(_) | Fact::Resettlement(_) => 12,

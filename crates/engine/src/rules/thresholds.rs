@@ -296,9 +296,25 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
         );
     };
     let law = ev.law;
+    let forum = case.facts.application().forum;
+    // Most arrivals are plainly outside the Agreement: say so at once when no
+    // explanation is written (the full rule below gives the same no).
+    if !ev.explain
+        && (arrival.border.is_some_and(|b| b != Border::NorthernLand)
+            || arrival.from_country.is_some_and(|c| c.as_str() != "CA")
+            || forum == Some(Forum::Affirmative))
+    {
+        return ev.push(
+            &defs::SAFE_THIRD_COUNTRY,
+            None,
+            Outcome::No,
+            String::new(),
+            &[],
+            Needs::None,
+        );
+    }
     let stca_from = law.date(P::StcaEffective, date);
     let protocol_from = law.date(P::StcaAdditionalProtocol, date);
-    let forum = case.facts.application().forum;
     // Asylum officers do not apply the Agreement to an affirmative
     // application (8 C.F.R. § 208.4(a)(6)); it is applied at the border
     // (§ 208.30(e)(6)) and by immigration judges (§ 1240.11(g)).
@@ -398,6 +414,8 @@ fn previous_denial(ev: &mut Eval) -> Ix {
     let filing = filing_date(case, None).date;
     let mut parts = Vec::new();
     let changed = match facts.exceptions.as_deref() {
+        // No earlier denial: nothing to lift.
+        _ if denied == Some(false) => V::NO,
         None => V::unknown(Need::fact(Fact::Exceptions)),
         Some(list) => V::any(list.iter().enumerate().map(|(i, e)| {
             let is_changed = V::test(e.kind, Fact::Exception(i, field!("kind")), |k| {
