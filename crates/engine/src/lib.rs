@@ -125,7 +125,7 @@ pub fn screen_all<'a>(cases: &[&'a Case], law: &'a Law) -> Vec<Screening<'a>> {
 /// decided for earlier cases of the caseload that they cannot tell from a
 /// later one (see [`memo`]): the same screenings, without most of the rules'
 /// work for a case whose pattern the memo holds (on 1,000,000 generated rows,
-/// 93% of them). Keep one memo for a whole run (one a thread).
+/// 85% of them). Keep one memo for a whole run (one a thread).
 pub fn screen_all_with<'a>(
     cases: &[&'a Case],
     law: &'a Law,

@@ -385,9 +385,10 @@ thread_local! {
 
 /// The patterns all the workers' memos keep together (about 70 bytes each),
 /// so that the memos' memory stays the same whatever the number of threads.
-/// On 1,000,000 generated rows and 2 threads, 93% of rows were found in the
-/// memo (85% with 8,192 patterns, which took 4-7% more CPU time; 131,072
-/// took the same time as 32,768).
+/// On 1,000,000 generated rows and 2 threads, 85% of rows were found in the
+/// memo since the law engine's second edition (its removal history, dual
+/// nationality and arrival facts make more patterns; 90% before); 131,072
+/// and 262,144 patterns took the same time as 32,768.
 const MEMO_PATTERNS: usize = 32768;
 
 /// Rows screened together: enough that each part of the engine's code is
