@@ -32,6 +32,7 @@ pub fn deadlines(a: &Assessment) -> Vec<NewDeadline<'_>> {
             label: &d.label,
             date: d.date.to_string(),
             status: d.status.as_str(),
+            kind: d.kind.as_str(),
         })
         .collect()
 }

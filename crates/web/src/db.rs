@@ -105,6 +105,8 @@ pub struct DeadlineRow {
     pub label: String,
     pub date: String,
     pub status: String,
+    /// The engine's kind of date: `last_day`, `first_day` or `record`.
+    pub kind: String,
 }
 
 /// A deadline to store for a case (from the engine's assessment).
@@ -113,13 +115,26 @@ pub struct NewDeadline<'a> {
     pub label: &'a str,
     pub date: String,
     pub status: &'a str,
+    pub kind: &'a str,
 }
 
-/// The soonest date still to act on: upcoming, or missed (not met, exempt or a record).
+/// Whether a date is still to act on: upcoming, missed, or a last day to act
+/// that has passed with nothing done (overdue). Not one met, exempt, a first
+/// day now open, or a record. [`OPEN_SQL`] says the same in SQL.
+pub fn is_open(status: &str, kind: &str) -> bool {
+    matches!(status, "upcoming" | "missed") || (status == "passed" && kind == "last_day")
+}
+
+/// [`is_open`] in SQL, written out (not bound) so that the partial index
+/// `deadlines_open` serves it (migration 0003).
+const OPEN_SQL: &str =
+    "(d.status IN ('upcoming', 'missed') OR (d.status = 'passed' AND d.kind = 'last_day'))";
+
+/// The soonest date still to act on ([`is_open`]).
 fn next_open(deadlines: &[NewDeadline<'_>]) -> Option<String> {
     deadlines
         .iter()
-        .filter(|d| matches!(d.status, "upcoming" | "missed"))
+        .filter(|d| is_open(d.status, d.kind))
         .map(|d| d.date.clone())
         .min()
 }
@@ -140,7 +155,7 @@ pub struct AuditEntry {
 pub struct DeadlineFilter {
     /// One case's only (`None`: every case).
     pub case_id: Option<String>,
-    /// Only dates still to act on: upcoming or missed.
+    /// Only dates still to act on ([`is_open`]).
     pub open_only: bool,
     /// At most this many (0: all), after skipping `offset`.
     pub limit: i64,
@@ -786,13 +801,14 @@ impl Db {
             .await?;
         for d in deadlines {
             sqlx::query(
-                "INSERT INTO deadlines (case_id, deadline_id, label, date, status) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO deadlines (case_id, deadline_id, label, date, status, kind) VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(case_id)
             .bind(d.id)
             .bind(d.label)
             .bind(&d.date)
             .bind(d.status)
+            .bind(d.kind)
             .execute(&mut **tx)
             .await?;
         }
@@ -903,15 +919,9 @@ impl Db {
         user: &User,
         filter: &DeadlineFilter,
     ) -> Result<Vec<DeadlineRow>> {
-        // The open-dates condition is written out, not bound, so that the
-        // partial index `deadlines_open` serves it (migration 0002).
-        let open = if filter.open_only {
-            "d.status IN ('upcoming', 'missed')"
-        } else {
-            "1 = 1"
-        };
+        let open = if filter.open_only { OPEN_SQL } else { "1 = 1" };
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT d.case_id, c.number, c.client_name, d.deadline_id, d.label, d.date, d.status
+            "SELECT d.case_id, c.number, c.client_name, d.deadline_id, d.label, d.date, d.status, d.kind
              FROM deadlines d JOIN cases c ON c.id = d.case_id
              WHERE {VISIBLE_TO_USER} AND c.archived = 0 AND ($3 = '' OR c.id = $3) AND {open}
              ORDER BY d.date, c.number, d.deadline_id
@@ -938,6 +948,7 @@ impl Db {
                     label: r.try_get(4)?,
                     date: r.try_get(5)?,
                     status: r.try_get(6)?,
+                    kind: r.try_get(7)?,
                 })
             })
             .collect()

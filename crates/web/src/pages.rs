@@ -489,11 +489,13 @@ pub fn days_until(today: jiff::civil::Date, iso: &str) -> i64 {
         .unwrap_or(0)
 }
 
-/// How a date is flagged: overdue (a missed deadline, or an upcoming one now
-/// passed) or due within 30 days.
-pub fn flag(status: &str, days: i64) -> (&'static str, &'static str) {
+/// How a date is flagged: overdue (a missed deadline, a last day to act that
+/// has passed with nothing done, or an upcoming one now passed) or due within
+/// 30 days.
+pub fn flag(status: &str, kind: &str, days: i64) -> (&'static str, &'static str) {
     match status {
         "missed" => ("overdue", "overdue"),
+        "passed" if kind == "last_day" => ("overdue", "overdue"),
         "upcoming" if days < 0 => ("overdue", "overdue"),
         "upcoming" if days <= 30 => ("soon", "within 30 days"),
         _ => ("", ""),
@@ -539,7 +541,7 @@ async fn dashboard(State(state): State<AppState>, s: Session, Q(q): Q<DashQuery>
         .into_iter()
         .map(|row| {
             let days = days_until(today, &row.date);
-            let (class, alert) = flag(&row.status, days);
+            let (class, alert) = flag(&row.status, &row.kind, days);
             DashRow {
                 row,
                 days,

@@ -1387,9 +1387,13 @@ async fn every_unpaid_annual_fee_is_among_the_dates_of_the_dashboard() {
         row.contains("<td>2026-05-20</td>") && row.contains("<td>passed</td>"),
         "{row}"
     );
-    // The default view still answers (whether it lists passed dates is decided elsewhere).
+    // The default view lists the unpaid anniversary too, flagged overdue, and the next fee.
     let open = t.get("/", Some(&who)).await;
     assert_eq!(open.status, StatusCode::OK);
+    let row = &open.body[..open.body.find("asylum.annual_fee.2026").unwrap()];
+    let row = &open.body[row.rfind("<tr").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("class=\"overdue\""), "{row}");
     assert!(
         open.body
             .contains("<code class=\"muted\">asylum.annual_fee</code>")
@@ -1402,5 +1406,82 @@ async fn every_unpaid_annual_fee_is_among_the_dates_of_the_dashboard() {
     assert!(
         ics.contains("-asylum.annual_fee.2026@refuge") && ics.contains("-asylum.annual_fee@refuge"),
         "{ics}"
+    );
+}
+
+/// Issue 22, defect 1: an unfiled case whose one-year deadline has passed
+/// (engine status `passed`) must not disappear. It is exactly the date a
+/// practitioner must see, since an exception may still be argued.
+#[tokio::test]
+async fn a_passed_one_year_deadline_stays_on_the_dashboard_flagged_overdue() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let bob = t.login("bob", Role::Staff).await;
+    // Arrived 2024-03-04, nothing filed: the deadline 2025-03-04 has passed.
+    let late = t
+        .case(
+            &ana,
+            "Client Late",
+            r#"{"arrivals": [{"date": "2024-03-04"}]}"#,
+        )
+        .await;
+    let soon = t
+        .case(
+            &ana,
+            "Client Soon",
+            r#"{"arrivals": [{"date": "2026-01-10"}]}"#,
+        )
+        .await;
+    for case in [&late, &soon] {
+        let r = t
+            .post(
+                &format!("/cases/{}/members", case.id),
+                &ana,
+                &[("name", "bob")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    for who in [&ana, &bob] {
+        let dash = t.get("/", Some(who)).await.body;
+        assert!(!dash.contains("No dates yet"), "{dash}");
+        // At the top (soonest first), flagged overdue.
+        let first = dash.find("<tr class=").expect("a row");
+        let row = &dash[first..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(
+            row.contains("Client Late") && row.contains("asylum.one_year"),
+            "{row}"
+        );
+        assert!(
+            row.contains("class=\"overdue\"") && row.contains("overdue</span>"),
+            "{row}"
+        );
+        assert!(dash.find("Client Late").unwrap() < dash.find("Client Soon").unwrap());
+    }
+    // The case list gives it as the next deadline, and the filter keeps it.
+    let list = t.get("/cases", Some(&bob)).await.body;
+    assert!(list.contains("<td>2025-03-04</td>"), "{list}");
+    let due = t.get("/cases?due=30", Some(&bob)).await.body;
+    assert!(due.contains("Client Late"), "{due}");
+    // A first day that has passed (the work permit may be filed since
+    // 2026-07-01) is open to act on, not overdue: listed only among all dates.
+    t.case(
+        &ana,
+        "Client Filed",
+        r#"{"arrivals": [{"date": "2026-01-10"}], "application": {"filed_on": "2026-02-01"}}"#,
+    )
+    .await;
+    assert!(
+        !t.get("/", Some(&ana))
+            .await
+            .body
+            .contains("ead.earliest_filing")
+    );
+    assert!(
+        t.get("/?all=1", Some(&ana))
+            .await
+            .body
+            .contains("ead.earliest_filing")
     );
 }

@@ -10,7 +10,7 @@ use refuge_web::db::{CaseFilter, Db, DeadlineFilter, NewDeadline};
 async fn story(db: &Db) {
     assert_eq!(
         db.applied_migrations().await.unwrap(),
-        ["workspace", "open deadlines"]
+        ["workspace", "open deadlines", "overdue deadlines"]
     );
     assert_eq!(db.admin_count().await.unwrap(), 0);
     let ana = db.add_user("ana", "hash", Role::Attorney).await.unwrap();
@@ -50,12 +50,30 @@ async fn story(db: &Db) {
             label: "One-year deadline",
             date: "2027-06-01".into(),
             status: "upcoming",
+            kind: "last_day",
         },
         NewDeadline {
             id: "ead.earliest",
             label: "EAD",
             date: "2026-01-01".into(),
             status: "met",
+            kind: "first_day",
+        },
+        // A last day passed with nothing done is overdue, and still open;
+        // a first day passed is open to act on, not a date to chase.
+        NewDeadline {
+            id: "asylum.annual_fee.2026",
+            label: "Annual fee",
+            date: "2026-03-04".into(),
+            status: "passed",
+            kind: "last_day",
+        },
+        NewDeadline {
+            id: "ead.earliest_grant",
+            label: "EAD grant",
+            date: "2025-06-01".into(),
+            status: "passed",
+            kind: "first_day",
         },
     ];
     let v = db
@@ -76,7 +94,7 @@ async fn story(db: &Db) {
             case.facts.as_str(),
             case.next_deadline.as_deref()
         ),
-        (2, r#"{"a":1}"#, Some("2027-06-01"))
+        (2, r#"{"a":1}"#, Some("2026-03-04"))
     );
     let history = db.facts_history(&case.id).await.unwrap();
     assert_eq!(
@@ -96,12 +114,13 @@ async fn story(db: &Db) {
         ..Default::default()
     };
     assert_eq!(
-        db.cases_for(&ana, &due("2027-05-31")).await.unwrap().len(),
+        db.cases_for(&ana, &due("2026-03-03")).await.unwrap().len(),
         0
     );
     assert_eq!(
-        db.cases_for(&ana, &due("2027-06-01")).await.unwrap().len(),
-        1
+        db.cases_for(&ana, &due("2026-03-04")).await.unwrap().len(),
+        1,
+        "an overdue last day is the case's next deadline"
     );
 
     db.add_member(&case.id, &bob.id).await.unwrap();
@@ -112,16 +131,21 @@ async fn story(db: &Db) {
             .await
             .unwrap()
             .len(),
-        2
+        4
     );
     let open = DeadlineFilter {
         open_only: true,
         ..Default::default()
     };
     assert_eq!(
-        db.deadlines_for(&bob, &open).await.unwrap().len(),
-        1,
-        "a met date is not open"
+        db.deadlines_for(&bob, &open)
+            .await
+            .unwrap()
+            .iter()
+            .map(|d| d.deadline_id.as_str())
+            .collect::<Vec<_>>(),
+        ["asylum.annual_fee.2026", "asylum.one_year"],
+        "open: the overdue last day and the upcoming one, not a met date or an open first day"
     );
     let second = DeadlineFilter {
         limit: 1,
@@ -130,7 +154,7 @@ async fn story(db: &Db) {
     };
     assert_eq!(
         db.deadlines_for(&bob, &second).await.unwrap()[0].deadline_id,
-        "asylum.one_year",
+        "ead.earliest",
         "paged, soonest first"
     );
     db.remove_member(&case.id, &bob.id).await.unwrap();
@@ -247,7 +271,7 @@ async fn the_storage_story_holds_on_sqlite() {
     .unwrap();
     assert_eq!(
         again.applied_migrations().await.unwrap(),
-        ["workspace", "open deadlines"]
+        ["workspace", "open deadlines", "overdue deadlines"]
     );
 }
 
