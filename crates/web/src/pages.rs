@@ -830,8 +830,16 @@ fn interview_page(
 ) -> Interview {
     let (a, _) = assessment_of(state, &case);
     let doc = cases::document(&case);
-    let total = a.questions.len();
-    let question = a.questions.get(skip).cloned();
+    // The questions whose fact the document does not answer yet. One it
+    // answers without settling the law (the harm was "not reported") is not
+    // asked again and again: the structured form holds it (issue 22, defect 3).
+    let open: Vec<&Question> = a
+        .questions
+        .iter()
+        .filter(|q| facts_form::get(&doc, &q.fact).is_none())
+        .collect();
+    let total = open.len();
+    let question = open.get(skip).map(|q| (*q).clone());
     let (inputs, why) = match &question {
         Some(q) => {
             let mut errors = HashMap::new();
@@ -933,6 +941,16 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Pos
     if let Some((_, e)) = errors.first() {
         return fail(case, e.clone());
     }
+    // The address names the fact saved, never its value (issue 22, defect 7).
+    let next = format!(
+        "/cases/{}/interview?skip={skip}&{}",
+        case.id,
+        serde_urlencoded::to_string([("saved", &fact)]).unwrap_or_default()
+    );
+    // An answer that changes nothing makes no version and no audit entry.
+    if doc == cases::document(&case) {
+        return Ok(see_other(next));
+    }
     match cases::save_facts(&state, &s.user, &case, &doc).await {
         Ok(_) => {
             s.audit(
@@ -942,17 +960,7 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Pos
                 &format!("interview answer: {fact}"),
             )
             .await?;
-            let said: Vec<String> = answers
-                .iter()
-                .filter(|(_, v)| !v.trim().is_empty())
-                .map(|(k, v)| format!("{k} = {}", v.trim()))
-                .collect();
-            let saved =
-                serde_urlencoded::to_string([("saved", said.join("; "))]).unwrap_or_default();
-            Ok(see_other(format!(
-                "/cases/{}/interview?skip={skip}&{saved}",
-                case.id
-            )))
+            Ok(see_other(next))
         }
         Err(CaseError::Invalid(e)) => fail(case, e.message),
         Err(CaseError::Db(DbError::Conflict(m))) => fail(case, m),

@@ -346,8 +346,14 @@ async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_mo
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // The address names the fact saved, never the answer (issue 22, defect 7).
+    assert!(
+        r.location().ends_with("saved=conduct.persecuted_others"),
+        "{}",
+        r.location()
+    );
     let next = t.get(r.location(), Some(&who)).await.body;
-    assert!(next.contains("Saved: conduct.persecuted_others = false"));
+    assert!(next.contains("Saved: conduct.persecuted_others"));
     assert!(!next.contains("name=\"fact\" value=\"conduct.persecuted_others\""));
     let facts = t.facts(&who, &case.id).await;
     assert_eq!(facts["conduct"]["persecuted_others"], false);
@@ -1483,5 +1489,72 @@ async fn a_passed_one_year_deadline_stays_on_the_dashboard_flagged_overdue() {
             .await
             .body
             .contains("ead.earliest_filing")
+    );
+}
+
+/// Issue 22, defect 3: answering "not reported" leaves the persecutor finding
+/// unknown, and the engine still asks about the authorities; the interview
+/// must move on rather than ask again, and must not make a version or an
+/// audit entry for an answer that changes nothing.
+#[tokio::test]
+async fn the_interview_moves_on_after_not_reported_and_saves_nothing_twice() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let facts = r#"{"arrivals": [{"date": "2026-01-10"}], "harms": [{"id": "h1", "when": "past", "kind": "torture",
+        "target": "applicant", "actor": "non_state", "grounds": [{"ground": "religion", "central": true}]}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let path = format!("/cases/{}/interview", case.id);
+    // Find the authorities question and answer it "not reported".
+    let mut skip = 0;
+    loop {
+        let page = t.get(&format!("{path}?skip={skip}"), Some(&who)).await.body;
+        assert!(
+            !page.contains("No open questions"),
+            "never asked about the authorities"
+        );
+        if page.contains("name=\"fact\" value=\"harms[h1].authorities\"") {
+            break;
+        }
+        skip += 1;
+    }
+    let r = t
+        .answer(
+            &who,
+            &case.id,
+            1,
+            "harms[h1].authorities",
+            skip,
+            &[("harms[h1].authorities", "not_reported")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let next = t.get(r.location(), Some(&who)).await.body;
+    assert!(
+        !next.contains("name=\"fact\" value=\"harms[h1].authorities\""),
+        "the same question is asked again"
+    );
+    assert_eq!(
+        t.facts(&who, &case.id).await["harms"][0]["authorities"],
+        "not_reported"
+    );
+    // Answering it again, unchanged, makes no new version.
+    let r = t
+        .answer(
+            &who,
+            &case.id,
+            2,
+            "harms[h1].authorities",
+            skip,
+            &[("harms[h1].authorities", "not_reported")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let history = t
+        .get(&format!("/cases/{}/history", case.id), Some(&who))
+        .await
+        .body;
+    assert!(
+        history.contains("Version 2") && !history.contains("Version 3"),
+        "{history}"
     );
 }
