@@ -270,7 +270,11 @@ pub static SECTIONS: &[Section] = &[
                 f("ground", Choice(facts::Ground::NAMES), "Ground"),
                 f("central", YES_NO, "At least one central reason"),
                 f("imputed", YES_NO, "Opinion imputed by the persecutor"),
-                f("group", Text, "Social group id (from Groups)"),
+                f(
+                    "group",
+                    Text,
+                    "Social group: the id of a group defined under Groups, or a definition of a new one",
+                ),
             ],
         )),
         fields: &[
@@ -877,6 +881,19 @@ pub fn apply_form(doc: &mut Value, fields: &[(String, String)]) -> Vec<(String, 
             }
             continue;
         }
+        // A ground's social group may be given by its definition: a text that
+        // names no defined group defines one (or finds the group already so
+        // defined) and links it (issue 22, defect 2).
+        if field.name == "group" && name.contains(".grounds[") {
+            let typed = text.trim();
+            if !typed.is_empty() && get(doc, &format!("groups[{typed}]")).is_none() {
+                let id = group_defined_as(doc, typed);
+                if let Err(e) = set(doc, name, Value::String(id)) {
+                    errors.push((name.clone(), e));
+                }
+                continue;
+            }
+        }
         match parse(field.kind, text) {
             Ok(value) => {
                 // A blank field of a new entry adds nothing.
@@ -935,6 +952,34 @@ pub fn apply_form(doc: &mut Value, fields: &[(String, String)]) -> Vec<(String, 
     }
     drop_empty(doc);
     errors
+}
+
+/// The id of the group whose definition is `definition`, defining a new one
+/// (the first free id of g1, g2, …) if there is none.
+fn group_defined_as(doc: &mut Value, definition: &str) -> String {
+    let found = doc
+        .get("groups")
+        .and_then(Value::as_array)
+        .and_then(|groups| {
+            groups
+                .iter()
+                .find(|g| g.get("definition").and_then(Value::as_str) == Some(definition))
+        })
+        .and_then(|g| g.get("id").and_then(Value::as_str))
+        .map(str::to_owned);
+    if let Some(id) = found {
+        return id;
+    }
+    let id = (1..)
+        .map(|n| format!("g{n}"))
+        .find(|id| get(doc, &format!("groups[{id}]")).is_none())
+        .unwrap_or_default();
+    let _ = set(
+        doc,
+        &format!("groups[{id}].definition"),
+        Value::String(definition.to_string()),
+    );
+    id
 }
 
 /// Removes the list entry at `path` (`arrivals[1]`, `harms[h1]`, `harms[h1].grounds[0]`).

@@ -1558,3 +1558,59 @@ async fn the_interview_moves_on_after_not_reported_and_saves_nothing_twice() {
         "{history}"
     );
 }
+
+/// Issue 22, defect 2: when the ground is a particular social group, the
+/// interview's follow-up must let the user define the group in place; typing
+/// a definition used to fail with `group "…" is not defined`.
+#[tokio::test]
+async fn the_interview_defines_a_social_group_in_place() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let facts = r#"{"arrivals": [{"date": "2026-01-10"}], "harms": [{"id": "h1", "when": "past", "kind": "torture",
+        "target": "applicant", "actor": "government", "grounds": [{"ground": "particular_social_group", "central": true}]}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let definition = "Honduran women who left abusive partners";
+    let r = t
+        .answer(
+            &who,
+            &case.id,
+            1,
+            "harms[h1].grounds[0].group",
+            0,
+            &[("harms[h1].grounds[0].group", definition)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let saved = t.facts(&who, &case.id).await;
+    assert_eq!(saved["harms"][0]["grounds"][0]["group"], "g1");
+    assert_eq!(saved["groups"][0]["id"], "g1");
+    assert_eq!(saved["groups"][0]["definition"], definition);
+    // The same definition again links the same group; an id links its group.
+    let mut doc = saved.clone();
+    refuge_web::facts_form::apply_form(
+        &mut doc,
+        &[(
+            "harms[h1].grounds[1].group".to_string(),
+            definition.to_string(),
+        )],
+    );
+    assert_eq!(doc["groups"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["harms"][0]["grounds"][1]["group"], "g1");
+    // The interview now asks what the group's cognizability turns on.
+    let page = t
+        .get(&format!("/cases/{}/interview", case.id), Some(&who))
+        .await
+        .body;
+    let mut asked = page.contains("groups[g1]");
+    for skip in 1..12 {
+        asked |= t
+            .get(
+                &format!("/cases/{}/interview?skip={skip}", case.id),
+                Some(&who),
+            )
+            .await
+            .body
+            .contains("name=\"fact\" value=\"groups[g1]");
+    }
+    assert!(asked, "the group's elements are asked");
+}
