@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .route("/cases", get(case_list).post(create_case))
+        .route("/cases/search", post(search_cases))
         .route("/cases/new", get(new_case_form))
         .route("/cases/{id}", get(case_page))
         .route("/cases/{id}/interview", get(interview).post(answer))
@@ -574,10 +575,12 @@ struct CaseList {
     notice: &'static str,
 }
 
+/// The case list's filters in the address: never a name or a number, which
+/// are searched for through a form posted to `/cases/search` (issue 22,
+/// defect 7: a client's name must not sit in an address, a browser's history
+/// or a proxy's log).
 #[derive(Deserialize)]
 struct ListQuery {
-    #[serde(default)]
-    q: String,
     #[serde(default)]
     due: String,
     #[serde(default)]
@@ -585,7 +588,24 @@ struct ListQuery {
 }
 
 async fn case_list(State(state): State<AppState>, s: Session, Q(q): Q<ListQuery>) -> PageResult {
-    let due_by = match q.due.as_str() {
+    list_cases(&state, &s, String::new(), q.due, !q.archived.is_empty()).await
+}
+
+/// The case list searched by name or case number (the form's body, not the address).
+async fn search_cases(State(state): State<AppState>, form: Posted) -> PageResult {
+    let (q, due) = (form.get("q").to_string(), form.get("due").to_string());
+    let archived = !form.get("archived").is_empty();
+    list_cases(&state, &form.session, q, due, archived).await
+}
+
+async fn list_cases(
+    state: &AppState,
+    s: &Session,
+    q: String,
+    due: String,
+    archived: bool,
+) -> PageResult {
+    let due_by = match due.as_str() {
         "" => None,
         d => {
             let days: i64 = d
@@ -599,17 +619,17 @@ async fn case_list(State(state): State<AppState>, s: Session, Q(q): Q<ListQuery>
         }
     };
     let filter = CaseFilter {
-        search: Some(q.q.clone()),
+        search: Some(q.clone()),
         due_by,
-        archived: !q.archived.is_empty(),
+        archived,
         limit: 500,
     };
     let cases = state.db.cases_for(&s.user, &filter).await?;
     Ok(render(&CaseList {
-        ctx: Ctx::of(&s, "Cases"),
+        ctx: Ctx::of(s, "Cases"),
         cases,
-        q: q.q,
-        due: q.due,
+        q,
+        due,
         filter,
         notice: NOTICE,
     }))
