@@ -839,11 +839,15 @@ struct InterviewQuery {
     saved: Option<String>,
 }
 
+/// The interview at question `skip`, or at the question of `focus` when it
+/// is still open (an answer refused is shown again on its own question).
+#[allow(clippy::too_many_arguments)]
 fn interview_page(
     state: &AppState,
     s: &Session,
     case: CaseRow,
     skip: usize,
+    focus: Option<&str>,
     typed: &HashMap<String, String>,
     error: Option<String>,
     saved: Option<String>,
@@ -859,7 +863,19 @@ fn interview_page(
         .filter(|q| facts_form::get(&doc, &q.fact).is_none())
         .collect();
     let total = open.len();
-    let question = open.get(skip).map(|q| (*q).clone());
+    let at = focus.and_then(|f| open.iter().position(|q| q.fact == f));
+    let skip = at.unwrap_or(skip);
+    // A refused answer to a question that is no longer open (someone else
+    // answered it) is still shown on its own question, worded by the form.
+    let refused = match (focus, at) {
+        (Some(f), None) => facts_form::field_of(f).map(|(_, field)| Question {
+            fact: f.to_string(),
+            ask: field.label.into(),
+            why: Vec::new(),
+        }),
+        _ => None,
+    };
+    let question = refused.or_else(|| open.get(skip).map(|q| (*q).clone()));
     let (inputs, why) = match &question {
         Some(q) => {
             let mut errors = HashMap::new();
@@ -914,6 +930,7 @@ async fn interview(
         &s,
         case,
         q.skip,
+        None,
         &HashMap::new(),
         None,
         q.saved,
@@ -943,18 +960,31 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Pos
     let typed: HashMap<String, String> = answers.iter().cloned().collect();
     let blank = answers.iter().all(|(_, v)| v.trim().is_empty());
     let fail = |case: CaseRow, msg: String| {
-        let page = interview_page(&state, s, case, skip, &typed, Some(msg), None);
+        let page = interview_page(&state, s, case, skip, Some(&fact), &typed, Some(msg), None);
         Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
     };
     if blank {
         return fail(case, "give an answer, or choose \"Skip for now\"".into());
     }
+    // Someone else saved meanwhile. Their change and this answer meet only
+    // if they answered this very question: then the answer is kept and shown
+    // again on its question, beside theirs; otherwise it is saved on top of
+    // their version (issue 22, defect 6).
     if form.get("version") != case.version.to_string() {
-        return fail(
-            case,
-            "someone else changed these facts meanwhile; check the question and answer again"
-                .into(),
-        );
+        let current = cases::document(&case);
+        let theirs: Vec<String> = answers
+            .iter()
+            .filter_map(|(k, _)| facts_form::get(&current, k).map(|v| facts_form::show(Some(v))))
+            .collect();
+        if !theirs.is_empty() {
+            return fail(
+                case,
+                format!(
+                    "someone else answered this question meanwhile ({}); check it and answer again",
+                    theirs.join(", ")
+                ),
+            );
+        }
     }
     let mut doc = cases::document(&case);
     let errors = facts_form::apply_form(&mut doc, &answers);

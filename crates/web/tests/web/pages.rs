@@ -383,6 +383,8 @@ async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_mo
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // An answer based on an older version, to a question nobody answered
+    // meanwhile, is kept and saved on top (issue 22, defect 6).
     let r = t
         .answer(
             &who,
@@ -393,8 +395,41 @@ async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_mo
             &[("conduct.aggravated_felony", "true")],
         )
         .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let facts = t.facts(&who, &case.id).await;
+    assert_eq!(facts["conduct"]["aggravated_felony"], true);
+    assert_eq!(
+        facts["conduct"]["persecuted_others"], false,
+        "the other answer stays"
+    );
+    // One to a question answered meanwhile is shown again on its own
+    // question, with the typed answer and the other one.
+    let r = t
+        .answer(
+            &who,
+            &case.id,
+            1,
+            "conduct.aggravated_felony",
+            0,
+            &[("conduct.aggravated_felony", "false")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("someone else changed"));
+    assert!(
+        r.body
+            .contains("someone else answered this question meanwhile (true)"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body
+            .contains("name=\"fact\" value=\"conduct.aggravated_felony\""),
+        "the conflict is shown on its own question"
+    );
+    assert_eq!(
+        t.facts(&who, &case.id).await["conduct"]["aggravated_felony"],
+        true
+    );
     // Skipping moves on without saving.
     let r = t
         .post(
