@@ -26,13 +26,14 @@
 //! (`docs/README.md` lists them).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use refuge_engine::facts::parse_date;
 use refuge_engine::{Case, Facts, Law, assess, defs};
 use serde_json::{Value, json};
+
+mod common;
+use common::{refuge, refuge_with_input};
 
 // ---------------------------------------------------------------------------
 // Reading the docs
@@ -509,39 +510,6 @@ fn every_warning_code_is_documented_both_ways() {
 
 // ---------------------------------------------------------------------------
 // CSV columns
-
-/// What a run of `refuge` gave.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn refuge_with_input(args: &[&str], input: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_refuge"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("refuge runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().expect("refuge runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("utf-8 output"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 errors"),
-    }
-}
-
-fn refuge(args: &[&str]) -> Run {
-    refuge_with_input(args, "")
-}
 
 /// The input columns `refuge screen --help` lists: in its CSV INPUT part,
 /// each line that starts with two spaces and a name.

@@ -6,27 +6,10 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+mod common;
+use common::{Run, refuge};
+
 const TODAY: &str = "2026-01-15";
-
-/// What a run of `refuge` gave.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn refuge(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_refuge"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("refuge runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("utf-8 output"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 errors"),
-    }
-}
 
 /// A fresh folder for one test's files.
 fn dir(test: &str) -> PathBuf {

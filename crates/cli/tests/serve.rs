@@ -6,35 +6,15 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+mod common;
+use common::{Run, refuge, refuge_with_input};
+
 fn data_dir(test: &str) -> PathBuf {
     let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("serve")
         .join(test);
     let _ = std::fs::remove_dir_all(&d);
     d
-}
-
-/// Runs refuge with `stdin` as its standard input: exit code, stdout, stderr.
-fn refuge(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_refuge"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("refuge runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// A server on a free port; killed when dropped.
@@ -123,33 +103,47 @@ fn the_first_start_prints_a_one_time_setup_link_and_no_default_password() {
 fn a_scripted_setup_adds_users_and_tokens_that_the_api_accepts() {
     let data = data_dir("scripted");
     let d = data.to_str().unwrap();
-    let (code, _, err) = refuge(
+    let Run {
+        code, stderr: err, ..
+    } = refuge_with_input(
         &["user", "add", "ana", "--role", "admin", "--data", d],
         "a long password\n",
     );
     assert_eq!(code, 0, "{err}");
-    let (code, _, err) = refuge(
+    let Run {
+        code, stderr: err, ..
+    } = refuge_with_input(
         &["user", "add", "ana", "--role", "staff", "--data", d],
         "a long password\n",
     );
     assert_eq!(code, 2);
     assert!(err.contains("taken"), "{err}");
-    let (code, _, err) = refuge(
+    let Run {
+        code, stderr: err, ..
+    } = refuge_with_input(
         &["user", "add", "bob", "--role", "staff", "--data", d],
         "short\n",
     );
     assert_eq!(code, 2);
     assert!(err.contains("at least 10 characters"), "{err}");
-    let (code, _, err) = refuge(
+    let Run {
+        code, stderr: err, ..
+    } = refuge_with_input(
         &["user", "add", "bob", "--role", "boss", "--data", d],
         "a long password\n",
     );
     assert_eq!(code, 2);
     assert!(err.contains("admin, attorney or staff"), "{err}");
-    let (code, _, err) = refuge(&["token", "new", "nobody", "--data", d], "");
+    let Run {
+        code, stderr: err, ..
+    } = refuge(&["token", "new", "nobody", "--data", d]);
     assert_eq!(code, 2);
     assert!(err.contains("no user is named"), "{err}");
-    let (code, token, err) = refuge(&["token", "new", "ana", "--data", d], "");
+    let Run {
+        code,
+        stdout: token,
+        stderr: err,
+    } = refuge(&["token", "new", "ana", "--data", d]);
     assert_eq!(code, 0, "{err}");
     let token = token.trim();
     assert!(token.starts_with("rfg_"));
