@@ -839,19 +839,27 @@ struct InterviewQuery {
     saved: Option<String>,
 }
 
-/// The interview at question `skip`, or at the question of `focus` when it
-/// is still open (an answer refused is shown again on its own question).
-#[allow(clippy::too_many_arguments)]
+/// An answer refused: shown again on its own question, as typed, with why.
+struct Refused<'a> {
+    fact: &'a str,
+    typed: &'a HashMap<String, String>,
+    error: String,
+}
+
+/// The interview at question `skip`, or at a refused answer's question.
 fn interview_page(
     state: &AppState,
     s: &Session,
     case: CaseRow,
     skip: usize,
-    focus: Option<&str>,
-    typed: &HashMap<String, String>,
-    error: Option<String>,
+    refused: Option<Refused<'_>>,
     saved: Option<String>,
 ) -> Interview {
+    let no_answer = HashMap::new();
+    let (focus, typed, error) = match refused {
+        Some(r) => (Some(r.fact), r.typed, Some(r.error)),
+        None => (None, &no_answer, None),
+    };
     let (a, _) = assessment_of(state, &case);
     let doc = cases::document(&case);
     // The questions whose fact the document does not answer yet. One it
@@ -867,7 +875,7 @@ fn interview_page(
     let skip = at.unwrap_or(skip);
     // A refused answer to a question that is no longer open (someone else
     // answered it) is still shown on its own question, worded by the form.
-    let refused = match (focus, at) {
+    let closed = match (focus, at) {
         (Some(f), None) => facts_form::field_of(f).map(|(_, field)| Question {
             fact: f.to_string(),
             ask: field.label.into(),
@@ -875,7 +883,7 @@ fn interview_page(
         }),
         _ => None,
     };
-    let question = refused.or_else(|| open.get(skip).map(|q| (*q).clone()));
+    let question = closed.or_else(|| open.get(skip).map(|q| (*q).clone()));
     let (inputs, why) = match &question {
         Some(q) => {
             let mut errors = HashMap::new();
@@ -926,14 +934,7 @@ async fn interview(
 ) -> PageResult {
     let case = case_of(&state, &s.user, &id).await?;
     Ok(render(&interview_page(
-        &state,
-        &s,
-        case,
-        q.skip,
-        None,
-        &HashMap::new(),
-        None,
-        q.saved,
+        &state, &s, case, q.skip, None, q.saved,
     )))
 }
 
@@ -960,7 +961,12 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Pos
     let typed: HashMap<String, String> = answers.iter().cloned().collect();
     let blank = answers.iter().all(|(_, v)| v.trim().is_empty());
     let fail = |case: CaseRow, msg: String| {
-        let page = interview_page(&state, s, case, skip, Some(&fact), &typed, Some(msg), None);
+        let refused = Refused {
+            fact: &fact,
+            typed: &typed,
+            error: msg,
+        };
+        let page = interview_page(&state, s, case, skip, Some(refused), None);
         Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
     };
     if blank {

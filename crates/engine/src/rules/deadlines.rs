@@ -203,7 +203,7 @@ impl ScreenedDates {
     /// What a screening reads of a case's deadlines, found as [`all`] finds them.
     pub fn of_case(case: &Case, law: &Law, one_year: Option<&OneYear>) -> ScreenedDates {
         let mut s = ScreenedDates::default();
-        each(case, law, one_year, Need::Screened, |d| s.take(&d));
+        each(case, law, one_year, Wanted::Screened, |d| s.take(&d));
         s
     }
 
@@ -227,14 +227,18 @@ impl ScreenedDates {
 /// Every deadline the facts give, `one_year` among them; the because-texts only when `explain`.
 pub fn all(case: &Case, law: &Law, one_year: Option<&OneYear>, explain: bool) -> Vec<Deadline> {
     let mut list = Vec::with_capacity(4);
-    let need = if explain { Need::Explained } else { Need::All };
-    each(case, law, one_year, need, |d| list.push(d));
+    let wanted = if explain {
+        Wanted::Explained
+    } else {
+        Wanted::All
+    };
+    each(case, law, one_year, wanted, |d| list.push(d));
     list
 }
 
 /// Which deadlines [`each`] finds, and whether it explains them.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Need {
+enum Wanted {
     /// Every deadline, with its because-text.
     Explained,
     /// Every deadline, without texts.
@@ -249,14 +253,14 @@ fn each(
     case: &Case,
     law: &Law,
     one_year: Option<&OneYear>,
-    need: Need,
+    wanted: Wanted,
     sink: impl FnMut(Deadline),
 ) {
     let as_of = case.as_of;
     let app = case.facts.application();
-    let screened = need == Need::Screened;
+    let screened = wanted == Wanted::Screened;
     let mut out = Dates {
-        explain: need == Need::Explained,
+        explain: wanted == Wanted::Explained,
         sink,
     };
 
