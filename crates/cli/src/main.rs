@@ -1,6 +1,7 @@
 //! `refuge`: the command line of Refuge.
 
 mod alloc;
+mod users;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -179,13 +180,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .read_line(&mut line)
                 .context("cannot read the password from standard input")?;
             let password = line.trim_end_matches(['\r', '\n']);
-            refuge_web::block_on(refuge_web::add_user(&store, &name, role, password))??;
+            refuge_web::block_on(users::add_user(&store, &name, role, password))??;
             eprintln!("refuge: user {name} added as {}", role.as_str());
         }
         Command::Token {
             command: TokenCommand::New { name, label, store },
         } => {
-            let token = refuge_web::block_on(refuge_web::new_token(&store, &name, &label))??;
+            let token = refuge_web::block_on(users::new_token(&store, &name, &label))??;
             write_stdout(&format!("{token}\n"))?;
         }
     }

@@ -6,8 +6,9 @@ use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 use serde_json::{Value, json};
 
-use crate::db::{Db, DbError};
-use crate::{AppState, Role, auth, cases};
+use crate::cases::service as cases;
+use crate::store::{Db, DbError};
+use crate::{AppState, Role, secret};
 
 fn ago(today: Date, span: Span) -> String {
     today.checked_sub(span).unwrap_or(today).to_string()
@@ -71,8 +72,8 @@ pub async fn load(db: &Db, today: Date) -> Result<Option<String>, DbError> {
     if existing.is_some() {
         return Ok(None);
     }
-    let password = auth::new_secret("demo")[..21].to_string();
-    let hash = auth::hash_password(&password);
+    let password = secret::new_secret("demo")[..21].to_string();
+    let hash = secret::hash_password(&password);
     let user = db.add_user("demo", &hash, Role::Attorney).await?;
     let mut state = AppState::new(db.clone());
     state.today = Some(today);

@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use refuge_web::AppState;
-use refuge_web::db::Db;
+use refuge_web::store::Db;
 
 /// "Today" for the server: the assessment, the deadline statuses and the
 /// calendar's reminders do not depend on the day the test runs.

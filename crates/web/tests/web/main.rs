@@ -11,8 +11,8 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use jiff::civil::{Date, date};
-use refuge_web::db::{CaseRow, Db, User};
-use refuge_web::{AppState, Role, app, auth};
+use refuge_web::store::{CaseRow, Db, User};
+use refuge_web::{AppState, Role, app, secret};
 use tower::ServiceExt;
 
 /// The date the tests stand on.
@@ -159,20 +159,20 @@ impl TestApp {
     }
 
     pub async fn session_for(&self, user: User, expires: &str) -> Login {
-        let session = auth::new_secret("session");
-        let csrf = auth::new_secret("csrf");
+        let session = secret::new_secret("session");
+        let csrf = secret::new_secret("csrf");
         self.db()
-            .add_session(&auth::hash_secret(&session), &user.id, &csrf, expires)
+            .add_session(&secret::hash_secret(&session), &user.id, &csrf, expires)
             .await
             .unwrap();
-        let token = auth::new_secret("rfg");
+        let token = secret::new_secret("rfg");
         self.db()
-            .add_api_token(&user.id, "tests", &auth::hash_secret(&token))
+            .add_api_token(&user.id, "tests", &secret::hash_secret(&token))
             .await
             .unwrap();
         Login {
             user,
-            cookie: format!("{}={session}", auth::SESSION_COOKIE),
+            cookie: format!("{}={session}", refuge_web::http::session::SESSION_COOKIE),
             csrf,
             token,
         }
@@ -230,7 +230,7 @@ impl TestApp {
 pub async fn postgres_db() -> Option<Db> {
     use sqlx::Connection;
     let base = std::env::var("REFUGE_TEST_POSTGRES_URL").ok()?;
-    let name = format!("refuge_test_{}", auth::random_id());
+    let name = format!("refuge_test_{}", secret::random_id());
     let mut admin = sqlx::PgConnection::connect(&base)
         .await
         .expect("the PostgreSQL server answers");

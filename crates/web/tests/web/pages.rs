@@ -2,7 +2,8 @@
 //! the calendars, the audit log, and bad input of every kind.
 
 use axum::http::{StatusCode, header};
-use refuge_web::{Role, auth};
+use refuge_web::http::session;
+use refuge_web::{Role, secret};
 
 use crate::{ARRIVED, TODAY, TestApp};
 
@@ -72,7 +73,7 @@ async fn the_first_run_link_creates_the_administrator_once_and_there_is_no_defau
     .unwrap();
     let r = t.post_raw("/setup", Some(&cookie), &ok).await;
     assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/"));
-    let session = set_cookie(&r, auth::SESSION_COOKIE).expect("signed in after setup");
+    let session = set_cookie(&r, session::SESSION_COOKIE).expect("signed in after setup");
     for attr in ["HttpOnly", "Secure", "SameSite=Strict", "Max-Age="] {
         assert!(
             session.contains(attr),
@@ -133,12 +134,12 @@ async fn sign_in(t: &TestApp, name: &str, password: &str) -> crate::Reply {
 #[tokio::test]
 async fn signing_in_checks_the_argon2id_password_and_locks_out_after_five_failures() {
     let t = TestApp::new().await;
-    let hash = auth::hash_password("correct horse battery");
+    let hash = secret::hash_password("correct horse battery");
     assert!(hash.starts_with("$argon2id$"));
     t.db().add_user("maria", &hash, Role::Admin).await.unwrap();
     let r = sign_in(&t, "maria", "correct horse battery").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert!(set_cookie(&r, auth::SESSION_COOKIE).is_some());
+    assert!(set_cookie(&r, session::SESSION_COOKIE).is_some());
     let r = sign_in(&t, "maria", "wrong password").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert!(r.body.contains("user name or password is wrong"));
@@ -190,7 +191,7 @@ async fn an_expired_session_is_sent_to_sign_in_and_signing_out_ends_the_session(
     let r = t.post("/logout", &who, &[]).await;
     assert_eq!(r.location(), "/login");
     assert!(
-        set_cookie(&r, auth::SESSION_COOKIE)
+        set_cookie(&r, session::SESSION_COOKIE)
             .unwrap()
             .contains("Max-Age=0")
     );
@@ -849,7 +850,7 @@ async fn the_dashboard_pages_through_a_large_caseload_soonest_first() {
 
 #[test]
 fn every_question_the_engine_asks_has_a_form_control() {
-    use refuge_web::facts_form::{field_of, list_of};
+    use refuge_web::facts::form::{field_of, list_of};
     let skeletons = [
         "{}".to_string(),
         r#"{"applicant": {"location": "outside_us"}, "arrivals": [{}], "exceptions": [{}],
@@ -1105,7 +1106,7 @@ async fn a_user_changes_their_password_and_other_sessions_end() {
     let t = TestApp::new().await;
     let user = t
         .db()
-        .add_user("ana", &auth::hash_password("first password 1"), Role::Staff)
+        .add_user("ana", &secret::hash_password("first password 1"), Role::Staff)
         .await
         .unwrap();
     let here = t.session_for(user.clone(), "2999-01-01T00:00:00Z").await;
@@ -1328,7 +1329,7 @@ async fn the_interview_asks_and_saves_each_new_question() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{fact}: {}", r.body);
         let saved = t.facts(&who, &case.id).await;
-        let stored = refuge_web::facts_form::get(&saved, fact).cloned();
+        let stored = refuge_web::facts::form::get(&saved, fact).cloned();
         let expected = match answer {
             "true" => serde_json::json!(true),
             "false" => serde_json::json!(false),
@@ -1635,7 +1636,7 @@ async fn the_interview_defines_a_social_group_in_place() {
     assert_eq!(saved["groups"][0]["definition"], definition);
     // The same definition again links the same group; an id links its group.
     let mut doc = saved.clone();
-    refuge_web::facts_form::apply_form(
+    refuge_web::facts::form::apply_form(
         &mut doc,
         &[(
             "harms[h1].grounds[1].group".to_string(),

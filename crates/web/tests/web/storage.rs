@@ -3,7 +3,7 @@
 //! the migrations of both backends kept in step.
 
 use refuge_web::Role;
-use refuge_web::db::{CaseFilter, Db, DeadlineFilter, NewDeadline};
+use refuge_web::store::{CaseFilter, Db, DeadlineFilter, NewDeadline};
 
 /// Users, cases, versions, deadlines, notes, members, tokens, sessions and the
 /// audit log, as a day at a legal-aid office uses them.
@@ -27,7 +27,7 @@ async fn story(db: &Db) {
         .create_case(&ana, None, "Rosa Núñez", "{}", "[]")
         .await
         .unwrap();
-    let year = &refuge_web::db::now()[..4];
+    let year = &refuge_web::store::now()[..4];
     assert_eq!(case.number, format!("{year}-0001"));
     assert!(
         db.create_case(&ana, Some(&case.number), "Other", "{}", "[]")

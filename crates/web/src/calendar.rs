@@ -5,22 +5,31 @@
 //! Privacy: a subscribed calendar is copied to the calendar provider, so
 //! events carry the case number and the deadline, never the client's name or facts.
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 
 use crate::AppState;
-use crate::auth::{self, Session};
-use crate::db::{DeadlineFilter, DeadlineRow, User};
-use crate::error::AppError;
+use crate::http::access::{CaseAccess, Member};
+use crate::http::error::AppError;
+use crate::http::routes::{Access, Routes};
+use crate::secret;
+use crate::store::{CaseRow, DeadlineFilter, DeadlineRow, User};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/cases/{id}/calendar.ics", get(case_feed))
-        .route("/calendar/{token}/deadlines.ics", get(user_feed))
-        .route("/calendar/{token}/cases/{id}", get(token_case_feed))
+/// This area's routes, with the access each requires.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/cases/{id}/calendar.ics", Access::Member, case_feed)
+        .get(
+            "/calendar/{token}/deadlines.ics",
+            Access::FeedToken,
+            user_feed,
+        )
+        .get(
+            "/calendar/{token}/cases/{id}",
+            Access::FeedToken,
+            token_case_feed,
+        )
 }
 
 /// Escapes a TEXT value (RFC 5545 § 3.3.11).
@@ -137,25 +146,20 @@ pub fn ics_response(filename: &str, body: String) -> Response {
         .into_response()
 }
 
-/// The calendar of one case the user may see, or of all their cases.
+/// The calendar of one case the user may see (checked by the caller), or
+/// of all their cases.
 pub async fn feed(
     state: &AppState,
     user: &User,
-    case_id: Option<&str>,
+    case: Option<&CaseRow>,
     ip: Option<&str>,
 ) -> Result<Response, AppError> {
-    let (name, file) = match case_id {
-        Some(id) => {
-            let case = state
-                .db
-                .case_for(user, id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            (
-                format!("Refuge: case {}", case.number),
-                format!("refuge-{}.ics", case.number),
-            )
-        }
+    let case_id = case.map(|c| c.id.as_str());
+    let (name, file) = match case {
+        Some(case) => (
+            format!("Refuge: case {}", case.number),
+            format!("refuge-{}.ics", case.number),
+        ),
         None => (
             "Refuge deadlines".to_string(),
             "refuge-deadlines.ics".to_string(),
@@ -187,16 +191,16 @@ pub async fn feed(
 
 async fn case_feed(
     State(state): State<AppState>,
-    s: Session,
-    Path(id): Path<String>,
+    access: CaseAccess<Member>,
 ) -> Result<Response, AppError> {
-    feed(&state, &s.user, Some(&id), s.ip.as_deref()).await
+    let s = &access.who;
+    feed(&state, &s.user, Some(&access.case), s.ip.as_deref()).await
 }
 
 async fn token_user(state: &AppState, token: &str) -> Result<User, AppError> {
     state
         .db
-        .calendar_token_user(&auth::hash_secret(token))
+        .calendar_token_user(&secret::hash_secret(token))
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -215,7 +219,13 @@ async fn token_case_feed(
 ) -> Result<Response, AppError> {
     let user = token_user(&state, &token).await?;
     let id = id.strip_suffix(".ics").ok_or(AppError::NotFound)?;
-    feed(&state, &user, Some(id), None).await
+    // The token's user is the one asking: the same check as CaseAccess.
+    let case = state
+        .db
+        .case_for(&user, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    feed(&state, &user, Some(&case), None).await
 }
 
 #[cfg(test)]

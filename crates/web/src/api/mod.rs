@@ -8,8 +8,8 @@
 
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -19,11 +19,16 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::auth::ApiUser;
-use crate::cases::{self, CaseError};
-use crate::db::CaseRow;
-use crate::error::{ApiError, ErrorBody};
-use crate::schema::{Assessment, FactsDocument};
+use crate::http::access::{CaseAccess, Member};
+use crate::http::routes::{Access, Route};
+use crate::http::session::ApiUser;
+
+/// A case the token's user sees.
+type ApiCase = CaseAccess<Member, ApiUser>;
+use crate::cases::service::{self as cases, CaseError};
+use crate::facts::schema::{Assessment, FactsDocument};
+use crate::http::error::{ApiError, ErrorBody};
+use crate::store::CaseRow;
 
 type ApiResult = Result<Response, ApiError>;
 
@@ -53,8 +58,11 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// The API's routes and its OpenAPI document, served at `/openapi.json`.
-pub fn routes() -> axum::Router<AppState> {
+/// The API's routes (under `prefix`) and its OpenAPI document, served at
+/// `/openapi.json`. The table is read off the document, which utoipa builds
+/// from the routes registered: a route with a case `{id}` needs a token whose
+/// user sees the case, every other one a token (the document itself is public).
+pub fn routes(prefix: &str) -> (axum::Router<AppState>, Vec<Route>) {
     let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(assess))
         .routes(routes!(list_cases, create_case))
@@ -63,15 +71,41 @@ pub fn routes() -> axum::Router<AppState> {
         .routes(routes!(get_assessment))
         .routes(routes!(calendar))
         .split_for_parts();
+    let mut table = vec![Route {
+        method: "GET",
+        path: format!("{prefix}/openapi.json"),
+        access: Access::Public,
+    }];
+    for (path, item) in &doc.paths.paths {
+        let methods = [
+            ("GET", item.get.is_some()),
+            ("POST", item.post.is_some()),
+            ("PUT", item.put.is_some()),
+            ("DELETE", item.delete.is_some()),
+            ("PATCH", item.patch.is_some()),
+        ];
+        for (method, _) in methods.into_iter().filter(|m| m.1) {
+            table.push(Route {
+                method,
+                path: format!("{prefix}{path}"),
+                access: if path.contains("{id}") {
+                    Access::ApiMember
+                } else {
+                    Access::Api
+                },
+            });
+        }
+    }
     let doc = doc.to_json().unwrap_or_else(|_| "{}".into());
-    router
+    let router = router
         .route(
             "/openapi.json",
             axum::routing::get(move || async move {
                 ([(header::CONTENT_TYPE, "application/json")], doc.clone())
             }),
         )
-        .fallback(|| async { ApiError::NotFound })
+        .fallback(|| async { ApiError::NotFound });
+    (router, table)
 }
 
 /// A case as the API lists and returns it.
@@ -193,7 +227,7 @@ async fn assess(
 #[utoipa::path(get, path = "/cases", tag = "cases",
     responses((status = 200, body = Vec<CaseSummary>), (status = 401, body = ErrorBody)))]
 async fn list_cases(State(state): State<AppState>, u: ApiUser) -> ApiResult {
-    let filter = crate::db::CaseFilter {
+    let filter = crate::store::CaseFilter {
         limit: 10_000,
         ..Default::default()
     };
@@ -262,20 +296,12 @@ async fn create_case(
         .into_response())
 }
 
-async fn case_of(state: &AppState, u: &ApiUser, id: &str) -> Result<CaseRow, ApiError> {
-    state
-        .db
-        .case_for(&u.user, id)
-        .await?
-        .ok_or(ApiError::NotFound)
-}
-
 /// A case.
 #[utoipa::path(get, path = "/cases/{id}", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
     responses((status = 200, body = CaseSummary), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn get_case(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
-    let case = case_of(&state, &u, &id).await?;
+async fn get_case(State(state): State<AppState>, access: ApiCase) -> ApiResult {
+    let CaseAccess { case, who: u, .. } = access;
     u.audit(&state.db, "case.view", Some(&case.id), "case read (API)")
         .await?;
     Ok(Json(CaseSummary::from(case)).into_response())
@@ -285,8 +311,8 @@ async fn get_case(State(state): State<AppState>, u: ApiUser, Path(id): Path<Stri
 #[utoipa::path(get, path = "/cases/{id}/facts", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
     responses((status = 200, description = "The facts document of spec/facts.md", body = FactsDocument), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn get_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
-    let case = case_of(&state, &u, &id).await?;
+async fn get_facts(State(state): State<AppState>, access: ApiCase) -> ApiResult {
+    let CaseAccess { case, who: u, .. } = access;
     u.audit(&state.db, "case.view", Some(&case.id), "facts read (API)")
         .await?;
     Ok(json_text(case.facts))
@@ -304,11 +330,10 @@ async fn get_facts(State(state): State<AppState>, u: ApiUser, Path(id): Path<Str
     ))]
 async fn put_facts(
     State(state): State<AppState>,
-    u: ApiUser,
-    Path(id): Path<String>,
+    access: ApiCase,
     bytes: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    let case = case_of(&state, &u, &id).await?;
+    let CaseAccess { case, who: u, .. } = access;
     let bytes = body(bytes)?;
     let text = utf8(&bytes)?;
     // The engine's parser names the field of any error (and rejects what is not one object).
@@ -334,12 +359,8 @@ async fn put_facts(
 #[utoipa::path(get, path = "/cases/{id}/assessment", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
     responses((status = 200, body = Assessment), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, description = "The stored facts are no longer valid", body = ErrorBody)))]
-async fn get_assessment(
-    State(state): State<AppState>,
-    u: ApiUser,
-    Path(id): Path<String>,
-) -> ApiResult {
-    let case = case_of(&state, &u, &id).await?;
+async fn get_assessment(State(state): State<AppState>, access: ApiCase) -> ApiResult {
+    let CaseAccess { case, who: u, .. } = access;
     let a = cases::assess_facts(&state, &case.facts).map_err(invalid)?;
     u.audit(
         &state.db,
@@ -355,7 +376,7 @@ async fn get_assessment(
 #[utoipa::path(get, path = "/cases/{id}/calendar.ics", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn calendar(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> ApiResult {
-    case_of(&state, &u, &id).await?;
-    Ok(crate::ics::feed(&state, &u.user, Some(&id), u.ip.as_deref()).await?)
+async fn calendar(State(state): State<AppState>, access: ApiCase) -> ApiResult {
+    let u = &access.who;
+    Ok(crate::calendar::feed(&state, &u.user, Some(&access.case), u.ip.as_deref()).await?)
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use crate::facts_form::{self, Field, Kind, Section, Shape};
+use crate::facts::form::{self as facts_form, Field, Kind, Section, Shape};
 
 /// HTML-escapes text for element content and quoted attribute values.
 pub fn esc(s: &str) -> String {

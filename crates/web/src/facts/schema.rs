@@ -19,7 +19,7 @@ use utoipa::openapi::schema::{
 };
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::facts_form::{Field, Kind, SECTIONS, Shape};
+use crate::facts::form::{Field, Kind, SECTIONS, Shape};
 
 /// A type that may also be `null` (an unknown fact).
 fn nullable(t: Type) -> SchemaType {

@@ -5,8 +5,8 @@ use refuge_engine::{Assessment, Case, InputError, assess};
 use serde_json::Value;
 
 use crate::AppState;
-use crate::db::{CaseRow, DbError, NewDeadline, User};
-use crate::facts_form::{self, Change};
+use crate::facts::form::{self as facts_form, Change};
+use crate::store::{CaseRow, DbError, NewDeadline, User};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CaseError {
@@ -117,6 +117,18 @@ pub fn form_path(doc: &Value, field: &str) -> String {
         prefix = format!("{out}.");
     }
     out
+}
+
+/// A case's assessment; facts the engine now rejects (a law or date change)
+/// are shown as an error beside an assessment of no facts.
+pub fn assessment_of(state: &AppState, case: &CaseRow) -> (Assessment, Option<String>) {
+    match assess_facts(state, &case.facts) {
+        Ok(a) => (a, None),
+        Err(e) => {
+            let a = assess_facts(state, "{}").expect("an empty facts document is valid");
+            (a, Some(e.to_string()))
+        }
+    }
 }
 
 #[cfg(test)]

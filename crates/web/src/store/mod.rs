@@ -320,7 +320,7 @@ impl Db {
     /// # Errors
     /// [`DbError::Conflict`] when the name is taken.
     pub async fn add_user(&self, name: &str, password_hash: &str, role: Role) -> Result<User> {
-        let id = crate::auth::random_id();
+        let id = crate::secret::random_id();
         let done = sqlx::query(
             "INSERT INTO users (id, name, password_hash, role, active, created_at)
              SELECT $1, $2, $3, $4, 1, $5
@@ -468,7 +468,7 @@ impl Db {
         name: &str,
         token_hash: &str,
     ) -> Result<String> {
-        let id = crate::auth::random_id();
+        let id = crate::secret::random_id();
         sqlx::query(
             "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -621,7 +621,7 @@ impl Db {
         facts: &str,
         changes: &str,
     ) -> Result<CaseRow> {
-        let id = crate::auth::random_id();
+        let id = crate::secret::random_id();
         let at = now();
         let mut tx = self.pool.begin().await?;
         let number = match number {
@@ -882,7 +882,7 @@ impl Db {
 
     pub async fn add_note(&self, case_id: &str, author: &User, body: &str) -> Result<()> {
         sqlx::query("INSERT INTO notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(crate::auth::random_id())
+            .bind(crate::secret::random_id())
             .bind(case_id)
             .bind(&author.id)
             .bind(body)

@@ -8,8 +8,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Serialize;
 
-use crate::db::DbError;
-use crate::pages::error_page;
+use crate::http::view::error_page;
+use crate::store::DbError;
 
 /// An error of a page request.
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,51 @@
+//! `refuge user add` and `refuge token new`: the workspace's accounts from
+//! the command line (for a first administrator without the setup link, or a
+//! script's API token). Every change is written to the audit log.
+
+use refuge_web::domain::user::{check_new_password, check_user_name};
+use refuge_web::{Role, StoreArgs, secret};
+
+/// `refuge user add NAME --role ROLE`: adds a user, the password read from
+/// standard input (one line).
+///
+/// # Errors
+/// A bad or taken name, a short password, or a database error.
+pub async fn add_user(
+    store: &StoreArgs,
+    name: &str,
+    role: Role,
+    password: &str,
+) -> anyhow::Result<()> {
+    check_user_name(name).map_err(|e| anyhow::anyhow!("user name: {e}"))?;
+    check_new_password(password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+    let db = store.open().await?;
+    let hash = secret::hash_password(password);
+    let detail = format!("{name} added as {} (command line)", role.as_str());
+    let user = db
+        .add_user(name, &hash, role)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    db.audit(None, "user.add", None, &detail, None).await?;
+    let _ = user;
+    Ok(())
+}
+
+/// `refuge token new NAME`: a new API token for user NAME (printed once;
+/// only its hash is kept).
+///
+/// # Errors
+/// An unknown user, or a database error.
+pub async fn new_token(store: &StoreArgs, name: &str, label: &str) -> anyhow::Result<String> {
+    let db = store.open().await?;
+    let (user, _) = db
+        .user_by_name(name)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no user is named {name:?}"))?;
+    let token = secret::new_secret("rfg");
+    db.add_api_token(&user.id, label, &secret::hash_secret(&token))
+        .await?;
+    let detail = format!("API token {label:?} created (command line)");
+    db.audit(Some(&user), "token.new", None, &detail, None)
+        .await?;
+    Ok(token)
+}

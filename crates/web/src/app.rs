@@ -1,0 +1,136 @@
+//! The application: its state, and every area's routes under one router
+//! with the layers that apply to all (body limit, security headers, request log).
+
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use jiff::civil::Date;
+use refuge_engine::Law;
+
+use crate::http::routes::{Access, Route, Routes};
+use crate::http::view;
+use crate::{admin, api, auth, calendar, cases, dashboard, facts, secret, settings, store};
+
+/// The largest request body accepted (a facts document is a few kilobytes).
+pub const BODY_LIMIT: usize = 1 << 20;
+
+/// Everything a request handler needs.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: store::Db,
+    pub law: &'static Law,
+    /// The one-time token of the first-run setup link, while no user exists.
+    pub setup_token: Arc<Mutex<Option<String>>>,
+    pub rate_limit: Arc<auth::limit::RateLimit>,
+    /// A fixed "today" (tests); `None`: the system's local date.
+    pub today: Option<Date>,
+}
+
+impl AppState {
+    pub fn new(db: store::Db) -> AppState {
+        AppState {
+            db,
+            law: Law::embedded(),
+            setup_token: Arc::default(),
+            rate_limit: Arc::default(),
+            today: None,
+        }
+    }
+
+    pub fn today(&self) -> Date {
+        self.today
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+    }
+
+    /// When no administrator exists yet, makes (or returns) the one-time setup token.
+    pub async fn setup_token_if_needed(&self) -> Result<Option<String>, store::DbError> {
+        if self.db.admin_count().await? > 0 {
+            return Ok(None);
+        }
+        let mut t = self.setup_token.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(Some(
+            t.get_or_insert_with(|| secret::new_secret("setup")).clone(),
+        ))
+    }
+}
+
+/// The whole application as one router, for the server and for tests
+/// (`tower::ServiceExt::oneshot`, no socket).
+pub fn app(state: AppState) -> Router {
+    let (router, _) = routes();
+    router
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+/// Where the API lives.
+const API: &str = "/api/v1";
+
+/// Every area's routes as one router, and the table of every route with
+/// the access it requires (which the authorization test walks).
+pub fn routes() -> (Router<AppState>, Vec<Route>) {
+    let (api, api_table) = api::routes(API);
+    let (router, table) = Routes::new()
+        .get("/static/style.css", Access::Public, view::stylesheet)
+        .merge(auth::routes())
+        .merge(dashboard::routes())
+        .merge(cases::routes())
+        .merge(facts::routes())
+        .merge(calendar::routes())
+        .merge(settings::routes())
+        .merge(admin::routes())
+        .with_table(api_table)
+        .into_parts();
+    (router.nest(API, api).fallback(view::not_found), table)
+}
+
+/// The table of every route (see [`routes`]).
+pub fn route_table() -> Vec<Route> {
+    routes().1
+}
+
+/// Logs each request at debug level (`REFUGE_LOG=refuge_web=debug`): the
+/// method, the route pattern (`/cases/{id}`, never the id or a token), the
+/// status and the time taken. Nothing else of the request is logged.
+async fn log_request(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if !tracing::enabled!(tracing::Level::DEBUG) {
+        return next.run(req).await;
+    }
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "(unmatched)".into());
+    let start = std::time::Instant::now();
+    let res = next.run(req).await;
+    tracing::debug!(%method, route, status = res.status().as_u16(), micros = start.elapsed().as_micros() as u64, "request");
+    res
+}
+
+/// Headers on every response: no framing, no sniffing, no referrer leaking a
+/// case id, a strict content policy (the pages use no script and no outside
+/// asset), and no caching of confidential pages.
+async fn security_headers(mut res: axum::response::Response) -> axum::response::Response {
+    let h = res.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, k, v| {
+        h.entry(k).or_insert(HeaderValue::from_static(v));
+    };
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(
+        h,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    set(h, header::CACHE_CONTROL, "no-store");
+    res
+}

@@ -1,0 +1,249 @@
+//! Signing in and out, and the first-run setup of the administrator.
+
+pub mod limit;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect};
+use refuge_engine::NOTICE;
+use serde::Deserialize;
+
+use crate::domain::user;
+use crate::http::error::AppError;
+use crate::http::extract::{Posted, PreSession, Q, field, pre_csrf};
+use crate::http::routes::{Access, Routes};
+use crate::http::session::{self};
+use crate::http::view::{Ctx, PageResult, error_page, render};
+use crate::secret;
+use crate::store::User;
+use crate::{AppState, Role};
+
+/// This area's routes, with the access each requires.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/setup", Access::Public, setup_form)
+        .post("/setup", Access::Public, setup)
+        .get("/login", Access::Public, login_form)
+        .post("/login", Access::Public, login)
+        .post("/logout", Access::SignedIn, logout)
+}
+
+// ----- first run, sign-in, sign-out -----
+
+#[derive(Template)]
+#[template(path = "auth/setup.html")]
+struct Setup<'a> {
+    ctx: Ctx,
+    csrf: String,
+    token: &'a str,
+    name: &'a str,
+    error: Option<String>,
+    notice: &'static str,
+}
+
+#[derive(Deserialize)]
+struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+fn setup_token_valid(state: &AppState, token: &str) -> bool {
+    let t = state.setup_token.lock().unwrap_or_else(|e| e.into_inner());
+    t.as_deref()
+        .is_some_and(|t| !token.is_empty() && t == token)
+}
+
+async fn setup_form(State(state): State<AppState>, Q(q): Q<TokenQuery>) -> PageResult {
+    if state.db.admin_count().await? > 0 || !setup_token_valid(&state, &q.token) {
+        return Err(AppError::NotFound);
+    }
+    let (csrf, cookie) = pre_csrf();
+    Ok((
+        cookie,
+        render(&Setup {
+            ctx: Ctx::anonymous("First run"),
+            csrf,
+            token: &q.token,
+            name: "",
+            error: None,
+            notice: NOTICE,
+        }),
+    )
+        .into_response())
+}
+
+async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
+    let token = field(&form.fields, "token");
+    if state.db.admin_count().await? > 0 || !setup_token_valid(&state, token) {
+        return Err(AppError::NotFound);
+    }
+    let name = field(&form.fields, "name").trim();
+    let password = field(&form.fields, "password");
+    let problem = user::check_user_name(name)
+        .map_err(|e| format!("User name: {e}."))
+        .and_then(|_| user::check_new_password(password).map_err(|e| format!("Password: {e}.")));
+    if let Err(error) = problem {
+        let (csrf, cookie) = pre_csrf();
+        let page = Setup {
+            ctx: Ctx::anonymous("First run"),
+            csrf,
+            token,
+            name,
+            error: Some(error),
+            notice: NOTICE,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, cookie, render(&page)).into_response());
+    }
+    let hash = hash_blocking(password).await?;
+    let user = state.db.add_user(name, &hash, Role::Admin).await?;
+    *state.setup_token.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    state
+        .db
+        .audit(
+            Some(&user),
+            "user.add",
+            None,
+            "first administrator created at setup",
+            form.ip.as_deref(),
+        )
+        .await?;
+    start_session(&state, &user, form.ip.as_deref()).await
+}
+
+/// Hashes a password off the async workers (argon2 takes tens of milliseconds of CPU).
+pub async fn hash_blocking(password: &str) -> Result<String, AppError> {
+    let pw = password.to_string();
+    tokio::task::spawn_blocking(move || secret::hash_password(&pw))
+        .await
+        .map_err(|_| AppError::BadRequest("the password could not be processed; try again".into()))
+}
+
+async fn start_session(state: &AppState, user: &User, ip: Option<&str>) -> PageResult {
+    let token = secret::new_secret("session");
+    let csrf = secret::new_secret("csrf");
+    let expires = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_hours(session::SESSION_HOURS))
+        .unwrap_or(jiff::Timestamp::MAX)
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    state
+        .db
+        .add_session(&secret::hash_secret(&token), &user.id, &csrf, &expires)
+        .await?;
+    state
+        .db
+        .audit(Some(user), "sign_in", None, "signed in", ip)
+        .await?;
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = session::session_cookie(&token).parse() {
+        headers.insert(header::SET_COOKIE, v);
+    }
+    Ok((headers, Redirect::to("/")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+struct Login<'a> {
+    ctx: Ctx,
+    csrf: String,
+    name: &'a str,
+    error: Option<&'a str>,
+    notice: &'static str,
+}
+
+async fn login_form(State(state): State<AppState>) -> PageResult {
+    if state.db.user_count().await? == 0 {
+        // The one-time setup link is printed by the server, never shown here.
+        return Ok(error_page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "No account exists yet. Open the one-time setup link that the server printed when it started.",
+        ));
+    }
+    let (csrf, cookie) = pre_csrf();
+    Ok((
+        cookie,
+        render(&Login {
+            ctx: Ctx::anonymous("Sign in"),
+            csrf,
+            name: "",
+            error: None,
+            notice: NOTICE,
+        }),
+    )
+        .into_response())
+}
+
+async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
+    let name = field(&form.fields, "name").trim().to_string();
+    let password = field(&form.fields, "password").to_string();
+    let ip = form.ip.clone().unwrap_or_default();
+    if state.rate_limit.locked(&ip, &name) {
+        state
+            .db
+            .audit(
+                None,
+                "sign_in.locked",
+                None,
+                &format!("sign-in locked for {name:?}"),
+                form.ip.as_deref(),
+            )
+            .await?;
+        return Err(AppError::RateLimited);
+    }
+    let found = state.db.user_by_name(&name).await?;
+    let hash = found
+        .as_ref()
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| secret::decoy_hash().to_string());
+    let ok = tokio::task::spawn_blocking(move || secret::verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    match found {
+        Some((user, _)) if ok && user.active => {
+            state.rate_limit.succeeded(&ip, &name);
+            start_session(&state, &user, form.ip.as_deref()).await
+        }
+        _ => {
+            state.rate_limit.failed(&ip, &name);
+            state
+                .db
+                .audit(
+                    None,
+                    "sign_in.failed",
+                    None,
+                    &format!("failed sign-in as {name:?}"),
+                    form.ip.as_deref(),
+                )
+                .await?;
+            let (csrf, cookie) = pre_csrf();
+            let page = Login {
+                ctx: Ctx::anonymous("Sign in"),
+                csrf,
+                name: &name,
+                error: Some("The user name or password is wrong."),
+                notice: NOTICE,
+            };
+            Ok((StatusCode::UNAUTHORIZED, cookie, render(&page)).into_response())
+        }
+    }
+}
+
+async fn logout(State(state): State<AppState>, form: Posted) -> PageResult {
+    state
+        .db
+        .audit(
+            Some(&form.session.user),
+            "sign_out",
+            None,
+            "signed out",
+            form.session.ip.as_deref(),
+        )
+        .await?;
+    state.db.end_session(&form.session.token_hash).await?;
+    Ok((
+        [(header::SET_COOKIE, session::clear_session_cookie())],
+        Redirect::to("/login"),
+    )
+        .into_response())
+}

@@ -1,0 +1,365 @@
+//! Cases: the list and search, a new case, the case page and its printable
+//! report, history, notes, the team and archiving.
+
+pub mod service;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse};
+use refuge_engine::{Assessment, NOTICE};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::cases::service::assessment_of;
+use crate::cases::service::{self as cases, CaseError};
+use crate::facts::form as facts_form;
+use crate::facts::form::Change;
+use crate::http::access::{CaseAccess, Manager, Member};
+use crate::http::error::AppError;
+use crate::http::extract::{Posted, Q};
+use crate::http::routes::{Access, Routes};
+use crate::http::session::Session;
+use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::store::{CaseFilter, CaseRow, DbError, Note, User};
+
+/// This area's routes, with the access each requires.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/cases", Access::SignedIn, case_list)
+        .post("/cases", Access::SignedIn, create_case)
+        .post("/cases/search", Access::SignedIn, search_cases)
+        .get("/cases/new", Access::SignedIn, new_case_form)
+        .get("/cases/{id}", Access::Member, case_page)
+        .get("/cases/{id}/report.html", Access::Member, report)
+        .get("/cases/{id}/history", Access::Member, history)
+        .post("/cases/{id}/notes", Access::Member, add_note)
+        .post("/cases/{id}/archive", Access::Manager, archive)
+        .post("/cases/{id}/members", Access::Manager, add_member)
+        .post("/cases/{id}/members/remove", Access::Manager, remove_member)
+}
+
+// ----- cases -----
+
+#[derive(Template)]
+#[template(path = "cases/cases.html")]
+struct CaseList {
+    ctx: Ctx,
+    cases: Vec<CaseRow>,
+    q: String,
+    due: String,
+    filter: CaseFilter,
+    notice: &'static str,
+}
+
+/// The case list's filters in the address: never a name or a number, which
+/// are searched for through a form posted to `/cases/search` (issue 22,
+/// defect 7: a client's name must not sit in an address, a browser's history
+/// or a proxy's log).
+#[derive(Deserialize)]
+struct ListQuery {
+    #[serde(default)]
+    due: String,
+    #[serde(default)]
+    archived: String,
+}
+
+async fn case_list(State(state): State<AppState>, s: Session, Q(q): Q<ListQuery>) -> PageResult {
+    list_cases(&state, &s, String::new(), q.due, !q.archived.is_empty()).await
+}
+
+/// The case list searched by name or case number (the form's body, not the address).
+async fn search_cases(State(state): State<AppState>, form: Posted) -> PageResult {
+    let (q, due) = (form.get("q").to_string(), form.get("due").to_string());
+    let archived = !form.get("archived").is_empty();
+    list_cases(&state, &form.session, q, due, archived).await
+}
+
+async fn list_cases(
+    state: &AppState,
+    s: &Session,
+    q: String,
+    due: String,
+    archived: bool,
+) -> PageResult {
+    let due_by = match due.as_str() {
+        "" => None,
+        d => {
+            let days: i64 = d
+                .parse()
+                .map_err(|_| AppError::BadRequest("due must be a number of days".into()))?;
+            let date = state
+                .today()
+                .checked_add(jiff::Span::new().days(days.clamp(0, 3650)))
+                .map_err(|_| AppError::BadRequest("due is out of range".into()))?;
+            Some(date.to_string())
+        }
+    };
+    let filter = CaseFilter {
+        search: Some(q.clone()),
+        due_by,
+        archived,
+        limit: 500,
+    };
+    let cases = state.db.cases_for(&s.user, &filter).await?;
+    Ok(render(&CaseList {
+        ctx: Ctx::of(s, "Cases"),
+        cases,
+        q,
+        due,
+        filter,
+        notice: NOTICE,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "cases/case_new.html")]
+struct NewCase<'a> {
+    ctx: Ctx,
+    client_name: &'a str,
+    number: &'a str,
+    arrival: &'a str,
+    error: Option<String>,
+    notice: &'static str,
+}
+
+async fn new_case_form(s: Session) -> PageResult {
+    Ok(render(&NewCase {
+        ctx: Ctx::of(&s, "New case"),
+        client_name: "",
+        number: "",
+        arrival: "",
+        error: None,
+        notice: NOTICE,
+    }))
+}
+
+async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult {
+    let client_name = form.get("client_name").trim();
+    let number = form.get("number").trim();
+    let arrival = form.get("arrival").trim();
+    let mut facts = serde_json::json!({});
+    let mut error = None;
+    if client_name.is_empty() || client_name.chars().count() > 200 {
+        error = Some("Client's name: enter 1 to 200 characters.".to_string());
+    } else if number.chars().count() > 64 {
+        error = Some("Case number: at most 64 characters.".to_string());
+    } else if !arrival.is_empty() {
+        match facts_form::parse(facts_form::Kind::Date, arrival) {
+            Ok(d) => facts = serde_json::json!({"arrivals": [{"date": d}]}),
+            Err(e) => error = Some(format!("Date of last arrival: {e}.")),
+        }
+    }
+    let created = match error {
+        Some(e) => Err(e),
+        None => match cases::create(
+            &state,
+            &form.session.user,
+            (!number.is_empty()).then_some(number),
+            client_name,
+            &facts,
+        )
+        .await
+        {
+            Ok(case) => Ok(case),
+            Err(CaseError::Invalid(e)) => Err(format!("Date of last arrival: {}.", e.message)),
+            Err(CaseError::Db(DbError::Conflict(m))) => Err(format!("Case number: {m}.")),
+            Err(CaseError::Db(e)) => return Err(e.into()),
+        },
+    };
+    match created {
+        Ok(case) => {
+            state
+                .db
+                .audit(
+                    Some(&form.session.user),
+                    "case.create",
+                    Some(&case.id),
+                    &format!("case {} opened", case.number),
+                    form.session.ip.as_deref(),
+                )
+                .await?;
+            Ok(see_other(format!("/cases/{}", case.id)))
+        }
+        Err(e) => {
+            let page = NewCase {
+                ctx: Ctx::of(&form.session, "New case"),
+                client_name,
+                number,
+                arrival,
+                error: Some(e),
+                notice: NOTICE,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "cases/case.html")]
+struct CasePage {
+    ctx: Ctx,
+    ctx_user_id: String,
+    case: CaseRow,
+    a: Assessment,
+    sections: String,
+    facts_error: Option<String>,
+    notes: Vec<Note>,
+    members: Vec<User>,
+    can_manage: bool,
+    notice: &'static str,
+}
+
+async fn case_page(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+) -> PageResult {
+    let (a, facts_error) = assessment_of(&state, &case);
+    let sections = refuge_report::html_sections(&a);
+    let notes = state.db.notes(&case.id).await?;
+    let members = state.db.members(&case.id).await?;
+    s.audit(&state.db, "case.view", Some(&case.id), "case page viewed")
+        .await?;
+    let page = CasePage {
+        ctx: Ctx::of(&s, case.client_name.clone()),
+        ctx_user_id: s.user.id.clone(),
+        can_manage: s.user.role.manages_cases(),
+        case,
+        a,
+        sections,
+        facts_error,
+        notes,
+        members,
+        notice: NOTICE,
+    };
+    Ok(render(&page))
+}
+
+async fn report(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+) -> PageResult {
+    let (a, _) = assessment_of(&state, &case);
+    s.audit(&state.db, "case.export", Some(&case.id), "printable report")
+        .await?;
+    Ok(Html(refuge_report::html(&a)).into_response())
+}
+// ----- history, notes, team, archive -----
+
+pub struct VersionView {
+    pub version: i64,
+    pub changed_by: String,
+    pub changed_at: String,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Template)]
+#[template(path = "cases/history.html")]
+struct History {
+    ctx: Ctx,
+    case: CaseRow,
+    versions: Vec<VersionView>,
+    notice: &'static str,
+}
+
+async fn history(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+) -> PageResult {
+    let versions = state
+        .db
+        .facts_history(&case.id)
+        .await?
+        .into_iter()
+        .map(|v| VersionView {
+            version: v.version,
+            changed_by: v.changed_by,
+            changed_at: v.changed_at,
+            changes: serde_json::from_str(&v.changes).unwrap_or_default(),
+        })
+        .collect();
+    Ok(render(&History {
+        ctx: Ctx::of(&s, format!("History: {}", case.client_name)),
+        case,
+        versions,
+        notice: NOTICE,
+    }))
+}
+
+async fn add_note(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Member>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let body = form.get("body").trim();
+    if body.is_empty() || body.len() > 20_000 {
+        return Err(AppError::BadRequest(
+            "a note needs 1 to 20,000 characters".into(),
+        ));
+    }
+    state.db.add_note(&case.id, &s.user, body).await?;
+    s.audit(&state.db, "note.add", Some(&case.id), "note added")
+        .await?;
+    Ok(see_other(format!("/cases/{}#notes", case.id)))
+}
+
+async fn archive(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Manager>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let archived = form.get("archived") == "1";
+    state.db.set_archived(&case.id, archived).await?;
+    let what = if archived {
+        "case archived"
+    } else {
+        "case reopened"
+    };
+    s.audit(&state.db, "case.archive", Some(&case.id), what)
+        .await?;
+    Ok(see_other(format!("/cases/{}", case.id)))
+}
+
+async fn add_member(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Manager>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let name = form.get("name").trim();
+    let Some((user, _)) = state.db.user_by_name(name).await? else {
+        return Err(AppError::BadRequest(format!("no user is named {name:?}")));
+    };
+    state.db.add_member(&case.id, &user.id).await?;
+    s.audit(
+        &state.db,
+        "permission.assign",
+        Some(&case.id),
+        &format!("{} assigned to the case", user.name),
+    )
+    .await?;
+    Ok(see_other(format!("/cases/{}#team", case.id)))
+}
+
+async fn remove_member(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Manager>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let user_id = form.get("user_id");
+    let Some(user) = state.db.user_by_id(user_id).await? else {
+        return Err(AppError::BadRequest("no such user".into()));
+    };
+    state.db.remove_member(&case.id, &user.id).await?;
+    s.audit(
+        &state.db,
+        "permission.unassign",
+        Some(&case.id),
+        &format!("{} removed from the case", user.name),
+    )
+    .await?;
+    Ok(see_other(format!("/cases/{}#team", case.id)))
+}

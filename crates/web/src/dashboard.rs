@@ -1,0 +1,106 @@
+//! The dashboard: the signed-in user's open and overdue deadlines, nearest first.
+
+use askama::Template;
+use axum::extract::State;
+use refuge_engine::NOTICE;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::http::extract::Q;
+use crate::http::routes::{Access, Routes};
+use crate::http::session::Session;
+use crate::http::view::{Ctx, PageResult, render};
+use crate::store::{DeadlineFilter, DeadlineRow};
+
+/// This area's routes, with the access each requires.
+pub fn routes() -> Routes {
+    Routes::new().get("/", Access::SignedIn, dashboard)
+}
+
+// ----- the dashboard -----
+
+pub struct DashRow {
+    pub row: DeadlineRow,
+    pub days: i64,
+    pub class: &'static str,
+    pub alert: &'static str,
+}
+
+/// Days from `today` to an ISO date (negative once passed).
+pub fn days_until(today: jiff::civil::Date, iso: &str) -> i64 {
+    refuge_engine::facts::parse_date(iso)
+        .map(|d| refuge_engine::calendar::days_between(today, d))
+        .unwrap_or(0)
+}
+
+/// How a date is flagged: overdue (a missed deadline, a last day to act that
+/// has passed with nothing done, or an upcoming one now passed) or due within
+/// 30 days.
+pub fn flag(status: &str, kind: &str, days: i64) -> (&'static str, &'static str) {
+    match status {
+        "missed" => ("overdue", "overdue"),
+        "passed" if kind == "last_day" => ("overdue", "overdue"),
+        "upcoming" if days < 0 => ("overdue", "overdue"),
+        "upcoming" if days <= 30 => ("soon", "within 30 days"),
+        _ => ("", ""),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/dashboard.html")]
+struct Dashboard {
+    ctx: Ctx,
+    today: jiff::civil::Date,
+    rows: Vec<DashRow>,
+    show_all: bool,
+    page: i64,
+    more: bool,
+    notice: &'static str,
+}
+
+/// Dates on one page of the dashboard.
+const DASHBOARD_PAGE: i64 = 100;
+
+#[derive(Deserialize)]
+struct DashQuery {
+    all: Option<String>,
+    #[serde(default)]
+    page: i64,
+}
+
+async fn dashboard(State(state): State<AppState>, s: Session, Q(q): Q<DashQuery>) -> PageResult {
+    let today = state.today();
+    let show_all = q.all.is_some();
+    let page = q.page.clamp(0, 100_000);
+    let filter = DeadlineFilter {
+        case_id: None,
+        open_only: !show_all,
+        limit: DASHBOARD_PAGE + 1,
+        offset: page * DASHBOARD_PAGE,
+    };
+    let mut found = state.db.deadlines_for(&s.user, &filter).await?;
+    let more = found.len() as i64 > DASHBOARD_PAGE;
+    found.truncate(DASHBOARD_PAGE as usize);
+    let rows = found
+        .into_iter()
+        .map(|row| {
+            let days = days_until(today, &row.date);
+            let (class, alert) = flag(&row.status, &row.kind, days);
+            DashRow {
+                row,
+                days,
+                class,
+                alert,
+            }
+        })
+        .collect();
+    Ok(render(&Dashboard {
+        ctx: Ctx::of(&s, "Deadlines"),
+        today,
+        rows,
+        show_all,
+        page,
+        more,
+        notice: NOTICE,
+    }))
+}

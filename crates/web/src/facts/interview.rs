@@ -1,0 +1,239 @@
+//! The interview: one question at a time, the most decisive first.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use refuge_engine::NOTICE;
+use refuge_engine::output::Question;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::cases::service::assessment_of;
+use crate::cases::service::{self as cases, CaseError};
+use crate::facts::form as facts_form;
+use crate::facts::widgets::{self, FormState};
+use crate::http::access::{CaseAccess, Member};
+use crate::http::extract::{Posted, Q};
+use crate::http::session::Session;
+use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::store::{CaseRow, DbError};
+
+// ----- the interview -----
+
+pub struct WhyRow {
+    pub id: String,
+    pub question: String,
+    pub cite: String,
+}
+
+#[derive(Template)]
+#[template(path = "facts/interview.html")]
+struct Interview {
+    ctx: Ctx,
+    case: CaseRow,
+    question: Option<Question>,
+    position: usize,
+    total: usize,
+    skip: usize,
+    inputs: Vec<String>,
+    why: Vec<WhyRow>,
+    error: Option<String>,
+    saved: Option<String>,
+    notice: &'static str,
+}
+
+#[derive(Deserialize)]
+pub struct InterviewQuery {
+    #[serde(default)]
+    skip: usize,
+    saved: Option<String>,
+}
+
+/// An answer refused: shown again on its own question, as typed, with why.
+struct Refused<'a> {
+    fact: &'a str,
+    typed: &'a HashMap<String, String>,
+    error: String,
+}
+
+/// The interview at question `skip`, or at a refused answer's question.
+fn interview_page(
+    state: &AppState,
+    s: &Session,
+    case: CaseRow,
+    skip: usize,
+    refused: Option<Refused<'_>>,
+    saved: Option<String>,
+) -> Interview {
+    let no_answer = HashMap::new();
+    let (focus, typed, error) = match refused {
+        Some(r) => (Some(r.fact), r.typed, Some(r.error)),
+        None => (None, &no_answer, None),
+    };
+    let (a, _) = assessment_of(state, &case);
+    let doc = cases::document(&case);
+    // The questions whose fact the document does not answer yet. One it
+    // answers without settling the law (the harm was "not reported") is not
+    // asked again and again: the structured form holds it (issue 22, defect 3).
+    let open: Vec<&Question> = a
+        .questions
+        .iter()
+        .filter(|q| facts_form::get(&doc, &q.fact).is_none())
+        .collect();
+    let total = open.len();
+    let at = focus.and_then(|f| open.iter().position(|q| q.fact == f));
+    let skip = at.unwrap_or(skip);
+    // A refused answer to a question that is no longer open (someone else
+    // answered it) is still shown on its own question, worded by the form.
+    let closed = match (focus, at) {
+        (Some(f), None) => facts_form::field_of(f).map(|(_, field)| Question {
+            fact: f.to_string(),
+            ask: field.label.into(),
+            why: Vec::new(),
+        }),
+        _ => None,
+    };
+    let question = closed.or_else(|| open.get(skip).map(|q| (*q).clone()));
+    let (inputs, why) = match &question {
+        Some(q) => {
+            let mut errors = HashMap::new();
+            if let Some(e) = &error {
+                errors.insert(q.fact.clone(), e.clone());
+            }
+            let st = FormState {
+                doc: &doc,
+                typed,
+                errors: &errors,
+            };
+            let why = q
+                .why
+                .iter()
+                .map(|id| {
+                    let f = a.finding(id);
+                    WhyRow {
+                        id: id.to_string(),
+                        question: f.map(|f| f.question.to_string()).unwrap_or_default(),
+                        cite: f.map(|f| f.cite.join("; ")).unwrap_or_default(),
+                    }
+                })
+                .collect();
+            (widgets::answer(&q.fact, &st), why)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    Interview {
+        ctx: Ctx::of(s, format!("Interview: {}", case.client_name)),
+        case,
+        question,
+        position: skip + 1,
+        total,
+        skip,
+        inputs,
+        why,
+        error,
+        saved,
+        notice: NOTICE,
+    }
+}
+
+pub async fn interview(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<InterviewQuery>,
+) -> PageResult {
+    Ok(render(&interview_page(
+        &state, &s, case, q.skip, None, q.saved,
+    )))
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Member>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let skip: usize = form.get("skip").parse().unwrap_or(0);
+    if form.get("action") == "skip" {
+        return Ok(see_other(format!(
+            "/cases/{}/interview?skip={}",
+            case.id,
+            skip + 1
+        )));
+    }
+    let fact = form.get("fact").to_string();
+    let answers: Vec<(String, String)> = form
+        .fields
+        .iter()
+        .filter(|(k, _)| {
+            k == &fact || k.starts_with(&format!("{fact}[")) || k.starts_with(&format!("{fact}."))
+        })
+        .cloned()
+        .collect();
+    let typed: HashMap<String, String> = answers.iter().cloned().collect();
+    let blank = answers.iter().all(|(_, v)| v.trim().is_empty());
+    let fail = |case: CaseRow, msg: String| {
+        let refused = Refused {
+            fact: &fact,
+            typed: &typed,
+            error: msg,
+        };
+        let page = interview_page(&state, s, case, skip, Some(refused), None);
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+    };
+    if blank {
+        return fail(case, "give an answer, or choose \"Skip for now\"".into());
+    }
+    // Someone else saved meanwhile. Their change and this answer meet only
+    // if they answered this very question: then the answer is kept and shown
+    // again on its question, beside theirs; otherwise it is saved on top of
+    // their version (issue 22, defect 6).
+    if form.get("version") != case.version.to_string() {
+        let current = cases::document(&case);
+        let theirs: Vec<String> = answers
+            .iter()
+            .filter_map(|(k, _)| facts_form::get(&current, k).map(|v| facts_form::show(Some(v))))
+            .collect();
+        if !theirs.is_empty() {
+            return fail(
+                case,
+                format!(
+                    "someone else answered this question meanwhile ({}); check it and answer again",
+                    theirs.join(", ")
+                ),
+            );
+        }
+    }
+    let mut doc = cases::document(&case);
+    let errors = facts_form::apply_form(&mut doc, &answers);
+    if let Some((_, e)) = errors.first() {
+        return fail(case, e.clone());
+    }
+    // The address names the fact saved, never its value (issue 22, defect 7).
+    let next = format!(
+        "/cases/{}/interview?skip={skip}&{}",
+        case.id,
+        serde_urlencoded::to_string([("saved", &fact)]).unwrap_or_default()
+    );
+    // An answer that changes nothing makes no version and no audit entry.
+    if doc == cases::document(&case) {
+        return Ok(see_other(next));
+    }
+    match cases::save_facts(&state, &s.user, &case, &doc).await {
+        Ok(_) => {
+            s.audit(
+                &state.db,
+                "facts.change",
+                Some(&case.id),
+                &format!("interview answer: {fact}"),
+            )
+            .await?;
+            Ok(see_other(next))
+        }
+        Err(CaseError::Invalid(e)) => fail(case, e.message),
+        Err(CaseError::Db(DbError::Conflict(m))) => fail(case, m),
+        Err(CaseError::Db(e)) => Err(e.into()),
+    }
+}

@@ -1,0 +1,175 @@
+//! The facts of a case: the structured form, the document as JSON, and the interview.
+
+pub mod form;
+pub mod interview;
+pub mod schema;
+pub mod widgets;
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use refuge_engine::NOTICE;
+use serde_json::Value;
+
+use crate::AppState;
+use crate::cases::service::{self as cases, CaseError};
+use crate::facts::form as facts_form;
+use crate::facts::form::SECTIONS;
+use crate::facts::widgets::FormState;
+use crate::http::access::{CaseAccess, Member};
+use crate::http::extract::Posted;
+use crate::http::routes::{Access, Routes};
+use crate::http::session::Session;
+use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::store::{CaseRow, DbError};
+
+/// This area's routes, with the access each requires.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
+            "/cases/{id}/interview",
+            Access::Member,
+            interview::interview,
+        )
+        .post("/cases/{id}/interview", Access::Member, interview::answer)
+        .get("/cases/{id}/facts", Access::Member, facts_page)
+        .post("/cases/{id}/facts", Access::Member, save_facts)
+        .get("/cases/{id}/facts.json", Access::Member, facts_json)
+}
+
+// ----- the structured facts form -----
+
+#[derive(Template)]
+#[template(path = "facts/facts.html")]
+struct FactsPage {
+    ctx: Ctx,
+    case: CaseRow,
+    version: i64,
+    /// Key, title and the rendered controls of each section.
+    sections: Vec<(&'static str, &'static str, String)>,
+    error: Option<String>,
+    notice: &'static str,
+}
+
+fn facts_page_of(
+    s: &Session,
+    case: CaseRow,
+    doc: &Value,
+    typed: &HashMap<String, String>,
+    errors: &HashMap<String, String>,
+    error: Option<String>,
+) -> FactsPage {
+    let st = FormState { doc, typed, errors };
+    let sections = SECTIONS
+        .iter()
+        .map(|sec| (sec.key, sec.title, widgets::section(sec, &st)))
+        .collect();
+    FactsPage {
+        ctx: Ctx::of(s, format!("Facts: {}", case.client_name)),
+        version: case.version,
+        case,
+        sections,
+        error,
+        notice: NOTICE,
+    }
+}
+
+async fn facts_page(
+    State(_state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+) -> PageResult {
+    let doc = cases::document(&case);
+    Ok(render(&facts_page_of(
+        &s,
+        case,
+        &doc,
+        &HashMap::new(),
+        &HashMap::new(),
+        None,
+    )))
+}
+
+async fn save_facts(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Member>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let stored = cases::document(&case);
+    let mut doc = stored.clone();
+    let errors = facts_form::apply_form(&mut doc, &form.fields);
+    let typed: HashMap<String, String> = form.fields.iter().cloned().collect();
+    let show_again = |case: CaseRow, errors: HashMap<String, String>, message: String| {
+        let page = facts_page_of(s, case, &stored, &typed, &errors, Some(message));
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+    };
+    if !errors.is_empty() {
+        let list: Vec<String> = errors
+            .iter()
+            .map(|(path, e)| format!("{path}: {e}"))
+            .collect();
+        let message = format!(
+            "Nothing was saved; correct what is marked below ({}).",
+            list.join("; ")
+        );
+        return show_again(case, errors.into_iter().collect(), message);
+    }
+    if form.get("version") != case.version.to_string() {
+        return show_again(case, HashMap::new(), "Nothing was saved: someone else changed these facts since you opened the form. Your entries are shown; save again to apply them over the newer version.".into());
+    }
+    match cases::save_facts(&state, &s.user, &case, &doc).await {
+        Ok(_) => {
+            s.audit(
+                &state.db,
+                "facts.change",
+                Some(&case.id),
+                "facts form saved",
+            )
+            .await?;
+            Ok(see_other(format!("/cases/{}", case.id)))
+        }
+        Err(CaseError::Invalid(e)) => {
+            let path = cases::form_path(&doc, &e.field);
+            let mut errors = HashMap::new();
+            errors.insert(path.clone(), e.message.clone());
+            show_again(
+                case,
+                errors,
+                format!("Nothing was saved: {path}: {}.", e.message),
+            )
+        }
+        Err(CaseError::Db(DbError::Conflict(m))) => {
+            show_again(case, HashMap::new(), format!("Nothing was saved: {m}."))
+        }
+        Err(CaseError::Db(e)) => Err(e.into()),
+    }
+}
+
+async fn facts_json(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+) -> PageResult {
+    s.audit(
+        &state.db,
+        "case.export",
+        Some(&case.id),
+        "facts document (JSON)",
+    )
+    .await?;
+    let disposition = format!(
+        "attachment; filename=\"facts-{}.json\"",
+        case.number
+            .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_")
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        case.facts,
+    )
+        .into_response())
+}

@@ -1,0 +1,166 @@
+//! Who is asking: the session of a signed-in user of the pages (a cookie
+//! with its CSRF token), or an API user (a bearer token).
+
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
+use axum::http::HeaderMap;
+use axum::http::header::{AUTHORIZATION, COOKIE};
+use axum::http::request::Parts;
+
+use crate::AppState;
+use crate::http::error::AppError;
+use crate::secret::hash_secret;
+use crate::store::{Db, DbError, User};
+
+pub const SESSION_COOKIE: &str = "refuge_session";
+/// A session lasts this long from sign-in.
+pub const SESSION_HOURS: i64 = 12;
+
+/// The value of a cookie in the request's `Cookie` headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The `Set-Cookie` value that starts a session: HTTP-only (no script reads
+/// it), SameSite=Strict (no other site sends it), Secure (only over HTTPS,
+/// or to localhost, which browsers treat as secure).
+pub fn session_cookie(token: &str) -> String {
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
+        SESSION_HOURS * 3600
+    )
+}
+
+pub fn clear_session_cookie() -> String {
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
+}
+
+/// The client's address, when the server knows it (not in tests without a socket).
+pub fn client_ip(parts: &Parts) -> Option<String> {
+    parts
+        .extensions
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|ci| ci.0.ip().to_string())
+}
+
+/// A signed-in user of the pages (by session cookie), with the session's CSRF token.
+/// A signed-in user and the address the request came from: what the audit
+/// log records of every action. [`Session`] and [`ApiUser`] dereference to it.
+#[derive(Clone)]
+pub struct Actor {
+    pub user: User,
+    pub ip: Option<String>,
+}
+
+impl Actor {
+    /// Records in the audit log what this user did, from where.
+    pub async fn audit(
+        &self,
+        db: &Db,
+        action: &str,
+        case_id: Option<&str>,
+        detail: &str,
+    ) -> Result<(), DbError> {
+        db.audit(
+            Some(&self.user),
+            action,
+            case_id,
+            detail,
+            self.ip.as_deref(),
+        )
+        .await
+    }
+}
+
+#[derive(Clone)]
+pub struct Session {
+    pub actor: Actor,
+    /// The hash of the session's token (to end it).
+    pub token_hash: String,
+    pub csrf: String,
+}
+
+impl std::ops::Deref for Session {
+    type Target = Actor;
+    fn deref(&self) -> &Actor {
+        &self.actor
+    }
+}
+
+impl<S> FromRequestParts<S> for Session
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        // Read once a request: an access check and a form both ask.
+        if let Some(s) = parts.extensions.get::<Session>() {
+            return Ok(s.clone());
+        }
+        let state = AppState::from_ref(state);
+        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
+            return Err(AppError::SignIn);
+        };
+        let token_hash = hash_secret(token);
+        match state.db.session(&token_hash).await? {
+            Some((user, csrf)) => {
+                let s = Session {
+                    actor: Actor {
+                        user,
+                        ip: client_ip(parts),
+                    },
+                    token_hash,
+                    csrf,
+                };
+                parts.extensions.insert(s.clone());
+                Ok(s)
+            }
+            None => Err(AppError::SignIn),
+        }
+    }
+}
+
+/// A user of the API (by `Authorization: Bearer TOKEN`).
+#[derive(Clone)]
+pub struct ApiUser(pub Actor);
+
+impl std::ops::Deref for ApiUser {
+    type Target = Actor;
+    fn deref(&self) -> &Actor {
+        &self.0
+    }
+}
+
+impl<S> FromRequestParts<S> for ApiUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let state = AppState::from_ref(state);
+        let token = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(AppError::ApiAuth)?;
+        match state.db.api_token_user(&hash_secret(token)).await? {
+            Some(user) => Ok(ApiUser(Actor {
+                user,
+                ip: client_ip(parts),
+            })),
+            None => Err(AppError::ApiAuth),
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! What every page shares: the frame (`Ctx`), rendering, error pages,
+//! redirects and the stylesheet.
+
+use askama::Template;
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use refuge_engine::NOTICE;
+
+use crate::http::error::AppError;
+use crate::http::session::Session;
+use crate::store::User;
+
+/// What a page handler answers.
+pub type PageResult = Result<Response, AppError>;
+
+/// What every page's frame needs: the title and, when signed in, the user and CSRF token.
+pub struct Ctx {
+    pub title: String,
+    pub user: Option<User>,
+    pub csrf: String,
+}
+
+impl Ctx {
+    pub fn anonymous(title: &str) -> Ctx {
+        Ctx {
+            title: title.into(),
+            user: None,
+            csrf: String::new(),
+        }
+    }
+    pub fn of(s: &Session, title: impl Into<String>) -> Ctx {
+        Ctx {
+            title: title.into(),
+            user: Some(s.user.clone()),
+            csrf: s.csrf.clone(),
+        }
+    }
+}
+
+pub fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page could not be rendered",
+            )
+                .into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct Message<'a> {
+    ctx: Ctx,
+    message: &'a str,
+    notice: &'static str,
+}
+
+/// An error page with its status: the status in words as its title, and the message.
+pub fn error_page(status: StatusCode, message: &str) -> Response {
+    let title = status.canonical_reason().unwrap_or("Error");
+    (
+        status,
+        render(&Message {
+            ctx: Ctx::anonymous(title),
+            message,
+            notice: NOTICE,
+        }),
+    )
+        .into_response()
+}
+
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+pub async fn stylesheet() -> Response {
+    static CSS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let css = CSS.get_or_init(|| {
+        format!(
+            "{}\n{}",
+            refuge_report::STYLESHEET,
+            include_str!("../../static/style.css")
+        )
+    });
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        css.as_str(),
+    )
+        .into_response()
+}
+
+/// A query string, its errors answered with an error page (axum's own
+pub fn see_other(to: String) -> Response {
+    Redirect::to(&to).into_response()
+}

@@ -1,0 +1,132 @@
+//! Running the workspace: where the data lives, and the server's start and shutdown.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use crate::app::{AppState, app};
+use crate::{demo, store};
+
+/// Where the data lives: `--database URL`, `REFUGE_DATABASE_URL`, or a SQLite
+/// file in `--data DIR` (default `./refuge-data`).
+#[derive(clap::Args, Debug, Clone)]
+pub struct StoreArgs {
+    /// The data directory for the embedded SQLite database (created if missing).
+    #[arg(long, value_name = "DIR", default_value = "refuge-data")]
+    pub data: PathBuf,
+    /// A database URL instead of the embedded SQLite (postgres://user@host/db).
+    #[arg(long, value_name = "URL", env = "REFUGE_DATABASE_URL")]
+    pub database: Option<String>,
+}
+
+impl StoreArgs {
+    /// The database URL these options name, creating the data directory when needed.
+    ///
+    /// # Errors
+    /// When the data directory cannot be created.
+    pub fn url(&self) -> anyhow::Result<String> {
+        if let Some(url) = &self.database {
+            return Ok(url.clone());
+        }
+        std::fs::create_dir_all(&self.data).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create the data directory {}: {e}",
+                self.data.display()
+            )
+        })?;
+        Ok(format!(
+            "sqlite://{}?mode=rwc",
+            self.data.join("refuge.db").display()
+        ))
+    }
+
+    pub async fn open(&self) -> anyhow::Result<store::Db> {
+        let url = self.url()?;
+        store::Db::connect(&url)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    }
+}
+
+/// `refuge serve`: the case workspace in a browser.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// The address and port to listen on. Keep it on 127.0.0.1 unless a
+    /// TLS-terminating proxy stands in front: sessions need HTTPS elsewhere.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Load a few fictional demonstration cases (and a demo user) if the database has none.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+/// Runs a future on a new multi-threaded runtime (the CLI is synchronous).
+pub fn block_on<F: std::future::Future>(f: F) -> anyhow::Result<F::Output> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    Ok(rt.block_on(f))
+}
+
+/// Starts the server and runs until interrupted (Ctrl-C or SIGTERM).
+///
+/// # Errors
+/// When the database cannot be opened or the address cannot be bound.
+pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("REFUGE_LOG")
+                .unwrap_or_else(|_| "refuge_web=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .try_init();
+    let db = args.store.open().await?;
+    let state = AppState::new(db);
+    if args.demo {
+        let loaded = demo::load(&state.db, state.today()).await?;
+        if let Some(password) = loaded {
+            eprintln!("Demo cases loaded. Sign in as \"demo\" with the password: {password}");
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
+    let addr = listener.local_addr()?;
+    eprintln!("Refuge is running at http://{addr}/  (Ctrl-C stops it)");
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "Note: sessions use Secure cookies, which browsers keep only over HTTPS (or on localhost).\n\
+             Put an HTTPS proxy in front of this address; asylum information must not cross a network in clear text."
+        );
+    }
+    if let Some(token) = state.setup_token_if_needed().await? {
+        eprintln!(
+            "First run: create the administrator account at\n  http://{addr}/setup?token={token}\n(this link works once)"
+        );
+    }
+    eprintln!("{}", refuge_engine::NOTICE);
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

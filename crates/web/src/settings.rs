@@ -1,0 +1,203 @@
+//! A user's own settings: password, calendar feed, API tokens.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::IntoResponse;
+use refuge_engine::NOTICE;
+
+use crate::AppState;
+use crate::auth::hash_blocking;
+use crate::domain::user;
+use crate::http::error::AppError;
+use crate::http::extract::Posted;
+use crate::http::routes::{Access, Routes};
+use crate::http::session::Session;
+use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::secret;
+
+/// This area's routes, with the access each requires.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/settings", Access::SignedIn, settings)
+        .post("/settings/calendar", Access::SignedIn, calendar_token)
+        .post("/settings/password", Access::SignedIn, change_password)
+        .post("/settings/tokens", Access::SignedIn, new_api_token)
+        .post(
+            "/settings/tokens/{id}/revoke",
+            Access::SignedIn,
+            revoke_api_token,
+        )
+}
+
+// ----- settings: calendar feed and API tokens -----
+
+#[derive(Template)]
+#[template(path = "settings/settings.html")]
+struct Settings {
+    ctx: Ctx,
+    has_calendar: bool,
+    tokens: Vec<(String, String, String, Option<String>)>,
+    flash: Flash,
+    notice: &'static str,
+}
+
+/// What the settings page reports of the action just taken.
+pub enum Flash {
+    None,
+    /// A secret just made: what it is, and its value (shown once).
+    Secret(String, String),
+    Done(String),
+    Error(String),
+}
+
+async fn settings_page(state: &AppState, s: &Session, flash: Flash) -> PageResult {
+    let has_calendar = state.db.has_calendar_token(&s.user.id).await?;
+    let tokens = state.db.api_tokens(&s.user.id).await?;
+    let status = if matches!(flash, Flash::Error(_)) {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        render(&Settings {
+            ctx: Ctx::of(s, "Settings"),
+            has_calendar,
+            tokens,
+            flash,
+            notice: NOTICE,
+        }),
+    )
+        .into_response())
+}
+
+async fn settings(State(state): State<AppState>, s: Session) -> PageResult {
+    settings_page(&state, &s, Flash::None).await
+}
+
+async fn calendar_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    if form.get("action") == "revoke" {
+        state.db.set_calendar_token(&s.user.id, None).await?;
+        s.audit(
+            &state.db,
+            "permission.calendar",
+            None,
+            "calendar feed revoked",
+        )
+        .await?;
+        return settings_page(&state, s, Flash::None).await;
+    }
+    let token = secret::new_secret("cal");
+    state
+        .db
+        .set_calendar_token(&s.user.id, Some(&secret::hash_secret(&token)))
+        .await?;
+    s.audit(
+        &state.db,
+        "permission.calendar",
+        None,
+        "calendar feed address made",
+    )
+    .await?;
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:8080");
+    let url = format!("http://{host}/calendar/{token}/deadlines.ics");
+    settings_page(
+        &state,
+        s,
+        Flash::Secret("Your calendar feed address:".into(), url),
+    )
+    .await
+}
+
+async fn change_password(State(state): State<AppState>, form: Posted) -> PageResult {
+    let s = &form.session;
+    let (current, new) = (form.get("current"), form.get("new"));
+    if let Err(e) = user::check_new_password(new) {
+        return settings_page(&state, s, Flash::Error(format!("New password: {e}."))).await;
+    }
+    let hash = match state.db.user_by_name(&s.user.name).await? {
+        Some((_, hash)) => hash,
+        None => return Err(AppError::SignIn),
+    };
+    let current = current.to_string();
+    let ok = tokio::task::spawn_blocking(move || secret::verify_password(&current, &hash))
+        .await
+        .unwrap_or(false);
+    if !ok {
+        return settings_page(
+            &state,
+            s,
+            Flash::Error("Current password: it is wrong.".into()),
+        )
+        .await;
+    }
+    let hash = hash_blocking(new).await?;
+    state
+        .db
+        .set_password(&s.user.id, &hash, &s.token_hash)
+        .await?;
+    s.audit(
+        &state.db,
+        "permission.password",
+        None,
+        "password changed; other sessions ended",
+    )
+    .await?;
+    settings_page(
+        &state,
+        s,
+        Flash::Done("Password changed. Your other sessions are signed out.".into()),
+    )
+    .await
+}
+
+async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResult {
+    let s = &form.session;
+    let name = form.get("name").trim();
+    if name.is_empty() || name.len() > 100 {
+        return Err(AppError::BadRequest(
+            "a token needs a name of 1 to 100 characters".into(),
+        ));
+    }
+    let token = secret::new_secret("rfg");
+    state
+        .db
+        .add_api_token(&s.user.id, name, &secret::hash_secret(&token))
+        .await?;
+    s.audit(
+        &state.db,
+        "permission.token",
+        None,
+        &format!("API token {name:?} made"),
+    )
+    .await?;
+    settings_page(
+        &state,
+        s,
+        Flash::Secret(format!("Your API token {name:?}:"), token),
+    )
+    .await
+}
+
+async fn revoke_api_token(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    if !state.db.revoke_api_token(&s.user.id, &id).await? {
+        return Err(AppError::NotFound);
+    }
+    s.audit(&state.db, "permission.token", None, "API token revoked")
+        .await?;
+    Ok(see_other("/settings".into()))
+}
