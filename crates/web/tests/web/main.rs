@@ -250,3 +250,18 @@ pub async fn postgres_db() -> Option<Db> {
 
 /// The facts of a client who arrived on 2026-06-01 (one-year deadline 2027-06-01).
 pub const ARRIVED: &str = r#"{"arrivals": [{"date": "2026-06-01"}]}"#;
+
+/// Reports a test that could not run here: visibly on standard error (run
+/// with `--nocapture` or see the summary line), and as a failure when
+/// `REFUGE_TEST_POSTGRES=required` (as `.ci/run` sets), so that a count of
+/// passes never claims a database test ran when it did not.
+pub fn skipped(what: &str) {
+    let message =
+        format!("SKIPPED: {what}: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run it");
+    if std::env::var("REFUGE_TEST_POSTGRES").as_deref() == Ok("required") {
+        panic!("{message}, and REFUGE_TEST_POSTGRES=required says it must run");
+    }
+    // Printed past the test harness's capture, so that it shows in the run's output.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+}

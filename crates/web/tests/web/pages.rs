@@ -276,9 +276,7 @@ async fn the_case_list_searches_by_name_or_number_and_filters_by_the_next_deadli
 async fn the_case_list_searches_and_filters_alike_on_postgresql() {
     match TestApp::postgres().await {
         Some(t) => case_list(&t).await,
-        None => eprintln!(
-            "skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run this on PostgreSQL"
-        ),
+        None => crate::skipped("the case list on PostgreSQL"),
     }
 }
 
@@ -1106,7 +1104,11 @@ async fn a_user_changes_their_password_and_other_sessions_end() {
     let t = TestApp::new().await;
     let user = t
         .db()
-        .add_user("ana", &secret::hash_password("first password 1"), Role::Staff)
+        .add_user(
+            "ana",
+            &secret::hash_password("first password 1"),
+            Role::Staff,
+        )
         .await
         .unwrap();
     let here = t.session_for(user.clone(), "2999-01-01T00:00:00Z").await;

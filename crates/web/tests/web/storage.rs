@@ -279,9 +279,7 @@ async fn the_storage_story_holds_on_sqlite() {
 async fn the_storage_story_holds_on_postgresql() {
     match crate::postgres_db().await {
         Some(db) => story(&db).await,
-        None => eprintln!(
-            "skipped: set REFUGE_TEST_POSTGRES_URL (as .ci/run does) to run the story on PostgreSQL"
-        ),
+        None => crate::skipped("the storage story on PostgreSQL"),
     }
 }
 
