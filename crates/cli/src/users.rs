@@ -2,7 +2,9 @@
 //! the command line (for a first administrator without the setup link, or a
 //! script's API token). Every change is written to the audit log.
 
+use refuge_web::domain::AuditAction;
 use refuge_web::domain::user::{check_new_password, check_user_name};
+use refuge_web::store::{Audit, By};
 use refuge_web::{Role, StoreArgs, secret};
 
 /// `refuge user add NAME --role ROLE`: adds a user, the password read from
@@ -21,12 +23,10 @@ pub async fn add_user(
     let db = store.open().await?;
     let hash = secret::hash_password(password);
     let detail = format!("{name} added as {} (command line)", role.as_str());
-    let user = db
-        .add_user(name, &hash, role)
+    let audit = Audit::new(By::Nobody, None, AuditAction::UserAdd, detail);
+    db.add_user(name, &hash, role, &audit)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    db.audit(None, "user.add", None, &detail, None).await?;
-    let _ = user;
     Ok(())
 }
 
@@ -42,10 +42,9 @@ pub async fn new_token(store: &StoreArgs, name: &str, label: &str) -> anyhow::Re
         .await?
         .ok_or_else(|| anyhow::anyhow!("no user is named {name:?}"))?;
     let token = secret::new_secret("rfg");
-    db.add_api_token(&user.id, label, &secret::hash_secret(&token))
-        .await?;
     let detail = format!("API token {label:?} created (command line)");
-    db.audit(Some(&user), "token.new", None, &detail, None)
+    let audit = Audit::new(By::User(&user), None, AuditAction::TokenNew, detail);
+    db.add_api_token(&user.id, label, &secret::hash_secret(&token), &audit)
         .await?;
     Ok(token)
 }

@@ -8,6 +8,7 @@ use refuge_engine::NOTICE;
 use serde::Deserialize;
 
 use crate::auth::hash_blocking;
+use crate::domain::AuditAction;
 use crate::domain::user;
 use crate::http::access::Admin;
 use crate::http::error::AppError;
@@ -15,7 +16,7 @@ use crate::http::extract::{Posted, Q};
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{Ctx, PageResult, render, see_other};
-use crate::store::{AuditEntry, DbError, User};
+use crate::store::{AuditEntry, DbError, User, UserChange};
 use crate::{AppState, Role};
 
 /// This area's routes, with the access each requires.
@@ -76,17 +77,12 @@ async fn add_user(State(state): State<AppState>, _: Admin, form: Posted) -> Page
     }
     let role = role.unwrap_or(Role::Staff);
     let hash = hash_blocking(password).await?;
-    match state.db.add_user(name, &hash, role).await {
-        Ok(u) => {
-            s.audit(
-                &state.db,
-                "permission.user_add",
-                None,
-                &format!("{} added as {}", u.name, role.as_str()),
-            )
-            .await?;
-            Ok(see_other("/admin/users".into()))
-        }
+    let audit = s.did(
+        AuditAction::PermissionUserAdd,
+        format!("{name} added as {}", role.as_str()),
+    );
+    match state.db.add_user(name, &hash, role, &audit).await {
+        Ok(_) => Ok(see_other("/admin/users".into())),
         Err(DbError::Conflict(m)) => users_page(&state, s, Some(format!("User name: {m}."))).await,
         Err(e) => Err(e.into()),
     }
@@ -113,6 +109,9 @@ async fn change_user(
     let role: Role = form.get("role").parse().map_err(AppError::BadRequest)?;
     let active = form.get("active") != "0";
     let password = form.get("password");
+    let mut change = UserChange::default();
+    let mut audits = Vec::new();
+    let hash;
     if !password.is_empty() {
         if let Err(e) = user::check_new_password(password) {
             return users_page(
@@ -122,38 +121,31 @@ async fn change_user(
             )
             .await;
         }
-        let hash = hash_blocking(password).await?;
+        hash = hash_blocking(password).await?;
         // Their sessions end: whoever held the old password is signed out.
-        state.db.set_password(&user.id, &hash, "").await?;
-        s.audit(
-            &state.db,
-            "permission.password",
-            None,
-            &format!("{}: password reset by an administrator", user.name),
-        )
-        .await?;
+        change.password_hash = Some(&hash);
+        audits.push(s.did(
+            AuditAction::PermissionPassword,
+            format!("{}: password reset by an administrator", user.name),
+        ));
     }
     if role != user.role {
-        state.db.set_role(&user.id, role).await?;
-        s.audit(
-            &state.db,
-            "permission.role",
-            None,
-            &format!("{}: {} → {}", user.name, user.role.as_str(), role.as_str()),
-        )
-        .await?;
+        change.role = Some(role);
+        audits.push(s.did(
+            AuditAction::PermissionRole,
+            format!("{}: {} → {}", user.name, user.role.as_str(), role.as_str()),
+        ));
     }
     if active != user.active {
-        state.db.set_active(&user.id, active).await?;
+        change.active = Some(active);
         let what = if active { "reactivated" } else { "deactivated" };
-        s.audit(
-            &state.db,
-            "permission.active",
-            None,
-            &format!("{} {what}", user.name),
-        )
-        .await?;
+        audits.push(s.did(
+            AuditAction::PermissionActive,
+            format!("{} {what}", user.name),
+        ));
     }
+    // All of it, with its audit rows, or none of it.
+    state.db.change_user(&user.id, &change, &audits).await?;
     Ok(see_other("/admin/users".into()))
 }
 
@@ -162,35 +154,15 @@ async fn change_user(
 struct Audit {
     ctx: Ctx,
     entries: Vec<AuditEntry>,
-    actions: &'static [&'static str],
+    actions: Vec<&'static str>,
     action: String,
     notice: &'static str,
 }
 
-/// The actions the audit log records.
-pub const AUDIT_ACTIONS: &[&str] = &[
-    "sign_in",
-    "sign_in.failed",
-    "sign_in.locked",
-    "sign_out",
-    "case.create",
-    "case.view",
-    "case.export",
-    "case.archive",
-    "facts.change",
-    "note.add",
-    "permission.assign",
-    "permission.unassign",
-    "permission.user_add",
-    "permission.role",
-    "permission.active",
-    "permission.token",
-    "permission.calendar",
-    "permission.password",
-    "user.add",
-    "token.new",
-    "api.assess",
-];
+/// The codes of the actions the audit log records, for its filter.
+fn action_codes() -> Vec<&'static str> {
+    AuditAction::ALL.iter().map(|a| a.code()).collect()
+}
 
 #[derive(Deserialize)]
 struct AuditQuery {
@@ -199,12 +171,15 @@ struct AuditQuery {
 }
 
 async fn audit(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<AuditQuery>) -> PageResult {
-    let action = (!q.action.is_empty()).then_some(q.action.as_str());
+    let action = match q.action.as_str() {
+        "" => None,
+        code => Some(code.parse::<AuditAction>().map_err(AppError::BadRequest)?),
+    };
     let entries = state.db.audit_log(action, 500).await?;
     Ok(render(&Audit {
         ctx: Ctx::of(&s, "Audit log"),
         entries,
-        actions: AUDIT_ACTIONS,
+        actions: action_codes(),
         action: q.action,
         notice: NOTICE,
     }))

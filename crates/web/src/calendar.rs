@@ -10,11 +10,12 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
+use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::AppError;
 use crate::http::routes::{Access, Routes};
 use crate::secret;
-use crate::store::{CaseRow, DeadlineFilter, DeadlineRow, User};
+use crate::store::{Audit, By, CaseRow, DeadlineFilter, DeadlineRow, User};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -170,16 +171,14 @@ pub async fn feed(
         ..Default::default()
     };
     let rows = state.db.deadlines_for(user, &filter).await?;
-    state
-        .db
-        .audit(
-            Some(user),
-            "case.export",
-            case_id,
-            "calendar (iCalendar)",
-            ip,
-        )
-        .await?;
+    let mut audit = Audit::new(
+        By::User(user),
+        ip,
+        AuditAction::CaseExport,
+        "calendar (iCalendar)",
+    );
+    audit.case_id = case_id;
+    state.db.audit(&audit).await?;
     Ok(ics_response(
         &file.replace(
             |c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.',

@@ -7,7 +7,8 @@ use jiff::{Span, ToSpan};
 use serde_json::{Value, json};
 
 use crate::cases::service as cases;
-use crate::store::{Db, DbError};
+use crate::domain::AuditAction;
+use crate::store::{Audit, By, Db, DbError};
 use crate::{AppState, Role, secret};
 
 fn ago(today: Date, span: Span) -> String {
@@ -74,12 +75,19 @@ pub async fn load(db: &Db, today: Date) -> Result<Option<String>, DbError> {
     }
     let password = secret::new_secret("demo")[..21].to_string();
     let hash = secret::hash_password(&password);
-    let user = db.add_user("demo", &hash, Role::Attorney).await?;
+    let loaded = Audit::new(
+        By::NewUser,
+        None,
+        AuditAction::UserAdd,
+        "demo user and cases loaded",
+    );
+    let user = db.add_user("demo", &hash, Role::Attorney, &loaded).await?;
+    let opened = Audit::new(By::User(&user), None, AuditAction::CaseCreate, " (demo)");
     let mut state = AppState::new(db.clone());
     state.today = Some(today);
     for (n, (name, facts)) in cases(today).into_iter().enumerate() {
         let number = format!("DEMO-{}", n + 1);
-        match cases::create(&state, &user, Some(&number), name, &facts).await {
+        match cases::create(&state, &user, Some(&number), name, &facts, &opened).await {
             Ok(_) => {}
             Err(cases::CaseError::Db(e)) => return Err(e),
             // The demo facts are checked by a test; a rejected one is skipped, not fatal.
@@ -88,13 +96,5 @@ pub async fn load(db: &Db, today: Date) -> Result<Option<String>, DbError> {
             }
         }
     }
-    db.audit(
-        Some(&user),
-        "user.add",
-        None,
-        "demo user and cases loaded",
-        None,
-    )
-    .await?;
     Ok(Some(password))
 }

@@ -8,6 +8,7 @@ use refuge_engine::NOTICE;
 
 use crate::AppState;
 use crate::auth::hash_blocking;
+use crate::domain::AuditAction;
 use crate::domain::user;
 use crate::http::error::AppError;
 use crate::http::extract::Posted;
@@ -83,28 +84,28 @@ async fn calendar_token(
 ) -> PageResult {
     let s = &form.session;
     if form.get("action") == "revoke" {
-        state.db.set_calendar_token(&s.user.id, None).await?;
-        s.audit(
-            &state.db,
-            "permission.calendar",
-            None,
-            "calendar feed revoked",
-        )
-        .await?;
+        state
+            .db
+            .set_calendar_token(
+                &s.user.id,
+                None,
+                &s.did(AuditAction::PermissionCalendar, "calendar feed revoked"),
+            )
+            .await?;
         return settings_page(&state, s, Flash::None).await;
     }
     let token = secret::new_secret("cal");
     state
         .db
-        .set_calendar_token(&s.user.id, Some(&secret::hash_secret(&token)))
+        .set_calendar_token(
+            &s.user.id,
+            Some(&secret::hash_secret(&token)),
+            &s.did(
+                AuditAction::PermissionCalendar,
+                "calendar feed address made",
+            ),
+        )
         .await?;
-    s.audit(
-        &state.db,
-        "permission.calendar",
-        None,
-        "calendar feed address made",
-    )
-    .await?;
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -143,15 +144,16 @@ async fn change_password(State(state): State<AppState>, form: Posted) -> PageRes
     let hash = hash_blocking(new).await?;
     state
         .db
-        .set_password(&s.user.id, &hash, &s.token_hash)
+        .set_password(
+            &s.user.id,
+            &hash,
+            &s.token_hash,
+            &s.did(
+                AuditAction::PermissionPassword,
+                "password changed; other sessions ended",
+            ),
+        )
         .await?;
-    s.audit(
-        &state.db,
-        "permission.password",
-        None,
-        "password changed; other sessions ended",
-    )
-    .await?;
     settings_page(
         &state,
         s,
@@ -171,15 +173,16 @@ async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResul
     let token = secret::new_secret("rfg");
     state
         .db
-        .add_api_token(&s.user.id, name, &secret::hash_secret(&token))
+        .add_api_token(
+            &s.user.id,
+            name,
+            &secret::hash_secret(&token),
+            &s.did(
+                AuditAction::PermissionToken,
+                format!("API token {name:?} made"),
+            ),
+        )
         .await?;
-    s.audit(
-        &state.db,
-        "permission.token",
-        None,
-        &format!("API token {name:?} made"),
-    )
-    .await?;
     settings_page(
         &state,
         s,
@@ -194,10 +197,9 @@ async fn revoke_api_token(
     form: Posted,
 ) -> PageResult {
     let s = &form.session;
-    if !state.db.revoke_api_token(&s.user.id, &id).await? {
+    let audit = s.did(AuditAction::PermissionToken, "API token revoked");
+    if !state.db.revoke_api_token(&s.user.id, &id, &audit).await? {
         return Err(AppError::NotFound);
     }
-    s.audit(&state.db, "permission.token", None, "API token revoked")
-        .await?;
     Ok(see_other("/settings".into()))
 }

@@ -19,6 +19,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::routes::{Access, Route};
 use crate::http::session::ApiUser;
@@ -278,16 +279,10 @@ async fn create_case(
         .as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty());
-    let case = cases::create(&state, &u.user, number, name, &facts)
+    let audit = u.did(AuditAction::CaseCreate, " (API)");
+    let case = cases::create(&state, &u.user, number, name, &facts, &audit)
         .await
         .map_err(|e| case_error(e, "facts."))?;
-    u.audit(
-        &state.db,
-        "case.create",
-        Some(&case.id),
-        &format!("case {} opened (API)", case.number),
-    )
-    .await?;
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, format!("/api/v1/cases/{}", case.id))],
@@ -302,8 +297,13 @@ async fn create_case(
     responses((status = 200, body = CaseSummary), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_case(State(state): State<AppState>, access: ApiCase) -> ApiResult {
     let CaseAccess { case, who: u, .. } = access;
-    u.audit(&state.db, "case.view", Some(&case.id), "case read (API)")
-        .await?;
+    u.audit(
+        &state.db,
+        AuditAction::CaseView,
+        Some(&case.id),
+        "case read (API)",
+    )
+    .await?;
     Ok(Json(CaseSummary::from(case)).into_response())
 }
 
@@ -313,8 +313,13 @@ async fn get_case(State(state): State<AppState>, access: ApiCase) -> ApiResult {
     responses((status = 200, description = "The facts document of spec/facts.md", body = FactsDocument), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_facts(State(state): State<AppState>, access: ApiCase) -> ApiResult {
     let CaseAccess { case, who: u, .. } = access;
-    u.audit(&state.db, "case.view", Some(&case.id), "facts read (API)")
-        .await?;
+    u.audit(
+        &state.db,
+        AuditAction::CaseView,
+        Some(&case.id),
+        "facts read (API)",
+    )
+    .await?;
     Ok(json_text(case.facts))
 }
 
@@ -342,16 +347,10 @@ async fn put_facts(
         error: e.to_string(),
         field: None,
     })?;
-    cases::save_facts(&state, &u.user, &case, &facts)
+    let audit = u.did(AuditAction::FactsChange, "facts replaced (API)");
+    cases::save_facts(&state, &u.user, &case, &facts, &audit)
         .await
         .map_err(|e| case_error(e, ""))?;
-    u.audit(
-        &state.db,
-        "facts.change",
-        Some(&case.id),
-        "facts replaced (API)",
-    )
-    .await?;
     Ok(json_text(facts.to_string()))
 }
 
@@ -364,7 +363,7 @@ async fn get_assessment(State(state): State<AppState>, access: ApiCase) -> ApiRe
     let a = cases::assess_facts(&state, &case.facts).map_err(invalid)?;
     u.audit(
         &state.db,
-        "case.view",
+        AuditAction::CaseView,
         Some(&case.id),
         "assessment read (API)",
     )

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect};
 use refuge_engine::NOTICE;
 use serde::Deserialize;
 
+use crate::domain::AuditAction;
 use crate::domain::user;
 use crate::http::error::AppError;
 use crate::http::extract::{Posted, PreSession, Q, field, pre_csrf};
@@ -16,7 +17,7 @@ use crate::http::routes::{Access, Routes};
 use crate::http::session::{self};
 use crate::http::view::{Ctx, PageResult, error_page, render};
 use crate::secret;
-use crate::store::User;
+use crate::store::{Audit, By, User};
 use crate::{AppState, Role};
 
 /// This area's routes, with the access each requires.
@@ -96,18 +97,14 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, cookie, render(&page)).into_response());
     }
     let hash = hash_blocking(password).await?;
-    let user = state.db.add_user(name, &hash, Role::Admin).await?;
+    let audit = Audit::new(
+        By::NewUser,
+        form.ip.as_deref(),
+        AuditAction::UserAdd,
+        "first administrator created at setup",
+    );
+    let user = state.db.add_user(name, &hash, Role::Admin, &audit).await?;
     *state.setup_token.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    state
-        .db
-        .audit(
-            Some(&user),
-            "user.add",
-            None,
-            "first administrator created at setup",
-            form.ip.as_deref(),
-        )
-        .await?;
     start_session(&state, &user, form.ip.as_deref()).await
 }
 
@@ -133,7 +130,12 @@ async fn start_session(state: &AppState, user: &User, ip: Option<&str>) -> PageR
         .await?;
     state
         .db
-        .audit(Some(user), "sign_in", None, "signed in", ip)
+        .audit(&Audit::new(
+            By::User(user),
+            ip,
+            AuditAction::SignIn,
+            "signed in",
+        ))
         .await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = session::session_cookie(&token).parse() {
@@ -181,13 +183,12 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
     if state.rate_limit.locked(&ip, &name) {
         state
             .db
-            .audit(
-                None,
-                "sign_in.locked",
-                None,
-                &format!("sign-in locked for {name:?}"),
+            .audit(&Audit::new(
+                By::Nobody,
                 form.ip.as_deref(),
-            )
+                AuditAction::SignInLocked,
+                format!("sign-in locked for {name:?}"),
+            ))
             .await?;
         return Err(AppError::RateLimited);
     }
@@ -208,13 +209,12 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
             state.rate_limit.failed(&ip, &name);
             state
                 .db
-                .audit(
-                    None,
-                    "sign_in.failed",
-                    None,
-                    &format!("failed sign-in as {name:?}"),
+                .audit(&Audit::new(
+                    By::Nobody,
                     form.ip.as_deref(),
-                )
+                    AuditAction::SignInFailed,
+                    format!("failed sign-in as {name:?}"),
+                ))
                 .await?;
             let (csrf, cookie) = pre_csrf();
             let page = Login {
@@ -232,13 +232,12 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
 async fn logout(State(state): State<AppState>, form: Posted) -> PageResult {
     state
         .db
-        .audit(
-            Some(&form.session.user),
-            "sign_out",
-            None,
-            "signed out",
+        .audit(&Audit::new(
+            By::User(&form.session.user),
             form.session.ip.as_deref(),
-        )
+            AuditAction::SignOut,
+            "signed out",
+        ))
         .await?;
     state.db.end_session(&form.session.token_hash).await?;
     Ok((

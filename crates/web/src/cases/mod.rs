@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::cases::service::assessment_of;
 use crate::cases::service::{self as cases, CaseError};
+use crate::domain::AuditAction;
 use crate::facts::form as facts_form;
 use crate::facts::form::Change;
 use crate::http::access::{CaseAccess, Manager, Member};
@@ -158,6 +159,7 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
             (!number.is_empty()).then_some(number),
             client_name,
             &facts,
+            &form.session.did(AuditAction::CaseCreate, ""),
         )
         .await
         {
@@ -168,19 +170,7 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
         },
     };
     match created {
-        Ok(case) => {
-            state
-                .db
-                .audit(
-                    Some(&form.session.user),
-                    "case.create",
-                    Some(&case.id),
-                    &format!("case {} opened", case.number),
-                    form.session.ip.as_deref(),
-                )
-                .await?;
-            Ok(see_other(format!("/cases/{}", case.id)))
-        }
+        Ok(case) => Ok(see_other(format!("/cases/{}", case.id))),
         Err(e) => {
             let page = NewCase {
                 ctx: Ctx::of(&form.session, "New case"),
@@ -218,8 +208,13 @@ async fn case_page(
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
     let members = state.db.members(&case.id).await?;
-    s.audit(&state.db, "case.view", Some(&case.id), "case page viewed")
-        .await?;
+    s.audit(
+        &state.db,
+        AuditAction::CaseView,
+        Some(&case.id),
+        "case page viewed",
+    )
+    .await?;
     let page = CasePage {
         ctx: Ctx::of(&s, case.client_name.clone()),
         ctx_user_id: s.user.id.clone(),
@@ -240,8 +235,13 @@ async fn report(
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
     let (a, _) = assessment_of(&state, &case);
-    s.audit(&state.db, "case.export", Some(&case.id), "printable report")
-        .await?;
+    s.audit(
+        &state.db,
+        AuditAction::CaseExport,
+        Some(&case.id),
+        "printable report",
+    )
+    .await?;
     Ok(Html(refuge_report::html(&a)).into_response())
 }
 // ----- history, notes, team, archive -----
@@ -298,8 +298,14 @@ async fn add_note(
             "a note needs 1 to 20,000 characters".into(),
         ));
     }
-    state.db.add_note(&case.id, &s.user, body).await?;
-    s.audit(&state.db, "note.add", Some(&case.id), "note added")
+    state
+        .db
+        .add_note(
+            &case.id,
+            &s.user,
+            body,
+            &s.did(AuditAction::NoteAdd, "note added"),
+        )
         .await?;
     Ok(see_other(format!("/cases/{}#notes", case.id)))
 }
@@ -311,13 +317,14 @@ async fn archive(
 ) -> PageResult {
     let s = &form.session;
     let archived = form.get("archived") == "1";
-    state.db.set_archived(&case.id, archived).await?;
     let what = if archived {
         "case archived"
     } else {
         "case reopened"
     };
-    s.audit(&state.db, "case.archive", Some(&case.id), what)
+    state
+        .db
+        .set_archived(&case.id, archived, &s.did(AuditAction::CaseArchive, what))
         .await?;
     Ok(see_other(format!("/cases/{}", case.id)))
 }
@@ -332,14 +339,17 @@ async fn add_member(
     let Some((user, _)) = state.db.user_by_name(name).await? else {
         return Err(AppError::BadRequest(format!("no user is named {name:?}")));
     };
-    state.db.add_member(&case.id, &user.id).await?;
-    s.audit(
-        &state.db,
-        "permission.assign",
-        Some(&case.id),
-        &format!("{} assigned to the case", user.name),
-    )
-    .await?;
+    state
+        .db
+        .add_member(
+            &case.id,
+            &user.id,
+            &s.did(
+                AuditAction::PermissionAssign,
+                format!("{} assigned to the case", user.name),
+            ),
+        )
+        .await?;
     Ok(see_other(format!("/cases/{}#team", case.id)))
 }
 
@@ -353,13 +363,16 @@ async fn remove_member(
     let Some(user) = state.db.user_by_id(user_id).await? else {
         return Err(AppError::BadRequest("no such user".into()));
     };
-    state.db.remove_member(&case.id, &user.id).await?;
-    s.audit(
-        &state.db,
-        "permission.unassign",
-        Some(&case.id),
-        &format!("{} removed from the case", user.name),
-    )
-    .await?;
+    state
+        .db
+        .remove_member(
+            &case.id,
+            &user.id,
+            &s.did(
+                AuditAction::PermissionUnassign,
+                format!("{} removed from the case", user.name),
+            ),
+        )
+        .await?;
     Ok(see_other(format!("/cases/{}#team", case.id)))
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::AppState;
 use crate::facts::form::{self as facts_form, Change};
-use crate::store::{CaseRow, DbError, NewDeadline, User};
+use crate::store::{Audit, CaseRow, DbError, NewDeadline, User, Version};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CaseError {
@@ -59,6 +59,7 @@ pub async fn save_facts(
     by: &User,
     case: &CaseRow,
     facts: &Value,
+    audit: &Audit<'_>,
 ) -> Result<i64, CaseError> {
     let text = facts.to_string();
     let a = assess_facts(state, &text).map_err(CaseError::Invalid)?;
@@ -66,27 +67,49 @@ pub async fn save_facts(
     let changes = changes_json(&old, facts);
     let version = state
         .db
-        .save_facts(by, &case.id, case.version, &text, &changes, &deadlines(&a))
+        .save_facts(
+            by,
+            &case.id,
+            case.version,
+            &Version {
+                facts: &text,
+                changes: &changes,
+                deadlines: &deadlines(&a),
+            },
+            audit,
+        )
         .await?;
     Ok(version)
 }
 
-/// Opens a case with these facts (checked by the engine first).
+/// Opens a case with these facts (checked by the engine first), its
+/// deadlines and its audit row in one transaction (`audit`'s detail follows
+/// "case NUMBER opened").
 pub async fn create(
     state: &AppState,
     by: &User,
     number: Option<&str>,
     client_name: &str,
     facts: &Value,
+    audit: &Audit<'_>,
 ) -> Result<CaseRow, CaseError> {
     let text = facts.to_string();
     let a = assess_facts(state, &text).map_err(CaseError::Invalid)?;
     let changes = changes_json(&Value::Null, facts);
     let case = state
         .db
-        .create_case(by, number, client_name, &text, &changes)
+        .create_case(
+            by,
+            number,
+            client_name,
+            &Version {
+                facts: &text,
+                changes: &changes,
+                deadlines: &deadlines(&a),
+            },
+            audit,
+        )
         .await?;
-    state.db.set_deadlines(&case.id, &deadlines(&a)).await?;
     Ok(case)
 }
 

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::cases::service::assessment_of;
 use crate::cases::service::{self as cases, CaseError};
+use crate::domain::AuditAction;
 use crate::facts::form as facts_form;
 use crate::facts::widgets::{self, FormState};
 use crate::http::access::{CaseAccess, Member};
@@ -221,17 +222,14 @@ pub async fn answer(
     if doc == cases::document(&case) {
         return Ok(see_other(next));
     }
-    match cases::save_facts(&state, &s.user, &case, &doc).await {
-        Ok(_) => {
-            s.audit(
-                &state.db,
-                "facts.change",
-                Some(&case.id),
-                &format!("interview answer: {fact}"),
-            )
-            .await?;
-            Ok(see_other(next))
-        }
+    let audit = s
+        .did(
+            AuditAction::FactsChange,
+            format!("interview answer: {fact}"),
+        )
+        .on(&case.id);
+    match cases::save_facts(&state, &s.user, &case, &doc, &audit).await {
+        Ok(_) => Ok(see_other(next)),
         Err(CaseError::Invalid(e)) => fail(case, e.message),
         Err(CaseError::Db(DbError::Conflict(m))) => fail(case, m),
         Err(CaseError::Db(e)) => Err(e.into()),

@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use crate::AppState;
 use crate::cases::service::{self as cases, CaseError};
+use crate::domain::AuditAction;
 use crate::facts::form as facts_form;
 use crate::facts::form::SECTIONS;
 use crate::facts::widgets::FormState;
@@ -120,17 +121,11 @@ async fn save_facts(
     if form.get("version") != case.version.to_string() {
         return show_again(case, HashMap::new(), "Nothing was saved: someone else changed these facts since you opened the form. Your entries are shown; save again to apply them over the newer version.".into());
     }
-    match cases::save_facts(&state, &s.user, &case, &doc).await {
-        Ok(_) => {
-            s.audit(
-                &state.db,
-                "facts.change",
-                Some(&case.id),
-                "facts form saved",
-            )
-            .await?;
-            Ok(see_other(format!("/cases/{}", case.id)))
-        }
+    let audit = s
+        .did(AuditAction::FactsChange, "facts form saved")
+        .on(&case.id);
+    match cases::save_facts(&state, &s.user, &case, &doc, &audit).await {
+        Ok(_) => Ok(see_other(format!("/cases/{}", case.id))),
         Err(CaseError::Invalid(e)) => {
             let path = cases::form_path(&doc, &e.field);
             let mut errors = HashMap::new();
@@ -154,7 +149,7 @@ async fn facts_json(
 ) -> PageResult {
     s.audit(
         &state.db,
-        "case.export",
+        AuditAction::CaseExport,
         Some(&case.id),
         "facts document (JSON)",
     )

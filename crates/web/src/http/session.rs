@@ -7,9 +7,10 @@ use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 
 use crate::AppState;
+use crate::domain::AuditAction;
 use crate::http::error::AppError;
 use crate::secret::hash_secret;
-use crate::store::{Db, DbError, User};
+use crate::store::{Audit, By, Db, DbError, User};
 
 pub const SESSION_COOKIE: &str = "refuge_session";
 /// A session lasts this long from sign-in.
@@ -59,22 +60,22 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// Records in the audit log what this user did, from where.
+    /// The audit row of an action of this user, from where they are.
+    pub fn did(&self, action: AuditAction, detail: impl Into<String>) -> Audit<'_> {
+        Audit::new(By::User(&self.user), self.ip.as_deref(), action, detail)
+    }
+
+    /// Records an action that changes nothing (a view, an export).
     pub async fn audit(
         &self,
         db: &Db,
-        action: &str,
+        action: AuditAction,
         case_id: Option<&str>,
         detail: &str,
     ) -> Result<(), DbError> {
-        db.audit(
-            Some(&self.user),
-            action,
-            case_id,
-            detail,
-            self.ip.as_deref(),
-        )
-        .await
+        let mut entry = self.did(action, detail);
+        entry.case_id = case_id;
+        db.audit(&entry).await
     }
 }
 

@@ -152,7 +152,7 @@ impl TestApp {
     pub async fn login(&self, name: &str, role: Role) -> Login {
         let user = self
             .db()
-            .add_user(name, "not-a-password-hash", role)
+            .add_user(name, "not-a-password-hash", role, &test_audit())
             .await
             .unwrap();
         self.session_for(user, "2999-01-01T00:00:00Z").await
@@ -167,7 +167,12 @@ impl TestApp {
             .unwrap();
         let token = secret::new_secret("rfg");
         self.db()
-            .add_api_token(&user.id, "tests", &secret::hash_secret(&token))
+            .add_api_token(
+                &user.id,
+                "tests",
+                &secret::hash_secret(&token),
+                &test_audit(),
+            )
             .await
             .unwrap();
         Login {
@@ -264,4 +269,14 @@ pub fn skipped(what: &str) {
     // Printed past the test harness's capture, so that it shows in the run's output.
     use std::io::Write;
     let _ = writeln!(std::io::stderr().lock(), "{message}");
+}
+
+/// The audit row of a change the tests' own set-up makes.
+pub fn test_audit() -> refuge_web::store::Audit<'static> {
+    refuge_web::store::Audit::new(
+        refuge_web::store::By::Nobody,
+        None,
+        refuge_web::domain::AuditAction::UserAdd,
+        "test set-up",
+    )
 }

@@ -136,7 +136,10 @@ async fn signing_in_checks_the_argon2id_password_and_locks_out_after_five_failur
     let t = TestApp::new().await;
     let hash = secret::hash_password("correct horse battery");
     assert!(hash.starts_with("$argon2id$"));
-    t.db().add_user("maria", &hash, Role::Admin).await.unwrap();
+    t.db()
+        .add_user("maria", &hash, Role::Admin, &crate::test_audit())
+        .await
+        .unwrap();
     let r = sign_in(&t, "maria", "correct horse battery").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(set_cookie(&r, session::SESSION_COOKIE).is_some());
@@ -151,7 +154,11 @@ async fn signing_in_checks_the_argon2id_password_and_locks_out_after_five_failur
         sign_in(&t, "maria", "correct horse battery").await.status,
         StatusCode::TOO_MANY_REQUESTS
     );
-    let audit = t.db().audit_log(Some("sign_in.failed"), 100).await.unwrap();
+    let audit = t
+        .db()
+        .audit_log(Some(refuge_web::domain::AuditAction::SignInFailed), 100)
+        .await
+        .unwrap();
     assert_eq!(audit.len(), 5);
 }
 
@@ -183,7 +190,11 @@ async fn a_form_without_the_sessions_csrf_token_is_refused_and_changes_nothing()
 #[tokio::test]
 async fn an_expired_session_is_sent_to_sign_in_and_signing_out_ends_the_session() {
     let t = TestApp::new().await;
-    let user = t.db().add_user("old", "x", Role::Staff).await.unwrap();
+    let user = t
+        .db()
+        .add_user("old", "x", Role::Staff, &crate::test_audit())
+        .await
+        .unwrap();
     let expired = t.session_for(user, "2000-01-01T00:00:00Z").await;
     assert_eq!(t.get("/cases", Some(&expired)).await.location(), "/login");
     let who = t.login("now", Role::Staff).await;
@@ -1030,7 +1041,11 @@ async fn an_admin_changes_a_role_and_cannot_lock_themself_out() {
         t.db().user_by_id(&ana.user.id).await.unwrap().unwrap().role,
         Role::Attorney
     );
-    let entry = &t.db().audit_log(Some("permission.role"), 1).await.unwrap()[0];
+    let entry = &t
+        .db()
+        .audit_log(Some(refuge_web::domain::AuditAction::PermissionRole), 1)
+        .await
+        .unwrap()[0];
     assert_eq!(entry.detail, "ana: staff → attorney");
     let r = t
         .post(
@@ -1093,7 +1108,7 @@ async fn an_admin_resets_a_forgotten_password_and_the_users_sessions_end() {
     );
     let entry = &t
         .db()
-        .audit_log(Some("permission.password"), 1)
+        .audit_log(Some(refuge_web::domain::AuditAction::PermissionPassword), 1)
         .await
         .unwrap()[0];
     assert_eq!(entry.detail, "ana: password reset by an administrator");
@@ -1108,6 +1123,7 @@ async fn a_user_changes_their_password_and_other_sessions_end() {
             "ana",
             &secret::hash_password("first password 1"),
             Role::Staff,
+            &crate::test_audit(),
         )
         .await
         .unwrap();
@@ -1664,4 +1680,29 @@ async fn the_interview_defines_a_social_group_in_place() {
             .contains("name=\"fact\" value=\"groups[g1]");
     }
     assert!(asked, "the group's elements are asked");
+}
+
+#[tokio::test]
+async fn the_audit_log_filter_offers_exactly_the_actions_that_are_recorded() {
+    use refuge_web::domain::AuditAction;
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let page = t.get("/admin/audit", Some(&admin)).await.body;
+    let offered: Vec<&str> = page
+        .split("<option value=\"")
+        .skip(2) // the text before the first option, and "all"
+        .filter_map(|o| o.split('"').next())
+        .collect();
+    let codes: Vec<&str> = AuditAction::ALL.iter().map(|a| a.code()).collect();
+    assert_eq!(offered, codes);
+    assert!(
+        !page.contains("api.assess"),
+        "an action never recorded is not offered"
+    );
+    let r = t.get("/admin/audit?action=api.assess", Some(&admin)).await;
+    assert_eq!(
+        r.status,
+        StatusCode::BAD_REQUEST,
+        "an unknown action is refused, not shown as an empty log"
+    );
 }

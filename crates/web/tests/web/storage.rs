@@ -3,7 +3,24 @@
 //! the migrations of both backends kept in step.
 
 use refuge_web::Role;
-use refuge_web::store::{CaseFilter, Db, DeadlineFilter, NewDeadline};
+use refuge_web::domain::AuditAction::{self, *};
+use refuge_web::store::{
+    Audit, By, CaseFilter, Db, DeadlineFilter, NewDeadline, UserChange, Version,
+};
+
+/// An empty first version of a case's facts.
+fn first() -> Version<'static> {
+    Version {
+        facts: "{}",
+        changes: "[]",
+        deadlines: &[],
+    }
+}
+
+/// An audit row of no one (the story is about storage, not who acts).
+fn did(action: AuditAction) -> Audit<'static> {
+    Audit::new(By::Nobody, None, action, "")
+}
 
 /// Users, cases, versions, deadlines, notes, members, tokens, sessions and the
 /// audit log, as a day at a legal-aid office uses them.
@@ -13,27 +30,55 @@ async fn story(db: &Db) {
         ["workspace", "open deadlines", "overdue deadlines"]
     );
     assert_eq!(db.admin_count().await.unwrap(), 0);
-    let ana = db.add_user("ana", "hash", Role::Attorney).await.unwrap();
-    let bob = db.add_user("bob", "hash", Role::Staff).await.unwrap();
-    let root = db.add_user("root", "hash", Role::Admin).await.unwrap();
+    let ana = db
+        .add_user("ana", "hash", Role::Attorney, &did(PermissionUserAdd))
+        .await
+        .unwrap();
+    let bob = db
+        .add_user("bob", "hash", Role::Staff, &did(PermissionUserAdd))
+        .await
+        .unwrap();
+    let root = db
+        .add_user("root", "hash", Role::Admin, &did(PermissionUserAdd))
+        .await
+        .unwrap();
     assert!(
-        db.add_user("ana", "hash", Role::Staff).await.is_err(),
+        db.add_user("ana", "hash", Role::Staff, &did(PermissionUserAdd))
+            .await
+            .is_err(),
         "names are unique"
     );
     assert_eq!(db.admin_count().await.unwrap(), 1);
     assert_eq!(db.user_by_name("ana").await.unwrap().unwrap().1, "hash");
 
     let case = db
-        .create_case(&ana, None, "Rosa Núñez", "{}", "[]")
+        .create_case(&ana, None, "Rosa Núñez", &first(), &did(CaseCreate))
         .await
         .unwrap();
     let year = &refuge_web::store::now()[..4];
     assert_eq!(case.number, format!("{year}-0001"));
+    let logged = db.audit_log(None, 1000).await.unwrap().len();
     assert!(
-        db.create_case(&ana, Some(&case.number), "Other", "{}", "[]")
-            .await
-            .is_err(),
+        db.create_case(
+            &ana,
+            Some(&case.number),
+            "Other",
+            &first(),
+            &did(CaseCreate)
+        )
+        .await
+        .is_err(),
         "numbers are unique"
+    );
+    assert_eq!(
+        db.audit_log(None, 1000).await.unwrap().len(),
+        logged,
+        "a refused change writes no audit row: both commit, or neither"
+    );
+    assert_eq!(
+        db.audit_log(Some(CaseCreate), 1).await.unwrap()[0].detail,
+        format!("case {} opened", case.number),
+        "the case's opening is audited with its number"
     );
     assert!(
         db.case_for(&bob, &case.id).await.unwrap().is_none(),
@@ -77,12 +122,22 @@ async fn story(db: &Db) {
         },
     ];
     let v = db
-        .save_facts(&ana, &case.id, 1, r#"{"a":1}"#, "[]", &deadlines)
+        .save_facts(
+            &ana,
+            &case.id,
+            1,
+            &Version {
+                facts: r#"{"a":1}"#,
+                changes: "[]",
+                deadlines: &deadlines,
+            },
+            &did(FactsChange),
+        )
         .await
         .unwrap();
     assert_eq!(v, 2);
     assert!(
-        db.save_facts(&ana, &case.id, 1, "{}", "[]", &[])
+        db.save_facts(&ana, &case.id, 1, &first(), &did(FactsChange))
             .await
             .is_err(),
         "a stale version is refused"
@@ -123,8 +178,12 @@ async fn story(db: &Db) {
         "an overdue last day is the case's next deadline"
     );
 
-    db.add_member(&case.id, &bob.id).await.unwrap();
-    db.add_member(&case.id, &bob.id).await.unwrap();
+    db.add_member(&case.id, &bob.id, &did(PermissionAssign))
+        .await
+        .unwrap();
+    db.add_member(&case.id, &bob.id, &did(PermissionAssign))
+        .await
+        .unwrap();
     assert_eq!(db.members(&case.id).await.unwrap().len(), 2);
     assert_eq!(
         db.deadlines_for(&bob, &DeadlineFilter::default())
@@ -157,7 +216,9 @@ async fn story(db: &Db) {
         "ead.earliest",
         "paged, soonest first"
     );
-    db.remove_member(&case.id, &bob.id).await.unwrap();
+    db.remove_member(&case.id, &bob.id, &did(PermissionUnassign))
+        .await
+        .unwrap();
     assert!(
         db.deadlines_for(&bob, &DeadlineFilter::default())
             .await
@@ -165,7 +226,7 @@ async fn story(db: &Db) {
             .is_empty()
     );
 
-    db.add_note(&case.id, &ana, "Interpreter: Spanish")
+    db.add_note(&case.id, &ana, "Interpreter: Spanish", &did(NoteAdd))
         .await
         .unwrap();
     assert_eq!(
@@ -173,7 +234,9 @@ async fn story(db: &Db) {
         "Interpreter: Spanish"
     );
 
-    db.set_archived(&case.id, true).await.unwrap();
+    db.set_archived(&case.id, true, &did(CaseArchive))
+        .await
+        .unwrap();
     assert!(
         db.cases_for(&ana, &CaseFilter::default())
             .await
@@ -205,42 +268,63 @@ async fn story(db: &Db) {
         .await
         .unwrap();
     assert_eq!(db.session("s1").await.unwrap().unwrap().1, "c1");
-    db.set_active(&ana.id, false).await.unwrap();
+    let off = UserChange {
+        active: Some(false),
+        ..Default::default()
+    };
+    db.change_user(&ana.id, &off, &[did(PermissionActive)])
+        .await
+        .unwrap();
     assert!(
         db.session("s1").await.unwrap().is_none(),
         "deactivating ends sessions"
     );
-    db.set_active(&ana.id, true).await.unwrap();
-    assert!(db.set_role(&bob.id, Role::Attorney).await.unwrap());
+    let on = UserChange {
+        active: Some(true),
+        ..Default::default()
+    };
+    db.change_user(&ana.id, &on, &[did(PermissionActive)])
+        .await
+        .unwrap();
+    let promoted = UserChange {
+        role: Some(Role::Attorney),
+        ..Default::default()
+    };
+    db.change_user(&bob.id, &promoted, &[did(PermissionRole)])
+        .await
+        .unwrap();
     assert_eq!(
         db.user_by_id(&bob.id).await.unwrap().unwrap().role,
         Role::Attorney
     );
 
-    let tid = db.add_api_token(&bob.id, "script", "t1").await.unwrap();
+    let tid = db
+        .add_api_token(&bob.id, "script", "t1", &did(PermissionToken))
+        .await
+        .unwrap();
     assert_eq!(db.api_token_user("t1").await.unwrap().unwrap().name, "bob");
-    assert!(db.revoke_api_token(&bob.id, &tid).await.unwrap());
+    assert!(
+        db.revoke_api_token(&bob.id, &tid, &did(PermissionToken))
+            .await
+            .unwrap()
+    );
     assert!(db.api_token_user("t1").await.unwrap().is_none());
-    db.set_calendar_token(&bob.id, Some("cal1")).await.unwrap();
+    db.set_calendar_token(&bob.id, Some("cal1"), &did(PermissionCalendar))
+        .await
+        .unwrap();
     assert!(db.has_calendar_token(&bob.id).await.unwrap());
     assert_eq!(
         db.calendar_token_user("cal1").await.unwrap().unwrap().name,
         "bob"
     );
 
-    db.audit(
-        Some(&ana),
-        "case.view",
-        Some(&case.id),
-        "viewed",
-        Some("127.0.0.1"),
-    )
-    .await
-    .unwrap();
-    db.audit(None, "sign_in.failed", None, "failed", None)
+    db.audit(&Audit::new(By::User(&ana), Some("127.0.0.1"), CaseView, "viewed").on(&case.id))
         .await
         .unwrap();
-    let log = db.audit_log(None, 10).await.unwrap();
+    db.audit(&Audit::new(By::Nobody, None, SignInFailed, "failed"))
+        .await
+        .unwrap();
+    let log = db.audit_log(None, 2).await.unwrap();
     assert_eq!(
         log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
         ["sign_in.failed", "case.view"]

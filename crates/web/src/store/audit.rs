@@ -1,0 +1,128 @@
+//! The audit log: append-only (the migrations refuse updates and deletes),
+//! and written in the same transaction as the change it records.
+
+use sqlx::Row;
+
+use super::{AuditEntry, Db, Result, User, now};
+use crate::domain::AuditAction;
+
+/// Who did what: one row of the audit log, before it is written. Details
+/// never carry facts, only what happened.
+pub struct Audit<'a> {
+    pub by: By<'a>,
+    pub action: AuditAction,
+    pub case_id: Option<&'a str>,
+    pub detail: String,
+    pub ip: Option<&'a str>,
+}
+
+/// Who acted.
+#[derive(Clone, Copy)]
+pub enum By<'a> {
+    User(&'a User),
+    /// The user that the change itself creates (the first administrator).
+    NewUser,
+    /// No one signed in (the command line).
+    Nobody,
+}
+
+impl<'a> Audit<'a> {
+    /// An action of `by` from address `ip`.
+    pub fn new(
+        by: By<'a>,
+        ip: Option<&'a str>,
+        action: AuditAction,
+        detail: impl Into<String>,
+    ) -> Audit<'a> {
+        Audit {
+            by,
+            action,
+            case_id: None,
+            detail: detail.into(),
+            ip,
+        }
+    }
+
+    /// The same, on a case.
+    pub fn on(mut self, case_id: &'a str) -> Audit<'a> {
+        self.case_id = Some(case_id);
+        self
+    }
+
+    /// Writes the row in `tx`: it commits with the change, or neither does.
+    /// `new_user` stands for [`By::NewUser`].
+    pub(super) async fn write(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        new_user: Option<&User>,
+        case_id: Option<&str>,
+    ) -> Result<()> {
+        let user = match self.by {
+            By::User(u) => Some(u),
+            By::NewUser => new_user,
+            By::Nobody => None,
+        };
+        sqlx::query(
+            "INSERT INTO audit_log (at, user_id, user_name, action, case_id, detail, ip)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(now())
+        .bind(user.map(|u| u.id.as_str()))
+        .bind(user.map(|u| u.name.as_str()))
+        .bind(self.action.code())
+        .bind(case_id.or(self.case_id))
+        .bind(&self.detail)
+        .bind(self.ip)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+}
+
+impl Db {
+    /// Records an action that changes nothing (a view, an export, a sign-in).
+    pub async fn audit(&self, entry: &Audit<'_>) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        entry.write(&mut tx, None, None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The latest audit entries, newest first, optionally of one action.
+    pub async fn audit_log(
+        &self,
+        action: Option<AuditAction>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT id, at, user_name, action, case_id, detail, ip FROM audit_log
+             WHERE ($1 = '' OR action = $1) ORDER BY id DESC LIMIT $2",
+        )
+        .bind(action.map_or("", AuditAction::code))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    id: r.try_get(0)?,
+                    at: r.try_get(1)?,
+                    user_name: r.try_get(2)?,
+                    action: r.try_get(3)?,
+                    case_id: r.try_get(4)?,
+                    detail: r.try_get(5)?,
+                    ip: r.try_get(6)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Tries to change the audit log (for the append-only test): must fail.
+    #[doc(hidden)]
+    pub async fn try_tamper_with_audit_log(&self) -> Result<()> {
+        sqlx::query("UPDATE audit_log SET detail = 'changed'")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,415 @@
+//! Cases: their facts and its history, deadlines, members and notes.
+
+use sqlx::Row;
+
+use super::{
+    Audit, CASE_COLUMNS, CaseFilter, CaseRow, Db, DbError, DeadlineFilter, DeadlineRow,
+    FactsVersion, NewDeadline, Note, OPEN_SQL, Result, User, VISIBLE_TO_USER, Version, case,
+    contains_pattern, flag, next_open, now, user,
+};
+
+impl Db {
+    /// Creates a case with its first facts version, assigned to its creator.
+    /// Without a number, the next free `YYYY-NNNN` of the current year (two
+    /// cases opened at the same moment may count alike: the second tries the
+    /// next number).
+    ///
+    /// # Errors
+    /// [`DbError::Conflict`] when the number given is taken.
+    pub async fn create_case(
+        &self,
+        by: &User,
+        number: Option<&str>,
+        client_name: &str,
+        first: &Version<'_>,
+        audit: &Audit<'_>,
+    ) -> Result<CaseRow> {
+        let mut attempt = 0;
+        loop {
+            match self
+                .insert_case(by, number, client_name, first, audit)
+                .await
+            {
+                Err(DbError::Conflict(_)) if number.is_none() && attempt < 20 => attempt += 1,
+                done => return done,
+            }
+        }
+    }
+
+    async fn insert_case(
+        &self,
+        by: &User,
+        number: Option<&str>,
+        client_name: &str,
+        first: &Version<'_>,
+        audit: &Audit<'_>,
+    ) -> Result<CaseRow> {
+        let Version {
+            facts,
+            changes,
+            deadlines,
+        } = *first;
+        let id = crate::secret::random_id();
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        let number = match number {
+            Some(n) => n.to_string(),
+            None => {
+                let year = &at[..4];
+                let count: i64 = sqlx::query("SELECT COUNT(*) FROM cases WHERE number LIKE $1")
+                    .bind(format!("{year}-%"))
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get(0)?;
+                format!("{year}-{:04}", count + 1)
+            }
+        };
+        let done = sqlx::query(
+            "INSERT INTO cases (id, number, client_name, facts, version, archived, created_by, created_at, updated_at)
+             SELECT $1, $2, $3, $4, 1, 0, $5, $6, $6
+             WHERE NOT EXISTS (SELECT 1 FROM cases WHERE number = $2)",
+        )
+        .bind(&id)
+        .bind(&number)
+        .bind(client_name)
+        .bind(facts)
+        .bind(&by.id)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(DbError::Conflict(format!(
+                "the case number {number:?} is taken"
+            )));
+        }
+        sqlx::query("INSERT INTO case_members (case_id, user_id) VALUES ($1, $2)")
+            .bind(&id)
+            .bind(&by.id)
+            .execute(&mut *tx)
+            .await?;
+        Self::add_version(&mut tx, &id, 1, facts, changes, by, &at).await?;
+        let next_deadline = next_open(deadlines);
+        sqlx::query("UPDATE cases SET next_deadline = $1 WHERE id = $2")
+            .bind(&next_deadline)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        Self::replace_deadlines(&mut tx, &id, deadlines).await?;
+        let opened = Audit {
+            detail: format!("case {number} opened{}", audit.detail),
+            ..*audit
+        };
+        opened.write(&mut tx, None, Some(&id)).await?;
+        tx.commit().await?;
+        Ok(CaseRow {
+            id,
+            number,
+            client_name: client_name.to_string(),
+            facts: facts.to_string(),
+            version: 1,
+            archived: false,
+            next_deadline,
+            created_at: at.clone(),
+            updated_at: at,
+        })
+    }
+
+    /// The case, if `user` may see it: admins see every case, others the
+    /// cases they are assigned to. `None` both when it does not exist and
+    /// when it is someone else's, so that neither can be told apart.
+    pub async fn case_for(&self, user: &User, case_id: &str) -> Result<Option<CaseRow>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CASE_COLUMNS} FROM cases c WHERE {VISIBLE_TO_USER} AND c.id = $3"
+        )))
+        .bind(user.role.as_str())
+        .bind(&user.id)
+        .bind(case_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(case).transpose()
+    }
+
+    /// The cases `user` may see, soonest next deadline first, then by number.
+    pub async fn cases_for(&self, user: &User, filter: &CaseFilter) -> Result<Vec<CaseRow>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CASE_COLUMNS} FROM cases c
+             WHERE {VISIBLE_TO_USER}
+               AND c.archived = $3
+               AND ($4 = '' OR LOWER(c.client_name) LIKE $4 ESCAPE '\\' OR LOWER(c.number) LIKE $4 ESCAPE '\\')
+               AND ($5 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $5))
+             ORDER BY CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.number
+             LIMIT $6"
+        )))
+        .bind(user.role.as_str())
+        .bind(&user.id)
+        .bind(flag(filter.archived))
+        .bind(filter.search.as_deref().filter(|s| !s.trim().is_empty()).map(|s| contains_pattern(s.trim())).unwrap_or_default())
+        .bind(filter.due_by.clone().unwrap_or_default())
+        .bind(if filter.limit > 0 { filter.limit } else { 500 })
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(case).collect()
+    }
+
+    /// Saves a new version of a case's facts, unless someone saved another
+    /// since `expected_version` was read (then [`DbError::Conflict`]: nothing
+    /// is lost, the caller shows what was typed against the newer version).
+    /// The case's deadlines are replaced in the same transaction.
+    pub async fn save_facts(
+        &self,
+        by: &User,
+        case_id: &str,
+        expected_version: i64,
+        new: &Version<'_>,
+        audit: &Audit<'_>,
+    ) -> Result<i64> {
+        let Version {
+            facts,
+            changes,
+            deadlines,
+        } = *new;
+        let at = now();
+        let version = expected_version + 1;
+        let next = next_open(deadlines);
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4
+             WHERE id = $5 AND version = $6",
+        )
+        .bind(facts)
+        .bind(version)
+        .bind(&at)
+        .bind(next)
+        .bind(case_id)
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(DbError::Conflict(
+                "the facts were changed by someone else since this page was opened".into(),
+            ));
+        }
+        Self::add_version(&mut tx, case_id, version, facts, changes, by, &at).await?;
+        Self::replace_deadlines(&mut tx, case_id, deadlines).await?;
+        audit.write(&mut tx, None, Some(case_id)).await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+
+    /// Records a version of a case's facts in its history.
+    async fn add_version(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        case_id: &str,
+        version: i64,
+        facts: &str,
+        changes: &str,
+        by: &User,
+        at: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO facts_history (case_id, version, facts, changes, changed_by, changed_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(case_id)
+        .bind(version)
+        .bind(facts)
+        .bind(changes)
+        .bind(&by.id)
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn replace_deadlines(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        case_id: &str,
+        deadlines: &[NewDeadline<'_>],
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM deadlines WHERE case_id = $1")
+            .bind(case_id)
+            .execute(&mut **tx)
+            .await?;
+        for d in deadlines {
+            sqlx::query(
+                "INSERT INTO deadlines (case_id, deadline_id, label, date, status, kind) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(case_id)
+            .bind(d.id)
+            .bind(d.label)
+            .bind(&d.date)
+            .bind(d.status)
+            .bind(d.kind)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn set_archived(
+        &self,
+        case_id: &str,
+        archived: bool,
+        audit: &Audit<'_>,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE cases SET archived = $1, updated_at = $2 WHERE id = $3")
+            .bind(flag(archived))
+            .bind(now())
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?;
+        audit.write(&mut tx, None, Some(case_id)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn facts_history(&self, case_id: &str) -> Result<Vec<FactsVersion>> {
+        let rows = sqlx::query(
+            "SELECT h.version, h.facts, h.changes, u.name, h.changed_at FROM facts_history h
+             JOIN users u ON u.id = h.changed_by WHERE h.case_id = $1 ORDER BY h.version DESC",
+        )
+        .bind(case_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(FactsVersion {
+                    version: r.try_get(0)?,
+                    facts: r.try_get(1)?,
+                    changes: r.try_get(2)?,
+                    changed_by: r.try_get(3)?,
+                    changed_at: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    // ----- members and notes -----
+
+    pub async fn members(&self, case_id: &str) -> Result<Vec<User>> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.name, u.role, u.active FROM case_members m JOIN users u ON u.id = m.user_id
+             WHERE m.case_id = $1 ORDER BY u.name",
+        )
+        .bind(case_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(user).collect()
+    }
+
+    pub async fn add_member(&self, case_id: &str, user_id: &str, audit: &Audit<'_>) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO case_members (case_id, user_id) SELECT $1, $2
+             WHERE NOT EXISTS (SELECT 1 FROM case_members WHERE case_id = $1 AND user_id = $2)",
+        )
+        .bind(case_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        audit.write(&mut tx, None, Some(case_id)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn remove_member(
+        &self,
+        case_id: &str,
+        user_id: &str,
+        audit: &Audit<'_>,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM case_members WHERE case_id = $1 AND user_id = $2")
+            .bind(case_id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        audit.write(&mut tx, None, Some(case_id)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn add_note(
+        &self,
+        case_id: &str,
+        author: &User,
+        body: &str,
+        audit: &Audit<'_>,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(crate::secret::random_id())
+            .bind(case_id)
+            .bind(&author.id)
+            .bind(body)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        audit.write(&mut tx, None, Some(case_id)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn notes(&self, case_id: &str) -> Result<Vec<Note>> {
+        let rows = sqlx::query(
+            "SELECT u.name, n.body, n.created_at FROM notes n JOIN users u ON u.id = n.author_id
+             WHERE n.case_id = $1 ORDER BY n.created_at DESC, n.id",
+        )
+        .bind(case_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Note {
+                    author: r.try_get(0)?,
+                    body: r.try_get(1)?,
+                    created_at: r.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+
+    // ----- deadlines -----
+
+    /// The deadlines of the unarchived cases `user` may see, soonest first.
+    pub async fn deadlines_for(
+        &self,
+        user: &User,
+        filter: &DeadlineFilter,
+    ) -> Result<Vec<DeadlineRow>> {
+        let open = if filter.open_only { OPEN_SQL } else { "1 = 1" };
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT d.case_id, c.number, c.client_name, d.deadline_id, d.label, d.date, d.status, d.kind
+             FROM deadlines d JOIN cases c ON c.id = d.case_id
+             WHERE {VISIBLE_TO_USER} AND c.archived = 0 AND ($3 = '' OR c.id = $3) AND {open}
+             ORDER BY d.date, c.number, d.deadline_id
+             LIMIT $4 OFFSET $5"
+        )))
+        .bind(user.role.as_str())
+        .bind(&user.id)
+        .bind(filter.case_id.as_deref().unwrap_or(""))
+        .bind(if filter.limit > 0 {
+            filter.limit
+        } else {
+            i64::MAX
+        })
+        .bind(filter.offset.max(0))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DeadlineRow {
+                    case_id: r.try_get(0)?,
+                    case_number: r.try_get(1)?,
+                    client_name: r.try_get(2)?,
+                    deadline_id: r.try_get(3)?,
+                    label: r.try_get(4)?,
+                    date: r.try_get(5)?,
+                    status: r.try_get(6)?,
+                    kind: r.try_get(7)?,
+                })
+            })
+            .collect()
+    }
+}
