@@ -3,93 +3,61 @@
 
 use std::str::FromStr;
 
-/// An action recorded in the audit log (stored by its code, [`AuditAction::code`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditAction {
-    SignIn,
-    SignInFailed,
-    SignInLocked,
-    SignOut,
-    CaseCreate,
-    CaseView,
-    CaseExport,
-    CaseArchive,
-    FactsChange,
-    NoteAdd,
-    PermissionAssign,
-    PermissionUnassign,
-    PermissionUserAdd,
-    PermissionRole,
-    PermissionActive,
-    PermissionToken,
-    PermissionCalendar,
-    PermissionPassword,
-    /// A user added on the command line (`refuge user add`), or the first
-    /// administrator at setup.
-    UserAdd,
-    /// An API token made on the command line (`refuge token new`).
-    TokenNew,
+/// Defines [`AuditAction`], its list and its codes from one table.
+macro_rules! actions {
+    ($($(#[$doc:meta])* $name:ident => $code:literal,)*) => {
+        /// An action recorded in the audit log (stored by its code, [`AuditAction::code`]).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum AuditAction {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl AuditAction {
+            /// Every action, in the order the log's filter offers them.
+            pub const ALL: &[AuditAction] = &[$(AuditAction::$name,)*];
+
+            /// The code stored in the log (and used in the filter's address).
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(AuditAction::$name => $code,)*
+                }
+            }
+        }
+    };
 }
 
-use AuditAction::*;
-
-impl AuditAction {
-    /// Every action, in the order the log's filter offers them.
-    pub const ALL: [AuditAction; 20] = [
-        SignIn,
-        SignInFailed,
-        SignInLocked,
-        SignOut,
-        CaseCreate,
-        CaseView,
-        CaseExport,
-        CaseArchive,
-        FactsChange,
-        NoteAdd,
-        PermissionAssign,
-        PermissionUnassign,
-        PermissionUserAdd,
-        PermissionRole,
-        PermissionActive,
-        PermissionToken,
-        PermissionCalendar,
-        PermissionPassword,
-        UserAdd,
-        TokenNew,
-    ];
-
-    /// The code stored in the log (and used in the filter's address).
-    pub fn code(self) -> &'static str {
-        match self {
-            SignIn => "sign_in",
-            SignInFailed => "sign_in.failed",
-            SignInLocked => "sign_in.locked",
-            SignOut => "sign_out",
-            CaseCreate => "case.create",
-            CaseView => "case.view",
-            CaseExport => "case.export",
-            CaseArchive => "case.archive",
-            FactsChange => "facts.change",
-            NoteAdd => "note.add",
-            PermissionAssign => "permission.assign",
-            PermissionUnassign => "permission.unassign",
-            PermissionUserAdd => "permission.user_add",
-            PermissionRole => "permission.role",
-            PermissionActive => "permission.active",
-            PermissionToken => "permission.token",
-            PermissionCalendar => "permission.calendar",
-            PermissionPassword => "permission.password",
-            UserAdd => "user.add",
-            TokenNew => "token.new",
-        }
-    }
+actions! {
+    SignIn => "sign_in",
+    SignInFailed => "sign_in.failed",
+    SignInLocked => "sign_in.locked",
+    SignOut => "sign_out",
+    CaseCreate => "case.create",
+    CaseView => "case.view",
+    CaseExport => "case.export",
+    CaseArchive => "case.archive",
+    FactsChange => "facts.change",
+    NoteAdd => "note.add",
+    PermissionAssign => "permission.assign",
+    PermissionUnassign => "permission.unassign",
+    PermissionUserAdd => "permission.user_add",
+    PermissionRole => "permission.role",
+    PermissionActive => "permission.active",
+    PermissionToken => "permission.token",
+    PermissionCalendar => "permission.calendar",
+    PermissionPassword => "permission.password",
+    /// A user added on the command line (`refuge user add`), or the first
+    /// administrator at setup, or the demo user.
+    UserAdd => "user.add",
+    /// An API token made on the command line (`refuge token new`).
+    TokenNew => "token.new",
 }
 
 impl FromStr for AuditAction {
     type Err = String;
     fn from_str(s: &str) -> Result<AuditAction, String> {
         AuditAction::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|a| a.code() == s)
             .ok_or_else(|| format!("the audit log records no action {s:?}"))
     }
@@ -101,7 +69,7 @@ mod tests {
 
     #[test]
     fn every_action_has_its_own_code_and_reads_back_from_it() {
-        for a in AuditAction::ALL {
+        for &a in AuditAction::ALL {
             assert_eq!(a.code().parse::<AuditAction>(), Ok(a));
             assert_eq!(
                 AuditAction::ALL
