@@ -8,8 +8,8 @@ use refuge_engine::NOTICE;
 use serde::Deserialize;
 
 use crate::auth::hash_blocking;
-use crate::domain::AuditAction;
 use crate::domain::user;
+use crate::domain::{AuditAction, UserId};
 use crate::http::access::Admin;
 use crate::http::error::AppError;
 use crate::http::extract::{Posted, Q};
@@ -34,7 +34,7 @@ pub fn routes() -> Routes {
 #[template(path = "admin/users.html")]
 struct Users {
     ctx: Ctx,
-    ctx_user_id: String,
+    ctx_user_id: UserId,
     users: Vec<User>,
     roles: [&'static str; 3],
     error: Option<String>,
@@ -91,7 +91,7 @@ async fn add_user(State(state): State<AppState>, _: Admin, form: Posted) -> Page
 async fn change_user(
     State(state): State<AppState>,
     _: Admin,
-    Path(id): Path<String>,
+    Path(id): Path<UserId>,
     form: Posted,
 ) -> PageResult {
     let s = &form.session;

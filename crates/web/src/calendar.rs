@@ -10,7 +10,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, CaseId};
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::AppError;
 use crate::http::routes::{Access, Routes};
@@ -155,7 +155,7 @@ pub async fn feed(
     case: Option<&CaseRow>,
     ip: Option<&str>,
 ) -> Result<Response, AppError> {
-    let case_id = case.map(|c| c.id.as_str());
+    let case_id = case.map(|c| &c.id);
     let (name, file) = match case {
         Some(case) => (
             format!("Refuge: case {}", case.number),
@@ -167,7 +167,7 @@ pub async fn feed(
         ),
     };
     let filter = DeadlineFilter {
-        case_id: case_id.map(str::to_string),
+        case_id: case_id.cloned(),
         ..Default::default()
     };
     let rows = state.db.deadlines_for(user, &filter).await?;
@@ -221,7 +221,7 @@ async fn token_case_feed(
     // The token's user is the one asking: the same check as CaseAccess.
     let case = state
         .db
-        .case_for(&user, id)
+        .case_for(&user, &CaseId::new(id))
         .await?
         .ok_or(AppError::NotFound)?;
     feed(&state, &user, Some(&case), None).await

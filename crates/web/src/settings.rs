@@ -8,8 +8,8 @@ use refuge_engine::NOTICE;
 
 use crate::AppState;
 use crate::auth::hash_blocking;
-use crate::domain::AuditAction;
 use crate::domain::user;
+use crate::domain::{AuditAction, TokenId};
 use crate::http::error::AppError;
 use crate::http::extract::Posted;
 use crate::http::routes::{Access, Routes};
@@ -193,7 +193,7 @@ async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResul
 
 async fn revoke_api_token(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Path(id): Path<TokenId>,
     form: Posted,
 ) -> PageResult {
     let s = &form.session;

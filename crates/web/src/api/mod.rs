@@ -130,7 +130,7 @@ pub struct CaseSummary {
 impl From<CaseRow> for CaseSummary {
     fn from(c: CaseRow) -> Self {
         CaseSummary {
-            id: c.id,
+            id: c.id.to_string(),
             number: c.number,
             name: c.client_name,
             version: c.version,

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::cases::service::assessment_of;
 use crate::cases::service::{self as cases, CaseError};
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, UserId};
 use crate::facts::form as facts_form;
 use crate::facts::form::Change;
 use crate::http::access::{CaseAccess, Manager, Member};
@@ -189,7 +189,7 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
 #[template(path = "cases/case.html")]
 struct CasePage {
     ctx: Ctx,
-    ctx_user_id: String,
+    ctx_user_id: UserId,
     case: CaseRow,
     a: Assessment,
     sections: String,
@@ -359,8 +359,8 @@ async fn remove_member(
     form: Posted,
 ) -> PageResult {
     let s = &form.session;
-    let user_id = form.get("user_id");
-    let Some(user) = state.db.user_by_id(user_id).await? else {
+    let user_id = UserId::new(form.get("user_id"));
+    let Some(user) = state.db.user_by_id(&user_id).await? else {
         return Err(AppError::BadRequest("no such user".into()));
     };
     state

@@ -20,6 +20,7 @@ use axum::http::request::Parts;
 use axum::response::IntoResponse;
 
 use crate::AppState;
+use crate::domain::CaseId;
 use crate::http::error::{ApiError, AppError};
 use crate::http::session::{ApiUser, Session};
 use crate::store::{CaseRow, DbError, User};
@@ -97,7 +98,7 @@ impl<L: Level, P: Principal> FromRequestParts<AppState> for CaseAccess<L, P> {
             .and_then(|p| {
                 p.iter()
                     .find(|(k, _)| *k == "id")
-                    .map(|(_, v)| v.to_string())
+                    .map(|(_, v)| CaseId::new(v))
             })
             .ok_or_else(P::not_found)?;
         let case = state

@@ -7,7 +7,7 @@ use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 
 use crate::AppState;
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, CaseId};
 use crate::http::error::AppError;
 use crate::secret::hash_secret;
 use crate::store::{Audit, By, Db, DbError, User};
@@ -70,7 +70,7 @@ impl Actor {
         &self,
         db: &Db,
         action: AuditAction,
-        case_id: Option<&str>,
+        case_id: Option<&CaseId>,
         detail: &str,
     ) -> Result<(), DbError> {
         let mut entry = self.did(action, detail);

@@ -4,14 +4,14 @@
 use sqlx::Row;
 
 use super::{AuditEntry, Db, Result, User, now};
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, CaseId};
 
 /// Who did what: one row of the audit log, before it is written. Details
 /// never carry facts, only what happened.
 pub struct Audit<'a> {
     pub by: By<'a>,
     pub action: AuditAction,
-    pub case_id: Option<&'a str>,
+    pub case_id: Option<&'a CaseId>,
     pub detail: String,
     pub ip: Option<&'a str>,
 }
@@ -44,7 +44,7 @@ impl<'a> Audit<'a> {
     }
 
     /// The same, on a case.
-    pub fn on(mut self, case_id: &'a str) -> Audit<'a> {
+    pub fn on(mut self, case_id: &'a CaseId) -> Audit<'a> {
         self.case_id = Some(case_id);
         self
     }
@@ -55,7 +55,7 @@ impl<'a> Audit<'a> {
         &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         new_user: Option<&User>,
-        case_id: Option<&str>,
+        case_id: Option<&CaseId>,
     ) -> Result<()> {
         let user = match self.by {
             By::User(u) => Some(u),

@@ -8,6 +8,8 @@ use super::{
     contains_pattern, flag, next_open, now, user,
 };
 
+use crate::domain::{CaseId, UserId};
+
 impl Db {
     /// Creates a case with its first facts version, assigned to its creator.
     /// Without a number, the next free `YYYY-NNNN` of the current year (two
@@ -49,7 +51,7 @@ impl Db {
             changes,
             deadlines,
         } = *first;
-        let id = crate::secret::random_id();
+        let id = CaseId::new(crate::secret::random_id());
         let at = now();
         let mut tx = self.pool.begin().await?;
         let number = match number {
@@ -117,7 +119,7 @@ impl Db {
     /// The case, if `user` may see it: admins see every case, others the
     /// cases they are assigned to. `None` both when it does not exist and
     /// when it is someone else's, so that neither can be told apart.
-    pub async fn case_for(&self, user: &User, case_id: &str) -> Result<Option<CaseRow>> {
+    pub async fn case_for(&self, user: &User, case_id: &CaseId) -> Result<Option<CaseRow>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {CASE_COLUMNS} FROM cases c WHERE {VISIBLE_TO_USER} AND c.id = $3"
         )))
@@ -158,7 +160,7 @@ impl Db {
     pub async fn save_facts(
         &self,
         by: &User,
-        case_id: &str,
+        case_id: &CaseId,
         expected_version: i64,
         new: &Version<'_>,
         audit: &Audit<'_>,
@@ -199,7 +201,7 @@ impl Db {
     /// Records a version of a case's facts in its history.
     async fn add_version(
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        case_id: &str,
+        case_id: &CaseId,
         version: i64,
         facts: &str,
         changes: &str,
@@ -223,7 +225,7 @@ impl Db {
 
     async fn replace_deadlines(
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        case_id: &str,
+        case_id: &CaseId,
         deadlines: &[NewDeadline<'_>],
     ) -> Result<()> {
         sqlx::query("DELETE FROM deadlines WHERE case_id = $1")
@@ -248,7 +250,7 @@ impl Db {
 
     pub async fn set_archived(
         &self,
-        case_id: &str,
+        case_id: &CaseId,
         archived: bool,
         audit: &Audit<'_>,
     ) -> Result<()> {
@@ -264,7 +266,7 @@ impl Db {
         Ok(())
     }
 
-    pub async fn facts_history(&self, case_id: &str) -> Result<Vec<FactsVersion>> {
+    pub async fn facts_history(&self, case_id: &CaseId) -> Result<Vec<FactsVersion>> {
         let rows = sqlx::query(
             "SELECT h.version, h.facts, h.changes, u.name, h.changed_at FROM facts_history h
              JOIN users u ON u.id = h.changed_by WHERE h.case_id = $1 ORDER BY h.version DESC",
@@ -287,7 +289,7 @@ impl Db {
 
     // ----- members and notes -----
 
-    pub async fn members(&self, case_id: &str) -> Result<Vec<User>> {
+    pub async fn members(&self, case_id: &CaseId) -> Result<Vec<User>> {
         let rows = sqlx::query(
             "SELECT u.id, u.name, u.role, u.active FROM case_members m JOIN users u ON u.id = m.user_id
              WHERE m.case_id = $1 ORDER BY u.name",
@@ -298,7 +300,12 @@ impl Db {
         rows.iter().map(user).collect()
     }
 
-    pub async fn add_member(&self, case_id: &str, user_id: &str, audit: &Audit<'_>) -> Result<()> {
+    pub async fn add_member(
+        &self,
+        case_id: &CaseId,
+        user_id: &UserId,
+        audit: &Audit<'_>,
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO case_members (case_id, user_id) SELECT $1, $2
@@ -315,8 +322,8 @@ impl Db {
 
     pub async fn remove_member(
         &self,
-        case_id: &str,
-        user_id: &str,
+        case_id: &CaseId,
+        user_id: &UserId,
         audit: &Audit<'_>,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
@@ -332,7 +339,7 @@ impl Db {
 
     pub async fn add_note(
         &self,
-        case_id: &str,
+        case_id: &CaseId,
         author: &User,
         body: &str,
         audit: &Audit<'_>,
@@ -351,7 +358,7 @@ impl Db {
         Ok(())
     }
 
-    pub async fn notes(&self, case_id: &str) -> Result<Vec<Note>> {
+    pub async fn notes(&self, case_id: &CaseId) -> Result<Vec<Note>> {
         let rows = sqlx::query(
             "SELECT u.name, n.body, n.created_at FROM notes n JOIN users u ON u.id = n.author_id
              WHERE n.case_id = $1 ORDER BY n.created_at DESC, n.id",
@@ -388,7 +395,7 @@ impl Db {
         )))
         .bind(user.role.as_str())
         .bind(&user.id)
-        .bind(filter.case_id.as_deref().unwrap_or(""))
+        .bind(filter.case_id.as_ref().map_or("", CaseId::as_str))
         .bind(if filter.limit > 0 {
             filter.limit
         } else {

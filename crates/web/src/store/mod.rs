@@ -18,6 +18,7 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
 
 use crate::Role;
+use crate::domain::{CaseId, UserId};
 
 mod audit;
 mod cases;
@@ -78,7 +79,7 @@ pub struct Version<'a> {
 /// A user as the application sees it (never the password hash).
 #[derive(Debug, Clone, Serialize)]
 pub struct User {
-    pub id: String,
+    pub id: UserId,
     pub name: String,
     pub role: Role,
     pub active: bool,
@@ -87,7 +88,7 @@ pub struct User {
 /// A case as listed and opened.
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseRow {
-    pub id: String,
+    pub id: CaseId,
     pub number: String,
     pub client_name: String,
     /// The facts document of `spec/facts.md`, as stored.
@@ -121,7 +122,7 @@ pub struct Note {
 /// A dated deadline of a case, for the caseload dashboard and the calendars.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeadlineRow {
-    pub case_id: String,
+    pub case_id: CaseId,
     pub case_number: String,
     pub client_name: String,
     pub deadline_id: String,
@@ -177,7 +178,7 @@ pub struct AuditEntry {
 #[derive(Debug, Default, Clone)]
 pub struct DeadlineFilter {
     /// One case's only (`None`: every case).
-    pub case_id: Option<String>,
+    pub case_id: Option<CaseId>,
     /// Only dates still to act on ([`is_open`]).
     pub open_only: bool,
     /// At most this many (0: all), after skipping `offset`.

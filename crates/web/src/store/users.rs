@@ -7,6 +7,7 @@ use sqlx::Row;
 
 use super::{Audit, Db, DbError, Result, TOKEN_CACHE_SECONDS, User, UserChange, flag, now, user};
 use crate::Role;
+use crate::domain::{TokenId, UserId};
 
 impl Db {
     /// How many users exist.
@@ -38,7 +39,7 @@ impl Db {
         role: Role,
         audit: &Audit<'_>,
     ) -> Result<User> {
-        let id = crate::secret::random_id();
+        let id = UserId::new(crate::secret::random_id());
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "INSERT INTO users (id, name, password_hash, role, active, created_at)
@@ -79,7 +80,7 @@ impl Db {
             .transpose()
     }
 
-    pub async fn user_by_id(&self, id: &str) -> Result<Option<User>> {
+    pub async fn user_by_id(&self, id: &UserId) -> Result<Option<User>> {
         let row = sqlx::query("SELECT id, name, role, active FROM users WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
@@ -99,7 +100,7 @@ impl Db {
     /// reactivation, with the audit row of each, in one transaction.
     pub async fn change_user(
         &self,
-        user_id: &str,
+        user_id: &UserId,
         change: &UserChange<'_>,
         audits: &[Audit<'_>],
     ) -> Result<()> {
@@ -143,7 +144,7 @@ impl Db {
     /// `keep` (the one that asked), with the audit row.
     pub async fn set_password(
         &self,
-        user_id: &str,
+        user_id: &UserId,
         password_hash: &str,
         keep: &str,
         audit: &Audit<'_>,
@@ -169,7 +170,7 @@ impl Db {
     pub async fn add_session(
         &self,
         token_hash: &str,
-        user_id: &str,
+        user_id: &UserId,
         csrf: &str,
         expires_at: &str,
     ) -> Result<()> {
@@ -212,13 +213,13 @@ impl Db {
 
     pub async fn add_api_token(
         &self,
-        user_id: &str,
+        user_id: &UserId,
         name: &str,
         token_hash: &str,
         audit: &Audit<'_>,
-    ) -> Result<String> {
+    ) -> Result<TokenId> {
         let mut tx = self.pool.begin().await?;
-        let id = crate::secret::random_id();
+        let id = TokenId::new(crate::secret::random_id());
         sqlx::query(
             "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -279,7 +280,7 @@ impl Db {
     /// A user's API tokens: id, name, created, revoked.
     pub async fn api_tokens(
         &self,
-        user_id: &str,
+        user_id: &UserId,
     ) -> Result<Vec<(String, String, String, Option<String>)>> {
         let rows = sqlx::query(
             "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at, id",
@@ -294,8 +295,8 @@ impl Db {
 
     pub async fn revoke_api_token(
         &self,
-        user_id: &str,
-        token_id: &str,
+        user_id: &UserId,
+        token_id: &TokenId,
         audit: &Audit<'_>,
     ) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
@@ -316,7 +317,7 @@ impl Db {
     /// Sets (or with `None`, revokes) the hash of a user's calendar-feed token.
     pub async fn set_calendar_token(
         &self,
-        user_id: &str,
+        user_id: &UserId,
         token_hash: Option<&str>,
         audit: &Audit<'_>,
     ) -> Result<()> {
@@ -331,7 +332,7 @@ impl Db {
         Ok(())
     }
 
-    pub async fn has_calendar_token(&self, user_id: &str) -> Result<bool> {
+    pub async fn has_calendar_token(&self, user_id: &UserId) -> Result<bool> {
         let row = sqlx::query("SELECT calendar_token_hash FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(&self.pool)

@@ -202,8 +202,9 @@ async fn matrix(t: &TestApp) {
                         .await
                         .user
                         .id
+                        .to_string()
                 } else {
-                    case.id.clone()
+                    case.id.to_string()
                 };
                 let name = format!("fresh{fresh}");
                 let fields: Vec<(&str, &str)> = fields

@@ -225,7 +225,11 @@ impl TestApp {
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
         let id = r.json()["id"].as_str().unwrap().to_string();
-        self.db().case_for(&who.user, &id).await.unwrap().unwrap()
+        self.db()
+            .case_for(&who.user, &refuge_web::domain::CaseId::new(id))
+            .await
+            .unwrap()
+            .unwrap()
     }
 }
 
