@@ -8,16 +8,18 @@ use refuge_engine::NOTICE;
 use serde::Deserialize;
 
 use crate::auth::hash_blocking;
+use crate::domain::Role;
 use crate::domain::user;
 use crate::domain::{AuditAction, UserId};
 use crate::http::access::Admin;
 use crate::http::error::AppError;
+use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::http::view::{Ctx, render, see_other};
+use crate::state::AppState;
 use crate::store::{AuditEntry, DbError, User, UserChange};
-use crate::{AppState, Role};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {

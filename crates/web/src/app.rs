@@ -1,60 +1,17 @@
 //! The application: its state, and every area's routes under one router
 //! with the layers that apply to all (body limit, security headers, request log).
 
-use std::sync::{Arc, Mutex};
-
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
-use jiff::civil::Date;
-use refuge_engine::Law;
 
 use crate::http::routes::{Access, Route, Routes};
 use crate::http::view;
-use crate::{admin, api, auth, calendar, cases, dashboard, facts, secret, settings, store};
+use crate::state::AppState;
+use crate::{admin, api, auth, calendar, cases, dashboard, facts, settings};
 
 /// The largest request body accepted (a facts document is a few kilobytes).
 pub const BODY_LIMIT: usize = 1 << 20;
-
-/// Everything a request handler needs.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: store::Db,
-    pub law: &'static Law,
-    /// The one-time token of the first-run setup link, while no user exists.
-    pub setup_token: Arc<Mutex<Option<String>>>,
-    pub rate_limit: Arc<auth::limit::RateLimit>,
-    /// A fixed "today" (tests); `None`: the system's local date.
-    pub today: Option<Date>,
-}
-
-impl AppState {
-    pub fn new(db: store::Db) -> AppState {
-        AppState {
-            db,
-            law: Law::embedded(),
-            setup_token: Arc::default(),
-            rate_limit: Arc::default(),
-            today: None,
-        }
-    }
-
-    pub fn today(&self) -> Date {
-        self.today
-            .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
-    }
-
-    /// When no administrator exists yet, makes (or returns) the one-time setup token.
-    pub async fn setup_token_if_needed(&self) -> Result<Option<String>, store::DbError> {
-        if self.db.admin_count().await? > 0 {
-            return Ok(None);
-        }
-        let mut t = self.setup_token.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(Some(
-            t.get_or_insert_with(|| secret::new_secret("setup")).clone(),
-        ))
-    }
-}
 
 /// The whole application as one router, for the server and for tests
 /// (`tower::ServiceExt::oneshot`, no socket).
@@ -85,7 +42,12 @@ pub fn routes() -> (Router<AppState>, Vec<Route>) {
         .merge(admin::routes())
         .with_table(api_table)
         .into_parts();
-    (router.nest(API, api).fallback(view::not_found), table)
+    (
+        router
+            .nest(API, api)
+            .fallback(crate::http::error::not_found),
+        table,
+    )
 }
 
 /// The table of every route (see [`routes`]).

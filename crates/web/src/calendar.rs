@@ -9,12 +9,12 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use crate::AppState;
 use crate::domain::{AuditAction, CaseId};
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::AppError;
 use crate::http::routes::{Access, Routes};
 use crate::secret;
+use crate::state::AppState;
 use crate::store::{Audit, By, CaseRow, DeadlineFilter, DeadlineRow, User};
 
 /// This area's routes, with the access each requires.

@@ -5,11 +5,12 @@ use axum::extract::State;
 use refuge_engine::NOTICE;
 use serde::Deserialize;
 
-use crate::AppState;
+use crate::http::error::PageResult;
 use crate::http::extract::Q;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, PageResult, render};
+use crate::http::view::{Ctx, render};
+use crate::state::AppState;
 use crate::store::{DeadlineFilter, DeadlineRow};
 
 /// This area's routes, with the access each requires.

@@ -8,8 +8,10 @@ use serde_json::{Value, json};
 
 use crate::cases::service as cases;
 use crate::domain::AuditAction;
+use crate::domain::Role;
+use crate::secret;
+use crate::state::AppState;
 use crate::store::{Audit, By, Db, DbError};
-use crate::{AppState, Role, secret};
 
 fn ago(today: Date, span: Span) -> String {
     today.checked_sub(span).unwrap_or(today).to_string()

@@ -36,8 +36,10 @@ pub mod http;
 pub mod secret;
 pub mod serve;
 pub mod settings;
+pub mod state;
 pub mod store;
 
-pub use app::{AppState, BODY_LIMIT, app};
+pub use app::{BODY_LIMIT, app};
 pub use domain::Role;
 pub use serve::{ServeArgs, StoreArgs, block_on, serve};
+pub use state::AppState;

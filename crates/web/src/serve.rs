@@ -3,7 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use crate::app::{AppState, app};
+use crate::app::app;
+use crate::state::AppState;
 use crate::{demo, store};
 
 /// Where the data lives: `--database URL`, `REFUGE_DATABASE_URL`, or a SQLite

@@ -6,16 +6,17 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use refuge_engine::NOTICE;
 
-use crate::AppState;
 use crate::auth::hash_blocking;
 use crate::domain::user;
 use crate::domain::{AuditAction, TokenId};
 use crate::http::error::AppError;
+use crate::http::error::PageResult;
 use crate::http::extract::Posted;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::http::view::{Ctx, render, see_other};
 use crate::secret;
+use crate::state::AppState;
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {

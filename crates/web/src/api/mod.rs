@@ -18,11 +18,11 @@ use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::AppState;
 use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::routes::{Access, Route};
 use crate::http::session::ApiUser;
+use crate::state::AppState;
 
 /// A case the token's user sees.
 type ApiCase = CaseAccess<Member, ApiUser>;

@@ -1,7 +1,5 @@
 //! Signing in and out, and the first-run setup of the administrator.
 
-pub mod limit;
-
 use askama::Template;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -10,15 +8,17 @@ use refuge_engine::NOTICE;
 use serde::Deserialize;
 
 use crate::domain::AuditAction;
+use crate::domain::Role;
 use crate::domain::user;
 use crate::http::error::AppError;
+use crate::http::error::PageResult;
 use crate::http::extract::{Posted, PreSession, Q, field, pre_csrf};
 use crate::http::routes::{Access, Routes};
 use crate::http::session::{self};
-use crate::http::view::{Ctx, PageResult, error_page, render};
+use crate::http::view::{Ctx, error_page, render};
 use crate::secret;
+use crate::state::AppState;
 use crate::store::{Audit, By, User};
-use crate::{AppState, Role};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {

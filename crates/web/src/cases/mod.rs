@@ -10,7 +10,6 @@ use axum::response::{Html, IntoResponse};
 use refuge_engine::{Assessment, NOTICE};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::cases::service::assessment_of;
 use crate::cases::service::{self as cases, CaseError};
 use crate::domain::{AuditAction, UserId};
@@ -18,10 +17,12 @@ use crate::facts::form as facts_form;
 use crate::facts::form::Change;
 use crate::http::access::{CaseAccess, Manager, Member};
 use crate::http::error::AppError;
+use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::http::view::{Ctx, render, see_other};
+use crate::state::AppState;
 use crate::store::{CaseFilter, CaseRow, DbError, Note, User};
 
 /// This area's routes, with the access each requires.

@@ -4,8 +4,8 @@
 use refuge_engine::{Assessment, Case, InputError, assess};
 use serde_json::Value;
 
-use crate::AppState;
 use crate::facts::form::{self as facts_form, Change};
+use crate::state::AppState;
 use crate::store::{Audit, CaseRow, DbError, NewDeadline, User, Version};
 
 #[derive(Debug, thiserror::Error)]

@@ -10,16 +10,17 @@ use refuge_engine::NOTICE;
 use refuge_engine::output::Question;
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::cases::service::assessment_of;
 use crate::cases::service::{self as cases, CaseError};
 use crate::domain::AuditAction;
 use crate::facts::form as facts_form;
 use crate::facts::widgets::{self, FormState};
 use crate::http::access::{CaseAccess, Member};
+use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::http::view::{Ctx, render, see_other};
+use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
 
 // ----- the interview -----

@@ -14,17 +14,18 @@ use axum::response::IntoResponse;
 use refuge_engine::NOTICE;
 use serde_json::Value;
 
-use crate::AppState;
 use crate::cases::service::{self as cases, CaseError};
 use crate::domain::AuditAction;
 use crate::facts::form as facts_form;
 use crate::facts::form::SECTIONS;
 use crate::facts::widgets::FormState;
 use crate::http::access::{CaseAccess, Member};
+use crate::http::error::PageResult;
 use crate::http::extract::Posted;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, PageResult, render, see_other};
+use crate::http::view::{Ctx, render, see_other};
+use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
 
 /// This area's routes, with the access each requires.

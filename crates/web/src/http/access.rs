@@ -19,10 +19,10 @@ use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 use axum::response::IntoResponse;
 
-use crate::AppState;
 use crate::domain::CaseId;
 use crate::http::error::{ApiError, AppError};
 use crate::http::session::{ApiUser, Session};
+use crate::state::AppState;
 use crate::store::{CaseRow, DbError, User};
 
 /// How much a case route asks of the user beyond seeing the case.

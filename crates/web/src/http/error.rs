@@ -11,6 +11,9 @@ use serde::Serialize;
 use crate::http::view::error_page;
 use crate::store::DbError;
 
+/// What a page handler answers.
+pub type PageResult = Result<Response, AppError>;
+
 /// An error of a page request.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -154,4 +157,9 @@ impl IntoResponse for ApiError {
         }
         res
     }
+}
+
+/// The answer to an address no route takes.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
 }

@@ -5,10 +5,10 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::{StatusCode, header};
 
-use crate::AppState;
 use crate::http::error::AppError;
 use crate::http::session::{self, Session};
 use crate::secret;
+use crate::state::AppState;
 
 /// `Query` answers them in plain text).
 pub struct Q<T>(pub T);

@@ -1,11 +1,12 @@
 //! What every area of the workspace shares: who is asking ([`session`]),
 //! access checks as types ([`access`]), forms and query strings
-//! ([`extract`]), route tables ([`routes`]), errors ([`error`]) and the
+//! ([`extract`]), the sign-in rate limit ([`limit`]), route tables ([`routes`]), errors ([`error`]) and the
 //! page frame ([`view`]).
 
 pub mod access;
 pub mod error;
 pub mod extract;
+pub mod limit;
 pub mod routes;
 pub mod session;
 pub mod view;

@@ -6,7 +6,7 @@ use axum::Router;
 use axum::handler::Handler;
 use axum::routing::MethodRouter;
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// What a route requires of whoever asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,10 +6,11 @@ use axum::http::HeaderMap;
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 
-use crate::AppState;
 use crate::domain::{AuditAction, CaseId};
 use crate::http::error::AppError;
+use crate::http::view::Ctx;
 use crate::secret::hash_secret;
+use crate::state::AppState;
 use crate::store::{Audit, By, Db, DbError, User};
 
 pub const SESSION_COOKIE: &str = "refuge_session";
@@ -76,6 +77,17 @@ impl Actor {
         let mut entry = self.did(action, detail);
         entry.case_id = case_id;
         db.audit(&entry).await
+    }
+}
+
+impl Ctx {
+    /// The frame of a signed-in user's page.
+    pub fn of(s: &Session, title: impl Into<String>) -> Ctx {
+        Ctx {
+            title: title.into(),
+            user: Some(s.user.clone()),
+            csrf: s.csrf.clone(),
+        }
     }
 }
 

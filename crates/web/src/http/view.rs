@@ -6,12 +6,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use refuge_engine::NOTICE;
 
-use crate::http::error::AppError;
-use crate::http::session::Session;
 use crate::store::User;
-
-/// What a page handler answers.
-pub type PageResult = Result<Response, AppError>;
 
 /// What every page's frame needs: the title and, when signed in, the user and CSRF token.
 pub struct Ctx {
@@ -26,13 +21,6 @@ impl Ctx {
             title: title.into(),
             user: None,
             csrf: String::new(),
-        }
-    }
-    pub fn of(s: &Session, title: impl Into<String>) -> Ctx {
-        Ctx {
-            title: title.into(),
-            user: Some(s.user.clone()),
-            csrf: s.csrf.clone(),
         }
     }
 }
@@ -71,10 +59,6 @@ pub fn error_page(status: StatusCode, message: &str) -> Response {
         }),
     )
         .into_response()
-}
-
-pub async fn not_found() -> AppError {
-    AppError::NotFound
 }
 
 pub async fn stylesheet() -> Response {

@@ -1,0 +1,50 @@
+//! What every request handler is given: the database, the law, the
+//! first run's setup token, the sign-in rate limit, and "today".
+
+use std::sync::{Arc, Mutex};
+
+use jiff::civil::Date;
+use refuge_engine::Law;
+
+use crate::http::limit::RateLimit;
+use crate::{secret, store};
+
+/// Everything a request handler needs.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: store::Db,
+    pub law: &'static Law,
+    /// The one-time token of the first-run setup link, while no user exists.
+    pub setup_token: Arc<Mutex<Option<String>>>,
+    pub rate_limit: Arc<RateLimit>,
+    /// A fixed "today" (tests); `None`: the system's local date.
+    pub today: Option<Date>,
+}
+
+impl AppState {
+    pub fn new(db: store::Db) -> AppState {
+        AppState {
+            db,
+            law: Law::embedded(),
+            setup_token: Arc::default(),
+            rate_limit: Arc::default(),
+            today: None,
+        }
+    }
+
+    pub fn today(&self) -> Date {
+        self.today
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+    }
+
+    /// When no administrator exists yet, makes (or returns) the one-time setup token.
+    pub async fn setup_token_if_needed(&self) -> Result<Option<String>, store::DbError> {
+        if self.db.admin_count().await? > 0 {
+            return Ok(None);
+        }
+        let mut t = self.setup_token.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(Some(
+            t.get_or_insert_with(|| secret::new_secret("setup")).clone(),
+        ))
+    }
+}
