@@ -2,6 +2,34 @@
 //! on a fresh migrated SQLite database each, and the storage story on SQLite
 //! (always) and PostgreSQL (when `REFUGE_TEST_POSTGRES_URL` names a server).
 
+/// A test run on SQLite, and on PostgreSQL too when `REFUGE_TEST_POSTGRES_URL`
+/// names a server (a visible skip otherwise; a failure under
+/// `REFUGE_TEST_POSTGRES=required`): each gets a fresh database of its own.
+/// The body sees `t: &TestApp`.
+macro_rules! both {
+    (async fn $name:ident($t:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($t: &crate::TestApp) $body
+
+            #[tokio::test]
+            async fn on_sqlite() {
+                run(&crate::TestApp::new().await).await
+            }
+
+            #[tokio::test]
+            async fn on_postgresql() {
+                match crate::TestApp::postgres().await {
+                    Some(t) => run(&t).await,
+                    None => crate::skipped(concat!(stringify!($name), " on PostgreSQL")),
+                }
+            }
+        }
+    };
+}
+
 mod api;
 mod authz;
 mod pages;
@@ -22,6 +50,8 @@ pub const TODAY: Date = date(2026, 11, 27);
 pub struct TestApp {
     pub state: AppState,
     _dir: tempfile::TempDir,
+    /// The PostgreSQL database made for this test, dropped with it.
+    _pg: Option<PgDatabase>,
 }
 
 /// A response, read whole.
@@ -63,16 +93,22 @@ impl TestApp {
             .expect("a fresh SQLite database migrates");
         let mut state = AppState::new(db);
         state.today = Some(TODAY);
-        TestApp { state, _dir: dir }
+        TestApp {
+            state,
+            _dir: dir,
+            _pg: None,
+        }
     }
 
     /// A fresh workspace on a new PostgreSQL database ([`postgres_db`]), or `None` without a server.
     pub async fn postgres() -> Option<TestApp> {
-        let mut state = AppState::new(postgres_db().await?);
+        let (db, pg) = postgres_db().await?;
+        let mut state = AppState::new(db);
         state.today = Some(TODAY);
         Some(TestApp {
             state,
             _dir: tempfile::tempdir().unwrap(),
+            _pg: Some(pg),
         })
     }
 
@@ -235,8 +271,9 @@ impl TestApp {
 
 /// A new, migrated database of its own on the PostgreSQL server named by
 /// `REFUGE_TEST_POSTGRES_URL` (as `.ci/run` starts one), so that tests never
-/// share state; `None` (the caller says it skipped) without that variable.
-pub async fn postgres_db() -> Option<Db> {
+/// share state, and the guard that drops it; `None` (the caller says it
+/// skipped) without that variable.
+pub async fn postgres_db() -> Option<(Db, PgDatabase)> {
     use sqlx::Connection;
     let base = std::env::var("REFUGE_TEST_POSTGRES_URL").ok()?;
     let name = format!("refuge_test_{}", secret::random_id());
@@ -250,11 +287,44 @@ pub async fn postgres_db() -> Option<Db> {
     let (server, _) = base
         .rsplit_once('/')
         .expect("REFUGE_TEST_POSTGRES_URL names a database");
-    Some(
-        Db::connect(&format!("{server}/{name}"))
-            .await
-            .expect("migrations run on PostgreSQL"),
-    )
+    let db = Db::connect(&format!("{server}/{name}"))
+        .await
+        .expect("migrations run on PostgreSQL");
+    Some((db, PgDatabase { base, name }))
+}
+
+/// A test's own PostgreSQL database, dropped (its connections closed by
+/// force) when the test ends, pass or fail.
+pub struct PgDatabase {
+    base: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (base, name) = (self.base.clone(), self.name.clone());
+        // On a thread of its own: a test's runtime cannot be blocked on from within.
+        let dropped = std::thread::spawn(move || {
+            use sqlx::Connection;
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            rt.block_on(async {
+                let mut admin = sqlx::PgConnection::connect(&base).await.ok()?;
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&mut admin)
+                .await
+                .ok()
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Some(_))) {
+            eprintln!("could not drop the test database {}", self.name);
+        }
+    }
 }
 
 /// The facts of a client who arrived on 2026-06-01 (one-year deadline 2027-06-01).

@@ -344,9 +344,8 @@ async fn case_list(t: &TestApp) {
     assert!(!all.contains("method=\"get\" action=\"/cases\""));
 }
 
-#[tokio::test]
-async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_moves_on() {
-    let t = TestApp::new().await;
+both! {
+    async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_moves_on(t) {
     let who = t.login("ana", Role::Staff).await;
     let case = t.case(&who, "Client", ARRIVED).await;
     let path = format!("/cases/{}/interview", case.id);
@@ -465,6 +464,7 @@ async fn the_interview_asks_the_most_decisive_question_records_the_answer_and_mo
             && history.contains("conduct.persecuted_others")
             && history.contains("ana")
     );
+    }
 }
 
 #[tokio::test]
@@ -539,9 +539,8 @@ async fn a_list_question_is_answered_with_a_first_entry_or_none() {
     );
 }
 
-#[tokio::test]
-async fn the_facts_form_shows_errors_in_place_keeps_what_was_typed_and_saves_nothing() {
-    let t = TestApp::new().await;
+both! {
+    async fn the_facts_form_shows_errors_in_place_keeps_what_was_typed_and_saves_nothing(t) {
     let who = t.login("ana", Role::Attorney).await;
     let case = t.case(&who, "Client", ARRIVED).await;
     let path = format!("/cases/{}/facts", case.id);
@@ -623,6 +622,7 @@ async fn the_facts_form_shows_errors_in_place_keeps_what_was_typed_and_saves_not
         serde_json::json!(["SV", "MX"])
     );
     assert_eq!(facts["groups"][0]["id"], "g1");
+    }
 }
 
 #[tokio::test]
@@ -833,9 +833,8 @@ async fn the_demo_cases_are_valid_facts_and_fictional() {
     );
 }
 
-#[tokio::test]
-async fn the_dashboard_pages_through_a_large_caseload_soonest_first() {
-    let t = TestApp::new().await;
+both! {
+    async fn the_dashboard_pages_through_a_large_caseload_soonest_first(t) {
     let who = t.login("ana", Role::Attorney).await;
     for day in 1..=101 {
         let arrival = jiff::civil::date(2026, 1, 1)
@@ -855,6 +854,7 @@ async fn the_dashboard_pages_through_a_large_caseload_soonest_first() {
     let second = t.get("/?page=1", Some(&who)).await.body;
     assert_eq!(second.matches("asylum.one_year").count(), 1);
     assert!(second.contains("Client 101<") && second.contains("href=\"/?page=0\""));
+    }
 }
 
 #[test]
@@ -973,9 +973,8 @@ async fn a_per_case_feed_through_the_calendar_address_shows_only_that_case() {
     );
 }
 
-#[tokio::test]
-async fn attorneys_archive_reopen_assign_and_unassign_and_each_is_audited() {
-    let t = TestApp::new().await;
+both! {
+    async fn attorneys_archive_reopen_assign_and_unassign_and_each_is_audited(t) {
     let ana = t.login("ana", Role::Attorney).await;
     let bob = t.login("bob", Role::Staff).await;
     let case = t.case(&ana, "Client", ARRIVED).await;
@@ -1022,11 +1021,11 @@ async fn attorneys_archive_reopen_assign_and_unassign_and_each_is_audited() {
     for a in ["permission.assign", "permission.unassign", "case.archive"] {
         assert!(actions.contains(&a), "{a} not audited: {actions:?}");
     }
+    }
 }
 
-#[tokio::test]
-async fn an_admin_changes_a_role_and_cannot_lock_themself_out() {
-    let t = TestApp::new().await;
+both! {
+    async fn an_admin_changes_a_role_and_cannot_lock_themself_out(t) {
     let admin = t.login("root", Role::Admin).await;
     let ana = t.login("ana", Role::Staff).await;
     let r = t
@@ -1072,11 +1071,11 @@ async fn an_admin_changes_a_role_and_cannot_lock_themself_out() {
         )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    }
 }
 
-#[tokio::test]
-async fn an_admin_resets_a_forgotten_password_and_the_users_sessions_end() {
-    let t = TestApp::new().await;
+both! {
+    async fn an_admin_resets_a_forgotten_password_and_the_users_sessions_end(t) {
     let admin = t.login("root", Role::Admin).await;
     let ana = t.login("ana", Role::Staff).await;
     let change = |password: &'static str| {
@@ -1112,6 +1111,7 @@ async fn an_admin_resets_a_forgotten_password_and_the_users_sessions_end() {
         .await
         .unwrap()[0];
     assert_eq!(entry.detail, "ana: password reset by an administrator");
+    }
 }
 
 #[tokio::test]
@@ -1429,9 +1429,8 @@ async fn a_granted_case_shows_asylum_granted_on_its_card() {
     assert!(report.contains("class=\"card r-granted\""));
 }
 
-#[tokio::test]
-async fn every_unpaid_annual_fee_is_among_the_dates_of_the_dashboard() {
-    let t = TestApp::new().await;
+both! {
+    async fn every_unpaid_annual_fee_is_among_the_dates_of_the_dashboard(t) {
     let who = t.login("ana", Role::Attorney).await;
     let case = t.case(&who, "Client Fee", PENDING_SINCE_2025).await;
     // The case page marks the unpaid anniversary overdue.
@@ -1480,14 +1479,14 @@ async fn every_unpaid_annual_fee_is_among_the_dates_of_the_dashboard() {
         ics.contains("-asylum.annual_fee.2026@refuge") && ics.contains("-asylum.annual_fee@refuge"),
         "{ics}"
     );
+    }
 }
 
 /// Issue 22, defect 1: an unfiled case whose one-year deadline has passed
 /// (engine status `passed`) must not disappear. It is exactly the date a
 /// practitioner must see, since an exception may still be argued.
-#[tokio::test]
-async fn a_passed_one_year_deadline_stays_on_the_dashboard_flagged_overdue() {
-    let t = TestApp::new().await;
+both! {
+    async fn a_passed_one_year_deadline_stays_on_the_dashboard_flagged_overdue(t) {
     let ana = t.login("ana", Role::Attorney).await;
     let bob = t.login("bob", Role::Staff).await;
     // Arrived 2024-03-04, nothing filed: the deadline 2025-03-04 has passed.
@@ -1557,15 +1556,15 @@ async fn a_passed_one_year_deadline_stays_on_the_dashboard_flagged_overdue() {
             .body
             .contains("ead.earliest_filing")
     );
+    }
 }
 
 /// Issue 22, defect 3: answering "not reported" leaves the persecutor finding
 /// unknown, and the engine still asks about the authorities; the interview
 /// must move on rather than ask again, and must not make a version or an
 /// audit entry for an answer that changes nothing.
-#[tokio::test]
-async fn the_interview_moves_on_after_not_reported_and_saves_nothing_twice() {
-    let t = TestApp::new().await;
+both! {
+    async fn the_interview_moves_on_after_not_reported_and_saves_nothing_twice(t) {
     let who = t.login("ana", Role::Staff).await;
     let facts = r#"{"arrivals": [{"date": "2026-01-10"}], "harms": [{"id": "h1", "when": "past", "kind": "torture",
         "target": "applicant", "actor": "non_state", "grounds": [{"ground": "religion", "central": true}]}]}"#;
@@ -1624,6 +1623,7 @@ async fn the_interview_moves_on_after_not_reported_and_saves_nothing_twice() {
         history.contains("Version 2") && !history.contains("Version 3"),
         "{history}"
     );
+    }
 }
 
 /// Issue 22, defect 2: when the ground is a particular social group, the

@@ -362,7 +362,7 @@ async fn the_storage_story_holds_on_sqlite() {
 #[tokio::test]
 async fn the_storage_story_holds_on_postgresql() {
     match crate::postgres_db().await {
-        Some(db) => story(&db).await,
+        Some((db, _dropped_at_the_end)) => story(&db).await,
         None => crate::skipped("the storage story on PostgreSQL"),
     }
 }
