@@ -7,7 +7,8 @@
 /// `REFUGE_TEST_POSTGRES=required`): each gets a fresh database of its own.
 /// The body sees `t: &TestApp`.
 macro_rules! both {
-    (async fn $name:ident($t:ident) $body:block) => {
+    ($(#[$attr:meta])* async fn $name:ident($t:ident) $body:block) => {
+        $(#[$attr])*
         mod $name {
             #[allow(unused_imports)]
             use super::*;

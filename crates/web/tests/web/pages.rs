@@ -1482,10 +1482,10 @@ both! {
     }
 }
 
-/// Issue 22, defect 1: an unfiled case whose one-year deadline has passed
-/// (engine status `passed`) must not disappear. It is exactly the date a
-/// practitioner must see, since an exception may still be argued.
 both! {
+    /// Issue 22, defect 1: an unfiled case whose one-year deadline has passed
+    /// (engine status `passed`) must not disappear. It is exactly the date a
+    /// practitioner must see, since an exception may still be argued.
     async fn a_passed_one_year_deadline_stays_on_the_dashboard_flagged_overdue(t) {
     let ana = t.login("ana", Role::Attorney).await;
     let bob = t.login("bob", Role::Staff).await;
@@ -1559,11 +1559,11 @@ both! {
     }
 }
 
-/// Issue 22, defect 3: answering "not reported" leaves the persecutor finding
-/// unknown, and the engine still asks about the authorities; the interview
-/// must move on rather than ask again, and must not make a version or an
-/// audit entry for an answer that changes nothing.
 both! {
+    /// Issue 22, defect 3: answering "not reported" leaves the persecutor finding
+    /// unknown, and the engine still asks about the authorities; the interview
+    /// must move on rather than ask again, and must not make a version or an
+    /// audit entry for an answer that changes nothing.
     async fn the_interview_moves_on_after_not_reported_and_saves_nothing_twice(t) {
     let who = t.login("ana", Role::Staff).await;
     let facts = r#"{"arrivals": [{"date": "2026-01-10"}], "harms": [{"id": "h1", "when": "past", "kind": "torture",
