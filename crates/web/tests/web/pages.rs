@@ -1102,7 +1102,7 @@ both! {
         "a reset ends the user's sessions"
     );
     assert_eq!(
-        sign_in(&t, "ana", "a reset password").await.status,
+        sign_in(t, "ana", "a reset password").await.status,
         StatusCode::SEE_OTHER
     );
     let entry = &t
