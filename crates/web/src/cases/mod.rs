@@ -6,7 +6,7 @@ pub mod service;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse};
+use axum::response::IntoResponse;
 use refuge_engine::{Assessment, NOTICE};
 use serde::Deserialize;
 
@@ -243,7 +243,31 @@ async fn report(
         "printable report",
     )
     .await?;
-    Ok(Html(refuge_report::html(&a)).into_response())
+    Ok(render(&Report {
+        as_of: a.as_of.to_string(),
+        law_version: a.law.version.clone(),
+        law_reviewed_on: a.law.reviewed_on.to_string(),
+        sections: refuge_report::html_sections(&a),
+        printed_by: s.user.name.clone(),
+        case,
+        notice: NOTICE,
+    }))
+}
+
+/// The printable report: the engine's report sections under the case's
+/// number and client's name, styled by the site's own stylesheet (its
+/// content policy allows no inline style).
+#[derive(Template)]
+#[template(path = "cases/report.html")]
+struct Report {
+    case: CaseRow,
+    as_of: String,
+    law_version: String,
+    law_reviewed_on: String,
+    printed_by: String,
+    /// HTML from `refuge_report`, which escapes every string it writes.
+    sections: String,
+    notice: &'static str,
 }
 // ----- history, notes, team, archive -----
 

@@ -1706,3 +1706,33 @@ async fn the_audit_log_filter_offers_exactly_the_actions_that_are_recorded() {
         "an unknown action is refused, not shown as an empty log"
     );
 }
+
+/// Issue 22, defect 4: the printable report is styled under the site's own
+/// content policy (no inline style, which the policy blocks: the site's
+/// stylesheet instead), and names the case and the client.
+#[tokio::test]
+async fn the_printable_report_is_styled_and_names_the_case_and_the_client() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Rosa Núñez", ARRIVED).await;
+    let r = t
+        .get(&format!("/cases/{}/report.html", case.id), Some(&who))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let csp = r.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("style-src 'self'") && !csp.contains("unsafe-inline"));
+    assert!(
+        !r.body.contains("<style") && !r.body.contains(" style="),
+        "an inline style would be blocked by the policy"
+    );
+    assert!(r.body.contains(r#"<link rel="stylesheet" href="/static/style.css">"#));
+    let css = t.get("/static/style.css", None).await.body;
+    assert!(
+        css.contains(refuge_report::STYLESHEET.lines().next().unwrap()),
+        "the site's stylesheet carries the report's"
+    );
+    assert!(r.body.contains(&format!("Case {}", case.number)));
+    assert!(r.body.contains("Rosa Núñez"));
+    assert!(r.body.contains("<title>Case ") && r.body.contains(refuge_engine::NOTICE));
+    assert!(r.body.contains("id=\"reliefs\""), "the engine's report sections");
+}
