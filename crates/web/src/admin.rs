@@ -40,10 +40,30 @@ struct Users {
     users: Vec<User>,
     roles: [&'static str; 3],
     error: Option<String>,
+    /// What the last change did, in words.
+    done: Option<String>,
     notice: &'static str,
 }
 
+/// The users page's address after a change: whose (an id, never a name) and what.
+#[derive(Deserialize, Default)]
+struct UsersQuery {
+    #[serde(default)]
+    added: Option<UserId>,
+    #[serde(default)]
+    changed: Option<UserId>,
+}
+
 async fn users_page(state: &AppState, s: &Session, error: Option<String>) -> PageResult {
+    users_page_done(state, s, error, None).await
+}
+
+async fn users_page_done(
+    state: &AppState,
+    s: &Session,
+    error: Option<String>,
+    done: Option<String>,
+) -> PageResult {
     let users = state.db.users().await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -56,13 +76,28 @@ async fn users_page(state: &AppState, s: &Session, error: Option<String>) -> Pag
         users,
         roles: Role::ALL.map(Role::as_str),
         error,
+        done,
         notice: NOTICE,
     };
     Ok((status, render(&page)).into_response())
 }
 
-async fn users(State(state): State<AppState>, Admin(s): Admin) -> PageResult {
-    users_page(&state, &s, None).await
+async fn users(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<UsersQuery>) -> PageResult {
+    let done = match (&q.added, &q.changed) {
+        (Some(id), _) => state.db.user_by_id(id).await?.map(|u| {
+            format!(
+                "User {} added as {}: they can sign in now.",
+                u.name,
+                u.role.as_str()
+            )
+        }),
+        (None, Some(id)) => state.db.user_by_id(id).await?.map(|u| {
+            let status = if u.active { "active" } else { "deactivated" };
+            format!("User {} saved: {}, {status}.", u.name, u.role.as_str())
+        }),
+        (None, None) => None,
+    };
+    users_page_done(&state, &s, None, done).await
 }
 
 async fn add_user(State(state): State<AppState>, _: Admin, form: Posted) -> PageResult {
@@ -84,7 +119,7 @@ async fn add_user(State(state): State<AppState>, _: Admin, form: Posted) -> Page
         format!("{name} added as {}", role.as_str()),
     );
     match state.db.add_user(name, &hash, role, &audit).await {
-        Ok(_) => Ok(see_other("/admin/users".into())),
+        Ok(u) => Ok(see_other(format!("/admin/users?added={}", u.id))),
         Err(DbError::Conflict(m)) => users_page(&state, s, Some(format!("User name: {m}."))).await,
         Err(e) => Err(e.into()),
     }
@@ -148,7 +183,7 @@ async fn change_user(
     }
     // All of it, with its audit rows, or none of it.
     state.db.change_user(&user.id, &change, &audits).await?;
-    Ok(see_other("/admin/users".into()))
+    Ok(see_other(format!("/admin/users?changed={}", user.id)))
 }
 
 #[derive(Template)]

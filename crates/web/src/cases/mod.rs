@@ -198,13 +198,52 @@ struct CasePage {
     notes: Vec<Note>,
     members: Vec<User>,
     can_manage: bool,
+    /// What the last action did, in words (after a save's redirect).
+    done: Option<String>,
     notice: &'static str,
+}
+
+/// The case page's address after an action: which action, never a value
+/// (the page says what was saved, from the stored record).
+#[derive(Deserialize, Default)]
+pub struct CaseQuery {
+    #[serde(default)]
+    done: String,
+}
+
+/// What the action of `done` did to the case, in words.
+async fn done_in_words(
+    state: &AppState,
+    case: &CaseRow,
+    done: &str,
+) -> Result<Option<String>, AppError> {
+    Ok(Some(match done {
+        "archived" => "Case archived: it no longer appears in the case list, on the dashboard or in the calendar feeds. Undo below, or reopen it at any time from the archived cases.".into(),
+        "reopened" => "Case reopened: it is back in the case list and on the dashboard.".into(),
+        "note" => "Note added.".into(),
+        "team" => "Team updated.".into(),
+        "facts" => {
+            let history = state.db.facts_history(&case.id).await?;
+            let Some(last) = history.first() else { return Ok(None) };
+            let changes: Vec<Change> = serde_json::from_str(&last.changes).unwrap_or_default();
+            let mut labels: Vec<String> = changes.iter().map(|c| facts_form::label_of(&c.path)).collect();
+            labels.dedup();
+            match labels.len() {
+                0 => format!("Facts saved as version {}: nothing changed.", last.version),
+                n if n <= 6 => format!("Facts saved as version {}: {}.", last.version, labels.join("; ")),
+                n => format!("Facts saved as version {}: {n} facts changed (see the facts history).", last.version),
+            }
+        }
+        _ => return Ok(None),
+    }))
 }
 
 async fn case_page(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<CaseQuery>,
 ) -> PageResult {
+    let done = done_in_words(&state, &case, &q.done).await?;
     let (a, facts_error) = assessment_of(&state, &case);
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
@@ -226,6 +265,7 @@ async fn case_page(
         facts_error,
         notes,
         members,
+        done,
         notice: NOTICE,
     };
     Ok(render(&page))
@@ -332,7 +372,7 @@ async fn add_note(
             &s.did(AuditAction::NoteAdd, "note added"),
         )
         .await?;
-    Ok(see_other(format!("/cases/{}#notes", case.id)))
+    Ok(see_other(format!("/cases/{}?done=note#notes", case.id)))
 }
 
 async fn archive(
@@ -351,7 +391,8 @@ async fn archive(
         .db
         .set_archived(&case.id, archived, &s.did(AuditAction::CaseArchive, what))
         .await?;
-    Ok(see_other(format!("/cases/{}", case.id)))
+    let done = if archived { "archived" } else { "reopened" };
+    Ok(see_other(format!("/cases/{}?done={done}", case.id)))
 }
 
 async fn add_member(
@@ -375,7 +416,7 @@ async fn add_member(
             ),
         )
         .await?;
-    Ok(see_other(format!("/cases/{}#team", case.id)))
+    Ok(see_other(format!("/cases/{}?done=team#team", case.id)))
 }
 
 async fn remove_member(
@@ -399,5 +440,5 @@ async fn remove_member(
             ),
         )
         .await?;
-    Ok(see_other(format!("/cases/{}#team", case.id)))
+    Ok(see_other(format!("/cases/{}?done=team#team", case.id)))
 }

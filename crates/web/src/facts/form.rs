@@ -587,6 +587,19 @@ pub fn list_of(path: &str) -> Option<(&'static [Field], bool)> {
     }
 }
 
+/// A fact's label as the form shows it, with the list entry it belongs to
+/// (`harms[h1].severe` reads "Serious harm? (h1)"), or its path when the
+/// form has no such field.
+pub fn label_of(path: &str) -> String {
+    match field_of(path) {
+        Some((_, f)) => match path.split_once('[').and_then(|(_, r)| r.split_once(']')) {
+            Some((entry, _)) => format!("{} ({entry})", f.label),
+            None => f.label.to_string(),
+        },
+        None => path.to_string(),
+    }
+}
+
 /// The value at `path` in `doc`, if any.
 pub fn get<'a>(doc: &'a Value, path: &str) -> Option<&'a Value> {
     let mut v = doc;

@@ -126,7 +126,7 @@ async fn save_facts(
         .did(AuditAction::FactsChange, "facts form saved")
         .on(&case.id);
     match cases::save_facts(&state, &s.user, &case, &doc, &audit).await {
-        Ok(_) => Ok(see_other(format!("/cases/{}", case.id))),
+        Ok(_) => Ok(see_other(format!("/cases/{}?done=facts", case.id))),
         Err(CaseError::Invalid(e)) => {
             let path = cases::form_path(&doc, &e.field);
             let mut errors = HashMap::new();

@@ -1725,7 +1725,10 @@ async fn the_printable_report_is_styled_and_names_the_case_and_the_client() {
         !r.body.contains("<style") && !r.body.contains(" style="),
         "an inline style would be blocked by the policy"
     );
-    assert!(r.body.contains(r#"<link rel="stylesheet" href="/static/style.css">"#));
+    assert!(
+        r.body
+            .contains(r#"<link rel="stylesheet" href="/static/style.css">"#)
+    );
     let css = t.get("/static/style.css", None).await.body;
     assert!(
         css.contains(refuge_report::STYLESHEET.lines().next().unwrap()),
@@ -1734,5 +1737,92 @@ async fn the_printable_report_is_styled_and_names_the_case_and_the_client() {
     assert!(r.body.contains(&format!("Case {}", case.number)));
     assert!(r.body.contains("Rosa Núñez"));
     assert!(r.body.contains("<title>Case ") && r.body.contains(refuge_engine::NOTICE));
-    assert!(r.body.contains("id=\"reliefs\""), "the engine's report sections");
+    assert!(
+        r.body.contains("id=\"reliefs\""),
+        "the engine's report sections"
+    );
+}
+
+/// Issue 22, defect 8: saving facts and adding a user say what was done, in
+/// words; archiving asks first, says what it did, and can be undone.
+#[tokio::test]
+async fn saves_are_confirmed_in_words_and_archiving_asks_first_and_can_be_undone() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let case = t.case(&admin, "Client", ARRIVED).await;
+    let r = t
+        .post(
+            &format!("/cases/{}/facts", case.id),
+            &admin,
+            &[("version", "1"), ("applicant.birth_date", "1990-01-01")],
+        )
+        .await;
+    assert_eq!(r.location(), format!("/cases/{}?done=facts", case.id));
+    assert!(!r.location().contains("1990"), "no value in the address");
+    let page = t.get(r.location(), Some(&admin)).await.body;
+    assert!(
+        page.contains("Facts saved as version 2: Date of birth."),
+        "{}",
+        page.split("class=\"done\"").nth(1).unwrap_or(&page)
+    );
+
+    // Archiving: a disclosure that names the case, then a redirect that says what happened, with an undo.
+    let page = t
+        .get(&format!("/cases/{}", case.id), Some(&admin))
+        .await
+        .body;
+    assert!(page.contains("<summary>Archive case…</summary>"));
+    assert!(page.contains(&format!("Yes, archive case {}", case.number)));
+    let r = t
+        .post(
+            &format!("/cases/{}/archive", case.id),
+            &admin,
+            &[("archived", "1")],
+        )
+        .await;
+    let page = t.get(r.location(), Some(&admin)).await.body;
+    assert!(page.contains("Case archived"));
+    assert!(page.contains("Undo: reopen the case"));
+    assert!(
+        !t.get("/cases", Some(&admin))
+            .await
+            .body
+            .contains(&case.number),
+        "archived: out of the list"
+    );
+    let r = t
+        .post(
+            &format!("/cases/{}/archive", case.id),
+            &admin,
+            &[("archived", "0")],
+        )
+        .await;
+    assert!(
+        t.get(r.location(), Some(&admin))
+            .await
+            .body
+            .contains("Case reopened")
+    );
+    assert!(
+        t.get("/cases", Some(&admin))
+            .await
+            .body
+            .contains(&case.number)
+    );
+
+    // Adding a user: the list says who was added, by id in the address, never by name.
+    let r = t
+        .post(
+            "/admin/users",
+            &admin,
+            &[
+                ("name", "paula"),
+                ("password", "long enough password"),
+                ("role", "staff"),
+            ],
+        )
+        .await;
+    assert!(r.location().starts_with("/admin/users?added=") && !r.location().contains("paula"));
+    let page = t.get(r.location(), Some(&admin)).await.body;
+    assert!(page.contains("User paula added as staff"));
 }
