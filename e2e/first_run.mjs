@@ -221,8 +221,38 @@ try {
   check(!ics.includes(CLIENT), "the calendar file does not carry the client's name");
   step(`calendar ${filename}: ${events.length} event(s); DTSTART ${compact}; SUMMARY "${summary}"`);
 
+  // ---- On a phone (390 px): no page is wider than the screen (issue 22, defect 9).
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const url of [caseUrl, `${base}/`, `${base}/cases`]) {
+    await page.goto(url);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `at 390 px, ${url} is ${width} px wide: a column leaves the screen`);
+  }
+  const cells = await page.goto(caseUrl).then(() =>
+    page.locator('section[aria-labelledby=deadlines] tbody tr').first().locator('td').evaluateAll((tds) =>
+      tds.map((td) => td.getBoundingClientRect().right)));
+  check(cells.every((r) => r <= 390), `at 390 px every cell of a deadline row is on screen (right edges ${cells.join(', ')})`);
+  step('at 390 px the case page, the dashboard and the case list fit the screen');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // ---- Archive, with its confirmation and its undo (issue 22, defect 8).
+  await page.goto(caseUrl);
+  await page.locator('details.confirm summary').click();
+  await Promise.all([
+    page.waitForURL((u) => u.searchParams.get('done') === 'archived'),
+    page.getByRole('button', { name: `Yes, archive case ${caseNumber}` }).click(),
+  ]);
+  check((await text(page.locator('.done[role=status]'))).startsWith('Case archived'), 'archiving says "Case archived"');
+  await Promise.all([
+    page.waitForURL((u) => u.searchParams.get('done') === 'reopened'),
+    page.getByRole('button', { name: 'Undo: reopen the case' }).click(),
+  ]);
+  await page.goto(`${base}/cases`);
+  check((await page.locator('table tbody').textContent()).includes(caseNumber), 'after the undo the case is in the list again');
+  step('archived with a confirmation, then undone');
+
   await browser.close();
-  console.log('PASS: setup, sign-in, new case, interview, asylum card, one-year deadline and its calendar event');
+  console.log('PASS: setup, sign-in, new case, interview, asylum card, one-year deadline and its calendar event, a 390 px screen, archive and undo');
 } catch (e) {
   console.error(`FAIL: ${e instanceof CheckFailed ? e.message : e.stack ?? e}`);
   if (page) {

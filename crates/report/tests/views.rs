@@ -461,7 +461,7 @@ fn html_print_stylesheet_expands_every_finding() {
 #[test]
 fn html_holds_the_questions_family_and_warnings() {
     let page = refuge_report::html(&example("after-the-grant"));
-    assert!(page.contains("<td>follow to join (Form I-730)</td>"));
+    assert!(page.contains("<td data-label=\"Path\">follow to join (Form I-730)</td>"));
     let page = refuge_report::html(&example("late-without-exception"));
     assert!(page.contains("<p class=\"muted\">Fact: <code>removal.prior_order</code></p>"));
     assert!(page.contains("<p><code>annual_asylum_fee</code></p>"));
@@ -656,7 +656,10 @@ fn member(a: &Assessment, id: &str) -> (String, String) {
     let start = at(&memo, &format!("\n- {id} (")) + 1;
     let end = memo[start..].find("\n\n").map_or(memo.len(), |e| start + e);
     let page = refuge_report::html(a);
-    let cell = at(&page, &format!("<td><code>{id}</code>"));
+    let cell = at(
+        &page,
+        &format!("<td data-label=\"Member\"><code>{id}</code>"),
+    );
     let row = &page[page[..cell].rfind("<tr").unwrap()..];
     (
         memo[start..end].to_string(),
@@ -758,7 +761,7 @@ fn the_family_section_gives_no_age_on_filing_for_a_child_born_after_filing() {
         "{memo}"
     );
     assert!(
-        !row.contains("age 0") && !row.contains("<td>0</td>"),
+        !row.contains("age 0") && !row.contains("\">0</td>"),
         "{row}"
     );
     assert!(
@@ -778,7 +781,9 @@ fn the_family_section_does_not_call_an_aged_out_childs_age_frozen() {
     );
     assert!(!memo.contains("frozen"), "{memo}");
     assert!(
-        !row.contains("frozen") && row.contains("<td>age not protected</td>"),
+        !row.contains("frozen")
+            && row
+                .contains("<td data-label=\"Child Status Protection Act\">age not protected</td>"),
         "{row}"
     );
     // A child under 21 on the filing date keeps that age.
@@ -788,7 +793,9 @@ fn the_family_section_does_not_call_an_aged_out_childs_age_frozen() {
         "{memo}"
     );
     assert!(
-        row.contains("<td>age frozen on the filing date</td>"),
+        row.contains(
+            "<td data-label=\"Child Status Protection Act\">age frozen on the filing date</td>"
+        ),
         "{row}"
     );
 }

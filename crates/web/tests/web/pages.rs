@@ -238,7 +238,9 @@ async fn a_new_case_shows_the_asylum_card_the_one_year_deadline_and_the_notice()
     let dash = t.get("/", Some(&who)).await.body;
     let days = refuge_engine::calendar::days_between(TODAY, jiff::civil::date(2027, 6, 1));
     assert!(
-        dash.contains(&format!("<td class=\"days\">{days}")),
+        dash.contains(&format!(
+            "<td class=\"days\" data-label=\"Days left\">{days}"
+        )),
         "{dash}"
     );
 }
@@ -1456,7 +1458,7 @@ both! {
     let row = &all.body[row.rfind("<tr").unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(
-        row.contains("<td>2026-05-20</td>") && row.contains("<td>passed</td>"),
+        row.contains("<td data-label=\"Date\">2026-05-20</td>") && row.contains("<td data-label=\"Status\">passed</td>"),
         "{row}"
     );
     // The default view lists the unpaid anniversary too, flagged overdue, and the next fee.
@@ -1533,7 +1535,7 @@ both! {
     }
     // The case list gives it as the next deadline, and the filter keeps it.
     let list = t.get("/cases", Some(&bob)).await.body;
-    assert!(list.contains("<td>2025-03-04</td>"), "{list}");
+    assert!(list.contains("<td data-label=\"Next deadline\">2025-03-04</td>"), "{list}");
     let due = t.get("/cases?due=30", Some(&bob)).await.body;
     assert!(due.contains("Client Late"), "{due}");
     // A first day that has passed (the work permit may be filed since
@@ -1825,4 +1827,40 @@ async fn saves_are_confirmed_in_words_and_archiving_asks_first_and_can_be_undone
     assert!(r.location().starts_with("/admin/users?added=") && !r.location().contains("paula"));
     let page = t.get(r.location(), Some(&admin)).await.body;
     assert!(page.contains("User paula added as staff"));
+}
+
+/// Issue 22, defect 9: on a phone the deadline tables read as one block per
+/// row (the browser test measures the width at 390 px): each table of dates
+/// is marked to stack, and every cell names its column.
+#[tokio::test]
+async fn tables_of_dates_stack_on_a_phone_with_every_cell_named() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    for path in [format!("/cases/{}", case.id), "/".into(), "/cases".into()] {
+        let page = t.get(&path, Some(&who)).await.body;
+        let table = page
+            .split("<table class=\"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{path}: a table"));
+        assert!(table.split('"').next().unwrap().contains("stack"), "{path}");
+        let body = table
+            .split("<tbody>")
+            .nth(1)
+            .unwrap()
+            .split("</tbody>")
+            .next()
+            .unwrap();
+        assert!(body.contains("<td"), "{path}: rows");
+        assert_eq!(
+            body.matches("<td").count(),
+            body.matches("data-label=\"").count(),
+            "{path}: every cell names its column"
+        );
+    }
+    let css = t.get("/static/style.css", None).await.body;
+    assert!(
+        css.contains("@media (max-width: 40rem)")
+            && css.contains("table.stack td[data-label]::before")
+    );
 }
