@@ -842,6 +842,86 @@ pub fn changes(old: &Value, new: &Value) -> Vec<Change> {
     out
 }
 
+/// A fact changed on both sides of a merge, to different values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub path: String,
+    /// The value this user saved (`None`: they cleared it).
+    pub mine: Option<String>,
+    /// The value saved meanwhile by someone else.
+    pub theirs: Option<String>,
+}
+
+/// A three-way merge of facts documents, fact by fact: `base` is the version
+/// a form was opened on, `mine` that version with the form's changes, and
+/// `theirs` the version saved since. Every fact only one side changed takes
+/// that side's value; a fact both changed alike is kept; a fact both changed
+/// differently is a [`Conflict`] (and keeps `theirs` in the result). A fact
+/// nobody touched is never overwritten.
+pub fn merge(base: &Value, mine: &Value, theirs: &Value) -> (Value, Vec<Conflict>) {
+    let by_path = |changes: Vec<Change>| -> std::collections::BTreeMap<String, Option<String>> {
+        changes.into_iter().map(|c| (c.path, c.after)).collect()
+    };
+    let (my, their) = (by_path(changes(base, mine)), by_path(changes(base, theirs)));
+    let mut doc = theirs.clone();
+    let mut conflicts = Vec::new();
+    for (path, after) in &my {
+        match their.get(path) {
+            Some(t) if t == after => {}
+            Some(t) => conflicts.push(Conflict {
+                path: path.clone(),
+                mine: after.clone(),
+                theirs: t.clone(),
+            }),
+            None => {
+                let value = get(mine, path).cloned().unwrap_or(Value::Null);
+                if set(&mut doc, path, value).is_err() {
+                    conflicts.push(Conflict {
+                        path: path.clone(),
+                        mine: after.clone(),
+                        theirs: show(get(theirs, path)).into(),
+                    });
+                }
+            }
+        }
+    }
+    drop_emptied_entries(&mut doc, mine);
+    (doc, conflicts)
+}
+
+/// Removes the list entries a merge left empty (every fact of an entry this
+/// user removed), unless this user's own version has such an entry.
+fn drop_emptied_entries(doc: &mut Value, mine: &Value) {
+    fn empty(e: &Value) -> bool {
+        e.as_object().is_some_and(|m| m.keys().all(|k| k == "id"))
+    }
+    match doc {
+        Value::Object(m) => {
+            for (k, v) in m.iter_mut() {
+                drop_emptied_entries(v, mine.get(k).unwrap_or(&Value::Null));
+            }
+        }
+        Value::Array(a) => {
+            let kept: Vec<&Value> = mine
+                .as_array()
+                .map(|m| m.iter().collect())
+                .unwrap_or_default();
+            a.retain(|e| !empty(e) || kept.contains(&e));
+            for (i, e) in a.iter_mut().enumerate() {
+                let id = e.get("id").cloned();
+                let theirs_mine = kept
+                    .iter()
+                    .find(|m| id.is_some() && m.get("id") == id.as_ref())
+                    .copied()
+                    .or_else(|| kept.get(i).copied())
+                    .unwrap_or(&Value::Null);
+                drop_emptied_entries(e, theirs_mine);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Applies the fields of a submitted structured form to `doc`.
 ///
 /// Field names are fact paths (`applicant.birth_date`, `arrivals[1].date`,
@@ -1247,5 +1327,67 @@ mod tests {
         );
         let errs = apply_form(&mut doc, &form(&[("applicant.birth_date", "1990-02-30")]));
         assert_eq!(errs[0].0, "applicant.birth_date");
+    }
+    #[test]
+    fn a_merge_keeps_both_sides_changes_to_different_facts_and_never_reverts_one() {
+        let base = json!({"applicant": {"birth_date": "1990-01-01"}, "risk": {"relocation_reasonable": true}});
+        let mine = json!({"applicant": {"birth_date": "1991-02-02"}, "risk": {"relocation_reasonable": true}});
+        let theirs = json!({"applicant": {"birth_date": "1990-01-01"}, "risk": {"relocation_reasonable": false}});
+        let (doc, conflicts) = merge(&base, &mine, &theirs);
+        assert!(conflicts.is_empty());
+        assert_eq!(
+            doc,
+            json!({"applicant": {"birth_date": "1991-02-02"}, "risk": {"relocation_reasonable": false}})
+        );
+    }
+
+    #[test]
+    fn a_fact_both_changed_differently_is_a_conflict_with_both_values() {
+        let base = json!({"applicant": {"birth_date": "1990-01-01"}});
+        let mine = json!({"applicant": {"birth_date": "1991-02-02"}});
+        let theirs = json!({"applicant": {"birth_date": "1992-03-03"}});
+        let (doc, conflicts) = merge(&base, &mine, &theirs);
+        assert_eq!(
+            doc, theirs,
+            "a conflict keeps theirs until the user chooses"
+        );
+        assert_eq!(
+            conflicts,
+            [Conflict {
+                path: "applicant.birth_date".into(),
+                mine: Some("1991-02-02".into()),
+                theirs: Some("1992-03-03".into()),
+            }]
+        );
+        let (_, none) = merge(&base, &mine, &mine);
+        assert!(
+            none.is_empty(),
+            "the same change on both sides is no conflict"
+        );
+    }
+
+    #[test]
+    fn a_merge_adds_and_removes_list_entries_of_one_side() {
+        let base = json!({"harms": [{"id": "h1", "kind": "threats"}]});
+        let mine =
+            json!({"harms": [{"id": "h1", "kind": "threats"}, {"id": "h2", "kind": "detention"}]});
+        let theirs = json!({"harms": [{"id": "h1", "kind": "threats", "severe": true}]});
+        let (doc, conflicts) = merge(&base, &mine, &theirs);
+        assert!(conflicts.is_empty());
+        assert_eq!(
+            doc,
+            json!({"harms": [{"id": "h1", "kind": "threats", "severe": true}, {"id": "h2", "kind": "detention"}]})
+        );
+        let removed = json!({"harms": []});
+        let (doc, _) = merge(
+            &base,
+            &removed,
+            &json!({"harms": [{"id": "h1", "kind": "threats"}], "applicant": {"location": "in_us"}}),
+        );
+        assert_eq!(
+            doc,
+            json!({"harms": [], "applicant": {"location": "in_us"}}),
+            "an entry this user removed is gone, not left empty"
+        );
     }
 }

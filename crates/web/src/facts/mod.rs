@@ -120,7 +120,55 @@ async fn save_facts(
         return show_again(case, errors.into_iter().collect(), message);
     }
     if form.get("version") != case.version.to_string() {
-        return show_again(case, HashMap::new(), "Nothing was saved: someone else changed these facts since you opened the form. Your entries are shown; save again to apply them over the newer version.".into());
+        // Saved meanwhile by someone else: merge fact by fact (issue 22, defect 5).
+        let history = state.db.facts_history(&case.id).await?;
+        let opened_on = history
+            .iter()
+            .find(|v| v.version.to_string() == form.get("version"));
+        let (Some(opened_on), Some(latest)) = (opened_on, history.first()) else {
+            return show_again(case, HashMap::new(), "Nothing was saved: this form's version of the facts is unknown. Your entries are shown; save again to apply them.".into());
+        };
+        let base: Value = serde_json::from_str(&opened_on.facts).unwrap_or_default();
+        let mut mine = base.clone();
+        facts_form::apply_form(&mut mine, &form.fields);
+        let (merged, conflicts) = facts_form::merge(&base, &mine, &stored);
+        if conflicts.is_empty() {
+            doc = merged;
+        } else {
+            // Both values side by side at each field, this user's in the
+            // control; everything else as merged. Saving again (on the
+            // newer version) keeps what the field then holds.
+            let who = &latest.changed_by;
+            let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "(empty)".into());
+            let mut typed = HashMap::new();
+            let mut errors = HashMap::new();
+            for c in &conflicts {
+                typed.insert(c.path.clone(), c.mine.clone().unwrap_or_default());
+                errors.insert(
+                    c.path.clone(),
+                    format!(
+                        "{who} saved \u{201c}{}\u{201d} here meanwhile; you entered \u{201c}{}\u{201d}. Save to keep yours, or change it to theirs",
+                        shown(&c.theirs),
+                        shown(&c.mine)
+                    ),
+                );
+            }
+            let labels: Vec<String> = conflicts
+                .iter()
+                .map(|c| facts_form::label_of(&c.path))
+                .collect();
+            let message = format!(
+                "Nothing was saved yet: {who} saved these facts meanwhile, and changed {} you changed too ({}). Their other changes and yours are both kept below; choose the value to keep at each marked field, then save.",
+                if conflicts.len() == 1 {
+                    "one fact".to_string()
+                } else {
+                    format!("{} facts", conflicts.len())
+                },
+                labels.join("; ")
+            );
+            let page = facts_page_of(s, case, &merged, &typed, &errors, Some(message));
+            return Ok((StatusCode::CONFLICT, render(&page)).into_response());
+        }
     }
     let audit = s
         .did(AuditAction::FactsChange, "facts form saved")

@@ -54,6 +54,9 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
+            // At once: a dropped transaction rolls back only when its
+            // connection is next used, and holds SQLite's write lock till then.
+            tx.rollback().await?;
             return Err(DbError::Conflict(format!(
                 "the user name {name:?} is taken"
             )));

@@ -1864,3 +1864,113 @@ async fn tables_of_dates_stack_on_a_phone_with_every_cell_named() {
             && css.contains("table.stack td[data-label]::before")
     );
 }
+
+/// Issue 22, defect 5: two people save the same case's facts form from the
+/// same version. The second save merges fact by fact: the first person's
+/// change is kept (it was reverted before), and a fact both changed shows
+/// both values and is saved only as the second person then chooses.
+#[tokio::test]
+async fn a_stale_facts_form_merges_fact_by_fact_and_shows_both_values_where_both_changed() {
+    let t = TestApp::new().await;
+    let a = t.login("ana", Role::Attorney).await;
+    let b = t.login("bob", Role::Attorney).await;
+    let case = t.case(&a, "Client", ARRIVED).await;
+    t.post(
+        &format!("/cases/{}/members", case.id),
+        &a,
+        &[("name", "bob")],
+    )
+    .await;
+    let url = format!("/cases/{}/facts", case.id);
+    // Both opened version 1, where birth date and nationality are empty; a
+    // browser posts every field of the form, the untouched ones as shown.
+    let r = t
+        .post(
+            &url,
+            &a,
+            &[
+                ("version", "1"),
+                ("applicant.birth_date", "1990-01-01"),
+                ("applicant.nationality", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t
+        .post(
+            &url,
+            &b,
+            &[
+                ("version", "1"),
+                ("applicant.birth_date", ""),
+                ("applicant.nationality", "HN"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::SEE_OTHER,
+        "no conflict: merged and saved"
+    );
+    let facts = t.facts(&a, &case.id).await;
+    assert_eq!(
+        facts["applicant"]["birth_date"], "1990-01-01",
+        "ana's change is kept"
+    );
+    assert_eq!(
+        facts["applicant"]["nationality"],
+        serde_json::json!(["HN"]),
+        "bob's change is saved"
+    );
+
+    // Now both change the birth date from version 3, to different values.
+    t.post(
+        &url,
+        &a,
+        &[
+            ("version", "3"),
+            ("applicant.birth_date", "1991-01-01"),
+            ("applicant.nationality", "HN"),
+        ],
+    )
+    .await;
+    let r = t
+        .post(
+            &url,
+            &b,
+            &[
+                ("version", "3"),
+                ("applicant.birth_date", "1992-02-02"),
+                ("applicant.nationality", "HN"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("ana saved \u{201c}1991-01-01\u{201d} here meanwhile; you entered \u{201c}1992-02-02\u{201d}"), "{}", r.body);
+    assert!(
+        r.body.contains("name=\"version\" value=\"4\""),
+        "the form is now on the newer version"
+    );
+    assert_eq!(
+        t.facts(&a, &case.id).await["applicant"]["birth_date"],
+        "1991-01-01",
+        "nothing saved yet"
+    );
+    // Bob keeps his value: saved on version 4.
+    let r = t
+        .post(
+            &url,
+            &b,
+            &[
+                ("version", "4"),
+                ("applicant.birth_date", "1992-02-02"),
+                ("applicant.nationality", "HN"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.facts(&a, &case.id).await["applicant"]["birth_date"],
+        "1992-02-02"
+    );
+}
