@@ -33,6 +33,8 @@ pub fn routes() -> (Router<AppState>, Vec<Route>) {
     let (api, api_table) = api::routes(API);
     let (router, table) = Routes::new()
         .get("/static/style.css", Access::Public, view::stylesheet)
+        .get("/static/icon.svg", Access::Public, view::icon)
+        .get("/favicon.ico", Access::Public, view::favicon)
         .merge(auth::routes())
         .merge(dashboard::routes())
         .merge(cases::routes())

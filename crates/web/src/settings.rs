@@ -128,7 +128,7 @@ async fn change_password(State(state): State<AppState>, form: Posted) -> PageRes
     }
     let hash = match state.db.user_by_name(&s.user.name).await? {
         Some((_, hash)) => hash,
-        None => return Err(AppError::SignIn),
+        None => return Err(AppError::SignIn(None)),
     };
     let current = current.to_string();
     let ok = tokio::task::spawn_blocking(move || secret::verify_password(&current, &hash))

@@ -56,8 +56,18 @@ fn setup_token_valid(state: &AppState, token: &str) -> bool {
 }
 
 async fn setup_form(State(state): State<AppState>, Q(q): Q<TokenQuery>) -> PageResult {
-    if state.db.admin_count().await? > 0 || !setup_token_valid(&state, &q.token) {
-        return Err(AppError::NotFound);
+    if state.db.admin_count().await? > 0 {
+        // A used link (issue 22, defect 10): say so, and where to go instead.
+        return Ok(error_page(
+            StatusCode::NOT_FOUND,
+            "This setup link has already been used: the administrator's account exists. Sign in at /login; a forgotten password is reset by another administrator, or on the server with the command refuge user add.",
+        ));
+    }
+    if !setup_token_valid(&state, &q.token) {
+        return Ok(error_page(
+            StatusCode::NOT_FOUND,
+            "This setup link is not valid. Use the link the server printed when it last started (each start prints a new one until the administrator exists).",
+        ));
     }
     let (csrf, cookie) = pre_csrf();
     Ok((
@@ -105,7 +115,7 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
     );
     let user = state.db.add_user(name, &hash, Role::Admin, &audit).await?;
     *state.setup_token.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    start_session(&state, &user, form.ip.as_deref()).await
+    start_session(&state, &user, form.ip.as_deref(), "/").await
 }
 
 /// Hashes a password off the async workers (argon2 takes tens of milliseconds of CPU).
@@ -116,7 +126,7 @@ pub async fn hash_blocking(password: &str) -> Result<String, AppError> {
         .map_err(|_| AppError::BadRequest("the password could not be processed; try again".into()))
 }
 
-async fn start_session(state: &AppState, user: &User, ip: Option<&str>) -> PageResult {
+async fn start_session(state: &AppState, user: &User, ip: Option<&str>, then: &str) -> PageResult {
     let token = secret::new_secret("session");
     let csrf = secret::new_secret("csrf");
     let expires = jiff::Timestamp::now()
@@ -141,7 +151,7 @@ async fn start_session(state: &AppState, user: &User, ip: Option<&str>) -> PageR
     if let Ok(v) = session::session_cookie(&token).parse() {
         headers.insert(header::SET_COOKIE, v);
     }
-    Ok((headers, Redirect::to("/")).into_response())
+    Ok((headers, Redirect::to(then)).into_response())
 }
 
 #[derive(Template)]
@@ -150,11 +160,25 @@ struct Login<'a> {
     ctx: Ctx,
     csrf: String,
     name: &'a str,
+    /// The page to go to after signing in.
+    next: &'a str,
     error: Option<&'a str>,
     notice: &'static str,
 }
 
-async fn login_form(State(state): State<AppState>) -> PageResult {
+/// Where to go after signing in: a page of this site (a path), or the dashboard.
+fn next_page(next: &str) -> &str {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if local { next } else { "/" }
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    #[serde(default)]
+    next: String,
+}
+
+async fn login_form(State(state): State<AppState>, Q(q): Q<LoginQuery>) -> PageResult {
     if state.db.user_count().await? == 0 {
         // The one-time setup link is printed by the server, never shown here.
         return Ok(error_page(
@@ -169,6 +193,7 @@ async fn login_form(State(state): State<AppState>) -> PageResult {
             ctx: Ctx::anonymous("Sign in"),
             csrf,
             name: "",
+            next: next_page(&q.next),
             error: None,
             notice: NOTICE,
         }),
@@ -203,7 +228,13 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
     match found {
         Some((user, _)) if ok && user.active => {
             state.rate_limit.succeeded(&ip, &name);
-            start_session(&state, &user, form.ip.as_deref()).await
+            start_session(
+                &state,
+                &user,
+                form.ip.as_deref(),
+                next_page(field(&form.fields, "next")),
+            )
+            .await
         }
         _ => {
             state.rate_limit.failed(&ip, &name);
@@ -221,6 +252,7 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
                 ctx: Ctx::anonymous("Sign in"),
                 csrf,
                 name: &name,
+                next: next_page(field(&form.fields, "next")),
                 error: Some("The user name or password is wrong."),
                 notice: NOTICE,
             };

@@ -197,6 +197,8 @@ struct CasePage {
     facts_error: Option<String>,
     notes: Vec<Note>,
     members: Vec<User>,
+    /// Active users not on the team, to pick from.
+    colleagues: Vec<User>,
     can_manage: bool,
     /// What the last action did, in words (after a save's redirect).
     done: Option<String>,
@@ -248,6 +250,13 @@ async fn case_page(
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
     let members = state.db.members(&case.id).await?;
+    let colleagues = if s.user.role.manages_cases() {
+        let mut all = state.db.users().await?;
+        all.retain(|u| u.active && !members.iter().any(|m| m.id == u.id));
+        all
+    } else {
+        Vec::new()
+    };
     s.audit(
         &state.db,
         AuditAction::CaseView,
@@ -265,6 +274,7 @@ async fn case_page(
         facts_error,
         notes,
         members,
+        colleagues,
         done,
         notice: NOTICE,
     };
@@ -403,7 +413,9 @@ async fn add_member(
     let s = &form.session;
     let name = form.get("name").trim();
     let Some((user, _)) = state.db.user_by_name(name).await? else {
-        return Err(AppError::BadRequest(format!("no user is named {name:?}")));
+        return Err(AppError::BadRequest(format!(
+            "no user is named {name:?}: go back and pick a colleague from the list"
+        )));
     };
     state
         .db

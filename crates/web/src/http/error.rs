@@ -17,9 +17,16 @@ pub type PageResult = Result<Response, AppError>;
 /// An error of a page request.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    /// Not signed in, or the session expired: sign in again.
+    /// Not signed in, or the session expired: sign in again, then return to
+    /// the page asked for (a path of this site, when it was a page).
     #[error("sign in to continue")]
-    SignIn,
+    SignIn(Option<String>),
+    /// A form posted without the cookie Refuge set with it: the browser did
+    /// not keep it (plain HTTP to another machine), which a reload cannot mend.
+    #[error(
+        "Your browser did not keep Refuge's cookie, so this form cannot be checked. Browsers keep Refuge's cookies only over HTTPS or on this machine itself: open Refuge through an HTTPS address (a TLS proxy in front of it), or at http://127.0.0.1 on the server"
+    )]
+    NoCookie,
     /// An API request without a valid token (used by the API extractor).
     #[error("a valid API token is required: Authorization: Bearer TOKEN")]
     ApiAuth,
@@ -43,10 +50,19 @@ pub enum AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
-            AppError::SignIn => return Redirect::to("/login").into_response(),
+            AppError::SignIn(then) => {
+                let to = match then {
+                    Some(path) => format!(
+                        "/login?{}",
+                        serde_urlencoded::to_string([("next", path)]).unwrap_or_default()
+                    ),
+                    None => "/login".into(),
+                };
+                return Redirect::to(&to).into_response();
+            }
             AppError::ApiAuth => return ApiError::Unauthorized.into_response(),
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Csrf | AppError::NoCookie => StatusCode::FORBIDDEN,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::Db(DbError::Conflict(_)) => StatusCode::CONFLICT,
@@ -112,7 +128,7 @@ impl From<DbError> for ApiError {
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         match e {
-            AppError::SignIn | AppError::ApiAuth => ApiError::Unauthorized,
+            AppError::SignIn(_) | AppError::ApiAuth => ApiError::Unauthorized,
             AppError::NotFound | AppError::Forbidden => ApiError::NotFound,
             AppError::Db(e) => e.into(),
             other => ApiError::Invalid {

@@ -106,6 +106,9 @@ impl FromRequest<AppState> for PreSession {
             Some(c) if !c.is_empty() && field(&fields, "csrf") == c => {
                 Ok(PreSession { fields, ip })
             }
+            // No cookie at all: the browser refused it (plain HTTP to
+            // another machine), not an expired form (issue 22, defect 12).
+            None => Err(AppError::NoCookie),
             _ => Err(AppError::Csrf),
         }
     }

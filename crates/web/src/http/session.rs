@@ -119,8 +119,16 @@ where
             return Ok(s.clone());
         }
         let state = AppState::from_ref(state);
+        // After signing in, back to the page asked for (a form cannot be replayed).
+        let sign_in = || {
+            AppError::SignIn(
+                (parts.method == axum::http::Method::GET && parts.uri.path() != "/")
+                    .then(|| parts.uri.path_and_query().map(|p| p.to_string()))
+                    .flatten(),
+            )
+        };
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
-            return Err(AppError::SignIn);
+            return Err(sign_in());
         };
         let token_hash = hash_secret(token);
         match state.db.session(&token_hash).await? {
@@ -136,7 +144,7 @@ where
                 parts.extensions.insert(s.clone());
                 Ok(s)
             }
-            None => Err(AppError::SignIn),
+            None => Err(sign_in()),
         }
     }
 }

@@ -84,3 +84,22 @@ pub async fn stylesheet() -> Response {
 pub fn see_other(to: String) -> Response {
     Redirect::to(&to).into_response()
 }
+
+/// The site's icon: a shield, in the site's ink colour.
+const ICON: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path fill="#1f3a5f" d="M16 2 4 6v9c0 7.5 5.1 13.3 12 15 6.9-1.7 12-7.5 12-15V6z"/><path fill="#fff" d="M10 16h12v2H10zm5-5h2v12h-2z"/></svg>"##;
+
+pub async fn icon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        ICON,
+    )
+        .into_response()
+}
+
+/// Browsers ask for `/favicon.ico` whatever the page says: the icon.
+pub async fn favicon() -> Response {
+    Redirect::permanent("/static/icon.svg").into_response()
+}

@@ -240,7 +240,7 @@ async fn a_deactivated_users_token_is_refused_at_once() {
     );
     assert_eq!(
         t.get("/cases", Some(&who)).await.location(),
-        "/login",
+        "/login?next=%2Fcases",
         "and their sessions end"
     );
 }

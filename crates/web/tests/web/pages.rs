@@ -196,7 +196,10 @@ async fn an_expired_session_is_sent_to_sign_in_and_signing_out_ends_the_session(
         .await
         .unwrap();
     let expired = t.session_for(user, "2000-01-01T00:00:00Z").await;
-    assert_eq!(t.get("/cases", Some(&expired)).await.location(), "/login");
+    assert_eq!(
+        t.get("/cases", Some(&expired)).await.location(),
+        "/login?next=%2Fcases"
+    );
     let who = t.login("now", Role::Staff).await;
     assert_eq!(t.get("/cases", Some(&who)).await.status, StatusCode::OK);
     let r = t.post("/logout", &who, &[]).await;
@@ -206,7 +209,10 @@ async fn an_expired_session_is_sent_to_sign_in_and_signing_out_ends_the_session(
             .unwrap()
             .contains("Max-Age=0")
     );
-    assert_eq!(t.get("/cases", Some(&who)).await.location(), "/login");
+    assert_eq!(
+        t.get("/cases", Some(&who)).await.location(),
+        "/login?next=%2Fcases"
+    );
 }
 
 #[tokio::test]
@@ -1100,7 +1106,7 @@ both! {
     );
     assert_eq!(
         t.get("/cases", Some(&ana)).await.location(),
-        "/login",
+        "/login?next=%2Fcases",
         "a reset ends the user's sessions"
     );
     assert_eq!(
@@ -1167,7 +1173,7 @@ async fn a_user_changes_their_password_and_other_sessions_end() {
     );
     assert_eq!(
         t.get("/cases", Some(&elsewhere)).await.location(),
-        "/login",
+        "/login?next=%2Fcases",
         "the others end"
     );
     assert_eq!(
@@ -1973,4 +1979,110 @@ async fn a_stale_facts_form_merges_fact_by_fact_and_shows_both_values_where_both
         t.facts(&a, &case.id).await["applicant"]["birth_date"],
         "1992-02-02"
     );
+}
+
+/// Issue 22, defect 10: small errors with a way back. Signing in from a deep
+/// link returns to it (never to another site); a used setup link says so;
+/// the icon exists; colleagues are picked from a list, not typed.
+#[tokio::test]
+async fn sign_in_returns_to_the_page_asked_for_and_small_errors_say_what_to_do() {
+    let t = TestApp::new().await;
+    t.db()
+        .add_user(
+            "maria",
+            &secret::hash_password("correct horse battery"),
+            Role::Admin,
+            &crate::test_audit(),
+        )
+        .await
+        .unwrap();
+    let maria = t.login("maria2", Role::Admin).await;
+    let case = t.case(&maria, "Client", ARRIVED).await;
+    let asked = format!("/cases/{}/history", case.id);
+    let r = t.get(&asked, None).await;
+    let login = r.location().to_string();
+    assert_eq!(login, format!("/login?next={}", asked.replace('/', "%2F")));
+    let form = t.get(&login, None).await;
+    assert!(
+        form.body
+            .contains(&format!("name=\"next\" value=\"{asked}\"")),
+        "{}",
+        form.body
+    );
+    let cookie = pair(&set_cookie(&form, "refuge_form").unwrap());
+    let csrf = csrf_of(&form.body);
+    let sign_in_to = |next: String| {
+        let (t, cookie, csrf) = (&t, cookie.clone(), csrf.clone());
+        async move {
+            let body = serde_urlencoded::to_string([
+                ("csrf", csrf.as_str()),
+                ("name", "maria"),
+                ("password", "correct horse battery"),
+                ("next", next.as_str()),
+            ])
+            .unwrap();
+            t.post_raw("/login", Some(&cookie), &body).await
+        }
+    };
+    assert_eq!(sign_in_to(asked.clone()).await.location(), asked);
+    for elsewhere in ["https://example.org/", "//example.org/x", "/\\example.org"] {
+        assert_eq!(
+            sign_in_to(elsewhere.into()).await.location(),
+            "/",
+            "{elsewhere}"
+        );
+    }
+
+    let used = t.get("/setup?token=setup_old", None).await;
+    assert_eq!(used.status, StatusCode::NOT_FOUND);
+    assert!(used.body.contains("already been used") && used.body.contains("/login"));
+
+    let icon = t.get("/favicon.ico", None).await;
+    assert_eq!(icon.status, StatusCode::PERMANENT_REDIRECT);
+    let svg = t.get(icon.location(), None).await;
+    assert_eq!(
+        (svg.status, &svg.headers["content-type"]),
+        (
+            StatusCode::OK,
+            &"image/svg+xml".parse::<axum::http::HeaderValue>().unwrap()
+        )
+    );
+
+    t.login("colleague", Role::Staff).await;
+    let page = t
+        .get(&format!("/cases/{}", case.id), Some(&maria))
+        .await
+        .body;
+    assert!(page.contains("<select id=\"member\" name=\"name\" required>"));
+    assert!(page.contains("<option value=\"colleague\">colleague (staff)</option>"));
+    assert!(
+        !page.contains("<option value=\"maria2\">"),
+        "already on the team"
+    );
+}
+
+/// Issue 22, defect 12: signing in over plain HTTP to another machine, where
+/// the browser keeps no secure cookie, says why and what to do, instead of
+/// "this form has expired".
+#[tokio::test]
+async fn a_sign_in_without_the_forms_cookie_explains_https_or_localhost() {
+    let t = TestApp::new().await;
+    t.login("maria", Role::Admin).await;
+    let form = t.get("/login", None).await;
+    let body = serde_urlencoded::to_string([
+        ("csrf", csrf_of(&form.body).as_str()),
+        ("name", "maria"),
+        ("password", "whatever it is"),
+    ])
+    .unwrap();
+    let r = t.post_raw("/login", None, &body).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(
+        r.body
+            .contains("Your browser did not keep Refuge&#39;s cookie"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("HTTPS") && r.body.contains("127.0.0.1"));
+    assert!(!r.body.contains("expired"));
 }
