@@ -4,7 +4,7 @@
 pub mod service;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use refuge_engine::{Assessment, NOTICE};
@@ -22,6 +22,7 @@ use crate::http::extract::{Posted, Q};
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
+use crate::secret;
 use crate::state::AppState;
 use crate::store::{CaseFilter, CaseRow, DbError, Note, User};
 
@@ -36,6 +37,7 @@ pub fn routes() -> Routes {
         .get("/cases/{id}/report.html", Access::Member, report)
         .get("/cases/{id}/history", Access::Member, history)
         .post("/cases/{id}/notes", Access::Member, add_note)
+        .post("/cases/{id}/notes/{note}", Access::Member, change_note)
         .post("/cases/{id}/archive", Access::Manager, archive)
         .post("/cases/{id}/members", Access::Manager, add_member)
         .post("/cases/{id}/members/remove", Access::Manager, remove_member)
@@ -196,6 +198,8 @@ struct CasePage {
     sections: String,
     facts_error: Option<String>,
     notes: Vec<Note>,
+    /// A fresh key for the new-note form (a double submit adds it once).
+    note_key: String,
     members: Vec<User>,
     /// Active users not on the team, to pick from.
     colleagues: Vec<User>,
@@ -223,6 +227,8 @@ async fn done_in_words(
         "archived" => "Case archived: it no longer appears in the case list, on the dashboard or in the calendar feeds. Undo below, or reopen it at any time from the archived cases.".into(),
         "reopened" => "Case reopened: it is back in the case list and on the dashboard.".into(),
         "note" => "Note added.".into(),
+        "note_edited" => "Note saved; its earlier text is kept in its versions.".into(),
+        "note_removed" => "Note removed; its text is kept in its versions and the audit log.".into(),
         "team" => "Team updated.".into(),
         "facts" => {
             let history = state.db.facts_history(&case.id).await?;
@@ -274,6 +280,7 @@ async fn case_page(
         facts_error,
         notes,
         members,
+        note_key: secret::random_id(),
         colleagues,
         done,
         notice: NOTICE,
@@ -373,16 +380,76 @@ async fn add_note(
             "a note needs 1 to 20,000 characters".into(),
         ));
     }
+    // A second submit of the same form (a double click, a resend) adds nothing.
+    let key = form.get("submit_key");
+    let key = if key.is_empty() {
+        secret::random_id()
+    } else {
+        key.to_string()
+    };
     state
         .db
         .add_note(
             &case.id,
             &s.user,
             body,
+            &key,
             &s.did(AuditAction::NoteAdd, "note added"),
         )
         .await?;
     Ok(see_other(format!("/cases/{}?done=note#notes", case.id)))
+}
+
+/// A note's edit or removal: by its author, or by whoever manages cases. The
+/// note keeps every version, and the audit log says who changed it.
+async fn change_note(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Member>,
+    Path((_, note_id)): Path<(String, String)>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let Some(note) = state
+        .db
+        .notes(&case.id)
+        .await?
+        .into_iter()
+        .find(|n| n.id == note_id)
+    else {
+        return Err(AppError::NotFound);
+    };
+    if note.author_id != s.user.id && !s.user.role.manages_cases() {
+        return Err(AppError::Forbidden);
+    }
+    let version: i64 = form.get("version").parse().unwrap_or(0);
+    let remove = form.get("action") == "remove";
+    let body = form.get("body").trim();
+    if !remove && (body.is_empty() || body.len() > 20_000) {
+        return Err(AppError::BadRequest(
+            "a note needs 1 to 20,000 characters; to take it away, remove it".into(),
+        ));
+    }
+    let (action, what, done) = if remove {
+        (
+            AuditAction::NoteDelete,
+            "note removed (its versions are kept)",
+            "note_removed",
+        )
+    } else {
+        (AuditAction::NoteEdit, "note edited", "note_edited")
+    };
+    state
+        .db
+        .change_note(
+            &case.id,
+            &note.id,
+            &s.user,
+            version,
+            (!remove).then_some(body),
+            &s.did(action, what),
+        )
+        .await?;
+    Ok(see_other(format!("/cases/{}?done={done}#notes", case.id)))
 }
 
 async fn archive(

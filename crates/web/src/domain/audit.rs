@@ -37,6 +37,8 @@ actions! {
     CaseArchive => "case.archive",
     FactsChange => "facts.change",
     NoteAdd => "note.add",
+    NoteEdit => "note.edit",
+    NoteDelete => "note.delete",
     PermissionAssign => "permission.assign",
     PermissionUnassign => "permission.unassign",
     PermissionUserAdd => "permission.user_add",

@@ -343,31 +343,114 @@ impl Db {
         Ok(())
     }
 
+    /// Adds a note, once per `submit_key` (the key its form carried): a
+    /// second submit of the same form adds nothing and answers `false`.
     pub async fn add_note(
         &self,
         case_id: &CaseId,
         author: &User,
         body: &str,
+        submit_key: &str,
+        audit: &Audit<'_>,
+    ) -> Result<bool> {
+        let id = crate::secret::random_id();
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "INSERT INTO notes (id, case_id, author_id, body, created_at, version, deleted, submit_key)
+             SELECT $1, $2, $3, $4, $5, 1, 0, $6
+             WHERE NOT EXISTS (SELECT 1 FROM notes WHERE case_id = $2 AND submit_key = $6)",
+        )
+        .bind(&id)
+        .bind(case_id)
+        .bind(&author.id)
+        .bind(body)
+        .bind(&at)
+        .bind(submit_key)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        Self::add_note_version(&mut tx, &id, 1, body, false, author, &at).await?;
+        audit.write(&mut tx, None, Some(case_id)).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// A new version of a note: its new text, or (`body` `None`) its
+    /// removal. Refused ([`DbError::Conflict`]) when the note changed since
+    /// `expected_version` was read, or is gone.
+    pub async fn change_note(
+        &self,
+        case_id: &CaseId,
+        note_id: &str,
+        by: &User,
+        expected_version: i64,
+        body: Option<&str>,
         audit: &Audit<'_>,
     ) -> Result<()> {
+        let at = now();
         let mut tx = self.pool.begin().await?;
-        sqlx::query("INSERT INTO notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(crate::secret::random_id())
-            .bind(case_id)
-            .bind(&author.id)
-            .bind(body)
-            .bind(now())
-            .execute(&mut *tx)
+        let done = sqlx::query(
+            "UPDATE notes SET body = COALESCE($1, body), deleted = $2, version = version + 1
+             WHERE id = $3 AND case_id = $4 AND version = $5 AND deleted = 0",
+        )
+        .bind(body)
+        .bind(flag(body.is_none()))
+        .bind(note_id)
+        .bind(case_id)
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Err(DbError::Conflict(
+                "this note was changed or removed by someone else since the page was opened; nothing was saved".into(),
+            ));
+        }
+        let (text,): (String,) = sqlx::query_as("SELECT body FROM notes WHERE id = $1")
+            .bind(note_id)
+            .fetch_one(&mut *tx)
             .await?;
+        let version = expected_version + 1;
+        Self::add_note_version(&mut tx, note_id, version, &text, body.is_none(), by, &at).await?;
         audit.write(&mut tx, None, Some(case_id)).await?;
         tx.commit().await?;
         Ok(())
     }
 
+    async fn add_note_version(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        note_id: &str,
+        version: i64,
+        body: &str,
+        deleted: bool,
+        by: &User,
+        at: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO note_versions (note_id, version, body, deleted, changed_by, changed_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(note_id)
+        .bind(version)
+        .bind(body)
+        .bind(flag(deleted))
+        .bind(&by.id)
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// A case's notes, newest first (removed ones are kept in their versions only).
     pub async fn notes(&self, case_id: &CaseId) -> Result<Vec<Note>> {
         let rows = sqlx::query(
-            "SELECT u.name, n.body, n.created_at FROM notes n JOIN users u ON u.id = n.author_id
-             WHERE n.case_id = $1 ORDER BY n.created_at DESC, n.id",
+            "SELECT n.id, u.id, u.name, n.body, n.created_at, n.version FROM notes n
+             JOIN users u ON u.id = n.author_id
+             WHERE n.case_id = $1 AND n.deleted = 0 ORDER BY n.created_at DESC, n.id",
         )
         .bind(case_id)
         .fetch_all(&self.pool)
@@ -375,10 +458,38 @@ impl Db {
         rows.iter()
             .map(|r| {
                 Ok(Note {
-                    author: r.try_get(0)?,
-                    body: r.try_get(1)?,
-                    created_at: r.try_get(2)?,
+                    id: r.try_get(0)?,
+                    author_id: r.try_get(1)?,
+                    author: r.try_get(2)?,
+                    body: r.try_get(3)?,
+                    created_at: r.try_get(4)?,
+                    version: r.try_get(5)?,
                 })
+            })
+            .collect()
+    }
+
+    /// A note's versions, oldest first: (version, text, removed, by whom, when).
+    pub async fn note_versions(
+        &self,
+        note_id: &str,
+    ) -> Result<Vec<(i64, String, bool, String, String)>> {
+        let rows = sqlx::query(
+            "SELECT v.version, v.body, v.deleted, u.name, v.changed_at FROM note_versions v
+             JOIN users u ON u.id = v.changed_by WHERE v.note_id = $1 ORDER BY v.version",
+        )
+        .bind(note_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get(0)?,
+                    r.try_get(1)?,
+                    r.try_get::<i64, _>(2)? != 0,
+                    r.try_get(3)?,
+                    r.try_get(4)?,
+                ))
             })
             .collect()
     }

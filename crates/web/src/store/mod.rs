@@ -114,9 +114,13 @@ pub struct FactsVersion {
 
 #[derive(Debug, Clone)]
 pub struct Note {
+    pub id: String,
+    pub author_id: UserId,
     pub author: String,
     pub body: String,
     pub created_at: String,
+    /// 1 when never edited.
+    pub version: i64,
 }
 
 /// A dated deadline of a case, for the caseload dashboard and the calendars.

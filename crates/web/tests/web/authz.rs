@@ -54,6 +54,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         ("POST", "/cases") => (&[("client_name", "New client")], 303),
         ("POST", "/cases/search") => (&[("q", "client")], 200),
         ("POST", "/cases/{id}/notes") => (&[("body", "Client called.")], 303),
+        // No such note ("{note}" is left in the address): not found, once the case is seen.
+        ("POST", "/cases/{id}/notes/{note}") => (&[("version", "1"), ("body", "x")], 404),
         ("POST", "/cases/{id}/facts") => (
             &[("version", "1"), ("applicant.birth_date", "1990-01-01")],
             303,

@@ -2086,3 +2086,114 @@ async fn a_sign_in_without_the_forms_cookie_explains_https_or_localhost() {
     assert!(r.body.contains("HTTPS") && r.body.contains("127.0.0.1"));
     assert!(!r.body.contains("expired"));
 }
+
+/// Issue 22, defect 11: a double submit adds a note once; a note can be
+/// edited and removed by its author (or whoever manages cases), each change a
+/// new version, audited, and never by a colleague who did not write it.
+#[tokio::test]
+async fn notes_are_added_once_per_form_and_edited_or_removed_in_versions() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let bob = t.login("bob", Role::Staff).await;
+    let case = t.case(&ana, "Client", ARRIVED).await;
+    t.post(
+        &format!("/cases/{}/members", case.id),
+        &ana,
+        &[("name", "bob")],
+    )
+    .await;
+    let page = t.get(&format!("/cases/{}", case.id), Some(&bob)).await.body;
+    let key = page
+        .split("name=\"submit_key\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("the note form carries its key")
+        .to_string();
+    let notes = format!("/cases/{}/notes", case.id);
+    for _ in 0..2 {
+        let r = t
+            .post(
+                &notes,
+                &bob,
+                &[("body", "Interpreter: Mam"), ("submit_key", &key)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let stored = t.db().notes(&case.id).await.unwrap();
+    assert_eq!(stored.len(), 1, "the same form twice adds one note");
+    let note = &stored[0];
+    let url = format!("/cases/{}/notes/{}", case.id, note.id);
+
+    // Bob (staff, the author) edits his note; ana (attorney) may too; another staff member may not.
+    let r = t
+        .post(
+            &url,
+            &bob,
+            &[
+                ("version", "1"),
+                ("body", "Interpreter: Mam (Todos Santos)"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let carla = t.login("carla", Role::Staff).await;
+    t.post(
+        &format!("/cases/{}/members", case.id),
+        &ana,
+        &[("name", "carla")],
+    )
+    .await;
+    let r = t
+        .post(
+            &url,
+            &carla,
+            &[("version", "2"), ("body", "changed"), ("action", "save")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "not hers");
+    let r = t
+        .post(
+            &url,
+            &ana,
+            &[("version", "1"), ("body", "stale"), ("action", "save")],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "an edit of an older version is refused"
+    );
+    let r = t
+        .post(&url, &ana, &[("version", "2"), ("action", "remove")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        t.db().notes(&case.id).await.unwrap().is_empty(),
+        "removed from the page"
+    );
+    let versions = t.db().note_versions(&note.id).await.unwrap();
+    assert_eq!(
+        versions
+            .iter()
+            .map(|(v, body, removed, by, _)| (*v, body.as_str(), *removed, by.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (1, "Interpreter: Mam", false, "bob"),
+            (2, "Interpreter: Mam (Todos Santos)", false, "bob"),
+            (3, "Interpreter: Mam (Todos Santos)", true, "ana"),
+        ],
+        "every version is kept"
+    );
+    let log: Vec<String> = t
+        .db()
+        .audit_log(None, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(log.contains(&"note.edit".to_string()) && log.contains(&"note.delete".to_string()));
+    assert_eq!(log.iter().filter(|a| *a == "note.add").count(), 1);
+}

@@ -27,7 +27,12 @@ fn did(action: AuditAction) -> Audit<'static> {
 async fn story(db: &Db) {
     assert_eq!(
         db.applied_migrations().await.unwrap(),
-        ["workspace", "open deadlines", "overdue deadlines"]
+        [
+            "workspace",
+            "open deadlines",
+            "overdue deadlines",
+            "note versions"
+        ]
     );
     assert_eq!(db.admin_count().await.unwrap(), 0);
     let ana = db
@@ -226,7 +231,7 @@ async fn story(db: &Db) {
             .is_empty()
     );
 
-    db.add_note(&case.id, &ana, "Interpreter: Spanish", &did(NoteAdd))
+    db.add_note(&case.id, &ana, "Interpreter: Spanish", "k1", &did(NoteAdd))
         .await
         .unwrap();
     assert_eq!(
@@ -355,7 +360,12 @@ async fn the_storage_story_holds_on_sqlite() {
     .unwrap();
     assert_eq!(
         again.applied_migrations().await.unwrap(),
-        ["workspace", "open deadlines", "overdue deadlines"]
+        [
+            "workspace",
+            "open deadlines",
+            "overdue deadlines",
+            "note versions"
+        ]
     );
 }
 
