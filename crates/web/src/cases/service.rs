@@ -113,6 +113,29 @@ pub async fn create(
     Ok(case)
 }
 
+/// Every error the engine finds in `doc`, each at its field as the form
+/// names it (the engine stops at the first): each field found is set aside
+/// and the rest checked again, until the rest passes (or a field is found
+/// twice, or 50 are).
+pub fn all_errors(state: &AppState, doc: &Value) -> Vec<(String, String)> {
+    let mut rest = doc.clone();
+    let mut errors: Vec<(String, String)> = Vec::new();
+    while errors.len() < 50 {
+        let Err(e) = assess_facts(state, &rest.to_string()) else {
+            break;
+        };
+        let path = form_path(doc, &e.field);
+        if errors.iter().any(|(p, _)| *p == path)
+            || facts_form::set(&mut rest, &e.field, Value::Null).is_err()
+        {
+            errors.push((path, e.message));
+            break;
+        }
+        errors.push((path, e.message));
+    }
+    errors
+}
+
 /// An engine error's field path with list entries named as the form names
 /// them: `harms[1].kind` becomes `harms[h2].kind` when that entry's id is `h2`.
 pub fn form_path(doc: &Value, field: &str) -> String {

@@ -175,15 +175,18 @@ async fn save_facts(
         .on(&case.id);
     match cases::save_facts(&state, &s.user, &case, &doc, &audit).await {
         Ok(_) => Ok(see_other(format!("/cases/{}?done=facts", case.id))),
-        Err(CaseError::Invalid(e)) => {
-            let path = cases::form_path(&doc, &e.field);
-            let mut errors = HashMap::new();
-            errors.insert(path.clone(), e.message.clone());
-            show_again(
-                case,
-                errors,
-                format!("Nothing was saved: {path}: {}.", e.message),
-            )
+        Err(CaseError::Invalid(_)) => {
+            // All of them at once (issue 22, defect 13), each at its field.
+            let found = cases::all_errors(&state, &doc);
+            let list: Vec<String> = found
+                .iter()
+                .map(|(path, m)| format!("{}: {m}", facts_form::label_of(path)))
+                .collect();
+            let message = format!(
+                "Nothing was saved; correct what is marked below ({}).",
+                list.join("; ")
+            );
+            show_again(case, found.into_iter().collect(), message)
         }
         Err(CaseError::Db(DbError::Conflict(m))) => {
             show_again(case, HashMap::new(), format!("Nothing was saved: {m}."))

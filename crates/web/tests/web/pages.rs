@@ -2197,3 +2197,43 @@ async fn notes_are_added_once_per_form_and_edited_or_removed_in_versions() {
     assert!(log.contains(&"note.edit".to_string()) && log.contains(&"note.delete".to_string()));
     assert_eq!(log.iter().filter(|a| *a == "note.add").count(), 1);
 }
+
+/// Issue 22, defect 13: the facts form reports every error at once, each at
+/// its field (the engine stops at its first; the form asks it again without it).
+#[tokio::test]
+async fn the_facts_form_reports_every_error_at_once() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let r = t
+        .post(
+            &format!("/cases/{}/facts", case.id),
+            &who,
+            &[
+                ("version", "1"),
+                ("applicant.birth_date", "2030-01-01"),
+                ("application.filed_on", "2031-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let summary = r.body.split("role=\"alert\"").nth(1).unwrap_or(&r.body);
+    assert!(
+        summary.contains("Date of birth: 2030-01-01 is after as_of"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("2031-01-01 is after as_of"),
+        "both errors in one answer: {summary}"
+    );
+    assert_eq!(
+        r.body.matches("class=\"field-error\"").count(),
+        2,
+        "each at its field"
+    );
+    assert_eq!(
+        t.facts(&who, &case.id).await["applicant"]["birth_date"],
+        serde_json::Value::Null,
+        "nothing saved"
+    );
+}
