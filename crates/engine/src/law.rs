@@ -1,4 +1,4 @@
-//! The law as data: the parameter set in the repository's `law/` folder.
+//! The law as data: the parameter set in the engine crate's `law/` folder.
 //!
 //! Holidays, waiting periods, date windows, fees and warning texts, each value
 //! with the dates it applies and its source. The files are embedded at build
@@ -11,12 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Calendar, DayRule};
 use crate::facts::parse_date;
 
-const LAW_TOML: &str = include_str!("../../../law/law.toml");
-const PARAMETERS_TOML: &str = include_str!("../../../law/parameters.toml");
-const HOLIDAYS_TOML: &str = include_str!("../../../law/holidays.toml");
-const CLOSINGS_TOML: &str = include_str!("../../../law/closings.toml");
-const WARNINGS_TOML: &str = include_str!("../../../law/warnings.toml");
-const COUNTRIES_TOML: &str = include_str!("../../../law/countries.toml");
+const LAW_TOML: &str = include_str!("../law/law.toml");
+const PARAMETERS_TOML: &str = include_str!("../law/parameters.toml");
+const HOLIDAYS_TOML: &str = include_str!("../law/holidays.toml");
+const CLOSINGS_TOML: &str = include_str!("../law/closings.toml");
+const WARNINGS_TOML: &str = include_str!("../law/warnings.toml");
+const COUNTRIES_TOML: &str = include_str!("../law/countries.toml");
 
 /// Where a value comes from: the title and address of the statute, regulation,
 /// Federal Register notice or decision.
