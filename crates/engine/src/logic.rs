@@ -376,10 +376,16 @@ impl<'a> IntoIterator for &'a Needs {
 }
 
 /// A three-valued result and, when unknown, what would settle it.
+///
+/// A yes or a no waits for nothing: its needs are always empty. The fields
+/// are private, and every way to make a `V` is below (the constants, the
+/// constructors and the operators), so a "yes" that still needs facts cannot
+/// be built (the Invariant "unknown is a value" of ARCHITECTURE.md; the
+/// operators' exhaustive tests check it of each result).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct V {
-    pub t: Tri,
-    pub needs: Needs,
+    t: Tri,
+    needs: Needs,
 }
 
 impl V {
@@ -425,6 +431,21 @@ impl V {
             Some(v) => V::known(test(v)),
             None => V::unknown(Need::fact(fact)),
         }
+    }
+
+    /// Yes, no or unknown.
+    pub fn t(&self) -> Tri {
+        self.t
+    }
+
+    /// What an unknown waits for (nothing, for a yes or a no).
+    pub fn needs(&self) -> &Needs {
+        &self.needs
+    }
+
+    /// What an unknown waits for, taken out of the value.
+    pub fn into_needs(self) -> Needs {
+        self.needs
     }
 
     pub fn is_yes(&self) -> bool {
@@ -591,6 +612,124 @@ mod tests {
         assert!(matches!(n, Needs::Many(_)));
         // Four words: a `Vec`'s three and the variant's tag.
         assert_eq!(std::mem::size_of::<Needs>(), 32);
+    }
+
+    /// `t` as a value: an unknown at place `at` waits for a fact of its own
+    /// (so that the tests see whose needs a result keeps).
+    fn of(t: Tri, at: usize) -> V {
+        let fields = [field!("risk.afraid"), field!("risk.persecutor_aware")];
+        match t {
+            Tri::Yes => V::YES,
+            Tri::No => V::NO,
+            Tri::Unknown => u(fields[at]),
+        }
+    }
+
+    /// Every pair of values, each with its own unknown.
+    fn pairs() -> impl Iterator<Item = (V, V)> {
+        let all = [Tri::Yes, Tri::No, Tri::Unknown];
+        all.into_iter()
+            .flat_map(move |a| all.map(|b| (of(a, 0), of(b, 1))))
+    }
+
+    /// A result that is unknown waits for what its unknown operands wait for,
+    /// in order; a yes or a no waits for nothing.
+    fn check_needs(what: &str, result: &V, operands: &[&V]) {
+        let want: Needs = if result.is_unknown() {
+            operands
+                .iter()
+                .filter(|v| v.is_unknown())
+                .flat_map(|v| v.needs().iter().copied())
+                .collect()
+        } else {
+            Needs::None
+        };
+        assert_eq!(result.needs(), &want, "{what}");
+    }
+
+    #[test]
+    fn and_and_or_follow_kleenes_strong_tables_for_all_nine_pairs() {
+        use Tri::{No, Unknown, Yes};
+        // (a, b, a ∧ b, a ∨ b): Kleene's strong logic, where no settles a
+        // conjunction and yes a disjunction, whatever the other side.
+        const TABLE: [(Tri, Tri, Tri, Tri); 9] = [
+            (Yes, Yes, Yes, Yes),
+            (Yes, No, No, Yes),
+            (Yes, Unknown, Unknown, Yes),
+            (No, Yes, No, Yes),
+            (No, No, No, No),
+            (No, Unknown, No, Unknown),
+            (Unknown, Yes, Unknown, Yes),
+            (Unknown, No, No, Unknown),
+            (Unknown, Unknown, Unknown, Unknown),
+        ];
+        for (a, b, and, or) in TABLE {
+            let (x, y) = (of(a, 0), of(b, 1));
+            let (conj, disj) = (x.clone().and(y.clone()), x.clone().or(y.clone()));
+            assert_eq!(conj.t(), and, "{a:?} and {b:?}");
+            assert_eq!(disj.t(), or, "{a:?} or {b:?}");
+            check_needs(&format!("{a:?} and {b:?}"), &conj, &[&x, &y]);
+            check_needs(&format!("{a:?} or {b:?}"), &disj, &[&x, &y]);
+            assert_eq!(V::all([x.clone(), y.clone()]), conj, "all of {a:?}, {b:?}");
+            assert_eq!(V::any([x, y]), disj, "any of {a:?}, {b:?}");
+        }
+        assert_eq!(pairs().count(), TABLE.len());
+    }
+
+    #[test]
+    fn not_swaps_yes_and_no_and_keeps_an_unknown_with_its_needs() {
+        for (t, not) in [
+            (Tri::Yes, Tri::No),
+            (Tri::No, Tri::Yes),
+            (Tri::Unknown, Tri::Unknown),
+        ] {
+            let v = of(t, 0);
+            let n = v.clone().negate();
+            assert_eq!(n.t(), not, "not {t:?}");
+            check_needs(&format!("not {t:?}"), &n, &[&v]);
+            assert_eq!(n.negate(), v, "not not {t:?}");
+        }
+    }
+
+    #[test]
+    fn de_morgans_laws_hold_for_all_nine_pairs_with_the_same_needs() {
+        for (a, b) in pairs() {
+            let what = format!("{:?}, {:?}", a.t(), b.t());
+            // ¬(a ∧ b) = ¬a ∨ ¬b
+            assert_eq!(
+                a.clone().and(b.clone()).negate(),
+                a.clone().negate().or(b.clone().negate()),
+                "not (a and b), {what}"
+            );
+            // ¬(a ∨ b) = ¬a ∧ ¬b
+            assert_eq!(
+                a.clone().or(b.clone()).negate(),
+                a.negate().and(b.negate()),
+                "not (a or b), {what}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_yes_or_a_no_never_waits_for_a_fact() {
+        let facts = [
+            V::fact(Some(true), Fact::Risk(field!("risk.afraid"))),
+            V::fact(None, Fact::Risk(field!("risk.afraid"))),
+            V::test(Some(3), Fact::Risk(field!("risk.afraid")), |n| n > 2),
+            V::known(false),
+        ];
+        let operators = pairs().flat_map(|(a, b)| {
+            [
+                a.clone().and(b.clone()),
+                a.clone().or(b.clone()),
+                a.clone().negate(),
+                a.clone().select(b.clone(), a.clone()),
+                b.select(V::YES, a),
+            ]
+        });
+        for v in facts.into_iter().chain(operators) {
+            assert!(v.is_unknown() || v.needs().is_empty(), "{v:?}");
+        }
     }
 
     #[test]
