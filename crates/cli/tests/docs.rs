@@ -496,7 +496,7 @@ fn every_deadline_id_is_documented_both_ways() {
 #[test]
 fn every_warning_code_is_documented_both_ways() {
     let code: BTreeSet<String> = Law::embedded()
-        .warnings
+        .warnings()
         .iter()
         .map(|w| w.code.clone())
         .collect();
