@@ -18,83 +18,103 @@ pub enum Tri {
     Unknown,
 }
 
-/// The names of the facts' fields, in alphabetical order: a [`Field`] is a
-/// place in this table. The single objects' fields carry their whole path
-/// (`risk.afraid`); the entries' fields only their name (`harms[h].severe`
-/// is `severe`).
-const FIELDS: &[&str] = &[
-    "actor",
-    "applicant.birth_date",
-    "applicant.current_country",
-    "applicant.habitual_residence",
-    "applicant.location",
-    "applicant.nationality",
-    "applicant.unaccompanied_child",
-    "application.filed_on",
-    "application.forum",
-    "application.previously_denied",
-    "authorities",
-    "began",
-    "birth_date",
-    "border",
-    "cbp_one_appointment",
-    "central",
-    "compelling_circumstances",
-    "conceived_before_grant",
-    "conduct.aggravated_felony",
-    "conduct.danger_to_security",
-    "conduct.drug_trafficking",
-    "conduct.particularly_serious_crime",
-    "conduct.persecuted_others",
-    "conduct.sentence_years",
-    "conduct.serious_nonpolitical_crime",
-    "conduct.terrorist_activity",
-    "date",
-    "encountered_within_14_days",
-    "family_unity",
-    "from_country",
-    "ground",
-    "grounds",
-    "group",
-    "immutable",
-    "injured",
-    "kind",
-    "manner",
-    "married",
-    "particular",
-    "protection_sought_in_transit",
-    "reasonable_delay",
-    "relation",
-    "relationship_began",
-    "removal.frivolous_finding",
-    "removal.in_proceedings",
-    "removal.prior_order",
-    "removal.reinstated",
-    "resettlement.offered_permanent_status",
-    "resettlement.restrictive_conditions",
-    "resettlement.stay_necessary_for_flight",
-    "risk.afraid",
-    "risk.cumulative_past_harm_severe",
-    "risk.fear_in_every_nationality",
-    "risk.other_serious_harm",
-    "risk.persecution_likelihood",
-    "risk.persecutor_aware",
-    "risk.persecutor_capable",
-    "risk.persecutor_inclined",
-    "risk.relocation_possible",
-    "risk.relocation_reasonable",
-    "risk.severe_past_persecution",
-    "scheduling_system_unavailable",
-    "severe",
-    "socially_distinct",
-    "stca_exception",
-    "target",
-    "torture.likelihood",
-    "torture.official_role",
-    "transit_countries",
-    "visa_or_admission_document",
-    "when",
-];
+/// Declares the fields: the table `FIELDS` of their names, and a constant
+/// for each in [`fields`], so that code can `match` on a field (the question
+/// for it is chosen so, `rules::questions`).
+macro_rules! fields {
+    ($($name:ident = $path:literal,)*) => {
+        /// The names of the facts' fields, in alphabetical order: a [`Field`] is a
+        /// place in this table. The single objects' fields carry their whole path
+        /// (`risk.afraid`); the entries' fields only their name (`harms[h].severe`
+        /// is `severe`).
+        const FIELDS: &[&str] = &[$($path,)*];
+
+        /// Each field of the facts document as a constant, named after its
+        /// path: `fields::RISK_AFRAID` is `field!("risk.afraid")`.
+        pub mod fields {
+            use super::Field;
+            $(pub const $name: Field = Field::named($path);)*
+
+            /// The constants' names, in the order of `FIELDS`.
+            #[cfg(test)]
+            pub(super) const NAMES: &[&str] = &[$(stringify!($name),)*];
+        }
+    };
+}
+
+fields! {
+    ACTOR = "actor",
+    APPLICANT_BIRTH_DATE = "applicant.birth_date",
+    APPLICANT_CURRENT_COUNTRY = "applicant.current_country",
+    APPLICANT_HABITUAL_RESIDENCE = "applicant.habitual_residence",
+    APPLICANT_LOCATION = "applicant.location",
+    APPLICANT_NATIONALITY = "applicant.nationality",
+    APPLICANT_UNACCOMPANIED_CHILD = "applicant.unaccompanied_child",
+    APPLICATION_FILED_ON = "application.filed_on",
+    APPLICATION_FORUM = "application.forum",
+    APPLICATION_PREVIOUSLY_DENIED = "application.previously_denied",
+    AUTHORITIES = "authorities",
+    BEGAN = "began",
+    BIRTH_DATE = "birth_date",
+    BORDER = "border",
+    CBP_ONE_APPOINTMENT = "cbp_one_appointment",
+    CENTRAL = "central",
+    COMPELLING_CIRCUMSTANCES = "compelling_circumstances",
+    CONCEIVED_BEFORE_GRANT = "conceived_before_grant",
+    CONDUCT_AGGRAVATED_FELONY = "conduct.aggravated_felony",
+    CONDUCT_DANGER_TO_SECURITY = "conduct.danger_to_security",
+    CONDUCT_DRUG_TRAFFICKING = "conduct.drug_trafficking",
+    CONDUCT_PARTICULARLY_SERIOUS_CRIME = "conduct.particularly_serious_crime",
+    CONDUCT_PERSECUTED_OTHERS = "conduct.persecuted_others",
+    CONDUCT_SENTENCE_YEARS = "conduct.sentence_years",
+    CONDUCT_SERIOUS_NONPOLITICAL_CRIME = "conduct.serious_nonpolitical_crime",
+    CONDUCT_TERRORIST_ACTIVITY = "conduct.terrorist_activity",
+    DATE = "date",
+    ENCOUNTERED_WITHIN_14_DAYS = "encountered_within_14_days",
+    FAMILY_UNITY = "family_unity",
+    FROM_COUNTRY = "from_country",
+    GROUND = "ground",
+    GROUNDS = "grounds",
+    GROUP = "group",
+    IMMUTABLE = "immutable",
+    INJURED = "injured",
+    KIND = "kind",
+    MANNER = "manner",
+    MARRIED = "married",
+    PARTICULAR = "particular",
+    PROTECTION_SOUGHT_IN_TRANSIT = "protection_sought_in_transit",
+    REASONABLE_DELAY = "reasonable_delay",
+    RELATION = "relation",
+    RELATIONSHIP_BEGAN = "relationship_began",
+    REMOVAL_FRIVOLOUS_FINDING = "removal.frivolous_finding",
+    REMOVAL_IN_PROCEEDINGS = "removal.in_proceedings",
+    REMOVAL_PRIOR_ORDER = "removal.prior_order",
+    REMOVAL_REINSTATED = "removal.reinstated",
+    RESETTLEMENT_OFFERED_PERMANENT_STATUS = "resettlement.offered_permanent_status",
+    RESETTLEMENT_RESTRICTIVE_CONDITIONS = "resettlement.restrictive_conditions",
+    RESETTLEMENT_STAY_NECESSARY_FOR_FLIGHT = "resettlement.stay_necessary_for_flight",
+    RISK_AFRAID = "risk.afraid",
+    RISK_CUMULATIVE_PAST_HARM_SEVERE = "risk.cumulative_past_harm_severe",
+    RISK_FEAR_IN_EVERY_NATIONALITY = "risk.fear_in_every_nationality",
+    RISK_OTHER_SERIOUS_HARM = "risk.other_serious_harm",
+    RISK_PERSECUTION_LIKELIHOOD = "risk.persecution_likelihood",
+    RISK_PERSECUTOR_AWARE = "risk.persecutor_aware",
+    RISK_PERSECUTOR_CAPABLE = "risk.persecutor_capable",
+    RISK_PERSECUTOR_INCLINED = "risk.persecutor_inclined",
+    RISK_RELOCATION_POSSIBLE = "risk.relocation_possible",
+    RISK_RELOCATION_REASONABLE = "risk.relocation_reasonable",
+    RISK_SEVERE_PAST_PERSECUTION = "risk.severe_past_persecution",
+    SCHEDULING_SYSTEM_UNAVAILABLE = "scheduling_system_unavailable",
+    SEVERE = "severe",
+    SOCIALLY_DISTINCT = "socially_distinct",
+    STCA_EXCEPTION = "stca_exception",
+    TARGET = "target",
+    TORTURE_LIKELIHOOD = "torture.likelihood",
+    TORTURE_OFFICIAL_ROLE = "torture.official_role",
+    TRANSIT_COUNTRIES = "transit_countries",
+    VISA_OR_ADMISSION_DOCUMENT = "visa_or_admission_document",
+    WHEN = "when",
+}
 
 /// A field of the facts document, by number (see `FIELDS`): a fact the
 /// rules ask for is then a number, compared and copied at no cost. Written
@@ -118,6 +138,11 @@ impl Field {
 
     pub fn name(self) -> &'static str {
         FIELDS[self.0 as usize]
+    }
+
+    /// Every field, in the order of `FIELDS`.
+    pub fn all() -> impl Iterator<Item = Field> {
+        (0..FIELDS.len()).map(|i| Field(i as u8))
     }
 }
 
@@ -544,6 +569,16 @@ mod tests {
 
     fn u(field: Field) -> V {
         V::unknown(Need::fact(Fact::Risk(field)))
+    }
+
+    #[test]
+    fn each_field_constant_is_named_after_its_path() {
+        assert_eq!(fields::NAMES.len(), FIELDS.len());
+        for (name, path) in fields::NAMES.iter().zip(FIELDS) {
+            assert_eq!(*name, path.to_uppercase().replace('.', "_"));
+        }
+        assert_eq!(fields::RISK_AFRAID, field!("risk.afraid"));
+        assert_eq!(Field::all().count(), FIELDS.len());
     }
 
     #[test]
