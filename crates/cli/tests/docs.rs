@@ -15,7 +15,7 @@
 //!   to make every date appear, of the worked examples in `examples/`, and of
 //!   a generated caseload (`refuge screen --generate`), with the parts that vary
 //!   written `<fid>` and `<year>`;
-//! - warning codes: the parameter set's warnings (`law/warnings.toml`, as
+//! - warning codes: the parameter set's warnings (`crates/engine/law/warnings.toml`, as
 //!   `Law::embedded` reads it);
 //! - CSV columns: `refuge screen --help` for the input columns (checked by
 //!   screening a row with all of them), the header that run writes for the
@@ -496,7 +496,7 @@ fn every_deadline_id_is_documented_both_ways() {
 #[test]
 fn every_warning_code_is_documented_both_ways() {
     let code: BTreeSet<String> = Law::embedded()
-        .warnings
+        .warnings()
         .iter()
         .map(|w| w.code.clone())
         .collect();

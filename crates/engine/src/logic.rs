@@ -18,83 +18,103 @@ pub enum Tri {
     Unknown,
 }
 
-/// The names of the facts' fields, in alphabetical order: a [`Field`] is a
-/// place in this table. The single objects' fields carry their whole path
-/// (`risk.afraid`); the entries' fields only their name (`harms[h].severe`
-/// is `severe`).
-const FIELDS: &[&str] = &[
-    "actor",
-    "applicant.birth_date",
-    "applicant.current_country",
-    "applicant.habitual_residence",
-    "applicant.location",
-    "applicant.nationality",
-    "applicant.unaccompanied_child",
-    "application.filed_on",
-    "application.forum",
-    "application.previously_denied",
-    "authorities",
-    "began",
-    "birth_date",
-    "border",
-    "cbp_one_appointment",
-    "central",
-    "compelling_circumstances",
-    "conceived_before_grant",
-    "conduct.aggravated_felony",
-    "conduct.danger_to_security",
-    "conduct.drug_trafficking",
-    "conduct.particularly_serious_crime",
-    "conduct.persecuted_others",
-    "conduct.sentence_years",
-    "conduct.serious_nonpolitical_crime",
-    "conduct.terrorist_activity",
-    "date",
-    "encountered_within_14_days",
-    "family_unity",
-    "from_country",
-    "ground",
-    "grounds",
-    "group",
-    "immutable",
-    "injured",
-    "kind",
-    "manner",
-    "married",
-    "particular",
-    "protection_sought_in_transit",
-    "reasonable_delay",
-    "relation",
-    "relationship_began",
-    "removal.frivolous_finding",
-    "removal.in_proceedings",
-    "removal.prior_order",
-    "removal.reinstated",
-    "resettlement.offered_permanent_status",
-    "resettlement.restrictive_conditions",
-    "resettlement.stay_necessary_for_flight",
-    "risk.afraid",
-    "risk.cumulative_past_harm_severe",
-    "risk.fear_in_every_nationality",
-    "risk.other_serious_harm",
-    "risk.persecution_likelihood",
-    "risk.persecutor_aware",
-    "risk.persecutor_capable",
-    "risk.persecutor_inclined",
-    "risk.relocation_possible",
-    "risk.relocation_reasonable",
-    "risk.severe_past_persecution",
-    "scheduling_system_unavailable",
-    "severe",
-    "socially_distinct",
-    "stca_exception",
-    "target",
-    "torture.likelihood",
-    "torture.official_role",
-    "transit_countries",
-    "visa_or_admission_document",
-    "when",
-];
+/// Declares the fields: the table `FIELDS` of their names, and a constant
+/// for each in [`fields`], so that code can `match` on a field (the question
+/// for it is chosen so, `rules::questions`).
+macro_rules! fields {
+    ($($name:ident = $path:literal,)*) => {
+        /// The names of the facts' fields, in alphabetical order: a [`Field`] is a
+        /// place in this table. The single objects' fields carry their whole path
+        /// (`risk.afraid`); the entries' fields only their name (`harms[h].severe`
+        /// is `severe`).
+        const FIELDS: &[&str] = &[$($path,)*];
+
+        /// Each field of the facts document as a constant, named after its
+        /// path: `fields::RISK_AFRAID` is `field!("risk.afraid")`.
+        pub mod fields {
+            use super::Field;
+            $(pub const $name: Field = Field::named($path);)*
+
+            /// The constants' names, in the order of `FIELDS`.
+            #[cfg(test)]
+            pub(super) const NAMES: &[&str] = &[$(stringify!($name),)*];
+        }
+    };
+}
+
+fields! {
+    ACTOR = "actor",
+    APPLICANT_BIRTH_DATE = "applicant.birth_date",
+    APPLICANT_CURRENT_COUNTRY = "applicant.current_country",
+    APPLICANT_HABITUAL_RESIDENCE = "applicant.habitual_residence",
+    APPLICANT_LOCATION = "applicant.location",
+    APPLICANT_NATIONALITY = "applicant.nationality",
+    APPLICANT_UNACCOMPANIED_CHILD = "applicant.unaccompanied_child",
+    APPLICATION_FILED_ON = "application.filed_on",
+    APPLICATION_FORUM = "application.forum",
+    APPLICATION_PREVIOUSLY_DENIED = "application.previously_denied",
+    AUTHORITIES = "authorities",
+    BEGAN = "began",
+    BIRTH_DATE = "birth_date",
+    BORDER = "border",
+    CBP_ONE_APPOINTMENT = "cbp_one_appointment",
+    CENTRAL = "central",
+    COMPELLING_CIRCUMSTANCES = "compelling_circumstances",
+    CONCEIVED_BEFORE_GRANT = "conceived_before_grant",
+    CONDUCT_AGGRAVATED_FELONY = "conduct.aggravated_felony",
+    CONDUCT_DANGER_TO_SECURITY = "conduct.danger_to_security",
+    CONDUCT_DRUG_TRAFFICKING = "conduct.drug_trafficking",
+    CONDUCT_PARTICULARLY_SERIOUS_CRIME = "conduct.particularly_serious_crime",
+    CONDUCT_PERSECUTED_OTHERS = "conduct.persecuted_others",
+    CONDUCT_SENTENCE_YEARS = "conduct.sentence_years",
+    CONDUCT_SERIOUS_NONPOLITICAL_CRIME = "conduct.serious_nonpolitical_crime",
+    CONDUCT_TERRORIST_ACTIVITY = "conduct.terrorist_activity",
+    DATE = "date",
+    ENCOUNTERED_WITHIN_14_DAYS = "encountered_within_14_days",
+    FAMILY_UNITY = "family_unity",
+    FROM_COUNTRY = "from_country",
+    GROUND = "ground",
+    GROUNDS = "grounds",
+    GROUP = "group",
+    IMMUTABLE = "immutable",
+    INJURED = "injured",
+    KIND = "kind",
+    MANNER = "manner",
+    MARRIED = "married",
+    PARTICULAR = "particular",
+    PROTECTION_SOUGHT_IN_TRANSIT = "protection_sought_in_transit",
+    REASONABLE_DELAY = "reasonable_delay",
+    RELATION = "relation",
+    RELATIONSHIP_BEGAN = "relationship_began",
+    REMOVAL_FRIVOLOUS_FINDING = "removal.frivolous_finding",
+    REMOVAL_IN_PROCEEDINGS = "removal.in_proceedings",
+    REMOVAL_PRIOR_ORDER = "removal.prior_order",
+    REMOVAL_REINSTATED = "removal.reinstated",
+    RESETTLEMENT_OFFERED_PERMANENT_STATUS = "resettlement.offered_permanent_status",
+    RESETTLEMENT_RESTRICTIVE_CONDITIONS = "resettlement.restrictive_conditions",
+    RESETTLEMENT_STAY_NECESSARY_FOR_FLIGHT = "resettlement.stay_necessary_for_flight",
+    RISK_AFRAID = "risk.afraid",
+    RISK_CUMULATIVE_PAST_HARM_SEVERE = "risk.cumulative_past_harm_severe",
+    RISK_FEAR_IN_EVERY_NATIONALITY = "risk.fear_in_every_nationality",
+    RISK_OTHER_SERIOUS_HARM = "risk.other_serious_harm",
+    RISK_PERSECUTION_LIKELIHOOD = "risk.persecution_likelihood",
+    RISK_PERSECUTOR_AWARE = "risk.persecutor_aware",
+    RISK_PERSECUTOR_CAPABLE = "risk.persecutor_capable",
+    RISK_PERSECUTOR_INCLINED = "risk.persecutor_inclined",
+    RISK_RELOCATION_POSSIBLE = "risk.relocation_possible",
+    RISK_RELOCATION_REASONABLE = "risk.relocation_reasonable",
+    RISK_SEVERE_PAST_PERSECUTION = "risk.severe_past_persecution",
+    SCHEDULING_SYSTEM_UNAVAILABLE = "scheduling_system_unavailable",
+    SEVERE = "severe",
+    SOCIALLY_DISTINCT = "socially_distinct",
+    STCA_EXCEPTION = "stca_exception",
+    TARGET = "target",
+    TORTURE_LIKELIHOOD = "torture.likelihood",
+    TORTURE_OFFICIAL_ROLE = "torture.official_role",
+    TRANSIT_COUNTRIES = "transit_countries",
+    VISA_OR_ADMISSION_DOCUMENT = "visa_or_admission_document",
+    WHEN = "when",
+}
 
 /// A field of the facts document, by number (see `FIELDS`): a fact the
 /// rules ask for is then a number, compared and copied at no cost. Written
@@ -118,6 +138,11 @@ impl Field {
 
     pub fn name(self) -> &'static str {
         FIELDS[self.0 as usize]
+    }
+
+    /// Every field, in the order of `FIELDS`.
+    pub fn all() -> impl Iterator<Item = Field> {
+        (0..FIELDS.len()).map(|i| Field(i as u8))
     }
 }
 
@@ -376,10 +401,16 @@ impl<'a> IntoIterator for &'a Needs {
 }
 
 /// A three-valued result and, when unknown, what would settle it.
+///
+/// A yes or a no waits for nothing: its needs are always empty. The fields
+/// are private, and every way to make a `V` is below (the constants, the
+/// constructors and the operators), so a "yes" that still needs facts cannot
+/// be built (the Invariant "unknown is a value" of ARCHITECTURE.md; the
+/// operators' exhaustive tests check it of each result).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct V {
-    pub t: Tri,
-    pub needs: Needs,
+    t: Tri,
+    needs: Needs,
 }
 
 impl V {
@@ -425,6 +456,21 @@ impl V {
             Some(v) => V::known(test(v)),
             None => V::unknown(Need::fact(fact)),
         }
+    }
+
+    /// Yes, no or unknown.
+    pub fn t(&self) -> Tri {
+        self.t
+    }
+
+    /// What an unknown waits for (nothing, for a yes or a no).
+    pub fn needs(&self) -> &Needs {
+        &self.needs
+    }
+
+    /// What an unknown waits for, taken out of the value.
+    pub fn into_needs(self) -> Needs {
+        self.needs
     }
 
     pub fn is_yes(&self) -> bool {
@@ -526,6 +572,16 @@ mod tests {
     }
 
     #[test]
+    fn each_field_constant_is_named_after_its_path() {
+        assert_eq!(fields::NAMES.len(), FIELDS.len());
+        for (name, path) in fields::NAMES.iter().zip(FIELDS) {
+            assert_eq!(*name, path.to_uppercase().replace('.', "_"));
+        }
+        assert_eq!(fields::RISK_AFRAID, field!("risk.afraid"));
+        assert_eq!(Field::all().count(), FIELDS.len());
+    }
+
+    #[test]
     fn the_field_names_are_sorted_and_unique_and_fit_a_byte() {
         assert!(FIELDS.windows(2).all(|w| w[0] < w[1]));
         assert!(FIELDS.len() <= 256);
@@ -591,6 +647,124 @@ mod tests {
         assert!(matches!(n, Needs::Many(_)));
         // Four words: a `Vec`'s three and the variant's tag.
         assert_eq!(std::mem::size_of::<Needs>(), 32);
+    }
+
+    /// `t` as a value: an unknown at place `at` waits for a fact of its own
+    /// (so that the tests see whose needs a result keeps).
+    fn of(t: Tri, at: usize) -> V {
+        let fields = [field!("risk.afraid"), field!("risk.persecutor_aware")];
+        match t {
+            Tri::Yes => V::YES,
+            Tri::No => V::NO,
+            Tri::Unknown => u(fields[at]),
+        }
+    }
+
+    /// Every pair of values, each with its own unknown.
+    fn pairs() -> impl Iterator<Item = (V, V)> {
+        let all = [Tri::Yes, Tri::No, Tri::Unknown];
+        all.into_iter()
+            .flat_map(move |a| all.map(|b| (of(a, 0), of(b, 1))))
+    }
+
+    /// A result that is unknown waits for what its unknown operands wait for,
+    /// in order; a yes or a no waits for nothing.
+    fn check_needs(what: &str, result: &V, operands: &[&V]) {
+        let want: Needs = if result.is_unknown() {
+            operands
+                .iter()
+                .filter(|v| v.is_unknown())
+                .flat_map(|v| v.needs().iter().copied())
+                .collect()
+        } else {
+            Needs::None
+        };
+        assert_eq!(result.needs(), &want, "{what}");
+    }
+
+    #[test]
+    fn and_and_or_follow_kleenes_strong_tables_for_all_nine_pairs() {
+        use Tri::{No, Unknown, Yes};
+        // (a, b, a ∧ b, a ∨ b): Kleene's strong logic, where no settles a
+        // conjunction and yes a disjunction, whatever the other side.
+        const TABLE: [(Tri, Tri, Tri, Tri); 9] = [
+            (Yes, Yes, Yes, Yes),
+            (Yes, No, No, Yes),
+            (Yes, Unknown, Unknown, Yes),
+            (No, Yes, No, Yes),
+            (No, No, No, No),
+            (No, Unknown, No, Unknown),
+            (Unknown, Yes, Unknown, Yes),
+            (Unknown, No, No, Unknown),
+            (Unknown, Unknown, Unknown, Unknown),
+        ];
+        for (a, b, and, or) in TABLE {
+            let (x, y) = (of(a, 0), of(b, 1));
+            let (conj, disj) = (x.clone().and(y.clone()), x.clone().or(y.clone()));
+            assert_eq!(conj.t(), and, "{a:?} and {b:?}");
+            assert_eq!(disj.t(), or, "{a:?} or {b:?}");
+            check_needs(&format!("{a:?} and {b:?}"), &conj, &[&x, &y]);
+            check_needs(&format!("{a:?} or {b:?}"), &disj, &[&x, &y]);
+            assert_eq!(V::all([x.clone(), y.clone()]), conj, "all of {a:?}, {b:?}");
+            assert_eq!(V::any([x, y]), disj, "any of {a:?}, {b:?}");
+        }
+        assert_eq!(pairs().count(), TABLE.len());
+    }
+
+    #[test]
+    fn not_swaps_yes_and_no_and_keeps_an_unknown_with_its_needs() {
+        for (t, not) in [
+            (Tri::Yes, Tri::No),
+            (Tri::No, Tri::Yes),
+            (Tri::Unknown, Tri::Unknown),
+        ] {
+            let v = of(t, 0);
+            let n = v.clone().negate();
+            assert_eq!(n.t(), not, "not {t:?}");
+            check_needs(&format!("not {t:?}"), &n, &[&v]);
+            assert_eq!(n.negate(), v, "not not {t:?}");
+        }
+    }
+
+    #[test]
+    fn de_morgans_laws_hold_for_all_nine_pairs_with_the_same_needs() {
+        for (a, b) in pairs() {
+            let what = format!("{:?}, {:?}", a.t(), b.t());
+            // ¬(a ∧ b) = ¬a ∨ ¬b
+            assert_eq!(
+                a.clone().and(b.clone()).negate(),
+                a.clone().negate().or(b.clone().negate()),
+                "not (a and b), {what}"
+            );
+            // ¬(a ∨ b) = ¬a ∧ ¬b
+            assert_eq!(
+                a.clone().or(b.clone()).negate(),
+                a.negate().and(b.negate()),
+                "not (a or b), {what}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_yes_or_a_no_never_waits_for_a_fact() {
+        let facts = [
+            V::fact(Some(true), Fact::Risk(field!("risk.afraid"))),
+            V::fact(None, Fact::Risk(field!("risk.afraid"))),
+            V::test(Some(3), Fact::Risk(field!("risk.afraid")), |n| n > 2),
+            V::known(false),
+        ];
+        let operators = pairs().flat_map(|(a, b)| {
+            [
+                a.clone().and(b.clone()),
+                a.clone().or(b.clone()),
+                a.clone().negate(),
+                a.clone().select(b.clone(), a.clone()),
+                b.select(V::YES, a),
+            ]
+        });
+        for v in facts.into_iter().chain(operators) {
+            assert!(v.is_unknown() || v.needs().is_empty(), "{v:?}");
+        }
     }
 
     #[test]

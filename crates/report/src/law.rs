@@ -5,8 +5,7 @@
 
 use jiff::civil::Date;
 use refuge_engine::defs;
-use refuge_engine::facts::parse_date;
-use refuge_engine::law::{Dated, Source, Value};
+use refuge_engine::law::{Dated, Source, Unit, Value};
 use refuge_engine::{Law, NOTICE};
 use serde_json::json;
 
@@ -17,7 +16,8 @@ pub(crate) fn text(law: &Law, today: Date) -> String {
     let mut d = Doc::default();
     d.title(&format!(
         "Refuge law: parameter set {}, reviewed on {}",
-        law.version, law.reviewed_on
+        law.version(),
+        law.reviewed_on()
     ));
     d.wrap(
         "",
@@ -41,8 +41,8 @@ pub(crate) fn text(law: &Law, today: Date) -> String {
         d.list(2, "Cites", def.cite);
     }
 
-    d.heading(&format!("PARAMETERS ({})", law.parameters.len()));
-    for p in &law.parameters {
+    d.heading(&format!("PARAMETERS ({})", law.parameters().len()));
+    for p in law.parameters() {
         d.blank();
         d.wrap("- ", 2, &p.id);
         d.wrap("  ", 2, &p.label);
@@ -58,11 +58,7 @@ pub(crate) fn text(law: &Law, today: Date) -> String {
             d.wrap(
                 "  * ",
                 4,
-                &format!(
-                    "{}: {}",
-                    period(&v.from, v.to.as_deref(), today),
-                    value(&p.unit, v)
-                ),
+                &format!("{}: {}", period(v.from, v.to, today), value(p.unit, v)),
             );
             source(&mut d, 4, &v.source);
         }
@@ -74,25 +70,21 @@ pub(crate) fn text(law: &Law, today: Date) -> String {
         0,
         "A deadline that rolls moves past a Saturday, a Sunday and these days.",
     );
-    for h in &law.holidays {
+    for h in law.holidays() {
         d.blank();
         d.wrap("- ", 2, &h.name);
         for r in &h.rule {
             d.wrap(
                 "  * ",
                 4,
-                &format!(
-                    "{}: {}",
-                    period(&r.from, r.to.as_deref(), today),
-                    day_rule(&r.date)
-                ),
+                &format!("{}: {}", period(r.from, r.to, today), day_rule(&r.date)),
             );
             source(&mut d, 4, &r.source);
         }
     }
     d.blank();
-    d.wrap("Observed day: ", 2, &law.observed.rule);
-    source(&mut d, 2, &law.observed.source);
+    d.wrap("Observed day: ", 2, &law.observed().rule);
+    source(&mut d, 2, &law.observed().source);
 
     d.heading("CLOSINGS BY EXECUTIVE ORDER");
     d.wrap(
@@ -101,14 +93,14 @@ pub(crate) fn text(law: &Law, today: Date) -> String {
         "Not legal holidays: a deadline does not roll past them (the earlier date is the safe one), \
          but a because-text says so when a deadline falls on one.",
     );
-    for c in &law.closings {
+    for c in law.closings() {
         d.blank();
         d.wrap("- ", 2, &format!("{}: {}", c.date, c.reason));
         source(&mut d, 2, &c.source);
     }
 
     d.heading("WARNING TEXTS");
-    for w in &law.warnings {
+    for w in law.warnings() {
         d.blank();
         d.wrap("- ", 2, &w.code);
         d.wrap("  ", 2, &w.message);
@@ -122,15 +114,12 @@ pub(crate) fn text(law: &Law, today: Date) -> String {
 }
 
 /// `from 1997-04-01 to 2025-07-21`, or `from 2025-07-22, no end date (in force on 2026-11-27)`.
-fn period(from: &str, to: Option<&str>, today: Date) -> String {
+fn period(from: Date, to: Option<Date>, today: Date) -> String {
     let text = match to {
         Some(to) => format!("from {from} to {to}"),
         None => format!("from {from}, no end date"),
     };
-    let day = |s: &str| parse_date(s).ok();
-    let in_force =
-        day(from).is_some_and(|f| f <= today) && to.and_then(day).is_none_or(|t| today <= t);
-    if in_force {
+    if from <= today && to.is_none_or(|t| today <= t) {
         format!("{text} (in force on {today})")
     } else {
         text
@@ -138,13 +127,13 @@ fn period(from: &str, to: Option<&str>, today: Date) -> String {
 }
 
 /// A value with its unit: `150 days`, `1 year`, `$100`, `2023-05-11`.
-fn value(unit: &str, v: &Dated) -> String {
-    match (&v.value, unit) {
-        (Value::Number(n), "usd") => format!("${n}"),
-        (Value::Number(1), "years") => "1 year".to_string(),
-        (Value::Number(1), "days") => "1 day".to_string(),
+fn value(unit: Unit, v: &Dated) -> String {
+    match (v.value, unit) {
+        (Value::Number(n), Unit::Usd) => format!("${n}"),
+        (Value::Number(1), Unit::Years) => "1 year".to_string(),
+        (Value::Number(1), Unit::Days) => "1 day".to_string(),
         (Value::Number(n), unit) => format!("{n} {unit}"),
-        (Value::Text(t), _) => t.clone(),
+        (Value::Date(d), _) => d.to_string(),
     }
 }
 
@@ -213,13 +202,13 @@ pub(crate) fn json(law: &Law) -> serde_json::Value {
         )
         .collect();
     json!({
-        "version": law.version,
-        "reviewed_on": law.reviewed_on,
+        "version": law.version(),
+        "reviewed_on": law.reviewed_on(),
         "findings": findings,
-        "parameters": law.parameters,
-        "observed": law.observed,
-        "holidays": law.holidays,
-        "closings": law.closings,
-        "warnings": law.warnings,
+        "parameters": law.parameters(),
+        "observed": law.observed(),
+        "holidays": law.holidays(),
+        "closings": law.closings(),
+        "warnings": law.warnings(),
     })
 }

@@ -87,7 +87,7 @@ pub fn law_text(law: &Law, today: jiff::civil::Date) -> String {
 
 /// The same content as [`law_text`] as JSON, for `refuge law --format json`:
 /// `version`, `reviewed_on`, `findings` (id, question, cite, section),
-/// `parameters` (as in `law/parameters.toml`), `observed`, `holidays`,
+/// `parameters` (as in `crates/engine/law/parameters.toml`), `observed`, `holidays`,
 /// `closings` and `warnings`.
 ///
 /// # Example

@@ -502,7 +502,7 @@ fn law_table_names_every_finding_id_in_defs_all_and_every_parameter_id() {
             def.id
         );
     }
-    for p in &law.parameters {
+    for p in law.parameters() {
         assert!(
             table.lines().any(|l| l == format!("- {}", p.id)),
             "{}",
@@ -520,7 +520,7 @@ fn law_table_names_every_finding_id_in_defs_all_and_every_parameter_id() {
 fn law_table_gives_every_dated_value_with_its_period_and_source() {
     let law = Law::embedded();
     let flat = words(&refuge_report::law_text(law, day()));
-    for p in &law.parameters {
+    for p in law.parameters() {
         for v in &p.values {
             let period = match &v.to {
                 Some(to) => format!("from {} to {to}:", v.from),
@@ -550,7 +550,7 @@ fn law_table_gives_every_dated_value_with_its_period_and_source() {
 fn law_table_lists_holidays_the_observed_day_rule_closings_and_warnings() {
     let law = Law::embedded();
     let flat = words(&refuge_report::law_text(law, day()));
-    for h in &law.holidays {
+    for h in law.holidays() {
         assert!(flat.contains(&format!("- {} *", h.name)), "{}", h.name);
         for r in &h.rule {
             assert!(flat.contains(&r.source.url), "{}", h.name);
@@ -558,15 +558,15 @@ fn law_table_lists_holidays_the_observed_day_rule_closings_and_warnings() {
     }
     assert!(flat.contains("* from 1978-01-01, no end date (in force on 2026-11-27): November 11"));
     assert!(flat.contains("(in force on 2026-11-27): fourth Thursday of November"));
-    assert!(flat.contains(&format!("Observed day: {}", law.observed.rule)));
-    for c in &law.closings {
+    assert!(flat.contains(&format!("Observed day: {}", law.observed().rule)));
+    for c in law.closings() {
         assert!(
             flat.contains(&format!("- {}: {}", c.date, words(&c.reason))),
             "{}",
             c.date
         );
     }
-    for w in &law.warnings {
+    for w in law.warnings() {
         let entry = format!(
             "- {} {} Cites: {}",
             w.code,
@@ -581,8 +581,8 @@ fn law_table_lists_holidays_the_observed_day_rule_closings_and_warnings() {
 fn law_json_holds_the_same_content_as_the_table() {
     let law = Law::embedded();
     let json = refuge_report::law_json(law);
-    assert_eq!(json["version"], law.version);
-    assert_eq!(json["reviewed_on"], law.reviewed_on.to_string());
+    assert_eq!(json["version"], law.version());
+    assert_eq!(json["reviewed_on"], law.reviewed_on().to_string());
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(findings.len(), defs::ALL.len());
     for (j, def) in findings.iter().zip(defs::ALL) {
@@ -593,20 +593,20 @@ fn law_json_holds_the_same_content_as_the_table() {
     }
     assert_eq!(
         json["parameters"],
-        serde_json::to_value(&law.parameters).unwrap()
+        serde_json::to_value(law.parameters()).unwrap()
     );
     assert_eq!(
         json["holidays"],
-        serde_json::to_value(&law.holidays).unwrap()
+        serde_json::to_value(law.holidays()).unwrap()
     );
-    assert_eq!(json["observed"]["rule"], law.observed.rule);
+    assert_eq!(json["observed"]["rule"], law.observed().rule);
     assert_eq!(
         json["closings"].as_array().unwrap().len(),
-        law.closings.len()
+        law.closings().len()
     );
     assert_eq!(
         json["warnings"].as_array().unwrap().len(),
-        law.warnings.len()
+        law.warnings().len()
     );
 }
 

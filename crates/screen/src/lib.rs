@@ -844,7 +844,7 @@ pub fn print_holidays(
 ) -> std::io::Result<()> {
     let mut last = None;
     for year in from..=to {
-        let mut days: Vec<Date> = law.calendar.days_off_in(year).map(|d| d.date).collect();
+        let mut days: Vec<Date> = law.calendar().days_off_in(year).map(|d| d.date).collect();
         days.sort();
         for d in days {
             if last != Some(d) {

@@ -61,7 +61,7 @@ impl Summary {
     /// An empty summary, with a counter for each warning of `law`.
     pub fn new(law: &Law) -> Summary {
         Summary {
-            warnings: vec![0; law.warnings.len()],
+            warnings: vec![0; law.warnings().len()],
             ..Summary::default()
         }
     }
@@ -80,7 +80,7 @@ impl Summary {
             }
         }
         for w in s.warnings {
-            if let Some(i) = law.warnings.iter().position(|x| x.code == *w) {
+            if let Some(i) = law.warnings().iter().position(|x| x.code == *w) {
                 self.warnings[i] += 1;
             }
         }
@@ -135,12 +135,12 @@ impl Summary {
         let _ = writeln!(t);
         // As wide as the longest code, so that the counts line up.
         let width = law
-            .warnings
+            .warnings()
             .iter()
             .map(|w| w.code.len())
             .fold(30, usize::max);
         let _ = writeln!(t, "  {:<width$} {:>12}", "warning", "rows");
-        for (w, n) in law.warnings.iter().zip(&self.warnings) {
+        for (w, n) in law.warnings().iter().zip(&self.warnings) {
             let _ = writeln!(t, "  {:<width$} {n:>12}", w.code);
         }
         t

@@ -306,7 +306,7 @@ fn each(
             None => " (no applicant-caused delay recorded: add any days the clock was stopped)"
                 .to_string(),
         };
-        const EAD: [(&str, &str, P, &[&str]); 2] = [
+        const EAD: [(&str, &str, P<crate::law::Days>, &[&str]); 2] = [
             (
                 EAD_EARLIEST_FILING,
                 "First day to file for a work permit (Form I-765)",

@@ -118,12 +118,12 @@ impl<'a> Eval<'a> {
         because: String,
         deps: &[Ix],
     ) -> Ix {
-        let outcome = match v.t {
+        let outcome = match v.t() {
             Tri::Yes => Outcome::Yes,
             Tri::No => Outcome::No,
             Tri::Unknown => Outcome::Unknown,
         };
-        self.push(def, id, outcome, because, deps, v.needs)
+        self.push(def, id, outcome, because, deps, v.into_needs())
     }
 
     /// How many findings there are.

@@ -37,7 +37,7 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
         )))),
     };
     let qualifies = feared_harm_qualifies(ev, &r.harms);
-    let qualifies_text = match (ev.case.facts.harms.is_some(), qualifies.t) {
+    let qualifies_text = match (ev.case.facts.harms.is_some(), qualifies.t()) {
         (false, _) => "no harms are recorded yet",
         (true, Tri::Yes) => {
             "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by relocation)"

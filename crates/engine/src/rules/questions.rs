@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 
 use super::Eval;
 use crate::facts::{Case, HarmKind, Location, When};
-use crate::logic::{Fact, Need};
+use crate::logic::{Fact, Field, Need, fields};
 use crate::output::Question;
 
 /// The facts that the unknown findings wait for, most decisive first: those
@@ -236,6 +236,16 @@ fn group_phrase(case: &Case, g: usize) -> String {
     }
 }
 
+fn exception_phrase(case: &Case, i: usize) -> String {
+    case.facts
+        .exceptions()
+        .get(i)
+        .and_then(|e| e.kind)
+        .map_or("this circumstance".to_string(), |k| {
+            format!("the {}", k.words())
+        })
+}
+
 fn family_phrase(case: &Case, i: usize) -> String {
     let m = &case.facts.family()[i];
     let rel = m
@@ -246,63 +256,71 @@ fn family_phrase(case: &Case, i: usize) -> String {
 
 /// The question to put to the client for `fact`.
 pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
-    match *fact {
-        Fact::Applicant(f) => match f.name() {
-            "applicant.location" => "Where is the applicant now: in the United States, at a port of entry, or outside the United States?".into(),
-            "applicant.unaccompanied_child" => "Has the applicant been designated an unaccompanied child (under 18, with no parent or legal guardian in the United States available to care for them, and without lawful status)?".into(),
-            "applicant.nationality" => "Of which country or countries is the applicant a citizen or national? (None, if stateless.)".into(),
-            "applicant.habitual_residence" => "The applicant is stateless: in which country did the applicant last habitually live?".into(),
-            "applicant.current_country" => "In which country is the applicant living now?".into(),
-            other => owned!("What is the applicant's {}?", field_words(other)),
+    worded(fact, case).unwrap_or_else(|| unworded(fact, case))
+}
+
+/// The question written for `fact`, chosen by its field's constant: none
+/// where its field has no wording in that place (a test checks that every
+/// field of `logic::FIELDS` has one where the facts document has it).
+fn worded(fact: &Fact, case: &Case) -> Option<Cow<'static, str>> {
+    Some(match *fact {
+        Fact::Applicant(f) => match f {
+            fields::APPLICANT_LOCATION => "Where is the applicant now: in the United States, at a port of entry, or outside the United States?".into(),
+            fields::APPLICANT_UNACCOMPANIED_CHILD => "Has the applicant been designated an unaccompanied child (under 18, with no parent or legal guardian in the United States available to care for them, and without lawful status)?".into(),
+            fields::APPLICANT_NATIONALITY => "Of which country or countries is the applicant a citizen or national? (None, if stateless.)".into(),
+            fields::APPLICANT_HABITUAL_RESIDENCE => "The applicant is stateless: in which country did the applicant last habitually live?".into(),
+            fields::APPLICANT_CURRENT_COUNTRY => "In which country is the applicant living now?".into(),
+            fields::APPLICANT_BIRTH_DATE => "What is the applicant's birth date?".into(),
+            _ => return None,
         },
         Fact::Arrivals => "When did the applicant last arrive in the United States, and how?".into(),
         Fact::Arrival(i, f) => {
             let a = arrival_phrase(case, i);
-            match f.name() {
-                "date" => "On what date did the applicant last arrive in the United States? (Every entry counts; the latest one starts the one-year clock.)".into(),
-                "manner" => owned!("For {a}: was the applicant admitted with a visa or other document, paroled, presented at a port of entry without documents, or did the applicant cross between ports of entry?"),
-                "border" => owned!("For {a}: did the applicant cross the southwest land border (Mexico), the northern land border (Canada), or arrive by air or sea?"),
-                "from_country" => owned!("For {a}: from which country did the applicant enter the United States?"),
-                "transit_countries" => owned!("For {a}: through which countries did the applicant pass after leaving home, in order?"),
-                "cbp_one_appointment" => owned!("For {a}: did the applicant present at a port of entry at a pre-scheduled appointment (for example through the CBP One app)?"),
-                "protection_sought_in_transit" => owned!("For {a}: did the applicant apply for asylum or other protection in a country passed through on the way, and was it denied or is it still pending?"),
-                "stca_exception" => owned!("For {a}: does an exception of the U.S.-Canada Safe Third Country Agreement apply (a family member in the United States with status or a pending asylum claim, an unaccompanied child, a valid visa or visa-free entry, or a public-interest exception)?"),
-                "compelling_circumstances" => owned!("For {a}: at the time of entry, did the applicant face a medical emergency, an imminent and extreme threat to life or safety, or was the applicant a victim of severe trafficking?"),
-                "visa_or_admission_document" => owned!("For {a}: did the applicant hold a valid visa or other valid admission document (an exception of the Safe Third Country Agreement, 8 C.F.R. § 208.30(e)(6)(iii))?"),
-                "encountered_within_14_days" => owned!("For {a}: after crossing between ports of entry, was the applicant encountered by U.S. officials within 14 days (the reach of the Agreement's Additional Protocol, 88 Fed. Reg. 18,227)?"),
-                "scheduling_system_unavailable" => owned!("For {a}: the applicant presented at a port of entry without an appointment: was it impossible to access or use the DHS scheduling system (CBP One) because of a language barrier, illiteracy, a significant technical failure, or another ongoing and serious obstacle?"),
-                other => owned!("For {a}: what is the {}?", other.replace('_', " ")),
+            match f {
+                fields::DATE => "On what date did the applicant last arrive in the United States? (Every entry counts; the latest one starts the one-year clock.)".into(),
+                fields::MANNER => owned!("For {a}: was the applicant admitted with a visa or other document, paroled, presented at a port of entry without documents, or did the applicant cross between ports of entry?"),
+                fields::BORDER => owned!("For {a}: did the applicant cross the southwest land border (Mexico), the northern land border (Canada), or arrive by air or sea?"),
+                fields::FROM_COUNTRY => owned!("For {a}: from which country did the applicant enter the United States?"),
+                fields::TRANSIT_COUNTRIES => owned!("For {a}: through which countries did the applicant pass after leaving home, in order?"),
+                fields::CBP_ONE_APPOINTMENT => owned!("For {a}: did the applicant present at a port of entry at a pre-scheduled appointment (for example through the CBP One app)?"),
+                fields::PROTECTION_SOUGHT_IN_TRANSIT => owned!("For {a}: did the applicant apply for asylum or other protection in a country passed through on the way, and was it denied or is it still pending?"),
+                fields::STCA_EXCEPTION => owned!("For {a}: does an exception of the U.S.-Canada Safe Third Country Agreement apply (a family member in the United States with status or a pending asylum claim, an unaccompanied child, a valid visa or visa-free entry, or a public-interest exception)?"),
+                fields::COMPELLING_CIRCUMSTANCES => owned!("For {a}: at the time of entry, did the applicant face a medical emergency, an imminent and extreme threat to life or safety, or was the applicant a victim of severe trafficking?"),
+                fields::VISA_OR_ADMISSION_DOCUMENT => owned!("For {a}: did the applicant hold a valid visa or other valid admission document (an exception of the Safe Third Country Agreement, 8 C.F.R. § 208.30(e)(6)(iii))?"),
+                fields::ENCOUNTERED_WITHIN_14_DAYS => owned!("For {a}: after crossing between ports of entry, was the applicant encountered by U.S. officials within 14 days (the reach of the Agreement's Additional Protocol, 88 Fed. Reg. 18,227)?"),
+                fields::SCHEDULING_SYSTEM_UNAVAILABLE => owned!("For {a}: the applicant presented at a port of entry without an appointment: was it impossible to access or use the DHS scheduling system (CBP One) because of a language barrier, illiteracy, a significant technical failure, or another ongoing and serious obstacle?"),
+                _ => return None,
             }
         }
-        Fact::Application(f) => match f.name() {
-            "application.previously_denied" => "Has an immigration judge or the Board of Immigration Appeals ever denied an earlier asylum application by the applicant?".into(),
-            "application.filed_on" => "Has the asylum application (Form I-589) been filed? If so, on what date was it received?".into(),
-            "application.forum" => "Is the asylum claim before USCIS (an affirmative application) or before an immigration judge in removal proceedings (defensive)?".into(),
-            other => owned!("About the application: what is the {}?", field_words(other)),
+        Fact::Application(f) => match f {
+            fields::APPLICATION_PREVIOUSLY_DENIED => "Has an immigration judge or the Board of Immigration Appeals ever denied an earlier asylum application by the applicant?".into(),
+            fields::APPLICATION_FILED_ON => "Has the asylum application (Form I-589) been filed? If so, on what date was it received?".into(),
+            fields::APPLICATION_FORUM => "Is the asylum claim before USCIS (an affirmative application) or before an immigration judge in removal proceedings (defensive)?".into(),
+            _ => return None,
         },
         Fact::Exceptions => "Did anything happen that could excuse filing late or refiling: a change in country conditions, in the law or in the applicant's own circumstances (new beliefs, activities or identity, loss of derivative status), or extraordinary circumstances (serious illness, disability, being an unaccompanied minor, ineffective legal help, maintaining lawful status or parole, a rejected filing, a death or serious illness in the family)? When did each begin and end?".into(),
         Fact::Exception(i, f) => {
-            let kind = case.facts.exceptions().get(i).and_then(|e| e.kind).map_or("this circumstance".to_string(), |k| format!("the {}", k.words()));
-            match f.name() {
-                "kind" => owned!("What kind of circumstance is exception {}: changed circumstances (country conditions, law, personal circumstances, lost derivative status) or extraordinary ones (illness, legal disability, ineffective assistance, lawful status, a rejected filing, family death or illness)?", i + 1),
-                "began" => owned!("When did {kind} begin?"),
-                "reasonable_delay" => owned!("Was the application filed within a reasonable time after {kind}? (Attorney's judgment: no period is reasonable of itself; weigh the applicant's circumstances, Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010). After lawful status ends, waiting six months or longer would generally not be reasonable, 65 Fed. Reg. 76,121, 76,123-24 (Dec. 6, 2000).)"),
-                other => owned!("For {kind}: what is the {}?", other.replace('_', " ")),
+            let kind = exception_phrase(case, i);
+            match f {
+                fields::KIND => owned!("What kind of circumstance is exception {}: changed circumstances (country conditions, law, personal circumstances, lost derivative status) or extraordinary ones (illness, legal disability, ineffective assistance, lawful status, a rejected filing, family death or illness)?", i + 1),
+                fields::BEGAN => owned!("When did {kind} begin?"),
+                fields::REASONABLE_DELAY => owned!("Was the application filed within a reasonable time after {kind}? (Attorney's judgment: no period is reasonable of itself; weigh the applicant's circumstances, Matter of T-M-H- & S-W-C-, 25 I&N Dec. 193 (BIA 2010). After lawful status ends, waiting six months or longer would generally not be reasonable, 65 Fed. Reg. 76,121, 76,123-24 (Dec. 6, 2000).)"),
+                _ => return None,
             }
         }
         Fact::Harms => "What harm has the applicant suffered, and what harm does the applicant fear on return? For each: what happened, when, who did it, and why.".into(),
         Fact::Harm(h, f) => {
             let p = harm_phrase(case, h);
-            match f.name() {
-                "when" => owned!("Is {p} something that already happened, or something the applicant fears?"),
-                "kind" => owned!("What kind of harm is {p}: for example torture, sexual violence, an attempted killing, serious physical harm, detention, threats, economic deprivation, or harassment?"),
-                "target" => owned!("Was {p} aimed at the applicant, or at a member of the applicant's family?"),
-                "injured" => owned!("During {p}, was the applicant physically injured badly enough to need medical care?"),
-                "severe" => owned!("Does {p} rise to the level of persecution? (Attorney's judgment: persecution is an extreme concept; harassment, discrimination and low-level intimidation are not persecution: Zakirov v. Ashcroft, 384 F.3d 541 (8th Cir. 2004); Fatin v. INS, 12 F.3d 1233, 1240 (3d Cir. 1993). Threats count when credible, specific and menacing.)"),
-                "actor" => owned!("Who did (or would do) {p}: the government (police, army, officials) or someone else (a gang, a family member, a militia)?"),
-                "authorities" => owned!("About {p}: was it reported to the police or other authorities, and what did they do? If not reported, would reporting have been futile or dangerous?"),
-                "grounds" => owned!("Why did (or would) the persecutor target the applicant in {p}: because of race, religion, nationality, political opinion (own or attributed), membership in a particular social group, or resistance to coercive population control?"),
-                other => owned!("About {p}: what is the {}?", other.replace('_', " ")),
+            match f {
+                fields::WHEN => owned!("Is {p} something that already happened, or something the applicant fears?"),
+                fields::KIND => owned!("What kind of harm is {p}: for example torture, sexual violence, an attempted killing, serious physical harm, detention, threats, economic deprivation, or harassment?"),
+                fields::TARGET => owned!("Was {p} aimed at the applicant, or at a member of the applicant's family?"),
+                fields::INJURED => owned!("During {p}, was the applicant physically injured badly enough to need medical care?"),
+                fields::SEVERE => owned!("Does {p} rise to the level of persecution? (Attorney's judgment: persecution is an extreme concept; harassment, discrimination and low-level intimidation are not persecution: Zakirov v. Ashcroft, 384 F.3d 541 (8th Cir. 2004); Fatin v. INS, 12 F.3d 1233, 1240 (3d Cir. 1993). Threats count when credible, specific and menacing.)"),
+                fields::ACTOR => owned!("Who did (or would do) {p}: the government (police, army, officials) or someone else (a gang, a family member, a militia)?"),
+                fields::AUTHORITIES => owned!("About {p}: was it reported to the police or other authorities, and what did they do? If not reported, would reporting have been futile or dangerous?"),
+                fields::GROUNDS => owned!("Why did (or would) the persecutor target the applicant in {p}: because of race, religion, nationality, political opinion (own or attributed), membership in a particular social group, or resistance to coercive population control?"),
+                _ => return None,
             }
         }
         Fact::Ground(h, g, f) => {
@@ -313,80 +331,114 @@ pub fn ask(fact: &Fact, case: &Case) -> Cow<'static, str> {
                 .and_then(|gs| gs.get(g))
                 .and_then(|x| x.ground)
                 .map_or("this reason".to_string(), |x| x.words());
-            match f.name() {
-                "central" => owned!("In {p}, was {ground} at least one central reason the persecutor acted, not incidental or tangential? (INA § 208(b)(1)(B)(i); Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007).)"),
-                "ground" => owned!("In {p}, which protected ground was the reason: race, religion, nationality, political opinion, a particular social group, or coercive population control?"),
-                "group" => owned!("In {p}, which particular social group was the applicant targeted as a member of? Define it so it can be judged (immutable, particular, socially distinct)."),
-                other => owned!("In {p}: what is the {}?", other.replace('_', " ")),
+            match f {
+                fields::CENTRAL => owned!("In {p}, was {ground} at least one central reason the persecutor acted, not incidental or tangential? (INA § 208(b)(1)(B)(i); Matter of J-B-N- & S-M-, 24 I&N Dec. 208 (BIA 2007).)"),
+                fields::GROUND => owned!("In {p}, which protected ground was the reason: race, religion, nationality, political opinion, a particular social group, or coercive population control?"),
+                fields::GROUP => owned!("In {p}, which particular social group was the applicant targeted as a member of? Define it so it can be judged (immutable, particular, socially distinct)."),
+                _ => return None,
             }
         }
         Fact::Group(g, f) => {
             let p = group_phrase(case, g);
-            match f.name() {
-                "immutable" => owned!("Is membership in {p} based on a characteristic the members cannot change, or should not be required to change because it is fundamental to their identity or conscience? (Matter of Acosta, 19 I&N Dec. 211 (BIA 1985).)"),
-                "particular" => owned!("Is {p} defined with particularity: clear boundaries, so that it is clear who is in the group and who is not, not amorphous or overbroad? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014); Matter of W-G-R-, 26 I&N Dec. 208 (BIA 2014).)"),
-                "socially_distinct" => owned!("Is {p} seen as a distinct group by the society in question (evidence such as country reports, laws, news)? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014).)"),
-                other => owned!("About {p}: what is the {}?", other.replace('_', " ")),
+            match f {
+                fields::IMMUTABLE => owned!("Is membership in {p} based on a characteristic the members cannot change, or should not be required to change because it is fundamental to their identity or conscience? (Matter of Acosta, 19 I&N Dec. 211 (BIA 1985).)"),
+                fields::PARTICULAR => owned!("Is {p} defined with particularity: clear boundaries, so that it is clear who is in the group and who is not, not amorphous or overbroad? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014); Matter of W-G-R-, 26 I&N Dec. 208 (BIA 2014).)"),
+                fields::SOCIALLY_DISTINCT => owned!("Is {p} seen as a distinct group by the society in question (evidence such as country reports, laws, news)? (Attorney's judgment: Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014).)"),
+                _ => return None,
             }
         }
-        Fact::Risk(f) => match f.name() {
-            "risk.persecution_likelihood" => "How likely is persecution if the applicant returns: more likely than not, a reasonable possibility (even a 10% chance can be enough), or remote? Consider whether the persecutor knows or could learn of the applicant, can reach the applicant, and wants to harm the applicant (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)).".into(),
-            "risk.cumulative_past_harm_severe" => "Taken together, do the past harms (including harassment, threats and discrimination) add up to persecution? (Attorney's judgment: Matter of O-Z- & I-Z-, 22 I&N Dec. 23 (BIA 1998).)".into(),
-            "risk.relocation_possible" => "Could the applicant avoid the harm by moving to another part of the home country?".into(),
-            "risk.relocation_reasonable" => "Would it be reasonable to expect the applicant to move within the home country, given safety, age, health, family ties, and the conditions there? (8 C.F.R. § 208.13(b)(3).)".into(),
-            "risk.severe_past_persecution" => "Was the past persecution so severe that there are compelling reasons the applicant cannot be expected to return, even if conditions have changed? (Matter of Chen, 20 I&N Dec. 16 (BIA 1989).)".into(),
-            "risk.other_serious_harm" => "Is there a reasonable possibility that the applicant would suffer other serious harm on return, even if not on account of a protected ground? (Matter of L-S-, 25 I&N Dec. 705 (BIA 2012).)".into(),
-            "risk.afraid" => "Is the applicant genuinely afraid to return?".into(),
-            "risk.fear_in_every_nationality" => "The applicant is a national of more than one country: does the applicant fear persecution in each of them, or could the applicant live safely in one? (Matter of B-R-, 26 I&N Dec. 119 (BIA 2013).)".into(),
-            "risk.persecutor_aware" => "Does the persecutor know, or could the persecutor easily learn, of the belief or characteristic the applicant would be targeted for? (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987).)".into(),
-            "risk.persecutor_capable" => "Could the persecutor find and punish the applicant on return (reach, power, resources)? (Matter of Mogharrabi.)".into(),
-            "risk.persecutor_inclined" => "Does the persecutor want to punish the applicant for that belief or characteristic (threats, past acts, treatment of others like the applicant)? (Matter of Mogharrabi.)".into(),
-            other => owned!("About the risk on return: {}?", field_words(other)),
+        Fact::Risk(f) => match f {
+            fields::RISK_PERSECUTION_LIKELIHOOD => "How likely is persecution if the applicant returns: more likely than not, a reasonable possibility (even a 10% chance can be enough), or remote? Consider whether the persecutor knows or could learn of the applicant, can reach the applicant, and wants to harm the applicant (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987)).".into(),
+            fields::RISK_CUMULATIVE_PAST_HARM_SEVERE => "Taken together, do the past harms (including harassment, threats and discrimination) add up to persecution? (Attorney's judgment: Matter of O-Z- & I-Z-, 22 I&N Dec. 23 (BIA 1998).)".into(),
+            fields::RISK_RELOCATION_POSSIBLE => "Could the applicant avoid the harm by moving to another part of the home country?".into(),
+            fields::RISK_RELOCATION_REASONABLE => "Would it be reasonable to expect the applicant to move within the home country, given safety, age, health, family ties, and the conditions there? (8 C.F.R. § 208.13(b)(3).)".into(),
+            fields::RISK_SEVERE_PAST_PERSECUTION => "Was the past persecution so severe that there are compelling reasons the applicant cannot be expected to return, even if conditions have changed? (Matter of Chen, 20 I&N Dec. 16 (BIA 1989).)".into(),
+            fields::RISK_OTHER_SERIOUS_HARM => "Is there a reasonable possibility that the applicant would suffer other serious harm on return, even if not on account of a protected ground? (Matter of L-S-, 25 I&N Dec. 705 (BIA 2012).)".into(),
+            fields::RISK_AFRAID => "Is the applicant genuinely afraid to return?".into(),
+            fields::RISK_FEAR_IN_EVERY_NATIONALITY => "The applicant is a national of more than one country: does the applicant fear persecution in each of them, or could the applicant live safely in one? (Matter of B-R-, 26 I&N Dec. 119 (BIA 2013).)".into(),
+            fields::RISK_PERSECUTOR_AWARE => "Does the persecutor know, or could the persecutor easily learn, of the belief or characteristic the applicant would be targeted for? (Matter of Mogharrabi, 19 I&N Dec. 439 (BIA 1987).)".into(),
+            fields::RISK_PERSECUTOR_CAPABLE => "Could the persecutor find and punish the applicant on return (reach, power, resources)? (Matter of Mogharrabi.)".into(),
+            fields::RISK_PERSECUTOR_INCLINED => "Does the persecutor want to punish the applicant for that belief or characteristic (threats, past acts, treatment of others like the applicant)? (Matter of Mogharrabi.)".into(),
+            _ => return None,
         },
-        Fact::Torture(f) => match f.name() {
-            "torture.likelihood" => "How likely is it that the applicant would be tortured (severe pain or suffering, intentionally inflicted) on return: more likely than not, possible, or remote?".into(),
-            "torture.official_role" => "Would a public official (police, military, any government agent) torture the applicant, order it, consent to it, or knowingly look away (acquiescence, including willful blindness)?".into(),
-            other => owned!("About torture: {}?", field_words(other)),
+        Fact::Torture(f) => match f {
+            fields::TORTURE_LIKELIHOOD => "How likely is it that the applicant would be tortured (severe pain or suffering, intentionally inflicted) on return: more likely than not, possible, or remote?".into(),
+            fields::TORTURE_OFFICIAL_ROLE => "Would a public official (police, military, any government agent) torture the applicant, order it, consent to it, or knowingly look away (acquiescence, including willful blindness)?".into(),
+            _ => return None,
         },
-        Fact::Conduct(f) => match f.name() {
-            "conduct.persecuted_others" => "Has the applicant ever ordered, incited, assisted or otherwise taken part in harming anyone because of their race, religion, nationality, social group or political opinion?".into(),
-            "conduct.aggravated_felony" => "Has the applicant ever been convicted of an aggravated felony (INA § 101(a)(43)), in the United States or elsewhere?".into(),
-            "conduct.particularly_serious_crime" => "Has the applicant been convicted of a crime that is particularly serious? (Attorney's judgment, case by case: the nature of the conviction, the sentence and the circumstances, Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007). For withholding, this decides an aggravated felony with a sentence under five years that is not drug trafficking.)".into(),
-            "conduct.drug_trafficking" => "Was the aggravated felony illicit trafficking in a controlled substance? (Such a felony is presumed particularly serious, whatever the sentence: Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002).)".into(),
-            "conduct.sentence_years" => "For aggravated felonies, what was the total prison sentence imposed, in years (the sentence, not the time served)?".into(),
-            "conduct.serious_nonpolitical_crime" => "Is there reason to believe the applicant committed a serious nonpolitical crime outside the United States?".into(),
-            "conduct.danger_to_security" => "Is there any reason to regard the applicant as a danger to the security of the United States?".into(),
-            "conduct.terrorist_activity" => "Has the applicant ever engaged in, supported, or given material support to terrorist activity or a terrorist organization (INA § 212(a)(3)(B)), even under duress?".into(),
-            other => owned!("About the applicant's conduct: {}?", field_words(other)),
+        Fact::Conduct(f) => match f {
+            fields::CONDUCT_PERSECUTED_OTHERS => "Has the applicant ever ordered, incited, assisted or otherwise taken part in harming anyone because of their race, religion, nationality, social group or political opinion?".into(),
+            fields::CONDUCT_AGGRAVATED_FELONY => "Has the applicant ever been convicted of an aggravated felony (INA § 101(a)(43)), in the United States or elsewhere?".into(),
+            fields::CONDUCT_PARTICULARLY_SERIOUS_CRIME => "Has the applicant been convicted of a crime that is particularly serious? (Attorney's judgment, case by case: the nature of the conviction, the sentence and the circumstances, Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007). For withholding, this decides an aggravated felony with a sentence under five years that is not drug trafficking.)".into(),
+            fields::CONDUCT_DRUG_TRAFFICKING => "Was the aggravated felony illicit trafficking in a controlled substance? (Such a felony is presumed particularly serious, whatever the sentence: Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002).)".into(),
+            fields::CONDUCT_SENTENCE_YEARS => "For aggravated felonies, what was the total prison sentence imposed, in years (the sentence, not the time served)?".into(),
+            fields::CONDUCT_SERIOUS_NONPOLITICAL_CRIME => "Is there reason to believe the applicant committed a serious nonpolitical crime outside the United States?".into(),
+            fields::CONDUCT_DANGER_TO_SECURITY => "Is there any reason to regard the applicant as a danger to the security of the United States?".into(),
+            fields::CONDUCT_TERRORIST_ACTIVITY => "Has the applicant ever engaged in, supported, or given material support to terrorist activity or a terrorist organization (INA § 212(a)(3)(B)), even under duress?".into(),
+            _ => return None,
         },
-        Fact::Resettlement(f) => match f.name() {
-            "resettlement.offered_permanent_status" => "Before coming to the United States, did any other country offer the applicant permanent residence, citizenship, or another permanent status?".into(),
-            "resettlement.stay_necessary_for_flight" => "Was the applicant in that country only as a necessary step in fleeing, staying only as long as needed to arrange onward travel, without building significant ties there?".into(),
-            "resettlement.restrictive_conditions" => "Were the applicant's living conditions in that country so restricted by its authorities that the applicant was not really resettled there?".into(),
-            other => owned!("About another country's offer of status: {}?", field_words(other)),
+        Fact::Resettlement(f) => match f {
+            fields::RESETTLEMENT_OFFERED_PERMANENT_STATUS => "Before coming to the United States, did any other country offer the applicant permanent residence, citizenship, or another permanent status?".into(),
+            fields::RESETTLEMENT_STAY_NECESSARY_FOR_FLIGHT => "Was the applicant in that country only as a necessary step in fleeing, staying only as long as needed to arrange onward travel, without building significant ties there?".into(),
+            fields::RESETTLEMENT_RESTRICTIVE_CONDITIONS => "Were the applicant's living conditions in that country so restricted by its authorities that the applicant was not really resettled there?".into(),
+            _ => return None,
         },
         Fact::Family(i, f) => {
             let p = family_phrase(case, i);
-            match f.name() {
-                "relation" => owned!("Is {p} the applicant's spouse or child?"),
-                "birth_date" => owned!("What is the date of birth of {p}?"),
-                "married" => owned!("Is {p} married?"),
-                "relationship_began" => owned!("When did the relationship with {p} begin (the date of marriage, or of birth or adoption)?"),
-                "conceived_before_grant" => owned!("Was {p} already conceived (in utero) on the day asylum was granted?"),
-                other => owned!("About {p}: what is the {}?", other.replace('_', " ")),
+            match f {
+                fields::RELATION => owned!("Is {p} the applicant's spouse or child?"),
+                fields::BIRTH_DATE => owned!("What is the date of birth of {p}?"),
+                fields::MARRIED => owned!("Is {p} married?"),
+                fields::RELATIONSHIP_BEGAN => owned!("When did the relationship with {p} begin (the date of marriage, or of birth or adoption)?"),
+                fields::CONCEIVED_BEFORE_GRANT => owned!("Was {p} already conceived (in utero) on the day asylum was granted?"),
+                _ => return None,
             }
         }
-        Fact::Removal(f) => match f.name() {
-            "removal.prior_order" => "Has the applicant ever been ordered removed, deported or excluded from the United States?".into(),
-            "removal.reinstated" => "Has DHS reinstated that earlier removal order (INA § 241(a)(5)), for example after a return without permission?".into(),
-            "removal.frivolous_finding" => "Did an immigration judge or the Board find an earlier asylum application knowingly frivolous (INA § 208(d)(6))?".into(),
-            "removal.in_proceedings" => "Is the applicant in removal proceedings before an immigration judge now?".into(),
-            other => owned!("About the removal history: {}?", field_words(other)),
+        Fact::Removal(f) => match f {
+            fields::REMOVAL_PRIOR_ORDER => "Has the applicant ever been ordered removed, deported or excluded from the United States?".into(),
+            fields::REMOVAL_REINSTATED => "Has DHS reinstated that earlier removal order (INA § 241(a)(5)), for example after a return without permission?".into(),
+            fields::REMOVAL_FRIVOLOUS_FINDING => "Did an immigration judge or the Board find an earlier asylum application knowingly frivolous (INA § 208(d)(6))?".into(),
+            fields::REMOVAL_IN_PROCEEDINGS => "Is the applicant in removal proceedings before an immigration judge now?".into(),
+            _ => return None,
         },
-        Fact::Top(f) => match f.name() {
-            "family_unity" => "In removal proceedings: would the applicant be granted asylum but for the lawful-pathways rule, and be granted withholding of removal, with a spouse or child who would otherwise be separated (the family-unity provision, 8 C.F.R. § 1208.33(c))?".into(),
-            other => owned!("What is the {}?", field_words(other)),
+        Fact::Top(f) => match f {
+            fields::FAMILY_UNITY => "In removal proceedings: would the applicant be granted asylum but for the lawful-pathways rule, and be granted withholding of removal, with a spouse or child who would otherwise be separated (the family-unity provision, 8 C.F.R. § 1208.33(c))?".into(),
+            _ => return None,
         },
+    })
+}
+
+/// A question made from the field's name, for a field with no wording of
+/// its own in that place.
+fn unworded(fact: &Fact, case: &Case) -> Cow<'static, str> {
+    let name = |f: Field| f.name().replace('_', " ");
+    match *fact {
+        Fact::Applicant(f) => owned!("What is the applicant's {}?", field_words(f.name())),
+        Fact::Arrival(i, f) => owned!("For {}: what is the {}?", arrival_phrase(case, i), name(f)),
+        Fact::Application(f) => owned!(
+            "About the application: what is the {}?",
+            field_words(f.name())
+        ),
+        Fact::Exception(i, f) => owned!(
+            "For {}: what is the {}?",
+            exception_phrase(case, i),
+            name(f)
+        ),
+        Fact::Harm(h, f) => owned!("About {}: what is the {}?", harm_phrase(case, h), name(f)),
+        Fact::Ground(h, _, f) => owned!("In {}: what is the {}?", harm_phrase(case, h), name(f)),
+        Fact::Group(g, f) => owned!("About {}: what is the {}?", group_phrase(case, g), name(f)),
+        Fact::Risk(f) => owned!("About the risk on return: {}?", field_words(f.name())),
+        Fact::Torture(f) => owned!("About torture: {}?", field_words(f.name())),
+        Fact::Conduct(f) => owned!("About the applicant's conduct: {}?", field_words(f.name())),
+        Fact::Resettlement(f) => owned!(
+            "About another country's offer of status: {}?",
+            field_words(f.name())
+        ),
+        Fact::Family(i, f) => owned!("About {}: what is the {}?", family_phrase(case, i), name(f)),
+        Fact::Removal(f) => owned!("About the removal history: {}?", field_words(f.name())),
+        Fact::Top(f) => owned!("What is the {}?", field_words(f.name())),
+        // The lists themselves are worded above.
+        Fact::Arrivals | Fact::Exceptions | Fact::Harms => fact.path(case),
     }
 }
 
@@ -425,4 +477,57 @@ fn intake_stage(fact: Fact) -> u8 {
 /// The last part of a fact path in words: `risk.other_serious_harm` is "other serious harm".
 fn field_words(path: &str) -> String {
     path.rsplit('.').next().unwrap_or(path).replace('_', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The places a field can be in: a single object's field by its path's
+    /// prefix, an entry's field in any entry (or at the top).
+    fn places(f: Field) -> Vec<Fact> {
+        let object = match f.name().split_once('.') {
+            Some(("applicant", _)) => Fact::Applicant(f),
+            Some(("application", _)) => Fact::Application(f),
+            Some(("risk", _)) => Fact::Risk(f),
+            Some(("torture", _)) => Fact::Torture(f),
+            Some(("conduct", _)) => Fact::Conduct(f),
+            Some(("resettlement", _)) => Fact::Resettlement(f),
+            Some(("removal", _)) => Fact::Removal(f),
+            Some((other, _)) => panic!("{f}: no object {other}"),
+            None => {
+                return vec![
+                    Fact::Top(f),
+                    Fact::Arrival(0, f),
+                    Fact::Exception(0, f),
+                    Fact::Harm(0, f),
+                    Fact::Ground(0, 0, f),
+                    Fact::Group(0, f),
+                    Fact::Family(0, f),
+                ];
+            }
+        };
+        vec![object]
+    }
+
+    #[test]
+    fn every_field_of_the_facts_document_has_its_own_question() {
+        let case = Case::from_json(
+            r#"{ "as_of": "2026-11-27",
+                 "arrivals": [{ "date": "2025-09-20" }],
+                 "exceptions": [{ "kind": "serious_illness_or_disability" }],
+                 "groups": [{ "id": "g1" }],
+                 "harms": [{ "id": "h1", "grounds": [{ "ground": "particular_social_group", "group": "g1" }] }],
+                 "family": [{ "id": "c1", "relation": "child" }] }"#,
+            jiff::civil::date(2026, 11, 27),
+        )
+        .unwrap();
+        let unworded: Vec<Field> = Field::all()
+            .filter(|&f| places(f).iter().all(|p| worded(p, &case).is_none()))
+            .collect();
+        assert!(
+            unworded.is_empty(),
+            "fields asked with a question made from their name: {unworded:?}"
+        );
+    }
 }

@@ -667,7 +667,7 @@ fn future_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
     let afraid = ev.case.facts.risk().afraid;
     let (likely, likely_text) = reasonable_possibility(ev);
     let feared = feared_harm_qualifies(ev, harms);
-    let feared_t = feared.t;
+    let feared_t = feared.t();
     let v = V::all([V::known(afraid != Some(false)), likely, feared]);
     let because = explain!(ev, {
         let mut parts = Vec::new();

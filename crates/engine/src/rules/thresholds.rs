@@ -431,7 +431,7 @@ fn previous_denial(ev: &mut Eval) -> Ix {
             is_changed.and(entry)
         })),
     };
-    let changed_t = changed.t;
+    let changed_t = changed.t();
     let v = V::fact(
         denied,
         Fact::Application(field!("application.previously_denied")),
@@ -741,7 +741,7 @@ fn describe_arrival(
             words_list(&t.iter().map(|c| c.to_string()).collect::<Vec<_>>())
         });
     let head = format!("Arrival {i} ({date}, through {transit})");
-    match (covered.t, excepted.t) {
+    match (covered.t(), excepted.t()) {
         (_, crate::logic::Tri::Yes) if !exceptions.is_empty() => {
             format!("{head}: an exception applies: {}.", exceptions.join("; "))
         }

@@ -1,5 +1,5 @@
 //! The law-in-flux warnings (`spec/rules.md` § 7). The conditions are here;
-//! the texts, citations and dates are data (`law/warnings.toml`, `law/parameters.toml`).
+//! the texts, citations and dates are data (`crates/engine/law/warnings.toml`, `crates/engine/law/parameters.toml`).
 
 use super::Eval;
 use crate::facts::{Border, Forum, Location, Manner};

@@ -80,20 +80,35 @@ fn merge(doc: &mut Value, change: Value) {
 /// outcomes it must give (keys of [`get`]).
 pub type Row = (&'static str, Value, &'static [(&'static str, &'static str)]);
 
-/// Checks each row of a rule table.
+/// Checks every row of a rule table, then fails once, naming each row that
+/// is wrong (its claim and every key that is not as wanted): a table with two
+/// wrong rows reports both, not the first alone.
 pub fn table(rows: Vec<Row>) {
-    for (claim, change, expect) in rows {
-        check(claim, with(change), expect);
-    }
+    let n = rows.len();
+    let wrong: Vec<String> = rows
+        .into_iter()
+        .filter_map(|(claim, change, expect)| wrong_in(claim, &with(change), expect))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} of {n} rows wrong:\n\n{}",
+        wrong.len(),
+        wrong.join("\n\n")
+    );
 }
 
 pub fn run(facts: &Value) -> Assessment {
+    assess(facts).unwrap_or_else(|e| panic!("facts rejected: {e}\n{facts:#}"))
+}
+
+/// The assessment of `facts` on the tests' day, or why the facts are rejected.
+fn assess(facts: &Value) -> Result<Assessment, String> {
     assess_json(
         &facts.to_string(),
         jiff::civil::date(2026, 11, 27),
         Law::embedded(),
     )
-    .unwrap_or_else(|e| panic!("facts rejected: {e}\n{facts:#}"))
+    .map_err(|e| e.to_string())
 }
 
 /// What `key` is in the assessment, in the terms of `spec/check-examples`:
@@ -163,15 +178,75 @@ pub fn get(a: &Assessment, key: &str) -> String {
     panic!("unknown key {key}")
 }
 
-/// Asserts every `(key, want)` of a row, naming the row's legal claim.
-pub fn check(claim: &str, facts: Value, expect: &[(&str, &str)]) {
-    let a = run(&facts);
-    let mut bad = Vec::new();
-    for (key, want) in expect {
-        let got = get(&a, key);
-        if got != *want {
-            bad.push(format!("  {key}: want {want}, got {got}"));
+/// What is wrong with a row, naming its legal claim: each `(key, want)` it
+/// does not give, or why it gives nothing (its facts rejected, or a panic, as
+/// from a key `get` does not know). None when the row holds.
+fn wrong_in(claim: &str, facts: &Value, expect: &[(&str, &str)]) -> Option<String> {
+    let assessed = std::panic::catch_unwind(|| {
+        let a = assess(facts).map_err(|e| format!("  facts rejected: {e}"))?;
+        let bad: Vec<String> = expect
+            .iter()
+            .map(|(key, want)| (key, want, get(&a, key)))
+            .filter(|(_, want, got)| got != *want)
+            .map(|(key, want, got)| format!("  {key}: want {want}, got {got}"))
+            .collect();
+        if bad.is_empty() {
+            Ok(())
+        } else {
+            Err(bad.join("\n"))
         }
+    });
+    let why = match assessed {
+        Ok(Ok(())) => return None,
+        Ok(Err(why)) => why,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("a panic");
+            format!("  panicked: {message}")
+        }
+    };
+    Some(format!("{claim}\n{why}"))
+}
+
+#[test]
+fn a_rule_table_reports_every_wrong_row_not_only_the_first() {
+    let rows: Vec<Row> = vec![
+        (
+            "A row that holds",
+            json!({}),
+            &[("relief.asylum", "eligible")],
+        ),
+        (
+            "The first wrong row",
+            json!({}),
+            &[("relief.asylum", "ineligible")],
+        ),
+        (
+            "The second wrong row",
+            json!({ "as_of": "not a date" }),
+            &[("relief.asylum", "eligible")],
+        ),
+        (
+            "The third wrong row",
+            json!({}),
+            &[("no.such.key", "eligible")],
+        ),
+    ];
+    let failed = std::panic::catch_unwind(|| table(rows)).expect_err("the table must fail");
+    let message = failed.downcast_ref::<String>().expect("a message");
+    assert!(message.starts_with("3 of 4 rows wrong"), "{message}");
+    for claim in [
+        "The first wrong row\n  relief.asylum: want ineligible, got eligible",
+        "The second wrong row\n  facts rejected: ",
+        "The third wrong row\n  panicked: unknown key no.such.key",
+    ] {
+        assert!(
+            message.contains(claim),
+            "{claim:?} missing from:\n{message}"
+        );
     }
-    assert!(bad.is_empty(), "{claim}\n{}", bad.join("\n"));
+    assert!(!message.contains("A row that holds"), "{message}");
 }
