@@ -116,9 +116,10 @@ try {
     'a wrong password is refused with "The user name or password is wrong."');
   check((await signedInAs()) === null && !(await sessionCookie()), 'a wrong password signs nobody in');
   await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Sign in' }).click()]);
+  // Signing in returns to the page that asked for it (/cases), not the dashboard.
+  await Promise.all([page.waitForURL(`${base}/cases`), page.getByRole('button', { name: 'Sign in' }).click()]);
   check((await signedInAs()) === `${ADMIN} (admin)`, `signed in again as "${ADMIN} (admin)", got ${await signedInAs()}`);
-  step('wrong password refused; signed in again with the right one');
+  step('wrong password refused; signed in again with the right one, back on the case list asked for');
 
   // ---- A new case with the date of last arrival.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New case' }).click();
