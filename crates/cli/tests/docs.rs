@@ -579,3 +579,64 @@ fn every_csv_column_is_documented_both_ways() {
         &names(&rows("csv.md", "output column")),
     );
 }
+
+/// The README's prerequisite is true: the workspace's `rust-version` is at
+/// least that of every locked dependency (cargo's own metadata), and the
+/// README names the same version.
+#[test]
+fn the_declared_rust_version_is_at_least_every_dependencys() {
+    // The dependencies of this machine's platform (the others are not downloaded).
+    let rustc = std::process::Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .expect("rustc runs");
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .expect("rustc names its host");
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .args(["--filter-platform", &host])
+        .current_dir(repo())
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // major.minor.patch as numbers (a missing part is 0: 1.94 is 1.94.0).
+    let version = |v: &str| -> [u32; 3] {
+        let mut parts = v.split('.').map(|p| p.parse().unwrap_or(0));
+        [0; 3].map(|_| parts.next().unwrap_or(0))
+    };
+    let ours = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "refuge-engine")
+        .and_then(|p| p["rust_version"].as_str())
+        .expect("the workspace declares a rust-version")
+        .to_string();
+    let needed = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| Some((p["rust_version"].as_str()?, p["name"].as_str()?)))
+        .max_by_key(|(v, _)| version(v))
+        .unwrap();
+    assert!(
+        version(&ours) >= version(needed.0),
+        "rust-version {ours} is below {} which {} needs",
+        needed.0,
+        needed.1
+    );
+    let short = ours.trim_end_matches(".0");
+    assert!(
+        std::fs::read_to_string(repo().join("README.md"))
+            .unwrap()
+            .contains(&format!("Rust {short} or later")),
+        "the README names Rust {short}"
+    );
+}
