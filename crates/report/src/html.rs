@@ -51,6 +51,45 @@ impl<'a> FindingNode<'a> {
     }
 }
 
+/// The case at a glance: the date to act on first, the questions that
+/// would settle the most, and one line per relief with the reasons that
+/// decide it, in words (no finding ids).
+#[derive(Template)]
+#[template(path = "glance.html")]
+struct Glance<'a> {
+    next: Option<DateRow<'a>>,
+    questions: &'a [refuge_engine::output::Question],
+    more_questions: usize,
+    reliefs: Vec<ReliefView<'a>>,
+}
+
+/// Questions the glance lists at most.
+const GLANCE_QUESTIONS: usize = 3;
+
+pub(crate) fn glance(a: &Assessment) -> String {
+    let timeline = view::timeline(a);
+    // An overdue last day first, then the nearest date still ahead that is
+    // a last day to act or a first day one may act on.
+    let next = timeline
+        .iter()
+        .position(|r| r.alert == Some(view::Alert::Overdue))
+        .or_else(|| {
+            timeline.iter().position(|r| {
+                r.days >= 0 && r.deadline.status == refuge_engine::output::Status::Upcoming
+            })
+        });
+    let next = next.map(|i| timeline.into_iter().nth(i).expect("a row at its position"));
+    let shown = a.questions.len().min(GLANCE_QUESTIONS);
+    Glance {
+        next,
+        questions: &a.questions[..shown],
+        more_questions: a.questions.len() - shown,
+        reliefs: view::reliefs(a),
+    }
+    .render()
+    .expect(INFALLIBLE)
+}
+
 // A rendered template is HTML in which every value is already escaped, so the
 // parent inserts it as it is (escaping it again would show the markup).
 impl askama::filters::HtmlSafe for FindingNode<'_> {}

@@ -67,6 +67,14 @@ pub fn html_sections(a: &Assessment) -> String {
     html::sections_only(a)
 }
 
+/// The case at a glance, for the top of a case's page (styled with
+/// [`STYLESHEET`]): the date to act on first with the days left, the three
+/// questions that would settle the most, and one line per relief with the
+/// one or two reasons that decide it, in words.
+pub fn html_glance(a: &Assessment) -> String {
+    html::glance(a)
+}
+
 /// The stylesheet of [`html`]'s page (print rules included), for a page that embeds [`html_sections`].
 pub const STYLESHEET: &str = include_str!("../templates/style.css");
 

@@ -195,6 +195,8 @@ struct CasePage {
     ctx_user_id: UserId,
     case: CaseRow,
     a: Assessment,
+    /// What to do next and where the case stands (`refuge_report`, escaped).
+    glance: String,
     sections: String,
     facts_error: Option<String>,
     notes: Vec<Note>,
@@ -253,6 +255,7 @@ async fn case_page(
 ) -> PageResult {
     let done = done_in_words(&state, &case, &q.done).await?;
     let (a, facts_error) = assessment_of(&state, &case);
+    let glance = refuge_report::html_glance(&a);
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
     let members = state.db.members(&case.id).await?;
@@ -276,6 +279,7 @@ async fn case_page(
         can_manage: s.user.role.manages_cases(),
         case,
         a,
+        glance,
         sections,
         facts_error,
         notes,

@@ -2237,3 +2237,58 @@ async fn the_facts_form_reports_every_error_at_once() {
         "nothing saved"
     );
 }
+
+/// Issue 22, the case page redesigned: it answers first what to do next
+/// (the date to act on with its days left, the questions that would settle
+/// the most) and where the case stands (one line per relief, its reasons in
+/// words), before the assessment in full; no machine id in that summary.
+#[tokio::test]
+async fn the_case_page_says_first_what_to_do_next_and_where_the_case_stands() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let page = t.get(&format!("/cases/{}", case.id), Some(&who)).await.body;
+    let glance = page
+        .split("<section class=\"glance\"")
+        .nth(1)
+        .and_then(|g| g.split("</section>").next())
+        .expect("the summary section");
+    assert!(
+        page.find("class=\"glance\"") < page.find("The assessment in full"),
+        "the summary comes first"
+    );
+    assert!(glance.contains("What to do next") && glance.contains("Where the case stands"));
+    assert!(
+        glance.contains("One-year asylum filing deadline: 2027-06-01</strong>, in "),
+        "{glance}"
+    );
+    let questions = glance
+        .split("<ol class=\"top-questions\">")
+        .nth(1)
+        .unwrap()
+        .split("</ol>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        questions.matches("<li>").count(),
+        3,
+        "the three that settle the most"
+    );
+    for relief in [
+        "Asylum",
+        "Withholding of removal",
+        "CAT deferral",
+        "Refugee admission (abroad)",
+    ] {
+        assert!(
+            glance.contains(&format!("<strong>{relief}</strong>: ")),
+            "{relief}: {glance}"
+        );
+    }
+    for id in ["asylum.", "withholding.", "refugee.", "cat."] {
+        assert!(
+            !glance.contains(id),
+            "a machine id ({id}) in the summary: {glance}"
+        );
+    }
+}
