@@ -132,6 +132,8 @@ fn family(w: &mut String, f: &FamilyEntry) {
 fn warning(w: &mut String, x: &Warning) {
     w.push_str("{\"code\":");
     string(w, &x.code);
+    w.push_str(",\"title\":");
+    string(w, &x.title);
     w.push_str(",\"message\":");
     string(w, &x.message);
     w.push_str(",\"cite\":");

@@ -357,6 +357,8 @@ pub struct Closing {
 #[serde(deny_unknown_fields)]
 pub struct WarningText {
     pub code: String,
+    /// A few words a reader can scan ("Annual asylum fee").
+    pub title: String,
     pub message: String,
     pub cite: Vec<String>,
     pub source: Source,

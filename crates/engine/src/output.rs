@@ -265,6 +265,8 @@ impl FamilyPath {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub code: String,
+    /// A few words naming the warning, for a heading (an addition to the spec).
+    pub title: String,
     pub message: String,
     pub cite: Vec<String>,
 }

@@ -11,6 +11,11 @@ pub fn raised(ev: &Eval, lawful_pathways: Outcome) -> Vec<Warning> {
     raised_texts(ev, lawful_pathways)
         .map(|w| Warning {
             code: w.code.clone(),
+            title: if ev.explain {
+                w.title.clone()
+            } else {
+                String::new()
+            },
             message: if ev.explain {
                 w.message.clone()
             } else {

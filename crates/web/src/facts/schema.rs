@@ -313,6 +313,8 @@ pub struct FamilyEntry {
 #[derive(ToSchema)]
 pub struct Warning {
     code: String,
+    /// A few words naming the warning, for a heading.
+    title: String,
     message: String,
     cite: Vec<String>,
 }
