@@ -464,7 +464,10 @@ fn html_holds_the_questions_family_and_warnings() {
     assert!(page.contains("<td data-label=\"Path\">follow to join (Form I-730)</td>"));
     let page = refuge_report::html(&example("late-without-exception"));
     assert!(page.contains("<p class=\"muted\">Fact: <code>removal.prior_order</code></p>"));
-    assert!(page.contains("<h3>Annual asylum fee</h3>"), "a warning is headed by its title, not its code");
+    assert!(
+        page.contains("<h3>Annual asylum fee</h3>"),
+        "a warning is headed by its title, not its code"
+    );
 }
 
 #[test]

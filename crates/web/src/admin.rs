@@ -19,7 +19,7 @@ use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
-use crate::store::{AuditEntry, DbError, User, UserChange};
+use crate::store::{AuditEntry, AuditFilter, DbError, User, UserChange};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -192,7 +192,10 @@ struct Audit {
     ctx: Ctx,
     entries: Vec<AuditEntry>,
     actions: Vec<&'static str>,
-    action: String,
+    /// Every user's name, for the filter.
+    users: Vec<String>,
+    /// The filter as given.
+    q: AuditQuery,
     notice: &'static str,
 }
 
@@ -205,19 +208,53 @@ fn action_codes() -> Vec<&'static str> {
 struct AuditQuery {
     #[serde(default)]
     action: String,
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
+    case: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
 }
 
+/// The audit log, filtered by action, user, case number and days (issue 22).
 async fn audit(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<AuditQuery>) -> PageResult {
     let action = match q.action.as_str() {
         "" => None,
         code => Some(code.parse::<AuditAction>().map_err(AppError::BadRequest)?),
     };
-    let entries = state.db.audit_log(action, 500).await?;
+    let day = |name: &str, text: &str| -> Result<Option<jiff::civil::Date>, AppError> {
+        match text.trim() {
+            "" => Ok(None),
+            t => t.parse().map(Some).map_err(|_| {
+                AppError::BadRequest(format!("{name}: {t:?} is not a date (YYYY-MM-DD)"))
+            }),
+        }
+    };
+    let text = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
+    let filter = AuditFilter {
+        action,
+        user: text(&q.user),
+        case_number: text(&q.case),
+        from: day("From", &q.from)?,
+        to: day("To", &q.to)?,
+        limit: 500,
+    };
+    let entries = state.db.audit_entries(&filter).await?;
+    let users = state
+        .db
+        .users()
+        .await?
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
     Ok(render(&Audit {
         ctx: Ctx::of(&s, "Audit log"),
         entries,
         actions: action_codes(),
-        action: q.action,
+        users,
+        q,
         notice: NOTICE,
     }))
 }

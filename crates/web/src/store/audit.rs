@@ -4,6 +4,20 @@
 use sqlx::Row;
 
 use super::{AuditEntry, Db, Result, User, now};
+
+/// Which audit entries to list (`None`: any).
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    pub action: Option<AuditAction>,
+    /// A user's name.
+    pub user: Option<String>,
+    pub case_number: Option<String>,
+    /// From this day to that one, both included (UTC days).
+    pub from: Option<jiff::civil::Date>,
+    pub to: Option<jiff::civil::Date>,
+    /// At most this many (0: 500).
+    pub limit: i64,
+}
 use crate::domain::{AuditAction, CaseId};
 
 /// Who did what: one row of the audit log, before it is written. Details
@@ -89,17 +103,44 @@ impl Db {
     }
 
     /// The latest audit entries, newest first, optionally of one action.
+    /// The latest audit entries, newest first, of one action only (or all).
     pub async fn audit_log(
         &self,
         action: Option<AuditAction>,
         limit: i64,
     ) -> Result<Vec<AuditEntry>> {
+        let filter = AuditFilter {
+            action,
+            limit,
+            ..Default::default()
+        };
+        self.audit_entries(&filter).await
+    }
+
+    /// The audit entries `filter` selects, newest first.
+    pub async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
         let rows = sqlx::query(
-            "SELECT id, at, user_name, action, case_id, detail, ip FROM audit_log
-             WHERE ($1 = '' OR action = $1) ORDER BY id DESC LIMIT $2",
+            "SELECT a.id, a.at, a.user_name, a.action, a.case_id, a.detail, a.ip, c.number FROM audit_log a
+             LEFT JOIN cases c ON c.id = a.case_id
+             WHERE ($1 = '' OR a.action = $1)
+               AND ($2 = '' OR a.user_name = $2)
+               AND ($3 = '' OR c.number = $3)
+               AND ($4 = '' OR a.at >= $4)
+               AND ($5 = '' OR a.at < $5)
+             ORDER BY a.id DESC LIMIT $6",
         )
-        .bind(action.map_or("", AuditAction::code))
-        .bind(limit)
+        .bind(filter.action.map_or("", AuditAction::code))
+        .bind(filter.user.as_deref().unwrap_or(""))
+        .bind(filter.case_number.as_deref().unwrap_or(""))
+        .bind(filter.from.map(|d| d.to_string()).unwrap_or_default())
+        .bind(
+            filter
+                .to
+                .and_then(|d| d.tomorrow().ok())
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        )
+        .bind(if filter.limit > 0 { filter.limit } else { 500 })
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -112,6 +153,7 @@ impl Db {
                     case_id: r.try_get(4)?,
                     detail: r.try_get(5)?,
                     ip: r.try_get(6)?,
+                    case_number: r.try_get(7)?,
                 })
             })
             .collect()

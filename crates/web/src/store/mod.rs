@@ -24,7 +24,7 @@ mod audit;
 mod cases;
 mod users;
 
-pub use audit::{Audit, By};
+pub use audit::{Audit, AuditFilter, By};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -174,6 +174,8 @@ pub struct AuditEntry {
     pub user_name: Option<String>,
     pub action: String,
     pub case_id: Option<String>,
+    /// The number of the case, while it exists.
+    pub case_number: Option<String>,
     pub detail: String,
     pub ip: Option<String>,
 }

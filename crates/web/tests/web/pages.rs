@@ -1696,7 +1696,12 @@ async fn the_audit_log_filter_offers_exactly_the_actions_that_are_recorded() {
     let t = TestApp::new().await;
     let admin = t.login("root", Role::Admin).await;
     let page = t.get("/admin/audit", Some(&admin)).await.body;
-    let offered: Vec<&str> = page
+    let action_select = page
+        .split("<select id=\"action\"")
+        .nth(1)
+        .and_then(|r| r.split("</select>").next())
+        .unwrap();
+    let offered: Vec<&str> = action_select
         .split("<option value=\"")
         .skip(2) // the text before the first option, and "all"
         .filter_map(|o| o.split('"').next())
@@ -2291,4 +2296,51 @@ async fn the_case_page_says_first_what_to_do_next_and_where_the_case_stands() {
             "a machine id ({id}) in the summary: {glance}"
         );
     }
+}
+
+/// Issue 22: the audit log is filtered by user, case and date as well as action.
+#[tokio::test]
+async fn the_audit_log_filters_by_user_case_and_date() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let first = t.case(&ana, "First", ARRIVED).await;
+    let second = t.case(&ana, "Second", ARRIVED).await;
+    t.get(&format!("/cases/{}", first.id), Some(&ana)).await;
+    t.get(&format!("/cases/{}", second.id), Some(&admin)).await;
+    let rows = |page: &str| page.matches("<tr><td>").count();
+    let all = t.get("/admin/audit", Some(&admin)).await.body;
+    let by_ana = t.get("/admin/audit?user=ana", Some(&admin)).await.body;
+    assert!(rows(&by_ana) > 0 && rows(&by_ana) < rows(&all));
+    assert!(!by_ana.contains("<td>root</td>"));
+    let on_first = t
+        .get(&format!("/admin/audit?case={}", first.number), Some(&admin))
+        .await
+        .body;
+    assert!(on_first.contains(&format!(">{}</a>", first.number)));
+    assert!(
+        !on_first.contains(&format!(">{}</a>", second.number)),
+        "only that case"
+    );
+    let today = &refuge_web::store::now()[..10];
+    let today_only = t
+        .get(
+            &format!("/admin/audit?from={today}&to={today}"),
+            Some(&admin),
+        )
+        .await
+        .body;
+    assert_eq!(rows(&today_only), rows(&all));
+    let future = t
+        .get("/admin/audit?from=2999-01-01", Some(&admin))
+        .await
+        .body;
+    assert_eq!(rows(&future), 0);
+    let bad = t.get("/admin/audit?from=yesterday", Some(&admin)).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.body.contains("From: &#34;yesterday&#34; is not a date"),
+        "{}",
+        bad.body
+    );
 }
