@@ -8,7 +8,7 @@ use axum::http::{HeaderValue, header};
 use crate::http::routes::{Access, Route, Routes};
 use crate::http::view;
 use crate::state::AppState;
-use crate::{admin, api, auth, calendar, cases, dashboard, facts, settings};
+use crate::{admin, api, auth, calendar, cases, dashboard, export, facts, settings};
 
 /// The largest request body accepted (a facts document is a few kilobytes).
 pub const BODY_LIMIT: usize = 1 << 20;
@@ -42,6 +42,7 @@ pub fn routes() -> (Router<AppState>, Vec<Route>) {
         .merge(calendar::routes())
         .merge(settings::routes())
         .merge(admin::routes())
+        .merge(export::routes())
         .with_table(api_table)
         .into_parts();
     (

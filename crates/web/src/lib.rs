@@ -31,6 +31,7 @@ pub mod cases;
 pub mod dashboard;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod facts;
 pub mod http;
 pub mod secret;

@@ -36,6 +36,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/admin/audit")
         | ("GET", "/static/style.css")
         | ("GET", "/static/icon.svg")
+        | ("GET", "/cases.csv")
+        | ("GET", "/deadlines.csv")
         | ("GET", "/login")
         | ("GET", "/api/v1/openapi.json")
         | ("GET", "/api/v1/cases")

@@ -2344,3 +2344,56 @@ async fn the_audit_log_filters_by_user_case_and_date() {
         bad.body
     );
 }
+
+/// Issue 22: the case list and every deadline export as CSV, with only the
+/// cases the user sees, and each export is audited.
+#[tokio::test]
+async fn the_case_list_and_the_deadlines_export_as_csv_of_ones_own_cases() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let bob = t.login("bob", Role::Attorney).await;
+    let mine = t.case(&ana, "Núñez, Rosa", ARRIVED).await;
+    t.case(&bob, "Someone Else", ARRIVED).await;
+    let r = t.get("/cases.csv", Some(&ana)).await;
+    assert_eq!(r.headers["content-type"], "text/csv; charset=utf-8");
+    assert!(
+        r.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("refuge-cases.csv")
+    );
+    let lines: Vec<&str> = r.body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "case_number,client_name,next_deadline,archived,facts_version,last_change_utc"
+    );
+    assert_eq!(lines.len(), 2, "only her own case: {lines:?}");
+    assert!(
+        lines[1].starts_with(&format!("{},\"Núñez, Rosa\",2027-06-01,no,1,", mine.number)),
+        "{}",
+        lines[1]
+    );
+    let r = t.get("/deadlines.csv", Some(&ana)).await;
+    let lines: Vec<&str> = r.body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "date,days_left,case_number,client_name,what,deadline_id,status,kind"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("2027-06-01,")
+                && l.contains(",asylum.one_year,upcoming,last_day")),
+        "{lines:?}"
+    );
+    assert!(!r.body.contains("Someone Else"));
+    let exports = t
+        .db()
+        .audit_log(Some(refuge_web::domain::AuditAction::CaseExport), 10)
+        .await
+        .unwrap();
+    assert!(
+        exports.iter().any(|e| e.detail == "case list (CSV)")
+            && exports.iter().any(|e| e.detail == "deadlines (CSV)")
+    );
+}
