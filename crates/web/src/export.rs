@@ -45,7 +45,7 @@ fn cell(out: &mut String, text: &str) {
 }
 
 /// A CSV document from a header and rows (CRLF line ends, RFC 4180).
-fn csv<'a>(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = String::new();
     let mut line = |cells: &mut dyn Iterator<Item = &str>| {
         for (i, c) in cells.enumerate() {
