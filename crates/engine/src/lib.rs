@@ -132,37 +132,47 @@ pub fn screen_all_with<'a>(
     memo: &mut Memo,
 ) -> Vec<Screening<'a>> {
     memo.serve(law);
-    let (evs, ts) = thresholds_all(cases, law, false);
-    let mut out: Vec<Option<Screening<'a>>> = Vec::with_capacity(cases.len());
-    let (mut rest, mut rest_t, mut rest_at) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut evs, ts) = thresholds_all(cases, law, false);
     // All the lookups first, so that the processor overlaps their reads of memory.
     let found: Vec<memo::Found> = evs.iter().map(|ev| memo.find(ev, ev.len())).collect();
-    for (i, ((ev, t), found)) in evs.into_iter().zip(ts).zip(found).enumerate() {
-        let later = ev.len();
-        match found {
-            memo::Found::Entry(e) => {
-                let e = memo.recalled(e);
-                out.push(Some(screening(&ev, &t, law, e.reliefs, e.asked)));
-            }
-            found => {
-                out.push(None);
-                rest.push(ev);
-                rest_t.push(t);
-                rest_at.push((i, later, found));
-            }
+    // The cases the memo does not hold go through the rules after the
+    // thresholds in place, each with its thresholds' count of findings: no
+    // `Eval` or screening is moved from list to list (on 100,000 screened
+    // rows, that and `output::Codes` took 2.2% off all the instructions).
+    let mut later = Vec::with_capacity(cases.len());
+    let (mut rest, mut rest_t) = (
+        Vec::with_capacity(cases.len()),
+        Vec::with_capacity(cases.len()),
+    );
+    for ((ev, t), found) in evs.iter_mut().zip(&ts).zip(&found) {
+        if !matches!(found, memo::Found::Entry(_)) {
+            later.push(ev.len());
+            rest.push(ev);
+            rest_t.push(t);
         }
     }
-    for (d, (i, later, found)) in decide_rest(rest, rest_t).into_iter().zip(rest_at) {
-        let ranked = questions::Ranked::new(&d.ev, &d.reliefs.undetermined());
-        let asked = (ranked.len(), ranked.first());
-        let reliefs = d.reliefs.outcomes();
-        if let memo::Found::New = found {
-            memo.keep(&d.ev, later, reliefs, asked);
-        }
-        out[i] = Some(screening(&d.ev, &d.t, law, reliefs, asked));
-    }
-    out.into_iter()
-        .map(|s| s.expect("every case screened"))
+    let mut decided = decide_rest(&mut rest, &rest_t).into_iter().zip(later);
+    evs.iter()
+        .zip(&ts)
+        .zip(found)
+        .map(|((ev, t), found)| {
+            let recalled = match found {
+                memo::Found::Entry(e) => memo.recalled(e),
+                found => {
+                    let (d, later) = decided.next().expect("a decision for each case missed");
+                    let ranked = questions::Ranked::new(ev, &d.reliefs.undetermined());
+                    let recalled = memo::Recalled {
+                        reliefs: d.reliefs.outcomes(),
+                        asked: (ranked.len(), ranked.first()),
+                    };
+                    if let memo::Found::New = found {
+                        memo.keep(ev, later, recalled.reliefs, recalled.asked);
+                    }
+                    recalled
+                }
+            };
+            screening(ev, t, law, recalled.reliefs, recalled.asked)
+        })
         .collect()
 }
 
@@ -231,8 +241,21 @@ fn decide<'a>(case: &'a Case, law: &'a Law, explain: bool) -> Decided<'a> {
 /// part of the law over all the cases before the next part, so that a part's
 /// code stays in the processor's instruction cache from one case to the next.
 fn decide_all<'a>(cases: &[&'a Case], law: &'a Law, explain: bool) -> Vec<Decided<'a>> {
-    let (evs, t) = thresholds_all(cases, law, explain);
-    decide_rest(evs, t)
+    let (mut evs, ts) = thresholds_all(cases, law, explain);
+    let rest = decide_rest(
+        &mut evs.iter_mut().collect::<Vec<_>>(),
+        &ts.iter().collect::<Vec<_>>(),
+    );
+    evs.into_iter()
+        .zip(ts)
+        .zip(rest)
+        .map(|((ev, t), r)| Decided {
+            ev,
+            t,
+            reliefs: r.reliefs,
+            family: r.family,
+        })
+        .collect()
 }
 
 /// The thresholds (`spec/rules.md` § 1) of each case.
@@ -246,13 +269,19 @@ fn thresholds_all<'a>(
     (evs, t)
 }
 
+/// What the rules after the thresholds decided for a case.
+struct DecidedRest {
+    reliefs: DecidedReliefs,
+    family: Vec<(rules::Ix, output::FamilyEntry)>,
+}
+
 /// The rules after the thresholds, in order, for each case (`evs` and `t`
-/// from [`thresholds_all`]).
-fn decide_rest<'a>(mut evs: Vec<Eval<'a>>, t: Vec<thresholds::Thresholds>) -> Vec<Decided<'a>> {
+/// from [`thresholds_all`]), recording their findings in `evs`.
+fn decide_rest(evs: &mut [&mut Eval], t: &[&thresholds::Thresholds]) -> Vec<DecidedRest> {
     /// The results of one part of the law, for each case.
     macro_rules! each {
         ($f:expr) => {
-            evs.iter_mut().map($f).collect::<Vec<_>>()
+            evs.iter_mut().map(|ev| $f(ev)).collect::<Vec<_>>()
         };
     }
     let r = each!(refugee::run);
@@ -267,9 +296,8 @@ fn decide_rest<'a>(mut evs: Vec<Eval<'a>>, t: Vec<thresholds::Thresholds>) -> Ve
     let outside = each!(refugee::outside_nationality);
     let security = each!(refugee::refugee_security);
     let family = each!(family::run);
-    let mut parts = t
+    let mut parts = r
         .into_iter()
-        .zip(r)
         .zip(asylum_bars)
         .zip(threat)
         .zip(wh_bars)
@@ -277,9 +305,10 @@ fn decide_rest<'a>(mut evs: Vec<Eval<'a>>, t: Vec<thresholds::Thresholds>) -> Ve
         .zip(outside)
         .zip(security)
         .zip(family);
-    evs.into_iter()
-        .map(|ev| {
-            let ((((((((t, r), asylum_bars), threat), wh_bars), cat), outside), security), family) =
+    evs.iter()
+        .zip(t)
+        .map(|(ev, t)| {
+            let (((((((r, asylum_bars), threat), wh_bars), cat), outside), security), family) =
                 parts.next().expect("a result of each part for each case");
             let abroad = reliefs::Abroad {
                 outside,
@@ -287,18 +316,13 @@ fn decide_rest<'a>(mut evs: Vec<Eval<'a>>, t: Vec<thresholds::Thresholds>) -> Ve
                 security,
             };
             let reliefs = DecidedReliefs([
-                reliefs::asylum(&ev, &t, &r, &asylum_bars),
-                reliefs::withholding(&ev, threat, &wh_bars),
-                reliefs::cat_withholding(&ev, &cat, &wh_bars),
-                reliefs::cat_deferral(&ev, &cat),
-                reliefs::refugee_admission(&ev, &abroad, &r, &asylum_bars),
+                reliefs::asylum(ev, t, &r, &asylum_bars),
+                reliefs::withholding(ev, threat, &wh_bars),
+                reliefs::cat_withholding(ev, &cat, &wh_bars),
+                reliefs::cat_deferral(ev, &cat),
+                reliefs::refugee_admission(ev, &abroad, &r, &asylum_bars),
             ]);
-            Decided {
-                ev,
-                t,
-                reliefs,
-                family,
-            }
+            DecidedRest { reliefs, family }
         })
         .collect()
 }

@@ -54,7 +54,39 @@ pub struct Screening<'a> {
     /// The fact path of the first (most decisive) question.
     pub first_question: Option<Cow<'a, str>>,
     /// The codes of the warnings, as in [`Assessment::warnings`].
-    pub warnings: Vec<&'a str>,
+    pub warnings: Codes<'a>,
+}
+
+/// The codes of a screening's warnings, kept in place: a `Vec` cost each of
+/// a caseload's rows an allocation and its freeing. There are at most as
+/// many as the rules have warnings ([`MOST_WARNINGS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Codes<'a> {
+    codes: [&'a str; MOST_WARNINGS],
+    len: usize,
+}
+
+/// How many warnings the rules can raise at once (`spec/rules.md` § 7).
+pub const MOST_WARNINGS: usize = crate::rules::warnings::CONDITIONS;
+
+impl<'a> std::ops::Deref for Codes<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.codes[..self.len]
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Codes<'a> {
+    /// # Panics
+    /// Given more than [`MOST_WARNINGS`] codes: the rules raise no more.
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Codes<'a> {
+        let mut codes = Codes::default();
+        for code in iter {
+            codes.codes[codes.len] = code;
+            codes.len += 1;
+        }
+        codes
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -102,7 +102,7 @@ impl<'a> Screened<'a> {
             annual_fee_due: a.annual_fee_due,
             open_questions: a.open_questions,
             first_question: a.first_question.as_deref(),
-            warnings: &a.warnings,
+            warnings: &a.warnings[..],
         }
     }
 

@@ -30,6 +30,9 @@ pub fn raised(ev: &Eval, lawful_pathways: Outcome) -> Vec<Warning> {
         .collect()
 }
 
+/// How many warnings the rules have (each raised at most once).
+pub const CONDITIONS: usize = 9;
+
 /// The warnings raised, in the law's order.
 pub fn raised_texts<'a>(
     ev: &Eval<'a>,
@@ -58,7 +61,7 @@ pub fn raised_texts<'a>(
         && app.granted_on.is_none()
         && app.forum != Some(Forum::Affirmative)
         && law.agreements_on(as_of).next().is_some();
-    let conditions =
+    let conditions: [(&str, bool); CONDITIONS] =
         [
             (
                 "lawful_pathways_litigation",
