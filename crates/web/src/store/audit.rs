@@ -96,7 +96,7 @@ impl<'a> Audit<'a> {
 impl Db {
     /// Records an action that changes nothing (a view, an export, a sign-in).
     pub async fn audit(&self, entry: &Audit<'_>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         entry.write(&mut tx, None, None).await?;
         tx.commit().await?;
         Ok(())

@@ -10,6 +10,17 @@ use super::{
 
 use crate::domain::{CaseId, UserId};
 
+/// A unique index's refusal (two creators took the same number at once, on
+/// PostgreSQL) as the conflict it is, which `create_case` retries.
+fn taken(e: sqlx::Error) -> DbError {
+    match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            DbError::Conflict("the case number is taken".into())
+        }
+        _ => e.into(),
+    }
+}
+
 impl Db {
     /// Creates a case with its first facts version, assigned to its creator.
     /// Without a number, the next free `YYYY-NNNN` of the current year (two
@@ -53,7 +64,15 @@ impl Db {
         } = *first;
         let id = CaseId::new(crate::secret::random_id());
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
+        if self.backend == super::Backend::Postgres {
+            // One creator at a time counts and takes the next number (on
+            // SQLite the write transaction already holds the only write lock);
+            // readers are not held up.
+            sqlx::query("LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await?;
+        }
         let number = match number {
             Some(n) => n.to_string(),
             None => {
@@ -78,7 +97,14 @@ impl Db {
         .bind(&by.id)
         .bind(&at)
         .execute(&mut *tx)
-        .await?;
+        .await;
+        let done = match done {
+            Ok(done) => done,
+            Err(e) => {
+                tx.rollback().await?;
+                return Err(taken(e));
+            }
+        };
         if done.rows_affected() == 0 {
             // At once: a dropped transaction rolls back only when its
             // connection is next used, and holds SQLite's write lock till then.
@@ -176,7 +202,7 @@ impl Db {
         let at = now();
         let version = expected_version + 1;
         let next = next_open(deadlines);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4
              WHERE id = $5 AND version = $6",
@@ -260,7 +286,7 @@ impl Db {
         archived: bool,
         audit: &Audit<'_>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("UPDATE cases SET archived = $1, updated_at = $2 WHERE id = $3")
             .bind(flag(archived))
             .bind(now())
@@ -312,7 +338,7 @@ impl Db {
         user_id: &UserId,
         audit: &Audit<'_>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query(
             "INSERT INTO case_members (case_id, user_id) SELECT $1, $2
              WHERE NOT EXISTS (SELECT 1 FROM case_members WHERE case_id = $1 AND user_id = $2)",
@@ -332,7 +358,7 @@ impl Db {
         user_id: &UserId,
         audit: &Audit<'_>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("DELETE FROM case_members WHERE case_id = $1 AND user_id = $2")
             .bind(case_id)
             .bind(user_id)
@@ -355,7 +381,7 @@ impl Db {
     ) -> Result<bool> {
         let id = crate::secret::random_id();
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "INSERT INTO notes (id, case_id, author_id, body, created_at, version, deleted, submit_key)
              SELECT $1, $2, $3, $4, $5, 1, 0, $6
@@ -392,7 +418,7 @@ impl Db {
         audit: &Audit<'_>,
     ) -> Result<()> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE notes SET body = COALESCE($1, body), deleted = $2, version = version + 1
              WHERE id = $3 AND case_id = $4 AND version = $5 AND deleted = 0",

@@ -315,6 +315,18 @@ impl Db {
         Ok(db)
     }
 
+    /// A transaction that writes. On SQLite it takes the write lock at its
+    /// start (`BEGIN IMMEDIATE`), waiting its turn (`busy_timeout`): a
+    /// transaction that reads first and writes later cannot wait for a
+    /// writer that started meanwhile, and fails with "database is locked"
+    /// (issue 15: concurrent case creation failed so).
+    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// The names of the migrations applied, in order.
     pub async fn applied_migrations(&self) -> Result<Vec<String>> {
         let rows = sqlx::query("SELECT description FROM _sqlx_migrations ORDER BY version")

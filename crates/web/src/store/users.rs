@@ -40,7 +40,7 @@ impl Db {
         audit: &Audit<'_>,
     ) -> Result<User> {
         let id = UserId::new(crate::secret::random_id());
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "INSERT INTO users (id, name, password_hash, role, active, created_at)
              SELECT $1, $2, $3, $4, 1, $5
@@ -108,7 +108,7 @@ impl Db {
         audits: &[Audit<'_>],
     ) -> Result<()> {
         self.forget_tokens();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         if let Some(hash) = change.password_hash {
             sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
                 .bind(hash)
@@ -152,7 +152,7 @@ impl Db {
         keep: &str,
         audit: &Audit<'_>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id)
@@ -221,7 +221,7 @@ impl Db {
         token_hash: &str,
         audit: &Audit<'_>,
     ) -> Result<TokenId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let id = TokenId::new(crate::secret::random_id());
         sqlx::query(
             "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
@@ -302,7 +302,7 @@ impl Db {
         token_id: &TokenId,
         audit: &Audit<'_>,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         self.forget_tokens();
         let done = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
@@ -324,7 +324,7 @@ impl Db {
         token_hash: Option<&str>,
         audit: &Audit<'_>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("UPDATE users SET calendar_token_hash = $1 WHERE id = $2")
             .bind(token_hash)
             .bind(user_id)
