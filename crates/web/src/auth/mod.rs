@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::domain::AuditAction;
 use crate::domain::Role;
-use crate::domain::user;
+use crate::domain::user::{self, MAX_NAME_CHARS};
 use crate::http::error::AppError;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, PreSession, Q, field, pre_csrf};
@@ -202,7 +202,11 @@ async fn login_form(State(state): State<AppState>, Q(q): Q<LoginQuery>) -> PageR
 }
 
 async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
-    let name = field(&form.fields, "name").trim().to_string();
+    let typed = field(&form.fields, "name").trim();
+    // No account has a longer name: what is kept of one tried (the audit
+    // log, the limiter) is cut to that length (issue 15: a 900,000-character
+    // name filled the disk through the audit log).
+    let name: String = typed.chars().take(MAX_NAME_CHARS).collect();
     let password = field(&form.fields, "password").to_string();
     let ip = form.ip.clone().unwrap_or_default();
     if state.rate_limit.locked(&ip, &name) {

@@ -40,6 +40,18 @@ pub enum By<'a> {
     Nobody,
 }
 
+/// The longest detail an audit row keeps, in characters: a row records
+/// what happened, never a document.
+pub const MAX_DETAIL_CHARS: usize = 500;
+
+/// `detail`, cut to [`MAX_DETAIL_CHARS`] (marked with an ellipsis).
+fn bounded(detail: &str) -> std::borrow::Cow<'_, str> {
+    match detail.char_indices().nth(MAX_DETAIL_CHARS) {
+        None => detail.into(),
+        Some((at, _)) => format!("{}…", &detail[..at]).into(),
+    }
+}
+
 impl<'a> Audit<'a> {
     /// An action of `by` from address `ip`.
     pub fn new(
@@ -85,7 +97,7 @@ impl<'a> Audit<'a> {
         .bind(user.map(|u| u.name.as_str()))
         .bind(self.action.code())
         .bind(case_id.or(self.case_id))
-        .bind(&self.detail)
+        .bind(bounded(&self.detail).into_owned())
         .bind(self.ip)
         .execute(&mut **tx)
         .await?;

@@ -2397,3 +2397,45 @@ async fn the_case_list_and_the_deadlines_export_as_csv_of_ones_own_cases() {
             && exports.iter().any(|e| e.detail == "deadlines (CSV)")
     );
 }
+
+/// Issue 15, high 1: a sign-in with an enormous name fills nothing: what
+/// the audit log keeps of a name tried is as long as a user name can be, an
+/// audit row's detail is bounded, and the limiter remembers a bounded number
+/// of names and addresses.
+#[tokio::test]
+async fn an_enormous_sign_in_name_fills_neither_the_audit_log_nor_memory() {
+    let t = TestApp::new().await;
+    t.login("maria", Role::Admin).await;
+    let huge = "x".repeat(900_000);
+    for _ in 0..3 {
+        let r = sign_in(&t, &huge, "wrong password").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert!(
+            r.body.len() < 50_000,
+            "the page does not echo it back whole"
+        );
+    }
+    let failed = t
+        .db()
+        .audit_log(Some(refuge_web::domain::AuditAction::SignInFailed), 10)
+        .await
+        .unwrap();
+    assert_eq!(failed.len(), 3);
+    for e in &failed {
+        assert!(
+            e.detail.chars().count() < 200,
+            "{} characters kept",
+            e.detail.len()
+        );
+    }
+
+    let limit = refuge_web::http::limit::RateLimit::default();
+    for i in 0..25_000 {
+        limit.failed("10.0.0.1", &format!("name-{i}"));
+    }
+    assert!(limit.remembered() <= refuge_web::http::limit::RateLimit::MAX_KEYS);
+    assert!(
+        limit.locked("10.0.0.1", "anyone"),
+        "the address itself is still counted"
+    );
+}
