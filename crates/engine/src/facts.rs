@@ -13,6 +13,17 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::logic::MAX_ENTRIES;
 
+/// The most entries each list of the facts document may hold.
+pub const MAX_ARRIVALS: usize = 100;
+pub const MAX_EXCEPTIONS: usize = 50;
+pub const MAX_HARMS: usize = 200;
+pub const MAX_GROUPS: usize = 200;
+pub const MAX_FAMILY: usize = 50;
+/// Grounds of one harm.
+pub const MAX_GROUNDS: usize = 20;
+const _: () =
+    assert!(MAX_HARMS < MAX_ENTRIES && MAX_GROUPS < MAX_ENTRIES && MAX_ARRIVALS < MAX_ENTRIES);
+
 /// An input error: the JSON path of the offending field and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", if field.is_empty() { message.clone() } else { format!("{field}: {message}") })]
@@ -502,28 +513,32 @@ impl Case {
                 _ => Ok(()),
             }
         };
-        // A fact the rules ask for names its entry by index (see `logic::Need`).
-        let too_many = |path: String, n: usize| {
-            InputError::new(
-                path,
-                format!("{n} entries; a list holds at most {MAX_ENTRIES}"),
-            )
+        // Lists no real case comes near, refused with the field named: a
+        // document of 20,000 groups once took half a minute to assess (issue
+        // 15). Each bound is far above any case's, and below `logic::Need`'s
+        // index range (`MAX_ENTRIES`).
+        let too_many = |path: String, n: usize, most: usize| {
+            InputError::new(path, format!("{n} entries; a case lists at most {most}"))
         };
-        for (path, n) in [
-            ("arrivals", f.arrivals().len()),
-            ("exceptions", f.exceptions().len()),
-            ("harms", f.harms().len()),
-            ("groups", f.groups().len()),
-            ("family", f.family().len()),
+        for (path, n, most) in [
+            ("arrivals", f.arrivals().len(), MAX_ARRIVALS),
+            ("exceptions", f.exceptions().len(), MAX_EXCEPTIONS),
+            ("harms", f.harms().len(), MAX_HARMS),
+            ("groups", f.groups().len(), MAX_GROUPS),
+            ("family", f.family().len(), MAX_FAMILY),
         ] {
-            if n > MAX_ENTRIES {
-                return Err(too_many(path.into(), n));
+            if n > most {
+                return Err(too_many(path.into(), n, most));
             }
         }
         for (h, harm) in f.harms().iter().enumerate() {
             let n = harm.grounds.as_deref().map_or(0, <[_]>::len);
-            if n > MAX_ENTRIES {
-                return Err(too_many(format!("harms[{}].grounds", self.harm_ids[h]), n));
+            if n > MAX_GROUNDS {
+                return Err(too_many(
+                    format!("harms[{}].grounds", self.harm_ids[h]),
+                    n,
+                    MAX_GROUNDS,
+                ));
             }
         }
         let a = f.applicant();

@@ -221,3 +221,49 @@ fn a_bad_value_in_a_new_fact_is_rejected_by_name() {
         "expected a boolean",
     );
 }
+
+/// Issue 15: a list longer than any case's is refused, naming the list, so
+/// that no document can make an assessment take seconds.
+#[test]
+fn a_list_longer_than_any_cases_is_refused_naming_it() {
+    let entries =
+        |n: usize, f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join(",");
+    let groups = |n| {
+        format!(
+            r#"{{"groups":[{}]}}"#,
+            entries(n, &|i| format!(r#"{{"id":"g{i}"}}"#))
+        )
+    };
+    assert!(
+        assess_json(
+            &groups(200),
+            jiff::civil::date(2026, 1, 15),
+            Law::embedded()
+        )
+        .is_ok()
+    );
+    rejects(
+        &groups(201),
+        "groups",
+        "201 entries; a case lists at most 200",
+    );
+    let harms = format!(
+        r#"{{"harms":[{}]}}"#,
+        entries(201, &|i| format!(r#"{{"id":"h{i}"}}"#))
+    );
+    rejects(&harms, "harms", "at most 200");
+    let grounds = format!(
+        r#"{{"harms":[{{"id":"h1","grounds":[{}]}}]}}"#,
+        entries(21, &|_| r#"{"ground":"race"}"#.to_string())
+    );
+    rejects(
+        &grounds,
+        "harms[h1].grounds",
+        "21 entries; a case lists at most 20",
+    );
+    let family = format!(
+        r#"{{"family":[{}]}}"#,
+        entries(51, &|i| format!(r#"{{"id":"f{i}"}}"#))
+    );
+    rejects(&family, "family", "at most 50");
+}
