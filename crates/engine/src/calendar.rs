@@ -2,7 +2,6 @@
 //! 29-February rule, and rolling a deadline past weekends and legal holidays
 //! (5 U.S.C. § 6103).
 
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 /// Which way a 29 February that does not exist in the target year is rounded.
@@ -28,9 +27,15 @@ pub fn add_years(date: Date, years: i16, rounding: Rounding) -> (Date, bool) {
     }
 }
 
-/// `date` + `days` calendar days (negative counts back).
+/// `date` + `days` calendar days (negative counts back), never panicking:
+/// past the calendar's range it stops at its first or last day (a checked
+/// facts document keeps every count far inside it: `Case::check`).
 pub fn add_days(date: Date, days: i64) -> Date {
-    date.checked_add(days.days()).unwrap_or(date)
+    jiff::Span::new()
+        .try_days(days)
+        .ok()
+        .and_then(|span| date.checked_add(span).ok())
+        .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
 }
 
 /// Whole calendar days from `a` to `b` (negative when `b` is earlier).

@@ -21,6 +21,10 @@ pub const MAX_GROUPS: usize = 200;
 pub const MAX_FAMILY: usize = 50;
 /// Grounds of one harm.
 pub const MAX_GROUNDS: usize = 20;
+/// The most days a count of days may give (100 years).
+pub const MAX_DAYS: u32 = 36_525;
+/// The longest sentence, in years.
+pub const MAX_YEARS: f64 = 200.0;
 const _: () =
     assert!(MAX_HARMS < MAX_ENTRIES && MAX_GROUPS < MAX_ENTRIES && MAX_ARRIVALS < MAX_ENTRIES);
 
@@ -583,12 +587,32 @@ impl Case {
             }
         }
         if let Some(c) = f.conduct.as_ref().and_then(|c| c.sentence_years)
-            && !(c.is_finite() && c >= 0.0)
+            && !(c.is_finite() && (0.0..=MAX_YEARS).contains(&c))
         {
             return Err(InputError::new(
                 "conduct.sentence_years",
-                "must be a number of years, zero or more",
+                format!("must be a number of years from 0 to {MAX_YEARS}"),
             ));
+        }
+        // Counts of days no case comes near are refused: the date arithmetic
+        // they feed stays far inside the calendar (issue 15: 7,304,305 days
+        // of stopped clock overflowed it).
+        let days = |path: String, n: Option<u32>| match n {
+            Some(n) if n > MAX_DAYS => Err(InputError::new(
+                path,
+                format!("{n} days; at most {MAX_DAYS} (100 years)"),
+            )),
+            _ => Ok(()),
+        };
+        days(
+            "application.clock_stopped_days".into(),
+            f.application().clock_stopped_days,
+        )?;
+        for (i, h) in f.harms().iter().enumerate() {
+            days(
+                format!("harms[{}].detention_days", self.harm_ids[i]),
+                h.detention_days,
+            )?;
         }
         // The defined groups, gathered at the first ground that names one.
         let mut groups: Option<HashSet<&str>> = None;

@@ -687,3 +687,33 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Issue 15: extreme numbers in the facts (any count of days, any
+    /// sentence) never panic: the document is assessed, or refused with the
+    /// field named.
+    #[test]
+    fn extreme_numbers_in_the_facts_never_panic(
+        stopped in any::<u32>(),
+        detained in any::<u32>(),
+        years in prop_oneof![Just(f64::MAX), Just(1e300), 0.0..1e6f64],
+        filed in prop_oneof![Just("1800-01-01"), Just("2025-01-01"), Just("2200-12-31")],
+    ) {
+        let json = serde_json::json!({
+            "as_of": "2200-12-31",
+            "application": {"filed_on": filed, "clock_stopped_days": stopped},
+            "harms": [{"id": "h1", "when": "past", "detention_days": detained}],
+            "conduct": {"sentence_years": years},
+        })
+        .to_string();
+        match assess_json(&json, today(), Law::embedded()) {
+            Ok(_) => {}
+            Err(e) => prop_assert!(
+                ["application.clock_stopped_days", "harms[h1].detention_days", "conduct.sentence_years", "harms[0].detention_days"].contains(&e.field.as_str()),
+                "{}: {}", e.field, e.message
+            ),
+        }
+    }
+}
