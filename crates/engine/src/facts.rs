@@ -672,6 +672,21 @@ fn ids<T>(
                 "an id must not be empty",
             ));
         }
+        // An id travels into deadline ids, addresses and calendar feeds:
+        // letters, digits, `-`, `_` and `.` only (issue 15: a line break in
+        // an id once reached a calendar's UID line).
+        if let Some(bad) = own.and_then(|s| {
+            s.chars()
+                .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+                .or_else(|| (s.chars().count() > 64).then_some('…'))
+        }) {
+            return Err(InputError::new(
+                format!("{list}[{i}].id"),
+                format!(
+                    "{bad:?} is not allowed in an id: use at most 64 letters, digits, '-', '_' or '.'"
+                ),
+            ));
+        }
         let id = own.map(str::to_owned).unwrap_or_else(|| i.to_string());
         if !seen.insert(id.clone()) {
             return Err(InputError::new(

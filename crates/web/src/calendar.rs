@@ -88,7 +88,10 @@ pub fn calendar(name: &str, rows: &[DeadlineRow]) -> String {
         line(&mut out, "BEGIN:VEVENT");
         line(
             &mut out,
-            &format!("UID:{}-{}@refuge", r.case_id, r.deadline_id),
+            &format!(
+                "UID:{}",
+                text(&format!("{}-{}@refuge", r.case_id, r.deadline_id))
+            ),
         );
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", compact(date)));
@@ -245,5 +248,31 @@ mod tests {
     #[test]
     fn text_values_escape_commas_semicolons_and_newlines() {
         assert_eq!(text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    /// Issue 15, medium 4: no value can end a line of the feed, the UID's
+    /// included (a deadline id carries a family member's id).
+    #[test]
+    fn no_value_can_inject_a_line_into_the_feed() {
+        let row = DeadlineRow {
+            case_id: crate::domain::CaseId::new("c1"),
+            case_number: "2026-0001".into(),
+            client_name: "Client".into(),
+            deadline_id: "family.c1\r\nEND:VCALENDAR\r\nX-EVIL:1.age_21".into(),
+            label: "Turns 21\r\nX-EVIL:2".into(),
+            date: "2027-01-01".into(),
+            status: "upcoming".into(),
+            kind: "last_day".into(),
+        };
+        let ics = calendar("Refuge", &[row]);
+        let lines: Vec<&str> = ics.split("\r\n").collect();
+        assert_eq!(lines.iter().filter(|l| **l == "END:VCALENDAR").count(), 1);
+        assert!(!lines.iter().any(|l| l.starts_with("X-EVIL")), "{ics}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("UID:c1-family.c1\\nEND:VCALENDAR")),
+            "{ics}"
+        );
     }
 }
