@@ -166,3 +166,29 @@ fn a_scripted_setup_adds_users_and_tokens_that_the_api_accepts() {
     );
     assert!(refused.starts_with("HTTP/1.1 401"), "{refused}");
 }
+
+/// Issue 15, medium 7: the data directory and the database files are the
+/// owner's alone (0700 and 0600), whatever the umask.
+#[cfg(unix)]
+#[test]
+fn the_database_is_readable_by_its_owner_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = data_dir("private");
+    let d = data.to_str().unwrap();
+    let Run {
+        code, stderr: err, ..
+    } = refuge_with_input(
+        &["user", "add", "ana", "--role", "admin", "--data", d],
+        "a long password\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700, "the data directory");
+    for name in ["refuge.db", "refuge.db-wal", "refuge.db-shm"] {
+        let f = data.join(name);
+        if f.exists() {
+            assert_eq!(mode(&f), 0o600, "{name}");
+        }
+    }
+    assert!(data.join("refuge.db").exists());
+}

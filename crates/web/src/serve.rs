@@ -28,16 +28,14 @@ impl StoreArgs {
         if let Some(url) = &self.database {
             return Ok(url.clone());
         }
-        std::fs::create_dir_all(&self.data).map_err(|e| {
+        let file = self.data.join("refuge.db");
+        private(&self.data, &file).map_err(|e| {
             anyhow::anyhow!(
-                "cannot create the data directory {}: {e}",
+                "cannot create the data directory {} for the owner alone: {e}",
                 self.data.display()
             )
         })?;
-        Ok(format!(
-            "sqlite://{}?mode=rwc",
-            self.data.join("refuge.db").display()
-        ))
+        Ok(format!("sqlite://{}?mode=rwc", file.display()))
     }
 
     pub async fn open(&self) -> anyhow::Result<store::Db> {
@@ -46,6 +44,39 @@ impl StoreArgs {
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))
     }
+}
+
+/// Makes the data directory readable by its owner alone (0700) and the
+/// database file too (0600), whatever the umask; SQLite gives its `-wal` and
+/// `-shm` files the database file's permissions. Asylum information is
+/// confidential (8 C.F.R. § 208.6): no other account of the machine reads it.
+fn private(dir: &std::path::Path, file: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(file)?;
+        for suffix in ["", "-wal", "-shm"] {
+            let f = std::path::PathBuf::from(format!("{}{suffix}", file.display()));
+            if f.exists() {
+                std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600))?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        std::fs::create_dir_all(dir)?;
+    }
+    Ok(())
 }
 
 /// `refuge serve`: the case workspace in a browser.
