@@ -50,7 +50,17 @@ pub struct Db {
     pool: AnyPool,
     pub backend: Backend,
     /// API token hash → its user, as last read (see [`Db::api_token_user`]).
-    token_cache: Arc<Mutex<HashMap<String, (User, Instant)>>>,
+    token_cache: Arc<Mutex<TokenCache>>,
+}
+
+/// The cached API tokens, and how many times they were all forgotten: a
+/// lookup that read the database before a forgetting does not cache what
+/// it read (issue 15: a revoked token, read just before the revocation
+/// committed, was cached again and worked for 10 more seconds).
+#[derive(Default)]
+pub(crate) struct TokenCache {
+    pub(crate) users: HashMap<String, (User, Instant)>,
+    pub(crate) generation: u64,
 }
 
 /// How long a cached API token is trusted without reading the database again.

@@ -1,11 +1,12 @@
 //! Users, sessions, API and calendar tokens.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use sqlx::Row;
 
-use super::{Audit, Db, DbError, Result, TOKEN_CACHE_SECONDS, User, UserChange, flag, now, user};
+use super::{
+    Audit, Db, DbError, Result, TOKEN_CACHE_SECONDS, TokenCache, User, UserChange, flag, now, user,
+};
 use crate::Role;
 use crate::domain::{TokenId, UserId};
 
@@ -107,7 +108,6 @@ impl Db {
         change: &UserChange<'_>,
         audits: &[Audit<'_>],
     ) -> Result<()> {
-        self.forget_tokens();
         let mut tx = self.write().await?;
         if let Some(hash) = change.password_hash {
             sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
@@ -140,6 +140,7 @@ impl Db {
             audit.write(&mut tx, None, None).await?;
         }
         tx.commit().await?;
+        self.forget_tokens();
         Ok(())
     }
 
@@ -241,7 +242,10 @@ impl Db {
     /// The active user of an unrevoked API token. Found tokens are remembered
     /// for [`TOKEN_CACHE_SECONDS`]: the lookup cost more than an assessment.
     pub async fn api_token_user(&self, token_hash: &str) -> Result<Option<User>> {
-        let cached = self.cache().get(token_hash).cloned();
+        let (cached, generation) = {
+            let cache = self.cache();
+            (cache.users.get(token_hash).cloned(), cache.generation)
+        };
         if let Some((user, at)) = cached
             && at.elapsed() < Duration::from_secs(TOKEN_CACHE_SECONDS)
         {
@@ -250,23 +254,30 @@ impl Db {
         let found = self.api_token_user_uncached(token_hash).await?;
         let mut cache = self.cache();
         match &found {
-            Some(u) => {
-                cache.insert(token_hash.to_string(), (u.clone(), Instant::now()));
+            // Only if nothing was forgotten while the database was read.
+            Some(u) if cache.generation == generation => {
+                cache
+                    .users
+                    .insert(token_hash.to_string(), (u.clone(), Instant::now()));
             }
-            None => {
-                cache.remove(token_hash);
+            _ => {
+                cache.users.remove(token_hash);
             }
         }
         Ok(found)
     }
 
-    fn cache(&self) -> std::sync::MutexGuard<'_, HashMap<String, (User, Instant)>> {
+    fn cache(&self) -> std::sync::MutexGuard<'_, TokenCache> {
         self.token_cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Forgets every cached token (after a revocation or a change of role or status).
+    /// Forgets every cached token, once the revocation or the change of role
+    /// or status has committed, and keeps lookups that began before from
+    /// caching what they read.
     fn forget_tokens(&self) {
-        self.cache().clear();
+        let mut cache = self.cache();
+        cache.users.clear();
+        cache.generation += 1;
     }
 
     async fn api_token_user_uncached(&self, token_hash: &str) -> Result<Option<User>> {
@@ -303,7 +314,6 @@ impl Db {
         audit: &Audit<'_>,
     ) -> Result<bool> {
         let mut tx = self.write().await?;
-        self.forget_tokens();
         let done = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
         )
@@ -314,6 +324,7 @@ impl Db {
         .await?;
         audit.write(&mut tx, None, None).await?;
         tx.commit().await?;
+        self.forget_tokens();
         Ok(done.rows_affected() == 1)
     }
 

@@ -485,3 +485,54 @@ async fn cases_opened_at_once_all_open_on_postgresql() {
         None => crate::skipped("concurrent case creation on PostgreSQL"),
     }
 }
+
+/// Issue 15, medium 6: once a revocation has committed, the token is
+/// refused at once, even when lookups were reading it at that moment (a
+/// lookup that read the database before the revocation must not cache it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_token_revoked_while_it_is_being_read_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::connect(&format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("r.db").display()
+    ))
+    .await
+    .unwrap();
+    let bob = db
+        .add_user("bob", "hash", Role::Staff, &did(PermissionUserAdd))
+        .await
+        .unwrap();
+    for round in 0..20 {
+        let hash = format!("t{round}");
+        let tid = db
+            .add_api_token(&bob.id, "script", &hash, &did(PermissionToken))
+            .await
+            .unwrap();
+        let readers: Vec<_> = (0..8)
+            .map(|_| {
+                let (db, hash) = (db.clone(), hash.clone());
+                tokio::spawn(async move {
+                    for _ in 0..20 {
+                        let _ = db.api_token_user(&hash).await;
+                    }
+                })
+            })
+            .collect();
+        assert!(
+            db.revoke_api_token(&bob.id, &tid, &did(PermissionToken))
+                .await
+                .unwrap()
+        );
+        assert!(
+            db.api_token_user(&hash).await.unwrap().is_none(),
+            "round {round}: refused once revoked"
+        );
+        for r in readers {
+            r.await.unwrap();
+        }
+        assert!(
+            db.api_token_user(&hash).await.unwrap().is_none(),
+            "round {round}: and after every read"
+        );
+    }
+}
