@@ -291,6 +291,18 @@ async fn create_case(
         .into_response())
 }
 
+/// The entity tag of a version of a case's facts.
+fn etag(version: i64) -> String {
+    format!("\"v{version}\"")
+}
+
+fn with_etag(mut res: Response, version: i64) -> Response {
+    if let Ok(v) = etag(version).parse() {
+        res.headers_mut().insert(header::ETAG, v);
+    }
+    res
+}
+
 /// A case.
 #[utoipa::path(get, path = "/cases/{id}", tag = "cases",
     params(("id" = String, Path, description = "The case's id")),
@@ -320,7 +332,7 @@ async fn get_facts(State(state): State<AppState>, access: ApiCase) -> ApiResult 
         "facts read (API)",
     )
     .await?;
-    Ok(json_text(case.facts))
+    Ok(with_etag(json_text(case.facts), case.version))
 }
 
 /// Replace a case's facts document (a new version; the old stays in the history).
@@ -331,14 +343,28 @@ async fn get_facts(State(state): State<AppState>, access: ApiCase) -> ApiResult 
         (status = 200, description = "The facts as stored", body = FactsDocument),
         (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, description = "Saved by someone else at the same moment; retry", body = ErrorBody),
+        (status = 412, description = "If-Match names an older version: read the facts again", body = ErrorBody),
         (status = 422, body = ErrorBody),
     ))]
 async fn put_facts(
     State(state): State<AppState>,
     access: ApiCase,
+    headers: axum::http::HeaderMap,
     bytes: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
     let CaseAccess { case, who: u, .. } = access;
+    // A write based on an older version is refused, never applied over a
+    // newer one (issue 15, medium 8): `If-Match` carries the ETag read.
+    if let Some(wanted) = headers.get(header::IF_MATCH) {
+        let current = etag(case.version);
+        let wanted = wanted.to_str().unwrap_or("");
+        if wanted != "*" && !wanted.split(',').any(|t| t.trim() == current) {
+            return Err(ApiError::Stale(format!(
+                "the facts are at version {} ({current}), not {wanted}: read them again, then write",
+                case.version
+            )));
+        }
+    }
     let bytes = body(bytes)?;
     let text = utf8(&bytes)?;
     // The engine's parser names the field of any error (and rejects what is not one object).
@@ -348,10 +374,10 @@ async fn put_facts(
         field: None,
     })?;
     let audit = u.did(AuditAction::FactsChange, "facts replaced (API)");
-    cases::save_facts(&state, &u.user, &case, &facts, &audit)
+    let version = cases::save_facts(&state, &u.user, &case, &facts, &audit)
         .await
         .map_err(|e| case_error(e, ""))?;
-    Ok(json_text(facts.to_string()))
+    Ok(with_etag(json_text(facts.to_string()), version))
 }
 
 /// A case's assessment, as of today (the same JSON as `POST /assess`).

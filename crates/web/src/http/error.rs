@@ -102,6 +102,8 @@ pub enum ApiError {
     },
     PayloadTooLarge,
     Conflict(String),
+    /// `If-Match` named another version than the stored one (HTTP 412).
+    Stale(String),
     Internal,
 }
 
@@ -158,6 +160,7 @@ impl IntoResponse for ApiError {
                 None,
             ),
             ApiError::Conflict(m) => (StatusCode::CONFLICT, m, None),
+            ApiError::Stale(m) => (StatusCode::PRECONDITION_FAILED, m, None),
             ApiError::Internal => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "something went wrong on the server; nothing was saved".into(),

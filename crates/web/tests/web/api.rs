@@ -437,3 +437,54 @@ async fn the_openapi_schemas_describe_every_field_of_the_examples_and_their_asse
         conforms(&doc, &assessment_schema, &out, "assessment");
     }
 }
+
+/// Issue 15, medium 8: API writes cannot overwrite each other silently: a
+/// read gives the facts' version as an ETag, and a write whose `If-Match`
+/// names an older version is refused with 412, nothing saved.
+#[tokio::test]
+async fn a_write_based_on_an_older_version_is_refused_with_412() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let url = format!("/api/v1/cases/{}/facts", case.id);
+    let read = t.api("GET", &url, Some(&who.token), None).await;
+    assert_eq!(read.headers["etag"], "\"v1\"");
+    let put = |if_match: &'static str, body: &'static str| {
+        Request::builder()
+            .method("PUT")
+            .uri(&url)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {}", who.token))
+            .header(header::IF_MATCH, if_match)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let first = t
+        .send(put(
+            "\"v1\"",
+            r#"{"applicant": {"birth_date": "1990-01-01"}}"#,
+        ))
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert_eq!(first.headers["etag"], "\"v2\"");
+    let stale = t
+        .send(put(
+            "\"v1\"",
+            r#"{"applicant": {"birth_date": "1999-09-09"}}"#,
+        ))
+        .await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    assert!(
+        stale.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("version 2")
+    );
+    assert_eq!(
+        t.facts(&who, &case.id).await["applicant"]["birth_date"],
+        "1990-01-01",
+        "nothing saved"
+    );
+}
