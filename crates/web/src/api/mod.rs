@@ -279,6 +279,29 @@ async fn create_case(
         .as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty());
+    // The web form's rules (issue 15): a number of at most 64 characters,
+    // and no control character (NUL, a direction override) in either.
+    let controlled = |s: &str| {
+        s.chars().any(|c| {
+            c.is_control()
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+    };
+    if controlled(name) {
+        return Err(ApiError::Invalid {
+            error: "a control or direction character is not allowed in a name".into(),
+            field: Some("name".into()),
+        });
+    }
+    if let Some(n) = number
+        && (n.chars().count() > 64 || controlled(n))
+    {
+        return Err(ApiError::Invalid {
+            error: "a case number has at most 64 characters, none of them a control or direction character".into(),
+            field: Some("number".into()),
+        });
+    }
     let audit = u.did(AuditAction::CaseCreate, " (API)");
     let case = cases::create(&state, &u.user, number, name, &facts, &audit)
         .await

@@ -8,7 +8,60 @@ pub fn check_new_password(password: &str) -> Result<(), String> {
     if password.chars().count() < 10 {
         return Err("must be at least 10 characters long".into());
     }
+    // NIST SP 800-63B § 5.1.1.2: refuse what is commonly used or expected.
+    let mut chars = password.chars();
+    let first = chars.next();
+    if password.trim().is_empty() || chars.all(|c| Some(c) == first) {
+        return Err("must not be one character repeated".into());
+    }
+    let lower = password.to_lowercase();
+    if COMMON_PASSWORDS.contains(&lower.as_str()) || is_run(&lower) {
+        return Err("is among the most common passwords; choose another".into());
+    }
     Ok(())
+}
+
+/// Passwords of 10 characters or more that lead the lists of leaked ones
+/// (SecLists' most common passwords, lower-cased).
+const COMMON_PASSWORDS: &[&str] = &[
+    "1234567890",
+    "0987654321",
+    "12345678910",
+    "123456789a",
+    "1q2w3e4r5t",
+    "1qaz2wsx3edc",
+    "qwertyuiop",
+    "asdfghjkl;",
+    "zxcvbnm,./",
+    "password12",
+    "password123",
+    "password1234",
+    "iloveyou12",
+    "qwerty1234",
+    "qwerty12345",
+    "abcdefghij",
+    "abc1234567",
+    "football12",
+    "letmein123",
+    "welcome123",
+    "1111111111",
+    "0000000000",
+    "passw0rd123",
+    "administrator",
+    "adminadmin",
+    "qwertyqwerty",
+    "princess12",
+    "sunshine12",
+    "monkey1234",
+    "dragon1234",
+    "changeme123",
+    "refugerefuge",
+];
+
+/// Whether a password is a run of consecutive digits or letters ("0123456789", "abcdefghijk").
+fn is_run(p: &str) -> bool {
+    let b = p.as_bytes();
+    b.windows(2).all(|w| w[1] == w[0] + 1) || b.windows(2).all(|w| w[0] == w[1] + 1)
 }
 
 /// Checks a new user name: 1 to 64 letters, digits, `.`, `-`, `_` or `@`.

@@ -41,6 +41,9 @@ pub enum AppError {
     Csrf,
     #[error("{0}")]
     BadRequest(String),
+    /// Text the workspace cannot keep (HTTP 422).
+    #[error("{0}")]
+    Invalid(String),
     #[error("too many failed sign-ins; wait 15 minutes and try again")]
     RateLimited,
     #[error(transparent)]
@@ -64,6 +67,7 @@ impl IntoResponse for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::Csrf | AppError::NoCookie => StatusCode::FORBIDDEN,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::Db(DbError::Conflict(_)) => StatusCode::CONFLICT,
             AppError::Db(e) => {

@@ -67,8 +67,20 @@ pub async fn form_fields(
             AppError::BadRequest("the form could not be read".into())
         }
     })?;
-    serde_urlencoded::from_bytes(&bytes)
-        .map_err(|_| AppError::BadRequest("the form is malformed".into()))
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+        .map_err(|_| AppError::BadRequest("the form is malformed".into()))?;
+    // No text of a form may hold a NUL or another control character but
+    // line breaks and tabs: PostgreSQL refuses NUL (it answered 500), and
+    // none belongs in a name, a note or a fact (issue 15).
+    if let Some((name, _)) = fields.iter().find(|(_, v)| {
+        v.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    }) {
+        return Err(AppError::Invalid(format!(
+            "{name}: a control character (such as NUL) is not allowed in text"
+        )));
+    }
+    Ok(fields)
 }
 
 impl FromRequest<AppState> for Posted {

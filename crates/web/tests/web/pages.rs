@@ -2439,3 +2439,61 @@ async fn an_enormous_sign_in_name_fills_neither_the_audit_log_nor_memory() {
         "the address itself is still counted"
     );
 }
+
+/// Issue 15, low: text with a NUL or another control character is refused
+/// with 422 and the field named (PostgreSQL answered 500), in forms and the
+/// API; common passwords and one character repeated are refused.
+#[tokio::test]
+async fn control_characters_and_common_passwords_are_refused() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Admin).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let r = t
+        .post(
+            &format!("/cases/{}/notes", case.id),
+            &who,
+            &[("body", "a\0b")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("body: a control character"), "{}", r.body);
+    assert!(t.db().notes(&case.id).await.unwrap().is_empty());
+    let r = t.post("/cases/search", &who, &[("q", "x\0")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t
+        .api(
+            "POST",
+            "/api/v1/cases",
+            Some(&who.token),
+            Some("{\"name\": \"a\\u0000b\"}"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.json()["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("name"))
+    );
+    let long = format!(
+        "{{\"name\": \"Client\", \"number\": \"{}\"}}",
+        "9".repeat(65)
+    );
+    let r = t
+        .api("POST", "/api/v1/cases", Some(&who.token), Some(&long))
+        .await;
+    assert_eq!(
+        (r.status, r.json()["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("number"))
+    );
+    for weak in [
+        "aaaaaaaaaa",
+        "          ",
+        "1234567890",
+        "Password123",
+        "abcdefghijk",
+    ] {
+        assert!(
+            refuge_web::domain::user::check_new_password(weak).is_err(),
+            "{weak:?}"
+        );
+    }
+    assert!(refuge_web::domain::user::check_new_password("correct horse battery").is_ok());
+}
