@@ -220,7 +220,9 @@ async fn assess(
     bytes: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
     let bytes = body(bytes)?;
-    let a = cases::assess_facts(&state, utf8(&bytes)?).map_err(invalid)?;
+    let a = cases::assess_facts(&state, utf8(&bytes)?)
+        .await
+        .map_err(invalid)?;
     Ok(json_text(refuge_engine::json::to_string(&a)))
 }
 
@@ -391,7 +393,7 @@ async fn put_facts(
     let bytes = body(bytes)?;
     let text = utf8(&bytes)?;
     // The engine's parser names the field of any error (and rejects what is not one object).
-    cases::assess_facts(&state, text).map_err(invalid)?;
+    cases::assess_facts(&state, text).await.map_err(invalid)?;
     let facts: Value = serde_json::from_str(text).map_err(|e| ApiError::Invalid {
         error: e.to_string(),
         field: None,
@@ -409,7 +411,9 @@ async fn put_facts(
     responses((status = 200, body = Assessment), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, description = "The stored facts are no longer valid", body = ErrorBody)))]
 async fn get_assessment(State(state): State<AppState>, access: ApiCase) -> ApiResult {
     let CaseAccess { case, who: u, .. } = access;
-    let a = cases::assess_facts(&state, &case.facts).map_err(invalid)?;
+    let a = cases::assess_facts(&state, &case.facts)
+        .await
+        .map_err(invalid)?;
     u.audit(
         &state.db,
         AuditAction::CaseView,

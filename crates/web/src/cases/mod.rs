@@ -254,7 +254,7 @@ async fn case_page(
     Q(q): Q<CaseQuery>,
 ) -> PageResult {
     let done = done_in_words(&state, &case, &q.done).await?;
-    let (a, facts_error) = assessment_of(&state, &case);
+    let (a, facts_error) = assessment_of(&state, &case).await;
     let glance = refuge_report::html_glance(&a);
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
@@ -296,7 +296,7 @@ async fn report(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
-    let (a, _) = assessment_of(&state, &case);
+    let (a, _) = assessment_of(&state, &case).await;
     s.audit(
         &state.db,
         AuditAction::CaseExport,

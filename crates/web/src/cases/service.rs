@@ -18,10 +18,30 @@ pub enum CaseError {
 }
 
 /// Assesses a facts document as of today (or the document's own `as_of`).
-pub fn assess_facts(state: &AppState, facts: &str) -> Result<Assessment, InputError> {
-    let case = Case::from_json(facts, state.today())?;
-    Ok(assess(&case, state.law))
+///
+/// The engine runs on the blocking pool, never on the threads that answer
+/// requests, and within [`ASSESS_DEADLINE`] (issue 15: two large documents
+/// assessed on the request threads made a sign-in page wait a minute).
+pub async fn assess_facts(state: &AppState, facts: &str) -> Result<Assessment, InputError> {
+    let (law, today, text) = (state.law, state.today(), facts.to_owned());
+    let run = tokio::task::spawn_blocking(move || {
+        let case = Case::from_json(&text, today)?;
+        Ok(assess(&case, law))
+    });
+    match tokio::time::timeout(ASSESS_DEADLINE, run).await {
+        Ok(Ok(done)) => done,
+        Ok(Err(_)) | Err(_) => Err(InputError {
+            field: String::new(),
+            message:
+                "the assessment of these facts could not be completed in time; nothing was saved"
+                    .into(),
+        }),
+    }
 }
+
+/// The longest an assessment may take (the largest document the engine
+/// accepts takes about 50 ms).
+pub const ASSESS_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The dated deadlines of an assessment, to store for the dashboard and calendars.
 pub fn deadlines(a: &Assessment) -> Vec<NewDeadline<'_>> {
@@ -62,7 +82,9 @@ pub async fn save_facts(
     audit: &Audit<'_>,
 ) -> Result<i64, CaseError> {
     let text = facts.to_string();
-    let a = assess_facts(state, &text).map_err(CaseError::Invalid)?;
+    let a = assess_facts(state, &text)
+        .await
+        .map_err(CaseError::Invalid)?;
     let old = document(case);
     let changes = changes_json(&old, facts);
     let version = state
@@ -94,7 +116,9 @@ pub async fn create(
     audit: &Audit<'_>,
 ) -> Result<CaseRow, CaseError> {
     let text = facts.to_string();
-    let a = assess_facts(state, &text).map_err(CaseError::Invalid)?;
+    let a = assess_facts(state, &text)
+        .await
+        .map_err(CaseError::Invalid)?;
     let changes = changes_json(&Value::Null, facts);
     let case = state
         .db
@@ -117,11 +141,11 @@ pub async fn create(
 /// names it (the engine stops at the first): each field found is set aside
 /// and the rest checked again, until the rest passes (or a field is found
 /// twice, or 50 are).
-pub fn all_errors(state: &AppState, doc: &Value) -> Vec<(String, String)> {
+pub async fn all_errors(state: &AppState, doc: &Value) -> Vec<(String, String)> {
     let mut rest = doc.clone();
     let mut errors: Vec<(String, String)> = Vec::new();
     while errors.len() < 50 {
-        let Err(e) = assess_facts(state, &rest.to_string()) else {
+        let Err(e) = assess_facts(state, &rest.to_string()).await else {
             break;
         };
         let path = form_path(doc, &e.field);
@@ -167,11 +191,13 @@ pub fn form_path(doc: &Value, field: &str) -> String {
 
 /// A case's assessment; facts the engine now rejects (a law or date change)
 /// are shown as an error beside an assessment of no facts.
-pub fn assessment_of(state: &AppState, case: &CaseRow) -> (Assessment, Option<String>) {
-    match assess_facts(state, &case.facts) {
+pub async fn assessment_of(state: &AppState, case: &CaseRow) -> (Assessment, Option<String>) {
+    match assess_facts(state, &case.facts).await {
         Ok(a) => (a, None),
         Err(e) => {
-            let a = assess_facts(state, "{}").expect("an empty facts document is valid");
+            let a = assess_facts(state, "{}")
+                .await
+                .expect("an empty facts document is valid");
             (a, Some(e.to_string()))
         }
     }

@@ -6,8 +6,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use refuge_engine::NOTICE;
 use refuge_engine::output::Question;
+use refuge_engine::{Assessment, NOTICE};
 use serde::Deserialize;
 
 use crate::cases::service::assessment_of;
@@ -63,7 +63,7 @@ struct Refused<'a> {
 
 /// The interview at question `skip`, or at a refused answer's question.
 fn interview_page(
-    state: &AppState,
+    a: &Assessment,
     s: &Session,
     case: CaseRow,
     skip: usize,
@@ -75,7 +75,6 @@ fn interview_page(
         Some(r) => (Some(r.fact), r.typed, Some(r.error)),
         None => (None, &no_answer, None),
     };
-    let (a, _) = assessment_of(state, &case);
     let doc = cases::document(&case);
     // The questions whose fact the document does not answer yet. One it
     // answers without settling the law (the harm was "not reported") is not
@@ -146,9 +145,8 @@ pub async fn interview(
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
     Q(q): Q<InterviewQuery>,
 ) -> PageResult {
-    Ok(render(&interview_page(
-        &state, &s, case, q.skip, None, q.saved,
-    )))
+    let (a, _) = assessment_of(&state, &case).await;
+    Ok(render(&interview_page(&a, &s, case, q.skip, None, q.saved)))
 }
 
 pub async fn answer(
@@ -177,16 +175,20 @@ pub async fn answer(
     let typed: HashMap<String, String> = answers.iter().cloned().collect();
     let blank = answers.iter().all(|(_, v)| v.trim().is_empty());
     let fail = |case: CaseRow, msg: String| {
-        let refused = Refused {
-            fact: &fact,
-            typed: &typed,
-            error: msg,
-        };
-        let page = interview_page(&state, s, case, skip, Some(refused), None);
-        Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+        let (fact, typed, state) = (&fact, &typed, &state);
+        async move {
+            let refused = Refused {
+                fact,
+                typed,
+                error: msg,
+            };
+            let (a, _) = assessment_of(state, &case).await;
+            let page = interview_page(&a, s, case, skip, Some(refused), None);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+        }
     };
     if blank {
-        return fail(case, "give an answer, or choose \"Skip for now\"".into());
+        return fail(case, "give an answer, or choose \"Skip for now\"".into()).await;
     }
     // Someone else saved meanwhile. Their change and this answer meet only
     // if they answered this very question: then the answer is kept and shown
@@ -205,13 +207,14 @@ pub async fn answer(
                     "someone else answered this question meanwhile ({}); check it and answer again",
                     theirs.join(", ")
                 ),
-            );
+            )
+            .await;
         }
     }
     let mut doc = cases::document(&case);
     let errors = facts_form::apply_form(&mut doc, &answers);
     if let Some((_, e)) = errors.first() {
-        return fail(case, e.clone());
+        return fail(case, e.clone()).await;
     }
     // The address names the fact saved, never its value (issue 22, defect 7).
     let next = format!(
@@ -231,8 +234,8 @@ pub async fn answer(
         .on(&case.id);
     match cases::save_facts(&state, &s.user, &case, &doc, &audit).await {
         Ok(_) => Ok(see_other(next)),
-        Err(CaseError::Invalid(e)) => fail(case, e.message),
-        Err(CaseError::Db(DbError::Conflict(m))) => fail(case, m),
+        Err(CaseError::Invalid(e)) => fail(case, e.message).await,
+        Err(CaseError::Db(DbError::Conflict(m))) => fail(case, m).await,
         Err(CaseError::Db(e)) => Err(e.into()),
     }
 }

@@ -177,7 +177,7 @@ async fn save_facts(
         Ok(_) => Ok(see_other(format!("/cases/{}?done=facts", case.id))),
         Err(CaseError::Invalid(_)) => {
             // All of them at once (issue 22, defect 13), each at its field.
-            let found = cases::all_errors(&state, &doc);
+            let found = cases::all_errors(&state, &doc).await;
             let list: Vec<String> = found
                 .iter()
                 .map(|(path, m)| format!("{}: {m}", facts_form::label_of(path)))
