@@ -352,6 +352,13 @@ async fn history(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
+    s.audit(
+        &state.db,
+        AuditAction::CaseView,
+        Some(&case.id),
+        "facts history viewed",
+    )
+    .await?;
     let versions = state
         .db
         .facts_history(&case.id)

@@ -145,6 +145,13 @@ pub async fn interview(
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
     Q(q): Q<InterviewQuery>,
 ) -> PageResult {
+    s.audit(
+        &state.db,
+        AuditAction::CaseView,
+        Some(&case.id),
+        "interview viewed",
+    )
+    .await?;
     let (a, _) = assessment_of(&state, &case).await;
     Ok(render(&interview_page(&a, &s, case, q.skip, None, q.saved)))
 }

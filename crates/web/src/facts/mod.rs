@@ -80,9 +80,16 @@ fn facts_page_of(
 }
 
 async fn facts_page(
-    State(_state): State<AppState>,
+    State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
+    s.audit(
+        &state.db,
+        AuditAction::CaseView,
+        Some(&case.id),
+        "facts form viewed",
+    )
+    .await?;
     let doc = cases::document(&case);
     Ok(render(&facts_page_of(
         &s,

@@ -2497,3 +2497,29 @@ async fn control_characters_and_common_passwords_are_refused() {
     }
     assert!(refuge_web::domain::user::check_new_password("correct horse battery").is_ok());
 }
+
+/// Issue 15, low: reading a case's facts form, its history or its interview
+/// is recorded in the audit log, as the case page is.
+#[tokio::test]
+async fn every_page_that_shows_a_cases_facts_is_audited() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    for (page, detail) in [
+        ("facts", "facts form viewed"),
+        ("history", "facts history viewed"),
+        ("interview", "interview viewed"),
+    ] {
+        t.get(&format!("/cases/{}/{page}", case.id), Some(&who))
+            .await;
+        let last = &t
+            .db()
+            .audit_log(Some(refuge_web::domain::AuditAction::CaseView), 1)
+            .await
+            .unwrap()[0];
+        assert_eq!(
+            (last.detail.as_str(), last.user_name.as_deref()),
+            (detail, Some("ana"))
+        );
+    }
+}
