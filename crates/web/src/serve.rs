@@ -91,6 +91,11 @@ pub struct ServeArgs {
     /// Load a few fictional demonstration cases (and a demo user) if the database has none.
     #[arg(long)]
     pub demo: bool,
+    /// The address of the HTTPS proxy in front of Refuge: its
+    /// X-Forwarded-For header then names each client, so that sign-in
+    /// limits apply per client, not to everyone behind the proxy.
+    #[arg(long, value_name = "IP")]
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 /// Runs a future on a new multi-threaded runtime (the CLI is synchronous).
@@ -114,7 +119,8 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .try_init();
     let db = args.store.open().await?;
-    let state = AppState::new(db);
+    let mut state = AppState::new(db);
+    state.trusted_proxy = args.trusted_proxy;
     if args.demo {
         let loaded = demo::load(&state.db, state.today()).await?;
         if let Some(password) = loaded {

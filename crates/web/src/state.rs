@@ -17,6 +17,8 @@ pub struct AppState {
     /// The one-time token of the first-run setup link, while no user exists.
     pub setup_token: Arc<Mutex<Option<String>>>,
     pub rate_limit: Arc<RateLimit>,
+    /// The HTTPS proxy in front, whose `X-Forwarded-For` names the client.
+    pub trusted_proxy: Option<std::net::IpAddr>,
     /// A fixed "today" (tests); `None`: the system's local date.
     pub today: Option<Date>,
 }
@@ -28,6 +30,7 @@ impl AppState {
             law: Law::embedded(),
             setup_token: Arc::default(),
             rate_limit: Arc::default(),
+            trusted_proxy: None,
             today: None,
         }
     }

@@ -209,6 +209,10 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
     let name: String = typed.chars().take(MAX_NAME_CHARS).collect();
     let password = field(&form.fields, "password").to_string();
     let ip = form.ip.clone().unwrap_or_default();
+    let wait = state.rate_limit.delay(&ip, &name);
+    if !wait.is_zero() {
+        tokio::time::sleep(wait).await;
+    }
     if state.rate_limit.locked(&ip, &name) {
         state
             .db

@@ -44,7 +44,9 @@ pub enum AppError {
     /// Text the workspace cannot keep (HTTP 422).
     #[error("{0}")]
     Invalid(String),
-    #[error("too many failed sign-ins; wait 15 minutes and try again")]
+    #[error(
+        "too many failed sign-ins for this name from this address; wait 15 minutes and try again (signing in from another device still works)"
+    )]
     RateLimited,
     #[error(transparent)]
     Db(#[from] DbError),

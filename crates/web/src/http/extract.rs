@@ -112,7 +112,7 @@ impl FromRequest<AppState> for PreSession {
     async fn from_request(req: Request, state: &AppState) -> Result<Self, AppError> {
         let (parts, body) = req.into_parts();
         let cookie = session::cookie(&parts.headers, PRE_CSRF_COOKIE).map(str::to_string);
-        let ip = session::client_ip(&parts);
+        let ip = session::client_ip(&parts, state.trusted_proxy);
         let fields = form_fields(Request::from_parts(parts, body), state).await?;
         match cookie {
             Some(c) if !c.is_empty() && field(&fields, "csrf") == c => {

@@ -1,4 +1,10 @@
-//! The sign-in rate limit.
+//! The sign-in rate limit, which an attacker cannot turn against a user
+//! (issue 15, medium 9): too many failures from one address for one name
+//! lock that pair out for the window; failures for a name from anywhere, or
+//! from an address for any name, only slow the next attempts down (up to
+//! [`RateLimit::MAX_DELAY`]). So a user signs in from their own address
+//! while someone else guesses at their name, and an office behind one
+//! HTTPS proxy is not locked out by one person's mistakes.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -6,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use crate::domain::user::MAX_NAME_CHARS;
 
-/// Failed sign-ins per client address and per user name; too many within the
-/// window lock further attempts out until it passes.
+/// Failed sign-ins within the window, per address and name together, per
+/// name and per address.
 pub struct RateLimit {
     failures: Mutex<HashMap<String, (u32, Instant)>>,
     pub max_failures: u32,
@@ -25,21 +31,49 @@ impl Default for RateLimit {
 }
 
 impl RateLimit {
-    /// The keys of an attempt: its address, and its name (no longer than a
-    /// user name can be: a longer one is no one's).
-    fn keys(ip: &str, name: &str) -> [String; 2] {
-        let name: String = name.chars().take(MAX_NAME_CHARS).collect();
-        [format!("ip:{ip}"), format!("user:{}", name.to_lowercase())]
+    /// The keys of an attempt: its address, its name (no longer than a
+    /// user name can be: a longer one is no one's), and the two together.
+    fn keys(ip: &str, name: &str) -> [String; 3] {
+        let name: String = name
+            .chars()
+            .take(MAX_NAME_CHARS)
+            .collect::<String>()
+            .to_lowercase();
+        [
+            format!("ip:{ip}"),
+            format!("user:{name}"),
+            format!("pair:{ip}|{name}"),
+        ]
     }
 
-    /// Whether sign-in is locked for this address or this name.
+    /// The longest an attempt is slowed down.
+    pub const MAX_DELAY: Duration = Duration::from_secs(8);
+
+    /// How long to wait before checking this attempt: nothing until the
+    /// name or the address has failed `max_failures` times, then a quarter
+    /// of a second more for each further failure, up to [`Self::MAX_DELAY`].
+    pub fn delay(&self, ip: &str, name: &str) -> Duration {
+        let now = Instant::now();
+        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let worst = Self::keys(ip, name)[..2]
+            .iter()
+            .filter_map(|k| map.get(k))
+            .filter(|(_, since)| now.duration_since(*since) < self.window)
+            .map(|(n, _)| *n)
+            .max()
+            .unwrap_or(0);
+        let over = worst.saturating_sub(self.max_failures);
+        (Duration::from_millis(250) * over).min(Self::MAX_DELAY)
+    }
+
+    /// Whether sign-in is locked for this name from this address.
     pub fn locked(&self, ip: &str, name: &str) -> bool {
         let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.retain(|_, (_, since)| now.duration_since(*since) < self.window);
-        Self::keys(ip, name)
-            .iter()
-            .any(|k| map.get(k).is_some_and(|(n, _)| *n >= self.max_failures))
+        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let [_, _, pair] = Self::keys(ip, name);
+        map.get(&pair).is_some_and(|(n, since)| {
+            *n >= self.max_failures && now.duration_since(*since) < self.window
+        })
     }
 
     /// Counts a failed sign-in. The addresses and names remembered are
@@ -49,15 +83,15 @@ impl RateLimit {
     pub fn failed(&self, ip: &str, name: &str) {
         let now = Instant::now();
         let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() + 2 > Self::MAX_KEYS {
+        if map.len() + 3 > Self::MAX_KEYS {
             map.retain(|_, (_, since)| now.duration_since(*since) < self.window);
         }
-        if map.len() + 2 > Self::MAX_KEYS {
+        if map.len() + 3 > Self::MAX_KEYS {
             // Still full: forget the older half of the names tried (an
             // address is kept: it is what a flood of names comes from).
             let mut names: Vec<(Instant, String)> = map
                 .iter()
-                .filter(|(k, _)| k.starts_with("user:"))
+                .filter(|(k, _)| !k.starts_with("ip:"))
                 .map(|(k, (_, since))| (*since, k.clone()))
                 .collect();
             names.sort_unstable();
@@ -65,7 +99,7 @@ impl RateLimit {
                 map.remove(k);
             }
         }
-        if map.len() + 2 > Self::MAX_KEYS {
+        if map.len() + 3 > Self::MAX_KEYS {
             // Only addresses left (a flood from many): the older half goes.
             let mut all: Vec<(Instant, String)> = map
                 .iter()

@@ -43,12 +43,28 @@ pub fn clear_session_cookie() -> String {
     format!("{SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
 }
 
-/// The client's address, when the server knows it (not in tests without a socket).
-pub fn client_ip(parts: &Parts) -> Option<String> {
-    parts
+/// The client's address, when the server knows it (not in tests without a
+/// socket). Behind the HTTPS proxy named by `--trusted-proxy`, the address
+/// that proxy saw (the last of `X-Forwarded-For`); from anyone else, that
+/// header is not believed.
+pub fn client_ip(parts: &Parts, trusted_proxy: Option<std::net::IpAddr>) -> Option<String> {
+    let peer = parts
         .extensions
         .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map(|ci| ci.0.ip().to_string())
+        .map(|ci| ci.0.ip())?;
+    if Some(peer) == trusted_proxy
+        && let Some(forwarded) = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+            .next_back()
+    {
+        return Some(forwarded.to_string());
+    }
+    Some(peer.to_string())
 }
 
 /// A signed-in user of the pages (by session cookie), with the session's CSRF token.
@@ -136,7 +152,7 @@ where
                 let s = Session {
                     actor: Actor {
                         user,
-                        ip: client_ip(parts),
+                        ip: client_ip(parts, state.trusted_proxy),
                     },
                     token_hash,
                     csrf,
@@ -179,7 +195,7 @@ where
         match state.db.api_token_user(&hash_secret(token)).await? {
             Some(user) => Ok(ApiUser(Actor {
                 user,
-                ip: client_ip(parts),
+                ip: client_ip(parts, state.trusted_proxy),
             })),
             None => Err(AppError::ApiAuth),
         }

@@ -2434,9 +2434,10 @@ async fn an_enormous_sign_in_name_fills_neither_the_audit_log_nor_memory() {
         limit.failed("10.0.0.1", &format!("name-{i}"));
     }
     assert!(limit.remembered() <= refuge_web::http::limit::RateLimit::MAX_KEYS);
-    assert!(
-        limit.locked("10.0.0.1", "anyone"),
-        "the address itself is still counted"
+    assert_eq!(
+        limit.delay("10.0.0.1", "anyone"),
+        refuge_web::http::limit::RateLimit::MAX_DELAY,
+        "the address itself is still counted: it is slowed down"
     );
 }
 
@@ -2522,4 +2523,86 @@ async fn every_page_that_shows_a_cases_facts_is_audited() {
             (detail, Some("ana"))
         );
     }
+}
+
+/// Issue 15, medium 9: a lock-out no one can turn against a user. Wrong
+/// passwords for a name lock that name out from that address only; from
+/// elsewhere (the user's own device) it is only slowed down, and an office
+/// behind one proxy is told apart by the proxy's X-Forwarded-For.
+#[test]
+fn failed_sign_ins_lock_only_their_address_and_name_and_slow_the_rest() {
+    use refuge_web::http::limit::RateLimit;
+    use std::time::Duration;
+    let limit = RateLimit::default();
+    for _ in 0..5 {
+        limit.failed("203.0.113.9", "ana");
+    }
+    assert!(
+        limit.locked("203.0.113.9", "ana"),
+        "the guesser is locked out"
+    );
+    assert!(
+        !limit.locked("198.51.100.7", "ana"),
+        "ana, elsewhere, is not"
+    );
+    assert!(
+        !limit.locked("203.0.113.9", "bob"),
+        "nor is bob behind the same address"
+    );
+    assert_eq!(
+        limit.delay("198.51.100.7", "ana"),
+        Duration::ZERO,
+        "not slowed yet at five"
+    );
+    for _ in 0..20 {
+        limit.failed("192.0.2.1", "ana");
+    }
+    assert_eq!(
+        limit.delay("198.51.100.7", "ana"),
+        Duration::from_secs(5),
+        "slowed by 250 ms a failure past five"
+    );
+    for _ in 0..100 {
+        limit.failed("192.0.2.2", "ana");
+    }
+    assert_eq!(
+        limit.delay("198.51.100.7", "ana"),
+        RateLimit::MAX_DELAY,
+        "never more than the bound"
+    );
+    limit.succeeded("198.51.100.7", "ana");
+}
+
+#[test]
+fn behind_the_trusted_proxy_the_client_is_the_forwarded_address() {
+    use axum::extract::ConnectInfo;
+    use refuge_web::http::session::client_ip;
+    let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+    let request = |peer: &str| {
+        let mut req = axum::http::Request::builder()
+            .header("x-forwarded-for", "198.51.100.7, 203.0.113.9")
+            .body(())
+            .unwrap();
+        req.extensions_mut()
+            .insert(ConnectInfo(std::net::SocketAddr::new(
+                peer.parse().unwrap(),
+                443,
+            )));
+        req.into_parts().0
+    };
+    assert_eq!(
+        client_ip(&request("10.0.0.2"), Some(proxy)).as_deref(),
+        Some("203.0.113.9"),
+        "the address the proxy saw"
+    );
+    assert_eq!(
+        client_ip(&request("10.0.0.3"), Some(proxy)).as_deref(),
+        Some("10.0.0.3"),
+        "from anyone else the header is not believed"
+    );
+    assert_eq!(
+        client_ip(&request("10.0.0.2"), None).as_deref(),
+        Some("10.0.0.2"),
+        "without the setting, the peer"
+    );
 }
