@@ -336,7 +336,40 @@ pub struct VersionView {
     pub version: i64,
     pub changed_by: String,
     pub changed_at: String,
-    pub changes: Vec<Change>,
+    pub changes: Vec<ChangeView>,
+}
+
+/// A change as the history shows it: the fact's label and its values in
+/// words (`true` reads "yes", `without_inspection` "without inspection"),
+/// the path beside it for the technically minded.
+pub struct ChangeView {
+    pub label: String,
+    pub path: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl From<Change> for ChangeView {
+    fn from(c: Change) -> ChangeView {
+        ChangeView {
+            label: facts_form::label_of(&c.path),
+            before: c.before.as_deref().map(in_words),
+            after: c.after.as_deref().map(in_words),
+            path: c.path,
+        }
+    }
+}
+
+/// A stored value in words.
+fn in_words(v: &str) -> String {
+    match v {
+        "true" => "yes".into(),
+        "false" => "no".into(),
+        v if !v.is_empty() && v.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
+            crate::facts::widgets::words(v)
+        }
+        v => v.to_string(),
+    }
 }
 
 #[derive(Template)]
@@ -368,7 +401,11 @@ async fn history(
             version: v.version,
             changed_by: v.changed_by,
             changed_at: v.changed_at,
-            changes: serde_json::from_str(&v.changes).unwrap_or_default(),
+            changes: serde_json::from_str::<Vec<Change>>(&v.changes)
+                .unwrap_or_default()
+                .into_iter()
+                .map(ChangeView::from)
+                .collect(),
         })
         .collect();
     Ok(render(&History {

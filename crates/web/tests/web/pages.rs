@@ -472,6 +472,15 @@ both! {
             && history.contains("conduct.persecuted_others")
             && history.contains("ana")
     );
+    // In words (issue 22): the fact's label, and yes or no, not true or false.
+    let row = history
+        .split("<tr><td>")
+        .find(|r| r.contains("conduct.persecuted_others"))
+        .unwrap();
+    let label = refuge_web::facts::form::label_of("conduct.persecuted_others");
+    assert!(row.starts_with(&label), "{row}");
+    assert!(row.contains("<td>no</td>") || row.contains("<td>yes</td>"), "{row}");
+    assert!(!row.contains("<td>true</td>") && !row.contains("<td>false</td>"), "{row}");
     }
 }
 
