@@ -103,3 +103,34 @@ pub async fn icon() -> Response {
 pub async fn favicon() -> Response {
     Redirect::permanent("/static/icon.svg").into_response()
 }
+
+/// A stored time (UTC, `2026-12-07T03:15:46Z`) in the server's time zone,
+/// to the minute, with the zone's abbreviation (`2026-12-06 22:15 EST`);
+/// the text as stored when it is not such a time.
+pub fn local(utc: &str) -> String {
+    match utc.parse::<jiff::Timestamp>() {
+        Ok(t) => t
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string(),
+        Err(_) => utc.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local;
+
+    #[test]
+    fn a_stored_time_is_shown_to_the_minute_with_its_zone_and_other_text_as_is() {
+        let shown = local("2026-12-07T03:15:46Z");
+        let (date, rest) = shown.split_at(10);
+        assert!(date.starts_with("2026-12-0"), "{shown}");
+        assert!(
+            rest.starts_with(' ') && rest[1..].find(' ') == Some(5),
+            "a time to the minute, then the zone: {shown}"
+        );
+        assert!(!shown.contains(":46") && !shown.contains("T03"), "{shown}");
+        assert_eq!(local("not a time"), "not a time");
+    }
+}
