@@ -62,6 +62,32 @@ fn changes_json(old: &Value, new: &Value) -> String {
     serde_json::to_string(&changes).unwrap_or_else(|_| "[]".into())
 }
 
+/// A version to store: `new` checked by the engine, its text, what changed
+/// from `old`, and its assessment (whose deadlines are stored with it).
+struct Checked {
+    text: String,
+    changes: String,
+    assessment: Assessment,
+}
+
+impl Checked {
+    async fn of(state: &AppState, old: &Value, new: &Value) -> Result<Checked, CaseError> {
+        let text = new.to_string();
+        let assessment = assess_facts(state, &text)
+            .await
+            .map_err(CaseError::Invalid)?;
+        Ok(Checked {
+            changes: changes_json(old, new),
+            text,
+            assessment,
+        })
+    }
+
+    fn version(&self) -> (Vec<NewDeadline<'_>>, &str, &str) {
+        (deadlines(&self.assessment), &self.text, &self.changes)
+    }
+}
+
 /// A case's stored facts as a JSON document. Only documents the engine
 /// accepted are stored, so the fallback (`{}`, nothing known) is never reached
 /// in practice; it keeps a damaged row from breaking the page.
@@ -81,27 +107,17 @@ pub async fn save_facts(
     facts: &Value,
     audit: &Audit<'_>,
 ) -> Result<i64, CaseError> {
-    let text = facts.to_string();
-    let a = assess_facts(state, &text)
-        .await
-        .map_err(CaseError::Invalid)?;
-    let old = document(case);
-    let changes = changes_json(&old, facts);
-    let version = state
+    let checked = Checked::of(state, &document(case), facts).await?;
+    let (deadlines, facts, changes) = checked.version();
+    let version = Version {
+        facts,
+        changes,
+        deadlines: &deadlines,
+    };
+    Ok(state
         .db
-        .save_facts(
-            by,
-            &case.id,
-            case.version,
-            &Version {
-                facts: &text,
-                changes: &changes,
-                deadlines: &deadlines(&a),
-            },
-            audit,
-        )
-        .await?;
-    Ok(version)
+        .save_facts(by, &case.id, case.version, &version, audit)
+        .await?)
 }
 
 /// Opens a case with these facts (checked by the engine first), its
@@ -115,26 +131,17 @@ pub async fn create(
     facts: &Value,
     audit: &Audit<'_>,
 ) -> Result<CaseRow, CaseError> {
-    let text = facts.to_string();
-    let a = assess_facts(state, &text)
-        .await
-        .map_err(CaseError::Invalid)?;
-    let changes = changes_json(&Value::Null, facts);
-    let case = state
+    let checked = Checked::of(state, &Value::Null, facts).await?;
+    let (deadlines, facts, changes) = checked.version();
+    let first = Version {
+        facts,
+        changes,
+        deadlines: &deadlines,
+    };
+    Ok(state
         .db
-        .create_case(
-            by,
-            number,
-            client_name,
-            &Version {
-                facts: &text,
-                changes: &changes,
-                deadlines: &deadlines(&a),
-            },
-            audit,
-        )
-        .await?;
-    Ok(case)
+        .create_case(by, number, client_name, &first, audit)
+        .await?)
 }
 
 /// Every error the engine finds in `doc`, each at its field as the form
