@@ -100,7 +100,7 @@ impl Db {
     }
 
     /// An administrator's change of another user: a new password (their
-    /// sessions end), a role, or deactivation (their sessions end) or
+    /// sessions, API tokens and calendar feed end), a role, or deactivation (their sessions end) or
     /// reactivation, with the audit row of each, in one transaction.
     pub async fn change_user(
         &self,
@@ -132,6 +132,22 @@ impl Db {
         }
         if change.password_hash.is_some() || change.active == Some(false) {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if change.password_hash.is_some() {
+            // A reset password means the old one may be known: what it
+            // could have made goes too, the API tokens and the calendar
+            // feed's address (issue 15: both kept working after a reset).
+            sqlx::query(
+                "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+            )
+            .bind(now())
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE users SET calendar_token_hash = NULL WHERE id = $1")
                 .bind(user_id)
                 .execute(&mut *tx)
                 .await?;

@@ -1106,6 +1106,12 @@ both! {
             .await
         }
     };
+    // Ana has a calendar feed, whose address is a secret of its own.
+    let feed = t.post("/settings/calendar", &ana, &[]).await.body;
+    let at = feed.find("/calendar/cal_").unwrap();
+    let token = feed[at + 10..].split('/').next().unwrap();
+    let feed_url = format!("/calendar/{token}/deadlines.ics");
+    assert_eq!(t.get(&feed_url, None).await.status, StatusCode::OK);
     let r = change("short").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("at least 10 characters"));
@@ -1117,6 +1123,17 @@ both! {
         t.get("/cases", Some(&ana)).await.location(),
         "/login?next=%2Fcases",
         "a reset ends the user's sessions"
+    );
+    // And whatever the old password could have made (issue 15): API tokens.
+    assert_eq!(
+        t.api("GET", "/api/v1/cases", Some(&ana.token), None).await.status,
+        StatusCode::UNAUTHORIZED,
+        "a reset revokes the user's API tokens"
+    );
+    assert_eq!(
+        t.get(&feed_url, None).await.status,
+        StatusCode::NOT_FOUND,
+        "and the calendar feed's address"
     );
     assert_eq!(
         sign_in(t, "ana", "a reset password").await.status,
