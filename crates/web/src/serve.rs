@@ -96,6 +96,22 @@ pub struct ServeArgs {
     /// limits apply per client, not to everyone behind the proxy.
     #[arg(long, value_name = "IP")]
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// The address users reach Refuge at, such as https://refuge.example.org,
+    /// for the calendar feed addresses given out (default: the request's host, over http).
+    #[arg(long, value_name = "URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+}
+
+/// A public address: http:// or https:// and a host.
+fn public_url(s: &str) -> Result<String, String> {
+    match s.split_once("://") {
+        Some(("http" | "https", rest))
+            if !rest.is_empty() && !rest.contains(char::is_whitespace) =>
+        {
+            Ok(s.trim_end_matches('/').to_string())
+        }
+        _ => Err(format!("{s:?} is not an http:// or https:// address")),
+    }
 }
 
 /// Runs a future on a new multi-threaded runtime (the CLI is synchronous).
@@ -121,6 +137,7 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     let db = args.store.open().await?;
     let mut state = AppState::new(db);
     state.trusted_proxy = args.trusted_proxy;
+    state.public_url = args.public_url.clone();
     if args.demo {
         let loaded = demo::load(&state.db, state.today()).await?;
         if let Some(password) = loaded {

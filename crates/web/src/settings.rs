@@ -107,11 +107,20 @@ async fn calendar_token(
             ),
         )
         .await?;
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1:8080");
-    let url = format!("http://{host}/calendar/{token}/deadlines.ics");
+    // The address calendar programs reach: `--public-url` when Refuge is
+    // served behind a proxy (issue 15: it was always http:// and the Host
+    // header), else this request's host.
+    let base = match &state.public_url {
+        Some(url) => url.trim_end_matches('/').to_string(),
+        None => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("127.0.0.1:8080");
+            format!("http://{host}")
+        }
+    };
+    let url = format!("{base}/calendar/{token}/deadlines.ics");
     settings_page(
         &state,
         s,

@@ -19,6 +19,9 @@ pub struct AppState {
     pub rate_limit: Arc<RateLimit>,
     /// The HTTPS proxy in front, whose `X-Forwarded-For` names the client.
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// The address users reach Refuge at (`--public-url`), for links that
+    /// leave the browser (calendar feeds).
+    pub public_url: Option<String>,
     /// A fixed "today" (tests); `None`: the system's local date.
     pub today: Option<Date>,
 }
@@ -31,6 +34,7 @@ impl AppState {
             setup_token: Arc::default(),
             rate_limit: Arc::default(),
             trusted_proxy: None,
+            public_url: None,
             today: None,
         }
     }

@@ -2632,3 +2632,22 @@ fn behind_the_trusted_proxy_the_client_is_the_forwarded_address() {
         "without the setting, the peer"
     );
 }
+
+/// Issue 15, low: the calendar feed's address uses the configured public
+/// address (`--public-url`, e.g. behind an HTTPS proxy), not always http://
+/// and the Host header.
+#[tokio::test]
+async fn the_calendar_feed_address_uses_the_public_url() {
+    let mut t = TestApp::new().await;
+    t.state.public_url = Some("https://refuge.example.org".into());
+    let who = t.login("ana", Role::Attorney).await;
+    let r = t
+        .post("/settings/calendar", &who, &[("action", "new")])
+        .await;
+    assert!(
+        r.body.contains("https://refuge.example.org/calendar/cal_"),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains("http://refuge"));
+}
