@@ -196,6 +196,9 @@ struct Audit {
     users: Vec<String>,
     /// The filter as given.
     q: AuditQuery,
+    /// The addresses of the next older and newer pages, if any.
+    older: Option<String>,
+    newer: Option<String>,
     notice: &'static str,
 }
 
@@ -216,7 +219,13 @@ struct AuditQuery {
     from: String,
     #[serde(default)]
     to: String,
+    /// The page, 0 for the newest entries.
+    #[serde(default)]
+    page: i64,
 }
+
+/// Audit entries a page shows.
+const AUDIT_PAGE: i64 = 200;
 
 /// The audit log, filtered by action, user, case number and days (issue 22).
 async fn audit(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<AuditQuery>) -> PageResult {
@@ -239,9 +248,27 @@ async fn audit(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<AuditQuer
         case_number: text(&q.case),
         from: day("From", &q.from)?,
         to: day("To", &q.to)?,
-        limit: 500,
+        limit: AUDIT_PAGE + 1,
+        offset: q.page.clamp(0, 1_000_000) * AUDIT_PAGE,
     };
-    let entries = state.db.audit_entries(&filter).await?;
+    let mut entries = state.db.audit_entries(&filter).await?;
+    let more = entries.len() as i64 > AUDIT_PAGE;
+    entries.truncate(AUDIT_PAGE as usize);
+    // The same filter on the next and previous pages.
+    let page_link = |page: i64| {
+        let query = serde_urlencoded::to_string([
+            ("action", q.action.as_str()),
+            ("user", q.user.as_str()),
+            ("case", q.case.as_str()),
+            ("from", q.from.as_str()),
+            ("to", q.to.as_str()),
+            ("page", page.to_string().as_str()),
+        ])
+        .unwrap_or_default();
+        format!("/admin/audit?{query}")
+    };
+    let older = more.then(|| page_link(q.page + 1));
+    let newer = (q.page > 0).then(|| page_link(q.page - 1));
     let users = state
         .db
         .users()
@@ -255,6 +282,8 @@ async fn audit(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<AuditQuer
         actions: action_codes(),
         users,
         q,
+        older,
+        newer,
         notice: NOTICE,
     }))
 }

@@ -15,8 +15,9 @@ pub struct AuditFilter {
     /// From this day to that one, both included (UTC days).
     pub from: Option<jiff::civil::Date>,
     pub to: Option<jiff::civil::Date>,
-    /// At most this many (0: 500).
+    /// At most this many (0: 500), after skipping `offset`.
     pub limit: i64,
+    pub offset: i64,
 }
 use crate::domain::{AuditAction, CaseId};
 
@@ -139,7 +140,7 @@ impl Db {
                AND ($3 = '' OR c.number = $3)
                AND ($4 = '' OR a.at >= $4)
                AND ($5 = '' OR a.at < $5)
-             ORDER BY a.id DESC LIMIT $6",
+             ORDER BY a.id DESC LIMIT $6 OFFSET $7",
         )
         .bind(filter.action.map_or("", AuditAction::code))
         .bind(filter.user.as_deref().unwrap_or(""))
@@ -153,6 +154,7 @@ impl Db {
                 .unwrap_or_default(),
         )
         .bind(if filter.limit > 0 { filter.limit } else { 500 })
+        .bind(filter.offset.max(0))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

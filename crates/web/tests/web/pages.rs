@@ -2651,3 +2651,32 @@ async fn the_calendar_feed_address_uses_the_public_url() {
     );
     assert!(!r.body.contains("http://refuge"));
 }
+
+/// Issue 15, low: the audit log pages past its first entries, keeping the filter.
+#[tokio::test]
+async fn the_audit_log_pages_through_every_entry_keeping_its_filter() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let case = t.case(&admin, "Client", ARRIVED).await;
+    for _ in 0..250 {
+        t.get(&format!("/cases/{}", case.id), Some(&admin)).await;
+    }
+    let first = t
+        .get("/admin/audit?action=case.view", Some(&admin))
+        .await
+        .body;
+    assert_eq!(first.matches("<tr><td>").count(), 200);
+    let older = first
+        .split("<a href=\"")
+        .find(|r| r.contains("Older entries"))
+        .and_then(|r| r.split('"').next())
+        .expect("a link to older entries")
+        .replace("&#38;", "&");
+    assert!(
+        older.contains("action=case.view") && older.contains("page=1"),
+        "{older}"
+    );
+    let second = t.get(&older, Some(&admin)).await.body;
+    assert_eq!(second.matches("<tr><td>").count(), 50);
+    assert!(second.contains("Newer entries") && !second.contains("Older entries"));
+}
