@@ -118,7 +118,7 @@ pub fn screen<'a>(case: &'a Case, law: &'a Law) -> Screening<'a> {
 /// law at a time over all the cases (as `decide_all` does), which is quicker
 /// for a caseload than one case at a time.
 pub fn screen_all<'a>(cases: &[&'a Case], law: &'a Law) -> Vec<Screening<'a>> {
-    screen_all_with(cases, law, &mut Memo::with_capacity(0))
+    screen_all_with(cases, &mut Memo::with_capacity(law, 0))
 }
 
 /// [`screen_all`], with a [`Memo`] of what the rules after the thresholds
@@ -126,12 +126,11 @@ pub fn screen_all<'a>(cases: &[&'a Case], law: &'a Law) -> Vec<Screening<'a>> {
 /// later one (see [`memo`]): the same screenings, without most of the rules'
 /// work for a case whose pattern the memo holds (on 1,000,000 generated rows,
 /// 85% of them). Keep one memo for a whole run (one a thread).
-pub fn screen_all_with<'a>(
+pub fn screen_all_with<'a, 'law: 'a>(
     cases: &[&'a Case],
-    law: &'a Law,
-    memo: &mut Memo,
+    memo: &mut Memo<'law>,
 ) -> Vec<Screening<'a>> {
-    memo.serve(law);
+    let law: &'a Law = memo.law();
     let (mut evs, ts) = thresholds_all(cases, law, false);
     // All the lookups first, so that the processor overlaps their reads of memory.
     let found: Vec<memo::Found> = evs.iter().map(|ev| memo.find(ev, ev.len())).collect();

@@ -40,6 +40,31 @@ use crate::logic::{Fact, Needs};
 use crate::output::{Outcome, ReliefOutcome};
 use crate::rules::{Eval, Ix};
 
+/// The sections of the facts the memo's key holds (some in part: of
+/// `applicant`, its location, and for an applicant abroad the country, the
+/// nationality and the habitual residence; see [`Rest`] and [`Packed`]).
+#[cfg(test)]
+pub(crate) const KEYED: &[&str] = &[
+    "applicant",
+    "harms",
+    "groups",
+    "risk",
+    "torture",
+    "conduct",
+    "resettlement",
+];
+
+/// The sections the rules after the thresholds read that the key does not
+/// hold, because a case that gives them is never kept.
+#[cfg(test)]
+pub(crate) const NEVER_KEPT: &[(&str, &str)] = &[
+    (
+        "application",
+        "the rules after the thresholds read only application.granted_on, and a granted case is never kept",
+    ),
+    ("family", "a case with family members is never kept"),
+];
+
 /// Most patterns a memo keeps unless told otherwise (about 70 bytes each
 /// for a caseload's rows); later ones are decided afresh.
 const CAPACITY: usize = 4096;
@@ -57,9 +82,9 @@ const MAX_LISTED: usize = 8;
 /// into two words ([`Packed`]), so that comparing an entry reads 16 bytes;
 /// only the seldom-given parts ([`Rest`]) lie behind a pointer, and what
 /// the memo recalls is read once found.
-pub struct Memo {
-    /// The address of the law served (it only identifies it).
-    law: usize,
+pub struct Memo<'law> {
+    /// The law served.
+    law: &'law Law,
     capacity: usize,
     /// The thresholds' patterns, and the numbers of those in `patterns` by hash.
     patterns: Vec<Pattern>,
@@ -299,22 +324,16 @@ pub(crate) enum Found {
     Never,
 }
 
-impl Default for Memo {
-    fn default() -> Memo {
-        Memo::with_capacity(CAPACITY)
-    }
-}
-
-impl Memo {
-    /// A memo that keeps up to 4,096 patterns.
-    pub fn new() -> Memo {
-        Memo::default()
+impl<'law> Memo<'law> {
+    /// A memo of screenings under `law` that keeps up to 4,096 patterns.
+    pub fn new(law: &'law Law) -> Memo<'law> {
+        Memo::with_capacity(law, CAPACITY)
     }
 
-    /// A memo that keeps up to `capacity` patterns.
-    pub fn with_capacity(capacity: usize) -> Memo {
+    /// A memo of screenings under `law` that keeps up to `capacity` patterns.
+    pub fn with_capacity(law: &'law Law, capacity: usize) -> Memo<'law> {
         Memo {
-            law: 0,
+            law,
             capacity,
             patterns: Vec::new(),
             pattern_table: HashTable::new(),
@@ -334,15 +353,10 @@ impl Memo {
         self.keys.is_empty()
     }
 
-    /// Makes the memo serve `law`, emptying it if it served another.
-    pub(crate) fn serve(&mut self, law: &Law) {
-        let law = std::ptr::from_ref(law) as usize;
-        if self.law != law {
-            *self = Memo {
-                law,
-                ..Memo::with_capacity(self.capacity)
-            };
-        }
+    /// The law the memo's screenings are made under: one memo serves one
+    /// law, held for the memo's life (what it keeps would be wrong under another).
+    pub fn law(&self) -> &'law Law {
+        self.law
     }
 
     /// Looks up the case of `ev`, whose first `later` findings are the thresholds'.
@@ -484,20 +498,17 @@ mod tests {
             ))
         };
         let (a, b) = (arrived("2025-09-01"), arrived("2025-10-20"));
-        let mut memo = Memo::new();
-        let got = screen_all_with(&[&a, &b], law, &mut memo);
+        let mut memo = Memo::new(law);
+        let got = screen_all_with(&[&a, &b], &mut memo);
         assert_eq!(got, [screen(&a, law), screen(&b, law)]);
         assert_eq!(memo.len(), 1, "one pattern, kept once");
         // A third case of the pattern adds nothing, and reads as screened afresh.
         let c = arrived("2026-01-05");
-        assert_eq!(screen_all_with(&[&c], law, &mut memo), [screen(&c, law)]);
+        assert_eq!(screen_all_with(&[&c], &mut memo), [screen(&c, law)]);
         assert_eq!(memo.len(), 1);
         // A late filing is another pattern of the thresholds.
         let late = arrived("2024-01-05");
-        assert_eq!(
-            screen_all_with(&[&late], law, &mut memo),
-            [screen(&late, law)]
-        );
+        assert_eq!(screen_all_with(&[&late], &mut memo), [screen(&late, law)]);
         assert_eq!(memo.len(), 2);
     }
 
@@ -519,9 +530,9 @@ mod tests {
                 "{part} changes the screening"
             );
             // The plain case kept first, then the other looked up.
-            let mut memo = Memo::new();
-            screen_all_with(&[&none], law, &mut memo);
-            let got = screen_all_with(&[&some], law, &mut memo);
+            let mut memo = Memo::new(law);
+            screen_all_with(&[&none], &mut memo);
+            let got = screen_all_with(&[&some], &mut memo);
             assert_eq!(got, [screen(&some, law)], "{part}");
         }
     }
@@ -540,12 +551,9 @@ mod tests {
             screen(&six, law).reliefs,
             "five years or more bars withholding"
         );
-        let mut memo = Memo::new();
-        screen_all_with(&[&three], law, &mut memo);
-        assert_eq!(
-            screen_all_with(&[&six], law, &mut memo),
-            [screen(&six, law)]
-        );
+        let mut memo = Memo::new(law);
+        screen_all_with(&[&three], &mut memo);
+        assert_eq!(screen_all_with(&[&six], &mut memo), [screen(&six, law)]);
         assert_eq!(memo.len(), 2);
     }
 
@@ -553,26 +561,22 @@ mod tests {
     fn a_case_with_family_members_is_never_kept() {
         let law = Law::embedded();
         let a = case(r#"{"family": [{"relation": "child", "birth_date": "2010-01-01"}]}"#);
-        let mut memo = Memo::new();
-        assert_eq!(screen_all_with(&[&a], law, &mut memo), [screen(&a, law)]);
+        let mut memo = Memo::new(law);
+        assert_eq!(screen_all_with(&[&a], &mut memo), [screen(&a, law)]);
         assert!(memo.is_empty());
     }
 
     #[test]
-    fn a_memo_given_another_law_starts_afresh() {
+    fn a_memo_serves_the_law_it_was_made_for_and_no_other() {
+        // The law is held for the memo's life (`Memo<'law>`): a caseload
+        // screened under another law takes another memo; there is no way to
+        // hand this one a different law.
         let law = Law::embedded();
         let other = law.clone();
         let a = case(r#"{"arrivals": [{"date": "2025-09-01"}]}"#);
-        let mut memo = Memo::new();
-        screen_all_with(&[&a], law, &mut memo);
-        assert_eq!(memo.len(), 1);
-        screen_all_with(&[&a], &other, &mut memo);
-        assert_eq!(
-            memo.len(),
-            1,
-            "emptied, then the case kept under the other law"
-        );
-        screen_all_with(&[&a], &other, &mut memo);
+        let mut memo = Memo::new(&other);
+        assert!(std::ptr::eq(memo.law(), &other));
+        assert_eq!(screen_all_with(&[&a], &mut memo), [screen(&a, &other)]);
         assert_eq!(memo.len(), 1);
     }
 }

@@ -203,7 +203,11 @@ pub fn run(
         mode,
         strict: args.strict,
         format: input_format,
-        memo_patterns: MEMO_PATTERNS / pool.current_num_threads().max(1),
+        memos: Memos::new(
+            law,
+            pool.current_num_threads(),
+            MEMO_PATTERNS / pool.current_num_threads().max(1),
+        ),
     };
     let summary = screen(reader, &config, &pool, out, rejects, &progress);
     progress.finish();
@@ -270,8 +274,8 @@ pub struct Config<'a> {
     pub strict: bool,
     /// The input's format: whether a line is CSV or JSON.
     pub format: InputFormat,
-    /// The patterns each worker's memo keeps.
-    pub memo_patterns: usize,
+    /// The workers' memos.
+    pub memos: Memos<'a>,
 }
 
 /// Where bad rows are reported.
@@ -376,11 +380,25 @@ struct Stage {
     ids: String,
 }
 
-thread_local! {
-    /// Each worker's memo of what the rules after the thresholds decided
-    /// (`refuge_engine::memo`), kept from batch to batch.
-    static MEMO: std::cell::RefCell<Option<refuge_engine::Memo>> =
-        const { std::cell::RefCell::new(None) };
+/// Each worker's memo of what the rules after the thresholds decided under
+/// the run's law (`refuge_engine::memo`), kept from batch to batch: one a
+/// worker thread, by the pool's thread index, so a lock is never waited on.
+pub struct Memos<'law>(Vec<Mutex<refuge_engine::Memo<'law>>>);
+
+impl<'law> Memos<'law> {
+    pub fn new(law: &'law Law, workers: usize, patterns: usize) -> Memos<'law> {
+        Memos(
+            (0..workers.max(1))
+                .map(|_| Mutex::new(refuge_engine::Memo::with_capacity(law, patterns)))
+                .collect(),
+        )
+    }
+
+    /// The memo of the worker running this (the first, off the pool).
+    fn mine(&self) -> std::sync::MutexGuard<'_, refuge_engine::Memo<'law>> {
+        let i = rayon::current_thread_index().unwrap_or(0) % self.0.len();
+        self.0[i].lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 /// The patterns all the workers' memos keep together (about 70 bytes each),
@@ -456,12 +474,7 @@ impl Stage {
             }
             Mode::Columns(format) => {
                 let cases: Vec<&Case> = staged.map(|(c, _)| c).collect();
-                let screenings = MEMO.with_borrow_mut(|memo| {
-                    let memo = memo.get_or_insert_with(|| {
-                        refuge_engine::Memo::with_capacity(config.memo_patterns)
-                    });
-                    refuge_engine::screen_all_with(&cases, config.law, memo)
-                });
+                let screenings = refuge_engine::screen_all_with(&cases, &mut config.memos.mine());
                 for (id, screening) in self.id_at.iter().zip(&screenings) {
                     let s = Screened::new(&self.ids[id.clone()], screening);
                     match format {

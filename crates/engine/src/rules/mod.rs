@@ -23,6 +23,66 @@ pub mod reliefs;
 pub mod thresholds;
 pub mod warnings;
 
+/// What each rule module reads of a case's facts, by section of the facts
+/// document. A rule that comes to read another section must say so here
+/// (the test `every_rule_module_declares_what_it_reads` reads each module's
+/// source), and, if its decision is one the screening memo recalls, the
+/// memo's key must then cover that section (`memo::KEYED`).
+pub const READS: &[(&str, &[&str])] = &[
+    (
+        "thresholds",
+        &[
+            "applicant",
+            "application",
+            "arrivals",
+            "exceptions",
+            "family",
+            "family_unity",
+            "removal",
+        ],
+    ),
+    (
+        "refugee",
+        &["applicant", "conduct", "groups", "harms", "risk"],
+    ),
+    ("bars", &["conduct", "resettlement"]),
+    ("protection", &["risk", "torture"]),
+    ("reliefs", &["applicant", "application"]),
+    ("family", &["application", "family"]),
+    (
+        "deadlines",
+        &["applicant", "application", "arrivals", "family"],
+    ),
+    (
+        "warnings",
+        &["applicant", "application", "arrivals", "groups", "harms"],
+    ),
+    // The wording and paths of questions, for each case (the memo keeps the
+    // question as a fact of the thresholds' or the key's, never its text).
+    (
+        "questions",
+        &[
+            "applicant",
+            "application",
+            "arrivals",
+            "conduct",
+            "exceptions",
+            "family",
+            "family_unity",
+            "groups",
+            "harms",
+            "removal",
+            "resettlement",
+            "risk",
+            "torture",
+        ],
+    ),
+];
+
+/// The rule modules after the thresholds whose decisions the screening memo
+/// recalls instead of deciding again (`memo`).
+pub const RECALLED: &[&str] = &["refugee", "bars", "protection", "reliefs"];
+
 use std::borrow::Cow;
 
 use jiff::civil::Date;
@@ -245,5 +305,110 @@ pub(crate) fn words_list(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod declared_reads {
+    use super::{READS, RECALLED};
+    use std::collections::BTreeSet;
+
+    /// The sections of the facts a module's source reads: through the facts'
+    /// accessors, or naming a fact of a section (`Fact::Harm`, ...).
+    fn sections_read(source: &str) -> BTreeSet<&'static str> {
+        let code: String = source
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        const BY_ACCESSOR: &[(&str, &str)] = &[
+            (".applicant()", "applicant"),
+            (".application()", "application"),
+            (".risk()", "risk"),
+            (".torture()", "torture"),
+            (".conduct()", "conduct"),
+            (".resettlement()", "resettlement"),
+            (".arrivals()", "arrivals"),
+            (".last_arrival()", "arrivals"),
+            (".exceptions()", "exceptions"),
+            (".harms()", "harms"),
+            (".groups()", "groups"),
+            (".family()", "family"),
+            (".removal()", "removal"),
+            (".family_unity", "family_unity"),
+        ];
+        const BY_FACT: &[(&str, &str)] = &[
+            ("Fact::Applicant", "applicant"),
+            ("Fact::Application", "application"),
+            ("Fact::Arrival", "arrivals"),
+            ("Fact::Exception", "exceptions"),
+            ("Fact::Harm", "harms"),
+            ("Fact::Ground", "harms"),
+            ("Fact::Group", "groups"),
+            ("Fact::Risk", "risk"),
+            ("Fact::Torture", "torture"),
+            ("Fact::Conduct", "conduct"),
+            ("Fact::Resettlement", "resettlement"),
+            ("Fact::Family", "family"),
+            ("Fact::Removal", "removal"),
+            ("Fact::Top", "family_unity"),
+        ];
+        BY_ACCESSOR
+            .iter()
+            .chain(BY_FACT)
+            .filter(|(pattern, _)| code.contains(pattern))
+            .map(|&(_, section)| section)
+            .collect()
+    }
+
+    const SOURCES: &[(&str, &str)] = &[
+        ("thresholds", include_str!("thresholds.rs")),
+        ("refugee", include_str!("refugee.rs")),
+        ("bars", include_str!("bars.rs")),
+        ("protection", include_str!("protection.rs")),
+        ("reliefs", include_str!("reliefs.rs")),
+        ("family", include_str!("family.rs")),
+        ("deadlines", include_str!("deadlines.rs")),
+        ("warnings", include_str!("warnings.rs")),
+        ("questions", include_str!("questions.rs")),
+    ];
+
+    #[test]
+    fn every_rule_module_declares_what_it_reads() {
+        assert_eq!(
+            SOURCES.len(),
+            READS.len(),
+            "a module without declared reads"
+        );
+        let mut wrong = Vec::new();
+        for (module, source) in SOURCES {
+            let declared: BTreeSet<&str> = READS
+                .iter()
+                .find(|(m, _)| m == module)
+                .map(|(_, r)| r.iter().copied().collect())
+                .unwrap_or_default();
+            let read = sections_read(source);
+            if read != declared {
+                wrong.push(format!("{module}: reads {read:?}, declares {declared:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn the_screening_memo_keys_every_section_its_recalled_rules_read() {
+        for module in RECALLED {
+            let (_, reads) = READS.iter().find(|(m, _)| m == module).unwrap();
+            for section in *reads {
+                assert!(
+                    crate::memo::KEYED.contains(section)
+                        || crate::memo::NEVER_KEPT.iter().any(|(s, _)| s == section),
+                    "{module} reads {section}, which the memo's key does not hold: add it to the key (memo.rs)"
+                );
+            }
+        }
     }
 }
