@@ -169,6 +169,8 @@ pub struct DayOff {
     pub observed: bool,
 }
 
+// NOT MODELLED: executive-order closings as holidays (they do not move a
+// deadline: the earlier date is the safe one), and holidays before 1971.
 /// The legal holidays, precomputed for the years the law covers.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {

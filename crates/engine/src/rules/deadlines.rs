@@ -457,6 +457,8 @@ fn each(
 /// facts do not show paid (they record no payment), each overdue, and the
 /// next one, `asylum.annual_fee`, from as_of on (`amendments-2026-12.md` C);
 /// only the next one when `next_only`.
+// NOT MODELLED: payments of the annual fee (the facts record none: every
+// anniversary is listed as unpaid) and USCIS's own billing of fiscal year 2025.
 fn annual_fees<F: FnMut(Deadline)>(
     out: &mut Dates<F>,
     law: &Law,

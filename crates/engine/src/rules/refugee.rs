@@ -940,6 +940,9 @@ pub fn every_nationality(ev: &mut Eval) -> Ix {
 /// > grounds; other than (E)) may not be waived for a refugee.
 ///
 /// Asked only for refugee admission, from outside the United States.
+// NOT MODELLED: of the unwaivable security grounds for a refugee, only the
+// terrorism and danger-to-security facts; INA § 212(a)(2)(C), (3)(C) and (3)(E)
+// are not asked.
 pub fn refugee_security(ev: &mut Eval) -> Ix {
     let case = ev.case;
     if case.facts.applicant().location != Some(Location::OutsideUs) {

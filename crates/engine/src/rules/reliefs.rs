@@ -114,6 +114,8 @@ fn removal_protection_moot(ev: &Eval) -> bool {
     f.applicant().location == Some(Location::OutsideUs) || f.application().granted_on.is_some()
 }
 
+// NOT MODELLED: discretion, credibility and corroboration, which are the
+// adjudicator's: `eligible` means every legal element is met on the facts given.
 pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Decided {
     // > amendments-2026-12.md B.10: with a grant, asylum is granted; no
     // > eligibility question about it remains.

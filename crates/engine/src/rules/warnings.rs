@@ -68,6 +68,8 @@ pub fn raised_texts<'a>(
                 !abroad && matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown),
             ),
             (
+                // NOT MODELLED: the Securing the Border rule is warned of, not applied
+                // (vacated by the district court; on appeal).
                 "securing_the_border",
                 southwest(P::SecuringTheBorder, |m| {
                     matches!(
@@ -78,11 +80,14 @@ pub fn raised_texts<'a>(
             ),
             // Not for an arrival admitted or paroled (amendments-2026-12.md D).
             (
+                // NOT MODELLED: Proclamation 10888 is warned of, not applied (in litigation).
                 "proclamation_10888",
                 southwest(P::Proclamation10888, |m| {
                     !matches!(m, Manner::Admitted | Manner::Paroled)
                 }),
             ),
+            // NOT MODELLED: whether an agreement applies to this person (their
+            // nationality, its terms, the judge): warned of, never decided.
             ("asylum_cooperative_agreement", agreement),
             (
                 "affirmative_hold",
