@@ -173,6 +173,16 @@ async fn change_user(
             format!("{}: {} → {}", user.name, user.role.as_str(), role.as_str()),
         ));
     }
+    if form.get("revoke_tokens") == "1" {
+        change.revoke_tokens = true;
+        audits.push(s.did(
+            AuditAction::PermissionToken,
+            format!(
+                "{}: API tokens and calendar feed revoked by an administrator",
+                user.name
+            ),
+        ));
+    }
     if active != user.active {
         change.active = Some(active);
         let what = if active { "reactivated" } else { "deactivated" };

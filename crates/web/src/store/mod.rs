@@ -73,6 +73,8 @@ pub const TOKEN_CACHE_SECONDS: u64 = 10;
 #[derive(Debug, Default)]
 pub struct UserChange<'a> {
     pub password_hash: Option<&'a str>,
+    /// Revoke their API tokens and calendar feed address (a new password does too).
+    pub revoke_tokens: bool,
     pub role: Option<Role>,
     pub active: Option<bool>,
 }

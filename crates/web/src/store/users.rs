@@ -136,7 +136,7 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
-        if change.password_hash.is_some() {
+        if change.password_hash.is_some() || change.revoke_tokens {
             // A reset password means the old one may be known: what it
             // could have made goes too, the API tokens and the calendar
             // feed's address (issue 15: both kept working after a reset).

@@ -2680,3 +2680,51 @@ async fn the_audit_log_pages_through_every_entry_keeping_its_filter() {
     assert_eq!(second.matches("<tr><td>").count(), 50);
     assert!(second.contains("Newer entries") && !second.contains("Older entries"));
 }
+
+/// Issue 15, low: an administrator revokes another user's API tokens and
+/// calendar feed (a lost laptop), audited.
+#[tokio::test]
+async fn an_admin_revokes_another_users_tokens() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    let ana = t.login("ana", Role::Staff).await;
+    assert_eq!(
+        t.api("GET", "/api/v1/cases", Some(&ana.token), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let r = t
+        .post(
+            &format!("/admin/users/{}", ana.user.id),
+            &admin,
+            &[
+                ("role", "staff"),
+                ("active", "1"),
+                ("password", ""),
+                ("revoke_tokens", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.api("GET", "/api/v1/cases", Some(&ana.token), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        t.get("/cases", Some(&ana)).await.status,
+        StatusCode::OK,
+        "her sessions go on"
+    );
+    let entry = &t
+        .db()
+        .audit_log(Some(refuge_web::domain::AuditAction::PermissionToken), 1)
+        .await
+        .unwrap()[0];
+    assert_eq!(
+        entry.detail,
+        "ana: API tokens and calendar feed revoked by an administrator"
+    );
+}
