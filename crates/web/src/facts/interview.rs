@@ -16,6 +16,7 @@ use crate::domain::AuditAction;
 use crate::facts::form as facts_form;
 use crate::facts::widgets::{self, FormState};
 use crate::http::access::{CaseAccess, Member};
+use crate::http::drafts::Draft;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
 use crate::http::session::Session;
@@ -52,6 +53,8 @@ pub struct InterviewQuery {
     #[serde(default)]
     skip: usize,
     saved: Option<String>,
+    /// The key of a refused answer to show again (`http::drafts`).
+    draft: Option<String>,
 }
 
 /// An answer refused: shown again on its own question, as typed, with why.
@@ -153,7 +156,21 @@ pub async fn interview(
     )
     .await?;
     let (a, _) = assessment_of(&state, &case).await;
-    Ok(render(&interview_page(&a, &s, case, q.skip, None, q.saved)))
+    let draft = q
+        .draft
+        .as_deref()
+        .and_then(|key| state.drafts.get(key, &s.user.id, &case.id));
+    let Some(draft) = draft else {
+        return Ok(render(&interview_page(&a, &s, case, q.skip, None, q.saved)));
+    };
+    // A refused answer, shown again on its question (still refused: 422).
+    let refused = Refused {
+        fact: &draft.fact,
+        typed: &draft.typed,
+        error: draft.error.clone(),
+    };
+    let page = interview_page(&a, &s, case, q.skip, Some(refused), None);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }
 
 pub async fn answer(
@@ -181,17 +198,22 @@ pub async fn answer(
         .collect();
     let typed: HashMap<String, String> = answers.iter().cloned().collect();
     let blank = answers.iter().all(|(_, v)| v.trim().is_empty());
+    // A refusal redirects to the question, the answer kept on the server
+    // (POST, redirect, GET: the back button asks to resubmit nothing).
     let fail = |case: CaseRow, msg: String| {
         let (fact, typed, state) = (&fact, &typed, &state);
         async move {
-            let refused = Refused {
-                fact,
-                typed,
+            let draft = Draft {
+                fact: fact.clone(),
+                typed: typed.clone(),
                 error: msg,
+                ..Draft::default()
             };
-            let (a, _) = assessment_of(state, &case).await;
-            let page = interview_page(&a, s, case, skip, Some(refused), None);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+            let key = state.drafts.keep(&s.user.id, &case.id, draft);
+            PageResult::Ok(see_other(format!(
+                "/cases/{}/interview?skip={skip}&draft={key}",
+                case.id
+            )))
         }
     };
     if blank {

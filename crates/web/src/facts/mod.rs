@@ -12,6 +12,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use refuge_engine::NOTICE;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::cases::service::{self as cases, CaseError};
@@ -20,8 +21,9 @@ use crate::facts::form as facts_form;
 use crate::facts::form::SECTIONS;
 use crate::facts::widgets::FormState;
 use crate::http::access::{CaseAccess, Member};
+use crate::http::drafts::Draft;
 use crate::http::error::PageResult;
-use crate::http::extract::Posted;
+use crate::http::extract::{Posted, Q};
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
@@ -79,9 +81,16 @@ fn facts_page_of(
     }
 }
 
+/// The facts form's address after a refusal: the key of its draft.
+#[derive(Deserialize)]
+pub struct FactsQuery {
+    draft: Option<String>,
+}
+
 async fn facts_page(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<FactsQuery>,
 ) -> PageResult {
     s.audit(
         &state.db,
@@ -90,6 +99,17 @@ async fn facts_page(
         "facts form viewed",
     )
     .await?;
+    let draft = q
+        .draft
+        .as_deref()
+        .and_then(|key| state.drafts.get(key, &s.user.id, &case.id));
+    if let Some(d) = draft {
+        // A refused save, shown again (on the version it now stands on).
+        let doc = d.doc.unwrap_or_else(|| cases::document(&case));
+        let page = facts_page_of(&s, case, &doc, &d.typed, &d.errors, Some(d.error));
+        let status = StatusCode::from_u16(d.status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+        return Ok((status, render(&page)).into_response());
+    }
     let doc = cases::document(&case);
     Ok(render(&facts_page_of(
         &s,
@@ -111,9 +131,24 @@ async fn save_facts(
     let mut doc = stored.clone();
     let errors = facts_form::apply_form(&mut doc, &form.fields);
     let typed: HashMap<String, String> = form.fields.iter().cloned().collect();
+    // A refusal redirects to the form, what was typed kept on the server
+    // (POST, redirect, GET: issue 22, defect 14).
+    let refuse = |case: &CaseRow, draft: Draft| -> PageResult {
+        let key = state.drafts.keep(&s.user.id, &case.id, draft);
+        Ok(see_other(format!("/cases/{}/facts?draft={key}", case.id)))
+    };
     let show_again = |case: CaseRow, errors: HashMap<String, String>, message: String| {
-        let page = facts_page_of(s, case, &stored, &typed, &errors, Some(message));
-        Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+        refuse(
+            &case,
+            Draft {
+                typed: typed.clone(),
+                errors,
+                error: message,
+                doc: Some(stored.clone()),
+                status: 422,
+                ..Draft::default()
+            },
+        )
     };
     if !errors.is_empty() {
         let list: Vec<String> = errors
@@ -173,8 +208,17 @@ async fn save_facts(
                 },
                 labels.join("; ")
             );
-            let page = facts_page_of(s, case, &merged, &typed, &errors, Some(message));
-            return Ok((StatusCode::CONFLICT, render(&page)).into_response());
+            return refuse(
+                &case,
+                Draft {
+                    typed,
+                    errors,
+                    error: message,
+                    doc: Some(merged),
+                    status: 409,
+                    ..Draft::default()
+                },
+            );
         }
     }
     let audit = s

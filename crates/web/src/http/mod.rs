@@ -4,6 +4,7 @@
 //! page frame ([`view`]).
 
 pub mod access;
+pub mod drafts;
 pub mod error;
 pub mod extract;
 pub mod limit;

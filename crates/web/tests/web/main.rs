@@ -144,12 +144,19 @@ impl TestApp {
     pub async fn post(&self, path: &str, who: &Login, fields: &[(&str, &str)]) -> Reply {
         let mut all = vec![("csrf", who.csrf.as_str())];
         all.extend_from_slice(fields);
-        self.post_raw(
-            path,
-            Some(&who.cookie),
-            &serde_urlencoded::to_string(&all).unwrap(),
-        )
-        .await
+        let r = self
+            .post_raw(
+                path,
+                Some(&who.cookie),
+                &serde_urlencoded::to_string(&all).unwrap(),
+            )
+            .await;
+        // A refused form redirects to its page, what was typed kept as a
+        // draft: follow it, as a browser does, to the page that shows why.
+        if r.status == StatusCode::SEE_OTHER && r.location().contains("draft=") {
+            return self.get(r.location(), Some(who)).await;
+        }
+        r
     }
 
     pub async fn post_raw(&self, path: &str, cookie: Option<&str>, body: &str) -> Reply {

@@ -2728,3 +2728,64 @@ async fn an_admin_revokes_another_users_tokens() {
         "ana: API tokens and calendar feed revoked by an administrator"
     );
 }
+
+/// Issue 22, defect 14: a refused interview answer redirects (POST,
+/// redirect, GET) to its question, the typed answer kept on the server
+/// under an opaque key: the back button and a reload resubmit nothing, the
+/// address carries nothing typed, and no one else reads the draft.
+#[tokio::test]
+async fn a_refused_answer_redirects_to_its_question_and_keeps_what_was_typed_off_the_address() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Admin).await;
+    let bob = t.login("bob", Role::Admin).await;
+    let case = t.case(&ana, "Client", ARRIVED).await;
+    let body = serde_urlencoded::to_string([
+        ("csrf", ana.csrf.as_str()),
+        ("version", "1"),
+        ("fact", "applicant.birth_date"),
+        ("skip", "0"),
+        ("action", "answer"),
+        ("applicant.birth_date", "31/12/1990"),
+    ])
+    .unwrap();
+    let r = t
+        .post_raw(
+            &format!("/cases/{}/interview", case.id),
+            Some(&ana.cookie),
+            &body,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let to = r.location().to_string();
+    assert!(
+        to.contains("draft=") && !to.contains("1990") && !to.contains("birth_date"),
+        "{to}"
+    );
+    for _ in 0..2 {
+        // Shown again, as often as the page is loaded: a GET, nothing resubmitted.
+        let page = t.get(&to, Some(&ana)).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            page.body.contains("value=\"31/12/1990\""),
+            "what was typed is kept"
+        );
+        assert!(
+            page.body
+                .contains("name=\"fact\" value=\"applicant.birth_date\"")
+        );
+    }
+    let other = t.get(&to, Some(&bob)).await;
+    assert_eq!(
+        other.status,
+        StatusCode::OK,
+        "another user gets the plain interview"
+    );
+    assert!(
+        !other.body.contains("31/12/1990"),
+        "never someone else's draft"
+    );
+    assert_eq!(
+        t.facts(&ana, &case.id).await["applicant"]["birth_date"],
+        serde_json::Value::Null
+    );
+}
