@@ -16,6 +16,7 @@ use crate::domain::{AuditAction, UserId};
 use crate::facts::form as facts_form;
 use crate::facts::form::Change;
 use crate::http::access::{CaseAccess, Manager, Member};
+use crate::http::drafts::Draft;
 use crate::http::error::AppError;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
@@ -127,15 +128,44 @@ struct NewCase<'a> {
     notice: &'static str,
 }
 
-async fn new_case_form(s: Session) -> PageResult {
-    Ok(render(&NewCase {
+/// The new-case form's address after a refusal: the key of its draft.
+#[derive(Deserialize)]
+pub struct NewCaseQuery {
+    draft: Option<String>,
+}
+
+/// The place of the new-case form's drafts (`http::drafts`).
+const NEW_CASE: &str = "new-case";
+
+async fn new_case_form(
+    State(state): State<AppState>,
+    s: Session,
+    Q(q): Q<NewCaseQuery>,
+) -> PageResult {
+    let draft = q
+        .draft
+        .as_deref()
+        .and_then(|key| state.drafts.get_at(key, &s.user.id, NEW_CASE));
+    let Some(d) = draft else {
+        return Ok(render(&NewCase {
+            ctx: Ctx::of(&s, "New case"),
+            client_name: "",
+            number: "",
+            arrival: "",
+            error: None,
+            notice: NOTICE,
+        }));
+    };
+    let typed = |name: &str| d.typed.get(name).map_or("", String::as_str);
+    let page = NewCase {
         ctx: Ctx::of(&s, "New case"),
-        client_name: "",
-        number: "",
-        arrival: "",
-        error: None,
+        client_name: typed("client_name"),
+        number: typed("number"),
+        arrival: typed("arrival"),
+        error: Some(d.error.clone()),
         notice: NOTICE,
-    }))
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }
 
 async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult {
@@ -175,15 +205,23 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
     match created {
         Ok(case) => Ok(see_other(format!("/cases/{}", case.id))),
         Err(e) => {
-            let page = NewCase {
-                ctx: Ctx::of(&form.session, "New case"),
-                client_name,
-                number,
-                arrival,
-                error: Some(e),
-                notice: NOTICE,
+            // Shown again after a redirect (POST, redirect, GET).
+            let typed = [
+                ("client_name", client_name),
+                ("number", number),
+                ("arrival", arrival),
+            ]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .into_iter()
+            .collect();
+            let draft = Draft {
+                typed,
+                error: e,
+                status: 422,
+                ..Draft::default()
             };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+            let key = state.drafts.keep_at(&form.session.user.id, NEW_CASE, draft);
+            Ok(see_other(format!("/cases/new?draft={key}")))
         }
     }
 }

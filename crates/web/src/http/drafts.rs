@@ -31,7 +31,7 @@ pub struct Draft {
 }
 
 #[derive(Default)]
-pub struct Drafts(Mutex<HashMap<String, (UserId, CaseId, Instant, Draft)>>);
+pub struct Drafts(Mutex<HashMap<String, (UserId, String, Instant, Draft)>>);
 
 impl Drafts {
     /// How long a draft is kept.
@@ -41,6 +41,12 @@ impl Drafts {
 
     /// Keeps `draft` of `user` on `case`, and gives its key.
     pub fn keep(&self, user: &UserId, case: &CaseId, draft: Draft) -> String {
+        self.keep_at(user, case.as_str(), draft)
+    }
+
+    /// Keeps `draft` of `user` for the page `place` (a case's id, or a
+    /// form of no case, such as `new-case`), and gives its key.
+    pub fn keep_at(&self, user: &UserId, place: &str, draft: Draft) -> String {
         let now = Instant::now();
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.retain(|_, (_, _, at, _)| now.duration_since(*at) < Self::LIFE);
@@ -55,15 +61,20 @@ impl Drafts {
             map.remove(&oldest);
         }
         let key = secret::random_id();
-        map.insert(key.clone(), (user.clone(), case.clone(), now, draft));
+        map.insert(key.clone(), (user.clone(), place.to_string(), now, draft));
         key
     }
 
     /// The draft of `key`, if it is `user`'s on `case` and still kept.
     pub fn get(&self, key: &str, user: &UserId, case: &CaseId) -> Option<Draft> {
+        self.get_at(key, user, case.as_str())
+    }
+
+    /// The draft of `key`, if it is `user`'s for the page `place` and still kept.
+    pub fn get_at(&self, key: &str, user: &UserId, place: &str) -> Option<Draft> {
         let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.get(key)
-            .filter(|(u, c, at, _)| u == user && c == case && at.elapsed() < Self::LIFE)
+            .filter(|(u, p, at, _)| u == user && p == place && at.elapsed() < Self::LIFE)
             .map(|(_, _, _, d)| d.clone())
     }
 }

@@ -2788,4 +2788,45 @@ async fn a_refused_answer_redirects_to_its_question_and_keeps_what_was_typed_off
         t.facts(&ana, &case.id).await["applicant"]["birth_date"],
         serde_json::Value::Null
     );
+
+    // The facts form alike.
+    let body = serde_urlencoded::to_string([
+        ("csrf", ana.csrf.as_str()),
+        ("version", "1"),
+        ("applicant.birth_date", "31/12/1990"),
+    ])
+    .unwrap();
+    let r = t
+        .post_raw(
+            &format!("/cases/{}/facts", case.id),
+            Some(&ana.cookie),
+            &body,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        r.location()
+            .starts_with(&format!("/cases/{}/facts?draft=", case.id))
+    );
+    let page = t.get(r.location(), Some(&ana)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("31/12/1990") && page.body.contains("Nothing was saved"));
+
+    // And a new case refused.
+    let body = serde_urlencoded::to_string([
+        ("csrf", ana.csrf.as_str()),
+        ("client_name", "Rosa"),
+        ("arrival", "yesterday"),
+    ])
+    .unwrap();
+    let r = t.post_raw("/cases", Some(&ana.cookie), &body).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.location().starts_with("/cases/new?draft=") && !r.location().contains("Rosa"));
+    let page = t.get(r.location(), Some(&ana)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("value=\"Rosa\"") && page.body.contains("Date of last arrival"));
+    assert!(
+        !t.get(r.location(), Some(&bob)).await.body.contains("Rosa"),
+        "never someone else's"
+    );
 }
