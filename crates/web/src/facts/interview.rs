@@ -40,6 +40,8 @@ struct Interview {
     question: Option<Question>,
     position: usize,
     total: usize,
+    /// The facts the case records so far (each leaf of the document).
+    recorded: usize,
     skip: usize,
     inputs: Vec<String>,
     why: Vec<WhyRow>,
@@ -134,6 +136,7 @@ fn interview_page(
         question,
         position: skip + 1,
         total,
+        recorded: facts_form::changes(&serde_json::Value::Null, &doc).len(),
         skip,
         inputs,
         why,

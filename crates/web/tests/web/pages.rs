@@ -2830,3 +2830,58 @@ async fn a_refused_answer_redirects_to_its_question_and_keeps_what_was_typed_off
         "never someone else's"
     );
 }
+
+/// Issue 22: the interview shows real progress, the facts recorded out of
+/// those recorded and still asked, not "question 1 of N".
+#[tokio::test]
+async fn the_interview_shows_the_facts_recorded_and_the_questions_still_open() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let progress = |page: &str| -> (usize, usize) {
+        let line = page.split("<p class=\"progress-line\">").nth(1).unwrap();
+        let text = line.split("</progress>").nth(1).unwrap();
+        let n = |s: &str| {
+            s.trim()
+                .split(' ')
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        };
+        (n(text), n(text.split("; ").nth(1).unwrap()))
+    };
+    let page = t
+        .get(&format!("/cases/{}/interview", case.id), Some(&who))
+        .await
+        .body;
+    let (recorded, open) = progress(&page);
+    assert_eq!(recorded, 1, "the arrival date: {page}");
+    assert!(open > 3);
+    assert!(page.contains(&format!(
+        "<progress value=\"{recorded}\" max=\"{}\"",
+        recorded + open
+    )));
+    let fact = page
+        .split("name=\"fact\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_string();
+    let answer = if fact.ends_with("_date") || fact.ends_with("birth_date") {
+        "1990-01-01"
+    } else {
+        "false"
+    };
+    t.answer(&who, &case.id, 1, &fact, 0, &[(fact.as_str(), answer)])
+        .await;
+    let after = t
+        .get(&format!("/cases/{}/interview", case.id), Some(&who))
+        .await
+        .body;
+    assert_eq!(
+        progress(&after).0,
+        recorded + 1,
+        "one more fact recorded after {fact}"
+    );
+}
