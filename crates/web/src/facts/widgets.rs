@@ -130,9 +130,11 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
         }
         kind => {
             let (ty, extra) = match kind {
-                Kind::Date => ("date", ""),
-                Kind::Int => ("text", " inputmode=\"numeric\""),
-                Kind::Number => ("text", " inputmode=\"decimal\""),
+                // Bounds as the engine's (the calendar's years; 100 years of
+                // days; a sentence of at most 200 years).
+                Kind::Date => ("date", " min=\"1800-01-01\" max=\"2200-12-31\""),
+                Kind::Int => ("number", " min=\"0\" max=\"36525\" step=\"1\""),
+                Kind::Number => ("number", " min=\"0\" max=\"200\" step=\"any\""),
                 Kind::Country => ("text", " maxlength=\"2\" autocapitalize=\"characters\""),
                 _ => ("text", ""),
             };

@@ -571,7 +571,9 @@ both! {
     ] {
         assert!(form.contains(section), "{section}");
     }
-    assert!(form.contains("name=\"arrivals[0].date\" type=\"date\" value=\"2026-06-01\""));
+    assert!(form.contains(
+        "name=\"arrivals[0].date\" type=\"date\" min=\"1800-01-01\" max=\"2200-12-31\" value=\"2026-06-01\""
+    ));
     let r = t
         .post(
             &path,
@@ -2884,4 +2886,26 @@ async fn the_interview_shows_the_facts_recorded_and_the_questions_still_open() {
         recorded + 1,
         "one more fact recorded after {fact}"
     );
+}
+
+/// Issue 22: numbers and dates use the inputs that suit them, with the
+/// engine's own bounds.
+#[tokio::test]
+async fn numbers_and_dates_use_their_own_inputs_within_the_engines_bounds() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let form = t
+        .get(&format!("/cases/{}/facts", case.id), Some(&who))
+        .await
+        .body;
+    assert!(form.contains(
+        "name=\"application.clock_stopped_days\" type=\"number\" min=\"0\" max=\"36525\" step=\"1\""
+    ));
+    assert!(form.contains(
+        "name=\"conduct.sentence_years\" type=\"number\" min=\"0\" max=\"200\" step=\"any\""
+    ));
+    assert!(form.contains(
+        "name=\"applicant.birth_date\" type=\"date\" min=\"1800-01-01\" max=\"2200-12-31\""
+    ));
 }
