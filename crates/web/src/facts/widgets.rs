@@ -135,7 +135,11 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
                 Kind::Date => ("date", " min=\"1800-01-01\" max=\"2200-12-31\""),
                 Kind::Int => ("number", " min=\"0\" max=\"36525\" step=\"1\""),
                 Kind::Number => ("number", " min=\"0\" max=\"200\" step=\"any\""),
-                Kind::Country => ("text", " maxlength=\"2\" autocapitalize=\"characters\""),
+                // Picked by name from the list (`country_list`), stored as the code.
+                Kind::Country => (
+                    "text",
+                    " maxlength=\"2\" autocapitalize=\"characters\" list=\"country-names\"",
+                ),
                 _ => ("text", ""),
             };
             let _ = write!(
@@ -366,4 +370,29 @@ mod tests {
             "{out}"
         );
     }
+}
+
+/// The countries by name for a country's field (`list="country-names"`):
+/// each option's value is the ISO 3166-1 code the facts store, its label the
+/// English name a user types to find it (`data/countries.tsv`). Rendered
+/// once on a page that has such a field.
+pub fn country_list() -> &'static str {
+    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut out = String::from("<datalist id=\"country-names\">");
+        for line in include_str!("../../data/countries.tsv").lines() {
+            if let Some((code, name)) = line.split_once('\t')
+                && !line.starts_with('#')
+            {
+                let _ = write!(
+                    out,
+                    "<option value=\"{}\" label=\"{}\">",
+                    esc(code),
+                    esc(name)
+                );
+            }
+        }
+        out.push_str("</datalist>");
+        out
+    })
 }

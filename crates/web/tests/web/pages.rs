@@ -2909,3 +2909,31 @@ async fn numbers_and_dates_use_their_own_inputs_within_the_engines_bounds() {
         "name=\"applicant.birth_date\" type=\"date\" min=\"1800-01-01\" max=\"2200-12-31\""
     ));
 }
+
+/// Issue 22: a country is picked by name and stored as its code.
+#[tokio::test]
+async fn a_country_is_picked_by_name_and_stored_as_its_code() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let form = t
+        .get(&format!("/cases/{}/facts", case.id), Some(&who))
+        .await
+        .body;
+    assert!(form.contains("name=\"applicant.current_country\" type=\"text\" maxlength=\"2\" autocapitalize=\"characters\" list=\"country-names\""));
+    assert!(form.contains("<option value=\"SV\" label=\"El Salvador\">"));
+    assert!(form.contains("<option value=\"HN\" label=\"Honduras\">"));
+    assert_eq!(form.matches("<datalist id=\"country-names\">").count(), 1);
+    let r = t
+        .post(
+            &format!("/cases/{}/facts", case.id),
+            &who,
+            &[("version", "1"), ("applicant.current_country", "SV")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.facts(&who, &case.id).await["applicant"]["current_country"],
+        "SV"
+    );
+}
