@@ -323,6 +323,31 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
     controls
 }
 
+/// The countries by name for a country's field (`list="country-names"`):
+/// each option's value is the ISO 3166-1 code the facts store, its label the
+/// English name a user types to find it (`data/countries.tsv`). Rendered
+/// once on a page that has such a field.
+pub fn country_list() -> &'static str {
+    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut out = String::from("<datalist id=\"country-names\">");
+        for line in include_str!("../../data/countries.tsv").lines() {
+            if let Some((code, name)) = line.split_once('\t')
+                && !line.starts_with('#')
+            {
+                let _ = write!(
+                    out,
+                    "<option value=\"{}\" label=\"{}\">",
+                    esc(code),
+                    esc(name)
+                );
+            }
+        }
+        out.push_str("</datalist>");
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,29 +395,4 @@ mod tests {
             "{out}"
         );
     }
-}
-
-/// The countries by name for a country's field (`list="country-names"`):
-/// each option's value is the ISO 3166-1 code the facts store, its label the
-/// English name a user types to find it (`data/countries.tsv`). Rendered
-/// once on a page that has such a field.
-pub fn country_list() -> &'static str {
-    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut out = String::from("<datalist id=\"country-names\">");
-        for line in include_str!("../../data/countries.tsv").lines() {
-            if let Some((code, name)) = line.split_once('\t')
-                && !line.starts_with('#')
-            {
-                let _ = write!(
-                    out,
-                    "<option value=\"{}\" label=\"{}\">",
-                    esc(code),
-                    esc(name)
-                );
-            }
-        }
-        out.push_str("</datalist>");
-        out
-    })
 }
