@@ -600,6 +600,36 @@ pub fn label_of(path: &str) -> String {
     }
 }
 
+/// The facts that are a legal judgment for the attorney or accredited
+/// representative, not a fact to ask the client: whether harm rises to
+/// persecution, whether a group is particular, socially distinct or
+/// immutable, whether a delay was reasonable, relocation reasonable, a
+/// crime particularly serious. By path, without list entries.
+pub const JUDGMENTS: &[&str] = &[
+    "exceptions.reasonable_delay",
+    "harms.severe",
+    "groups.immutable",
+    "groups.particular",
+    "groups.socially_distinct",
+    "risk.relocation_reasonable",
+    "conduct.particularly_serious_crime",
+];
+
+/// Whether the fact at `path` (`harms[h1].severe`) is a legal judgment ([`JUDGMENTS`]).
+pub fn is_judgment(path: &str) -> bool {
+    let mut bare = String::with_capacity(path.len());
+    let mut depth = 0;
+    for c in path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            c if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    JUDGMENTS.contains(&bare.as_str())
+}
+
 /// The value at `path` in `doc`, if any.
 pub fn get<'a>(doc: &'a Value, path: &str) -> Option<&'a Value> {
     let mut v = doc;
@@ -1389,5 +1419,17 @@ mod tests {
             json!({"harms": [], "applicant": {"location": "in_us"}}),
             "an entry this user removed is gone, not left empty"
         );
+    }
+    #[test]
+    fn every_judgment_is_a_field_of_the_form_and_is_known_in_a_list_entry() {
+        for j in JUDGMENTS {
+            let (section, name) = j.split_once('.').unwrap();
+            let sec = SECTIONS.iter().find(|s| s.key == section).expect(section);
+            assert!(sec.fields.iter().any(|f| f.name == name), "{j}");
+        }
+        assert!(is_judgment("harms[h1].severe"));
+        assert!(is_judgment("groups[g2].socially_distinct"));
+        assert!(!is_judgment("harms[h1].kind"));
+        assert!(!is_judgment("applicant.birth_date"));
     }
 }

@@ -2937,3 +2937,34 @@ async fn a_country_is_picked_by_name_and_stored_as_its_code() {
         "SV"
     );
 }
+
+/// Issue 22: a question for the attorney's judgment (whether harm rises to
+/// persecution) is marked as such, apart from the questions for the client.
+#[tokio::test]
+async fn a_question_for_the_attorneys_judgment_is_marked_as_such() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let facts = r#"{"arrivals": [{"date": "2026-06-01"}], "harms": [{"id": "h1", "when": "past", "kind": "serious_physical_harm"}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let mut seen = (false, false);
+    for skip in 0..40 {
+        let page = t
+            .get(
+                &format!("/cases/{}/interview?skip={skip}", case.id),
+                Some(&who),
+            )
+            .await
+            .body;
+        let Some(fact) = page
+            .split("name=\"fact\" value=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+        else {
+            break;
+        };
+        let marked = page.contains("For the attorney's judgment");
+        assert_eq!(marked, refuge_web::facts::form::is_judgment(fact), "{fact}");
+        if marked { seen.0 = true } else { seen.1 = true }
+    }
+    assert!(seen.0 && seen.1, "both kinds asked: {seen:?}");
+}
