@@ -42,6 +42,8 @@ struct Interview {
     total: usize,
     /// The facts the case records so far (each leaf of the document).
     recorded: usize,
+    /// The defined groups, to pick a ground's group from.
+    groups: String,
     skip: usize,
     inputs: Vec<String>,
     why: Vec<WhyRow>,
@@ -137,6 +139,7 @@ fn interview_page(
         position: skip + 1,
         total,
         recorded: facts_form::changes(&serde_json::Value::Null, &doc).len(),
+        groups: crate::facts::widgets::group_list(&doc),
         skip,
         inputs,
         why,

@@ -54,6 +54,8 @@ struct FactsPage {
     version: i64,
     /// Key, title and the rendered controls of each section.
     sections: Vec<(&'static str, &'static str, String)>,
+    /// The defined groups, to pick a ground's group from.
+    groups: String,
     error: Option<String>,
     notice: &'static str,
 }
@@ -76,6 +78,7 @@ fn facts_page_of(
         version: case.version,
         case,
         sections,
+        groups: widgets::group_list(doc),
         error,
         notice: NOTICE,
     }

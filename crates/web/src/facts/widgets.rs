@@ -140,6 +140,9 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
                     "text",
                     " maxlength=\"2\" autocapitalize=\"characters\" list=\"country-names\"",
                 ),
+                // A ground's group is picked among those defined (`group_list`),
+                // or a definition typed for a new one.
+                Kind::Text if path.ends_with(".group") => ("text", " list=\"group-ids\""),
                 _ => ("text", ""),
             };
             let _ = write!(
@@ -321,6 +324,33 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
         esc(&words(fact.rsplit('.').next().unwrap_or(fact)))
     ));
     controls
+}
+
+/// The groups the document defines, for a ground's group
+/// (`list="group-ids"`): each option's value is the group's id, its label the
+/// group's definition.
+pub fn group_list(doc: &Value) -> String {
+    let mut out = String::from("<datalist id=\"group-ids\">");
+    for (i, g) in facts_form::get(doc, "groups")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let id = g
+            .get("id")
+            .and_then(Value::as_str)
+            .map_or_else(|| i.to_string(), str::to_string);
+        let definition = g.get("definition").and_then(Value::as_str).unwrap_or("");
+        let _ = write!(
+            out,
+            "<option value=\"{}\" label=\"{}\">",
+            esc(&id),
+            esc(definition)
+        );
+    }
+    out.push_str("</datalist>");
+    out
 }
 
 /// The countries by name for a country's field (`list="country-names"`):

@@ -2968,3 +2968,23 @@ async fn a_question_for_the_attorneys_judgment_is_marked_as_such() {
     }
     assert!(seen.0 && seen.1, "both kinds asked: {seen:?}");
 }
+
+/// Issue 22: a ground's group is picked among the groups defined (by id,
+/// shown with its definition), or a definition typed for a new one.
+#[tokio::test]
+async fn a_grounds_group_is_picked_among_the_groups_defined() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let facts = r#"{"groups": [{"id": "g1", "definition": "Former members of the <police>"}],
+        "harms": [{"id": "h1", "when": "past", "grounds": [{"ground": "particular_social_group"}]}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let form = t
+        .get(&format!("/cases/{}/facts", case.id), Some(&who))
+        .await
+        .body;
+    assert!(
+        form.contains("name=\"harms[h1].grounds[0].group\" type=\"text\" list=\"group-ids\""),
+        "the ground's group field"
+    );
+    assert!(form.contains("<datalist id=\"group-ids\"><option value=\"g1\" label=\"Former members of the &lt;police&gt;\">"));
+}
