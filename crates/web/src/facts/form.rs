@@ -615,6 +615,39 @@ pub const JUDGMENTS: &[&str] = &[
     "conduct.particularly_serious_crime",
 ];
 
+/// Follow-up questions the interview asks only after their premise holds
+/// (issue 22): the follow-up, the fact it follows, and the value that
+/// makes it relevant. Paths without list entries; a follow-up in a list
+/// entry reads the premise of the same entry.
+pub const PREMISES: &[(&str, &str, &str)] = &[
+    // The sentence matters once the conviction is an aggravated felony.
+    ("conduct.sentence_years", "aggravated_felony", "true"),
+    // The Canada agreement's exceptions, once the crossing was from Canada.
+    (
+        "arrivals.encountered_within_14_days",
+        "border",
+        "northern_land",
+    ),
+    (
+        "arrivals.visa_or_admission_document",
+        "border",
+        "northern_land",
+    ),
+];
+
+/// Whether the question of `path` is a follow-up whose premise does not (or
+/// not yet) hold in `doc` ([`PREMISES`]).
+pub fn premise_unmet(doc: &Value, path: &str) -> bool {
+    let Some((entry, field)) = path.rsplit_once('.') else {
+        return false;
+    };
+    let bare = format!("{}.{field}", entry.split('[').next().unwrap_or(entry));
+    PREMISES
+        .iter()
+        .find(|(follow_up, _, _)| *follow_up == bare)
+        .is_some_and(|(_, premise, value)| show(get(doc, &format!("{entry}.{premise}"))) != *value)
+}
+
 /// Whether the fact at `path` (`harms[h1].severe`) is a legal judgment ([`JUDGMENTS`]).
 pub fn is_judgment(path: &str) -> bool {
     let mut bare = String::with_capacity(path.len());
@@ -1431,5 +1464,32 @@ mod tests {
         assert!(is_judgment("groups[g2].socially_distinct"));
         assert!(!is_judgment("harms[h1].kind"));
         assert!(!is_judgment("applicant.birth_date"));
+    }
+    #[test]
+    fn a_follow_up_waits_for_its_premise_in_the_same_entry() {
+        let doc = json!({"conduct": {"aggravated_felony": true}, "arrivals": [{"border": "northern_land"}, {"border": "air"}]});
+        assert!(!premise_unmet(&doc, "conduct.sentence_years"));
+        assert!(
+            premise_unmet(&json!({}), "conduct.sentence_years"),
+            "not yet known"
+        );
+        assert!(!premise_unmet(
+            &doc,
+            "arrivals[0].encountered_within_14_days"
+        ));
+        assert!(premise_unmet(
+            &doc,
+            "arrivals[1].encountered_within_14_days"
+        ));
+        assert!(
+            !premise_unmet(&doc, "arrivals[1].border"),
+            "not a follow-up"
+        );
+        for (follow_up, premise, _) in PREMISES {
+            let (section, name) = follow_up.split_once('.').unwrap();
+            let sec = SECTIONS.iter().find(|s| s.key == section).unwrap();
+            assert!(sec.fields.iter().any(|f| f.name == name), "{follow_up}");
+            assert!(sec.fields.iter().any(|f| f.name == *premise), "{premise}");
+        }
     }
 }

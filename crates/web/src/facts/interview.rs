@@ -86,11 +86,14 @@ fn interview_page(
     // The questions whose fact the document does not answer yet. One it
     // answers without settling the law (the harm was "not reported") is not
     // asked again and again: the structured form holds it (issue 22, defect 3).
-    let open: Vec<&Question> = a
+    let mut open: Vec<&Question> = a
         .questions
         .iter()
         .filter(|q| facts_form::get(&doc, &q.fact).is_none())
         .collect();
+    // A follow-up comes after its premise: last while the premise does not
+    // (or not yet) hold (issue 22), otherwise in the engine's order.
+    open.sort_by_key(|q| facts_form::premise_unmet(&doc, &q.fact));
     let total = open.len();
     let at = focus.and_then(|f| open.iter().position(|q| q.fact == f));
     let skip = at.unwrap_or(skip);

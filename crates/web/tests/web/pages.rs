@@ -2988,3 +2988,51 @@ async fn a_grounds_group_is_picked_among_the_groups_defined() {
     );
     assert!(form.contains("<datalist id=\"group-ids\"><option value=\"g1\" label=\"Former members of the &lt;police&gt;\">"));
 }
+
+/// Issue 22: the interview asks a follow-up only after its premise: the
+/// sentence after the aggravated felony, the Canada agreement's exceptions
+/// after the border crossed.
+#[tokio::test]
+async fn the_interview_asks_a_follow_up_after_its_premise() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", r#"{"arrivals": [{"date": "2026-06-01", "manner": "without_inspection"}], "conduct": {}}"#).await;
+    let mut order = Vec::new();
+    for skip in 0..80 {
+        let page = t
+            .get(
+                &format!("/cases/{}/interview?skip={skip}", case.id),
+                Some(&who),
+            )
+            .await
+            .body;
+        let Some(fact) = page
+            .split("name=\"fact\" value=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+        else {
+            break;
+        };
+        order.push(fact.to_string());
+    }
+    let at = |f: &str| order.iter().position(|x| x == f);
+    for (premise, follow_up) in [
+        (
+            "arrivals[0].border",
+            "arrivals[0].encountered_within_14_days",
+        ),
+        (
+            "arrivals[0].border",
+            "arrivals[0].visa_or_admission_document",
+        ),
+        ("conduct.aggravated_felony", "conduct.sentence_years"),
+    ] {
+        if let (Some(p), Some(f)) = (at(premise), at(follow_up)) {
+            assert!(
+                p < f,
+                "{premise} (#{p}) before {follow_up} (#{f}): {order:?}"
+            );
+        }
+    }
+    assert!(at("arrivals[0].border").is_some(), "{order:?}");
+}
