@@ -147,6 +147,7 @@ try {
     const ask = await text(form.locator('legend.ask'));
     const select = form.locator('select');
     const none = form.locator('input[type=checkbox][name$="._none"]');
+    const typed = form.locator(`input[type=text][name="${fact}"]`);
     let value;
     if ((await select.count()) === 1) {
       const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
@@ -156,6 +157,9 @@ try {
     } else if ((await none.count()) === 1) {
       await none.check();
       value = 'on';
+    } else if ((await typed.count()) === 1 && /country|nationality/.test(fact)) {
+      value = 'SV'; // a country, typed by its code (the list offers it by name)
+      await typed.fill(value);
     } else {
       throw new CheckFailed(`question ${n} (${fact}) is neither one choice nor a list with a "None" box`);
     }

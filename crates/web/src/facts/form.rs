@@ -635,6 +635,18 @@ pub const PREMISES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The stage of an intake a fact belongs to (issue 22): who and where the
+/// person is first (0), then their story (1), then the bars (2), then the
+/// rest (3): the order an interview is done in.
+pub fn intake_stage(path: &str) -> u8 {
+    match path.split(['.', '[']).next().unwrap_or(path) {
+        "applicant" | "arrivals" | "application" | "removal" | "family" | "family_unity" => 0,
+        "harms" | "groups" | "risk" | "torture" => 1,
+        "conduct" | "resettlement" => 2,
+        _ => 3,
+    }
+}
+
 /// Whether the question of `path` is a follow-up whose premise does not (or
 /// not yet) hold in `doc` ([`PREMISES`]).
 pub fn premise_unmet(doc: &Value, path: &str) -> bool {
@@ -1491,5 +1503,14 @@ mod tests {
             assert!(sec.fields.iter().any(|f| f.name == name), "{follow_up}");
             assert!(sec.fields.iter().any(|f| f.name == *premise), "{premise}");
         }
+    }
+    #[test]
+    fn an_intake_asks_who_and_where_then_the_story_then_the_bars() {
+        assert_eq!(intake_stage("applicant.location"), 0);
+        assert_eq!(intake_stage("arrivals[0].border"), 0);
+        assert_eq!(intake_stage("harms"), 1);
+        assert_eq!(intake_stage("harms[h1].severe"), 1);
+        assert_eq!(intake_stage("conduct.aggravated_felony"), 2);
+        assert_eq!(intake_stage("exceptions"), 3);
     }
 }

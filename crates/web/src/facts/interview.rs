@@ -91,9 +91,16 @@ fn interview_page(
         .iter()
         .filter(|q| facts_form::get(&doc, &q.fact).is_none())
         .collect();
-    // A follow-up comes after its premise: last while the premise does not
-    // (or not yet) hold (issue 22), otherwise in the engine's order.
-    open.sort_by_key(|q| facts_form::premise_unmet(&doc, &q.fact));
+    // In the order of an intake (issue 22): who and where the person is,
+    // then the story, then the bars; within each, the engine's order (the
+    // most decisive first). A follow-up comes after its premise: last while
+    // the premise does not (or not yet) hold.
+    open.sort_by_key(|q| {
+        (
+            facts_form::premise_unmet(&doc, &q.fact),
+            facts_form::intake_stage(&q.fact),
+        )
+    });
     let total = open.len();
     let at = focus.and_then(|f| open.iter().position(|q| q.fact == f));
     let skip = at.unwrap_or(skip);

@@ -3035,4 +3035,17 @@ async fn the_interview_asks_a_follow_up_after_its_premise() {
         }
     }
     assert!(at("arrivals[0].border").is_some(), "{order:?}");
+    // In the order of an intake: who and where, the story, then the bars.
+    use refuge_web::facts::form::intake_stage;
+    let stages: Vec<u8> = order
+        .iter()
+        .filter(|f| {
+            !f.ends_with("sentence_years")
+                && !f.ends_with("encountered_within_14_days")
+                && !f.ends_with("visa_or_admission_document")
+        })
+        .map(|f| intake_stage(f))
+        .collect();
+    assert!(stages.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+    assert_eq!(intake_stage(&order[0]), 0, "who and where first: {order:?}");
 }
