@@ -166,7 +166,9 @@ impl Db {
             "SELECT {CASE_COLUMNS} FROM cases c
              WHERE {VISIBLE_TO_USER}
                AND c.archived = $3
-               AND ($4 = '' OR LOWER(c.client_name) LIKE $4 ESCAPE '\\' OR LOWER(c.number) LIKE $4 ESCAPE '\\')
+               AND ($4 = '' OR LOWER(c.client_name) LIKE $4 ESCAPE '\\' OR LOWER(c.number) LIKE $4 ESCAPE '\\'
+                    OR EXISTS (SELECT 1 FROM notes n WHERE n.case_id = c.id AND n.deleted = 0
+                               AND LOWER(n.body) LIKE $4 ESCAPE '\\'))
                AND ($5 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $5))
              ORDER BY CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.number
              LIMIT $6"

@@ -3059,3 +3059,45 @@ async fn the_interview_asks_a_follow_up_after_its_premise() {
     assert!(stages.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
     assert_eq!(intake_stage(&order[0]), 0, "who and where first: {order:?}");
 }
+
+/// Issue 22: the case search finds words in a case's notes too, only among
+/// the cases the user sees, and not in a removed note.
+#[tokio::test]
+async fn the_case_search_finds_words_in_notes() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let bob = t.login("bob", Role::Attorney).await;
+    let mine = t.case(&ana, "Rosa Example", ARRIVED).await;
+    let theirs = t.case(&bob, "Someone Else", ARRIVED).await;
+    for (who, case) in [(&ana, &mine), (&bob, &theirs)] {
+        t.post(
+            &format!("/cases/{}/notes", case.id),
+            who,
+            &[("body", "Interpreter: Mam (Todos Santos)")],
+        )
+        .await;
+    }
+    let found = t
+        .post("/cases/search", &ana, &[("q", "todos santos")])
+        .await
+        .body;
+    assert!(
+        found.contains("Rosa Example") && !found.contains("Someone Else"),
+        "{found}"
+    );
+    let note = &t.db().notes(&mine.id).await.unwrap()[0];
+    t.post(
+        &format!("/cases/{}/notes/{}", mine.id, note.id),
+        &ana,
+        &[("version", "1"), ("action", "remove")],
+    )
+    .await;
+    let found = t
+        .post("/cases/search", &ana, &[("q", "todos santos")])
+        .await
+        .body;
+    assert!(
+        found.contains("No cases found"),
+        "a removed note is not searched"
+    );
+}
