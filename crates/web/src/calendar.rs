@@ -63,8 +63,13 @@ fn line(out: &mut String, l: &str) {
     out.push_str("\r\n");
 }
 
-/// An all-day event per deadline, with a reminder a week before a last day to act.
-pub fn calendar(name: &str, rows: &[DeadlineRow]) -> String {
+/// The reminders before each date still ahead, in days (issue 22: more
+/// than one, configurable with `--reminder-days`).
+pub const REMINDER_DAYS: &[u16] = &[30, 7, 1];
+
+/// An all-day event per deadline, with reminders `reminders` days before a
+/// date still ahead.
+pub fn calendar(name: &str, rows: &[DeadlineRow], reminders: &[u16]) -> String {
     let stamp = jiff::Timestamp::now()
         .strftime("%Y%m%dT%H%M%SZ")
         .to_string();
@@ -115,17 +120,24 @@ pub fn calendar(name: &str, rows: &[DeadlineRow]) -> String {
         );
         line(&mut out, "TRANSP:TRANSPARENT");
         if r.status == "upcoming" {
-            for l in ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P7D"] {
-                line(&mut out, l);
+            for days in reminders {
+                line(&mut out, "BEGIN:VALARM");
+                line(&mut out, "ACTION:DISPLAY");
+                line(&mut out, &format!("TRIGGER:-P{days}D"));
+                let when = match days {
+                    1 => "Tomorrow".to_string(),
+                    7 => "In a week".to_string(),
+                    n => format!("In {n} days"),
+                };
+                line(
+                    &mut out,
+                    &format!(
+                        "DESCRIPTION:{}",
+                        text(&format!("{when}: {} (case {})", r.label, r.case_number))
+                    ),
+                );
+                line(&mut out, "END:VALARM");
             }
-            line(
-                &mut out,
-                &format!(
-                    "DESCRIPTION:{}",
-                    text(&format!("In a week: {} (case {})", r.label, r.case_number))
-                ),
-            );
-            line(&mut out, "END:VALARM");
         }
         line(&mut out, "END:VEVENT");
     }
@@ -187,7 +199,7 @@ pub async fn feed(
             |c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.',
             "_",
         ),
-        calendar(&name, &rows),
+        calendar(&name, &rows, &state.reminder_days),
     ))
 }
 
@@ -264,7 +276,7 @@ mod tests {
             status: "upcoming".into(),
             kind: "last_day".into(),
         };
-        let ics = calendar("Refuge", &[row]);
+        let ics = calendar("Refuge", &[row], REMINDER_DAYS);
         let lines: Vec<&str> = ics.split("\r\n").collect();
         assert_eq!(lines.iter().filter(|l| **l == "END:VCALENDAR").count(), 1);
         assert!(!lines.iter().any(|l| l.starts_with("X-EVIL")), "{ics}");

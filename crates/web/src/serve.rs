@@ -100,6 +100,10 @@ pub struct ServeArgs {
     /// for the calendar feed addresses given out (default: the request's host, over http).
     #[arg(long, value_name = "URL", value_parser = public_url)]
     pub public_url: Option<String>,
+    /// The reminders calendar feeds give before each date still ahead, in
+    /// days, comma-separated.
+    #[arg(long, value_name = "DAYS", value_delimiter = ',', default_values_t = [30u16, 7, 1])]
+    pub reminder_days: Vec<u16>,
 }
 
 /// A public address: http:// or https:// and a host.
@@ -138,6 +142,7 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     let mut state = AppState::new(db);
     state.trusted_proxy = args.trusted_proxy;
     state.public_url = args.public_url.clone();
+    state.reminder_days = args.reminder_days.clone();
     if args.demo {
         let loaded = demo::load(&state.db, state.today()).await?;
         if let Some(password) = loaded {

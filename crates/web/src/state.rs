@@ -24,6 +24,8 @@ pub struct AppState {
     /// The address users reach Refuge at (`--public-url`), for links that
     /// leave the browser (calendar feeds).
     pub public_url: Option<String>,
+    /// The reminders of calendar feeds, in days before a date (`--reminder-days`).
+    pub reminder_days: Vec<u16>,
     /// A fixed "today" (tests); `None`: the system's local date.
     pub today: Option<Date>,
 }
@@ -38,6 +40,7 @@ impl AppState {
             drafts: Arc::default(),
             trusted_proxy: None,
             public_url: None,
+            reminder_days: crate::calendar::REMINDER_DAYS.to_vec(),
             today: None,
         }
     }

@@ -3101,3 +3101,34 @@ async fn the_case_search_finds_words_in_notes() {
         "a removed note is not searched"
     );
 }
+
+/// Issue 22: a calendar feed reminds of a date still ahead 30 days, a week
+/// and a day before, and the reminders are configurable.
+#[tokio::test]
+async fn a_calendar_feed_reminds_30_7_and_1_day_before_and_is_configurable() {
+    let mut t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let ics = t
+        .get(&format!("/cases/{}/calendar.ics", case.id), Some(&who))
+        .await
+        .body;
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("asylum.one_year"))
+        .unwrap();
+    for trigger in ["TRIGGER:-P30D", "TRIGGER:-P7D", "TRIGGER:-P1D"] {
+        assert!(event.contains(trigger), "{trigger}: {event}");
+    }
+    assert!(event.contains("Tomorrow: One-year"));
+    t.state.reminder_days = vec![14];
+    let ics = t
+        .get(&format!("/cases/{}/calendar.ics", case.id), Some(&who))
+        .await
+        .body;
+    assert_eq!(
+        ics.matches("BEGIN:VALARM").count(),
+        ics.matches("TRIGGER:-P14D").count()
+    );
+    assert!(!ics.contains("TRIGGER:-P30D"));
+}
