@@ -56,6 +56,8 @@ struct Dashboard {
     show_all: bool,
     page: i64,
     more: bool,
+    /// The user's open tasks, soonest due first, with days left.
+    tasks: Vec<(crate::store::Task, i64)>,
     notice: &'static str,
 }
 
@@ -95,7 +97,18 @@ async fn dashboard(State(state): State<AppState>, s: Session, Q(q): Q<DashQuery>
             }
         })
         .collect();
+    let tasks = state
+        .db
+        .my_tasks(&s.user)
+        .await?
+        .into_iter()
+        .map(|k| {
+            let days = days_until(today, &k.due);
+            (k, days)
+        })
+        .collect();
     Ok(render(&Dashboard {
+        tasks,
         ctx: Ctx::of(&s, "Deadlines"),
         today,
         rows,

@@ -25,7 +25,7 @@ use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
 use crate::secret;
 use crate::state::AppState;
-use crate::store::{CaseFilter, CaseRow, DbError, Note, User};
+use crate::store::{CaseFilter, CaseRow, DbError, Note, Task, User};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -39,6 +39,8 @@ pub fn routes() -> Routes {
         .get("/cases/{id}/history", Access::Member, history)
         .post("/cases/{id}/notes", Access::Member, add_note)
         .post("/cases/{id}/notes/{note}", Access::Member, change_note)
+        .post("/cases/{id}/tasks", Access::Member, add_task)
+        .post("/cases/{id}/tasks/{task}", Access::Member, task_done)
         .post("/cases/{id}/archive", Access::Manager, archive)
         .post("/cases/{id}/members", Access::Manager, add_member)
         .post("/cases/{id}/members/remove", Access::Manager, remove_member)
@@ -240,6 +242,9 @@ struct CasePage {
     notes: Vec<Note>,
     /// A fresh key for the new-note form (a double submit adds it once).
     note_key: String,
+    tasks: Vec<Task>,
+    /// Ideas for a task: the case's dates to act on and its open questions.
+    task_ideas: Vec<String>,
     members: Vec<User>,
     /// Active users not on the team, to pick from.
     colleagues: Vec<User>,
@@ -267,6 +272,7 @@ async fn done_in_words(
         "archived" => "Case archived: it no longer appears in the case list, on the dashboard or in the calendar feeds. Undo below, or reopen it at any time from the archived cases.".into(),
         "reopened" => "Case reopened: it is back in the case list and on the dashboard.".into(),
         "note" => "Note added.".into(),
+        "task" => "Task added: it is on the assignee's dashboard.".into(),
         "note_edited" => "Note saved; its earlier text is kept in its versions.".into(),
         "note_removed" => "Note removed; its text is kept in its versions and the audit log.".into(),
         "team" => "Team updated.".into(),
@@ -293,6 +299,19 @@ async fn case_page(
 ) -> PageResult {
     let done = done_in_words(&state, &case, &q.done).await?;
     let (a, facts_error) = assessment_of(&state, &case).await;
+    let tasks = state.db.case_tasks(&case.id).await?;
+    let task_ideas = a
+        .deadlines
+        .iter()
+        .filter(|d| d.status == refuge_engine::output::Status::Upcoming)
+        .map(|d| format!("Act before {}: {}", d.date, d.label))
+        .chain(
+            a.questions
+                .iter()
+                .take(5)
+                .map(|q| format!("Ask the client: {}", q.ask)),
+        )
+        .collect();
     let glance = refuge_report::html_glance(&a);
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
@@ -323,6 +342,8 @@ async fn case_page(
         notes,
         members,
         note_key: secret::random_id(),
+        tasks,
+        task_ideas,
         colleagues,
         done,
         notice: NOTICE,
@@ -606,4 +627,64 @@ async fn remove_member(
         )
         .await?;
     Ok(see_other(format!("/cases/{}?done=team#team", case.id)))
+}
+
+/// A task on the case, for one of its team, by a day (issue 22).
+async fn add_task(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Member>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let title = form.get("title").trim();
+    if title.is_empty() || title.chars().count() > 300 {
+        return Err(AppError::Invalid(
+            "title: a task needs 1 to 300 characters".into(),
+        ));
+    }
+    let due: jiff::civil::Date = form
+        .get("due")
+        .parse()
+        .map_err(|_| AppError::Invalid("due: a day of the form YYYY-MM-DD".into()))?;
+    let assignee = UserId::new(form.get("assignee"));
+    let team = state.db.members(&case.id).await?;
+    let Some(who) = team.iter().find(|m| m.id == assignee) else {
+        return Err(AppError::Invalid(
+            "assignee: a task goes to someone on the case's team".into(),
+        ));
+    };
+    let audit = s.did(
+        AuditAction::TaskAdd,
+        format!("task for {} due {due}", who.name),
+    );
+    state
+        .db
+        .add_task(&case.id, title, &who.id, &due.to_string(), &s.user, &audit)
+        .await?;
+    Ok(see_other(format!("/cases/{}?done=task#tasks", case.id)))
+}
+
+/// A task marked done, or open again.
+async fn task_done(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Member>,
+    Path((_, task_id)): Path<(String, String)>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let done = form.get("done") == "1";
+    let what = if done { "task done" } else { "task reopened" };
+    if !state
+        .db
+        .set_task_done(
+            &case.id,
+            &task_id,
+            done,
+            &s.did(AuditAction::TaskDone, what),
+        )
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other(format!("/cases/{}#tasks", case.id)))
 }

@@ -39,6 +39,8 @@ actions! {
     NoteAdd => "note.add",
     NoteEdit => "note.edit",
     NoteDelete => "note.delete",
+    TaskAdd => "task.add",
+    TaskDone => "task.done",
     PermissionAssign => "permission.assign",
     PermissionUnassign => "permission.unassign",
     PermissionUserAdd => "permission.user_add",

@@ -22,6 +22,7 @@ use crate::domain::{CaseId, UserId};
 
 mod audit;
 mod cases;
+mod tasks;
 mod users;
 
 pub use audit::{Audit, AuditFilter, By};
@@ -133,6 +134,21 @@ pub struct Note {
     pub created_at: String,
     /// 1 when never edited.
     pub version: i64,
+}
+
+/// A task on a case: what, for whom, by when.
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub id: String,
+    pub case_id: CaseId,
+    pub case_number: String,
+    pub client_name: String,
+    pub title: String,
+    pub assignee: String,
+    pub assignee_id: UserId,
+    /// The day it is due (`YYYY-MM-DD`).
+    pub due: String,
+    pub done: bool,
 }
 
 /// A dated deadline of a case, for the caseload dashboard and the calendars.

@@ -58,6 +58,16 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         ("POST", "/cases/{id}/notes") => (&[("body", "Client called.")], 303),
         // No such note ("{note}" is left in the address): not found, once the case is seen.
         ("POST", "/cases/{id}/notes/{note}") => (&[("version", "1"), ("body", "x")], 404),
+        // For the case's owner, who is on its team.
+        ("POST", "/cases/{id}/tasks") => (
+            &[
+                ("title", "Call the client"),
+                ("due", "2027-01-05"),
+                ("assignee", "{owner}"),
+            ],
+            303,
+        ),
+        ("POST", "/cases/{id}/tasks/{task}") => (&[("done", "1")], 404),
         ("POST", "/cases/{id}/facts") => (
             &[("version", "1"), ("applicant.birth_date", "1990-01-01")],
             303,
@@ -215,7 +225,14 @@ async fn matrix(t: &TestApp) {
                 let name = format!("fresh{fresh}");
                 let fields: Vec<(&str, &str)> = fields
                     .iter()
-                    .map(|&(k, v)| (k, if v == "{fresh}" { name.as_str() } else { v }))
+                    .map(|&(k, v)| {
+                        let v = match v {
+                            "{fresh}" => name.as_str(),
+                            "{owner}" => owner.user.id.as_str(),
+                            v => v,
+                        };
+                        (k, v)
+                    })
                     .collect();
                 let path = route.path.replace("{id}", &id);
                 let got = call(t, Some(&who), route.method, &path, &fields).await;

@@ -3132,3 +3132,90 @@ async fn a_calendar_feed_reminds_30_7_and_1_day_before_and_is_configurable() {
     );
     assert!(!ics.contains("TRIGGER:-P30D"));
 }
+
+/// Issue 22: a task on a case, for someone on its team, by a day, made from
+/// one of the case's dates or questions; it is on the assignee's dashboard
+/// until done, and each step is audited.
+#[tokio::test]
+async fn a_task_goes_to_its_assignees_dashboard_until_it_is_done() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let bob = t.login("bob", Role::Staff).await;
+    let case = t.case(&ana, "Client", ARRIVED).await;
+    t.post(
+        &format!("/cases/{}/members", case.id),
+        &ana,
+        &[("name", "bob")],
+    )
+    .await;
+    let page = t.get(&format!("/cases/{}", case.id), Some(&ana)).await.body;
+    assert!(
+        page.contains("<option value=\"Act before 2027-06-01: One-year"),
+        "made from a deadline"
+    );
+    assert!(
+        page.contains("<option value=\"Ask the client: "),
+        "or a question"
+    );
+    let r = t
+        .post(
+            &format!("/cases/{}/tasks", case.id),
+            &ana,
+            &[
+                (
+                    "title",
+                    "Act before 2027-06-01: One-year asylum filing deadline",
+                ),
+                ("due", "2027-05-01"),
+                ("assignee", bob.user.id.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let dash = t.get("/", Some(&bob)).await.body;
+    assert!(
+        dash.contains("My tasks")
+            && dash.contains("Act before 2027-06-01: One-year asylum filing deadline"),
+        "{dash}"
+    );
+    assert!(
+        !t.get("/", Some(&ana)).await.body.contains("My tasks"),
+        "not ana's"
+    );
+    // Only someone on the team.
+    let carla = t.login("carla", Role::Staff).await;
+    let r = t
+        .post(
+            &format!("/cases/{}/tasks", case.id),
+            &ana,
+            &[
+                ("title", "x"),
+                ("due", "2027-05-01"),
+                ("assignee", carla.user.id.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let task = &t.db().case_tasks(&case.id).await.unwrap()[0];
+    let r = t
+        .post(
+            &format!("/cases/{}/tasks/{}", case.id, task.id),
+            &bob,
+            &[("done", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        !t.get("/", Some(&bob)).await.body.contains("My tasks"),
+        "done: off the dashboard"
+    );
+    let log: Vec<String> = t
+        .db()
+        .audit_log(None, 20)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(log.contains(&"task.add".to_string()) && log.contains(&"task.done".to_string()));
+}

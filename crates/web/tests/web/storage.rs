@@ -31,7 +31,8 @@ async fn story(db: &Db) {
             "workspace",
             "open deadlines",
             "overdue deadlines",
-            "note versions"
+            "note versions",
+            "tasks"
         ]
     );
     assert_eq!(db.admin_count().await.unwrap(), 0);
@@ -364,7 +365,8 @@ async fn the_storage_story_holds_on_sqlite() {
             "workspace",
             "open deadlines",
             "overdue deadlines",
-            "note versions"
+            "note versions",
+            "tasks"
         ]
     );
 }
