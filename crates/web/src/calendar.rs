@@ -185,7 +185,29 @@ pub async fn feed(
         case_id: case_id.cloned(),
         ..Default::default()
     };
-    let rows = state.db.deadlines_for(user, &filter).await?;
+    let mut rows = state.db.deadlines_for(user, &filter).await?;
+    if case.is_none() {
+        // The user's own open tasks, in their feed. A task's title is free
+        // text that may name the client, so the event says only that a
+        // task is due, on which case (calendars never carry names).
+        rows.extend(
+            state
+                .db
+                .my_tasks(user)
+                .await?
+                .into_iter()
+                .map(|k| DeadlineRow {
+                    case_id: k.case_id,
+                    case_number: k.case_number,
+                    client_name: String::new(),
+                    deadline_id: format!("task.{}", k.id),
+                    label: "A task is due (open Refuge to see it)".into(),
+                    date: k.due,
+                    status: "upcoming".into(),
+                    kind: "last_day".into(),
+                }),
+        );
+    }
     let mut audit = Audit::new(
         By::User(user),
         ip,

@@ -3219,3 +3219,39 @@ async fn a_task_goes_to_its_assignees_dashboard_until_it_is_done() {
         .collect();
     assert!(log.contains(&"task.add".to_string()) && log.contains(&"task.done".to_string()));
 }
+
+/// Issue 22: a user's own open tasks are in their calendar feed, as "a task
+/// is due" on the case's number, never the task's text (which may name the
+/// client: calendars never carry names).
+#[tokio::test]
+async fn open_tasks_are_in_the_users_calendar_feed_without_their_text() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let case = t.case(&ana, "Rosa Núñez", ARRIVED).await;
+    t.post(
+        &format!("/cases/{}/tasks", case.id),
+        &ana,
+        &[
+            ("title", "Call Rosa Núñez"),
+            ("due", "2027-02-03"),
+            ("assignee", ana.user.id.as_str()),
+        ],
+    )
+    .await;
+    let r = t
+        .post("/settings/calendar", &ana, &[("action", "new")])
+        .await;
+    let at = r.body.find("/calendar/cal_").unwrap();
+    let url = r.body[at..].split(['<', '"']).next().unwrap().to_string();
+    let ics = t.get(&url, None).await.body;
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("task."))
+        .expect("the task's event");
+    assert!(event.contains("DTSTART;VALUE=DATE:20270203"));
+    assert!(event.contains(&format!("case {}", case.number)));
+    assert!(
+        !ics.contains("Rosa") && !ics.contains("Call"),
+        "no client's name, no task text"
+    );
+}
