@@ -71,9 +71,38 @@ pub fn check_user_name(name: &str) -> Result<(), String> {
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@'));
-    if ok {
-        Ok(())
-    } else {
-        Err("use 1 to 64 letters, digits, '.', '-', '_' or '@'".into())
+    if !ok {
+        return Err("use 1 to 64 letters, digits, '.', '-', '_' or '@'".into());
+    }
+    // A name that looks like another (issue 15: "аdmin" with a Cyrillic а):
+    // letters of Latin script mixed with those of another are refused.
+    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c);
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    if letters().any(latin) && !letters().all(latin) {
+        return Err(
+            "mixes Latin letters with letters of another script, so it could pass for another name"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_user_name;
+
+    #[test]
+    fn a_name_that_could_pass_for_another_is_refused() {
+        assert!(check_user_name("admin1").is_ok());
+        assert!(
+            check_user_name("josé.pérez").is_ok(),
+            "Latin letters beyond ASCII"
+        );
+        assert!(check_user_name("мария").is_ok(), "one script");
+        assert!(
+            check_user_name("\u{0430}dmin1").is_err(),
+            "a Cyrillic а among Latin letters"
+        );
+        assert!(check_user_name("ana maría").is_err(), "no spaces");
     }
 }
