@@ -166,14 +166,37 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         );
     }
     eprintln!("{}", refuge_engine::NOTICE);
-    axum::serve(
+    // On Ctrl-C or SIGTERM, requests under way are let finish, for at most
+    // SHUTDOWN_GRACE: a connection held open without a request (a slow or
+    // stalled client) does not keep the server from stopping (issue 15).
+    let (stopping, mut stop) = tokio::sync::watch::channel(false);
+    let server = axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown())
-    .await?;
+    .with_graceful_shutdown(async move {
+        shutdown().await;
+        let _ = stopping.send(true);
+    });
+    let grace = async move {
+        if stop.changed().await.is_ok() {
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        served = server.into_future() => served?,
+        () = grace => eprintln!(
+            "Stopped: connections still open after {} seconds were closed.",
+            SHUTDOWN_GRACE.as_secs()
+        ),
+    }
     Ok(())
 }
+
+/// How long a stopping server lets requests under way finish.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 async fn shutdown() {
     let ctrl_c = async {
