@@ -2,7 +2,7 @@
 //! cases a user sees (`/cases.csv`, `/deadlines.csv`). The same rule of who
 //! sees what applies as on the pages, and each export is audited.
 //!
-//! Cells are quoted as RFC 4180 says; a cell a spreadsheet would read as a
+//! Cells are quoted as RFC 4180 says (by the `csv` crate); a cell a spreadsheet would read as a
 //! formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
 //! prefixed with `'`, so that a client's name can never run in the
 //! spreadsheet (CSV injection).
@@ -26,41 +26,27 @@ pub fn routes() -> Routes {
         .get("/deadlines.csv", Access::SignedIn, deadlines_csv)
 }
 
-/// One CSV cell, quoted when it must be, never a formula.
-fn cell(out: &mut String, text: &str) {
-    let guarded;
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        guarded = format!("'{text}");
-        guarded.as_str()
+/// A cell as exported: never read as a formula by a spreadsheet.
+fn guarded(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
     } else {
-        text
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(text);
+        text.into()
     }
 }
 
-/// A CSV document from a header and rows (CRLF line ends, RFC 4180).
+/// A CSV document from a header and rows (the `csv` crate's quoting, CRLF
+/// line ends as RFC 4180 has them).
 fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut out = String::new();
-    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
-        for (i, c) in cells.enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            cell(&mut out, c);
-        }
-        out.push_str("\r\n");
-    };
-    line(&mut header.iter().copied());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing into memory cannot fail.
+    let _ = w.write_record(header);
     for row in rows {
-        line(&mut row.iter().map(String::as_str));
+        let _ = w.write_record(row.iter().map(|c| guarded(c).into_owned()));
     }
-    out
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 fn download(filename: &str, body: String) -> Response {
