@@ -650,29 +650,31 @@ pub fn intake_stage(path: &str) -> u8 {
 /// Whether the question of `path` is a follow-up whose premise does not (or
 /// not yet) hold in `doc` ([`PREMISES`]).
 pub fn premise_unmet(doc: &Value, path: &str) -> bool {
-    let Some((entry, field)) = path.rsplit_once('.') else {
+    let (Some(bare), Some((entry, _))) = (bare_path(path), path.rsplit_once('.')) else {
         return false;
     };
-    let bare = format!("{}.{field}", entry.split('[').next().unwrap_or(entry));
     PREMISES
         .iter()
         .find(|(follow_up, _, _)| *follow_up == bare)
         .is_some_and(|(_, premise, value)| show(get(doc, &format!("{entry}.{premise}"))) != *value)
 }
 
+/// A fact's path without its list entries (`harms[h1].severe` is
+/// `harms.severe`), as [`JUDGMENTS`] and [`PREMISES`] name facts.
+fn bare_path(path: &str) -> Option<String> {
+    let keys: Vec<String> = steps(path)?
+        .into_iter()
+        .filter_map(|s| match s {
+            Step::Key(k) => Some(k),
+            Step::Index(_) | Step::Id(_) => None,
+        })
+        .collect();
+    Some(keys.join("."))
+}
+
 /// Whether the fact at `path` (`harms[h1].severe`) is a legal judgment ([`JUDGMENTS`]).
 pub fn is_judgment(path: &str) -> bool {
-    let mut bare = String::with_capacity(path.len());
-    let mut depth = 0;
-    for c in path.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            c if depth == 0 => bare.push(c),
-            _ => {}
-        }
-    }
-    JUDGMENTS.contains(&bare.as_str())
+    bare_path(path).is_some_and(|bare| JUDGMENTS.contains(&bare.as_str()))
 }
 
 /// The value at `path` in `doc`, if any.
