@@ -17,6 +17,17 @@ fn data_dir(test: &str) -> PathBuf {
     d
 }
 
+/// `refuge user add ana --role admin` in the data directory `d`, which must succeed.
+fn add_ana_as_admin(d: &str) {
+    let Run {
+        code, stderr: err, ..
+    } = refuge_with_input(
+        &["user", "add", "ana", "--role", "admin", "--data", d],
+        "a long password\n",
+    );
+    assert_eq!(code, 0, "{err}");
+}
+
 /// A server on a free port; killed when dropped.
 struct Server {
     child: Child,
@@ -103,13 +114,7 @@ fn the_first_start_prints_a_one_time_setup_link_and_no_default_password() {
 fn a_scripted_setup_adds_users_and_tokens_that_the_api_accepts() {
     let data = data_dir("scripted");
     let d = data.to_str().unwrap();
-    let Run {
-        code, stderr: err, ..
-    } = refuge_with_input(
-        &["user", "add", "ana", "--role", "admin", "--data", d],
-        "a long password\n",
-    );
-    assert_eq!(code, 0, "{err}");
+    add_ana_as_admin(d);
     let Run {
         code, stderr: err, ..
     } = refuge_with_input(
@@ -175,13 +180,7 @@ fn the_database_is_readable_by_its_owner_alone() {
     use std::os::unix::fs::PermissionsExt;
     let data = data_dir("private");
     let d = data.to_str().unwrap();
-    let Run {
-        code, stderr: err, ..
-    } = refuge_with_input(
-        &["user", "add", "ana", "--role", "admin", "--data", d],
-        "a long password\n",
-    );
-    assert_eq!(code, 0, "{err}");
+    add_ana_as_admin(d);
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&data), 0o700, "the data directory");
     for name in ["refuge.db", "refuge.db-wal", "refuge.db-shm"] {

@@ -17,6 +17,25 @@ fn first() -> Version<'static> {
     }
 }
 
+/// The migrations, in order (the same names on both backends).
+const MIGRATIONS: [&str; 5] = [
+    "workspace",
+    "open deadlines",
+    "overdue deadlines",
+    "note versions",
+    "tasks",
+];
+
+/// A new SQLite database in `dir` (or the one already there).
+async fn sqlite_in(dir: &tempfile::TempDir) -> Db {
+    Db::connect(&format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("r.db").display()
+    ))
+    .await
+    .unwrap()
+}
+
 /// An audit row of no one (the story is about storage, not who acts).
 fn did(action: AuditAction) -> Audit<'static> {
     Audit::new(By::Nobody, None, action, "")
@@ -25,16 +44,7 @@ fn did(action: AuditAction) -> Audit<'static> {
 /// Users, cases, versions, deadlines, notes, members, tokens, sessions and the
 /// audit log, as a day at a legal-aid office uses them.
 async fn story(db: &Db) {
-    assert_eq!(
-        db.applied_migrations().await.unwrap(),
-        [
-            "workspace",
-            "open deadlines",
-            "overdue deadlines",
-            "note versions",
-            "tasks"
-        ]
-    );
+    assert_eq!(db.applied_migrations().await.unwrap(), MIGRATIONS);
     assert_eq!(db.admin_count().await.unwrap(), 0);
     let ana = db
         .add_user("ana", "hash", Role::Attorney, &did(PermissionUserAdd))
@@ -345,30 +355,11 @@ async fn story(db: &Db) {
 #[tokio::test]
 async fn the_storage_story_holds_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::connect(&format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("r.db").display()
-    ))
-    .await
-    .unwrap();
+    let db = sqlite_in(&dir).await;
     story(&db).await;
     // Opening again migrates nothing twice.
-    let again = Db::connect(&format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("r.db").display()
-    ))
-    .await
-    .unwrap();
-    assert_eq!(
-        again.applied_migrations().await.unwrap(),
-        [
-            "workspace",
-            "open deadlines",
-            "overdue deadlines",
-            "note versions",
-            "tasks"
-        ]
-    );
+    let again = sqlite_in(&dir).await;
+    assert_eq!(again.applied_migrations().await.unwrap(), MIGRATIONS);
 }
 
 #[tokio::test]
@@ -471,12 +462,7 @@ async fn concurrent_creation(db: &Db) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
 async fn cases_opened_at_once_all_open_with_numbers_of_their_own() {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::connect(&format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("r.db").display()
-    ))
-    .await
-    .unwrap();
+    let db = sqlite_in(&dir).await;
     concurrent_creation(&db).await;
 }
 
@@ -494,12 +480,7 @@ async fn cases_opened_at_once_all_open_on_postgresql() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_token_revoked_while_it_is_being_read_is_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::connect(&format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("r.db").display()
-    ))
-    .await
-    .unwrap();
+    let db = sqlite_in(&dir).await;
     let bob = db
         .add_user("bob", "hash", Role::Staff, &did(PermissionUserAdd))
         .await
