@@ -147,7 +147,7 @@ async fn new_case_form(
     let draft = q
         .draft
         .as_deref()
-        .and_then(|key| state.drafts.get_at(key, &s.user.id, NEW_CASE));
+        .and_then(|key| state.drafts.get(key, &s.user.id, NEW_CASE));
     let Some(d) = draft else {
         return Ok(render(&NewCase {
             ctx: Ctx::of(&s, "New case"),
@@ -222,8 +222,8 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
                 status: 422,
                 ..Draft::default()
             };
-            let key = state.drafts.keep_at(&form.session.user.id, NEW_CASE, draft);
-            Ok(see_other(format!("/cases/new?draft={key}")))
+            let user = &form.session.user.id;
+            Ok(state.drafts.refuse(user, NEW_CASE, draft, "/cases/new"))
         }
     }
 }

@@ -225,11 +225,8 @@ pub async fn answer(
                 error: msg,
                 ..Draft::default()
             };
-            let key = state.drafts.keep(&s.user.id, &case.id, draft);
-            PageResult::Ok(see_other(format!(
-                "/cases/{}/interview?skip={skip}&draft={key}",
-                case.id
-            )))
+            let page = format!("/cases/{}/interview?skip={skip}", case.id);
+            PageResult::Ok(state.drafts.refuse(&s.user.id, &case.id, draft, &page))
         }
     };
     if blank {

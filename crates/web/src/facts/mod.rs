@@ -137,8 +137,8 @@ async fn save_facts(
     // A refusal redirects to the form, what was typed kept on the server
     // (POST, redirect, GET: issue 22, defect 14).
     let refuse = |case: &CaseRow, draft: Draft| -> PageResult {
-        let key = state.drafts.keep(&s.user.id, &case.id, draft);
-        Ok(see_other(format!("/cases/{}/facts?draft={key}", case.id)))
+        let page = format!("/cases/{}/facts", case.id);
+        Ok(state.drafts.refuse(&s.user.id, &case.id, draft, &page))
     };
     let show_again = |case: CaseRow, errors: HashMap<String, String>, message: String| {
         refuse(

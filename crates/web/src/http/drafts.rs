@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::domain::{CaseId, UserId};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::domain::UserId;
 use crate::secret;
 
 /// A form refused: the values as typed, why, and how to show it again.
@@ -39,14 +41,9 @@ impl Drafts {
     /// Drafts kept at most.
     pub const MAX: usize = 1_000;
 
-    /// Keeps `draft` of `user` on `case`, and gives its key.
-    pub fn keep(&self, user: &UserId, case: &CaseId, draft: Draft) -> String {
-        self.keep_at(user, case.as_str(), draft)
-    }
-
     /// Keeps `draft` of `user` for the page `place` (a case's id, or a
     /// form of no case, such as `new-case`), and gives its key.
-    pub fn keep_at(&self, user: &UserId, place: &str, draft: Draft) -> String {
+    pub fn keep(&self, user: &UserId, place: &str, draft: Draft) -> String {
         let now = Instant::now();
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.retain(|_, (_, _, at, _)| now.duration_since(*at) < Self::LIFE);
@@ -65,13 +62,16 @@ impl Drafts {
         key
     }
 
-    /// The draft of `key`, if it is `user`'s on `case` and still kept.
-    pub fn get(&self, key: &str, user: &UserId, case: &CaseId) -> Option<Draft> {
-        self.get_at(key, user, case.as_str())
+    /// Keeps a refused form's `draft` and sends the browser to `page`, which
+    /// shows it again (the draft's key added to the page's address).
+    pub fn refuse(&self, user: &UserId, place: &str, draft: Draft, page: &str) -> Response {
+        let key = self.keep(user, place, draft);
+        let sep = if page.contains('?') { '&' } else { '?' };
+        Redirect::to(&format!("{page}{sep}draft={key}")).into_response()
     }
 
     /// The draft of `key`, if it is `user`'s for the page `place` and still kept.
-    pub fn get_at(&self, key: &str, user: &UserId, place: &str) -> Option<Draft> {
+    pub fn get(&self, key: &str, user: &UserId, place: &str) -> Option<Draft> {
         let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.get(key)
             .filter(|(u, p, at, _)| u == user && p == place && at.elapsed() < Self::LIFE)
