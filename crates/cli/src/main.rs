@@ -69,6 +69,41 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Back up the workspace's SQLite database into FILE, while the server
+    /// runs: a consistent copy of every case, note, user and audit entry
+    /// committed when the backup began.
+    ///
+    /// FILE is written under a temporary name, checked, then renamed: a
+    /// failed backup leaves nothing behind. It is readable by its owner alone
+    /// (0600): it holds confidential asylum information (8 C.F.R. § 208.6);
+    /// store it accordingly. There are no uploaded files yet; the database is
+    /// the whole workspace. For PostgreSQL (--database), use pg_dump.
+    Backup {
+        /// The backup file to write.
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        store: refuge_web::StoreArgs,
+    },
+    /// Restore a backup made by `refuge backup` as the workspace's database.
+    ///
+    /// Stop the server first. FILE must be a sound Refuge database (SQLite's
+    /// integrity check passes, and its schema is this version's or an
+    /// older one's, which the server brings up to date); otherwise nothing
+    /// changes. A database already there is replaced only with --force, and
+    /// kept beside it as refuge.db.before-restore-<time>. For PostgreSQL
+    /// (--database), use pg_restore or psql.
+    Restore {
+        /// The backup file to read.
+        file: PathBuf,
+        /// Replace the existing database (it is kept, renamed).
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        store: refuge_web::StoreArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -188,6 +223,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let token = refuge_web::block_on(users::new_token(&store, &name, &label))??;
             write_stdout(&format!("{token}\n"))?;
+        }
+        Command::Backup { file, force, store } => {
+            refuge_web::block_on(refuge_web::backup::backup(&store, &file, force))??;
+            eprintln!("refuge: backed up into {}", file.display());
+        }
+        Command::Restore { file, force, store } => {
+            let done = refuge_web::block_on(refuge_web::backup::restore(&store, &file, force))??;
+            eprintln!(
+                "refuge: restored {} as {}",
+                file.display(),
+                done.db.display()
+            );
+            if let Some(kept) = done.kept {
+                eprintln!(
+                    "refuge: the database it replaced is kept as {}",
+                    kept.display()
+                );
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

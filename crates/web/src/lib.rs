@@ -11,7 +11,8 @@
 //! - the areas, each owning its routes, handlers and templates: [`auth`],
 //!   [`dashboard`], [`cases`], [`facts`], [`calendar`], [`settings`],
 //!   [`admin`], [`api`];
-//! - [`app`]: every area's routes under one router; [`serve`]: running it.
+//! - [`app`]: every area's routes under one router; [`serve`]: running it;
+//!   [`backup`]: copying the SQLite database out and back in.
 //!
 //! Architecture invariants:
 //! - Every request for a case goes through [`store::Db::case_for`], which
@@ -26,6 +27,7 @@ pub mod admin;
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod calendar;
 pub mod cases;
 pub mod dashboard;

@@ -28,7 +28,7 @@ impl StoreArgs {
         if let Some(url) = &self.database {
             return Ok(url.clone());
         }
-        let file = self.data.join("refuge.db");
+        let file = self.data.join(DB_FILE);
         private(&self.data, &file).map_err(|e| {
             anyhow::anyhow!(
                 "cannot create the data directory {} for the owner alone: {e}",
@@ -36,6 +36,20 @@ impl StoreArgs {
             )
         })?;
         Ok(format!("sqlite://{}?mode=rwc", file.display()))
+    }
+
+    /// The SQLite database file these options name: `refuge.db` in the data
+    /// directory, or the file of a `sqlite:` URL; `None` for any other
+    /// database (PostgreSQL).
+    pub fn sqlite_file(&self) -> Option<PathBuf> {
+        let Some(url) = &self.database else {
+            return Some(self.data.join(DB_FILE));
+        };
+        let rest = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))?;
+        let path = rest.split('?').next().unwrap_or_default();
+        (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
     }
 
     pub async fn open(&self) -> anyhow::Result<store::Db> {
@@ -46,36 +60,56 @@ impl StoreArgs {
     }
 }
 
+/// The database file's name in the data directory.
+const DB_FILE: &str = "refuge.db";
+
 /// Makes the data directory readable by its owner alone (0700) and the
 /// database file too (0600), whatever the umask; SQLite gives its `-wal` and
 /// `-shm` files the database file's permissions. Asylum information is
 /// confidential (8 C.F.R. § 208.6): no other account of the machine reads it.
 fn private(dir: &std::path::Path, file: &std::path::Path) -> std::io::Result<()> {
+    private_dir(dir)?;
     #[cfg(unix)]
     {
-        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
         std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .mode(0o600)
             .open(file)?;
         for suffix in ["", "-wal", "-shm"] {
-            let f = std::path::PathBuf::from(format!("{}{suffix}", file.display()));
+            let f = suffixed(file, suffix);
             if f.exists() {
                 std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600))?;
             }
         }
     }
     #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+/// `file` with `suffix` added to its name: `refuge.db` and `-wal` give
+/// `refuge.db-wal`, the name SQLite gives the file's write-ahead log.
+pub(crate) fn suffixed(file: &std::path::Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Creates `dir` if missing, and makes it its owner's alone (0700).
+pub(crate) fn private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
     {
-        let _ = file;
-        std::fs::create_dir_all(dir)?;
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
     }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir)?;
     Ok(())
 }
 

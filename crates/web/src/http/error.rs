@@ -93,6 +93,7 @@ fn db_error_kind(e: &DbError) -> &'static str {
         DbError::Sql(_) => "sql",
         DbError::Migrate(_) => "migration",
         DbError::Conflict(_) => "conflict",
+        DbError::Unusable(_) => "unusable file",
     }
 }
 

@@ -22,10 +22,12 @@ use crate::domain::{CaseId, UserId};
 
 mod audit;
 mod cases;
+mod file;
 mod tasks;
 mod users;
 
 pub use audit::{Audit, AuditFilter, By};
+pub use file::{check_sqlite, copy_sqlite};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -35,6 +37,9 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("{0}")]
     Conflict(String),
+    /// A file that is not a sound Refuge database, and why.
+    #[error("{0}")]
+    Unusable(String),
 }
 
 pub type Result<T> = std::result::Result<T, DbError>;
