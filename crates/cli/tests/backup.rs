@@ -1,7 +1,10 @@
 //! The workspace's data kept safe, through the built binary: `refuge backup`
-//! and `refuge restore` (issue 15, protection 2).
+//! and `refuge restore` (issue 15, protection 2), and what a `kill -9` of
+//! `refuge serve` in the middle of a stream of writes leaves (protection 6).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
 use std::time::{Duration, Instant};
@@ -14,7 +17,7 @@ mod common;
 use common::{Run, refuge};
 #[path = "common/workspace.rs"]
 mod workspace;
-use workspace::{add_ana_as_admin, data_dir};
+use workspace::{add_ana_as_admin, data_dir, serve};
 
 /// The workspace whose data directory is `dir`, opened as the server opens it.
 async fn open(dir: &Path) -> Db {
@@ -392,4 +395,175 @@ fn backup_and_restore_of_a_postgresql_database_point_to_its_own_tools() {
     let err = refused(&["restore", "b.db", "--database", url]);
     assert!(err.contains("pg_restore"), "{err}");
     assert!(!Path::new("b.db").exists());
+}
+
+// ---------------------------------------------------------------------------
+// Crash consistency (issue 15, protection 6)
+
+/// Writers, each on its own connection, creating cases through the API.
+const WRITERS: usize = 4;
+
+/// The server is killed once this many writes are acknowledged.
+const KILL_AFTER: usize = 10_000;
+
+/// `POST /api/v1/cases` on a kept-alive connection; the response's status,
+/// once the whole response is read.
+fn create_case(conn: &mut BufReader<TcpStream>, token: &str, number: &str) -> std::io::Result<u16> {
+    use std::io::{Error, ErrorKind};
+    let body = format!(r#"{{"name":"Client {number}","number":"{number}"}}"#);
+    let request = format!(
+        "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    conn.get_mut().write_all(request.as_bytes())?;
+    let mut line = String::new();
+    let mut read_line = |line: &mut String| {
+        line.clear();
+        match conn.read_line(line)? {
+            0 => Err(Error::from(ErrorKind::UnexpectedEof)),
+            _ => Ok(()),
+        }
+    };
+    read_line(&mut line)?;
+    let status = line
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| Error::new(ErrorKind::InvalidData, line.clone()))?;
+    let mut length = 0;
+    loop {
+        read_line(&mut line)?;
+        let header = line.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    conn.read_exact(&mut body)?;
+    Ok(status)
+}
+
+/// Creates cases `K{writer}-0`, `K{writer}-1`, … until the server is gone;
+/// the numbers of those whose creation was acknowledged (201 received).
+fn create_until_gone(addr: &str, token: &str, writer: usize, acked: &AtomicUsize) -> Vec<String> {
+    let mut done = Vec::new();
+    let Ok(stream) = TcpStream::connect(addr) else {
+        return done;
+    };
+    let mut conn = BufReader::new(stream);
+    for i in 0.. {
+        let number = format!("K{writer}-{i}");
+        match create_case(&mut conn, token, &number) {
+            Ok(201) => {
+                done.push(number);
+                acked.fetch_add(1, SeqCst);
+            }
+            Ok(status) => panic!("creating case {number} answered {status}"),
+            Err(_) => break,
+        }
+    }
+    done
+}
+
+/// Issue 15, protection 6: `kill -9` of the server while writers stream
+/// cases in. Every case whose creation was acknowledged is there afterwards,
+/// with its audit row (every case there has one: they commit together), and
+/// SQLite finds the database sound. The figures are printed.
+#[test]
+fn every_write_acknowledged_before_a_kill_9_of_the_server_is_there_afterwards_with_its_audit_row() {
+    let data = workspace("crash");
+    let d = data.to_str().unwrap();
+    let Run {
+        code,
+        stdout: token,
+        stderr,
+    } = refuge(&["token", "new", "ana", "--data", d]);
+    assert_eq!(code, 0, "{stderr}");
+    let token = token.trim();
+    let mut server = serve(&data);
+    let addr = server.addr.clone();
+    let acked = AtomicUsize::new(0);
+    let started = Instant::now();
+    let (numbers, when) = std::thread::scope(|s| {
+        let writers: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let (addr, acked) = (&addr, &acked);
+                s.spawn(move || create_until_gone(addr, token, w, acked))
+            })
+            .collect();
+        while acked.load(SeqCst) < KILL_AFTER {
+            assert!(
+                !writers.iter().any(|w| w.is_finished()),
+                "a writer stopped before the kill"
+            );
+            assert!(started.elapsed() < Duration::from_secs(300), "too slow");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // SIGKILL: no shutdown, no last checkpoint.
+        server.child.kill().unwrap();
+        let when = (acked.load(SeqCst), started.elapsed());
+        server.child.wait().unwrap();
+        let numbers: Vec<String> = writers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect();
+        (numbers, when)
+    });
+    let db_file = data.join("refuge.db");
+    refuge_web::block_on(async {
+        store::check_sqlite(&db_file)
+            .await
+            .expect("the database is sound after the kill");
+        let db = open(&data).await;
+        let (ana, _) = db.user_by_name("ana").await.unwrap().unwrap();
+        let all = CaseFilter {
+            limit: 1_000_000,
+            ..Default::default()
+        };
+        let cases: BTreeMap<String, String> = db
+            .cases_for(&ana, &all)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.number, c.id.to_string()))
+            .collect();
+        let opened = AuditFilter {
+            action: Some(AuditAction::CaseCreate),
+            limit: 1_000_000,
+            ..Default::default()
+        };
+        let audited: Vec<String> = db
+            .audit_entries(&opened)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter_map(|a| a.case_id)
+            .collect();
+        let audited_once: BTreeSet<&String> = audited.iter().collect();
+        assert_eq!(audited.len(), audited_once.len(), "one audit row a case");
+        for number in &numbers {
+            let id = cases
+                .get(number)
+                .unwrap_or_else(|| panic!("case {number} was acknowledged and is lost"));
+            assert!(audited_once.contains(id), "case {number} has no audit row");
+        }
+        let stored: BTreeSet<&String> = cases.values().collect();
+        assert_eq!(audited_once, stored, "every case stored has its audit row");
+        eprintln!(
+            "crash test: kill -9 after {} acknowledged writes in {:.1?} ({} writers); \
+             {} acknowledged in all, {} cases stored, each with its audit row",
+            when.0,
+            when.1,
+            WRITERS,
+            numbers.len(),
+            cases.len()
+        );
+    })
+    .unwrap();
 }
