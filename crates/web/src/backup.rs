@@ -152,7 +152,13 @@ impl Partial {
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options
             .open(&path)
-            .with_context(|| format!("cannot create {}", path.display()))?;
+            .with_context(|| {
+                format!(
+                    "cannot write {} (creating {} beside it)",
+                    target.display(),
+                    path.display()
+                )
+            })?;
         Ok(Partial {
             path,
             file,
