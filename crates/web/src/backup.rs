@@ -150,15 +150,13 @@ impl Partial {
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options
-            .open(&path)
-            .with_context(|| {
-                format!(
-                    "cannot write {} (creating {} beside it)",
-                    target.display(),
-                    path.display()
-                )
-            })?;
+        let file = options.open(&path).with_context(|| {
+            format!(
+                "cannot write {} (creating {} beside it)",
+                target.display(),
+                path.display()
+            )
+        })?;
         Ok(Partial {
             path,
             file,
