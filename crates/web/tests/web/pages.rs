@@ -3060,6 +3060,39 @@ async fn the_interview_asks_a_follow_up_after_its_premise() {
     assert_eq!(intake_stage(&order[0]), 0, "who and where first: {order:?}");
 }
 
+/// Found by the browser test: a harm recorded before its kind is known was
+/// asked about as "the the harm the applicant suffered".
+#[tokio::test]
+async fn the_interview_names_a_harm_of_unknown_kind_in_plain_words() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let facts = r#"{"arrivals": [{"date": "2026-01-10"}], "harms": [{"id": "h1", "when": "past",
+        "target": "applicant", "actor": "government"}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let mut grounds = None;
+    for skip in 0..80 {
+        let page = t
+            .get(
+                &format!("/cases/{}/interview?skip={skip}", case.id),
+                Some(&who),
+            )
+            .await
+            .body;
+        if !page.contains("name=\"fact\"") {
+            break;
+        }
+        assert!(!page.contains("the the "), "{page}");
+        if page.contains("name=\"fact\" value=\"harms[h1].grounds\"") {
+            grounds = Some(page);
+        }
+    }
+    let page = grounds.expect("the grounds of harm h1 are asked");
+    assert!(
+        page.contains("target the applicant in the harm the applicant suffered (harm h1):"),
+        "{page}"
+    );
+}
+
 /// Issue 22: the case search finds words in a case's notes too, only among
 /// the cases the user sees, and not in a removed note.
 #[tokio::test]
