@@ -6,8 +6,7 @@
 // tabs saving the facts form (merged field by field; a field both changed
 // shown with both values for the user to choose) -> a task on the dashboard's
 // "My tasks" -> an unfiled case past its one-year deadline at the top of the
-// dashboard, flagged overdue -> a
-// 390 px phone screen -> archive and undo.
+// dashboard, flagged overdue -> a 390 px phone screen -> archive and undo.
 //
 // Every page visited is checked with axe-core (0 violations), and no page may
 // break the site's Content-Security-Policy: axe is evaluated through the
