@@ -1,7 +1,17 @@
 // The end-to-end test of `refuge serve` in headless Chromium, as a new office
 // uses it: first-run setup -> sign out and in again -> a new case -> three
 // interview answers -> the asylum card and the one-year deadline on the case
-// page -> the case's iCalendar file, whose event falls on that deadline.
+// page -> the case's iCalendar file, whose event falls on that deadline ->
+// a harm and a particular social group defined inside the interview -> two
+// tabs saving the facts form (merged field by field; a field both changed
+// shown with both values for the user to choose) -> a task on the dashboard's
+// "My tasks" -> an unfiled case past its one-year deadline at the top of the
+// dashboard, flagged overdue -> a 390 px phone screen -> archive and undo.
+//
+// Every page visited is checked with axe-core (0 violations), and no page may
+// break the site's Content-Security-Policy: axe is evaluated through the
+// DevTools protocol, which the page's policy does not govern, so the policy
+// stays in force for the application itself (no bypassCSP).
 //
 // Usage:
 //   node e2e/first_run.mjs SETUP_LINK [ARRIVAL EXPECTED_DEADLINE]
@@ -19,9 +29,12 @@
 // saves a screenshot of the page to a new temporary directory, and exits 1.
 
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const [setupArg, arrivalArg, deadlineArg] = process.argv.slice(2);
 const setupLink = setupArg ?? process.env.REFUGE_SETUP_LINK;
@@ -37,6 +50,13 @@ const base = new URL(setupLink).origin;
 const ADMIN = 'office-admin';
 const PASSWORD = 'correct horse battery staple';
 const CLIENT = 'Amina Testperson';
+/** Arrived 2024-03-04 and never filed: by the server's "today" (2026-06-15) the one-year deadline 2025-03-04 has passed. */
+const LATE_CLIENT = 'Bruno Latecomer';
+const LATE_ARRIVAL = '2024-03-04';
+const LATE_DEADLINE = '2025-03-04';
+const GROUP = 'Salvadoran women who refused to join a gang';
+const TASK = 'Ask the client for the police report';
+const TASK_DUE = '2026-07-01'; // 16 days after the server's "today"
 
 class CheckFailed extends Error {}
 
@@ -80,10 +100,57 @@ try {
     return (await form.count()) ? text(form.locator('span')) : null;
   };
 
+  // Whatever a page breaks of the Content-Security-Policy, Chromium reports on the console.
+  const cspBroken = [];
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspBroken.push(`${m.page()?.url()}: ${m.text()}`);
+  });
+  // axe-core on the page as it stands: no violation of any rule, and none of the policy.
+  let audited = 0;
+  const a11y = async (p = page) => {
+    check(!cspBroken.length, `the Content-Security-Policy was broken:\n  ${cspBroken.join('\n  ')}`);
+    await p.evaluate(AXE);
+    const { violations } = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const list = violations.map((v) => `${v.id} (${v.impact}): ${v.help}, at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    check(!list.length, `axe-core finds ${list.length} violation(s) on ${p.url()}:\n  ${list.join('\n  ')}`);
+    audited++;
+  };
+  // The interview's question on this page (its fact path), or null when none is left.
+  const asked = async (p = page) => {
+    const fact = p.locator('form.question input[name=fact]');
+    return (await fact.count()) ? fact.inputValue() : null;
+  };
+  // "Skip for now" until the interview asks about `want` (a fact, or a test
+  // of one), as a user looks for a question; returns the fact asked.
+  const skipTo = async (want, p = page) => {
+    const wanted = typeof want === 'string' ? (f) => f === want : want;
+    for (let n = 0; n < 40; n++) {
+      const now = await asked(p);
+      check(now !== null, `the interview never asked about ${want}`);
+      if (wanted(now)) return now;
+      const skip = Number(await p.locator('form.question input[name=skip]').inputValue());
+      await Promise.all([
+        p.waitForURL((u) => u.searchParams.get('skip') === String(skip + 1)),
+        p.getByRole('button', { name: 'Skip for now' }).click(),
+      ]);
+    }
+    throw new CheckFailed(`${want} was not among the next 40 questions of the interview`);
+  };
+  const saveAnswer = async (fact, p = page) => {
+    await Promise.all([
+      p.waitForURL((u) => u.pathname.endsWith('/interview') && (u.searchParams.get('saved') ?? '').startsWith(fact)),
+      p.getByRole('button', { name: 'Save and next' }).click(),
+    ]);
+    const saved = await text(p.locator('p.saved[role=status]'));
+    check(saved.includes(`Saved: ${fact}`), `after saving ${fact}, "Saved: ${fact} ..." is shown, got "${saved}"`);
+    return saved;
+  };
+
   // ---- First run: the one-time setup link creates the administrator.
   let res = await page.goto(setupLink);
   check(res?.status() === 200, `GET the setup link: status ${res?.status()}, expected 200`);
   check((await text(page.locator('h1'))) === 'Create the administrator', 'the setup page shows "Create the administrator"');
+  await a11y();
   await page.fill('#name', ADMIN);
   await page.fill('#password', PASSWORD);
   await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Create administrator' }).click()]);
@@ -92,10 +159,12 @@ try {
   check(cookie.httpOnly && cookie.secure && cookie.sameSite === 'Strict',
     `the session cookie is HttpOnly, Secure and SameSite=Strict (got ${JSON.stringify(cookie)})`);
   check((await signedInAs()) === `${ADMIN} (admin)`, `signed in as "${ADMIN} (admin)" after setup, got ${await signedInAs()}`);
+  await a11y(); // the dashboard, empty
   step(`setup created "${ADMIN}" and signed in (session cookie kept on ${base})`);
 
   res = await page.goto(setupLink);
   check(res?.status() === 404, `the setup link works once: second GET gave ${res?.status()}, expected 404`);
+  await a11y(); // the page that says the link was used
   step('the setup link no longer works');
 
   // ---- Sign out, then sign in through /login (a wrong password first).
@@ -115,15 +184,18 @@ try {
   check((await text(page.locator('p.error'))).includes('The user name or password is wrong.'),
     'a wrong password is refused with "The user name or password is wrong."');
   check((await signedInAs()) === null && !(await sessionCookie()), 'a wrong password signs nobody in');
+  await a11y(); // the sign-in page, with its error
   await page.fill('#password', PASSWORD);
   // Signing in returns to the page that asked for it (/cases), not the dashboard.
   await Promise.all([page.waitForURL(`${base}/cases`), page.getByRole('button', { name: 'Sign in' }).click()]);
   check((await signedInAs()) === `${ADMIN} (admin)`, `signed in again as "${ADMIN} (admin)", got ${await signedInAs()}`);
+  await a11y(); // the case list, empty
   step('wrong password refused; signed in again with the right one, back on the case list asked for');
 
   // ---- A new case with the date of last arrival.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New case' }).click();
   await page.waitForURL(`${base}/cases/new`);
+  await a11y();
   await page.fill('#client_name', CLIENT);
   await page.fill('#arrival', arrival); // a date input: Playwright types the ISO date
   await Promise.all([page.waitForURL(/\/cases\/[0-9a-f]+$/), page.getByRole('button', { name: 'Open case' }).click()]);
@@ -134,6 +206,7 @@ try {
   check(m, `the case page says its number and facts version, got "${meta}"`);
   const [, caseNumber, versionText] = m;
   const version0 = Number(versionText);
+  await a11y(); // the case page
   step(`case ${caseNumber} opened at ${caseUrl} (facts version ${version0})`);
 
   // ---- The interview: answer three questions, one per page.
@@ -144,6 +217,7 @@ try {
     const form = page.locator('form.question');
     check(await form.count(), `interview question ${n} is shown`);
     const fact = await form.locator('input[name=fact]').inputValue();
+    if (n === 1) await a11y(); // an interview question
     const ask = await text(form.locator('legend.ask'));
     const select = form.locator('select');
     const none = form.locator('input[type=checkbox][name$="._none"]');
@@ -163,12 +237,7 @@ try {
     } else {
       throw new CheckFailed(`question ${n} (${fact}) is neither one choice nor a list with a "None" box`);
     }
-    await Promise.all([
-      page.waitForURL((u) => u.pathname.endsWith('/interview') && (u.searchParams.get('saved') ?? '').startsWith(fact)),
-      page.getByRole('button', { name: 'Save and next' }).click(),
-    ]);
-    const saved = await text(page.locator('p.saved[role=status]'));
-    check(saved.includes(`Saved: ${fact}`), `after saving ${fact}, "Saved: ${fact} ..." is shown, got "${saved}"`);
+    const saved = await saveAnswer(fact);
     const next = page.locator('form.question input[name=fact]');
     check(!(await next.count()) || (await next.inputValue()) !== fact, `${fact} is not asked again`);
     answered.push(fact);
@@ -226,18 +295,134 @@ try {
   check(!ics.includes(CLIENT), "the calendar file does not carry the client's name");
   step(`calendar ${filename}: ${events.length} event(s); DTSTART ${compact}; SUMMARY "${summary}"`);
 
+  // ---- A harm and a particular social group, defined inside the interview (issue 22, defect 2).
+  await page.getByRole('link', { name: 'Continue interview' }).click();
+  await page.waitForURL(`${caseUrl}/interview`);
+  await skipTo('harms');
+  await page.selectOption('select[name="harms[new].when"]', 'past');
+  await page.selectOption('select[name="harms[new].target"]', 'applicant');
+  await page.selectOption('select[name="harms[new].actor"]', 'government');
+  await saveAnswer('harms');
+  await skipTo('harms[h1].grounds');
+  // The kind of harm is not known yet: the question still reads as English.
+  const why = await text(page.locator('legend.ask'));
+  check(why.includes('target the applicant in the harm the applicant suffered (harm h1):'),
+    `the question about the grounds names the harm "the harm the applicant suffered (harm h1)", got "${why}"`);
+  await page.selectOption('select[name="harms[h1].grounds[0].ground"]', 'particular_social_group');
+  await page.selectOption('select[name="harms[h1].grounds[0].central"]', 'true');
+  await saveAnswer('harms[h1].grounds');
+  await skipTo('harms[h1].grounds[0].group');
+  const which = await text(page.locator('legend.ask'));
+  check(/which particular social group/.test(which), `the follow-up asks which particular social group, got "${which}"`);
+  await a11y(); // the follow-up, with the list of groups defined (none yet)
+  await page.fill('input[name="harms[h1].grounds[0].group"]', GROUP);
+  await saveAnswer('harms[h1].grounds[0].group');
+  // The group now exists: the interview asks about it by its definition.
+  await skipTo((f) => f.startsWith('groups[g1].'));
+  const groupAsk = await text(page.locator('legend.ask'));
+  check(groupAsk.includes(`"${GROUP}"`), `the interview asks about the group as "${GROUP}", got "${groupAsk}"`);
+  await page.goto(`${caseUrl}/facts`);
+  check((await page.inputValue('#f-groups-g1--definition')) === GROUP, `the facts form lists group g1 defined as "${GROUP}"`);
+  check((await page.inputValue('#f-harms-h1--grounds-0--group')) === 'g1', 'the ground of harm h1 links group g1');
+  step(`harm h1 on account of a particular social group; group g1 "${GROUP}" defined in the interview`);
+
+  // ---- Two tabs on the facts form (issue 22, defect 5): a stale save merges field by field.
+  const factsUrl = `${caseUrl}/facts`;
+  const tabA = page;
+  const tabB = await context.newPage();
+  tabB.setDefaultTimeout(10_000);
+  await tabB.goto(factsUrl);
+  await a11y(tabA);
+  const saveFacts = async (p) => {
+    await Promise.all([p.waitForURL((u) => u.searchParams.get('done') === 'facts'), p.getByRole('button', { name: 'Save facts' }).click()]);
+    return text(p.locator('.done[role=status]'));
+  };
+  await tabA.fill('#f-applicant-birth_date', '1990-01-01');
+  const savedA = await saveFacts(tabA);
+  check(savedA.includes('Date of birth'), `tab A's save names the date of birth, got "${savedA}"`);
+  await tabB.selectOption('#f-removal-in_proceedings', 'false'); // tab B still shows the version before A's save
+  const savedB = await saveFacts(tabB);
+  check(/removal proceedings/.test(savedB) && !savedB.includes('Date of birth'),
+    `tab B's stale save changes only what B changed, got "${savedB}"`);
+  await tabB.goto(factsUrl);
+  check((await tabB.inputValue('#f-applicant-birth_date')) === '1990-01-01', "tab B's stale save did not revert tab A's date of birth");
+  check((await tabB.inputValue('#f-removal-in_proceedings')) === 'false', "tab B's change is saved");
+  step(`a stale tab's save merged: ${savedB}`);
+
+  // Both tabs change the date of birth: nothing is saved until the user chooses.
+  await tabA.goto(factsUrl);
+  await tabA.fill('#f-applicant-birth_date', '1990-02-02');
+  await saveFacts(tabA);
+  await tabB.fill('#f-applicant-birth_date', '1991-03-03');
+  await tabB.selectOption('#f-removal-in_proceedings', 'true');
+  const conflict = tabB.waitForResponse((r) => r.url().startsWith(factsUrl) && r.request().method() === 'GET');
+  await tabB.getByRole('button', { name: 'Save facts' }).click();
+  check((await conflict).status() === 409, `a save over a colleague's change to the same field is answered 409, got ${(await conflict).status()}`);
+  await tabB.waitForLoadState('load');
+  const alert = await text(tabB.locator('p.error[role=alert]'));
+  check(alert.startsWith('Nothing was saved yet') && alert.includes('Date of birth'), `the conflict is explained, got "${alert}"`);
+  const both = await text(tabB.locator('#f-applicant-birth_date-error'));
+  check(both.includes('saved “1990-02-02” here meanwhile; you entered “1991-03-03”'), `both values are shown at the date of birth, got "${both}"`);
+  check((await tabB.inputValue('#f-applicant-birth_date')) === '1991-03-03', "the user's own value stays in the field");
+  check((await tabB.inputValue('#f-removal-in_proceedings')) === 'true', "the user's other change is kept on the conflict page");
+  await a11y(tabB);
+  // The user chooses the colleague's date and saves their other change.
+  await tabB.fill('#f-applicant-birth_date', '1990-02-02');
+  const chosen = await saveFacts(tabB);
+  await tabB.goto(factsUrl);
+  check((await tabB.inputValue('#f-applicant-birth_date')) === '1990-02-02', 'the date of birth chosen is saved');
+  check((await tabB.inputValue('#f-removal-in_proceedings')) === 'true', "the user's other change is saved with it");
+  await tabB.close();
+  step(`both changed the date of birth: both values shown, the one chosen saved (${chosen})`);
+
+  // ---- A task for a colleague on the team (here, the one user), due in 16 days.
+  await page.goto(caseUrl);
+  await page.fill('#task-title', TASK);
+  await page.selectOption('#task-assignee', { label: ADMIN });
+  await page.fill('#task-due', TASK_DUE);
+  await Promise.all([page.waitForURL((u) => u.searchParams.get('done') === 'task'), page.getByRole('button', { name: 'Add task' }).click()]);
+  const task = await text(page.locator('section[aria-labelledby=tasks] li').filter({ hasText: TASK }));
+  check(task.includes(`${TASK} · ${ADMIN} · due ${TASK_DUE}`), `the case's tasks list "${TASK} · ${ADMIN} · due ${TASK_DUE}", got "${task}"`);
+  await a11y(); // the case page with its harm, group, tasks
+  step(`task "${TASK}" for ${ADMIN}, due ${TASK_DUE}`);
+
+  // ---- A client who never filed and arrived more than a year ago (issue 22, defect 1).
+  await page.goto(`${base}/cases/new`);
+  await page.fill('#client_name', LATE_CLIENT);
+  await page.fill('#arrival', LATE_ARRIVAL);
+  await Promise.all([page.waitForURL(/\/cases\/[0-9a-f]+$/), page.getByRole('button', { name: 'Open case' }).click()]);
+  const lateNumber = /^Case (\S+)/.exec(await text(page.locator('.case-head p.meta')))?.[1];
+
+  // ---- The dashboard: my task, and the missed deadline first, flagged overdue.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deadlines' }).click();
+  await page.waitForURL(`${base}/`);
+  const mine = await text(page.locator('section[aria-labelledby=my-tasks] li').filter({ hasText: TASK }));
+  check(mine.includes(`case ${caseNumber} (${CLIENT}) · due ${TASK_DUE}, in 16 days`), `"My tasks" lists the task, due in 16 days, got "${mine}"`);
+  const rows = page.locator('table.timeline tbody tr');
+  const top = rows.first();
+  const topText = await text(top);
+  check((await top.getAttribute('class')) === 'overdue' && /\boverdue\b/.test(await text(top.locator('.alert'))),
+    `the top row of the dashboard is flagged overdue, got "${topText}"`);
+  check(topText.includes(LATE_DEADLINE) && topText.includes(LATE_CLIENT) && topText.includes(lateNumber) && topText.includes('asylum.one_year'),
+    `the top row is ${LATE_CLIENT}'s one-year deadline ${LATE_DEADLINE}, got "${topText}"`);
+  const order = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent));
+  check(order.findIndex((t) => t.includes(CLIENT)) > 0, `${CLIENT}'s dates come after the overdue one`);
+  await a11y(); // the dashboard, with tasks and an overdue date
+  step(`dashboard: "${mine}"; first row "${topText}"`);
+
   // ---- On a phone (390 px): no page is wider than the screen (issue 22, defect 9).
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const url of [caseUrl, `${base}/`, `${base}/cases`]) {
+  for (const url of [caseUrl, `${base}/`, `${base}/cases`, `${caseUrl}/facts`, `${caseUrl}/interview`]) {
     await page.goto(url);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    check(width <= 390, `at 390 px, ${url} is ${width} px wide: a column leaves the screen`);
+    check(width <= 390, `at 390 px, ${url} is ${width} px wide: something leaves the screen`);
+    await a11y();
   }
   const cells = await page.goto(caseUrl).then(() =>
     page.locator('section[aria-labelledby=deadlines] tbody tr').first().locator('td').evaluateAll((tds) =>
       tds.map((td) => td.getBoundingClientRect().right)));
   check(cells.every((r) => r <= 390), `at 390 px every cell of a deadline row is on screen (right edges ${cells.join(', ')})`);
-  step('at 390 px the case page, the dashboard and the case list fit the screen');
+  step('at 390 px the case page, the dashboard, the case list, the facts form and the interview fit the screen');
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // ---- Archive, with its confirmation and its undo (issue 22, defect 8).
@@ -248,16 +433,23 @@ try {
     page.getByRole('button', { name: `Yes, archive case ${caseNumber}` }).click(),
   ]);
   check((await text(page.locator('.done[role=status]'))).startsWith('Case archived'), 'archiving says "Case archived"');
+  await a11y(); // the archived case, with its undo
+  const other = await context.newPage();
+  await other.goto(`${base}/`);
+  check(!(await text(other.locator('main'))).includes(caseNumber), 'while archived, the case is off the dashboard');
+  await other.close();
   await Promise.all([
     page.waitForURL((u) => u.searchParams.get('done') === 'reopened'),
     page.getByRole('button', { name: 'Undo: reopen the case' }).click(),
   ]);
   await page.goto(`${base}/cases`);
   check((await page.locator('table tbody').textContent()).includes(caseNumber), 'after the undo the case is in the list again');
-  step('archived with a confirmation, then undone');
+  await a11y(); // the case list with both cases
+  step('archived with a confirmation (off the dashboard), then undone');
 
+  check(!cspBroken.length, `the Content-Security-Policy was broken:\n  ${cspBroken.join('\n  ')}`);
   await browser.close();
-  console.log('PASS: setup, sign-in, new case, interview, asylum card, one-year deadline and its calendar event, a 390 px screen, archive and undo');
+  console.log(`PASS: setup, sign-in, new case, interview, asylum card, one-year deadline and its calendar event, a social group defined in the interview, two tabs merged, a task, an overdue case first on the dashboard, a 390 px screen, archive and undo; axe-core found no violation on ${audited} pages`);
 } catch (e) {
   console.error(`FAIL: ${e instanceof CheckFailed ? e.message : e.stack ?? e}`);
   if (page) {

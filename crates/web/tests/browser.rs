@@ -1,7 +1,9 @@
 //! The end-to-end test in a real browser: headless Chromium (Debian's
 //! `chromium`), driven by Playwright (`e2e/first_run.mjs`, `playwright-core`
 //! from npm), against the whole application served on a loopback port with a
-//! fresh SQLite database.
+//! fresh SQLite database. The script's steps are listed at its top; every
+//! page it visits is checked with axe-core (from npm too) and must break
+//! neither an accessibility rule nor the Content-Security-Policy.
 //!
 //! Needs `node`, `/usr/bin/chromium` (or `CHROMIUM`) and `e2e/node_modules`:
 //! `apt-get install -y chromium && npm ci --prefix e2e`. Without them the test
@@ -17,7 +19,9 @@ use refuge_web::AppState;
 use refuge_web::store::Db;
 
 /// "Today" for the server: the assessment, the deadline statuses and the
-/// calendar's reminders do not depend on the day the test runs.
+/// calendar's reminders do not depend on the day the test runs. The script's
+/// own dates assume it: a client who arrived 2024-03-04 has missed the
+/// one-year deadline, and a task due 2026-07-01 is due in 16 days.
 const TODAY: jiff::civil::Date = jiff::civil::date(2026, 6, 15);
 /// The client's date of last arrival, typed into the new-case form.
 const ARRIVAL: &str = "2025-12-26";
@@ -25,8 +29,8 @@ const ARRIVAL: &str = "2025-12-26";
 /// and Monday 2026-12-28 is no federal holiday (Christmas 2026 is a Friday),
 /// so the last day to file is Monday 2026-12-28 (8 C.F.R. § 1.1(h)).
 const ONE_YEAR_DEADLINE: &str = "2026-12-28";
-/// The whole browser run takes a few seconds; this only stops a hung one.
-const TIMEOUT: Duration = Duration::from_secs(120);
+/// The whole browser run takes about 25 seconds; this only stops a hung one.
+const TIMEOUT: Duration = Duration::from_secs(180);
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -46,14 +50,16 @@ fn missing(node_modules: &Path, chromium: &Path) -> Vec<String> {
     {
         missing.push("node on the PATH".to_string());
     }
-    if !node_modules.join("playwright-core").is_dir() {
-        missing.push(format!("playwright-core in {}", node_modules.display()));
+    for package in ["playwright-core", "axe-core"] {
+        if !node_modules.join(package).is_dir() {
+            missing.push(format!("{package} in {}", node_modules.display()));
+        }
     }
     missing
 }
 
 #[test]
-fn an_office_sets_up_refuge_interviews_a_client_and_downloads_the_one_year_deadline_in_chromium() {
+fn an_office_sets_up_refuge_and_works_its_cases_in_chromium_without_an_accessibility_violation() {
     let root = workspace();
     let script = root.join("e2e/first_run.mjs");
     let chromium =

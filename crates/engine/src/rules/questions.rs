@@ -208,7 +208,7 @@ macro_rules! owned {
 
 fn harm_phrase(case: &Case, h: usize) -> String {
     let harm = &case.facts.harms()[h];
-    let what = harm.kind.map_or("the harm".to_string(), |k| match k {
+    let what = harm.kind.map_or("harm".to_string(), |k| match k {
         HarmKind::Fgm => "female genital mutilation".to_string(),
         k => k.words(),
     });

@@ -29,6 +29,31 @@ fn pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().to_string()
 }
 
+/// The interview's questions in the order asked, as a user skips through
+/// them: each question's fact and its page, until none is left.
+async fn interview_pages(t: &TestApp, who: &crate::Login, case_id: &str) -> Vec<(String, String)> {
+    let mut pages = Vec::new();
+    for skip in 0..80 {
+        let page = t
+            .get(
+                &format!("/cases/{case_id}/interview?skip={skip}"),
+                Some(who),
+            )
+            .await
+            .body;
+        let Some(fact) = page
+            .split("name=\"fact\" value=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .map(str::to_string)
+        else {
+            break;
+        };
+        pages.push((fact, page));
+    }
+    pages
+}
+
 #[tokio::test]
 async fn the_first_run_link_creates_the_administrator_once_and_there_is_no_default_password() {
     let t = TestApp::new().await;
@@ -2957,23 +2982,13 @@ async fn a_question_for_the_attorneys_judgment_is_marked_as_such() {
     let facts = r#"{"arrivals": [{"date": "2026-06-01"}], "harms": [{"id": "h1", "when": "past", "kind": "serious_physical_harm"}]}"#;
     let case = t.case(&who, "Client", facts).await;
     let mut seen = (false, false);
-    for skip in 0..40 {
-        let page = t
-            .get(
-                &format!("/cases/{}/interview?skip={skip}", case.id),
-                Some(&who),
-            )
-            .await
-            .body;
-        let Some(fact) = page
-            .split("name=\"fact\" value=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-        else {
-            break;
-        };
+    for (fact, page) in interview_pages(&t, &who, &case.id).await {
         let marked = page.contains("For the attorney's judgment");
-        assert_eq!(marked, refuge_web::facts::form::is_judgment(fact), "{fact}");
+        assert_eq!(
+            marked,
+            refuge_web::facts::form::is_judgment(&fact),
+            "{fact}"
+        );
         if marked { seen.0 = true } else { seen.1 = true }
     }
     assert!(seen.0 && seen.1, "both kinds asked: {seen:?}");
@@ -3007,24 +3022,11 @@ async fn the_interview_asks_a_follow_up_after_its_premise() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
     let case = t.case(&who, "Client", r#"{"arrivals": [{"date": "2026-06-01", "manner": "without_inspection"}], "conduct": {}}"#).await;
-    let mut order = Vec::new();
-    for skip in 0..80 {
-        let page = t
-            .get(
-                &format!("/cases/{}/interview?skip={skip}", case.id),
-                Some(&who),
-            )
-            .await
-            .body;
-        let Some(fact) = page
-            .split("name=\"fact\" value=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-        else {
-            break;
-        };
-        order.push(fact.to_string());
-    }
+    let order: Vec<String> = interview_pages(&t, &who, &case.id)
+        .await
+        .into_iter()
+        .map(|(fact, _)| fact)
+        .collect();
     let at = |f: &str| order.iter().position(|x| x == f);
     for (premise, follow_up) in [
         (
@@ -3058,6 +3060,29 @@ async fn the_interview_asks_a_follow_up_after_its_premise() {
         .collect();
     assert!(stages.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
     assert_eq!(intake_stage(&order[0]), 0, "who and where first: {order:?}");
+}
+
+/// Found by the browser test: a harm recorded before its kind is known was
+/// asked about as "the the harm the applicant suffered".
+#[tokio::test]
+async fn the_interview_names_a_harm_of_unknown_kind_in_plain_words() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let facts = r#"{"arrivals": [{"date": "2026-01-10"}], "harms": [{"id": "h1", "when": "past",
+        "target": "applicant", "actor": "government"}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let pages = interview_pages(&t, &who, &case.id).await;
+    for (_, page) in &pages {
+        assert!(!page.contains("the the "), "{page}");
+    }
+    let (_, page) = pages
+        .iter()
+        .find(|(fact, _)| fact == "harms[h1].grounds")
+        .expect("the grounds of harm h1 are asked");
+    assert!(
+        page.contains("target the applicant in the harm the applicant suffered (harm h1):"),
+        "{page}"
+    );
 }
 
 /// Issue 22: the case search finds words in a case's notes too, only among
