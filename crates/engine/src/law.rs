@@ -415,6 +415,8 @@ pub struct Law {
     observed: Observed,
     closings: Vec<Closing>,
     warnings: Vec<WarningText>,
+    /// For each warning condition (`rules::warnings::CODES`), its text's place in `warnings`.
+    condition_warnings: [Option<usize>; crate::rules::warnings::CONDITIONS],
     /// Designations of in-country refugee processing (INA § 101(a)(42)(B)).
     in_country_processing: Vec<CountryEntry>,
     /// Asylum cooperative agreements (INA § 208(a)(2)(A)).
@@ -581,6 +583,8 @@ impl Law {
             holidays,
             observed,
             closings,
+            condition_warnings: crate::rules::warnings::CODES
+                .map(|c| raw.warnings.iter().position(|w| w.code == c)),
             warnings: raw.warnings,
             in_country_processing: countries(raw.countries.in_country_processing)?,
             cooperative_agreements: countries(raw.countries.cooperative_agreement)?,
@@ -658,6 +662,19 @@ impl Law {
     /// The warning text for `code`.
     pub fn warning(&self, code: &str) -> Option<&WarningText> {
         self.warnings.iter().find(|w| w.code == code)
+    }
+
+    /// The text of the warning of condition `i` (its code is
+    /// `rules::warnings::CODES[i]`), if the law has one.
+    #[inline]
+    pub fn condition_warning(&self, i: usize) -> Option<&WarningText> {
+        self.condition_warnings[i].map(|k| &self.warnings[k])
+    }
+
+    /// The place in [`Law::warnings`] of a warning text.
+    #[inline]
+    pub fn warning_index(&self, code: &str) -> Option<usize> {
+        self.warnings.iter().position(|w| w.code == code)
     }
 
     /// The executive-order closing on `date`, if there was one.

@@ -80,7 +80,13 @@ impl Summary {
             }
         }
         for w in s.warnings {
-            if let Some(i) = law.warnings().iter().position(|x| x.code == *w) {
+            // A screening's codes are the law's own strings: found by their
+            // address (a pointer compared), and else by their text.
+            let mine = law
+                .warnings()
+                .iter()
+                .position(|x| x.code.as_ptr() == w.as_ptr());
+            if let Some(i) = mine.or_else(|| law.warning_index(w)) {
                 self.warnings[i] += 1;
             }
         }

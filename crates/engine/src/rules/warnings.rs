@@ -31,7 +31,23 @@ pub fn raised(ev: &Eval, lawful_pathways: Outcome) -> Vec<Warning> {
 }
 
 /// How many warnings the rules have (each raised at most once).
-pub const CONDITIONS: usize = 9;
+pub const CONDITIONS: usize = CODES.len();
+
+/// The warnings' codes (in `warnings.toml`), in the order of their
+/// conditions in [`raised_texts`]. The law finds each code's text once, when
+/// it is read ([`Law::condition_warning`](crate::law::Law::condition_warning)),
+/// not for each case.
+pub const CODES: [&str; 9] = [
+    "lawful_pathways_litigation",
+    "securing_the_border",
+    "proclamation_10888",
+    "asylum_cooperative_agreement",
+    "affirmative_hold",
+    "annual_asylum_fee",
+    "work_permit_changes",
+    "particular_social_group_precedents",
+    "refugee_admissions_suspended",
+];
 
 /// The warnings raised, in the law's order.
 pub fn raised_texts<'a>(
@@ -61,65 +77,50 @@ pub fn raised_texts<'a>(
         && app.granted_on.is_none()
         && app.forum != Some(Forum::Affirmative)
         && law.agreements_on(as_of).next().is_some();
-    let conditions: [(&str, bool); CONDITIONS] =
-        [
-            (
-                "lawful_pathways_litigation",
-                !abroad && matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown),
-            ),
-            (
-                // NOT MODELLED: the Securing the Border rule is warned of, not applied
-                // (vacated by the district court; on appeal).
-                "securing_the_border",
-                southwest(P::SecuringTheBorder, |m| {
-                    matches!(
-                        m,
-                        Manner::WithoutInspection | Manner::PresentedWithoutDocuments
-                    )
-                }),
-            ),
-            // Not for an arrival admitted or paroled (amendments-2026-12.md D).
-            (
-                // NOT MODELLED: Proclamation 10888 is warned of, not applied (in litigation).
-                "proclamation_10888",
-                southwest(P::Proclamation10888, |m| {
-                    !matches!(m, Manner::Admitted | Manner::Paroled)
-                }),
-            ),
-            // NOT MODELLED: whether an agreement applies to this person (their
-            // nationality, its terms, the judge): warned of, never decided.
-            ("asylum_cooperative_agreement", agreement),
-            (
-                "affirmative_hold",
-                pending
-                    && app.forum == Some(Forum::Affirmative)
-                    && as_of >= law.date(P::AffirmativeHold, as_of),
-            ),
-            (
-                "annual_asylum_fee",
-                pending && as_of >= law.date(P::AnnualFeeEffective, as_of),
-            ),
-            (
-                "work_permit_changes",
-                pending && as_of >= law.date(P::WorkPermitChanges, as_of),
-            ),
-            (
-                "particular_social_group_precedents",
-                as_of >= law.date(P::PsgPrecedents, as_of)
-                    && (!case.facts.groups().is_empty()
-                        || case.facts.harms().iter().any(|h| {
-                            h.grounds.as_deref().unwrap_or(&[]).iter().any(|g| {
-                                g.ground == Some(crate::facts::Ground::ParticularSocialGroup)
-                            })
-                        })),
-            ),
-            (
-                "refugee_admissions_suspended",
-                case.facts.applicant().location == Some(Location::OutsideUs),
-            ),
-        ];
-    conditions
-        .into_iter()
-        .filter(|(_, on)| *on)
-        .filter_map(move |(code, _)| law.warning(code))
+    // Each in the place of its code in `CODES`.
+    let on: [bool; CONDITIONS] = [
+        // lawful_pathways_litigation
+        !abroad && matches!(lawful_pathways, Outcome::Yes | Outcome::Unknown),
+        // securing_the_border. NOT MODELLED: the Securing the Border rule is
+        // warned of, not applied (vacated by the district court; on appeal).
+        southwest(P::SecuringTheBorder, |m| {
+            matches!(
+                m,
+                Manner::WithoutInspection | Manner::PresentedWithoutDocuments
+            )
+        }),
+        // proclamation_10888: not for an arrival admitted or paroled
+        // (amendments-2026-12.md D). NOT MODELLED: Proclamation 10888 is
+        // warned of, not applied (in litigation).
+        southwest(P::Proclamation10888, |m| {
+            !matches!(m, Manner::Admitted | Manner::Paroled)
+        }),
+        // asylum_cooperative_agreement. NOT MODELLED: whether an agreement
+        // applies to this person (their nationality, its terms, the judge):
+        // warned of, never decided.
+        agreement,
+        // affirmative_hold
+        pending
+            && app.forum == Some(Forum::Affirmative)
+            && as_of >= law.date(P::AffirmativeHold, as_of),
+        // annual_asylum_fee
+        pending && as_of >= law.date(P::AnnualFeeEffective, as_of),
+        // work_permit_changes
+        pending && as_of >= law.date(P::WorkPermitChanges, as_of),
+        // particular_social_group_precedents
+        as_of >= law.date(P::PsgPrecedents, as_of)
+            && (!case.facts.groups().is_empty()
+                || case.facts.harms().iter().any(|h| {
+                    h.grounds
+                        .as_deref()
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|g| g.ground == Some(crate::facts::Ground::ParticularSocialGroup))
+                })),
+        // refugee_admissions_suspended
+        case.facts.applicant().location == Some(Location::OutsideUs),
+    ];
+    (0..CONDITIONS)
+        .filter(move |&i| on[i])
+        .filter_map(move |i| law.condition_warning(i))
 }

@@ -444,6 +444,11 @@ fn every_warning_code_of_the_spec_has_a_text() {
     ] {
         assert!(law.warning(code).is_some(), "{code}");
     }
+    // Every condition the rules raise finds its own text, by its place.
+    for (i, code) in refuge_engine::rules::warnings::CODES.iter().enumerate() {
+        let text = law.condition_warning(i).map(|w| w.code.as_str());
+        assert_eq!(text, Some(*code), "warning condition {i}");
+    }
 }
 
 #[test]
