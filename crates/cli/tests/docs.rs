@@ -413,7 +413,7 @@ const DATED: &[&str] = &[
 fn template(id: &str, case: &Case) -> String {
     id.split('.')
         .map(|part| {
-            if case.family_ids.iter().any(|f| f == part) {
+            if case.family_ids().iter().any(|f| f == part) {
                 "<fid>".to_string()
             } else if part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()) {
                 "<year>".to_string()

@@ -411,18 +411,55 @@ facts_struct!(FamilyMember {
 /// ids by which harms, groups and family members are addressed.
 ///
 /// Build one with [`Case::from_json`] or [`Case::new`]; a `Case` always passed
-/// every check of `spec/facts.md`.
+/// every check of `spec/facts.md`. Its fields are private, so its facts
+/// change only through [`Case::set`], which checks them; this does not compile:
+///
+/// ```compile_fail
+/// let mut case = refuge_engine::Case::empty(jiff::civil::date(2026, 1, 1));
+/// case.facts = refuge_engine::facts::Facts::EMPTY;
+/// ```
 #[derive(Debug, Clone)]
 pub struct Case {
-    pub facts: Facts,
-    pub as_of: Date,
+    facts: Facts,
+    as_of: Date,
     /// `harms[i]`'s id: its own, or its index when it has none.
-    pub harm_ids: Vec<String>,
-    pub group_ids: Vec<String>,
-    pub family_ids: Vec<String>,
+    harm_ids: Vec<String>,
+    group_ids: Vec<String>,
+    family_ids: Vec<String>,
 }
 
 impl Case {
+    /// The checked facts. A case's facts change only through [`Case::set`],
+    /// which checks them: a `Case` is valid by construction.
+    #[inline]
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// The date the case is assessed on (`as_of`, or the day that stood in for it).
+    #[inline]
+    pub fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    /// `harms[i]`'s id: its own, or its index when it has none.
+    #[inline]
+    pub fn harm_ids(&self) -> &[String] {
+        &self.harm_ids
+    }
+
+    /// `groups[i]`'s id: its own, or its index when it has none.
+    #[inline]
+    pub fn group_ids(&self) -> &[String] {
+        &self.group_ids
+    }
+
+    /// `family[i]`'s id: its own, or its index when it has none.
+    #[inline]
+    pub fn family_ids(&self) -> &[String] {
+        &self.family_ids
+    }
+
     /// Parses and checks a facts document. `today` stands in for an absent `as_of`.
     ///
     /// # Errors

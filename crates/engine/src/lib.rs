@@ -85,7 +85,7 @@ pub fn assess_with(case: &Case, law: &Law, detail: Detail) -> Assessment {
     });
     let deadlines = deadlines::all(case, law, ev.one_year.as_ref(), ev.explain);
     Assessment {
-        as_of: case.as_of,
+        as_of: case.as_of(),
         law: LawVersion {
             version: law.version.clone(),
             reviewed_on: law.reviewed_on,
@@ -191,7 +191,7 @@ fn screening<'a>(
         .collect();
     let dates = deadlines::ScreenedDates::of_case(case, law, ev.one_year.as_ref());
     Screening {
-        as_of: case.as_of,
+        as_of: case.as_of(),
         reliefs,
         one_year: dates.one_year,
         lawful_pathways: Some(ev.outcome(t.lawful_pathways)),

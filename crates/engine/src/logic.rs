@@ -218,10 +218,10 @@ impl Fact {
             Fact::Exceptions => return Cow::Borrowed("exceptions"),
             Fact::Exception(i, f) => format!("exceptions[{i}].{f}"),
             Fact::Harms => return Cow::Borrowed("harms"),
-            Fact::Harm(i, f) => format!("harms[{}].{f}", case.harm_ids[i]),
-            Fact::Ground(i, g, f) => format!("harms[{}].grounds[{g}].{f}", case.harm_ids[i]),
-            Fact::Group(i, f) => format!("groups[{}].{f}", case.group_ids[i]),
-            Fact::Family(i, f) => format!("family[{}].{f}", case.family_ids[i]),
+            Fact::Harm(i, f) => format!("harms[{}].{f}", case.harm_ids()[i]),
+            Fact::Ground(i, g, f) => format!("harms[{}].grounds[{g}].{f}", case.harm_ids()[i]),
+            Fact::Group(i, f) => format!("groups[{}].{f}", case.group_ids()[i]),
+            Fact::Family(i, f) => format!("family[{}].{f}", case.family_ids()[i]),
         })
     }
 }

@@ -176,12 +176,12 @@ impl Probe<'_, '_> {
 
     /// Whether the applicant is abroad (then the key holds more of them).
     fn abroad(&self) -> bool {
-        self.case().facts.applicant().location == Some(Location::OutsideUs)
+        self.case().facts().applicant().location == Some(Location::OutsideUs)
     }
 
     /// Whether the case gives no part of [`Rest`].
     fn no_rest(&self) -> bool {
-        let f = &self.case().facts;
+        let f = &self.case().facts();
         f.harms.is_none()
             && f.groups.is_none()
             && f.risk.is_none()
@@ -191,7 +191,7 @@ impl Probe<'_, '_> {
     }
 
     fn rest_matches(&self, rest: &Rest) -> bool {
-        let f = &self.case().facts;
+        let f = &self.case().facts();
         let a = f.applicant();
         let abroad = self.abroad();
         rest.harms == f.harms
@@ -208,7 +208,7 @@ impl Probe<'_, '_> {
         if self.no_rest() {
             return None;
         }
-        let f = &self.case().facts;
+        let f = &self.case().facts();
         let a = f.applicant();
         let abroad = if self.abroad() {
             Applicant {
@@ -268,7 +268,7 @@ impl Probe<'_, '_> {
         fn listed<T>(list: &Option<Vec<T>>) -> u64 {
             list.as_ref().map_or(0, |l| l.len() as u64 + 1)
         }
-        let f = &self.case().facts;
+        let f = &self.case().facts();
         let location = match f.applicant().location {
             None => 0,
             Some(Location::InUs) => 1,
@@ -361,7 +361,7 @@ impl<'law> Memo<'law> {
 
     /// Looks up the case of `ev`, whose first `later` findings are the thresholds'.
     pub(crate) fn find(&self, ev: &Eval, later: Ix) -> Found {
-        let f = &ev.case.facts;
+        let f = &ev.case.facts();
         if self.capacity == 0
             || !f.family().is_empty()
             || f.application().granted_on.is_some()

@@ -62,7 +62,7 @@ fn simple(ev: &mut Eval, def: &'static Def, (value, v): (Option<bool>, V), what:
 }
 
 pub fn asylum(ev: &mut Eval) -> AsylumBars {
-    let c = ev.case.facts.conduct();
+    let c = ev.case.facts().conduct();
     let persecutor = simple(
         ev,
         &defs::BAR_PERSECUTOR,
@@ -123,7 +123,7 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
 /// > [the conditions of residence were so substantially and consciously restricted
 /// > that he or she was not in fact resettled].
 fn firm_resettlement(ev: &mut Eval) -> Ix {
-    let r = ev.case.facts.resettlement();
+    let r = ev.case.facts().resettlement();
     let v = V::fact(
         r.offered_permanent_status,
         Fact::Resettlement(field!("resettlement.offered_permanent_status")),
@@ -161,7 +161,7 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
 }
 
 pub fn withholding(ev: &mut Eval) -> WithholdingBars {
-    let c = ev.case.facts.conduct();
+    let c = ev.case.facts().conduct();
     let persecutor = simple(
         ev,
         &defs::WH_BAR_PERSECUTOR,

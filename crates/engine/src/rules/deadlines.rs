@@ -104,7 +104,7 @@ pub struct FilingDate {
 /// date instead when clear and convincing documentary evidence shows mailing
 /// within the year (8 C.F.R. § 208.4(a)(2)(ii)); `as_of` while not filed.
 pub fn filing_date(case: &Case, deadline: Option<Date>) -> FilingDate {
-    let app = case.facts.application();
+    let app = case.facts().application();
     match (app.mailed_on, deadline, app.filed_on) {
         (Some(m), Some(d), filed) if m <= d && filed.is_none_or(|f| f > d) => FilingDate {
             date: m,
@@ -115,7 +115,7 @@ pub fn filing_date(case: &Case, deadline: Option<Date>) -> FilingDate {
             how: Filed::Received,
         },
         _ => FilingDate {
-            date: case.as_of,
+            date: case.as_of(),
             how: Filed::NotYet,
         },
     }
@@ -256,8 +256,8 @@ fn each(
     wanted: Wanted,
     sink: impl FnMut(Deadline),
 ) {
-    let as_of = case.as_of;
-    let app = case.facts.application();
+    let as_of = case.as_of();
+    let app = case.facts().application();
     let screened = wanted == Wanted::Screened;
     let mut out = Dates {
         explain: wanted == Wanted::Explained,
@@ -266,7 +266,7 @@ fn each(
 
     if let Some(oy) = one_year {
         let filing = filing_date(case, Some(oy.deadline));
-        let uac = case.facts.applicant().unaccompanied_child == Some(true);
+        let uac = case.facts().applicant().unaccompanied_child == Some(true);
         let status = if uac {
             Status::Exempt
         } else if app.filed_on.is_some() {
@@ -419,7 +419,7 @@ fn each(
     // by a filing (CSPA). It is shown unless the child is known to be married:
     // while that is unknown, showing the date is the safe choice.
     if app.filed_on.is_none() && app.granted_on.is_none() {
-        for (i, m) in case.facts.family().iter().enumerate() {
+        for (i, m) in case.facts().family().iter().enumerate() {
             let (Some(Relation::Child), Some(birth), false) =
                 (m.relation, m.birth_date, m.married == Some(true))
             else {
@@ -432,11 +432,11 @@ fn each(
             let date = add_days(birthday, -1);
             out.add(
                 (
-                    Cow::Owned(format!("family.{}.age_21", case.family_ids[i])),
+                    Cow::Owned(format!("family.{}.age_21", case.family_ids()[i])),
                     DateKind::LastDay,
                     Cow::Owned(format!(
                         "Last day to file while family member {} is under {limit} (the day before the {limit}st birthday)",
-                        case.family_ids[i]
+                        case.family_ids()[i]
                     )),
                 ),
                 date,

@@ -18,21 +18,21 @@ use crate::logic::{Fact, Need, V};
 use crate::output::{FamilyEntry, FamilyPath, Outcome};
 
 pub fn run(ev: &mut Eval) -> Vec<(Ix, FamilyEntry)> {
-    let members = ev.case.facts.family();
+    let members = ev.case.facts().family();
     (0..members.len()).map(|i| derivative(ev, i)).collect()
 }
 
 fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
     let case = ev.case;
-    let m: &FamilyMember = &case.facts.family()[i];
-    let app = case.facts.application();
+    let m: &FamilyMember = &case.facts().family()[i];
+    let app = case.facts().application();
     let grant = app.granted_on;
-    let reference = grant.unwrap_or(case.as_of);
+    let reference = grant.unwrap_or(case.as_of());
     let reference_text = match grant {
         Some(g) => format!("the grant on {g}"),
-        None => format!("{} (no grant yet)", case.as_of),
+        None => format!("{} (no grant yet)", case.as_of()),
     };
-    let id = &case.family_ids[i];
+    let id = &case.family_ids()[i];
 
     // The relationship must exist on the day of the grant (8 C.F.R. § 208.21(b)),
     // or by `as_of` before a grant; a child's begins at birth unless another
@@ -112,7 +112,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
             )
         }
         Some(Relation::Child) => {
-            let limit = ev.law.num(P::ChildAgeLimit, case.as_of) as i32;
+            let limit = ev.law.num(P::ChildAgeLimit, case.as_of()) as i32;
             // CSPA: the age is frozen on the filing date once an application is filed.
             let birth = m.birth_date;
             let (under, age_text) = match (birth, app.filed_on, app.granted_on) {
@@ -146,7 +146,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
                 // was under it then; otherwise the filing date decides.
                 (Some(b), None, Some(_)) => {
                     cspa_protected = Some(true);
-                    let age = age_on(b, case.as_of).max(0);
+                    let age = age_on(b, case.as_of()).max(0);
                     let v = if age < limit {
                         V::YES
                     } else {
@@ -158,16 +158,16 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
                         v,
                         format!(
                             "age {age} on {}; the age is frozen on the filing date, which is not given",
-                            case.as_of
+                            case.as_of()
                         ),
                     )
                 }
                 (Some(b), None, None) => {
                     cspa_protected = Some(false);
-                    let age = age_on(b, case.as_of).max(0);
+                    let age = age_on(b, case.as_of()).max(0);
                     (
                         V::known(age < limit),
-                        format!("age {age} on {}, nothing filed yet", case.as_of),
+                        format!("age {age} on {}, nothing filed yet", case.as_of()),
                     )
                 }
             };
@@ -204,7 +204,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
     if let (Some(FamilyPath::FollowToJoin), Some(g), true) = (path, grant, ev.explain) {
         let years = ev.law.num(P::I730WindowYears, g) as i16;
         let (last, _) = add_years(g, years, Rounding::Deadline);
-        if case.as_of > last {
+        if case.as_of() > last {
             ev.append_because(
                 ix,
                 &format!(
@@ -228,7 +228,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
 /// the child was in utero on the day of the grant, which is asked unless the
 /// birth came too long after it.
 fn in_utero(ev: &Eval, i: usize, g: Date, birth: Date) -> (V, String) {
-    if let Some(c) = ev.case.facts.family()[i].conceived_before_grant {
+    if let Some(c) = ev.case.facts().family()[i].conceived_before_grant {
         return (
             V::known(c),
             format!(

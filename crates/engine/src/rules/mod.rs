@@ -134,7 +134,7 @@ impl<'a> Eval<'a> {
         Eval {
             case,
             law,
-            as_of: case.as_of,
+            as_of: case.as_of(),
             explain,
             one_year: deadlines::one_year(case, law),
             findings: Vec::with_capacity(FINDINGS),

@@ -15,7 +15,7 @@ use crate::output::Outcome;
 /// The standard is a clear probability, more likely than not (*INS v. Stevic*).
 /// Subjective fear plays no part.
 pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
-    let risk = ev.case.facts.risk();
+    let risk = ev.case.facts().risk();
     // 8 C.F.R. § 208.16(b)(1): past threat to life or freedom raises the presumption.
     let presumed = ev.yes(r.past_persecution).and(ev.yes(r.presumption));
     let clear_probability = match risk.persecution_likelihood {
@@ -37,7 +37,7 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
         )))),
     };
     let qualifies = feared_harm_qualifies(ev, &r.harms);
-    let qualifies_text = match (ev.case.facts.harms.is_some(), qualifies.t()) {
+    let qualifies_text = match (ev.case.facts().harms.is_some(), qualifies.t()) {
         (false, _) => "no harms are recorded yet",
         (true, Tri::Yes) => {
             "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by relocation)"
@@ -85,7 +85,7 @@ pub struct Cat {
 /// > 8 C.F.R. § 208.16(c)(2): The burden of proof is on the applicant ... to establish
 /// > that it is more likely than not that he or she would be tortured if removed.
 pub fn cat(ev: &mut Eval) -> Cat {
-    let t = ev.case.facts.torture();
+    let t = ev.case.facts().torture();
     let v = V::test(
         t.likelihood,
         Fact::Torture(field!("torture.likelihood")),

@@ -111,7 +111,7 @@ impl Ranked {
 /// abroad, nothing of the asylum thresholds, which concern arrivals in the
 /// United States (B.8).
 fn asked(ev: &Eval, i: usize) -> bool {
-    let f = &ev.case.facts;
+    let f = &ev.case.facts();
     let def = ev.def(i);
     if f.application().granted_on.is_some() {
         return def.id == crate::defs::FAMILY_DERIVATIVE.id;
@@ -207,7 +207,7 @@ macro_rules! owned {
 }
 
 fn harm_phrase(case: &Case, h: usize) -> String {
-    let harm = &case.facts.harms()[h];
+    let harm = &case.facts().harms()[h];
     let what = harm.kind.map_or("harm".to_string(), |k| match k {
         HarmKind::Fgm => "female genital mutilation".to_string(),
         k => k.words(),
@@ -218,26 +218,26 @@ fn harm_phrase(case: &Case, h: usize) -> String {
         None => "",
     };
     let date = harm.date.map(|d| format!(" on {d}")).unwrap_or_default();
-    format!("the {what}{when}{date} (harm {})", case.harm_ids[h])
+    format!("the {what}{when}{date} (harm {})", case.harm_ids()[h])
 }
 
 fn arrival_phrase(case: &Case, i: usize) -> String {
-    match case.facts.arrivals().get(i).and_then(|a| a.date) {
+    match case.facts().arrivals().get(i).and_then(|a| a.date) {
         Some(d) => format!("the arrival on {d}"),
-        None if case.facts.arrivals().len() > 1 => format!("arrival {}", i + 1),
+        None if case.facts().arrivals().len() > 1 => format!("arrival {}", i + 1),
         None => "the last arrival".to_string(),
     }
 }
 
 fn group_phrase(case: &Case, g: usize) -> String {
-    match case.facts.groups()[g].definition.as_deref() {
+    match case.facts().groups()[g].definition.as_deref() {
         Some(d) => format!("\"{d}\""),
-        None => format!("group {}", case.group_ids[g]),
+        None => format!("group {}", case.group_ids()[g]),
     }
 }
 
 fn exception_phrase(case: &Case, i: usize) -> String {
-    case.facts
+    case.facts()
         .exceptions()
         .get(i)
         .and_then(|e| e.kind)
@@ -247,11 +247,11 @@ fn exception_phrase(case: &Case, i: usize) -> String {
 }
 
 fn family_phrase(case: &Case, i: usize) -> String {
-    let m = &case.facts.family()[i];
+    let m = &case.facts().family()[i];
     let rel = m
         .relation
         .map_or("family member".to_string(), |r| r.words());
-    format!("the {rel} {}", case.family_ids[i])
+    format!("the {rel} {}", case.family_ids()[i])
 }
 
 /// The question to put to the client for `fact`.
@@ -325,7 +325,7 @@ fn worded(fact: &Fact, case: &Case) -> Option<Cow<'static, str>> {
         }
         Fact::Ground(h, g, f) => {
             let p = harm_phrase(case, h);
-            let ground = case.facts.harms()[h]
+            let ground = case.facts().harms()[h]
                 .grounds
                 .as_deref()
                 .and_then(|gs| gs.get(g))

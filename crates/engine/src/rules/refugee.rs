@@ -35,10 +35,10 @@ pub struct Refugee {
 }
 
 pub fn run(ev: &mut Eval) -> Refugee {
-    let groups: Vec<Ix> = (0..ev.case.facts.groups().len())
+    let groups: Vec<Ix> = (0..ev.case.facts().groups().len())
         .map(|g| group_cognizable(ev, g))
         .collect();
-    let harms: Vec<HarmFindings> = (0..ev.case.facts.harms().len())
+    let harms: Vec<HarmFindings> = (0..ev.case.facts().harms().len())
         .map(|h| HarmFindings {
             severity: severity(ev, h),
             actor: actor(ev, h),
@@ -61,8 +61,8 @@ pub fn run(ev: &mut Eval) -> Refugee {
 }
 
 fn harm_label(ev: &Eval, h: usize) -> String {
-    let harm = &ev.case.facts.harms()[h];
-    let mut s = format!("Harm {}", ev.case.harm_ids[h]);
+    let harm = &ev.case.facts().harms()[h];
+    let mut s = format!("Harm {}", ev.case.harm_ids()[h]);
     let mut bits = Vec::new();
     if let Some(k) = harm.kind {
         bits.push(k.words());
@@ -88,7 +88,7 @@ fn harm_label(ev: &Eval, h: usize) -> String {
 /// > immutable characteristic, (2) defined with particularity, and (3) socially
 /// > distinct within the society in question.
 fn group_cognizable(ev: &mut Eval, g: usize) -> Ix {
-    let group = &ev.case.facts.groups()[g];
+    let group = &ev.case.facts().groups()[g];
     let v = V::all([
         V::fact(group.immutable, Fact::Group(g, field!("immutable"))),
         V::fact(group.particular, Fact::Group(g, field!("particular"))),
@@ -101,7 +101,7 @@ fn group_cognizable(ev: &mut Eval, g: usize) -> Ix {
         ev,
         format!(
             "Group {}{}: immutable {}, particular {}, socially distinct {}; all three are required.",
-            ev.case.group_ids[g],
+            ev.case.group_ids()[g],
             group
                 .definition
                 .as_deref()
@@ -114,7 +114,7 @@ fn group_cognizable(ev: &mut Eval, g: usize) -> Ix {
     );
     ev.record(
         &defs::GROUP_COGNIZABLE,
-        Some(format!("group.{}.cognizable", ev.case.group_ids[g])),
+        Some(format!("group.{}.cognizable", ev.case.group_ids()[g])),
         v,
         because,
         &[],
@@ -145,7 +145,7 @@ fn severity_rule(kind: HarmKind) -> SeverityRule {
 /// Cir. 1993)); harassment and discrimination alone are not persecution
 /// (*Zakirov v. Ashcroft*, 384 F.3d 541 (8th Cir. 2004)).
 fn severity(ev: &mut Eval, h: usize) -> Ix {
-    let harm: &Harm = &ev.case.facts.harms()[h];
+    let harm: &Harm = &ev.case.facts().harms()[h];
     let severe = V::fact(harm.severe, Fact::Harm(h, field!("severe")));
     let never = V::test(harm.kind, Fact::Harm(h, field!("kind")), |k| {
         matches!(severity_rule(k), SeverityRule::NeverAlone)
@@ -202,7 +202,7 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
     });
     ev.record(
         &defs::HARM_SEVERITY,
-        Some(format!("harm.{}.severity", ev.case.harm_ids[h])),
+        Some(format!("harm.{}.severity", ev.case.harm_ids()[h])),
         v,
         because,
         &[],
@@ -213,7 +213,7 @@ fn severity(ev: &mut Eval, h: usize) -> Ix {
 /// > the government of a country or by persons or an organization that the
 /// > government was unable or unwilling to control.
 fn actor(ev: &mut Eval, h: usize) -> Ix {
-    let harm = &ev.case.facts.harms()[h];
+    let harm = &ev.case.facts().harms()[h];
     let government = V::test(harm.actor, Fact::Harm(h, field!("actor")), |a| {
         a == Actor::Government
     });
@@ -237,7 +237,7 @@ fn actor(ev: &mut Eval, h: usize) -> Ix {
     let because = explain!(ev, format!("{}: {}", harm_label(ev, h), because));
     ev.record(
         &defs::HARM_ACTOR,
-        Some(format!("harm.{}.actor", ev.case.harm_ids[h])),
+        Some(format!("harm.{}.actor", ev.case.harm_ids()[h])),
         v,
         because,
         &[],
@@ -249,7 +249,7 @@ fn actor(ev: &mut Eval, h: usize) -> Ix {
 /// > central reason for persecuting the applicant.
 fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
     let case = ev.case;
-    let harm = &case.facts.harms()[h];
+    let harm = &case.facts().harms()[h];
     // > INA § 101(a)(42): a person who has been forced to abort a pregnancy or to undergo
     // > involuntary sterilization ... shall be deemed to have been persecuted on account of
     // > political opinion.
@@ -274,7 +274,7 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
                     None => V::unknown(Need::fact(Fact::Ground(h, j, field!("group")))),
                     Some(id) => {
                         let gi = case
-                            .group_ids
+                            .group_ids()
                             .iter()
                             .position(|x| x == id)
                             .map(|p| groups[p]);
@@ -297,7 +297,7 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
                     (Some(Ground::ParticularSocialGroup), _) => match &g.group {
                         Some(id) => {
                             let cognizable = case
-                                .group_ids
+                                .group_ids()
                                 .iter()
                                 .position(|x| x == id)
                                 .map_or("unknown", |p| ev.outcome(groups[p]).as_str());
@@ -375,7 +375,7 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
     );
     ev.record(
         &defs::HARM_NEXUS,
-        Some(format!("harm.{}.nexus", case.harm_ids[h])),
+        Some(format!("harm.{}.nexus", case.harm_ids()[h])),
         v,
         because,
         &deps,
@@ -384,7 +384,7 @@ fn nexus(ev: &mut Eval, h: usize, groups: &[Ix]) -> Ix {
 
 fn when_is(ev: &Eval, h: usize, when: When) -> V {
     V::test(
-        ev.case.facts.harms()[h].when,
+        ev.case.facts().harms()[h].when,
         Fact::Harm(h, field!("when")),
         |w| w == when,
     )
@@ -395,9 +395,9 @@ fn when_is(ev: &Eval, h: usize, when: When) -> V {
 /// persecutor is the government; for a non-state actor it defeats the fear when
 /// possible and reasonable.
 fn relocation_defeats(ev: &Eval, h: usize) -> V {
-    let risk = ev.case.facts.risk();
+    let risk = ev.case.facts().risk();
     let government = V::test(
-        ev.case.facts.harms()[h].actor,
+        ev.case.facts().harms()[h].actor,
         Fact::Harm(h, field!("actor")),
         |a| a == Actor::Government,
     );
@@ -417,7 +417,7 @@ fn relocation_defeats(ev: &Eval, h: usize) -> V {
 /// account of a ground, and not defeated by relocation. Used for the
 /// well-founded fear and for withholding.
 pub fn feared_harm_qualifies(ev: &Eval, harms: &[HarmFindings]) -> V {
-    if ev.case.facts.harms.is_none() {
+    if ev.case.facts().harms.is_none() {
         return V::unknown(Need::fact(Fact::Harms));
     }
     V::any(harms.iter().enumerate().map(|(h, f)| {
@@ -437,7 +437,7 @@ pub fn harm_deps(ev: &Eval, harms: &[HarmFindings], when: When) -> Vec<Ix> {
     harms
         .iter()
         .enumerate()
-        .filter(|(h, _)| ev.case.facts.harms()[*h].when.is_none_or(|w| w == when))
+        .filter(|(h, _)| ev.case.facts().harms()[*h].when.is_none_or(|w| w == when))
         .flat_map(|(_, f)| [f.severity, f.actor, f.nexus])
         .collect()
 }
@@ -446,7 +446,7 @@ pub fn harm_deps(ev: &Eval, harms: &[HarmFindings], when: When) -> Vec<Ix> {
 /// > such past persecution shall also be presumed to have a well-founded fear.
 fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
     let deps = harm_deps(ev, harms, When::Past);
-    let Some(list) = ev.case.facts.harms.as_deref() else {
+    let Some(list) = ev.case.facts().harms.as_deref() else {
         let because = explain!(
             ev,
             "No harms are recorded yet: what happened to the applicant, and what the applicant fears, is not known."
@@ -459,7 +459,7 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
             &deps,
         );
     };
-    let cumulative = ev.case.facts.risk().cumulative_past_harm_severe;
+    let cumulative = ev.case.facts().risk().cumulative_past_harm_severe;
     let single = V::any(harms.iter().enumerate().map(|(h, f)| {
         V::all([
             when_is(ev, h, When::Past),
@@ -487,7 +487,7 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
                         .iter()
                         .all(|&i| ev.outcome(i) == Outcome::Yes)
             })
-            .map(|(h, _)| ev.case.harm_ids[h].clone())
+            .map(|(h, _)| ev.case.harm_ids()[h].clone())
             .collect()
     };
     let past_count = list.iter().filter(|x| x.when == Some(When::Past)).count();
@@ -524,7 +524,7 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
 /// > future persecution by relocating ... and ... it would be reasonable to expect
 /// > the applicant to do so. (ii): DHS bears the burden of proof.
 fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
-    let risk = ev.case.facts.risk();
+    let risk = ev.case.facts().risk();
     match ev.outcome(pp) {
         Outcome::No | Outcome::NotApplicable => {
             let because = explain!(
@@ -601,7 +601,7 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
 /// (*INS v. Cardoza-Fonseca*): `persecution_likelihood`, or else a pattern or
 /// practice, or else the *Mogharrabi* factors. The text only when explaining.
 fn reasonable_possibility(ev: &Eval) -> (V, String) {
-    let risk = ev.case.facts.risk();
+    let risk = ev.case.facts().risk();
     match risk.persecution_likelihood {
         Some(l) => (
             V::known(l != Likelihood::Remote),
@@ -664,7 +664,7 @@ fn reasonable_possibility(ev: &Eval) -> (V, String) {
 /// > persecution if he or she were to return to that country.
 fn future_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
     let deps = harm_deps(ev, harms, When::Feared);
-    let afraid = ev.case.facts.risk().afraid;
+    let afraid = ev.case.facts().risk().afraid;
     let (likely, likely_text) = reasonable_possibility(ev);
     let feared = feared_harm_qualifies(ev, harms);
     let feared_t = feared.t();
@@ -675,7 +675,7 @@ fn future_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
             parts.push("the applicant does not fear return (no subjective fear)".to_string());
         }
         parts.push(likely_text);
-        parts.push(match (ev.case.facts.harms.is_some(), feared_t) {
+        parts.push(match (ev.case.facts().harms.is_some(), feared_t) {
             (false, _) => "no harms are recorded yet".to_string(),
             (true, crate::logic::Tri::Yes) => "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by reasonable relocation)".to_string(),
             (true, crate::logic::Tri::No) => "no feared harm qualifies".to_string(),
@@ -715,7 +715,7 @@ fn well_founded_fear(ev: &mut Eval, presumption: Ix, fp: Ix) -> Ix {
 /// > severity of the past persecution] or (B) a reasonable possibility that he or
 /// > she may suffer other serious harm upon removal.
 fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
-    let risk = ev.case.facts.risk();
+    let risk = ev.case.facts().risk();
     let deps = [pp, wff];
     match (ev.outcome(pp), ev.outcome(wff)) {
         (Outcome::No | Outcome::NotApplicable, _) | (_, Outcome::Yes) => {
@@ -791,7 +791,7 @@ pub(crate) fn capitalize(s: &str) -> String {
 ///
 /// Asked only for refugee admission (INA § 207), from outside the United States.
 pub fn outside_nationality(ev: &mut Eval) -> Ix {
-    let a = ev.case.facts.applicant();
+    let a = ev.case.facts().applicant();
     let (v, because) = match a.location {
         Some(Location::InUs | Location::PortOfEntry) | None => {
             let because = explain!(
@@ -886,8 +886,8 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
 /// (*Matter of B-R-*, 26 I&N Dec. 119 (BIA 2013)). Read from the facts alone
 /// (it is decided with the thresholds).
 pub fn every_nationality(ev: &mut Eval) -> Ix {
-    let a = ev.case.facts.applicant();
-    let fear = ev.case.facts.risk().fear_in_every_nationality;
+    let a = ev.case.facts().applicant();
+    let fear = ev.case.facts().risk().fear_in_every_nationality;
     let Some(nationality) = a.nationality.as_deref() else {
         let because = explain!(
             ev,
@@ -945,7 +945,7 @@ pub fn every_nationality(ev: &mut Eval) -> Ix {
 // are not asked.
 pub fn refugee_security(ev: &mut Eval) -> Ix {
     let case = ev.case;
-    if case.facts.applicant().location != Some(Location::OutsideUs) {
+    if case.facts().applicant().location != Some(Location::OutsideUs) {
         let because = explain!(
             ev,
             "Refugee admission (INA § 207) is considered only for an applicant known to be abroad."
@@ -959,7 +959,7 @@ pub fn refugee_security(ev: &mut Eval) -> Ix {
             Needs::None,
         );
     }
-    let c = case.facts.conduct();
+    let c = case.facts().conduct();
     let v = V::fact(
         c.terrorist_activity,
         Fact::Conduct(field!("conduct.terrorist_activity")),

@@ -110,7 +110,7 @@ fn not_applicable() -> Decided {
 /// Whether protection in removal proceedings is moot: for a person abroad
 /// (it exists only in U.S. removal proceedings), or once asylum is granted.
 fn removal_protection_moot(ev: &Eval) -> bool {
-    let f = &ev.case.facts;
+    let f = &ev.case.facts();
     f.applicant().location == Some(Location::OutsideUs) || f.application().granted_on.is_some()
 }
 
@@ -119,7 +119,7 @@ fn removal_protection_moot(ev: &Eval) -> bool {
 pub fn asylum(ev: &Eval, t: &Thresholds, r: &Refugee, bars: &AsylumBars) -> Decided {
     // > amendments-2026-12.md B.10: with a grant, asylum is granted; no
     // > eligibility question about it remains.
-    if ev.case.facts.application().granted_on.is_some() {
+    if ev.case.facts().application().granted_on.is_some() {
         return Decided {
             outcome: ReliefOutcome::Granted,
             basis: None,
@@ -229,8 +229,8 @@ pub struct Abroad {
 
 pub fn refugee_admission(ev: &Eval, abroad: &Abroad, r: &Refugee, bars: &AsylumBars) -> Decided {
     // > not_applicable while `applicant.location` is not `outside_us` (spec/rules.md § 5)
-    if ev.case.facts.applicant().location != Some(Location::OutsideUs)
-        || ev.case.facts.application().granted_on.is_some()
+    if ev.case.facts().applicant().location != Some(Location::OutsideUs)
+        || ev.case.facts().application().granted_on.is_some()
     {
         return not_applicable();
     }

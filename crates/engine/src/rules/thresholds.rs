@@ -54,7 +54,7 @@ pub fn run(ev: &mut Eval) -> Thresholds {
 /// > INA § 208(a)(1): Any alien who is physically present in the United States or
 /// > who arrives in the United States ... may apply for asylum.
 fn presence(ev: &mut Eval) -> Ix {
-    let loc = ev.case.facts.applicant().location;
+    let loc = ev.case.facts().applicant().location;
     let v = V::test(loc, Fact::Applicant(field!("applicant.location")), |l| {
         l != Location::OutsideUs
     });
@@ -75,7 +75,7 @@ fn presence(ev: &mut Eval) -> Ix {
 
 fn one_year_rule(ev: &mut Eval) -> Ix {
     let case = ev.case;
-    let uac = case.facts.applicant().unaccompanied_child;
+    let uac = case.facts().applicant().unaccompanied_child;
     if uac == Some(true) {
         return ev.push(
             &defs::ONE_YEAR,
@@ -152,7 +152,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         );
     }
     let case = ev.case;
-    let Some(exceptions) = case.facts.exceptions.as_deref() else {
+    let Some(exceptions) = case.facts().exceptions.as_deref() else {
         let because = explain!(
             ev,
             "The application is late, and whether any changed or extraordinary circumstance excuses it is not known."
@@ -296,7 +296,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
         );
     };
     let law = ev.law;
-    let forum = case.facts.application().forum;
+    let forum = case.facts().application().forum;
     // Most arrivals are plainly outside the Agreement: say so at once when no
     // explanation is written (the full rule below gives the same no).
     if !ev.explain
@@ -331,7 +331,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
     );
     let in_force = V::known(date >= stca_from);
     let not_uac = V::fact(
-        case.facts.applicant().unaccompanied_child,
+        case.facts().applicant().unaccompanied_child,
         Fact::Applicant(field!("applicant.unaccompanied_child")),
     )
     .negate();
@@ -388,7 +388,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
                 .map_or("an unknown country".into(), |c| c.to_string()),
             manner.map_or("unknown".into(), |m| m.words()),
             yn(arrival.encountered_within_14_days),
-            yn(case.facts.applicant().unaccompanied_child),
+            yn(case.facts().applicant().unaccompanied_child),
             match (doc, manner) {
                 (Some(d), _) => yn(Some(d)),
                 (None, Some(Manner::Admitted)) => "yes (admitted)",
@@ -406,7 +406,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
 /// > and had such application denied, [unless (D): changed circumstances].
 fn previous_denial(ev: &mut Eval) -> Ix {
     let case = ev.case;
-    let facts = &case.facts;
+    let facts = &case.facts();
     let denied = facts.application().previously_denied;
     // > INA § 208(a)(2)(D); 8 C.F.R. § 208.4(a)(4)(ii): only changed
     // > circumstances that materially affect eligibility, acted on within a
@@ -474,7 +474,7 @@ fn previous_denial(ev: &mut Eval) -> Ix {
 /// Withholding and CAT protection remain, through reasonable-fear screening
 /// (8 C.F.R. §§ 208.31, 241.8(e)): withholding-only proceedings.
 fn reinstated_order(ev: &mut Eval) -> Ix {
-    let r = ev.case.facts.removal();
+    let r = ev.case.facts().removal();
     let prior = || Need::fact(Fact::Removal(field!("removal.prior_order")));
     let reinstated = || Need::fact(Fact::Removal(field!("removal.reinstated")));
     let v = match (r.reinstated, r.prior_order) {
@@ -503,7 +503,7 @@ fn reinstated_order(ev: &mut Eval) -> Ix {
 /// The finding does not bar withholding of removal or CAT protection
 /// (8 C.F.R. § 208.20).
 fn frivolous(ev: &mut Eval) -> Ix {
-    let facts = &ev.case.facts;
+    let facts = &ev.case.facts();
     let found = facts.removal().frivolous_finding;
     let denied = facts.application().previously_denied;
     let ask = || Need::fact(Fact::Removal(field!("removal.frivolous_finding")));
@@ -541,7 +541,7 @@ fn frivolous(ev: &mut Eval) -> Ix {
 fn lawful_pathways(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let law = ev.law;
-    let Some(arrivals) = case.facts.arrivals.as_deref() else {
+    let Some(arrivals) = case.facts().arrivals.as_deref() else {
         let because = explain!(
             ev,
             "No arrival is known, so whether an entry fell under the rule (May 11, 2023 to May 11, 2025) is not known."
@@ -554,18 +554,18 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
             &[],
         );
     };
-    let applicant = case.facts.applicant();
+    let applicant = case.facts().applicant();
     // 8 C.F.R. § 1208.33(c): family unity, for a case with a spouse or child.
-    let family_unity = if case.facts.family().is_empty() {
+    let family_unity = if case.facts().family().is_empty() {
         V::NO
     } else {
-        V::fact(case.facts.family_unity, Fact::Top(field!("family_unity")))
+        V::fact(case.facts().family_unity, Fact::Top(field!("family_unity")))
     };
     let filing = filing_date(case, None).date;
     let mut v = V::NO;
     let mut notes = Vec::new();
     for (i, a) in arrivals.iter().enumerate() {
-        let on = a.date.unwrap_or(case.as_of);
+        let on = a.date.unwrap_or(case.as_of());
         let (start, end) = (
             law.date(P::LawfulPathwaysStart, on),
             law.date(P::LawfulPathwaysEnd, on),
@@ -645,7 +645,7 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
             notes.push(describe_arrival(
                 i,
                 a,
-                case.facts.family_unity,
+                case.facts().family_unity,
                 minor,
                 &covered,
                 &excepted,
@@ -656,8 +656,8 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
     let because = explain!(ev, {
         let window = format!(
             "{} to {}",
-            law.date(P::LawfulPathwaysStart, case.as_of),
-            law.date(P::LawfulPathwaysEnd, case.as_of)
+            law.date(P::LawfulPathwaysStart, case.as_of()),
+            law.date(P::LawfulPathwaysEnd, case.as_of())
         );
         if notes.is_empty() {
             format!(
@@ -676,7 +676,7 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
 /// Whether the arrival followed transit through a country that is not one of
 /// nationality (for a stateless person: not the country of habitual residence).
 fn third_country_transit(ev: &Eval, i: usize, a: &Arrival) -> V {
-    let applicant = ev.case.facts.applicant();
+    let applicant = ev.case.facts().applicant();
     let Some(transit) = a.transit_countries.as_deref() else {
         return V::unknown(Need::fact(Fact::Arrival(i, field!("transit_countries"))));
     };

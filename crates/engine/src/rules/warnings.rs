@@ -56,15 +56,15 @@ pub fn raised_texts<'a>(
 ) -> impl Iterator<Item = &'a WarningText> + use<'a> {
     let case = ev.case;
     let law = ev.law;
-    let as_of = case.as_of;
-    let app = case.facts.application();
+    let as_of = case.as_of();
+    let app = case.facts().application();
     // No border warning for a person abroad (amendments-2026-12.md B.8).
-    let abroad = case.facts.applicant().location == Some(Location::OutsideUs);
+    let abroad = case.facts().applicant().location == Some(Location::OutsideUs);
     // Arrivals across the southwest land border from `from` on, of a manner
     // that `reached` says the measure reaches (an unknown manner may be one).
     let southwest = |from: P, reached: fn(Manner) -> bool| {
         !abroad
-            && case.facts.arrivals().iter().any(|a| {
+            && case.facts().arrivals().iter().any(|a| {
                 a.border == Some(Border::SouthwestLand)
                     && a.date.is_some_and(|d| d >= law.date(from, d))
                     && a.manner.is_none_or(reached)
@@ -109,8 +109,8 @@ pub fn raised_texts<'a>(
         pending && as_of >= law.date(P::WorkPermitChanges, as_of),
         // particular_social_group_precedents
         as_of >= law.date(P::PsgPrecedents, as_of)
-            && (!case.facts.groups().is_empty()
-                || case.facts.harms().iter().any(|h| {
+            && (!case.facts().groups().is_empty()
+                || case.facts().harms().iter().any(|h| {
                     h.grounds
                         .as_deref()
                         .unwrap_or(&[])
@@ -118,7 +118,7 @@ pub fn raised_texts<'a>(
                         .any(|g| g.ground == Some(crate::facts::Ground::ParticularSocialGroup))
                 })),
         // refugee_admissions_suspended
-        case.facts.applicant().location == Some(Location::OutsideUs),
+        case.facts().applicant().location == Some(Location::OutsideUs),
     ];
     (0..CONDITIONS)
         .filter(move |&i| on[i])

@@ -175,14 +175,14 @@ fn a_case_refilled_in_place_reads_as_a_new_one_and_a_bad_refill_leaves_no_facts(
     let mut slot = Case::new(other, today).unwrap();
     let err = slot.set(bad, today).unwrap_err();
     assert_eq!(err.field, "application.filed_on");
-    assert_eq!(slot.facts, refuge_engine::facts::Facts::EMPTY);
-    assert!(slot.group_ids.is_empty() && slot.family_ids.is_empty());
-    assert_eq!(slot.as_of, today);
+    assert_eq!(*slot.facts(), refuge_engine::facts::Facts::EMPTY);
+    assert!(slot.group_ids().is_empty() && slot.family_ids().is_empty());
+    assert_eq!(slot.as_of(), today);
 
     slot.set(good.clone(), today).unwrap();
     let new = Case::new(good, today).unwrap();
-    assert_eq!(slot.harm_ids, new.harm_ids);
-    assert_eq!(slot.as_of, jiff::civil::date(2026, 6, 1));
+    assert_eq!(slot.harm_ids(), new.harm_ids());
+    assert_eq!(slot.as_of(), jiff::civil::date(2026, 6, 1));
     assert_eq!(
         assess(&slot, Law::embedded()),
         assess(&new, Law::embedded())
