@@ -9,7 +9,7 @@ mod common;
 use common::{Run, refuge, refuge_with_input};
 #[path = "common/workspace.rs"]
 mod workspace;
-use workspace::{add_ana_as_admin, data_dir, serve};
+use workspace::{add_ana_as_admin, data_dir, serve, serve_with};
 
 /// One HTTP/1.1 request; the status line and the whole response.
 fn http(addr: &str, request: &str) -> String {
@@ -126,4 +126,70 @@ fn the_database_is_readable_by_its_owner_alone() {
         }
     }
     assert!(data.join("refuge.db").exists());
+}
+
+#[test]
+fn a_client_that_sends_nothing_is_disconnected_and_cannot_hold_a_place_for_long() {
+    use std::time::{Duration, Instant};
+    let data = data_dir("idle-client");
+    // One place only: the silent client takes it, and the next waits for it.
+    let server = serve_with(&data, &["--max-connections", "1", "--header-timeout", "1"]);
+    let started = Instant::now();
+    let mut silent = TcpStream::connect(&server.addr).unwrap();
+    let page = http(
+        &server.addr,
+        "GET /static/icon.svg HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_millis(900),
+        "the second client was served after {waited:?}, while the only place was held"
+    );
+    // The silent client was disconnected: its read ends instead of blocking.
+    silent
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut rest = Vec::new();
+    let read = silent.read_to_end(&mut rest);
+    assert!(
+        read.is_ok(),
+        "the silent connection is still open: {read:?}"
+    );
+}
+
+#[test]
+fn a_request_whose_body_never_comes_is_answered_request_timeout() {
+    let data = data_dir("slow-body");
+    let server = serve_with(&data, &["--request-timeout", "1"]);
+    let mut s = TcpStream::connect(&server.addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    s.write_all(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\nConnection: close\r\n\r\nuser=")
+        .unwrap();
+    let mut page = String::new();
+    let _ = s.read_to_string(&mut page);
+    assert!(page.starts_with("HTTP/1.1 408"), "{page}");
+}
+
+#[test]
+fn a_stopped_server_does_not_wait_for_a_client_that_sends_nothing() {
+    use std::time::{Duration, Instant};
+    let data = data_dir("stop-silent");
+    let mut server = serve(&data);
+    let _silent = TcpStream::connect(&server.addr).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "stopping took {:?}",
+        started.elapsed()
+    );
 }

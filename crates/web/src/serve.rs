@@ -3,6 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use axum::response::IntoResponse as _;
+
 use crate::app::app;
 use crate::state::AppState;
 use crate::{demo, store};
@@ -138,6 +140,17 @@ pub struct ServeArgs {
     /// days, comma-separated.
     #[arg(long, value_name = "DAYS", value_delimiter = ',', default_values_t = [30u16, 7, 1])]
     pub reminder_days: Vec<u16>,
+    /// Connections served at once, at most; more wait to be accepted.
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_connections: u32,
+    /// Seconds a client may take to send a request's headers (and a kept-alive
+    /// connection may stay idle) before it is closed.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+    /// Seconds one request may take, its body included, before it is answered
+    /// 408 Request Timeout.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub request_timeout: u64,
 }
 
 /// A public address: http:// or https:// and a host.
@@ -200,28 +213,104 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         );
     }
     eprintln!("{}", refuge_engine::NOTICE);
-    // On Ctrl-C or SIGTERM, requests under way are let finish, for at most
-    // SHUTDOWN_GRACE: a connection held open without a request (a slow or
-    // stalled client) does not keep the server from stopping (issue 15).
-    let (stopping, mut stop) = tokio::sync::watch::channel(false);
-    let server = axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        shutdown().await;
-        let _ = stopping.send(true);
-    });
-    let grace = async move {
-        if stop.changed().await.is_ok() {
-            tokio::time::sleep(SHUTDOWN_GRACE).await;
-        } else {
-            std::future::pending::<()>().await;
-        }
+    let limits = Limits {
+        connections: args.max_connections as usize,
+        header: std::time::Duration::from_secs(args.header_timeout),
+        request: std::time::Duration::from_secs(args.request_timeout),
     };
+    run(listener, app(state), limits).await
+}
+
+/// What bounds the server's connections (issue 15: 20,000 half-open
+/// connections starved it).
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// Connections served at once; the next waits in the listen queue.
+    connections: usize,
+    /// How long a request's headers may take to arrive, and an idle kept-alive
+    /// connection may wait (hyper's header read timeout).
+    header: std::time::Duration,
+    /// How long one request may take, body included (answered 408).
+    request: std::time::Duration,
+}
+
+/// Accepts and serves connections until Ctrl-C or SIGTERM. Then requests
+/// under way are let finish, for at most [`SHUTDOWN_GRACE`]: a connection
+/// held open without a request (a slow or stalled client) does not keep the
+/// server from stopping.
+async fn run(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    limits: Limits,
+) -> anyhow::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let app = app.layer(axum::middleware::from_fn(
+        move |req: axum::extract::Request, next: axum::middleware::Next| async move {
+            match tokio::time::timeout(limits.request, next.run(req)).await {
+                Ok(response) => response,
+                Err(_) => axum::http::StatusCode::REQUEST_TIMEOUT.into_response(),
+            }
+        },
+    ));
+    let permits = std::sync::Arc::new(tokio::sync::Semaphore::new(limits.connections));
+    // Each connection's task holds a receiver: once all are dropped, every
+    // connection has ended.
+    let (stopping, stop) = tokio::sync::watch::channel(false);
+    let stop_signal = shutdown();
+    tokio::pin!(stop_signal);
+    loop {
+        let accepted = tokio::select! {
+            () = &mut stop_signal => break,
+            permit = permits.clone().acquire_owned() => {
+                let permit = permit?;
+                tokio::select! {
+                    () = &mut stop_signal => break,
+                    accepted = listener.accept() => accepted.map(|a| (a, permit)),
+                }
+            }
+        };
+        let ((stream, remote), permit) = match accepted {
+            Ok(a) => a,
+            // A connection that failed before it was accepted (reset, or out
+            // of file descriptors): wait a moment rather than spin.
+            Err(e) => {
+                tracing::debug!("accept failed: {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let app = app.clone();
+        let service = hyper::service::service_fn(
+            move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo(remote));
+                let mut app = app.clone();
+                async move { tower::Service::call(&mut app, req.map(axum::body::Body::new)).await }
+            },
+        );
+        let mut stop = stop.clone();
+        tokio::spawn(async move {
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(limits.header)
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stop.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+            drop(permit);
+            drop(stop);
+        });
+    }
+    drop(stop);
+    let _ = stopping.send(true);
     tokio::select! {
-        served = server.into_future() => served?,
-        () = grace => eprintln!(
+        () = stopping.closed() => {}
+        () = tokio::time::sleep(SHUTDOWN_GRACE) => eprintln!(
             "Stopped: connections still open after {} seconds were closed.",
             SHUTDOWN_GRACE.as_secs()
         ),

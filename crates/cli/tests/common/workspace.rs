@@ -45,9 +45,15 @@ impl Drop for Server {
 }
 
 pub fn serve(data: &Path) -> Server {
+    serve_with(data, &[])
+}
+
+/// [`serve`] with more options.
+pub fn serve_with(data: &Path, options: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_refuge"))
         .args(["serve", "--listen", "127.0.0.1:0", "--data"])
         .arg(data)
+        .args(options)
         .env_remove("REFUGE_DATABASE_URL")
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
