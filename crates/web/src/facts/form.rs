@@ -23,6 +23,8 @@ pub enum Kind {
     /// A number that may have a fraction (years of a sentence).
     Number,
     Text,
+    /// Text of several sentences or paragraphs (a harm's narrative): a text area.
+    Prose,
     /// An ISO 3166-1 alpha-2 code.
     Country,
     /// Codes separated by commas or spaces.
@@ -283,7 +285,13 @@ pub static SECTIONS: &[Section] = &[
             f("date", Date, "Date"),
             f("kind", Choice(facts::HarmKind::NAMES), "Kind of harm"),
             f("target", Choice(facts::Target::NAMES), "Harmed"),
-            f("detention_days", Int, "Days detained (for detention)"),
+            fh(
+                "narrative",
+                Prose,
+                "What happened, or what is feared, in the client's words",
+                "For you and the declaration; it changes no finding.",
+            ),
+            f("detention_days", Int, "Days detained (a past detention)"),
             f("injured", YES_NO, "Injured, needing medical care"),
             f("severe", YES_NO, "Rises to persecution (your judgment)"),
             f("actor", Choice(facts::Actor::NAMES), "Who harmed"),
@@ -305,13 +313,17 @@ pub static SECTIONS: &[Section] = &[
             f(
                 "immutable",
                 YES_NO,
-                "Immutable (or fundamental) characteristic",
+                "Immutable (or fundamental) characteristic (your judgment)",
             ),
-            f("particular", YES_NO, "Particular: clear boundaries"),
+            f(
+                "particular",
+                YES_NO,
+                "Particular: clear boundaries (your judgment)",
+            ),
             f(
                 "socially_distinct",
                 YES_NO,
-                "Socially distinct in the society",
+                "Socially distinct in the society (your judgment)",
             ),
         ],
     },
@@ -362,7 +374,7 @@ pub static SECTIONS: &[Section] = &[
             f(
                 "relocation_reasonable",
                 YES_NO,
-                "And that would be reasonable",
+                "And that would be reasonable (your judgment)",
             ),
             f(
                 "severe_past_persecution",
@@ -377,7 +389,7 @@ pub static SECTIONS: &[Section] = &[
             f(
                 "cumulative_past_harm_severe",
                 YES_NO,
-                "The past harms together rise to persecution",
+                "The past harms together rise to persecution (your judgment)",
             ),
         ],
     },
@@ -418,7 +430,7 @@ pub static SECTIONS: &[Section] = &[
             f(
                 "particularly_serious_crime",
                 YES_NO,
-                "Convicted of another particularly serious crime",
+                "Convicted of another crime that is particularly serious (your judgment)",
             ),
             f(
                 "sentence_years",
@@ -601,8 +613,8 @@ pub fn label_of(path: &str) -> String {
 }
 
 /// The facts that are a legal judgment for the attorney or accredited
-/// representative, not a fact to ask the client: whether harm rises to
-/// persecution, whether a group is particular, socially distinct or
+/// representative, not a fact to ask the client: whether harm (one, or the
+/// past harms together) rises to persecution, whether a group is particular, socially distinct or
 /// immutable, whether a delay was reasonable, relocation reasonable, a
 /// crime particularly serious. By path, without list entries.
 pub const JUDGMENTS: &[&str] = &[
@@ -612,6 +624,7 @@ pub const JUDGMENTS: &[&str] = &[
     "groups.particular",
     "groups.socially_distinct",
     "risk.relocation_reasonable",
+    "risk.cumulative_past_harm_severe",
     "conduct.particularly_serious_crime",
 ];
 
@@ -634,6 +647,28 @@ pub const PREMISES: &[(&str, &str, &str)] = &[
         "northern_land",
     ),
 ];
+
+/// Facts of a harm that happened, not asked of a feared one (issue 22: a
+/// feared harm does not ask "days detained"). Paths without list entries.
+pub const PAST_ONLY: &[&str] = &["harms.detention_days"];
+
+/// Whether the fact at `path` (`harms[h1].detention_days`) is not asked,
+/// because its entry is a feared harm ([`PAST_ONLY`]) and holds no value
+/// for it (a value given elsewhere stays in view).
+pub fn not_asked(doc: &Value, path: &str) -> bool {
+    let (Some(bare), Some((entry, _))) = (bare_path(path), path.rsplit_once('.')) else {
+        return false;
+    };
+    PAST_ONLY.contains(&bare.as_str())
+        && get(doc, path).is_none()
+        && show(get(doc, &format!("{entry}.when"))) == "feared"
+}
+
+/// Whether a fact is asked only of a harm that happened ([`PAST_ONLY`]):
+/// `harms.detention_days`.
+pub fn is_past_only(bare: &str) -> bool {
+    PAST_ONLY.contains(&bare)
+}
 
 /// The stage of an intake a fact belongs to (issue 22): who and where the
 /// person is first (0), then their story (1), then the bars (2), then the
@@ -797,7 +832,7 @@ pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
             Ok(x) if x.is_finite() && x >= 0.0 => Ok(Value::from(x)),
             _ => Err("enter a number of 0 or more".into()),
         },
-        Text => Ok(Value::String(t.to_string())),
+        Text | Prose => Ok(Value::String(t.to_string())),
         Country => country(t).map(Value::String),
         Countries => {
             if t == "-" || t.eq_ignore_ascii_case("none") {
@@ -1473,6 +1508,16 @@ mod tests {
             let (section, name) = j.split_once('.').unwrap();
             let sec = SECTIONS.iter().find(|s| s.key == section).expect(section);
             assert!(sec.fields.iter().any(|f| f.name == name), "{j}");
+        }
+        for s in SECTIONS {
+            for f in s.fields {
+                let path = format!("{}.{}", s.key, f.name);
+                assert_eq!(
+                    f.label.ends_with("(your judgment)"),
+                    JUDGMENTS.contains(&path.as_str()),
+                    "the facts form marks exactly the judgments: {path}"
+                );
+            }
         }
         assert!(is_judgment("harms[h1].severe"));
         assert!(is_judgment("groups[g2].socially_distinct"));

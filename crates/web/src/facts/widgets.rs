@@ -128,6 +128,13 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
             }
             out.push_str("</select>");
         }
+        Kind::Prose => {
+            let _ = write!(
+                out,
+                "<textarea id=\"{idq}\" name=\"{name}\" rows=\"5\" maxlength=\"20000\"{aria}>{}</textarea>",
+                esc(&value)
+            );
+        }
         kind => {
             let (ty, extra) = match kind {
                 // Bounds as the engine's (the calendar's years; 100 years of
@@ -187,9 +194,14 @@ fn entry_keys(doc: &Value, list_path: &str, keyed: bool) -> Vec<String> {
 }
 
 /// The controls of one entry of a list (or of an object section).
+/// A fact not asked of this entry ([`facts_form::not_asked`]: days
+/// detained of a feared harm) has no control.
 fn entry(out: &mut String, prefix: &str, fields: &[Field], st: &FormState<'_>) {
     for field in fields {
-        control(out, &format!("{prefix}.{}", field.name), field, st);
+        let path = format!("{prefix}.{}", field.name);
+        if !facts_form::not_asked(st.doc, &path) {
+            control(out, &path, field, st);
+        }
     }
 }
 
@@ -302,9 +314,11 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
         return Vec::new();
     };
     let key = if keyed { "new" } else { "0" };
+    // A first entry's facts of a harm that happened wait for the facts form:
+    // whether it happened or is feared is asked in the same breath.
     let mut controls: Vec<String> = fields
         .iter()
-        .filter(|f| f.name != "id")
+        .filter(|f| f.name != "id" && !facts_form::is_past_only(&format!("{fact}.{}", f.name)))
         .map(|field| {
             let mut out = String::new();
             control(

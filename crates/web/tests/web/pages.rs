@@ -1734,22 +1734,12 @@ async fn the_interview_defines_a_social_group_in_place() {
     );
     assert_eq!(doc["groups"].as_array().unwrap().len(), 1);
     assert_eq!(doc["harms"][0]["grounds"][1]["group"], "g1");
-    // The interview now asks what the group's cognizability turns on.
-    let page = t
-        .get(&format!("/cases/{}/interview", case.id), Some(&who))
+    // The interview now asks what the group's cognizability turns on (among
+    // the attorney's judgments, after the client's questions).
+    let asked = interview_pages(&t, &who, &case.id)
         .await
-        .body;
-    let mut asked = page.contains("groups[g1]");
-    for skip in 1..12 {
-        asked |= t
-            .get(
-                &format!("/cases/{}/interview?skip={skip}", case.id),
-                Some(&who),
-            )
-            .await
-            .body
-            .contains("name=\"fact\" value=\"groups[g1]");
-    }
+        .iter()
+        .any(|(fact, _)| fact.starts_with("groups[g1]"));
     assert!(asked, "the group's elements are asked");
 }
 
@@ -3047,12 +3037,14 @@ async fn the_interview_asks_a_follow_up_after_its_premise() {
         }
     }
     assert!(at("arrivals[0].border").is_some(), "{order:?}");
-    // In the order of an intake: who and where, the story, then the bars.
-    use refuge_web::facts::form::intake_stage;
+    // In the order of an intake: who and where, the story, then the bars
+    // (the attorney's judgments apart, after them).
+    use refuge_web::facts::form::{intake_stage, is_judgment};
     let stages: Vec<u8> = order
         .iter()
         .filter(|f| {
-            !f.ends_with("sentence_years")
+            !is_judgment(f)
+                && !f.ends_with("sentence_years")
                 && !f.ends_with("encountered_within_14_days")
                 && !f.ends_with("visa_or_admission_document")
         })
@@ -3279,4 +3271,141 @@ async fn open_tasks_are_in_the_users_calendar_feed_without_their_text() {
         !ics.contains("Rosa") && !ics.contains("Call"),
         "no client's name, no task text"
     );
+}
+
+/// Issue 22: a harm has a narrative, in the client's words, on the facts
+/// form and in the interview; a feared harm is not asked "days detained".
+#[tokio::test]
+async fn a_harm_has_a_narrative_and_a_feared_harm_does_not_ask_days_detained() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let facts = r#"{"arrivals": [{"date": "2026-06-01"}], "harms": [
+        {"id": "h1", "when": "past", "kind": "detention", "actor": "government"},
+        {"id": "h2", "when": "feared", "kind": "death_threat", "actor": "non_state"}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let path = format!("/cases/{}/facts", case.id);
+    let form = t.get(&path, Some(&who)).await.body;
+    assert!(form.contains("<textarea id=\"f-harms-h2--narrative\" name=\"harms[h2].narrative\""));
+    assert!(
+        form.contains("name=\"harms[h1].detention_days\""),
+        "a past detention"
+    );
+    assert!(
+        !form.contains("name=\"harms[h2].detention_days\""),
+        "a feared harm is not asked days detained"
+    );
+    let words = "They said they would come back <for me>.\nMy brother saw it.";
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[("version", "1"), ("harms[h2].narrative", words)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let stored = t.facts(&who, &case.id).await;
+    assert_eq!(stored["harms"][1]["narrative"], words);
+    assert!(
+        stored["harms"][1].get("detention_days").is_none(),
+        "{stored}"
+    );
+    // The interview shows the client's account beside a question on that harm.
+    let pages = interview_pages(&t, &who, &case.id).await;
+    let (fact, page) = pages
+        .iter()
+        .find(|(fact, _)| fact.starts_with("harms[h2]"))
+        .expect("a question on harm h2");
+    assert!(
+        page.contains("In the client's words (harm h2)")
+            && page.contains("They said they would come back &#60;for me&#62;."),
+        "{fact}: {page}"
+    );
+    // A first harm asked in the interview takes its narrative, and not the
+    // days of a detention before it is known to have happened.
+    let empty = t.case(&who, "Other", "{}").await;
+    let pages = interview_pages(&t, &who, &empty.id).await;
+    let (_, page) = pages
+        .iter()
+        .find(|(fact, _)| fact == "harms")
+        .expect("the harms are asked");
+    assert!(page.contains("name=\"harms[new].narrative\""), "{page}");
+    assert!(!page.contains("detention_days"), "{page}");
+    let r = t
+        .answer(
+            &who,
+            &empty.id,
+            1,
+            "harms",
+            0,
+            &[
+                ("harms[new].when", "feared"),
+                ("harms[new].narrative", "The gang wrote to her."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        t.facts(&who, &empty.id).await["harms"],
+        serde_json::json!([{"id": "h1", "when": "feared", "narrative": "The gang wrote to her."}])
+    );
+}
+
+/// Issue 22: the interview keeps the questions for the attorney's judgment
+/// (whether harm rises to persecution, a group's particularity and social
+/// distinction) apart from the client's, after them, and marks them.
+#[tokio::test]
+async fn the_interview_asks_the_attorneys_judgments_apart_after_the_clients_questions() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let facts = r#"{"arrivals": [{"date": "2026-06-01"}],
+        "groups": [{"id": "g1", "definition": "Women who left their partners"}],
+        "harms": [{"id": "h1", "when": "past", "kind": "threat", "target": "applicant",
+            "grounds": [{"ground": "particular_social_group", "group": "g1"}]}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let pages = interview_pages(&t, &who, &case.id).await;
+    let judged: Vec<bool> = pages
+        .iter()
+        .map(|(fact, _)| refuge_web::facts::form::is_judgment(fact))
+        .collect();
+    let first = judged.iter().position(|j| *j).expect("a judgment is asked");
+    assert!(first > 0, "the client's questions come first");
+    assert!(
+        judged[first..].iter().all(|j| *j),
+        "no question for the client after the judgments: {:?}",
+        pages.iter().map(|p| &p.0).collect::<Vec<_>>()
+    );
+    let judgments: Vec<&str> = pages[first..].iter().map(|p| p.0.as_str()).collect();
+    for fact in [
+        "harms[h1].severe",
+        "groups[g1].particular",
+        "groups[g1].socially_distinct",
+    ] {
+        assert!(judgments.contains(&fact), "{fact} in {judgments:?}");
+    }
+    let count = judgments.len().to_string();
+    for (fact, page) in &pages {
+        let attorney = page.contains("For the attorney: judgments")
+            && page.contains("For the attorney's judgment</strong>, not a question for the client");
+        let client = page.contains(">For the client</h2>");
+        assert!(
+            attorney != client && attorney == refuge_web::facts::form::is_judgment(fact),
+            "{fact}"
+        );
+        assert!(
+            page.contains(&format!("then {count} for the attorney's judgment")),
+            "{fact}: the progress line counts them"
+        );
+    }
+    // The facts form marks the same facts.
+    let form = t
+        .get(&format!("/cases/{}/facts", case.id), Some(&who))
+        .await
+        .body;
+    for label in [
+        "Rises to persecution (your judgment)",
+        "Particular: clear boundaries (your judgment)",
+        "Socially distinct in the society (your judgment)",
+    ] {
+        assert!(form.contains(label), "{label}");
+    }
 }
