@@ -25,9 +25,10 @@ pub enum Kind {
     Text,
     /// Text of several sentences or paragraphs (a harm's narrative): a text area.
     Prose,
-    /// An ISO 3166-1 alpha-2 code.
+    /// A country, picked or typed by its name (or its ISO 3166-1 alpha-2
+    /// code), stored as the code.
     Country,
-    /// Codes separated by commas or spaces.
+    /// Countries by name or code, separated by commas; stored as codes.
     Countries,
     Choice(&'static [&'static str]),
 }
@@ -83,6 +84,10 @@ const fn fh(name: &'static str, kind: Kind, label: &'static str, help: &'static 
 
 use Kind::*;
 
+/// The help under a field of several countries.
+const COUNTRIES_HELP: &str =
+    "Countries by name (El Salvador, Mexico) or two-letter code (SV, MX), separated by commas.";
+
 const YES_NO: Kind = Bool;
 
 pub static SECTIONS: &[Section] = &[
@@ -93,10 +98,11 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("birth_date", Date, "Date of birth"),
-            f(
+            fh(
                 "nationality",
                 Countries,
-                "Nationalities (country codes, e.g. SV; none = stateless)",
+                "Nationalities (none = stateless)",
+                COUNTRIES_HELP,
             ),
             f(
                 "habitual_residence",
@@ -161,11 +167,12 @@ pub static SECTIONS: &[Section] = &[
             f("date", Date, "Date of arrival"),
             f("manner", Choice(facts::Manner::NAMES), "Manner of arrival"),
             f("border", Choice(facts::Border::NAMES), "Border"),
-            f("from_country", Country, "Arrived from (country code)"),
-            f(
+            f("from_country", Country, "Arrived from (country)"),
+            fh(
                 "transit_countries",
                 Countries,
                 "Countries passed through, in order",
+                COUNTRIES_HELP,
             ),
             f(
                 "cbp_one_appointment",
@@ -838,11 +845,7 @@ pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
             if t == "-" || t.eq_ignore_ascii_case("none") {
                 return Ok(Value::Array(Vec::new()));
             }
-            t.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-                .filter(|s| !s.is_empty())
-                .map(|c| country(c).map(Value::String))
-                .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array)
+            countries_in(t).map(Value::Array)
         }
         Choice(values) => {
             if values.contains(&t) {
@@ -854,13 +857,132 @@ pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
     }
 }
 
-fn country(t: &str) -> Result<String, String> {
+/// The countries a user picks from, by code and English name
+/// (`data/countries.tsv`), in the order of their codes.
+pub fn countries() -> &'static [(&'static str, &'static str)] {
+    static LIST: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../data/countries.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+}
+
+/// A country's name, by its code (`SV` → El Salvador).
+pub fn country_name(code: &str) -> Option<&'static str> {
+    countries()
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+}
+
+/// A name as compared: lower case, without accents, single spaces
+/// ("Cote d'Ivoire" is "Côte d'Ivoire").
+fn folded(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'å' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// The code of the country named `t`, or `t` itself when it is a
+/// two-letter code (any: the engine takes a code the table lacks, such as
+/// one given through the API, and an untouched form saves it again).
+fn country_code(t: &str) -> Option<String> {
     if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
-        Ok(t.to_ascii_uppercase())
+        return Some(t.to_ascii_uppercase());
+    }
+    let name = folded(t);
+    countries()
+        .iter()
+        .find(|(_, n)| folded(n) == name)
+        .map(|(code, _)| code.to_string())
+}
+
+fn country(t: &str) -> Result<String, String> {
+    country_code(t).ok_or_else(|| unknown_countries(&[t]))
+}
+
+/// The error for what names no country: each named as typed.
+fn unknown_countries(typed: &[&str]) -> String {
+    let quoted: Vec<String> = typed.iter().map(|t| format!("{t:?}")).collect();
+    let what = match quoted.as_slice() {
+        [one] => format!("{one} is not a country"),
+        [init @ .., last] => format!("{} and {last} are not countries", init.join(", ")),
+        [] => String::new(),
+    };
+    format!("{what}: give a name (El Salvador) or a two-letter code (SV)")
+}
+
+/// Countries separated by commas (or semicolons, or lines), by name or
+/// code; codes may also be separated by spaces (`SV MX`). A name that has
+/// a comma in it (`Virgin Islands, British`) is one country.
+fn countries_in(t: &str) -> Result<Vec<Value>, String> {
+    let pieces: Vec<&str> = t
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (mut out, mut unknown) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < pieces.len() {
+        let joined = (2..=3)
+            .rev()
+            .filter(|n| i + n <= pieces.len())
+            .find_map(|n| country_code(&pieces[i..i + n].join(", ")).map(|code| (n, code)));
+        if let Some((n, code)) = joined {
+            out.push(Value::from(code));
+            i += n;
+            continue;
+        }
+        let piece = pieces[i];
+        let codes: Option<Vec<String>> = match country_code(piece) {
+            Some(code) => Some(vec![code]),
+            None => piece
+                .split_whitespace()
+                .map(|w| (w.len() == 2).then(|| country_code(w)).flatten())
+                .collect::<Option<Vec<_>>>()
+                .filter(|c| c.len() > 1),
+        };
+        match codes {
+            Some(codes) => out.extend(codes.into_iter().map(Value::from)),
+            None => unknown.push(piece),
+        }
+        i += 1;
+    }
+    if unknown.is_empty() {
+        Ok(out)
     } else {
-        Err(format!(
-            "{t:?} is not a two-letter country code (ISO 3166-1, e.g. SV)"
-        ))
+        Err(unknown_countries(&unknown))
+    }
+}
+
+/// A stored country (or list of them) as the form shows it: by name
+/// (`["SV", "MX"]` → `El Salvador, Mexico`), a code the table lacks as it is.
+pub fn show_countries(v: Option<&Value>) -> String {
+    let name = |x: &Value| match x.as_str() {
+        Some(code) => country_name(code).unwrap_or(code).to_string(),
+        None => show(Some(x)),
+    };
+    match v {
+        Some(Value::String(_)) => name(v.unwrap_or(&Value::Null)),
+        Some(Value::Array(a)) if !a.is_empty() => a.iter().map(name).collect::<Vec<_>>().join(", "),
+        other => show(other),
     }
 }
 
@@ -1344,6 +1466,33 @@ mod tests {
         assert!(parse(Kind::Date, "2025-02-30").is_err());
         assert_eq!(parse(Kind::Countries, "sv, mx"), Ok(json!(["SV", "MX"])));
         assert_eq!(parse(Kind::Countries, "none"), Ok(json!([])));
+        assert_eq!(parse(Kind::Countries, "SV MX"), Ok(json!(["SV", "MX"])));
+        assert_eq!(
+            parse(
+                Kind::Countries,
+                "el salvador; Virgin Islands, British, Cote d'Ivoire,mx"
+            ),
+            Ok(json!(["SV", "VG", "CI", "MX"]))
+        );
+        assert_eq!(parse(Kind::Country, "Honduras"), Ok(json!("HN")));
+        assert_eq!(
+            parse(Kind::Countries, "Mexico, Narnia, Atlantis").unwrap_err(),
+            "\"Narnia\" and \"Atlantis\" are not countries: give a name (El Salvador) or a two-letter code (SV)"
+        );
+        assert!(
+            parse(Kind::Country, "Narnia")
+                .unwrap_err()
+                .starts_with("\"Narnia\" is not a country")
+        );
+        assert_eq!(
+            show_countries(Some(&json!(["SV", "VG", "QQ"]))),
+            "El Salvador, Virgin Islands, British, QQ"
+        );
+        assert_eq!(
+            parse(Kind::Countries, "El Salvador, Virgin Islands, British, QQ"),
+            Ok(json!(["SV", "VG", "QQ"])),
+            "what the form shows saves the same codes"
+        );
         assert!(parse(Kind::Choice(&["a"]), "b").unwrap_err().contains("a"));
     }
 

@@ -2945,21 +2945,99 @@ async fn a_country_is_picked_by_name_and_stored_as_its_code() {
         .get(&format!("/cases/{}/facts", case.id), Some(&who))
         .await
         .body;
-    assert!(form.contains("name=\"applicant.current_country\" type=\"text\" maxlength=\"2\" autocapitalize=\"characters\" list=\"country-names\""));
-    assert!(form.contains("<option value=\"SV\" label=\"El Salvador\">"));
-    assert!(form.contains("<option value=\"HN\" label=\"Honduras\">"));
+    assert!(form.contains(
+        "name=\"applicant.current_country\" type=\"text\" list=\"country-names\" autocomplete=\"off\""
+    ));
+    assert!(form.contains("<option value=\"El Salvador\" label=\"SV\">"));
+    assert!(form.contains("<option value=\"Honduras\" label=\"HN\">"));
     assert_eq!(form.matches("<datalist id=\"country-names\">").count(), 1);
+    for (typed, version) in [("El Salvador", "1"), ("sv", "2")] {
+        let r = t
+            .post(
+                &format!("/cases/{}/facts", case.id),
+                &who,
+                &[("version", version), ("applicant.current_country", typed)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{typed}");
+        assert_eq!(
+            t.facts(&who, &case.id).await["applicant"]["current_country"],
+            "SV"
+        );
+    }
+    let form = t
+        .get(&format!("/cases/{}/facts", case.id), Some(&who))
+        .await
+        .body;
+    assert!(
+        form.contains("name=\"applicant.current_country\" type=\"text\" list=\"country-names\" autocomplete=\"off\" value=\"El Salvador\""),
+        "shown by its name"
+    );
+}
+
+/// Issue 22: fields of several countries (nationalities, the countries
+/// passed through) take names, stored as codes and shown by name again; an
+/// unknown name is refused with the name in the error, at its field.
+#[tokio::test]
+async fn several_countries_are_picked_by_name_stored_as_codes_and_an_unknown_one_is_named() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let path = format!("/cases/{}/facts", case.id);
     let r = t
         .post(
-            &format!("/cases/{}/facts", case.id),
+            &path,
             &who,
-            &[("version", "1"), ("applicant.current_country", "SV")],
+            &[
+                ("version", "1"),
+                ("applicant.nationality", "Honduras, el salvador"),
+                ("arrivals[0].transit_countries", "Guatemala; Mexico"),
+            ],
         )
         .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let facts = t.facts(&who, &case.id).await;
     assert_eq!(
-        t.facts(&who, &case.id).await["applicant"]["current_country"],
-        "SV"
+        facts["applicant"]["nationality"],
+        serde_json::json!(["HN", "SV"])
+    );
+    assert_eq!(
+        facts["arrivals"][0]["transit_countries"],
+        serde_json::json!(["GT", "MX"])
+    );
+    let form = t.get(&path, Some(&who)).await.body;
+    assert!(
+        form.contains(
+            "name=\"applicant.nationality\" type=\"text\" value=\"Honduras, El Salvador\""
+        )
+    );
+    assert!(form.contains("value=\"Guatemala, Mexico\""));
+    assert!(form.contains("by name (El Salvador, Mexico) or two-letter code"));
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "2"),
+                ("arrivals[0].transit_countries", "Guatemala, Narnia"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains(
+            "&#34;Narnia&#34; is not a country: give a name (El Salvador) or a two-letter code (SV)"
+        ),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("value=\"Guatemala, Narnia\""),
+        "kept as typed"
+    );
+    assert_eq!(
+        t.facts(&who, &case.id).await["arrivals"][0]["transit_countries"],
+        serde_json::json!(["GT", "MX"])
     );
 }
 
