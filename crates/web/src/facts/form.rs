@@ -655,6 +655,42 @@ pub const PREMISES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The facts' free text, in lower case, one value a line, for the case
+/// search: every text of an entry or object that is not an id (harms'
+/// narratives, groups' definitions). The client's name and the case
+/// number are searched beside it.
+pub fn free_text(doc: &Value) -> String {
+    let mut out = Vec::new();
+    for sec in SECTIONS {
+        for field in sec
+            .fields
+            .iter()
+            .filter(|f| matches!(f.kind, Text | Prose) && f.name != "id")
+        {
+            let values: Vec<&Value> = match sec.shape {
+                Shape::Object => get(doc, &format!("{}.{}", sec.key, field.name))
+                    .into_iter()
+                    .collect(),
+                Shape::Top => get(doc, field.name).into_iter().collect(),
+                Shape::List | Shape::Keyed => doc
+                    .get(sec.key)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e.get(field.name))
+                    .collect(),
+            };
+            out.extend(
+                values
+                    .into_iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_lowercase),
+            );
+        }
+    }
+    out.join("\n")
+}
+
 /// Facts of a harm that happened, not asked of a feared one (issue 22: a
 /// feared harm does not ask "days detained"). Paths without list entries.
 pub const PAST_ONLY: &[&str] = &["harms.detention_days"];

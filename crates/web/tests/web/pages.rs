@@ -3487,3 +3487,74 @@ async fn the_interview_asks_the_attorneys_judgments_apart_after_the_clients_ques
         assert!(form.contains(label), "{label}");
     }
 }
+
+/// Issue 22: the case search finds words in the facts' free text (a harm's
+/// narrative, a group's definition) under the same rule as the rest: only
+/// among the cases the user may see, the words never in an address.
+#[tokio::test]
+async fn the_case_search_finds_words_in_the_facts_free_text_of_ones_own_cases_only() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let bob = t.login("bob", Role::Attorney).await;
+    let root = t.login("root", Role::Admin).await;
+    let facts = r#"{"groups": [{"id": "g1", "definition": "Garífuna women of La Ceiba"}],
+        "harms": [{"id": "h1", "when": "past", "narrative": "The MARAS burned the bakery in Tela."}]}"#;
+    t.case(&ana, "Rosa Example", facts).await;
+    t.case(&bob, "Someone Else", facts).await;
+    t.case(&ana, "Unrelated Client", ARRIVED).await;
+    let search = |who, q: &'static str| {
+        let t = &t;
+        async move { t.post("/cases/search", who, &[("q", q)]).await }
+    };
+    for q in ["bakery in tela", "GARÍFUNA WOMEN", "maras"] {
+        let r = search(&ana, q).await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "a page, not a redirect to an address with the words"
+        );
+        assert!(
+            r.body.contains("Rosa Example")
+                && !r.body.contains("Someone Else")
+                && !r.body.contains("Unrelated Client"),
+            "{q}: {}",
+            r.body
+        );
+    }
+    let all = search(&root, "bakery").await.body;
+    assert!(all.contains("Rosa Example") && all.contains("Someone Else"));
+    // Only free text: not a fact's name, an id or a coded value.
+    for q in ["narrative", "definition", "g1", "past"] {
+        assert!(search(&ana, q).await.body.contains("No cases found"), "{q}");
+    }
+    // What the facts now say is searched, not what they said.
+    let case = t
+        .case(
+            &ana,
+            "Later Client",
+            r#"{"harms": [{"id": "h1", "narrative": "a threat by letter"}]}"#,
+        )
+        .await;
+    t.api(
+        "PUT",
+        &format!("/api/v1/cases/{}/facts", case.id),
+        Some(&ana.token),
+        Some(r#"{"harms": [{"id": "h1", "narrative": "a threat by telephone"}]}"#),
+    )
+    .await;
+    assert!(
+        search(&ana, "telephone")
+            .await
+            .body
+            .contains("Later Client")
+    );
+    assert!(
+        !search(&ana, "by letter")
+            .await
+            .body
+            .contains("Later Client")
+    );
+    // The search form posts its words; the list's address carries none.
+    let list = t.get("/cases", Some(&ana)).await.body;
+    assert!(list.contains("<form method=\"post\" action=\"/cases/search\""));
+}
