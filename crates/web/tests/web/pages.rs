@@ -3558,3 +3558,97 @@ async fn the_case_search_finds_words_in_the_facts_free_text_of_ones_own_cases_on
     let list = t.get("/cases", Some(&ana)).await.body;
     assert!(list.contains("<form method=\"post\" action=\"/cases/search\""));
 }
+
+/// Issue 22: times are shown in the time zone the user chose in their
+/// settings (checked against the tz database), else in the server's, never
+/// as raw UTC.
+#[tokio::test]
+async fn times_are_shown_in_the_users_time_zone_chosen_in_settings() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let root = t.login("root", Role::Admin).await;
+    let case = t.case(&ana, "Client", ARRIVED).await;
+    t.post(
+        &format!("/cases/{}/notes", case.id),
+        &ana,
+        &[("body", "Client called.")],
+    )
+    .await;
+    let stored = t.db().notes(&case.id).await.unwrap()[0].created_at.clone();
+    let shown_in = |zone: &jiff::tz::TimeZone| {
+        stored
+            .parse::<jiff::Timestamp>()
+            .unwrap()
+            .to_zoned_datetime(zone.clone())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string()
+    };
+    let new_york = jiff::tz::db().get("America/New_York").unwrap();
+    let tokyo = jiff::tz::db().get("Asia/Tokyo").unwrap();
+    let case_page = format!("/cases/{}", case.id);
+    // Before any choice: the server's zone.
+    let page = t.get(&case_page, Some(&ana)).await.body;
+    assert!(
+        page.contains(&shown_in(&jiff::tz::TimeZone::system())),
+        "{page}"
+    );
+    let settings = t.get("/settings", Some(&ana)).await.body;
+    assert!(settings.contains("the server's time zone"));
+    assert!(settings.contains("<option value=\"America/New_York\">"));
+    // A zone not in the tz database is refused, named, and nothing changes.
+    let r = t
+        .post(
+            "/settings/time-zone",
+            &ana,
+            &[("time_zone", "Mars/Olympus_Mons")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Mars/Olympus_Mons") && r.body.contains("is not a time zone"));
+    let r = t
+        .post(
+            "/settings/time-zone",
+            &ana,
+            &[("time_zone", "America/New_York")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("Time zone saved: times are shown in America/New_York.")
+    );
+    assert!(r.body.contains("value=\"America/New_York\""));
+    // Every time the user is shown: the note, the history, the case list.
+    let in_ny = shown_in(&new_york);
+    assert!(
+        in_ny.ends_with(" EST") || in_ny.ends_with(" EDT"),
+        "{in_ny}"
+    );
+    assert!(t.get(&case_page, Some(&ana)).await.body.contains(&in_ny));
+    let history = t
+        .get(&format!("{case_page}/history"), Some(&ana))
+        .await
+        .body;
+    assert!(
+        history.contains(" EST") || history.contains(" EDT"),
+        "{history}"
+    );
+    let list = t.get("/cases", Some(&ana)).await.body;
+    assert!(list.contains(" EST<") || list.contains(" EDT<"), "{list}");
+    // Each user their own: the administrator's audit log in Tokyo time.
+    t.post("/settings/time-zone", &root, &[("time_zone", "Asia/Tokyo")])
+        .await;
+    let audit = t.get("/admin/audit", Some(&root)).await.body;
+    assert!(audit.contains(" JST</td>"), "{audit}");
+    assert!(
+        t.get(&case_page, Some(&root))
+            .await
+            .body
+            .contains(&shown_in(&tokyo))
+    );
+    // Empty: back to the server's.
+    t.post("/settings/time-zone", &ana, &[("time_zone", "")])
+        .await;
+    let page = t.get(&case_page, Some(&ana)).await.body;
+    assert!(page.contains(&shown_in(&jiff::tz::TimeZone::system())));
+}

@@ -287,6 +287,15 @@ async fn story(db: &Db) {
         .await
         .unwrap();
     assert_eq!(db.session("s1").await.unwrap().unwrap().1, "c1");
+    assert_eq!(db.session("s1").await.unwrap().unwrap().2, None);
+    db.set_time_zone(&ana.id, Some("America/Chicago"), &did(SettingsTimeZone))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.session("s1").await.unwrap().unwrap().2.as_deref(),
+        Some("America/Chicago"),
+        "a session reads its user's time zone"
+    );
     let off = UserChange {
         active: Some(false),
         ..Default::default()
