@@ -356,15 +356,8 @@ impl Db {
         token_hash: Option<&str>,
         audit: &Audit<'_>,
     ) -> Result<()> {
-        let mut tx = self.write().await?;
-        sqlx::query("UPDATE users SET calendar_token_hash = $1 WHERE id = $2")
-            .bind(token_hash)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-        audit.write(&mut tx, None, None).await?;
-        tx.commit().await?;
-        Ok(())
+        self.set_user_text(UserText::CalendarTokenHash, user_id, token_hash, audit)
+            .await
     }
 
     /// Sets the time zone a user's pages show times in (an IANA name the
@@ -375,9 +368,27 @@ impl Db {
         time_zone: Option<&str>,
         audit: &Audit<'_>,
     ) -> Result<()> {
+        self.set_user_text(UserText::TimeZone, user_id, time_zone, audit)
+            .await
+    }
+
+    /// Sets one of a user's optional texts, with its audit row.
+    async fn set_user_text(
+        &self,
+        column: UserText,
+        user_id: &UserId,
+        value: Option<&str>,
+        audit: &Audit<'_>,
+    ) -> Result<()> {
+        let sql = match column {
+            UserText::CalendarTokenHash => {
+                "UPDATE users SET calendar_token_hash = $1 WHERE id = $2"
+            }
+            UserText::TimeZone => "UPDATE users SET time_zone = $1 WHERE id = $2",
+        };
         let mut tx = self.write().await?;
-        sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2")
-            .bind(time_zone)
+        sqlx::query(sql)
+            .bind(value)
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
@@ -406,4 +417,11 @@ impl Db {
         .await?;
         row.as_ref().map(user).transpose()
     }
+}
+
+/// A user's optional texts that are set on their own.
+#[derive(Clone, Copy)]
+enum UserText {
+    CalendarTokenHash,
+    TimeZone,
 }
