@@ -325,6 +325,9 @@ facts_struct!(Harm {
     actor: Option<Actor>,
     authorities: Option<Authorities>,
     grounds: Option<Vec<GroundClaim>>,
+    /// What happened (or is feared), in the client's words: for the
+    /// practitioner and the declaration. No rule reads it.
+    narrative: Option<String>,
 });
 
 facts_struct!(GroundClaim {

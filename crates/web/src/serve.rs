@@ -196,6 +196,8 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             eprintln!("Demo cases loaded. Sign in as \"demo\" with the password: {password}");
         }
     }
+    // Cases made before the search read the facts' free text get theirs.
+    crate::cases::service::fill_search_text(&state.db).await?;
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;

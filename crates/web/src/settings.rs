@@ -1,4 +1,4 @@
-//! A user's own settings: password, calendar feed, API tokens.
+//! A user's own settings: time zone, password, calendar feed, API tokens.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -24,6 +24,7 @@ pub fn routes() -> Routes {
         .get("/settings", Access::SignedIn, settings)
         .post("/settings/calendar", Access::SignedIn, calendar_token)
         .post("/settings/password", Access::SignedIn, change_password)
+        .post("/settings/time-zone", Access::SignedIn, set_time_zone)
         .post("/settings/tokens", Access::SignedIn, new_api_token)
         .post(
             "/settings/tokens/{id}/revoke",
@@ -40,6 +41,11 @@ struct Settings {
     ctx: Ctx,
     has_calendar: bool,
     tokens: Vec<(String, String, String, Option<String>)>,
+    /// The time zone the user chose, if any, and the server's.
+    time_zone: Option<String>,
+    server_zone: String,
+    /// Every zone of the tz database, to pick from.
+    zones: Vec<String>,
     flash: Flash,
     notice: &'static str,
 }
@@ -61,12 +67,17 @@ async fn settings_page(state: &AppState, s: &Session, flash: Flash) -> PageResul
     } else {
         StatusCode::OK
     };
+    let mut zones: Vec<String> = jiff::tz::db().available().map(|z| z.to_string()).collect();
+    zones.sort();
     Ok((
         status,
         render(&Settings {
             ctx: Ctx::of(s, "Settings"),
             has_calendar,
             tokens,
+            time_zone: s.time_zone.clone(),
+            server_zone: server_zone(),
+            zones,
             flash,
             notice: NOTICE,
         }),
@@ -127,6 +138,57 @@ async fn calendar_token(
         Flash::Secret("Your calendar feed address:".into(), url),
     )
     .await
+}
+
+/// The server's time zone by its name (or its offset, when it has none).
+fn server_zone() -> String {
+    let tz = jiff::tz::TimeZone::system();
+    match tz.iana_name() {
+        Some(name) => name.to_string(),
+        None => tz.to_offset(jiff::Timestamp::now()).to_string(),
+    }
+}
+
+/// The time zone the user's pages show times in: a name of the tz
+/// database (checked against it), or nothing for the server's.
+async fn set_time_zone(State(state): State<AppState>, form: Posted) -> PageResult {
+    let s = &form.session;
+    let typed = form.get("time_zone").trim();
+    let zone = if typed.is_empty() {
+        None
+    } else {
+        match jiff::tz::db().get(typed) {
+            // The database's own spelling (`america/new_york` is America/New_York).
+            Ok(tz) => Some(tz.iana_name().unwrap_or(typed).to_string()),
+            Err(_) => {
+                let message = format!(
+                    "Time zone: {typed:?} is not a time zone of the tz database (for example America/New_York)."
+                );
+                return settings_page(&state, s, Flash::Error(message)).await;
+            }
+        }
+    };
+    let detail = match &zone {
+        Some(z) => format!("time zone set to {z}"),
+        None => "time zone set to the server's".into(),
+    };
+    state
+        .db
+        .set_time_zone(
+            &s.user.id,
+            zone.as_deref(),
+            &s.did(AuditAction::SettingsTimeZone, detail),
+        )
+        .await?;
+    // The page just saved shows times in the zone chosen.
+    let mut s = s.clone();
+    s.tz = crate::http::session::zone_or_server(zone.as_deref());
+    let done = match &zone {
+        Some(z) => format!("Time zone saved: times are shown in {z}."),
+        None => "Time zone saved: times are shown in the server's time zone.".into(),
+    };
+    s.time_zone = zone;
+    settings_page(&state, &s, Flash::Done(done)).await
 }
 
 async fn change_password(State(state): State<AppState>, form: Posted) -> PageResult {

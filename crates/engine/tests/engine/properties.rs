@@ -499,6 +499,22 @@ proptest! {
         prop_assert_eq!(a.as_ref().err(), b.as_ref().err());
     }
 
+    /// A harm's narrative is the client's words for the practitioner: no
+    /// rule reads it, so writing one changes nothing in the assessment.
+    #[test]
+    fn a_harms_narrative_changes_no_assessment(f in facts(), words in "[a-zA-Z <>\"]{0,40}") {
+        let mut told = f.clone();
+        for h in told.get_mut("harms").and_then(Value::as_array_mut).into_iter().flatten() {
+            if let Some(h) = h.as_object_mut() {
+                h.insert("narrative".into(), Value::String(words.clone()));
+            }
+        }
+        let a = assess_json(&f.to_string(), today(), Law::embedded());
+        let b = assess_json(&told.to_string(), today(), Law::embedded());
+        prop_assert_eq!(serde_json::to_string(&a.as_ref().ok()).unwrap(), serde_json::to_string(&b.as_ref().ok()).unwrap());
+        prop_assert_eq!(a.is_err(), b.is_err());
+    }
+
     #[test]
     fn the_fast_json_writer_writes_what_serde_json_writes(f in facts()) {
         let Ok(a) = assess_json(&f.to_string(), today(), Law::embedded()) else { return Ok(()) };

@@ -66,6 +66,8 @@ fn changes_json(old: &Value, new: &Value) -> String {
 /// from `old`, and its assessment (whose deadlines are stored with it).
 struct Checked {
     text: String,
+    /// Its free text for the case search ([`facts_form::free_text`]).
+    search_text: String,
     changes: String,
     assessment: Assessment,
 }
@@ -78,6 +80,7 @@ impl Checked {
             .map_err(CaseError::Invalid)?;
         Ok(Checked {
             changes: changes_json(old, new),
+            search_text: facts_form::free_text(new),
             text,
             assessment,
         })
@@ -111,6 +114,7 @@ pub async fn save_facts(
     let (deadlines, facts, changes) = checked.version();
     let version = Version {
         facts,
+        search_text: &checked.search_text,
         changes,
         deadlines: &deadlines,
     };
@@ -135,6 +139,7 @@ pub async fn create(
     let (deadlines, facts, changes) = checked.version();
     let first = Version {
         facts,
+        search_text: &checked.search_text,
         changes,
         deadlines: &deadlines,
     };
@@ -142,6 +147,26 @@ pub async fn create(
         .db
         .create_case(by, number, client_name, &first, audit)
         .await?)
+}
+
+/// Keeps the free text of the facts of cases made before the search read
+/// it (migration 0006), so that the search finds them too: run when the
+/// server starts, in batches.
+///
+/// # Errors
+/// When the database fails.
+pub async fn fill_search_text(db: &crate::store::Db) -> Result<(), DbError> {
+    loop {
+        let batch = db.cases_without_search_text(500).await?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        for (id, facts) in &batch {
+            let doc: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
+            db.set_search_text(id, facts, &facts_form::free_text(&doc))
+                .await?;
+        }
+    }
 }
 
 /// Every error the engine finds in `doc`, each at its field as the form

@@ -49,6 +49,8 @@ actions! {
     PermissionToken => "permission.token",
     PermissionCalendar => "permission.calendar",
     PermissionPassword => "permission.password",
+    /// A user chose the time zone their pages show times in.
+    SettingsTimeZone => "settings.time_zone",
     /// A user added on the command line (`refuge user add`), or the first
     /// administrator at setup, or the demo user.
     UserAdd => "user.add",

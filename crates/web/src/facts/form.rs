@@ -23,9 +23,12 @@ pub enum Kind {
     /// A number that may have a fraction (years of a sentence).
     Number,
     Text,
-    /// An ISO 3166-1 alpha-2 code.
+    /// Text of several sentences or paragraphs (a harm's narrative): a text area.
+    Prose,
+    /// A country, picked or typed by its name (or its ISO 3166-1 alpha-2
+    /// code), stored as the code.
     Country,
-    /// Codes separated by commas or spaces.
+    /// Countries by name or code, separated by commas; stored as codes.
     Countries,
     Choice(&'static [&'static str]),
 }
@@ -81,6 +84,10 @@ const fn fh(name: &'static str, kind: Kind, label: &'static str, help: &'static 
 
 use Kind::*;
 
+/// The help under a field of several countries.
+const COUNTRIES_HELP: &str =
+    "Countries by name (El Salvador, Mexico) or two-letter code (SV, MX), separated by commas.";
+
 const YES_NO: Kind = Bool;
 
 pub static SECTIONS: &[Section] = &[
@@ -91,10 +98,11 @@ pub static SECTIONS: &[Section] = &[
         nested: None,
         fields: &[
             f("birth_date", Date, "Date of birth"),
-            f(
+            fh(
                 "nationality",
                 Countries,
-                "Nationalities (country codes, e.g. SV; none = stateless)",
+                "Nationalities (none = stateless)",
+                COUNTRIES_HELP,
             ),
             f(
                 "habitual_residence",
@@ -159,11 +167,12 @@ pub static SECTIONS: &[Section] = &[
             f("date", Date, "Date of arrival"),
             f("manner", Choice(facts::Manner::NAMES), "Manner of arrival"),
             f("border", Choice(facts::Border::NAMES), "Border"),
-            f("from_country", Country, "Arrived from (country code)"),
-            f(
+            f("from_country", Country, "Arrived from (country)"),
+            fh(
                 "transit_countries",
                 Countries,
                 "Countries passed through, in order",
+                COUNTRIES_HELP,
             ),
             f(
                 "cbp_one_appointment",
@@ -283,7 +292,13 @@ pub static SECTIONS: &[Section] = &[
             f("date", Date, "Date"),
             f("kind", Choice(facts::HarmKind::NAMES), "Kind of harm"),
             f("target", Choice(facts::Target::NAMES), "Harmed"),
-            f("detention_days", Int, "Days detained (for detention)"),
+            fh(
+                "narrative",
+                Prose,
+                "What happened, or what is feared, in the client's words",
+                "For you and the declaration; it changes no finding.",
+            ),
+            f("detention_days", Int, "Days detained (a past detention)"),
             f("injured", YES_NO, "Injured, needing medical care"),
             f("severe", YES_NO, "Rises to persecution (your judgment)"),
             f("actor", Choice(facts::Actor::NAMES), "Who harmed"),
@@ -305,13 +320,17 @@ pub static SECTIONS: &[Section] = &[
             f(
                 "immutable",
                 YES_NO,
-                "Immutable (or fundamental) characteristic",
+                "Immutable (or fundamental) characteristic (your judgment)",
             ),
-            f("particular", YES_NO, "Particular: clear boundaries"),
+            f(
+                "particular",
+                YES_NO,
+                "Particular: clear boundaries (your judgment)",
+            ),
             f(
                 "socially_distinct",
                 YES_NO,
-                "Socially distinct in the society",
+                "Socially distinct in the society (your judgment)",
             ),
         ],
     },
@@ -362,7 +381,7 @@ pub static SECTIONS: &[Section] = &[
             f(
                 "relocation_reasonable",
                 YES_NO,
-                "And that would be reasonable",
+                "And that would be reasonable (your judgment)",
             ),
             f(
                 "severe_past_persecution",
@@ -377,7 +396,7 @@ pub static SECTIONS: &[Section] = &[
             f(
                 "cumulative_past_harm_severe",
                 YES_NO,
-                "The past harms together rise to persecution",
+                "The past harms together rise to persecution (your judgment)",
             ),
         ],
     },
@@ -418,7 +437,7 @@ pub static SECTIONS: &[Section] = &[
             f(
                 "particularly_serious_crime",
                 YES_NO,
-                "Convicted of another particularly serious crime",
+                "Convicted of another crime that is particularly serious (your judgment)",
             ),
             f(
                 "sentence_years",
@@ -601,8 +620,8 @@ pub fn label_of(path: &str) -> String {
 }
 
 /// The facts that are a legal judgment for the attorney or accredited
-/// representative, not a fact to ask the client: whether harm rises to
-/// persecution, whether a group is particular, socially distinct or
+/// representative, not a fact to ask the client: whether harm (one, or the
+/// past harms together) rises to persecution, whether a group is particular, socially distinct or
 /// immutable, whether a delay was reasonable, relocation reasonable, a
 /// crime particularly serious. By path, without list entries.
 pub const JUDGMENTS: &[&str] = &[
@@ -612,6 +631,7 @@ pub const JUDGMENTS: &[&str] = &[
     "groups.particular",
     "groups.socially_distinct",
     "risk.relocation_reasonable",
+    "risk.cumulative_past_harm_severe",
     "conduct.particularly_serious_crime",
 ];
 
@@ -634,6 +654,64 @@ pub const PREMISES: &[(&str, &str, &str)] = &[
         "northern_land",
     ),
 ];
+
+/// The facts' free text, in lower case, one value a line, for the case
+/// search: every text of an entry or object that is not an id (harms'
+/// narratives, groups' definitions). The client's name and the case
+/// number are searched beside it.
+pub fn free_text(doc: &Value) -> String {
+    let mut out = Vec::new();
+    for sec in SECTIONS {
+        for field in sec
+            .fields
+            .iter()
+            .filter(|f| matches!(f.kind, Text | Prose) && f.name != "id")
+        {
+            let values: Vec<&Value> = match sec.shape {
+                Shape::Object => get(doc, &format!("{}.{}", sec.key, field.name))
+                    .into_iter()
+                    .collect(),
+                Shape::Top => get(doc, field.name).into_iter().collect(),
+                Shape::List | Shape::Keyed => doc
+                    .get(sec.key)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e.get(field.name))
+                    .collect(),
+            };
+            out.extend(
+                values
+                    .into_iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_lowercase),
+            );
+        }
+    }
+    out.join("\n")
+}
+
+/// Facts of a harm that happened, not asked of a feared one (issue 22: a
+/// feared harm does not ask "days detained"). Paths without list entries.
+pub const PAST_ONLY: &[&str] = &["harms.detention_days"];
+
+/// Whether the fact at `path` (`harms[h1].detention_days`) is not asked,
+/// because its entry is a feared harm ([`PAST_ONLY`]) and holds no value
+/// for it (a value given elsewhere stays in view).
+pub fn not_asked(doc: &Value, path: &str) -> bool {
+    let (Some(bare), Some((entry, _))) = (bare_path(path), path.rsplit_once('.')) else {
+        return false;
+    };
+    PAST_ONLY.contains(&bare.as_str())
+        && get(doc, path).is_none()
+        && show(get(doc, &format!("{entry}.when"))) == "feared"
+}
+
+/// Whether a fact is asked only of a harm that happened ([`PAST_ONLY`]):
+/// `harms.detention_days`.
+pub fn is_past_only(bare: &str) -> bool {
+    PAST_ONLY.contains(&bare)
+}
 
 /// The stage of an intake a fact belongs to (issue 22): who and where the
 /// person is first (0), then their story (1), then the bars (2), then the
@@ -797,17 +875,13 @@ pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
             Ok(x) if x.is_finite() && x >= 0.0 => Ok(Value::from(x)),
             _ => Err("enter a number of 0 or more".into()),
         },
-        Text => Ok(Value::String(t.to_string())),
+        Text | Prose => Ok(Value::String(t.to_string())),
         Country => country(t).map(Value::String),
         Countries => {
             if t == "-" || t.eq_ignore_ascii_case("none") {
                 return Ok(Value::Array(Vec::new()));
             }
-            t.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-                .filter(|s| !s.is_empty())
-                .map(|c| country(c).map(Value::String))
-                .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array)
+            countries_in(t).map(Value::Array)
         }
         Choice(values) => {
             if values.contains(&t) {
@@ -819,13 +893,132 @@ pub fn parse(kind: Kind, text: &str) -> Result<Value, String> {
     }
 }
 
-fn country(t: &str) -> Result<String, String> {
+/// The countries a user picks from, by code and English name
+/// (`data/countries.tsv`), in the order of their codes.
+pub fn countries() -> &'static [(&'static str, &'static str)] {
+    static LIST: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../data/countries.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+}
+
+/// A country's name, by its code (`SV` → El Salvador).
+pub fn country_name(code: &str) -> Option<&'static str> {
+    countries()
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+}
+
+/// A name as compared: lower case, without accents, single spaces
+/// ("Cote d'Ivoire" is "Côte d'Ivoire").
+fn folded(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'å' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// The code of the country named `t`, or `t` itself when it is a
+/// two-letter code (any: the engine takes a code the table lacks, such as
+/// one given through the API, and an untouched form saves it again).
+fn country_code(t: &str) -> Option<String> {
     if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
-        Ok(t.to_ascii_uppercase())
+        return Some(t.to_ascii_uppercase());
+    }
+    let name = folded(t);
+    countries()
+        .iter()
+        .find(|(_, n)| folded(n) == name)
+        .map(|(code, _)| code.to_string())
+}
+
+fn country(t: &str) -> Result<String, String> {
+    country_code(t).ok_or_else(|| unknown_countries(&[t]))
+}
+
+/// The error for what names no country: each named as typed.
+fn unknown_countries(typed: &[&str]) -> String {
+    let quoted: Vec<String> = typed.iter().map(|t| format!("{t:?}")).collect();
+    let what = match quoted.as_slice() {
+        [one] => format!("{one} is not a country"),
+        [init @ .., last] => format!("{} and {last} are not countries", init.join(", ")),
+        [] => String::new(),
+    };
+    format!("{what}: give a name (El Salvador) or a two-letter code (SV)")
+}
+
+/// Countries separated by commas (or semicolons, or lines), by name or
+/// code; codes may also be separated by spaces (`SV MX`). A name that has
+/// a comma in it (`Virgin Islands, British`) is one country.
+fn countries_in(t: &str) -> Result<Vec<Value>, String> {
+    let pieces: Vec<&str> = t
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (mut out, mut unknown) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < pieces.len() {
+        let joined = (2..=3)
+            .rev()
+            .filter(|n| i + n <= pieces.len())
+            .find_map(|n| country_code(&pieces[i..i + n].join(", ")).map(|code| (n, code)));
+        if let Some((n, code)) = joined {
+            out.push(Value::from(code));
+            i += n;
+            continue;
+        }
+        let piece = pieces[i];
+        let codes: Option<Vec<String>> = match country_code(piece) {
+            Some(code) => Some(vec![code]),
+            None => piece
+                .split_whitespace()
+                .map(|w| (w.len() == 2).then(|| country_code(w)).flatten())
+                .collect::<Option<Vec<_>>>()
+                .filter(|c| c.len() > 1),
+        };
+        match codes {
+            Some(codes) => out.extend(codes.into_iter().map(Value::from)),
+            None => unknown.push(piece),
+        }
+        i += 1;
+    }
+    if unknown.is_empty() {
+        Ok(out)
     } else {
-        Err(format!(
-            "{t:?} is not a two-letter country code (ISO 3166-1, e.g. SV)"
-        ))
+        Err(unknown_countries(&unknown))
+    }
+}
+
+/// A stored country (or list of them) as the form shows it: by name
+/// (`["SV", "MX"]` → `El Salvador, Mexico`), a code the table lacks as it is.
+pub fn show_countries(v: Option<&Value>) -> String {
+    let name = |x: &Value| match x.as_str() {
+        Some(code) => country_name(code).unwrap_or(code).to_string(),
+        None => show(Some(x)),
+    };
+    match v {
+        Some(Value::String(_)) => name(v.unwrap_or(&Value::Null)),
+        Some(Value::Array(a)) if !a.is_empty() => a.iter().map(name).collect::<Vec<_>>().join(", "),
+        other => show(other),
     }
 }
 
@@ -1309,6 +1502,33 @@ mod tests {
         assert!(parse(Kind::Date, "2025-02-30").is_err());
         assert_eq!(parse(Kind::Countries, "sv, mx"), Ok(json!(["SV", "MX"])));
         assert_eq!(parse(Kind::Countries, "none"), Ok(json!([])));
+        assert_eq!(parse(Kind::Countries, "SV MX"), Ok(json!(["SV", "MX"])));
+        assert_eq!(
+            parse(
+                Kind::Countries,
+                "el salvador; Virgin Islands, British, Cote d'Ivoire,mx"
+            ),
+            Ok(json!(["SV", "VG", "CI", "MX"]))
+        );
+        assert_eq!(parse(Kind::Country, "Honduras"), Ok(json!("HN")));
+        assert_eq!(
+            parse(Kind::Countries, "Mexico, Narnia, Atlantis").unwrap_err(),
+            "\"Narnia\" and \"Atlantis\" are not countries: give a name (El Salvador) or a two-letter code (SV)"
+        );
+        assert!(
+            parse(Kind::Country, "Narnia")
+                .unwrap_err()
+                .starts_with("\"Narnia\" is not a country")
+        );
+        assert_eq!(
+            show_countries(Some(&json!(["SV", "VG", "QQ"]))),
+            "El Salvador, Virgin Islands, British, QQ"
+        );
+        assert_eq!(
+            parse(Kind::Countries, "El Salvador, Virgin Islands, British, QQ"),
+            Ok(json!(["SV", "VG", "QQ"])),
+            "what the form shows saves the same codes"
+        );
         assert!(parse(Kind::Choice(&["a"]), "b").unwrap_err().contains("a"));
     }
 
@@ -1473,6 +1693,16 @@ mod tests {
             let (section, name) = j.split_once('.').unwrap();
             let sec = SECTIONS.iter().find(|s| s.key == section).expect(section);
             assert!(sec.fields.iter().any(|f| f.name == name), "{j}");
+        }
+        for s in SECTIONS {
+            for f in s.fields {
+                let path = format!("{}.{}", s.key, f.name);
+                assert_eq!(
+                    f.label.ends_with("(your judgment)"),
+                    JUDGMENTS.contains(&path.as_str()),
+                    "the facts form marks exactly the judgments: {path}"
+                );
+            }
         }
         assert!(is_judgment("harms[h1].severe"));
         assert!(is_judgment("groups[g2].socially_distinct"));

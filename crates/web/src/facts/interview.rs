@@ -40,6 +40,12 @@ struct Interview {
     question: Option<Question>,
     position: usize,
     total: usize,
+    /// Of the open questions, how many are the attorney's judgment (asked last).
+    judgments: usize,
+    /// Whether the question shown is one of them.
+    judgment: bool,
+    /// The client's account of the harm the question is about: its id and words.
+    narrative: Option<(String, String)>,
     /// The facts the case records so far (each leaf of the document).
     recorded: usize,
     /// The defined groups, to pick a ground's group from.
@@ -91,17 +97,25 @@ fn interview_page(
         .iter()
         .filter(|q| facts_form::get(&doc, &q.fact).is_none())
         .collect();
-    // In the order of an intake (issue 22): who and where the person is,
-    // then the story, then the bars; within each, the engine's order (the
-    // most decisive first). A follow-up comes after its premise: last while
-    // the premise does not (or not yet) hold.
+    // The client's questions first, then, apart, the attorney's judgments
+    // (issue 22: whether harm rises to persecution, a group's particularity
+    // and social distinction), which are a legal assessment of what the
+    // client said. Each part in the order of an intake: who and where the
+    // person is, then the story, then the bars; within each, the engine's
+    // order (the most decisive first). A follow-up comes after its premise:
+    // last while the premise does not (or not yet) hold.
     open.sort_by_key(|q| {
         (
+            facts_form::is_judgment(&q.fact),
             facts_form::premise_unmet(&doc, &q.fact),
             facts_form::intake_stage(&q.fact),
         )
     });
     let total = open.len();
+    let judgments = open
+        .iter()
+        .filter(|q| facts_form::is_judgment(&q.fact))
+        .count();
     let at = focus.and_then(|f| open.iter().position(|q| q.fact == f));
     let skip = at.unwrap_or(skip);
     // A refused answer to a question that is no longer open (someone else
@@ -142,12 +156,24 @@ fn interview_page(
         }
         None => (Vec::new(), Vec::new()),
     };
+    let judgment = question
+        .as_ref()
+        .is_some_and(|q| facts_form::is_judgment(&q.fact));
+    // A question about a harm shows the client's account of it.
+    let narrative = question.as_ref().and_then(|q| {
+        let id = q.fact.strip_prefix("harms[")?.split(']').next()?;
+        let words = facts_form::get(&doc, &format!("harms[{id}].narrative"))?.as_str()?;
+        Some((id.to_string(), words.to_string()))
+    });
     Interview {
         ctx: Ctx::of(s, format!("Interview: {}", case.client_name)),
         case,
         question,
         position: skip + 1,
         total,
+        judgments,
+        judgment,
+        narrative,
         recorded: facts_form::changes(&serde_json::Value::Null, &doc).len(),
         groups: crate::facts::widgets::group_list(&doc),
         skip,

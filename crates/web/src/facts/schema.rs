@@ -54,7 +54,7 @@ fn fact_schema(field: &Field) -> RefOr<Schema> {
             .minimum(Some(0))
             .description(description)
             .into(),
-        Kind::Text => scalar(Type::String).description(description).into(),
+        Kind::Text | Kind::Prose => scalar(Type::String).description(description).into(),
         Kind::Country => scalar(Type::String)
             .pattern(Some(COUNTRY_PATTERN))
             .description(description)

@@ -59,10 +59,14 @@ pub struct FormState<'a> {
 }
 
 impl FormState<'_> {
-    fn value(&self, path: &str) -> String {
-        match self.typed.get(path) {
-            Some(t) => t.clone(),
-            None => facts_form::show(facts_form::get(self.doc, path)),
+    /// The value as typed, else as stored: countries by name.
+    fn value(&self, path: &str, kind: Kind) -> String {
+        match (self.typed.get(path), kind) {
+            (Some(t), _) => t.clone(),
+            (None, Kind::Country | Kind::Countries) => {
+                facts_form::show_countries(facts_form::get(self.doc, path))
+            }
+            (None, _) => facts_form::show(facts_form::get(self.doc, path)),
         }
     }
 }
@@ -70,7 +74,7 @@ impl FormState<'_> {
 /// One labelled control for the fact at `path`.
 pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) {
     let id = element_id(path);
-    let value = st.value(path);
+    let value = st.value(path, field.kind);
     let error = st.errors.get(path);
     let (name, idq) = (esc(path), esc(&id));
     let help = (!field.help.is_empty()).then_some(field.help);
@@ -128,6 +132,13 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
             }
             out.push_str("</select>");
         }
+        Kind::Prose => {
+            let _ = write!(
+                out,
+                "<textarea id=\"{idq}\" name=\"{name}\" rows=\"5\" maxlength=\"20000\"{aria}>{}</textarea>",
+                esc(&value)
+            );
+        }
         kind => {
             let (ty, extra) = match kind {
                 // Bounds as the engine's (the calendar's years; 100 years of
@@ -136,10 +147,7 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
                 Kind::Int => ("number", " min=\"0\" max=\"36525\" step=\"1\""),
                 Kind::Number => ("number", " min=\"0\" max=\"200\" step=\"any\""),
                 // Picked by name from the list (`country_list`), stored as the code.
-                Kind::Country => (
-                    "text",
-                    " maxlength=\"2\" autocapitalize=\"characters\" list=\"country-names\"",
-                ),
+                Kind::Country => ("text", " list=\"country-names\" autocomplete=\"off\""),
                 // A ground's group is picked among those defined (`group_list`),
                 // or a definition typed for a new one.
                 Kind::Text if path.ends_with(".group") => ("text", " list=\"group-ids\""),
@@ -187,9 +195,14 @@ fn entry_keys(doc: &Value, list_path: &str, keyed: bool) -> Vec<String> {
 }
 
 /// The controls of one entry of a list (or of an object section).
+/// A fact not asked of this entry ([`facts_form::not_asked`]: days
+/// detained of a feared harm) has no control.
 fn entry(out: &mut String, prefix: &str, fields: &[Field], st: &FormState<'_>) {
     for field in fields {
-        control(out, &format!("{prefix}.{}", field.name), field, st);
+        let path = format!("{prefix}.{}", field.name);
+        if !facts_form::not_asked(st.doc, &path) {
+            control(out, &path, field, st);
+        }
     }
 }
 
@@ -302,9 +315,11 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
         return Vec::new();
     };
     let key = if keyed { "new" } else { "0" };
+    // A first entry's facts of a harm that happened wait for the facts form:
+    // whether it happened or is feared is asked in the same breath.
     let mut controls: Vec<String> = fields
         .iter()
-        .filter(|f| f.name != "id")
+        .filter(|f| f.name != "id" && !facts_form::is_past_only(&format!("{fact}.{}", f.name)))
         .map(|field| {
             let mut out = String::new();
             control(
@@ -354,24 +369,21 @@ pub fn group_list(doc: &Value) -> String {
 }
 
 /// The countries by name for a country's field (`list="country-names"`):
-/// each option's value is the ISO 3166-1 code the facts store, its label the
-/// English name a user types to find it (`data/countries.tsv`). Rendered
-/// once on a page that has such a field.
+/// each option's value is the English name a user types to find it and
+/// picks (`data/countries.tsv`), its label the ISO 3166-1 code the facts
+/// store (the form reads either). Rendered once on a page that has such a
+/// field.
 pub fn country_list() -> &'static str {
     static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     LIST.get_or_init(|| {
         let mut out = String::from("<datalist id=\"country-names\">");
-        for line in include_str!("../../data/countries.tsv").lines() {
-            if let Some((code, name)) = line.split_once('\t')
-                && !line.starts_with('#')
-            {
-                let _ = write!(
-                    out,
-                    "<option value=\"{}\" label=\"{}\">",
-                    esc(code),
-                    esc(name)
-                );
-            }
+        for (code, name) in facts_form::countries() {
+            let _ = write!(
+                out,
+                "<option value=\"{}\" label=\"{}\">",
+                esc(name),
+                esc(code)
+            );
         }
         out.push_str("</datalist>");
         out

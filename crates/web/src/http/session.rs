@@ -103,6 +103,7 @@ impl Ctx {
             title: title.into(),
             user: Some(s.user.clone()),
             csrf: s.csrf.clone(),
+            tz: s.tz.clone(),
         }
     }
 }
@@ -113,6 +114,16 @@ pub struct Session {
     /// The hash of the session's token (to end it).
     pub token_hash: String,
     pub csrf: String,
+    /// The time zone the user chose (an IANA name), if any.
+    pub time_zone: Option<String>,
+    /// The time zone the user's pages show times in: theirs, else the server's.
+    pub tz: jiff::tz::TimeZone,
+}
+
+/// The time zone named `name` in the tz database, else the server's.
+pub fn zone_or_server(name: Option<&str>) -> jiff::tz::TimeZone {
+    name.and_then(|n| jiff::tz::db().get(n).ok())
+        .unwrap_or_else(jiff::tz::TimeZone::system)
 }
 
 impl std::ops::Deref for Session {
@@ -148,7 +159,7 @@ where
         };
         let token_hash = hash_secret(token);
         match state.db.session(&token_hash).await? {
-            Some((user, csrf)) => {
+            Some((user, csrf, time_zone)) => {
                 let s = Session {
                     actor: Actor {
                         user,
@@ -156,6 +167,8 @@ where
                     },
                     token_hash,
                     csrf,
+                    tz: zone_or_server(time_zone.as_deref()),
+                    time_zone,
                 };
                 parts.extensions.insert(s.clone());
                 Ok(s)

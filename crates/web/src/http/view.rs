@@ -13,6 +13,8 @@ pub struct Ctx {
     pub title: String,
     pub user: Option<User>,
     pub csrf: String,
+    /// The time zone the page shows times in: the user's, else the server's.
+    pub tz: jiff::tz::TimeZone,
 }
 
 impl Ctx {
@@ -21,7 +23,13 @@ impl Ctx {
             title: title.into(),
             user: None,
             csrf: String::new(),
+            tz: jiff::tz::TimeZone::system(),
         }
+    }
+
+    /// A stored time in this page's time zone ([`local`]).
+    pub fn local(&self, utc: &str) -> String {
+        local(utc, &self.tz)
     }
 }
 
@@ -104,13 +112,14 @@ pub async fn favicon() -> Response {
     Redirect::permanent("/static/icon.svg").into_response()
 }
 
-/// A stored time (UTC, `2026-12-07T03:15:46Z`) in the server's time zone,
-/// to the minute, with the zone's abbreviation (`2026-12-06 22:15 EST`);
-/// the text as stored when it is not such a time.
-pub fn local(utc: &str) -> String {
+/// A stored time (UTC, `2026-12-07T03:15:46Z`) in the time zone `tz` (the
+/// user's, else the server's: [`Ctx::local`]), to the minute, with the
+/// zone's abbreviation (`2026-12-06 22:15 EST`); the text as stored when it
+/// is not such a time.
+pub fn local(utc: &str, tz: &jiff::tz::TimeZone) -> String {
     match utc.parse::<jiff::Timestamp>() {
         Ok(t) => t
-            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .to_zoned_datetime(tz.clone())
             .strftime("%Y-%m-%d %H:%M %Z")
             .to_string(),
         Err(_) => utc.to_string(),
@@ -123,7 +132,7 @@ mod tests {
 
     #[test]
     fn a_stored_time_is_shown_to_the_minute_with_its_zone_and_other_text_as_is() {
-        let shown = local("2026-12-07T03:15:46Z");
+        let shown = local("2026-12-07T03:15:46Z", &jiff::tz::TimeZone::system());
         let (date, rest) = shown.split_at(10);
         assert!(date.starts_with("2026-12-0"), "{shown}");
         assert!(
@@ -131,6 +140,11 @@ mod tests {
             "a time to the minute, then the zone: {shown}"
         );
         assert!(!shown.contains(":46") && !shown.contains("T03"), "{shown}");
-        assert_eq!(local("not a time"), "not a time");
+        assert_eq!(local("not a time", &jiff::tz::TimeZone::UTC), "not a time");
+        let new_york = jiff::tz::db().get("America/New_York").unwrap();
+        assert_eq!(
+            local("2026-12-07T03:15:46Z", &new_york),
+            "2026-12-06 22:15 EST"
+        );
     }
 }

@@ -59,6 +59,7 @@ impl Db {
     ) -> Result<CaseRow> {
         let Version {
             facts,
+            search_text,
             changes,
             deadlines,
         } = *first;
@@ -86,8 +87,8 @@ impl Db {
             }
         };
         let done = sqlx::query(
-            "INSERT INTO cases (id, number, client_name, facts, version, archived, created_by, created_at, updated_at)
-             SELECT $1, $2, $3, $4, 1, 0, $5, $6, $6
+            "INSERT INTO cases (id, number, client_name, facts, version, archived, created_by, created_at, updated_at, search_text)
+             SELECT $1, $2, $3, $4, 1, 0, $5, $6, $6, $7
              WHERE NOT EXISTS (SELECT 1 FROM cases WHERE number = $2)",
         )
         .bind(&id)
@@ -96,6 +97,7 @@ impl Db {
         .bind(facts)
         .bind(&by.id)
         .bind(&at)
+        .bind(search_text)
         .execute(&mut *tx)
         .await;
         let done = match done {
@@ -167,6 +169,7 @@ impl Db {
              WHERE {VISIBLE_TO_USER}
                AND c.archived = $3
                AND ($4 = '' OR LOWER(c.client_name) LIKE $4 ESCAPE '\\' OR LOWER(c.number) LIKE $4 ESCAPE '\\'
+                    OR c.search_text LIKE $4 ESCAPE '\\'
                     OR EXISTS (SELECT 1 FROM notes n WHERE n.case_id = c.id AND n.deleted = 0
                                AND LOWER(n.body) LIKE $4 ESCAPE '\\'))
                AND ($5 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $5))
@@ -198,6 +201,7 @@ impl Db {
     ) -> Result<i64> {
         let Version {
             facts,
+            search_text,
             changes,
             deadlines,
         } = *new;
@@ -206,7 +210,7 @@ impl Db {
         let next = next_open(deadlines);
         let mut tx = self.write().await?;
         let done = sqlx::query(
-            "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4
+            "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4, search_text = $7
              WHERE id = $5 AND version = $6",
         )
         .bind(facts)
@@ -215,6 +219,7 @@ impl Db {
         .bind(next)
         .bind(case_id)
         .bind(expected_version)
+        .bind(search_text)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
@@ -230,6 +235,35 @@ impl Db {
         audit.write(&mut tx, None, Some(case_id)).await?;
         tx.commit().await?;
         Ok(version)
+    }
+
+    /// The cases whose facts' free text was never kept for the search (cases
+    /// made before it was), with their facts: at most `limit` of them.
+    pub async fn cases_without_search_text(&self, limit: i64) -> Result<Vec<(CaseId, String)>> {
+        let rows = sqlx::query(
+            "SELECT id, facts FROM cases WHERE search_text IS NULL ORDER BY id LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("facts")?)))
+            .collect()
+    }
+
+    /// Keeps a case's facts' free text for the search, if its facts are
+    /// still `facts` (a save meanwhile kept its own). It records nothing
+    /// the audit log knows: it is derived from facts already saved.
+    pub async fn set_search_text(&self, case_id: &CaseId, facts: &str, text: &str) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("UPDATE cases SET search_text = $1 WHERE id = $2 AND facts = $3")
+            .bind(text)
+            .bind(case_id)
+            .bind(facts)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Records a version of a case's facts in its history.

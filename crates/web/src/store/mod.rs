@@ -90,6 +90,10 @@ pub struct UserChange<'a> {
 #[derive(Clone, Copy)]
 pub struct Version<'a> {
     pub facts: &'a str,
+    /// The facts' free text, in lower case, that the case search reads
+    /// (harms' narratives, groups' definitions: what the caller makes of the
+    /// facts; the store knows nothing of them).
+    pub search_text: &'a str,
     pub changes: &'a str,
     pub deadlines: &'a [NewDeadline<'a>],
 }
@@ -228,7 +232,8 @@ pub struct DeadlineFilter {
 /// What to list of the cases a user may see.
 #[derive(Debug, Default, Clone)]
 pub struct CaseFilter {
-    /// Part of the client's name or of the case number, any case.
+    /// Part of the client's name, of the case number, of a note or of the
+    /// facts' free text ([`Version::search_text`]), any case.
     pub search: Option<String>,
     /// Only cases whose next deadline is on or before this date (ISO).
     pub due_by: Option<String>,

@@ -208,10 +208,14 @@ impl Db {
         Ok(())
     }
 
-    /// The active user of an unexpired session, and the session's CSRF token.
-    pub async fn session(&self, token_hash: &str) -> Result<Option<(User, String)>> {
+    /// The active user of an unexpired session, the session's CSRF token,
+    /// and the time zone the user chose (`None`: the server's).
+    pub async fn session(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(User, String, Option<String>)>> {
         let row = sqlx::query(
-            "SELECT u.id, u.name, u.role, u.active, s.csrf FROM sessions s
+            "SELECT u.id, u.name, u.role, u.active, u.time_zone, s.csrf FROM sessions s
              JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
         )
@@ -219,7 +223,8 @@ impl Db {
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| Ok((user(&r)?, r.try_get("csrf")?))).transpose()
+        row.map(|r| Ok((user(&r)?, r.try_get("csrf")?, r.try_get("time_zone")?)))
+            .transpose()
     }
 
     pub async fn end_session(&self, token_hash: &str) -> Result<()> {
@@ -351,9 +356,39 @@ impl Db {
         token_hash: Option<&str>,
         audit: &Audit<'_>,
     ) -> Result<()> {
+        self.set_user_text(UserText::CalendarTokenHash, user_id, token_hash, audit)
+            .await
+    }
+
+    /// Sets the time zone a user's pages show times in (an IANA name the
+    /// caller checked; `None`: the server's).
+    pub async fn set_time_zone(
+        &self,
+        user_id: &UserId,
+        time_zone: Option<&str>,
+        audit: &Audit<'_>,
+    ) -> Result<()> {
+        self.set_user_text(UserText::TimeZone, user_id, time_zone, audit)
+            .await
+    }
+
+    /// Sets one of a user's optional texts, with its audit row.
+    async fn set_user_text(
+        &self,
+        column: UserText,
+        user_id: &UserId,
+        value: Option<&str>,
+        audit: &Audit<'_>,
+    ) -> Result<()> {
+        let sql = match column {
+            UserText::CalendarTokenHash => {
+                "UPDATE users SET calendar_token_hash = $1 WHERE id = $2"
+            }
+            UserText::TimeZone => "UPDATE users SET time_zone = $1 WHERE id = $2",
+        };
         let mut tx = self.write().await?;
-        sqlx::query("UPDATE users SET calendar_token_hash = $1 WHERE id = $2")
-            .bind(token_hash)
+        sqlx::query(sql)
+            .bind(value)
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
@@ -382,4 +417,11 @@ impl Db {
         .await?;
         row.as_ref().map(user).transpose()
     }
+}
+
+/// A user's optional texts that are set on their own.
+#[derive(Clone, Copy)]
+enum UserText {
+    CalendarTokenHash,
+    TimeZone,
 }

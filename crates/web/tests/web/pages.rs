@@ -1734,22 +1734,12 @@ async fn the_interview_defines_a_social_group_in_place() {
     );
     assert_eq!(doc["groups"].as_array().unwrap().len(), 1);
     assert_eq!(doc["harms"][0]["grounds"][1]["group"], "g1");
-    // The interview now asks what the group's cognizability turns on.
-    let page = t
-        .get(&format!("/cases/{}/interview", case.id), Some(&who))
+    // The interview now asks what the group's cognizability turns on (among
+    // the attorney's judgments, after the client's questions).
+    let asked = interview_pages(&t, &who, &case.id)
         .await
-        .body;
-    let mut asked = page.contains("groups[g1]");
-    for skip in 1..12 {
-        asked |= t
-            .get(
-                &format!("/cases/{}/interview?skip={skip}", case.id),
-                Some(&who),
-            )
-            .await
-            .body
-            .contains("name=\"fact\" value=\"groups[g1]");
-    }
+        .iter()
+        .any(|(fact, _)| fact.starts_with("groups[g1]"));
     assert!(asked, "the group's elements are asked");
 }
 
@@ -2955,21 +2945,99 @@ async fn a_country_is_picked_by_name_and_stored_as_its_code() {
         .get(&format!("/cases/{}/facts", case.id), Some(&who))
         .await
         .body;
-    assert!(form.contains("name=\"applicant.current_country\" type=\"text\" maxlength=\"2\" autocapitalize=\"characters\" list=\"country-names\""));
-    assert!(form.contains("<option value=\"SV\" label=\"El Salvador\">"));
-    assert!(form.contains("<option value=\"HN\" label=\"Honduras\">"));
+    assert!(form.contains(
+        "name=\"applicant.current_country\" type=\"text\" list=\"country-names\" autocomplete=\"off\""
+    ));
+    assert!(form.contains("<option value=\"El Salvador\" label=\"SV\">"));
+    assert!(form.contains("<option value=\"Honduras\" label=\"HN\">"));
     assert_eq!(form.matches("<datalist id=\"country-names\">").count(), 1);
+    for (typed, version) in [("El Salvador", "1"), ("sv", "2")] {
+        let r = t
+            .post(
+                &format!("/cases/{}/facts", case.id),
+                &who,
+                &[("version", version), ("applicant.current_country", typed)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{typed}");
+        assert_eq!(
+            t.facts(&who, &case.id).await["applicant"]["current_country"],
+            "SV"
+        );
+    }
+    let form = t
+        .get(&format!("/cases/{}/facts", case.id), Some(&who))
+        .await
+        .body;
+    assert!(
+        form.contains("name=\"applicant.current_country\" type=\"text\" list=\"country-names\" autocomplete=\"off\" value=\"El Salvador\""),
+        "shown by its name"
+    );
+}
+
+/// Issue 22: fields of several countries (nationalities, the countries
+/// passed through) take names, stored as codes and shown by name again; an
+/// unknown name is refused with the name in the error, at its field.
+#[tokio::test]
+async fn several_countries_are_picked_by_name_stored_as_codes_and_an_unknown_one_is_named() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Client", ARRIVED).await;
+    let path = format!("/cases/{}/facts", case.id);
     let r = t
         .post(
-            &format!("/cases/{}/facts", case.id),
+            &path,
             &who,
-            &[("version", "1"), ("applicant.current_country", "SV")],
+            &[
+                ("version", "1"),
+                ("applicant.nationality", "Honduras, el salvador"),
+                ("arrivals[0].transit_countries", "Guatemala; Mexico"),
+            ],
         )
         .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let facts = t.facts(&who, &case.id).await;
     assert_eq!(
-        t.facts(&who, &case.id).await["applicant"]["current_country"],
-        "SV"
+        facts["applicant"]["nationality"],
+        serde_json::json!(["HN", "SV"])
+    );
+    assert_eq!(
+        facts["arrivals"][0]["transit_countries"],
+        serde_json::json!(["GT", "MX"])
+    );
+    let form = t.get(&path, Some(&who)).await.body;
+    assert!(
+        form.contains(
+            "name=\"applicant.nationality\" type=\"text\" value=\"Honduras, El Salvador\""
+        )
+    );
+    assert!(form.contains("value=\"Guatemala, Mexico\""));
+    assert!(form.contains("by name (El Salvador, Mexico) or two-letter code"));
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "2"),
+                ("arrivals[0].transit_countries", "Guatemala, Narnia"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains(
+            "&#34;Narnia&#34; is not a country: give a name (El Salvador) or a two-letter code (SV)"
+        ),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("value=\"Guatemala, Narnia\""),
+        "kept as typed"
+    );
+    assert_eq!(
+        t.facts(&who, &case.id).await["arrivals"][0]["transit_countries"],
+        serde_json::json!(["GT", "MX"])
     );
 }
 
@@ -3047,12 +3115,14 @@ async fn the_interview_asks_a_follow_up_after_its_premise() {
         }
     }
     assert!(at("arrivals[0].border").is_some(), "{order:?}");
-    // In the order of an intake: who and where, the story, then the bars.
-    use refuge_web::facts::form::intake_stage;
+    // In the order of an intake: who and where, the story, then the bars
+    // (the attorney's judgments apart, after them).
+    use refuge_web::facts::form::{intake_stage, is_judgment};
     let stages: Vec<u8> = order
         .iter()
         .filter(|f| {
-            !f.ends_with("sentence_years")
+            !is_judgment(f)
+                && !f.ends_with("sentence_years")
                 && !f.ends_with("encountered_within_14_days")
                 && !f.ends_with("visa_or_admission_document")
         })
@@ -3279,4 +3349,306 @@ async fn open_tasks_are_in_the_users_calendar_feed_without_their_text() {
         !ics.contains("Rosa") && !ics.contains("Call"),
         "no client's name, no task text"
     );
+}
+
+/// Issue 22: a harm has a narrative, in the client's words, on the facts
+/// form and in the interview; a feared harm is not asked "days detained".
+#[tokio::test]
+async fn a_harm_has_a_narrative_and_a_feared_harm_does_not_ask_days_detained() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let facts = r#"{"arrivals": [{"date": "2026-06-01"}], "harms": [
+        {"id": "h1", "when": "past", "kind": "detention", "actor": "government"},
+        {"id": "h2", "when": "feared", "kind": "death_threat", "actor": "non_state"}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let path = format!("/cases/{}/facts", case.id);
+    let form = t.get(&path, Some(&who)).await.body;
+    assert!(form.contains("<textarea id=\"f-harms-h2--narrative\" name=\"harms[h2].narrative\""));
+    assert!(
+        form.contains("name=\"harms[h1].detention_days\""),
+        "a past detention"
+    );
+    assert!(
+        !form.contains("name=\"harms[h2].detention_days\""),
+        "a feared harm is not asked days detained"
+    );
+    let words = "They said they would come back <for me>.\nMy brother saw it.";
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[("version", "1"), ("harms[h2].narrative", words)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let stored = t.facts(&who, &case.id).await;
+    assert_eq!(stored["harms"][1]["narrative"], words);
+    assert!(
+        stored["harms"][1].get("detention_days").is_none(),
+        "{stored}"
+    );
+    // The interview shows the client's account beside a question on that harm.
+    let pages = interview_pages(&t, &who, &case.id).await;
+    let (fact, page) = pages
+        .iter()
+        .find(|(fact, _)| fact.starts_with("harms[h2]"))
+        .expect("a question on harm h2");
+    assert!(
+        page.contains("In the client's words (harm h2)")
+            && page.contains("They said they would come back &#60;for me&#62;."),
+        "{fact}: {page}"
+    );
+    // A first harm asked in the interview takes its narrative, and not the
+    // days of a detention before it is known to have happened.
+    let empty = t.case(&who, "Other", "{}").await;
+    let pages = interview_pages(&t, &who, &empty.id).await;
+    let (_, page) = pages
+        .iter()
+        .find(|(fact, _)| fact == "harms")
+        .expect("the harms are asked");
+    assert!(page.contains("name=\"harms[new].narrative\""), "{page}");
+    assert!(!page.contains("detention_days"), "{page}");
+    let r = t
+        .answer(
+            &who,
+            &empty.id,
+            1,
+            "harms",
+            0,
+            &[
+                ("harms[new].when", "feared"),
+                ("harms[new].narrative", "The gang wrote to her."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        t.facts(&who, &empty.id).await["harms"],
+        serde_json::json!([{"id": "h1", "when": "feared", "narrative": "The gang wrote to her."}])
+    );
+}
+
+/// Issue 22: the interview keeps the questions for the attorney's judgment
+/// (whether harm rises to persecution, a group's particularity and social
+/// distinction) apart from the client's, after them, and marks them.
+#[tokio::test]
+async fn the_interview_asks_the_attorneys_judgments_apart_after_the_clients_questions() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let facts = r#"{"arrivals": [{"date": "2026-06-01"}],
+        "groups": [{"id": "g1", "definition": "Women who left their partners"}],
+        "harms": [{"id": "h1", "when": "past", "kind": "threat", "target": "applicant",
+            "grounds": [{"ground": "particular_social_group", "group": "g1"}]}]}"#;
+    let case = t.case(&who, "Client", facts).await;
+    let pages = interview_pages(&t, &who, &case.id).await;
+    let judged: Vec<bool> = pages
+        .iter()
+        .map(|(fact, _)| refuge_web::facts::form::is_judgment(fact))
+        .collect();
+    let first = judged.iter().position(|j| *j).expect("a judgment is asked");
+    assert!(first > 0, "the client's questions come first");
+    assert!(
+        judged[first..].iter().all(|j| *j),
+        "no question for the client after the judgments: {:?}",
+        pages.iter().map(|p| &p.0).collect::<Vec<_>>()
+    );
+    let judgments: Vec<&str> = pages[first..].iter().map(|p| p.0.as_str()).collect();
+    for fact in [
+        "harms[h1].severe",
+        "groups[g1].particular",
+        "groups[g1].socially_distinct",
+    ] {
+        assert!(judgments.contains(&fact), "{fact} in {judgments:?}");
+    }
+    let count = judgments.len().to_string();
+    for (fact, page) in &pages {
+        let attorney = page.contains("For the attorney: judgments")
+            && page.contains("For the attorney's judgment</strong>, not a question for the client");
+        let client = page.contains(">For the client</h2>");
+        assert!(
+            attorney != client && attorney == refuge_web::facts::form::is_judgment(fact),
+            "{fact}"
+        );
+        assert!(
+            page.contains(&format!("then {count} for the attorney's judgment")),
+            "{fact}: the progress line counts them"
+        );
+    }
+    // The facts form marks the same facts.
+    let form = t
+        .get(&format!("/cases/{}/facts", case.id), Some(&who))
+        .await
+        .body;
+    for label in [
+        "Rises to persecution (your judgment)",
+        "Particular: clear boundaries (your judgment)",
+        "Socially distinct in the society (your judgment)",
+    ] {
+        assert!(form.contains(label), "{label}");
+    }
+}
+
+/// Issue 22: the case search finds words in the facts' free text (a harm's
+/// narrative, a group's definition) under the same rule as the rest: only
+/// among the cases the user may see, the words never in an address.
+#[tokio::test]
+async fn the_case_search_finds_words_in_the_facts_free_text_of_ones_own_cases_only() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let bob = t.login("bob", Role::Attorney).await;
+    let root = t.login("root", Role::Admin).await;
+    let facts = r#"{"groups": [{"id": "g1", "definition": "Garífuna women of La Ceiba"}],
+        "harms": [{"id": "h1", "when": "past", "narrative": "The MARAS burned the bakery in Tela."}]}"#;
+    t.case(&ana, "Rosa Example", facts).await;
+    t.case(&bob, "Someone Else", facts).await;
+    t.case(&ana, "Unrelated Client", ARRIVED).await;
+    let search = |who, q: &'static str| {
+        let t = &t;
+        async move { t.post("/cases/search", who, &[("q", q)]).await }
+    };
+    for q in ["bakery in tela", "GARÍFUNA WOMEN", "maras"] {
+        let r = search(&ana, q).await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "a page, not a redirect to an address with the words"
+        );
+        assert!(
+            r.body.contains("Rosa Example")
+                && !r.body.contains("Someone Else")
+                && !r.body.contains("Unrelated Client"),
+            "{q}: {}",
+            r.body
+        );
+    }
+    let all = search(&root, "bakery").await.body;
+    assert!(all.contains("Rosa Example") && all.contains("Someone Else"));
+    // Only free text: not a fact's name, an id or a coded value.
+    for q in ["narrative", "definition", "g1", "past"] {
+        assert!(search(&ana, q).await.body.contains("No cases found"), "{q}");
+    }
+    // What the facts now say is searched, not what they said.
+    let case = t
+        .case(
+            &ana,
+            "Later Client",
+            r#"{"harms": [{"id": "h1", "narrative": "a threat by letter"}]}"#,
+        )
+        .await;
+    t.api(
+        "PUT",
+        &format!("/api/v1/cases/{}/facts", case.id),
+        Some(&ana.token),
+        Some(r#"{"harms": [{"id": "h1", "narrative": "a threat by telephone"}]}"#),
+    )
+    .await;
+    assert!(
+        search(&ana, "telephone")
+            .await
+            .body
+            .contains("Later Client")
+    );
+    assert!(
+        !search(&ana, "by letter")
+            .await
+            .body
+            .contains("Later Client")
+    );
+    // The search form posts its words; the list's address carries none.
+    let list = t.get("/cases", Some(&ana)).await.body;
+    assert!(list.contains("<form method=\"post\" action=\"/cases/search\""));
+}
+
+/// Issue 22: times are shown in the time zone the user chose in their
+/// settings (checked against the tz database), else in the server's, never
+/// as raw UTC.
+#[tokio::test]
+async fn times_are_shown_in_the_users_time_zone_chosen_in_settings() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let root = t.login("root", Role::Admin).await;
+    let case = t.case(&ana, "Client", ARRIVED).await;
+    t.post(
+        &format!("/cases/{}/notes", case.id),
+        &ana,
+        &[("body", "Client called.")],
+    )
+    .await;
+    let stored = t.db().notes(&case.id).await.unwrap()[0].created_at.clone();
+    let shown_in = |zone: &jiff::tz::TimeZone| {
+        stored
+            .parse::<jiff::Timestamp>()
+            .unwrap()
+            .to_zoned_datetime(zone.clone())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string()
+    };
+    let new_york = jiff::tz::db().get("America/New_York").unwrap();
+    let tokyo = jiff::tz::db().get("Asia/Tokyo").unwrap();
+    let case_page = format!("/cases/{}", case.id);
+    // Before any choice: the server's zone.
+    let page = t.get(&case_page, Some(&ana)).await.body;
+    assert!(
+        page.contains(&shown_in(&jiff::tz::TimeZone::system())),
+        "{page}"
+    );
+    let settings = t.get("/settings", Some(&ana)).await.body;
+    assert!(settings.contains("the server's time zone"));
+    assert!(settings.contains("<option value=\"America/New_York\">"));
+    // A zone not in the tz database is refused, named, and nothing changes.
+    let r = t
+        .post(
+            "/settings/time-zone",
+            &ana,
+            &[("time_zone", "Mars/Olympus_Mons")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Mars/Olympus_Mons") && r.body.contains("is not a time zone"));
+    let r = t
+        .post(
+            "/settings/time-zone",
+            &ana,
+            &[("time_zone", "America/New_York")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("Time zone saved: times are shown in America/New_York.")
+    );
+    assert!(r.body.contains("value=\"America/New_York\""));
+    // Every time the user is shown: the note, the history, the case list.
+    let in_ny = shown_in(&new_york);
+    assert!(
+        in_ny.ends_with(" EST") || in_ny.ends_with(" EDT"),
+        "{in_ny}"
+    );
+    assert!(t.get(&case_page, Some(&ana)).await.body.contains(&in_ny));
+    let history = t
+        .get(&format!("{case_page}/history"), Some(&ana))
+        .await
+        .body;
+    assert!(
+        history.contains(" EST") || history.contains(" EDT"),
+        "{history}"
+    );
+    let list = t.get("/cases", Some(&ana)).await.body;
+    assert!(list.contains(" EST<") || list.contains(" EDT<"), "{list}");
+    // Each user their own: the administrator's audit log in Tokyo time.
+    t.post("/settings/time-zone", &root, &[("time_zone", "Asia/Tokyo")])
+        .await;
+    let audit = t.get("/admin/audit", Some(&root)).await.body;
+    assert!(audit.contains(" JST</td>"), "{audit}");
+    assert!(
+        t.get(&case_page, Some(&root))
+            .await
+            .body
+            .contains(&shown_in(&tokyo))
+    );
+    // Empty: back to the server's.
+    t.post("/settings/time-zone", &ana, &[("time_zone", "")])
+        .await;
+    let page = t.get(&case_page, Some(&ana)).await.body;
+    assert!(page.contains(&shown_in(&jiff::tz::TimeZone::system())));
 }

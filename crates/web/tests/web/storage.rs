@@ -12,18 +12,20 @@ use refuge_web::store::{
 fn first() -> Version<'static> {
     Version {
         facts: "{}",
+        search_text: "",
         changes: "[]",
         deadlines: &[],
     }
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
     "note versions",
     "tasks",
+    "search text and time zone",
 ];
 
 /// A new SQLite database in `dir` (or the one already there).
@@ -144,6 +146,7 @@ async fn story(db: &Db) {
             1,
             &Version {
                 facts: r#"{"a":1}"#,
+                search_text: "",
                 changes: "[]",
                 deadlines: &deadlines,
             },
@@ -284,6 +287,15 @@ async fn story(db: &Db) {
         .await
         .unwrap();
     assert_eq!(db.session("s1").await.unwrap().unwrap().1, "c1");
+    assert_eq!(db.session("s1").await.unwrap().unwrap().2, None);
+    db.set_time_zone(&ana.id, Some("America/Chicago"), &did(SettingsTimeZone))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.session("s1").await.unwrap().unwrap().2.as_deref(),
+        Some("America/Chicago"),
+        "a session reads its user's time zone"
+    );
     let off = UserChange {
         active: Some(false),
         ..Default::default()
@@ -380,6 +392,11 @@ fn schema(sql: &str) -> Vec<(String, Vec<String>)> {
                 format!("index {}", rest.split_whitespace().next().unwrap()),
                 cols.split(", ").map(str::to_string).collect(),
             ));
+        } else if let Some(rest) = line.strip_prefix("ALTER TABLE ") {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            if let [table, "ADD", "COLUMN", column, ..] = words.as_slice() {
+                out.push((format!("alter {table}"), vec![column.to_string()]));
+            }
         } else if let Some(rest) = line.strip_prefix("CREATE TABLE ") {
             out.push((
                 rest.split_whitespace().next().unwrap().to_string(),
@@ -518,4 +535,48 @@ async fn a_token_revoked_while_it_is_being_read_is_refused_at_once() {
             "round {round}: and after every read"
         );
     }
+}
+
+/// Issue 22: cases stored before the search read the facts' free text
+/// (migration 0006) get theirs when the server starts, and are found.
+#[tokio::test]
+async fn cases_made_before_the_search_read_their_facts_are_found_after_a_start() {
+    use sqlx::Connection;
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_in(&dir).await;
+    let ana = db
+        .add_user("ana", "hash", Role::Attorney, &did(PermissionUserAdd))
+        .await
+        .unwrap();
+    let facts = r#"{"harms":[{"id":"h1","narrative":"Burned the Bakery"}]}"#;
+    let case = db
+        .create_case(
+            &ana,
+            None,
+            "Rosa",
+            &Version { facts, ..first() },
+            &did(CaseCreate),
+        )
+        .await
+        .unwrap();
+    let mut raw =
+        sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("r.db").display()))
+            .await
+            .unwrap();
+    sqlx::query("UPDATE cases SET search_text = NULL")
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    let search = CaseFilter {
+        search: Some("bakery".into()),
+        ..Default::default()
+    };
+    assert!(db.cases_for(&ana, &search).await.unwrap().is_empty());
+    refuge_web::cases::service::fill_search_text(&db)
+        .await
+        .unwrap();
+    let found = db.cases_for(&ana, &search).await.unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, case.id);
+    assert!(db.cases_without_search_text(10).await.unwrap().is_empty());
 }
