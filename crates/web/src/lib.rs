@@ -41,6 +41,7 @@ pub mod serve;
 pub mod settings;
 pub mod state;
 pub mod store;
+pub mod totp;
 
 pub use app::{BODY_LIMIT, app};
 pub use domain::Role;

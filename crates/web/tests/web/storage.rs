@@ -18,12 +18,13 @@ fn first() -> Version<'static> {
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
     "note versions",
     "tasks",
+    "second factor",
 ];
 
 /// A new SQLite database in `dir` (or the one already there).
