@@ -130,6 +130,15 @@ pub async fn hash_blocking(password: &str) -> Result<String, AppError> {
         .map_err(|_| AppError::BadRequest("the password could not be processed; try again".into()))
 }
 
+/// When a session (or a sign-in waiting for its code) made now ends, as stored.
+fn expires_in(life: jiff::SignedDuration) -> String {
+    jiff::Timestamp::now()
+        .checked_add(life)
+        .unwrap_or(jiff::Timestamp::MAX)
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
 /// Signs `user` in: a new session, its cookie, and the audit row (`how`).
 async fn start_session(
     state: &AppState,
@@ -140,11 +149,7 @@ async fn start_session(
 ) -> PageResult {
     let token = secret::new_secret("session");
     let csrf = secret::new_secret("csrf");
-    let expires = jiff::Timestamp::now()
-        .checked_add(jiff::SignedDuration::from_hours(session::SESSION_HOURS))
-        .unwrap_or(jiff::Timestamp::MAX)
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+    let expires = expires_in(jiff::SignedDuration::from_hours(session::SESSION_HOURS));
     state
         .db
         .add_session(&secret::hash_secret(&token), &user.id, &csrf, &expires)

@@ -15,7 +15,7 @@ use qrcodegen::{QrCode, QrCodeEcc};
 use refuge_engine::NOTICE;
 use serde::Deserialize;
 
-use super::{next_page, start_session};
+use super::{expires_in, next_page, start_session};
 use crate::domain::AuditAction;
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::{Posted, PreSession, Q, pre_csrf};
@@ -24,7 +24,7 @@ use crate::http::session::{self, PendingSignIn, Session};
 use crate::http::view::{Ctx, render, see_other};
 use crate::secret;
 use crate::state::AppState;
-use crate::store::{Audit, By, User};
+use crate::store::User;
 use crate::totp::{self, TotpSecret};
 
 /// The page where a user sets up (and turns off) their second factor.
@@ -60,11 +60,7 @@ pub(super) async fn start_pending(
     next: &str,
 ) -> Result<axum::response::Response, AppError> {
     let token = secret::new_secret("pending");
-    let expires = jiff::Timestamp::now()
-        .checked_add(jiff::SignedDuration::from_mins(session::PENDING_MINUTES))
-        .unwrap_or(jiff::Timestamp::MAX)
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+    let expires = expires_in(jiff::SignedDuration::from_mins(session::PENDING_MINUTES));
     state
         .db
         .add_pending_session(&secret::hash_secret(&token), &user.id, &expires)
@@ -181,9 +177,7 @@ async fn code(
     if state.rate_limit.locked(&ip, &user.name) || state.rate_limit.codes_locked(&user.name) {
         state
             .db
-            .audit(&Audit::new(
-                By::User(user),
-                pending.ip.as_deref(),
+            .audit(&pending.did(
                 AuditAction::SignInLocked,
                 "second-factor code refused: too many wrong ones",
             ))
@@ -211,9 +205,7 @@ async fn code(
                     let left = state.db.second_factor(&user.id).await?.recovery_left;
                     state
                         .db
-                        .audit(&Audit::new(
-                            By::User(user),
-                            pending.ip.as_deref(),
+                        .audit(&pending.did(
                             AuditAction::SignInRecoveryCode,
                             format!("a recovery code used; {left} left"),
                         ))
@@ -241,12 +233,7 @@ async fn code(
             };
             state
                 .db
-                .audit(&Audit::new(
-                    By::User(user),
-                    pending.ip.as_deref(),
-                    AuditAction::SignInCodeFailed,
-                    detail,
-                ))
+                .audit(&pending.did(AuditAction::SignInCodeFailed, detail))
                 .await?;
             let (csrf, cookie) = pre_csrf();
             let page = CodePage {
@@ -337,6 +324,11 @@ async fn set_up_page(
     Ok((status, render(&page)).into_response())
 }
 
+/// The set-up page again, with why the form was refused (422).
+async fn refused(state: &AppState, s: &Session, why: &str) -> PageResult {
+    set_up_page(state, s, Vec::new(), Some(why.to_string())).await
+}
+
 async fn set_up(State(state): State<AppState>, s: Session) -> PageResult {
     set_up_page(&state, &s, Vec::new(), None).await
 }
@@ -354,13 +346,7 @@ async fn start(State(state): State<AppState>, form: Posted) -> PageResult {
         .start_second_factor(&s.user.id, &secret.to_base32(), &audit)
         .await?
     {
-        return set_up_page(
-            &state,
-            s,
-            Vec::new(),
-            Some("Your second factor is on already.".into()),
-        )
-        .await;
+        return refused(&state, s, "Your second factor is on already.").await;
     }
     Ok(see_other(SET_UP_PAGE.into()))
 }
@@ -371,24 +357,12 @@ async fn confirm(State(state): State<AppState>, form: Posted) -> PageResult {
     let s = &form.session;
     let factor = state.db.second_factor(&s.user.id).await?;
     let (Some(b32), false) = (factor.secret, factor.enabled) else {
-        return set_up_page(
-            &state,
-            s,
-            Vec::new(),
-            Some("There is no key being set up: begin again.".into()),
-        )
-        .await;
+        return refused(&state, s, "There is no key being set up: begin again.").await;
     };
     let step = TotpSecret::from_base32(&b32)
         .and_then(|k| k.verify(form.get("code"), state.now().as_second()));
     let Some(step) = step else {
-        return set_up_page(
-            &state,
-            s,
-            Vec::new(),
-            Some("Code: it is not the one your app shows for this key now. Check that the app added the key shown here, and type the six digits it shows.".into()),
-        )
-        .await;
+        return refused(&state, s, "Code: it is not the one your app shows for this key now. Check that the app added the key shown here, and type the six digits it shows.").await;
     };
     let codes: Vec<String> = (0..RECOVERY_CODES)
         .map(|_| secret::new_recovery_code())
@@ -406,11 +380,10 @@ async fn confirm(State(state): State<AppState>, form: Posted) -> PageResult {
         .confirm_second_factor(&s.user.id, &b32, step, &hashes, &audit)
         .await?
     {
-        return set_up_page(
+        return refused(
             &state,
             s,
-            Vec::new(),
-            Some("The key changed meanwhile (set up again in another tab?): begin again.".into()),
+            "The key changed meanwhile (set up again in another tab?): begin again.",
         )
         .await;
     }
@@ -422,16 +395,10 @@ async fn confirm(State(state): State<AppState>, form: Posted) -> PageResult {
 async fn off(State(state): State<AppState>, form: Posted) -> PageResult {
     let s = &form.session;
     if state.db.second_factor_required().await? {
-        return set_up_page(&state, s, Vec::new(), Some("Your workspace requires a second factor: it cannot be turned off. An administrator can reset it.".into())).await;
+        return refused(&state, s, "Your workspace requires a second factor: it cannot be turned off. An administrator can reset it.").await;
     }
     if !state.db.second_factor(&s.user.id).await?.enabled {
-        return set_up_page(
-            &state,
-            s,
-            Vec::new(),
-            Some("Your second factor is off already.".into()),
-        )
-        .await;
+        return refused(&state, s, "Your second factor is off already.").await;
     }
     // A stolen session must not guess at codes any faster than a sign-in.
     let ip = s.ip.clone().unwrap_or_default();
@@ -443,7 +410,7 @@ async fn off(State(state): State<AppState>, form: Posted) -> PageResult {
         .is_err()
     {
         state.rate_limit.code_failed(&ip, &s.user.name);
-        return set_up_page(&state, s, Vec::new(), Some("Code: it is wrong or used already; type the one your app shows now, or a recovery code.".into())).await;
+        return refused(&state, s, "Code: it is wrong or used already; type the one your app shows now, or a recovery code.").await;
     }
     let audit = s.did(AuditAction::SecondFactorOff, "second factor turned off");
     state.db.remove_second_factor(&s.user.id, &audit).await?;

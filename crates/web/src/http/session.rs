@@ -215,6 +215,13 @@ pub struct PendingSignIn {
     pub ip: Option<String>,
 }
 
+impl PendingSignIn {
+    /// The audit row of what happened to this sign-in.
+    pub fn did(&self, action: AuditAction, detail: impl Into<String>) -> Audit<'_> {
+        Audit::new(By::User(&self.user), self.ip.as_deref(), action, detail)
+    }
+}
+
 impl FromRequestParts<AppState> for PendingSignIn {
     type Rejection = AppError;
 

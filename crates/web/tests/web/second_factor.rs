@@ -37,6 +37,12 @@ fn code_text<'a>(page: &'a str, class: &str) -> &'a str {
     page[at..].split("</code>").next().unwrap()
 }
 
+/// A GET with this cookie (`name=value`) alone.
+async fn get_with(t: &TestApp, path: &str, cookie: &str) -> Reply {
+    let req = axum::http::Request::get(path).header(header::COOKIE, cookie);
+    t.send(req.body(axum::body::Body::empty()).unwrap()).await
+}
+
 /// The step of the tests' moment.
 fn step_now() -> i64 {
     totp::step_at(crate::now().as_second())
@@ -99,9 +105,7 @@ async fn password_step(t: &TestApp, name: &str, password: &str, next: &str) -> R
 
 /// The second step, a code, on the sign-in that `pending` (its cookie) began.
 async fn code_step(t: &TestApp, pending: &str, code: &str) -> Reply {
-    let mut req = axum::http::Request::get("/login/code?next=%2Fcases");
-    req = req.header(header::COOKIE, pending);
-    let form = t.send(req.body(axum::body::Body::empty()).unwrap()).await;
+    let form = get_with(t, "/login/code?next=%2Fcases", pending).await;
     assert_eq!(form.status, StatusCode::OK, "the code step's form");
     let pre = cookie(&form, "refuge_form").unwrap();
     let body = serde_urlencoded::to_string([
@@ -131,9 +135,7 @@ async fn signed_in(t: &TestApp, r: &Reply) -> bool {
     let Some(session) = cookie(r, "refuge_session") else {
         return false;
     };
-    let mut req = axum::http::Request::get("/cases");
-    req = req.header(header::COOKIE, &session);
-    let page = t.send(req.body(axum::body::Body::empty()).unwrap()).await;
+    let page = get_with(t, "/cases", &session).await;
     r.status == StatusCode::SEE_OTHER && r.location() == "/cases" && page.status == StatusCode::OK
 }
 
@@ -226,14 +228,7 @@ both! {
     let r = password_step(t, "ana", PASSWORD, "/cases").await;
     assert!(cookie(&r, "refuge_session").is_none());
     let pending = cookie(&r, "refuge_pending").unwrap();
-    let home = t
-        .send(
-            axum::http::Request::get("/")
-                .header(header::COOKIE, &pending)
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let home = get_with(t, "/", &pending).await;
     assert_eq!((home.status, home.location()), (StatusCode::SEE_OTHER, "/login"));
 
     // A wrong code is refused, and recorded.
@@ -251,14 +246,7 @@ both! {
     assert!(signed_in(t, &r).await, "{} {}", r.status, r.body);
     assert!(cookie(&r, "refuge_pending").unwrap().ends_with('='), "the code step's cookie is cleared");
     // The sign-in is over: its cookie no longer reaches the code step.
-    let r = t
-        .send(
-            axum::http::Request::get("/login/code")
-                .header(header::COOKIE, &pending)
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let r = get_with(t, "/login/code", &pending).await;
     assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/login"));
 
     // The same code again, on a new sign-in: refused; and an earlier step's too.
