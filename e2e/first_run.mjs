@@ -1,5 +1,6 @@
 // The end-to-end test of `refuge serve` in headless Chromium, as a new office
-// uses it: first-run setup -> sign out and in again -> a new case -> three
+// uses it: first-run setup -> sign out and in again -> a second factor set up
+// in Settings, then signing in with a code (computed here) -> a new case -> three
 // interview answers -> the asylum card and the one-year deadline on the case
 // page -> the case's iCalendar file, whose event falls on that deadline ->
 // a harm and a particular social group defined inside the interview -> two
@@ -28,6 +29,7 @@
 // Prints one line per step; on the first failed check, prints what failed,
 // saves a screenshot of the page to a new temporary directory, and exits 1.
 
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -67,6 +69,34 @@ function check(ok, what) {
 function step(what) {
   console.log(`ok: ${what}`);
 }
+
+// ---- TOTP (RFC 6238: HMAC-SHA1, 30-second steps, six digits), as an authenticator app computes it.
+const base32 = (text) => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const out = [];
+  let bits = 0;
+  let value = 0;
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const v = alphabet.indexOf(c);
+    if (v < 0) throw new CheckFailed(`"${c}" is not base32, in the key "${text}"`);
+    value = ((value << 5) | v) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >>> bits) & 0xff);
+    }
+  }
+  return Buffer.from(out);
+};
+const totpStep = () => Math.floor(Date.now() / 1000 / 30);
+const totp = (key, step) => {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const h = createHmac('sha1', key).update(counter).digest();
+  const o = h[19] & 0x0f;
+  const n = (((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3]) % 1_000_000;
+  return String(n).padStart(6, '0');
+};
 
 const days = (a, b) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
@@ -191,6 +221,44 @@ try {
   check((await signedInAs()) === `${ADMIN} (admin)`, `signed in again as "${ADMIN} (admin)", got ${await signedInAs()}`);
   await a11y(); // the case list, empty
   step('wrong password refused; signed in again with the right one, back on the case list asked for');
+
+  // ---- A second factor: set up in Settings, confirmed with a code, then asked for at sign-in.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.waitForURL(`${base}/settings`);
+  await page.getByRole('link', { name: 'Set up a second factor' }).click();
+  await page.waitForURL(`${base}/settings/second-factor`);
+  await a11y(); // the second factor, off
+  await Promise.all([page.waitForURL(`${base}/settings/second-factor`), page.getByRole('button', { name: 'Set up a second factor' }).click()]);
+  check(await page.locator('svg.qr[role=img]').count(), 'the set-up page shows a QR code');
+  const uri = await text(page.locator('code.uri'));
+  const keyText = await text(page.locator('code.key'));
+  check(uri.startsWith(`otpauth://totp/Refuge:${ADMIN}?secret=${keyText.replaceAll(' ', '')}&`), `the set-up address carries the key shown, got "${uri}"`);
+  await a11y(); // the key, its address and its QR code
+  const key = base32(keyText);
+  const enrolStep = totpStep();
+  await page.fill('#code', totp(key, enrolStep));
+  await page.getByRole('button', { name: 'Turn on the second factor' }).click();
+  await page.waitForLoadState('load');
+  const recovery = await page.locator('.recovery-codes code').allTextContents();
+  check(recovery.length === 10 && recovery.every((c) => /^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/.test(c)),
+    `ten recovery codes are shown once the second factor is on, got ${JSON.stringify(recovery)}`);
+  await a11y(); // the recovery codes
+  step(`second factor on (key of ${key.length} bytes, confirmed at step ${enrolStep}); ${recovery.length} recovery codes shown`);
+
+  await Promise.all([page.waitForURL(`${base}/login`), page.getByRole('button', { name: 'Sign out' }).click()]);
+  await page.goto(`${base}/cases`);
+  await page.fill('#name', ADMIN);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL((u) => u.pathname === '/login/code'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  check(!(await sessionCookie()) && (await signedInAs()) === null, 'the password alone signs nobody in: the code is asked for');
+  await a11y(); // the code step
+  // The step that confirmed the set-up is used; the next one is accepted a step early.
+  const codeStep = Math.max(enrolStep + 1, totpStep());
+  await page.fill('#code', totp(key, codeStep));
+  await Promise.all([page.waitForURL(`${base}/cases`), page.getByRole('button', { name: 'Sign in' }).click()]);
+  check((await signedInAs()) === `${ADMIN} (admin)`, `signed in with the code as "${ADMIN} (admin)", got ${await signedInAs()}`);
+  check(await sessionCookie(), 'after the code, the session cookie is set');
+  step(`signed in with the password and the code of step ${codeStep}, back on the case list asked for`);
 
   // ---- A new case with the date of last arrival.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New case' }).click();
@@ -449,7 +517,7 @@ try {
 
   check(!cspBroken.length, `the Content-Security-Policy was broken:\n  ${cspBroken.join('\n  ')}`);
   await browser.close();
-  console.log(`PASS: setup, sign-in, new case, interview, asylum card, one-year deadline and its calendar event, a social group defined in the interview, two tabs merged, a task, an overdue case first on the dashboard, a 390 px screen, archive and undo; axe-core found no violation on ${audited} pages`);
+  console.log(`PASS: setup, sign-in, a second factor set up and used to sign in, new case, interview, asylum card, one-year deadline and its calendar event, a social group defined in the interview, two tabs merged, a task, an overdue case first on the dashboard, a 390 px screen, archive and undo; axe-core found no violation on ${audited} pages`);
 } catch (e) {
   console.error(`FAIL: ${e instanceof CheckFailed ? e.message : e.stack ?? e}`);
   if (page) {

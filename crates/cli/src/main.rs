@@ -116,6 +116,14 @@ enum UserCommand {
         #[command(flatten)]
         store: refuge_web::StoreArgs,
     },
+    /// Remove user NAME's second factor (a lost phone and lost recovery
+    /// codes): they sign in with their password alone until they set up a
+    /// new one. Recorded in the audit log.
+    ResetSecondFactor {
+        name: String,
+        #[command(flatten)]
+        store: refuge_web::StoreArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -217,6 +225,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let password = line.trim_end_matches(['\r', '\n']);
             refuge_web::block_on(users::add_user(&store, &name, role, password))??;
             eprintln!("refuge: user {name} added as {}", role.as_str());
+        }
+        Command::User {
+            command: UserCommand::ResetSecondFactor { name, store },
+        } => {
+            refuge_web::block_on(users::reset_second_factor(&store, &name))??;
+            eprintln!("refuge: the second factor of {name} is removed");
         }
         Command::Token {
             command: TokenCommand::New { name, label, store },

@@ -1,6 +1,8 @@
-//! `refuge user add` and `refuge token new`: the workspace's accounts from
-//! the command line (for a first administrator without the setup link, or a
-//! script's API token). Every change is written to the audit log.
+//! `refuge user add`, `refuge user reset-second-factor` and `refuge token
+//! new`: the workspace's accounts from the command line (for a first
+//! administrator without the setup link, an administrator locked out of
+//! their second factor, or a script's API token). Every change is written to
+//! the audit log.
 
 use refuge_web::domain::AuditAction;
 use refuge_web::domain::user::{check_new_password, check_user_name};
@@ -27,6 +29,30 @@ pub async fn add_user(
     db.add_user(name, &hash, role, &audit)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(())
+}
+
+/// `refuge user reset-second-factor NAME`: removes a user's second factor
+/// (their secret and recovery codes), audited: for the last administrator
+/// who lost both their phone and their recovery codes. They sign in with
+/// the password alone (or are sent to set up a new one, if it is required).
+///
+/// # Errors
+/// An unknown user, or a database error.
+pub async fn reset_second_factor(store: &StoreArgs, name: &str) -> anyhow::Result<()> {
+    let db = store.open().await?;
+    let (user, _) = db
+        .user_by_name(name)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no user is named {name:?}"))?;
+    let detail = format!("{name}: second factor reset (command line)");
+    let audit = Audit::new(
+        By::Nobody,
+        None,
+        AuditAction::PermissionSecondFactor,
+        detail,
+    );
+    db.remove_second_factor(&user.id, &audit).await?;
     Ok(())
 }
 

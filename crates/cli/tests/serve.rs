@@ -1,5 +1,6 @@
-//! `refuge serve`, `refuge user add` and `refuge token new`, through the built
-//! binary as an administrator scripts a set-up.
+//! `refuge serve`, `refuge user add`, `refuge user reset-second-factor` and
+//! `refuge token new`, through the built binary as an administrator scripts
+//! a set-up.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -80,6 +81,17 @@ fn a_scripted_setup_adds_users_and_tokens_that_the_api_accepts() {
     } = refuge(&["token", "new", "nobody", "--data", d]);
     assert_eq!(code, 2);
     assert!(err.contains("no user is named"), "{err}");
+    // An administrator who lost their phone and their recovery codes.
+    let Run {
+        code, stderr: err, ..
+    } = refuge(&["user", "reset-second-factor", "nobody", "--data", d]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no user is named"), "{err}");
+    let Run {
+        code, stderr: err, ..
+    } = refuge(&["user", "reset-second-factor", "ana", "--data", d]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("second factor of ana is removed"), "{err}");
     let Run {
         code,
         stdout: token,

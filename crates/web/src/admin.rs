@@ -27,6 +27,7 @@ pub fn routes() -> Routes {
         .get("/admin/users", Access::Admin, users)
         .post("/admin/users", Access::Admin, add_user)
         .post("/admin/users/{id}", Access::Admin, change_user)
+        .post("/admin/second-factor", Access::Admin, require_second_factor)
         .get("/admin/audit", Access::Admin, audit)
 }
 
@@ -38,6 +39,10 @@ struct Users {
     ctx: Ctx,
     ctx_user_id: UserId,
     users: Vec<User>,
+    /// The users whose second factor is on.
+    second_factor: Vec<UserId>,
+    /// Whether the workspace requires a second factor of every user.
+    required: bool,
     roles: [&'static str; 3],
     error: Option<String>,
     /// What the last change did, in words.
@@ -52,6 +57,9 @@ struct UsersQuery {
     added: Option<UserId>,
     #[serde(default)]
     changed: Option<UserId>,
+    /// The second factor's rule was just changed (1: required, 0: not).
+    #[serde(default)]
+    required: Option<u8>,
 }
 
 async fn users_page(state: &AppState, s: &Session, error: Option<String>) -> PageResult {
@@ -65,6 +73,8 @@ async fn users_page_done(
     done: Option<String>,
 ) -> PageResult {
     let users = state.db.users().await?;
+    let second_factor = state.db.users_with_second_factor().await?;
+    let required = state.db.second_factor_required().await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -74,6 +84,8 @@ async fn users_page_done(
         ctx: Ctx::of(s, "Users"),
         ctx_user_id: s.user.id.clone(),
         users,
+        second_factor,
+        required,
         roles: Role::ALL.map(Role::as_str),
         error,
         done,
@@ -95,7 +107,11 @@ async fn users(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<UsersQuer
             let status = if u.active { "active" } else { "deactivated" };
             format!("User {} saved: {}, {status}.", u.name, u.role.as_str())
         }),
-        (None, None) => None,
+        (None, None) => match q.required {
+            Some(1) => Some("A second factor is now required of every user: those without one are sent to set it up when they next open a page.".into()),
+            Some(_) => Some("A second factor is no longer required; users who have one keep it.".into()),
+            None => None,
+        },
     };
     users_page_done(&state, &s, None, done).await
 }
@@ -183,6 +199,15 @@ async fn change_user(
             ),
         ));
     }
+    if form.get("reset_second_factor") == "1" {
+        // Explicitly, never as a side effect of a new password: a password
+        // reset alone leaves the second factor in force.
+        change.reset_second_factor = true;
+        audits.push(s.did(
+            AuditAction::PermissionSecondFactor,
+            format!("{}: second factor reset by an administrator", user.name),
+        ));
+    }
     if active != user.active {
         change.active = Some(active);
         let what = if active { "reactivated" } else { "deactivated" };
@@ -194,6 +219,40 @@ async fn change_user(
     // All of it, with its audit rows, or none of it.
     state.db.change_user(&user.id, &change, &audits).await?;
     Ok(see_other(format!("/admin/users?changed={}", user.id)))
+}
+
+/// Requires a second factor of every user, or stops requiring it.
+async fn require_second_factor(
+    State(state): State<AppState>,
+    _: Admin,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let required = match form.get("require") {
+        "1" => true,
+        "0" => false,
+        other => {
+            return Err(AppError::BadRequest(format!(
+                "require: {other:?} is neither 1 nor 0"
+            )));
+        }
+    };
+    let detail = if required {
+        "a second factor required of every user"
+    } else {
+        "a second factor no longer required"
+    };
+    state
+        .db
+        .set_second_factor_required(
+            required,
+            &s.did(AuditAction::PermissionRequireSecondFactor, detail),
+        )
+        .await?;
+    Ok(see_other(format!(
+        "/admin/users?required={}",
+        u8::from(required)
+    )))
 }
 
 #[derive(Template)]

@@ -3,8 +3,8 @@
 //! interviews clients, and sees at once what the law engine says about each.
 //!
 //! See ARCHITECTURE.md for the map. In short, from the bottom up:
-//! - [`domain`] and [`secret`]: roles, the rules for names and passwords,
-//!   random ids and hashes;
+//! - [`domain`], [`secret`] and [`totp`]: roles, the rules for names and
+//!   passwords, random ids and hashes, the second factor's codes;
 //! - [`store`]: storage on SQLite (embedded, default) or PostgreSQL;
 //! - [`http`]: what every area shares (sessions, forms and CSRF, access
 //!   checks, errors, the page frame);
@@ -21,7 +21,8 @@
 //! - The assessment shown is always the engine's, recomputed from the stored
 //!   facts on every view; this crate decides nothing about the law.
 //! - Nothing sensitive is logged: request logs carry method, route and status,
-//!   never facts, names or tokens. Secrets are stored only as hashes.
+//!   never facts, names or tokens. Secrets are stored only as hashes, but
+//!   the second factor's TOTP key, from which the server computes codes.
 
 pub mod admin;
 pub mod api;
@@ -41,6 +42,7 @@ pub mod serve;
 pub mod settings;
 pub mod state;
 pub mod store;
+pub mod totp;
 
 pub use app::{BODY_LIMIT, app};
 pub use domain::Role;

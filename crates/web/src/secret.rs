@@ -32,6 +32,27 @@ pub fn hash_secret(secret: &str) -> String {
     hex(&Sha256::digest(secret.as_bytes()))
 }
 
+/// Characters of a recovery code, dashes aside (16 of base32: 80 bits).
+pub const RECOVERY_CODE_CHARS: usize = 16;
+
+/// A new recovery code of the second factor: 80 random bits in base32,
+/// lower case, in four groups (`abcd-efgh-ijkl-mnop`).
+pub fn new_recovery_code() -> String {
+    let code = crate::totp::base32_encode(&random_bytes::<10>()).to_lowercase();
+    let groups: Vec<&str> = (0..4).map(|i| &code[i * 4..i * 4 + 4]).collect();
+    groups.join("-")
+}
+
+/// What is stored of a recovery code (without its dashes, lower case): the
+/// SHA-256 of it with its user's id, like a token's, not argon2 like a
+/// password's. Eighty random bits cannot be guessed from their hash, so a
+/// slow hash would add nothing but its cost: ten argon2 hashes to make at
+/// set-up, and one per code to compare at every attempt. The user's id in
+/// it makes the same code of two users hash apart.
+pub fn hash_recovery_code(user_id: &str, code: &str) -> String {
+    hash_secret(&format!("recovery:{user_id}:{code}"))
+}
+
 /// Hashes a password with argon2id (a random salt; tens of milliseconds of CPU).
 pub fn hash_password(password: &str) -> String {
     Argon2::default()

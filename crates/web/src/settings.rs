@@ -1,4 +1,5 @@
-//! A user's own settings: time zone, password, calendar feed, API tokens.
+//! A user's own settings: time zone, password, calendar feed, API tokens
+//! (the second factor has a page of its own, `auth::second_factor`).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -40,6 +41,8 @@ pub fn routes() -> Routes {
 struct Settings {
     ctx: Ctx,
     has_calendar: bool,
+    /// Whether the user's second factor is on.
+    second_factor: bool,
     tokens: Vec<(String, String, String, Option<String>)>,
     /// The time zone the user chose, if any, and the server's.
     time_zone: Option<String>,
@@ -62,6 +65,7 @@ pub enum Flash {
 async fn settings_page(state: &AppState, s: &Session, flash: Flash) -> PageResult {
     let has_calendar = state.db.has_calendar_token(&s.user.id).await?;
     let tokens = state.db.api_tokens(&s.user.id).await?;
+    let second_factor = state.db.second_factor(&s.user.id).await?.enabled;
     let status = if matches!(flash, Flash::Error(_)) {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -74,6 +78,7 @@ async fn settings_page(state: &AppState, s: &Session, flash: Flash) -> PageResul
         render(&Settings {
             ctx: Ctx::of(s, "Settings"),
             has_calendar,
+            second_factor,
             tokens,
             time_zone: s.time_zone.clone(),
             server_zone: server_zone(),

@@ -1,5 +1,5 @@
 //! What every request handler is given: the database, the law, the
-//! first run's setup token, the sign-in rate limit, and "today".
+//! first run's setup token, the sign-in rate limit, "today" and the clock.
 
 use std::sync::{Arc, Mutex};
 
@@ -28,6 +28,8 @@ pub struct AppState {
     pub reminder_days: Vec<u16>,
     /// A fixed "today" (tests); `None`: the system's local date.
     pub today: Option<Date>,
+    /// A fixed clock for the second factor's codes (tests); `None`: the system's.
+    pub now: Option<jiff::Timestamp>,
 }
 
 impl AppState {
@@ -42,7 +44,13 @@ impl AppState {
             public_url: None,
             reminder_days: crate::calendar::REMINDER_DAYS.to_vec(),
             today: None,
+            now: None,
         }
+    }
+
+    /// The time now, for the second factor's codes.
+    pub fn now(&self) -> jiff::Timestamp {
+        self.now.unwrap_or_else(jiff::Timestamp::now)
     }
 
     pub fn today(&self) -> Date {

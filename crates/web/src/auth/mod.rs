@@ -1,4 +1,7 @@
-//! Signing in and out, and the first-run setup of the administrator.
+//! Signing in and out, the first-run setup of the administrator, and the
+//! second factor (`second_factor.rs`).
+
+pub mod second_factor;
 
 use askama::Template;
 use axum::extract::State;
@@ -27,7 +30,8 @@ pub fn routes() -> Routes {
         .post("/setup", Access::Public, setup)
         .get("/login", Access::Public, login_form)
         .post("/login", Access::Public, login)
-        .post("/logout", Access::SignedIn, logout)
+        .post("/logout", Access::Enrolling, logout)
+        .merge(second_factor::routes())
 }
 
 // ----- first run, sign-in, sign-out -----
@@ -115,7 +119,7 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
     );
     let user = state.db.add_user(name, &hash, Role::Admin, &audit).await?;
     *state.setup_token.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    start_session(&state, &user, form.ip.as_deref(), "/").await
+    start_session(&state, &user, form.ip.as_deref(), "/", "signed in").await
 }
 
 /// Hashes a password off the async workers (argon2 takes tens of milliseconds of CPU).
@@ -126,26 +130,33 @@ pub async fn hash_blocking(password: &str) -> Result<String, AppError> {
         .map_err(|_| AppError::BadRequest("the password could not be processed; try again".into()))
 }
 
-async fn start_session(state: &AppState, user: &User, ip: Option<&str>, then: &str) -> PageResult {
-    let token = secret::new_secret("session");
-    let csrf = secret::new_secret("csrf");
-    let expires = jiff::Timestamp::now()
-        .checked_add(jiff::SignedDuration::from_hours(session::SESSION_HOURS))
+/// When a session (or a sign-in waiting for its code) made now ends, as stored.
+fn expires_in(life: jiff::SignedDuration) -> String {
+    jiff::Timestamp::now()
+        .checked_add(life)
         .unwrap_or(jiff::Timestamp::MAX)
         .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+        .to_string()
+}
+
+/// Signs `user` in: a new session, its cookie, and the audit row (`how`).
+async fn start_session(
+    state: &AppState,
+    user: &User,
+    ip: Option<&str>,
+    then: &str,
+    how: &str,
+) -> PageResult {
+    let token = secret::new_secret("session");
+    let csrf = secret::new_secret("csrf");
+    let expires = expires_in(jiff::SignedDuration::from_hours(session::SESSION_HOURS));
     state
         .db
         .add_session(&secret::hash_secret(&token), &user.id, &csrf, &expires)
         .await?;
     state
         .db
-        .audit(&Audit::new(
-            By::User(user),
-            ip,
-            AuditAction::SignIn,
-            "signed in",
-        ))
+        .audit(&Audit::new(By::User(user), ip, AuditAction::SignIn, how))
         .await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = session::session_cookie(&token).parse() {
@@ -235,14 +246,13 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
         .unwrap_or(false);
     match found {
         Some((user, _)) if ok && user.active => {
+            let next = next_page(field(&form.fields, "next"));
+            if state.db.second_factor(&user.id).await?.enabled {
+                // Not signed in yet: the code is due.
+                return second_factor::start_pending(&state, &user, next).await;
+            }
             state.rate_limit.succeeded(&ip, &name);
-            start_session(
-                &state,
-                &user,
-                form.ip.as_deref(),
-                next_page(field(&form.fields, "next")),
-            )
-            .await
+            start_session(&state, &user, form.ip.as_deref(), next, "signed in").await
         }
         _ => {
             state.rate_limit.failed(&ip, &name);

@@ -31,6 +31,16 @@ actions! {
     SignInFailed => "sign_in.failed",
     SignInLocked => "sign_in.locked",
     SignOut => "sign_out",
+    /// A wrong, or already used, code or recovery code after a right password.
+    SignInCodeFailed => "sign_in.code_failed",
+    /// A sign-in completed with a recovery code (used up by it).
+    SignInRecoveryCode => "sign_in.recovery_code",
+    /// A user began setting up a second factor (a new secret).
+    SecondFactorSetup => "second_factor.setup",
+    /// A user's second factor switched on, confirmed with a code; new recovery codes.
+    SecondFactorOn => "second_factor.on",
+    /// A user switched their own second factor off.
+    SecondFactorOff => "second_factor.off",
     CaseCreate => "case.create",
     CaseView => "case.view",
     CaseExport => "case.export",
@@ -51,6 +61,10 @@ actions! {
     PermissionPassword => "permission.password",
     /// A user chose the time zone their pages show times in.
     SettingsTimeZone => "settings.time_zone",
+    /// An administrator (or `refuge user reset-second-factor`) removed a user's second factor.
+    PermissionSecondFactor => "permission.second_factor",
+    /// An administrator required a second factor of every user, or stopped requiring it.
+    PermissionRequireSecondFactor => "permission.require_second_factor",
     /// A user added on the command line (`refuge user add`), or the first
     /// administrator at setup, or the demo user.
     UserAdd => "user.add",

@@ -48,6 +48,14 @@ pub enum AppError {
         "too many failed sign-ins for this name from this address; wait 15 minutes and try again (signing in from another device still works)"
     )]
     RateLimited,
+    /// The workspace requires a second factor and this user has none yet:
+    /// to its set-up page before anything else.
+    #[error("set up a second factor to continue")]
+    MustEnrol,
+    #[error(
+        "too many wrong codes for this account; wait 15 minutes and sign in again. If it was not you, someone knows your password: change it, or ask an administrator to"
+    )]
+    CodesLocked,
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -66,11 +74,14 @@ impl IntoResponse for AppError {
                 return Redirect::to(&to).into_response();
             }
             AppError::ApiAuth => return ApiError::Unauthorized.into_response(),
+            AppError::MustEnrol => {
+                return Redirect::to(crate::auth::second_factor::SET_UP_PAGE).into_response();
+            }
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::Csrf | AppError::NoCookie => StatusCode::FORBIDDEN,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::RateLimited | AppError::CodesLocked => StatusCode::TOO_MANY_REQUESTS,
             AppError::Db(DbError::Conflict(_)) => StatusCode::CONFLICT,
             AppError::Db(e) => {
                 tracing::error!(kind = db_error_kind(e), "database error");
@@ -137,7 +148,7 @@ impl From<DbError> for ApiError {
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         match e {
-            AppError::SignIn(_) | AppError::ApiAuth => ApiError::Unauthorized,
+            AppError::SignIn(_) | AppError::ApiAuth | AppError::MustEnrol => ApiError::Unauthorized,
             AppError::NotFound | AppError::Forbidden => ApiError::NotFound,
             AppError::Db(e) => e.into(),
             other => ApiError::Invalid {

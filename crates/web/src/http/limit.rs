@@ -5,6 +5,13 @@
 //! [`RateLimit::MAX_DELAY`]). So a user signs in from their own address
 //! while someone else guesses at their name, and an office behind one
 //! HTTPS proxy is not locked out by one person's mistakes.
+//!
+//! A wrong second-factor code counts as a wrong password does, and more:
+//! after [`RateLimit::MAX_CODE_FAILURES`] wrong codes for an account from
+//! anywhere within the window, codes for it are refused everywhere until
+//! the window has passed. Only someone who knows the password reaches the
+//! code step, so only they can cause that, and six digits must not be
+//! guessed in parallel from many addresses.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -83,10 +90,10 @@ impl RateLimit {
     pub fn failed(&self, ip: &str, name: &str) {
         let now = Instant::now();
         let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() + 3 > Self::MAX_KEYS {
+        if map.len() + 4 > Self::MAX_KEYS {
             map.retain(|_, (_, since)| now.duration_since(*since) < self.window);
         }
-        if map.len() + 3 > Self::MAX_KEYS {
+        if map.len() + 4 > Self::MAX_KEYS {
             // Still full: forget the older half of the names tried (an
             // address is kept: it is what a flood of names comes from).
             let mut names: Vec<(Instant, String)> = map
@@ -99,7 +106,7 @@ impl RateLimit {
                 map.remove(k);
             }
         }
-        if map.len() + 3 > Self::MAX_KEYS {
+        if map.len() + 4 > Self::MAX_KEYS {
             // Only addresses left (a flood from many): the older half goes.
             let mut all: Vec<(Instant, String)> = map
                 .iter()
@@ -113,6 +120,37 @@ impl RateLimit {
         for k in Self::keys(ip, name) {
             map.entry(k).or_insert((0, now)).0 += 1;
         }
+    }
+
+    /// Wrong second-factor codes for one account, from anywhere, after
+    /// which codes for it are refused for the window.
+    pub const MAX_CODE_FAILURES: u32 = 10;
+
+    fn code_key(name: &str) -> String {
+        let name: String = name.chars().take(MAX_NAME_CHARS).collect();
+        format!("code:{}", name.to_lowercase())
+    }
+
+    /// Counts a wrong second-factor code: as a wrong password, and towards
+    /// [`Self::MAX_CODE_FAILURES`] for the account.
+    pub fn code_failed(&self, ip: &str, name: &str) {
+        self.failed(ip, name);
+        let now = Instant::now();
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = map.entry(Self::code_key(name)).or_insert((0, now));
+        if now.duration_since(entry.1) >= self.window {
+            *entry = (0, now);
+        }
+        entry.0 += 1;
+    }
+
+    /// Whether codes for this account are refused for now.
+    pub fn codes_locked(&self, name: &str) -> bool {
+        let now = Instant::now();
+        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(&Self::code_key(name)).is_some_and(|(n, since)| {
+            *n >= Self::MAX_CODE_FAILURES && now.duration_since(*since) < self.window
+        })
     }
 
     /// Addresses and names remembered at most (a few hundred kilobytes).
@@ -131,5 +169,6 @@ impl RateLimit {
         for k in Self::keys(ip, name) {
             map.remove(&k);
         }
+        map.remove(&Self::code_key(name));
     }
 }

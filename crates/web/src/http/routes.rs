@@ -15,6 +15,12 @@ pub enum Access {
     Public,
     /// A signed-in user.
     SignedIn,
+    /// A signed-in user, even one whom the workspace still sends to set up
+    /// a second factor before anything else (the set-up pages, signing out).
+    Enrolling,
+    /// A sign-in whose password was right and whose second factor is due
+    /// (its own short-lived cookie): the code step. Signs no one in by itself.
+    PendingSignIn,
     /// A signed-in user who sees the route's case (`CaseAccess<Member>`).
     Member,
     /// ... and whose role manages cases (`CaseAccess<Manager>`).

@@ -1,13 +1,16 @@
 //! Who is asking: the session of a signed-in user of the pages (a cookie
 //! with its CSRF token), or an API user (a bearer token).
 
-use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
+use std::sync::OnceLock;
+
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts, MatchedPath};
 use axum::http::HeaderMap;
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 
 use crate::domain::{AuditAction, CaseId};
 use crate::http::error::AppError;
+use crate::http::routes::Access;
 use crate::http::view::Ctx;
 use crate::secret::hash_secret;
 use crate::state::AppState;
@@ -41,6 +44,23 @@ pub fn session_cookie(token: &str) -> String {
 
 pub fn clear_session_cookie() -> String {
     format!("{SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
+}
+
+/// The cookie of a sign-in whose password was right and whose second
+/// factor is due: sent only to the code step (`/login/...`), and short-lived.
+pub const PENDING_COOKIE: &str = "refuge_pending";
+/// How long the code may be typed after the password.
+pub const PENDING_MINUTES: i64 = 5;
+
+pub fn pending_cookie(token: &str) -> String {
+    format!(
+        "{PENDING_COOKIE}={token}; Path=/login; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
+        PENDING_MINUTES * 60
+    )
+}
+
+pub fn clear_pending_cookie() -> String {
+    format!("{PENDING_COOKIE}=; Path=/login; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
 }
 
 /// The client's address, when the server knows it (not in tests without a
@@ -159,7 +179,13 @@ where
         };
         let token_hash = hash_secret(token);
         match state.db.session(&token_hash).await? {
-            Some((user, csrf, time_zone)) => {
+            Some(row) if row.must_enrol && !may_enrol(parts) => Err(AppError::MustEnrol),
+            Some(crate::store::SessionRow {
+                user,
+                csrf,
+                time_zone,
+                ..
+            }) => {
                 let s = Session {
                     actor: Actor {
                         user,
@@ -174,6 +200,61 @@ where
                 Ok(s)
             }
             None => Err(sign_in()),
+        }
+    }
+}
+
+/// Whether the route asked for is one a user who must first set up a second
+/// factor may reach: those registered with [`Access::Enrolling`], read from
+/// the application's own route table.
+fn may_enrol(parts: &Parts) -> bool {
+    static ENROLLING: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    let routes = ENROLLING.get_or_init(|| {
+        crate::app::route_table()
+            .into_iter()
+            .filter(|r| r.access == Access::Enrolling)
+            .map(|r| (r.method, r.path))
+            .collect()
+    });
+    let Some(path) = parts.extensions.get::<MatchedPath>() else {
+        return false;
+    };
+    routes
+        .iter()
+        .any(|(m, p)| *m == parts.method.as_str() && p == path.as_str())
+}
+
+/// A sign-in whose password was right and whose second factor is due (by
+/// its own cookie, [`PENDING_COOKIE`]): who is signing in, and from where.
+/// Without one, the code step sends to the sign-in page.
+pub struct PendingSignIn {
+    pub user: User,
+    pub token_hash: String,
+    pub ip: Option<String>,
+}
+
+impl PendingSignIn {
+    /// The audit row of what happened to this sign-in.
+    pub fn did(&self, action: AuditAction, detail: impl Into<String>) -> Audit<'_> {
+        Audit::new(By::User(&self.user), self.ip.as_deref(), action, detail)
+    }
+}
+
+impl FromRequestParts<AppState> for PendingSignIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let Some(token) = cookie(&parts.headers, PENDING_COOKIE).filter(|t| !t.is_empty()) else {
+            return Err(AppError::SignIn(None));
+        };
+        let token_hash = hash_secret(token);
+        match state.db.pending_session(&token_hash).await? {
+            Some(user) => Ok(PendingSignIn {
+                user,
+                token_hash,
+                ip: client_ip(parts, state.trusted_proxy),
+            }),
+            None => Err(AppError::SignIn(None)),
         }
     }
 }

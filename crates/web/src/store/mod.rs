@@ -23,11 +23,14 @@ use crate::domain::{CaseId, UserId};
 mod audit;
 mod cases;
 mod file;
+mod second_factor;
 mod tasks;
 mod users;
 
 pub use audit::{Audit, AuditFilter, By};
 pub use file::{check_sqlite, copy_sqlite};
+pub use second_factor::SecondFactor;
+pub use users::SessionRow;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -83,6 +86,9 @@ pub struct UserChange<'a> {
     pub revoke_tokens: bool,
     pub role: Option<Role>,
     pub active: Option<bool>,
+    /// Remove their second factor (a lost phone): their next sign-in asks
+    /// for the password alone, or sends them to set one up if it is required.
+    pub reset_second_factor: bool,
 }
 
 /// A version of a case's facts as stored: the document, what changed from

@@ -152,6 +152,9 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
+        if change.reset_second_factor {
+            Db::remove_second_factor_in(&mut tx, user_id).await?;
+        }
         for audit in audits {
             audit.write(&mut tx, None, None).await?;
         }
@@ -208,23 +211,33 @@ impl Db {
         Ok(())
     }
 
-    /// The active user of an unexpired session, the session's CSRF token,
-    /// and the time zone the user chose (`None`: the server's).
-    pub async fn session(
-        &self,
-        token_hash: &str,
-    ) -> Result<Option<(User, String, Option<String>)>> {
+    /// The active user of an unexpired, signed-in session (not one whose
+    /// second factor is still due), with the session's CSRF token, the time
+    /// zone the user chose, and whether they must set up a second factor
+    /// before anything else (the workspace requires one and theirs is not on).
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>> {
         let row = sqlx::query(
-            "SELECT u.id, u.name, u.role, u.active, u.time_zone, s.csrf FROM sessions s
+            "SELECT u.id, u.name, u.role, u.active, u.time_zone, s.csrf,
+                    CASE WHEN u.totp_enabled = 0 AND EXISTS (
+                        SELECT 1 FROM security_policy p WHERE p.require_second_factor = 1
+                    ) THEN 1 ELSE 0 END AS must_enrol
+             FROM sessions s
              JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
+             WHERE s.token_hash = $1 AND s.pending = 0 AND s.expires_at > $2 AND u.active = 1",
         )
         .bind(token_hash)
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| Ok((user(&r)?, r.try_get("csrf")?, r.try_get("time_zone")?)))
-            .transpose()
+        row.map(|r| {
+            Ok(SessionRow {
+                user: user(&r)?,
+                csrf: r.try_get("csrf")?,
+                time_zone: r.try_get("time_zone")?,
+                must_enrol: r.try_get::<i64, _>("must_enrol")? != 0,
+            })
+        })
+        .transpose()
     }
 
     pub async fn end_session(&self, token_hash: &str) -> Result<()> {
@@ -424,4 +437,15 @@ impl Db {
 enum UserText {
     CalendarTokenHash,
     TimeZone,
+}
+
+/// A signed-in session as [`Db::session`] reads it.
+pub struct SessionRow {
+    pub user: User,
+    /// The session's CSRF token.
+    pub csrf: String,
+    /// The time zone the user chose (`None`: the server's).
+    pub time_zone: Option<String>,
+    /// Whether the user must set up a second factor before anything else.
+    pub must_enrol: bool,
 }

@@ -32,6 +32,7 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/cases")
         | ("GET", "/cases/new")
         | ("GET", "/settings")
+        | ("GET", "/settings/second-factor")
         | ("GET", "/admin/users")
         | ("GET", "/admin/audit")
         | ("GET", "/static/style.css")
@@ -84,6 +85,15 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         ("POST", "/cases/{id}/members") => (&[("name", "colleague")], 303),
         ("POST", "/cases/{id}/members/remove") => (&[("user_id", "no-such-user")], 400),
         ("POST", "/settings/calendar") => (&[], 200),
+        // A new key to set up, shown on the set-up page.
+        ("POST", "/settings/second-factor/start") => (&[], 303),
+        // No key being set up (or a wrong code): the page again, with why.
+        ("POST", "/settings/second-factor/confirm") => (&[("code", "000000")], 422),
+        // No second factor to turn off: the page again, with why.
+        ("POST", "/settings/second-factor/off") => (&[("code", "000000")], 422),
+        ("POST", "/admin/second-factor") => (&[("require", "0")], 303),
+        // Only after a right password (its own cookie): otherwise, to sign in.
+        ("GET", "/login/code") | ("POST", "/login/code") => (&[], 303),
         // A wrong current password is refused at the form, with the form again.
         ("POST", "/settings/password") => (&[("current", "x"), ("new", "y")], 422),
         ("POST", "/settings/tokens") => (&[("name", "script")], 200),
@@ -175,6 +185,7 @@ async fn matrix(t: &TestApp) {
             Access::Public => None,
             Access::FeedToken => Some(404),
             Access::Api | Access::ApiMember => Some(401),
+            // Pages, and sign-in's second step without its first: to sign in.
             _ => Some(303),
         };
         let owner_case = t.case(&stranger, "Client", ARRIVED).await;
@@ -194,7 +205,10 @@ async fn matrix(t: &TestApp) {
             )),
             _ => {}
         }
-        if matches!(route.access, Access::Public | Access::FeedToken) {
+        if matches!(
+            route.access,
+            Access::Public | Access::FeedToken | Access::PendingSignIn
+        ) {
             continue;
         }
         for role in Role::ALL {
@@ -305,6 +319,19 @@ async fn without_a_session_pages_send_to_sign_in_and_the_api_answers_401() {
         let path = route.path.replace("{id}", &case.id);
         match route.access {
             Access::Public | Access::FeedToken => {}
+            // The code step without a right password first: to sign in, from the start.
+            Access::PendingSignIn => {
+                let r = match route.method {
+                    "GET" => t.get(&path, None).await,
+                    _ => t.post_raw(&path, None, "csrf=x").await,
+                };
+                assert_eq!(
+                    (r.status.as_u16(), r.location()),
+                    (303, "/login"),
+                    "{} {path}",
+                    route.method
+                );
+            }
             Access::Api | Access::ApiMember => {
                 let r = t.api(route.method, &path, None, Some(ARRIVED)).await;
                 assert_eq!(

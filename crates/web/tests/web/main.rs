@@ -34,6 +34,7 @@ macro_rules! both {
 mod api;
 mod authz;
 mod pages;
+mod second_factor;
 mod storage;
 
 use axum::body::Body;
@@ -46,6 +47,10 @@ use tower::ServiceExt;
 
 /// The date the tests stand on.
 pub const TODAY: Date = date(2026, 11, 27);
+/// The moment the tests stand on (noon of [`TODAY`], UTC), for the second factor's codes.
+pub fn now() -> jiff::Timestamp {
+    "2026-11-27T12:00:00Z".parse().unwrap()
+}
 
 /// A fresh workspace on its own SQLite file.
 pub struct TestApp {
@@ -94,6 +99,7 @@ impl TestApp {
             .expect("a fresh SQLite database migrates");
         let mut state = AppState::new(db);
         state.today = Some(TODAY);
+        state.now = Some(now());
         TestApp {
             state,
             _dir: dir,
@@ -106,6 +112,7 @@ impl TestApp {
         let (db, pg) = postgres_db().await?;
         let mut state = AppState::new(db);
         state.today = Some(TODAY);
+        state.now = Some(now());
         Some(TestApp {
             state,
             _dir: tempfile::tempdir().unwrap(),

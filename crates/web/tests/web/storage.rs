@@ -19,13 +19,14 @@ fn first() -> Version<'static> {
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
     "note versions",
     "tasks",
     "search text and time zone",
+    "second factor",
 ];
 
 /// A new SQLite database in `dir` (or the one already there).
@@ -286,13 +287,18 @@ async fn story(db: &Db) {
     db.add_session("s1", &ana.id, "c1", "2999-01-01T00:00:00Z")
         .await
         .unwrap();
-    assert_eq!(db.session("s1").await.unwrap().unwrap().1, "c1");
-    assert_eq!(db.session("s1").await.unwrap().unwrap().2, None);
+    assert_eq!(db.session("s1").await.unwrap().unwrap().csrf, "c1");
+    assert_eq!(db.session("s1").await.unwrap().unwrap().time_zone, None);
     db.set_time_zone(&ana.id, Some("America/Chicago"), &did(SettingsTimeZone))
         .await
         .unwrap();
     assert_eq!(
-        db.session("s1").await.unwrap().unwrap().2.as_deref(),
+        db.session("s1")
+            .await
+            .unwrap()
+            .unwrap()
+            .time_zone
+            .as_deref(),
         Some("America/Chicago"),
         "a session reads its user's time zone"
     );
