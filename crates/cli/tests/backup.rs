@@ -108,6 +108,7 @@ async fn write_until(dir: &Path, stop: &AtomicBool, written: &AtomicUsize) {
     let (ana, _) = db.user_by_name("ana").await.unwrap().unwrap();
     let first = Version {
         facts: r#"{"applicant":{"name":"A client"}}"#,
+        search_text: "",
         changes: "[]",
         deadlines: &[],
     };
