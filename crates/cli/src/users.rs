@@ -20,7 +20,7 @@ pub async fn add_user(
     role: Role,
     password: &str,
 ) -> anyhow::Result<()> {
-    check_user_name(name).map_err(|e| anyhow::anyhow!("user name: {e}"))?;
+    let name = &check_user_name(name).map_err(|e| anyhow::anyhow!("user name: {e}"))?;
     check_new_password(password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
     let db = store.open().await?;
     let hash = secret::hash_password(password);

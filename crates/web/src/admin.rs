@@ -118,17 +118,26 @@ async fn users(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<UsersQuer
 
 async fn add_user(State(state): State<AppState>, _: Admin, form: Posted) -> PageResult {
     let s = &form.session;
-    let name = form.get("name").trim();
     let password = form.get("password");
-    let role: Result<Role, String> = form.get("role").parse();
-    let problem = user::check_user_name(name)
+    let problem = user::check_user_name(form.get("name").trim())
         .map_err(|e| format!("User name: {e}."))
-        .and_then(|_| user::check_new_password(password).map_err(|e| format!("Password: {e}.")))
-        .and_then(|_| role.clone().map_err(|e| format!("Role: {e}.")));
-    if let Err(e) = problem {
-        return users_page(&state, s, Some(e)).await;
-    }
-    let role = role.unwrap_or(Role::Staff);
+        .and_then(|name| {
+            user::check_new_password(password)
+                .map(|()| name)
+                .map_err(|e| format!("Password: {e}."))
+        })
+        .and_then(|name| {
+            let role: Role = form
+                .get("role")
+                .parse()
+                .map_err(|e| format!("Role: {e}."))?;
+            Ok((name, role))
+        });
+    let (name, role) = match problem {
+        Ok(ok) => ok,
+        Err(e) => return users_page(&state, s, Some(e)).await,
+    };
+    let name = name.as_str();
     let hash = hash_blocking(password).await?;
     let audit = s.did(
         AuditAction::PermissionUserAdd,

@@ -93,23 +93,30 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
     if state.db.admin_count().await? > 0 || !setup_token_valid(&state, token) {
         return Err(AppError::NotFound);
     }
-    let name = field(&form.fields, "name").trim();
+    let typed = field(&form.fields, "name").trim();
     let password = field(&form.fields, "password");
-    let problem = user::check_user_name(name)
+    let problem = user::check_user_name(typed)
         .map_err(|e| format!("User name: {e}."))
-        .and_then(|_| user::check_new_password(password).map_err(|e| format!("Password: {e}.")));
-    if let Err(error) = problem {
-        let (csrf, cookie) = pre_csrf();
-        let page = Setup {
-            ctx: Ctx::anonymous("First run"),
-            csrf,
-            token,
-            name,
-            error: Some(error),
-            notice: NOTICE,
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, cookie, render(&page)).into_response());
-    }
+        .and_then(|name| {
+            user::check_new_password(password)
+                .map(|()| name)
+                .map_err(|e| format!("Password: {e}."))
+        });
+    let name = match problem {
+        Ok(name) => name,
+        Err(error) => {
+            let (csrf, cookie) = pre_csrf();
+            let page = Setup {
+                ctx: Ctx::anonymous("First run"),
+                csrf,
+                token,
+                name: typed,
+                error: Some(error),
+                notice: NOTICE,
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, cookie, render(&page)).into_response());
+        }
+    };
     let hash = hash_blocking(password).await?;
     let audit = Audit::new(
         By::NewUser,
@@ -117,7 +124,7 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
         AuditAction::UserAdd,
         "first administrator created at setup",
     );
-    let user = state.db.add_user(name, &hash, Role::Admin, &audit).await?;
+    let user = state.db.add_user(&name, &hash, Role::Admin, &audit).await?;
     *state.setup_token.lock().unwrap_or_else(|e| e.into_inner()) = None;
     start_session(&state, &user, form.ip.as_deref(), "/", "signed in").await
 }
@@ -217,7 +224,7 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
     // No account has a longer name: what is kept of one tried (the audit
     // log, the limiter) is cut to that length (issue 15: a 900,000-character
     // name filled the disk through the audit log).
-    let name: String = typed.chars().take(MAX_NAME_CHARS).collect();
+    let name: String = user::normal_name(&typed.chars().take(MAX_NAME_CHARS).collect::<String>());
     let password = field(&form.fields, "password").to_string();
     let ip = form.ip.clone().unwrap_or_default();
     let wait = state.rate_limit.delay(&ip, &name);

@@ -64,8 +64,19 @@ fn is_run(p: &str) -> bool {
     b.windows(2).all(|w| w[1] == w[0] + 1) || b.windows(2).all(|w| w[0] == w[1] + 1)
 }
 
-/// Checks a new user name: 1 to 64 letters, digits, `.`, `-`, `_` or `@`.
-pub fn check_user_name(name: &str) -> Result<(), String> {
+/// A user name as it is stored and looked up: NFKC-normalised (Unicode
+/// Standard Annex #15), so that a name typed with compatibility forms
+/// (full-width "ａｎａ", the ligature "ﬁ") is the same name.
+pub fn normal_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    name.nfkc().collect()
+}
+
+/// Checks a new user name: 1 to 64 letters, digits, `.`, `-`, `_` or `@`,
+/// after NFKC normalisation ([`normal_name`]). Returns the name to store.
+pub fn check_user_name(name: &str) -> Result<String, String> {
+    let name = normal_name(name);
+    let name = name.as_str();
     let ok = !name.is_empty()
         && name.chars().count() <= MAX_NAME_CHARS
         && name
@@ -84,12 +95,21 @@ pub fn check_user_name(name: &str) -> Result<(), String> {
                 .into(),
         );
     }
-    Ok(())
+    Ok(name.to_string())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::check_user_name;
+    use super::{check_user_name, normal_name};
+
+    #[test]
+    fn a_name_typed_in_compatibility_forms_is_the_same_name() {
+        assert_eq!(check_user_name("ａｎａ１").as_deref(), Ok("ana1"));
+        assert_eq!(check_user_name("ﬁona").as_deref(), Ok("fiona"));
+        assert_eq!(normal_name("ａｎａ"), normal_name("ana"));
+        // A combining accent and its precomposed letter are one name.
+        assert_eq!(normal_name("jose\u{301}"), normal_name("jos\u{e9}"));
+    }
 
     #[test]
     fn a_name_that_could_pass_for_another_is_refused() {

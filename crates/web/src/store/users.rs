@@ -74,10 +74,12 @@ impl Db {
     }
 
     /// A user and their password hash, by name.
+    /// The user of a name as typed (NFKC-normalised, as names are stored:
+    /// `domain::user::normal_name`), and their password hash.
     pub async fn user_by_name(&self, name: &str) -> Result<Option<(User, String)>> {
         let row =
             sqlx::query("SELECT id, name, role, active, password_hash FROM users WHERE name = $1")
-                .bind(name)
+                .bind(crate::domain::user::normal_name(name))
                 .fetch_optional(&self.pool)
                 .await?;
         row.map(|r| Ok((user(&r)?, r.try_get("password_hash")?)))

@@ -157,6 +157,26 @@ async fn sign_in(t: &TestApp, name: &str, password: &str) -> crate::Reply {
 }
 
 #[tokio::test]
+async fn a_user_name_typed_in_full_width_letters_signs_in_as_the_same_user_and_counts_toward_its_lock()
+ {
+    let t = TestApp::new().await;
+    let hash = secret::hash_password("correct horse battery");
+    t.db()
+        .add_user("maria", &hash, Role::Admin, &crate::test_audit())
+        .await
+        .unwrap();
+    // NFKC: "ｍａｒｉａ" (full-width letters, as some keyboards type them) is "maria".
+    let r = sign_in(&t, "ｍａｒｉａ", "correct horse battery").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // Wrong passwords under either spelling lock the one name.
+    for name in ["ｍａｒｉａ", "maria", "ｍａｒｉａ", "maria", "ｍａｒｉａ"] {
+        sign_in(&t, name, "wrong password").await;
+    }
+    let r = sign_in(&t, "maria", "correct horse battery").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+}
+
+#[tokio::test]
 async fn signing_in_checks_the_argon2id_password_and_locks_out_after_five_failures() {
     let t = TestApp::new().await;
     let hash = secret::hash_password("correct horse battery");
