@@ -30,6 +30,9 @@ pub struct AppState {
     pub today: Option<Date>,
     /// A fixed clock for the second factor's codes (tests); `None`: the system's.
     pub now: Option<jiff::Timestamp>,
+    /// The longest an assessment may take before it is refused
+    /// (`cases::service::ASSESS_DEADLINE`; shorter in tests).
+    pub assess_deadline: std::time::Duration,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
             reminder_days: crate::calendar::REMINDER_DAYS.to_vec(),
             today: None,
             now: None,
+            assess_deadline: crate::cases::service::ASSESS_DEADLINE,
         }
     }
 

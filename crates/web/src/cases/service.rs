@@ -20,7 +20,7 @@ pub enum CaseError {
 /// Assesses a facts document as of today (or the document's own `as_of`).
 ///
 /// The engine runs on the blocking pool, never on the threads that answer
-/// requests, and within [`ASSESS_DEADLINE`] (issue 15: two large documents
+/// requests, and within `state.assess_deadline` ([`ASSESS_DEADLINE`]; issue 15: two large documents
 /// assessed on the request threads made a sign-in page wait a minute).
 pub async fn assess_facts(state: &AppState, facts: &str) -> Result<Assessment, InputError> {
     let (law, today, text) = (state.law, state.today(), facts.to_owned());
@@ -28,7 +28,7 @@ pub async fn assess_facts(state: &AppState, facts: &str) -> Result<Assessment, I
         let case = Case::from_json(&text, today)?;
         Ok(assess(&case, law))
     });
-    match tokio::time::timeout(ASSESS_DEADLINE, run).await {
+    match tokio::time::timeout(state.assess_deadline, run).await {
         Ok(Ok(done)) => done,
         Ok(Err(_)) | Err(_) => Err(InputError {
             field: String::new(),

@@ -488,3 +488,41 @@ async fn a_write_based_on_an_older_version_is_refused_with_412() {
         "nothing saved"
     );
 }
+
+#[tokio::test]
+async fn an_assessment_that_overruns_its_deadline_is_refused_and_nothing_is_saved() {
+    let mut t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let case = t.case(&who, "Rosa", ARRIVED).await;
+    // The largest document the engine accepts (200 harms on 20 of 200 groups
+    // each) takes tens of milliseconds to assess: never within a millisecond.
+    let harms: Vec<_> = (0..200)
+        .map(|i| {
+            let grounds: Vec<_> = (0..20)
+                .map(|j| serde_json::json!({"ground": "particular_social_group", "group": format!("g{}", (i + j) % 200)}))
+                .collect();
+            serde_json::json!({"id": format!("h{i}"), "when": "past", "kind": "death_threat", "grounds": grounds})
+        })
+        .collect();
+    let groups: Vec<_> = (0..200)
+        .map(|j| serde_json::json!({"id": format!("g{j}"), "definition": format!("group {j}")}))
+        .collect();
+    let big =
+        serde_json::json!({"arrivals": [{"date": "2026-06-01"}], "harms": harms, "groups": groups})
+            .to_string();
+    t.state.assess_deadline = std::time::Duration::from_micros(1);
+    let path = format!("/api/v1/cases/{}/facts", case.id);
+    let r = t.api("PUT", &path, Some(&who.token), Some(&big)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("could not be completed in time"),
+        "{}",
+        r.body
+    );
+    t.state.assess_deadline = refuge_web::cases::service::ASSESS_DEADLINE;
+    assert_eq!(
+        t.facts(&who, &case.id).await,
+        serde_json::from_str::<serde_json::Value>(ARRIVED).unwrap(),
+        "the facts before the refused save are kept"
+    );
+}
