@@ -7,6 +7,11 @@
       Opens one case per line of FACTS through POST /api/v1/cases, T
       keep-alive connections at once; writes the new case ids to IDS (one a
       line) and prints the count, the wall time and the rate.
+  serve_load.py create BASE TOKEN [--clients C] [--seconds S]
+      C clients open cases through POST /api/v1/cases, each on its own
+      keep-alive connection and without a case number (the server numbers
+      them), as fast as they can for S seconds; prints the count, the errors
+      and whether every number is unique (exit 1 on an error or a repeat).
   serve_load.py login BASE NAME PASSWORD
       Signs in through the form (GET /login for the CSRF field and cookie,
       then POST /login) and prints the session cookie's value.
@@ -230,6 +235,50 @@ def cmd_load(a):
     sys.exit(1 if errors else 0)
 
 
+def cmd_create(a):
+    numbers, errors = [], []
+    lock = threading.Lock()
+    stop = time.monotonic() + a.seconds
+
+    def client(k):
+        c = connection(a.base)
+        mine, n = [], 0
+        while time.monotonic() < stop:
+            n += 1
+            body = json.dumps({"name": f"Client {k}-{n}", "facts": {"arrivals": [{"date": "2026-01-05"}]}})
+            try:
+                c.request("POST", "/api/v1/cases", body=body.encode(),
+                          headers={"Authorization": f"Bearer {a.token}", "Content-Type": "application/json"})
+                res = c.getresponse()
+                out = res.read()
+            except (OSError, http.client.HTTPException) as e:
+                with lock:
+                    errors.append(("connection", repr(e)))
+                c = connection(a.base)
+                continue
+            if res.status == 201:
+                mine.append(json.loads(out)["number"])
+            else:
+                with lock:
+                    errors.append((res.status, out[:300]))
+        with lock:
+            numbers.extend(mine)
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(a.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    secs = time.monotonic() - t0
+    repeats = len(numbers) - len(set(numbers))
+    for e in errors[:5]:
+        print(f"error: {e!r}", file=sys.stderr)
+    print(f"clients={a.clients} created={len(numbers)} errors={len(errors)} repeated_numbers={repeats} "
+          f"secs={secs:.1f} rate={len(numbers) / secs:.0f}")
+    sys.exit(1 if errors or repeats else 0)
+
+
 def cmd_login(a):
     c = connection(a.base)
     c.request("GET", "/login")
@@ -262,11 +311,16 @@ def main():
     for arg in ("base", "token", "facts", "ids"):
         ld.add_argument(arg)
     ld.add_argument("--threads", type=int, default=8)
+    cr = sub.add_parser("create")
+    for arg in ("base", "token"):
+        cr.add_argument(arg)
+    cr.add_argument("--clients", type=int, default=50)
+    cr.add_argument("--seconds", type=float, default=60)
     lg = sub.add_parser("login")
     for arg in ("base", "name", "password"):
         lg.add_argument(arg)
     a = p.parse_args()
-    {"facts": cmd_facts, "load": cmd_load, "login": cmd_login}[a.cmd](a)
+    {"facts": cmd_facts, "load": cmd_load, "create": cmd_create, "login": cmd_login}[a.cmd](a)
 
 
 if __name__ == "__main__":
