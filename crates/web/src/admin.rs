@@ -311,21 +311,28 @@ async fn audit(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<AuditQuer
         "" => None,
         code => Some(code.parse::<AuditAction>().map_err(AppError::BadRequest)?),
     };
-    let day = |name: &str, text: &str| -> Result<Option<jiff::civil::Date>, AppError> {
-        match text.trim() {
-            "" => Ok(None),
-            t => t.parse().map(Some).map_err(|_| {
-                AppError::BadRequest(format!("{name}: {t:?} is not a date (YYYY-MM-DD)"))
-            }),
+    // A day is the user's: it starts at midnight in their time zone.
+    let day = |name: &str, text: &str, next: bool| -> Result<Option<jiff::Timestamp>, AppError> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Ok(None);
         }
+        let bad = || AppError::BadRequest(format!("{name}: {t:?} is not a date (YYYY-MM-DD)"));
+        let mut d: jiff::civil::Date = t.parse().map_err(|_| bad())?;
+        if next {
+            d = d.tomorrow().map_err(|_| bad())?;
+        }
+        let midnight = d.to_datetime(jiff::civil::Time::midnight());
+        let start = s.tz.to_ambiguous_timestamp(midnight).compatible();
+        Ok(Some(start.map_err(|_| bad())?))
     };
     let text = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
     let filter = AuditFilter {
         action,
         user: text(&q.user),
         case_number: text(&q.case),
-        from: day("From", &q.from)?,
-        to: day("To", &q.to)?,
+        from: day("From", &q.from, false)?,
+        before: day("To", &q.to, true)?,
         limit: AUDIT_PAGE + 1,
         offset: q.page.clamp(0, 1_000_000) * AUDIT_PAGE,
     };

@@ -12,9 +12,10 @@ pub struct AuditFilter {
     /// A user's name.
     pub user: Option<String>,
     pub case_number: Option<String>,
-    /// From this day to that one, both included (UTC days).
-    pub from: Option<jiff::civil::Date>,
-    pub to: Option<jiff::civil::Date>,
+    /// From this moment on, and before that one (the caller turns the days
+    /// a user asks for into moments in the user's time zone).
+    pub from: Option<jiff::Timestamp>,
+    pub before: Option<jiff::Timestamp>,
     /// At most this many (0: 500), after skipping `offset`.
     pub limit: i64,
     pub offset: i64,
@@ -145,14 +146,8 @@ impl Db {
         .bind(filter.action.map_or("", AuditAction::code))
         .bind(filter.user.as_deref().unwrap_or(""))
         .bind(filter.case_number.as_deref().unwrap_or(""))
-        .bind(filter.from.map(|d| d.to_string()).unwrap_or_default())
-        .bind(
-            filter
-                .to
-                .and_then(|d| d.tomorrow().ok())
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        )
+        .bind(filter.from.map(stored).unwrap_or_default())
+        .bind(filter.before.map(stored).unwrap_or_default())
         .bind(if filter.limit > 0 { filter.limit } else { 500 })
         .bind(filter.offset.max(0))
         .fetch_all(&self.pool)
@@ -181,4 +176,9 @@ impl Db {
             .await?;
         Ok(())
     }
+}
+
+/// A moment as `audit_log.at` holds it (`store::now`'s format), so that text compares as time.
+fn stored(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

@@ -2371,6 +2371,48 @@ async fn the_case_page_says_first_what_to_do_next_and_where_the_case_stands() {
     }
 }
 
+/// Issue 22: a day asked of the audit log is the admin's own day, in their
+/// time zone, not a UTC day.
+#[tokio::test]
+async fn the_audit_logs_days_are_the_admins_days_in_their_time_zone() {
+    let t = TestApp::new().await;
+    let admin = t.login("root", Role::Admin).await;
+    // A zone whose day now differs from the UTC day, whatever the hour.
+    let now = jiff::Timestamp::now();
+    let zone = if jiff::tz::TimeZone::UTC.to_datetime(now).hour() >= 10 {
+        "Pacific/Kiritimati" // UTC+14: already tomorrow
+    } else {
+        "Pacific/Pago_Pago" // UTC-11: still yesterday
+    };
+    let r = t
+        .post("/settings/time-zone", &admin, &[("time_zone", zone)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    t.case(&admin, "First", ARRIVED).await;
+    let local = jiff::tz::TimeZone::get(zone)
+        .unwrap()
+        .to_datetime(now)
+        .date();
+    let utc = jiff::tz::TimeZone::UTC.to_datetime(now).date();
+    assert_ne!(local, utc);
+    let rows = |page: &str| page.matches("<tr><td>").count();
+    let all = t.get("/admin/audit", Some(&admin)).await.body;
+    let mine = t
+        .get(
+            &format!("/admin/audit?from={local}&to={local}"),
+            Some(&admin),
+        )
+        .await
+        .body;
+    assert!(rows(&all) > 0);
+    assert_eq!(rows(&mine), rows(&all), "today, in {zone}");
+    let utc_day = t
+        .get(&format!("/admin/audit?from={utc}&to={utc}"), Some(&admin))
+        .await
+        .body;
+    assert_eq!(rows(&utc_day), 0, "the UTC day is another day in {zone}");
+}
+
 /// Issue 22: the audit log is filtered by user, case and date as well as action.
 #[tokio::test]
 async fn the_audit_log_filters_by_user_case_and_date() {
