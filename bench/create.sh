@@ -5,17 +5,17 @@
 # Usage: bench/create.sh              (SQLite in a temporary data folder)
 #        DATABASE_URL=postgres://... bench/create.sh   (that PostgreSQL database;
 #                                      it should be empty: its users and cases are added to)
-#   environment: CLIENTS=50, SECONDS=60
+#   environment: CLIENTS=50, DURATION=60 (seconds)
 #
 # Starts `refuge serve`, adds an administrator and an API token, then has
 # CLIENTS clients open cases through POST /api/v1/cases without a case number
-# for SECONDS seconds (bench/serve_load.py create), and prints how many were
+# for DURATION seconds (bench/serve_load.py create), and prints how many were
 # created, the errors (goal: 0) and the repeated numbers (goal: 0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CLIENTS=${CLIENTS:-50}
-SECONDS_=${SECONDS:-60}
+DURATION=${DURATION:-60}
 BIN=target/release/refuge
 WORK=$(mktemp -d)
 SERVER_PID=
@@ -41,5 +41,5 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 
-echo "store: $([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo SQLite); $CLIENTS clients for $SECONDS_ s ..."
-python3 bench/serve_load.py create "$BASE" "$TOKEN" --clients "$CLIENTS" --seconds "$SECONDS_"
+echo "store: $([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo SQLite); $CLIENTS clients for $DURATION s ..."
+python3 bench/serve_load.py create "$BASE" "$TOKEN" --clients "$CLIENTS" --seconds "$DURATION"
