@@ -67,6 +67,54 @@ async fn invalid_facts_answer_422_naming_the_field() {
     assert!(r.json()["error"].as_str().unwrap().contains("larger than"));
 }
 
+/// Found by the contract test (schemathesis): serde read a section of the
+/// facts from an array of its fields in order, so `"torture": [null, null]`
+/// was stored, and `GET .../facts` served a document its own schema forbids.
+#[tokio::test]
+async fn facts_with_a_section_written_as_an_array_are_refused_naming_it_and_never_stored() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let bad = r#"{"as_of": "2026-06-15", "torture": [null, null]}"#;
+    let r = t
+        .api("POST", "/api/v1/assess", Some(&who.token), Some(bad))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.json()["field"], "torture");
+    let r = t
+        .api(
+            "POST",
+            "/api/v1/cases",
+            Some(&who.token),
+            Some(&format!(r#"{{"name": "Rosa", "facts": {bad}}}"#)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.json()["field"], "facts.torture");
+    let id = t
+        .api(
+            "POST",
+            "/api/v1/cases",
+            Some(&who.token),
+            Some(r#"{"name": "Rosa"}"#),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = t
+        .api(
+            "PUT",
+            &format!("/api/v1/cases/{id}/facts"),
+            Some(&who.token),
+            Some(r#"{"harms": [["h1", "torture"]]}"#),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.json()["field"], "harms[0]");
+    assert_eq!(t.facts(&who, &id).await, serde_json::json!({}));
+}
+
 #[tokio::test]
 async fn cases_are_created_read_and_their_facts_replaced_through_the_api() {
     let t = TestApp::new().await;
