@@ -320,6 +320,24 @@ async fn the_openapi_document_is_3_1_and_describes_every_route() {
     assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
 }
 
+/// A client reads the document's paths against its server (OpenAPI's
+/// default is `/`, which would call `/cases`, not `/api/v1/cases`).
+#[tokio::test]
+async fn the_openapi_documents_server_and_paths_make_the_addresses_served() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let doc = t.get("/api/v1/openapi.json", None).await.json();
+    let servers = doc["servers"].as_array().expect("a list of servers");
+    assert_eq!(servers.len(), 1, "{servers:?}");
+    let base = servers[0]["url"].as_str().unwrap();
+    assert_eq!(base, "/api/v1");
+    assert!(doc["paths"]["/cases"]["get"].is_object());
+    let r = t
+        .api("GET", &format!("{base}/cases"), Some(&who.token), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
 #[tokio::test]
 async fn the_openapi_document_names_the_removal_history_drug_trafficking_the_14_days_and_granted() {
     let t = TestApp::new().await;
