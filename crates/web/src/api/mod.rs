@@ -149,9 +149,12 @@ impl From<CaseRow> for CaseSummary {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewCase {
-    /// The client's name.
+    /// The client's name: 1 to 200 characters once surrounding spaces are
+    /// trimmed, none of them a control or direction character.
+    #[schema(min_length = 1)]
     name: String,
-    /// A case number; default: the next of the year.
+    /// A case number; default: the next of the year. At most 64 characters
+    /// once trimmed, none of them a control or direction character.
     number: Option<String>,
     /// The facts document of `spec/facts.md` (default: `{}`, nothing known).
     #[schema(value_type = Option<FactsDocument>)]
