@@ -26,10 +26,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{Run, refuge};
 #[path = "common/workspace.rs"]
 mod workspace;
-use workspace::{add_ana_as_admin, data_dir, serve};
+use workspace::{add_ana_as_admin, data_dir, new_token_for_ana, serve};
 
 /// The checks every response must pass (schemathesis's names). Not
 /// `positive_data_acceptance`: the facts document has rules no JSON Schema
@@ -111,13 +110,7 @@ fn every_api_response_to_generated_requests_is_one_the_openapi_document_declares
     let data = data_dir("api-contract");
     let d = data.to_str().unwrap();
     add_ana_as_admin(d);
-    let Run {
-        code,
-        stdout: token,
-        stderr: err,
-    } = refuge(&["token", "new", "ana", "--data", d]);
-    assert_eq!(code, 0, "{err}");
-    let token = token.trim().to_string();
+    let token = new_token_for_ana(d);
     let server = serve(&data);
     let addr = server.addr.as_str();
     let facts = std::fs::read_to_string(root.join("examples/social-group-open.json")).unwrap();
@@ -161,42 +154,34 @@ fn every_api_response_to_generated_requests_is_one_the_openapi_document_declares
         args.extend(["--seed".to_string(), seed]);
     }
 
-    let out_path = run.join("schemathesis.out");
-    let out = std::fs::File::create(&out_path).unwrap();
-    let err = out.try_clone().unwrap();
+    // Stopped by coreutils' `timeout` (exit status 124) if it hangs.
     let started = Instant::now();
-    let mut child = Command::new(&program)
+    let out = Command::new("timeout")
+        .arg(TIMEOUT.as_secs().to_string())
+        .arg(&program)
         .args(&args)
         .env("REFUGE_API_TOKEN", &token)
         .current_dir(&run)
         .stdin(Stdio::null())
-        .stdout(out)
-        .stderr(err)
-        .spawn()
-        .expect("schemathesis starts");
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("waiting for schemathesis") {
-            break Some(status);
-        }
-        if started.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let output = std::fs::read_to_string(&out_path).unwrap_or_default();
+        .output()
+        .expect("timeout (coreutils) runs schemathesis");
+    let output = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     drop(server);
-    match status {
-        Some(s) if s.success() => println!(
+    match out.status.code() {
+        Some(0) => println!(
             "{output}(schemathesis run: {:.1} s)",
             started.elapsed().as_secs_f64()
         ),
-        Some(s) => panic!(
-            "the API broke its OpenAPI document ({s}); each failure above has a curl command to reproduce it:\n{output}"
-        ),
-        None => {
+        Some(124) => {
             panic!("schemathesis took longer than {TIMEOUT:?} and was stopped:\n{output}")
         }
+        _ => panic!(
+            "the API broke its OpenAPI document ({}); each failure above has a curl command to reproduce it:\n{output}",
+            out.status
+        ),
     }
 }

@@ -74,45 +74,33 @@ async fn invalid_facts_answer_422_naming_the_field() {
 async fn facts_with_a_section_written_as_an_array_are_refused_naming_it_and_never_stored() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
+    let id = t.case(&who, "Rosa", "{}").await.id.to_string();
     let bad = r#"{"as_of": "2026-06-15", "torture": [null, null]}"#;
-    let r = t
-        .api("POST", "/api/v1/assess", Some(&who.token), Some(bad))
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert_eq!(r.json()["field"], "torture");
-    let r = t
-        .api(
-            "POST",
-            "/api/v1/cases",
-            Some(&who.token),
-            Some(&format!(r#"{{"name": "Rosa", "facts": {bad}}}"#)),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert_eq!(r.json()["field"], "facts.torture");
-    let id = t
-        .api(
-            "POST",
-            "/api/v1/cases",
-            Some(&who.token),
-            Some(r#"{"name": "Rosa"}"#),
-        )
-        .await
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let r = t
-        .api(
+    let new_case = format!(r#"{{"name": "Ana", "facts": {bad}}}"#);
+    let facts_path = format!("/api/v1/cases/{id}/facts");
+    for (method, path, body, field) in [
+        ("POST", "/api/v1/assess", bad, "torture"),
+        ("POST", "/api/v1/cases", &new_case, "facts.torture"),
+        ("PUT", &facts_path, bad, "torture"),
+        (
             "PUT",
-            &format!("/api/v1/cases/{id}/facts"),
-            Some(&who.token),
-            Some(r#"{"harms": [["h1", "torture"]]}"#),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert_eq!(r.json()["field"], "harms[0]");
+            &facts_path,
+            r#"{"harms": [["h1", "torture"]]}"#,
+            "harms[0]",
+        ),
+    ] {
+        let r = t.api(method, path, Some(&who.token), Some(body)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{method} {path}: {}",
+            r.body
+        );
+        assert_eq!(r.json()["field"], field, "{method} {path}");
+    }
     assert_eq!(t.facts(&who, &id).await, serde_json::json!({}));
+    let cases = t.api("GET", "/api/v1/cases", Some(&who.token), None).await;
+    assert_eq!(cases.json().as_array().unwrap().len(), 1, "{}", cases.body);
 }
 
 #[tokio::test]
