@@ -221,18 +221,56 @@ impl ExceptionKind {
     }
 }
 
-/// Serde helper: skip absent values when writing a facts document back out.
+/// A section of the facts read from a JSON object only: serde's derived
+/// `Deserialize` also reads a struct from an array of its fields in order
+/// (`"torture": [null, null]`), which is not a facts document and would be
+/// stored and served as one.
+trait FromObject: Sized {
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+struct ObjectOnly<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: FromObject> serde::de::Visitor<'de> for ObjectOnly<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object ({ ... })")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::from_object(map)
+    }
+}
+
+/// A section of the facts: every field optional, absent ones skipped when
+/// writing it back out, unknown ones refused, and read from an object only.
+/// (`remote = "Self"` makes serde's derives inherent functions, which the
+/// trait implementations below wrap.)
 macro_rules! facts_struct {
     ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[serde(remote = "Self", deny_unknown_fields)]
         pub struct $name {
             $($(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")] pub $field: $ty),+
         }
         impl $name {
             /// Every field unknown.
             pub const EMPTY: $name = $name { $($field: None),+ };
+        }
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $name::serialize(self, s)
+            }
+        }
+        impl FromObject for $name {
+            fn from_object<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+                $name::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_map(ObjectOnly::<$name>(std::marker::PhantomData))
+            }
         }
     };
 }

@@ -28,6 +28,18 @@ pub fn add_ana_as_admin(d: &str) {
     assert_eq!(code, 0, "{err}");
 }
 
+/// `refuge token new ana` in the data directory `d`, which must succeed: the token.
+#[allow(dead_code)] // used by some of the including files only
+pub fn new_token_for_ana(d: &str) -> String {
+    let Run {
+        code,
+        stdout: token,
+        stderr: err,
+    } = crate::common::refuge(&["token", "new", "ana", "--data", d]);
+    assert_eq!(code, 0, "{err}");
+    token.trim().to_string()
+}
+
 /// A server on a free port; killed when dropped.
 pub struct Server {
     pub child: Child,

@@ -134,6 +134,21 @@ fn a_document_that_is_not_one_json_object_is_rejected() {
 }
 
 #[test]
+fn a_section_written_as_an_array_is_rejected_not_read_as_its_fields_in_order() {
+    // serde reads a struct from an array of its fields; a facts document
+    // holds objects only (found by schemathesis: such facts were stored and
+    // served against the OpenAPI schema).
+    rejects(r#"{"torture": [null, null]}"#, "torture", "an object");
+    rejects(r#"{"applicant": ["1990-01-01"]}"#, "applicant", "an object");
+    rejects(r#"{"harms": [["h1"]]}"#, "harms[0]", "an object");
+    rejects(
+        r#"{"family": [{"id": "c1", "relation": "child"}, []]}"#,
+        "family[1]",
+        "an object",
+    );
+}
+
+#[test]
 fn real_dates_and_defined_groups_are_accepted() {
     let ok =
         |json: &str| assess_json(json, jiff::civil::date(2026, 11, 27), Law::embedded()).unwrap();

@@ -63,8 +63,9 @@ impl utoipa::Modify for BearerAuth {
 /// `/openapi.json`. The table is read off the document, which utoipa builds
 /// from the routes registered: a route with a case `{id}` needs a token whose
 /// user sees the case, every other one a token (the document itself is public).
+/// The document's paths are relative to its one server, `prefix`.
 pub fn routes(prefix: &str) -> (axum::Router<AppState>, Vec<Route>) {
-    let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(assess))
         .routes(routes!(list_cases, create_case))
         .routes(routes!(get_case))
@@ -97,6 +98,9 @@ pub fn routes(prefix: &str) -> (axum::Router<AppState>, Vec<Route>) {
             });
         }
     }
+    // Without a server, a client of the document would call `/assess`, not
+    // `{prefix}/assess` (OpenAPI's default server is `/`).
+    doc.servers = Some(vec![utoipa::openapi::Server::new(prefix)]);
     let doc = doc.to_json().unwrap_or_else(|_| "{}".into());
     let router = router
         .route(
@@ -145,9 +149,12 @@ impl From<CaseRow> for CaseSummary {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewCase {
-    /// The client's name.
+    /// The client's name: 1 to 200 characters once surrounding spaces are
+    /// trimmed, none of them a control or direction character.
+    #[schema(min_length = 1)]
     name: String,
-    /// A case number; default: the next of the year.
+    /// A case number; default: the next of the year. At most 64 characters
+    /// once trimmed, none of them a control or direction character.
     number: Option<String>,
     /// The facts document of `spec/facts.md` (default: `{}`, nothing known).
     #[schema(value_type = Option<FactsDocument>)]

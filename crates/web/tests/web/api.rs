@@ -67,6 +67,42 @@ async fn invalid_facts_answer_422_naming_the_field() {
     assert!(r.json()["error"].as_str().unwrap().contains("larger than"));
 }
 
+/// Found by the contract test (schemathesis): serde read a section of the
+/// facts from an array of its fields in order, so `"torture": [null, null]`
+/// was stored, and `GET .../facts` served a document its own schema forbids.
+#[tokio::test]
+async fn facts_with_a_section_written_as_an_array_are_refused_naming_it_and_never_stored() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Attorney).await;
+    let id = t.case(&who, "Rosa", "{}").await.id.to_string();
+    let bad = r#"{"as_of": "2026-06-15", "torture": [null, null]}"#;
+    let new_case = format!(r#"{{"name": "Ana", "facts": {bad}}}"#);
+    let facts_path = format!("/api/v1/cases/{id}/facts");
+    for (method, path, body, field) in [
+        ("POST", "/api/v1/assess", bad, "torture"),
+        ("POST", "/api/v1/cases", &new_case, "facts.torture"),
+        ("PUT", &facts_path, bad, "torture"),
+        (
+            "PUT",
+            &facts_path,
+            r#"{"harms": [["h1", "torture"]]}"#,
+            "harms[0]",
+        ),
+    ] {
+        let r = t.api(method, path, Some(&who.token), Some(body)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{method} {path}: {}",
+            r.body
+        );
+        assert_eq!(r.json()["field"], field, "{method} {path}");
+    }
+    assert_eq!(t.facts(&who, &id).await, serde_json::json!({}));
+    let cases = t.api("GET", "/api/v1/cases", Some(&who.token), None).await;
+    assert_eq!(cases.json().as_array().unwrap().len(), 1, "{}", cases.body);
+}
+
 #[tokio::test]
 async fn cases_are_created_read_and_their_facts_replaced_through_the_api() {
     let t = TestApp::new().await;
@@ -270,6 +306,24 @@ async fn the_openapi_document_is_3_1_and_describes_every_route() {
         "bearer"
     );
     assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
+}
+
+/// A client reads the document's paths against its server (OpenAPI's
+/// default is `/`, which would call `/cases`, not `/api/v1/cases`).
+#[tokio::test]
+async fn the_openapi_documents_server_and_paths_make_the_addresses_served() {
+    let t = TestApp::new().await;
+    let who = t.login("ana", Role::Staff).await;
+    let doc = t.get("/api/v1/openapi.json", None).await.json();
+    let servers = doc["servers"].as_array().expect("a list of servers");
+    assert_eq!(servers.len(), 1, "{servers:?}");
+    let base = servers[0]["url"].as_str().unwrap();
+    assert_eq!(base, "/api/v1");
+    assert!(doc["paths"]["/cases"]["get"].is_object());
+    let r = t
+        .api("GET", &format!("{base}/cases"), Some(&who.token), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
 
 #[tokio::test]
