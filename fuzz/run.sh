@@ -31,6 +31,7 @@
 # goes to a temporary folder. To fold new finds in, keep them
 # (FUZZ_KEEP=DIR) and minimize: `cargo fuzz cmin TARGET` (see the README).
 set -euo pipefail
+keep=${FUZZ_KEEP:+$(realpath -m "$FUZZ_KEEP")}
 cd "$(dirname "$0")"
 
 seconds=${FUZZ_SECONDS:-60}
@@ -62,7 +63,7 @@ echo "fuzz/run.sh: built in $((SECONDS - started)) s"
 failed=()
 for t in "${targets[@]}"; do
     [ -d "corpus/$t" ] || { echo "fuzz/run.sh: no corpus/$t: every target keeps a seed corpus" >&2; exit 2; }
-    new=${FUZZ_KEEP:+$FUZZ_KEEP/$t}
+    new=${keep:+$keep/$t}
     new=${new:-$(mktemp -d)}
     mkdir -p "$new" "artifacts/$t"
     log=$(mktemp)
@@ -80,7 +81,7 @@ for t in "${targets[@]}"; do
         failed+=("$t: $artifact")
     fi
     rm -f "$log"
-    [ -n "${FUZZ_KEEP:-}" ] || rm -rf "$new"
+    [ -n "$keep" ] || rm -rf "$new"
 done
 
 echo "fuzz/run.sh: ${#targets[@]} targets, $seconds s each, $((SECONDS - started)) s in all"
