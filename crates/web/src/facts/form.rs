@@ -1214,7 +1214,11 @@ pub fn apply_form(doc: &mut Value, fields: &[(String, String)]) -> Vec<(String, 
         }
         if let Some(entry) = name.strip_suffix("._remove") {
             if text == "on" || text == "true" {
-                removals.push(entry.to_string());
+                if entry_of_list(entry).is_some() {
+                    removals.push(entry.to_string());
+                } else {
+                    errors.push((name.clone(), "is not an entry of a list of facts".into()));
+                }
             }
             continue;
         }
@@ -1345,10 +1349,19 @@ fn group_defined_as(doc: &mut Value, definition: &str) -> String {
     id
 }
 
+/// The list and the key of an entry's path (`harms[h1].grounds[0]` gives
+/// `harms[h1].grounds` and `0`), if it names an entry of a list of the form.
+fn entry_of_list(path: &str) -> Option<(&str, &str)> {
+    let (list, key) = path.rsplit_once('[')?;
+    let key = key.strip_suffix(']').filter(|k| !k.is_empty() && !k.contains(']'))?;
+    list_of(list).map(|_| (list, key))
+}
+
 /// Removes the list entry at `path` (`arrivals[1]`, `harms[h1]`, `harms[h1].grounds[0]`).
 fn remove_entry(doc: &mut Value, path: &str) {
-    let Some(open) = path.rfind('[') else { return };
-    let (list, key) = (&path[..open], &path[open + 1..path.len() - 1]);
+    let Some((list, key)) = entry_of_list(path) else {
+        return;
+    };
     let target = key.to_string();
     let Some(steps) = steps(list) else { return };
     let mut v = &mut *doc;
@@ -1625,6 +1638,35 @@ mod tests {
         let errs = apply_form(&mut doc, &form(&[("applicant.birth_date", "1990-02-30")]));
         assert_eq!(errs[0].0, "applicant.birth_date");
     }
+
+    /// Found by the fuzzer `facts_form`: a removal whose name ended inside a
+    /// multi-byte character, or at a `[` left open, made the save panic and
+    /// the server drop the connection, losing what was typed.
+    #[test]
+    fn a_form_removing_something_that_is_no_list_entry_is_refused_with_an_error_at_that_field() {
+        let base = json!({"harms": [{"id": "h1", "kind": "threat"}], "arrivals": [{"date": "2021-01-01"}]});
+        for name in [
+            "harms[h1\u{e9}._remove",
+            "harms[._remove",
+            "arrivals[]._remove",
+            "arrivals[0]]._remove",
+            "applicant[0]._remove",
+            "\u{e9}._remove",
+        ] {
+            let mut doc = base.clone();
+            let errs = apply_form(&mut doc, &[(name.to_string(), "on".to_string())]);
+            assert_eq!(
+                errs,
+                [(name.to_string(), "is not an entry of a list of facts".to_string())]
+            );
+            assert_eq!(doc, base, "{name} changed the facts");
+        }
+        // A well-formed entry that is gone already (removed meanwhile) is no error.
+        let mut doc = base.clone();
+        let errs = apply_form(&mut doc, &[("harms[h9]._remove".into(), "on".into())]);
+        assert!(errs.is_empty(), "{errs:?}");
+    }
+
     #[test]
     fn a_merge_keeps_both_sides_changes_to_different_facts_and_never_reverts_one() {
         let base = json!({"applicant": {"birth_date": "1990-01-01"}, "risk": {"relocation_reasonable": true}});
