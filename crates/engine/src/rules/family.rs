@@ -17,6 +17,8 @@ use crate::law::P;
 use crate::logic::{Fact, Need, V};
 use crate::output::{FamilyEntry, FamilyPath, Outcome};
 
+// NOT MODELLED: a family member's own claim; only what they derive from the
+// principal (INA § 208(b)(3)).
 pub fn run(ev: &mut Eval) -> Vec<(Ix, FamilyEntry)> {
     let members = ev.case.facts().family();
     (0..members.len()).map(|i| derivative(ev, i)).collect()

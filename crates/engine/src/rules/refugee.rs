@@ -749,6 +749,8 @@ pub(crate) fn capitalize(s: &str) -> String {
 /// > country in which such person last habitually resided ...
 ///
 /// Asked only for refugee admission (INA § 207), from outside the United States.
+// NOT MODELLED: in-country processing beyond the designations listed in
+// `law/countries.toml` (none is listed where none was verified).
 pub fn outside_nationality(ev: &mut Eval) -> Ix {
     let a = ev.case.facts().applicant();
     let (law, as_of) = (ev.law, ev.as_of);

@@ -181,6 +181,8 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
 /// after lawful status ended is not reasonable (65 Fed. Reg. 76,121,
 /// 76,123-24), nor, by Refuge's conservative rule, is a delay of more than a
 /// year after any circumstance; anything shorter needs the judgment.
+// NOT MODELLED: what period is reasonable, which is the practitioner's
+// judgment (`reasonable_delay`); the two rules of thumb yield to it.
 fn excuses(ev: &Eval, i: usize, e: &Exception, filing: Date) -> V {
     // `spec/facts.md`: an exception needs `began`.
     let dated = V::test(e.began, Fact::Exception(i, field!("began")), |_| true);
@@ -298,6 +300,9 @@ fn excuse_text(ev: &Eval, i: usize, e: &Exception, filing: Date) -> String {
 /// > INA § 208(a)(2)(A): [no asylum for] an alien [who] may be removed, pursuant to
 /// > a bilateral or multilateral agreement, to a country ... in which the alien's
 /// > life or freedom would not be threatened ...
+// NOT MODELLED: which exception of the Agreement applies (8 C.F.R.
+// § 208.30(e)(6)(iii)): besides the visa and the 14-day reach, the exceptions
+// are one fact, `stca_exception`.
 fn safe_third_country(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let Some((i, arrival, date)) = case.last_arrival() else {
@@ -493,6 +498,9 @@ fn changed_excuses(ev: &Eval, i: usize, e: &Exception, filing: Date) -> V {
 ///
 /// Withholding and CAT protection remain, through reasonable-fear screening
 /// (8 C.F.R. §§ 208.31, 241.8(e)): withholding-only proceedings.
+// NOT MODELLED: removal proceedings themselves (no rule reads
+// `removal.in_proceedings`); reasonable-fear screening and withholding-only
+// proceedings are only named in the explanation.
 fn reinstated_order(ev: &mut Eval) -> Ix {
     let r = ev.case.facts().removal();
     let prior = || Need::fact(Fact::Removal(field!("removal.prior_order")));
