@@ -64,6 +64,21 @@ fn simple(ev: &mut Eval, def: &'static Def, applies: V, what: &str) -> Ix {
     })
 }
 
+/// A conduct fact a bar weighs: its value, its path, and what it is in words.
+type Weighed = (Option<bool>, Field, &'static str);
+
+/// A bar that applies when either of two conduct facts holds.
+fn either(
+    ev: &mut Eval,
+    def: &'static Def,
+    (a, a_field, a_words): Weighed,
+    (b, b_field, b_words): Weighed,
+) -> Ix {
+    ev.finding(def)
+        .decide(conduct(a, a_field).or(conduct(b, b_field)))
+        .because(|_, _| format!("{a_words}: {}; {b_words}: {}.", yn(a), yn(b)))
+}
+
 pub fn asylum(ev: &mut Eval) -> AsylumBars {
     let c = ev.case.facts().conduct();
     let persecutor = simple(
@@ -75,21 +90,20 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
     // > INA § 208(b)(2)(B)(i): an alien who has been convicted of an
     // > aggravated felony shall be considered to have been convicted of a
     // > particularly serious crime.
-    let aggravated_felony = conduct(c.aggravated_felony, field!("conduct.aggravated_felony"));
-    let psc = conduct(
-        c.particularly_serious_crime,
-        field!("conduct.particularly_serious_crime"),
+    let particularly_serious_crime = either(
+        ev,
+        &defs::BAR_PSC,
+        (
+            c.aggravated_felony,
+            field!("conduct.aggravated_felony"),
+            "Convicted of an aggravated felony (always particularly serious for asylum, INA § 208(b)(2)(B)(i))",
+        ),
+        (
+            c.particularly_serious_crime,
+            field!("conduct.particularly_serious_crime"),
+            "of another particularly serious crime",
+        ),
     );
-    let particularly_serious_crime = ev
-        .finding(&defs::BAR_PSC)
-        .decide(aggravated_felony.or(psc))
-        .because(|_, _| {
-            format!(
-                "Convicted of an aggravated felony (always particularly serious for asylum, INA § 208(b)(2)(B)(i)): {}; of another particularly serious crime: {}.",
-                yn(c.aggravated_felony),
-                yn(c.particularly_serious_crime)
-            )
-        });
     let serious_nonpolitical_crime = simple(
         ev,
         &defs::BAR_SNPC,
@@ -233,18 +247,20 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     // > [terrorist activity] shall be considered to be an alien with respect to
     // > whom there are reasonable grounds for regarding as a danger to the
     // > security of the United States.
-    let danger = conduct(c.danger_to_security, field!("conduct.danger_to_security"));
-    let terrorist = conduct(c.terrorist_activity, field!("conduct.terrorist_activity"));
-    let security = ev
-        .finding(&defs::WH_BAR_SECURITY)
-        .decide(danger.or(terrorist))
-        .because(|_, _| {
-            format!(
-                "A danger to the security of the United States: {}; terrorist activity (a danger to security by statute, INA § 241(b)(3)(B)): {}.",
-                yn(c.danger_to_security),
-                yn(c.terrorist_activity)
-            )
-        });
+    let security = either(
+        ev,
+        &defs::WH_BAR_SECURITY,
+        (
+            c.danger_to_security,
+            field!("conduct.danger_to_security"),
+            "A danger to the security of the United States",
+        ),
+        (
+            c.terrorist_activity,
+            field!("conduct.terrorist_activity"),
+            "terrorist activity (a danger to security by statute, INA § 241(b)(3)(B))",
+        ),
+    );
     WithholdingBars {
         persecutor,
         particularly_serious_crime,

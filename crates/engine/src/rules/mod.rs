@@ -136,7 +136,7 @@ impl<'a> Eval<'a> {
     /// rests on, then [decided](Finding::decide), then
     /// [explained](Decision::because).
     ///
-    /// ```ignore
+    /// ```text
     /// ev.finding(&defs::HARM_SEVERITY)
     ///     .of_harm(h)
     ///     .decide(severe)
@@ -377,6 +377,13 @@ impl<'a> Decision<'_, 'a, '_> {
     pub fn because(self, text: impl FnOnce(&Eval<'a>, Outcome) -> String) -> Ix {
         let Finding { ev, def, id, after } = self.finding;
         ev.record(def, id, after, self.outcome, self.needs, text)
+    }
+
+    /// Records the finding, explained by a text that says the same whatever
+    /// the case (and is copied only when explaining).
+    #[inline(always)]
+    pub fn because_text(self, text: &'static str) -> Ix {
+        self.because(|_, _| text.to_string())
     }
 }
 

@@ -463,9 +463,7 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
             .finding(&defs::PAST_PERSECUTION)
             .after(&deps)
             .decide(V::unknown(Need::fact(Fact::Harms)))
-            .because(|_, _| {
-                "No harms are recorded yet: what happened to the applicant, and what the applicant fears, is not known.".to_string()
-            });
+            .because_text("No harms are recorded yet: what happened to the applicant, and what the applicant fears, is not known.");
     };
     let cumulative = ev.case.facts().risk().cumulative_past_harm_severe;
     let single = V::any(harms.iter().enumerate().map(|(h, f)| {
@@ -531,14 +529,12 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
     let after = [pp];
     let finding = ev.finding(&defs::PRESUMPTION).after(&after);
     match past {
-        Outcome::No | Outcome::NotApplicable => finding.not_applicable().because(|_, _| {
-            "No past persecution is established, so no presumption arises.".to_string()
-        }),
+        Outcome::No | Outcome::NotApplicable => finding
+            .not_applicable()
+            .because_text("No past persecution is established, so no presumption arises."),
         Outcome::Unknown => finding
             .decide(V::unknown(Need::finding(pp)))
-            .because(|_, _| {
-                "Whether past persecution raises the presumption is not yet known.".to_string()
-            }),
+            .because_text("Whether past persecution raises the presumption is not yet known."),
         Outcome::Yes => {
             // The government bears the burden: what is not known of the
             // rebuttal leaves the presumption standing.
@@ -712,9 +708,7 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
                 .filter(|&(_, o)| o == Outcome::Unknown)
                 .map(|(i, _)| Need::finding(i))
                 .collect();
-            finding.decide(V::unknown_of(waiting)).because(|_, _| {
-                "Whether humanitarian asylum is needed depends on past persecution and a well-founded fear, not yet known.".to_string()
-            })
+            finding.decide(V::unknown_of(waiting)).because_text("Whether humanitarian asylum is needed depends on past persecution and a well-founded fear, not yet known.")
         }
         _ => {
             let v = V::fact(
@@ -773,12 +767,12 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
             .decide(V::unknown(Need::fact(Fact::Applicant(field!(
                 "applicant.current_country"
             )))))
-            .because(|_, _| "The applicant is abroad; in which country is not known.".to_string()),
+            .because_text("The applicant is abroad; in which country is not known."),
         (Some(_), None) => finding
             .decide(V::unknown(Need::fact(Fact::Applicant(field!(
                 "applicant.nationality"
             )))))
-            .because(|_, _| "The applicant's nationality is not known.".to_string()),
+            .because_text("The applicant's nationality is not known."),
         (Some(here), Some([])) => {
             let v = V::test(
                 a.habitual_residence,
@@ -844,9 +838,7 @@ pub fn every_nationality(ev: &mut Eval) -> Ix {
             .decide(V::unknown(Need::fact(Fact::Applicant(field!(
                 "applicant.nationality"
             )))))
-            .because(|_, _| {
-                "The applicant's nationality is not known: with more than one, the fear must be shown as to each country.".to_string()
-            });
+            .because_text("The applicant's nationality is not known: with more than one, the fear must be shown as to each country.");
     };
     if nationality.len() < 2 {
         return finding.not_applicable().because(|_, _| {
@@ -887,9 +879,9 @@ pub fn refugee_security(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let finding = ev.finding(&defs::REFUGEE_SECURITY);
     if case.facts().applicant().location != Some(Location::OutsideUs) {
-        return finding.not_applicable().because(|_, _| {
-            "Refugee admission (INA § 207) is considered only for an applicant known to be abroad.".to_string()
-        });
+        return finding.not_applicable().because_text(
+            "Refugee admission (INA § 207) is considered only for an applicant known to be abroad.",
+        );
     }
     let c = case.facts().conduct();
     let v = V::fact(

@@ -82,17 +82,15 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let uac = case.facts().applicant().unaccompanied_child;
     if uac == Some(true) {
-        return ev.finding(&defs::ONE_YEAR).not_applicable().because(|_, _| {
-            "The applicant is an unaccompanied child, to whom the one-year deadline does not apply (INA § 208(a)(2)(E)).".to_string()
-        });
+        return ev.finding(&defs::ONE_YEAR).not_applicable().because_text("The applicant is an unaccompanied child, to whom the one-year deadline does not apply (INA § 208(a)(2)(E)).");
     }
     let Some(oy) = ev.one_year else {
         return ev
             .finding(&defs::ONE_YEAR)
             .decide(V::unknown(Need::fact(Fact::Arrival(0, field!("date")))))
-            .because(|_, _| {
-                "No arrival date is known, so the one-year deadline cannot be computed.".to_string()
-            });
+            .because_text(
+                "No arrival date is known, so the one-year deadline cannot be computed.",
+            );
     };
     let filing = filing_date(case, Some(oy.deadline));
     let on_time = filing.date <= oy.deadline;
@@ -133,9 +131,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
         return ev
             .finding(&defs::ONE_YEAR_EXCEPTION)
             .after(&after)
-            .not_applicable().because(|_, _| {
-            "The application is timely, or its timeliness is not yet known, so no exception is needed.".to_string()
-        });
+            .not_applicable().because_text("The application is timely, or its timeliness is not yet known, so no exception is needed.");
     }
     let case = ev.case;
     let Some(exceptions) = case.facts().exceptions.as_deref() else {
@@ -143,17 +139,13 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
             .finding(&defs::ONE_YEAR_EXCEPTION)
             .after(&after)
             .decide(V::unknown(Need::fact(Fact::Exceptions)))
-            .because(|_, _| {
-                "The application is late, and whether any changed or extraordinary circumstance excuses it is not known.".to_string()
-            });
+            .because_text("The application is late, and whether any changed or extraordinary circumstance excuses it is not known.");
     };
     if exceptions.is_empty() {
         return ev
             .finding(&defs::ONE_YEAR_EXCEPTION)
             .after(&after)
-            .decide(V::NO).because(|_, _| {
-            "The application is late and no changed or extraordinary circumstance is offered to excuse it.".to_string()
-        });
+            .decide(V::NO).because_text("The application is late and no changed or extraordinary circumstance is offered to excuse it.");
     }
     let filing = filing_date(case, None).date;
     let mut v = V::NO;
@@ -309,9 +301,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
         return ev
             .finding(&defs::SAFE_THIRD_COUNTRY)
             .decide(V::unknown(Need::fact(Fact::Arrival(0, field!("date")))))
-            .because(|_, _| {
-                "No arrival date is known, so whether the last arrival was from Canada under the Agreement is not known.".to_string()
-            });
+            .because_text("No arrival date is known, so whether the last arrival was from Canada under the Agreement is not known.");
     };
     let law = ev.law;
     let forum = case.facts().application().forum;
@@ -574,9 +564,7 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
         return ev
             .finding(&defs::LAWFUL_PATHWAYS)
             .decide(V::unknown(Need::fact(Fact::Arrival(0, field!("date")))))
-            .because(|_, _| {
-                "No arrival is known, so whether an entry fell under the rule (May 11, 2023 to May 11, 2025) is not known.".to_string()
-            });
+            .because_text("No arrival is known, so whether an entry fell under the rule (May 11, 2023 to May 11, 2025) is not known.");
     };
     // 8 C.F.R. § 1208.33(c): family unity, for a case with a spouse or child.
     let family_unity = if case.facts().family().is_empty() {
