@@ -5,6 +5,7 @@
 use super::{Eval, Ix, yn};
 use crate::defs::{self, Def};
 use crate::logic::{Fact, Field, V};
+use crate::output::Outcome;
 
 pub struct AsylumBars {
     pub persecutor: Ix,
@@ -46,19 +47,36 @@ impl WithholdingBars {
     }
 }
 
-/// A conduct fact (`value`, at path `field`) and what it says for a bar.
-fn conduct(value: Option<bool>, field: Field) -> (Option<bool>, V) {
-    (value, V::fact(value, Fact::Conduct(field)))
+/// A conduct fact (`value`, at path `field`) as a bar: yes when it applies.
+fn conduct(value: Option<bool>, field: Field) -> V {
+    V::fact(value, Fact::Conduct(field))
 }
 
-fn simple(ev: &mut Eval, def: &'static Def, (value, v): (Option<bool>, V), what: &str) -> Ix {
-    let answer = match value {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "not known",
-    };
-    let because = explain!(ev, format!("{what}: {answer}."));
-    ev.record(def, None, v, because, &[])
+/// A bar that is one conduct fact, `what`.
+fn simple(ev: &mut Eval, def: &'static Def, applies: V, what: &str) -> Ix {
+    ev.finding(def).decide(applies).because(|_, outcome| {
+        let answer = match outcome {
+            Outcome::Yes => "yes",
+            Outcome::No => "no",
+            _ => "not known",
+        };
+        format!("{what}: {answer}.")
+    })
+}
+
+/// A conduct fact a bar weighs: its value, its path, and what it is in words.
+type Weighed = (Option<bool>, Field, &'static str);
+
+/// A bar that applies when either of two conduct facts holds.
+fn either(
+    ev: &mut Eval,
+    def: &'static Def,
+    (a, a_field, a_words): Weighed,
+    (b, b_field, b_words): Weighed,
+) -> Ix {
+    ev.finding(def)
+        .decide(conduct(a, a_field).or(conduct(b, b_field)))
+        .because(|_, _| format!("{a_words}: {}; {b_words}: {}.", yn(a), yn(b)))
 }
 
 pub fn asylum(ev: &mut Eval) -> AsylumBars {
@@ -69,20 +87,23 @@ pub fn asylum(ev: &mut Eval) -> AsylumBars {
         conduct(c.persecuted_others, field!("conduct.persecuted_others")),
         "Ordered, incited, assisted or otherwise participated in the persecution of others",
     );
-    let (af, af_v) = conduct(c.aggravated_felony, field!("conduct.aggravated_felony"));
-    let (psc, psc_v) = conduct(
-        c.particularly_serious_crime,
-        field!("conduct.particularly_serious_crime"),
-    );
-    let because = explain!(
+    // > INA § 208(b)(2)(B)(i): an alien who has been convicted of an
+    // > aggravated felony shall be considered to have been convicted of a
+    // > particularly serious crime.
+    let particularly_serious_crime = either(
         ev,
-        format!(
-            "Convicted of an aggravated felony (always particularly serious for asylum, INA § 208(b)(2)(B)(i)): {}; of another particularly serious crime: {}.",
-            yn(af),
-            yn(psc)
-        )
+        &defs::BAR_PSC,
+        (
+            c.aggravated_felony,
+            field!("conduct.aggravated_felony"),
+            "Convicted of an aggravated felony (always particularly serious for asylum, INA § 208(b)(2)(B)(i))",
+        ),
+        (
+            c.particularly_serious_crime,
+            field!("conduct.particularly_serious_crime"),
+            "of another particularly serious crime",
+        ),
     );
-    let particularly_serious_crime = ev.record(&defs::BAR_PSC, None, af_v.or(psc_v), because, &[]);
     let serious_nonpolitical_crime = simple(
         ev,
         &defs::BAR_SNPC,
@@ -142,22 +163,25 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
         )
         .negate(),
     );
-    let because = explain!(ev, {
-        let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
-        match r.offered_permanent_status {
-            Some(false) => {
-                "No other country offered permanent residence, citizenship or similar status."
-                    .to_string()
+    ev.finding(&defs::BAR_FIRM_RESETTLEMENT)
+        .decide(v)
+        .because(|_, _| {
+            let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
+            match r.offered_permanent_status {
+                Some(false) => {
+                    "No other country offered permanent residence, citizenship or similar status."
+                        .to_string()
+                }
+                None => {
+                    "Whether another country offered permanent status is not known.".to_string()
+                }
+                Some(true) => format!(
+                    "Another country{country} offered permanent status; the stay there was only a necessary consequence of flight: {}; the conditions there were so restricted that the applicant was not in fact resettled: {}.",
+                    yn(r.stay_necessary_for_flight),
+                    yn(r.restrictive_conditions)
+                ),
             }
-            None => "Whether another country offered permanent status is not known.".to_string(),
-            Some(true) => format!(
-                "Another country{country} offered permanent status; the stay there was only a necessary consequence of flight: {}; the conditions there were so restricted that the applicant was not in fact resettled: {}.",
-                yn(r.stay_necessary_for_flight),
-                yn(r.restrictive_conditions)
-            ),
-        }
-    });
-    ev.record(&defs::BAR_FIRM_RESETTLEMENT, None, v, because, &[])
+        })
 }
 
 pub fn withholding(ev: &mut Eval) -> WithholdingBars {
@@ -172,8 +196,8 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
     // > aggravated felony (or felonies) for which the alien has been sentenced to an
     // > aggregate term of imprisonment of at least 5 years shall be considered to have
     // > committed a particularly serious crime.
-    let (af, af_v) = conduct(c.aggravated_felony, field!("conduct.aggravated_felony"));
-    let (psc, psc_v) = conduct(
+    let aggravated_felony = conduct(c.aggravated_felony, field!("conduct.aggravated_felony"));
+    let psc = conduct(
         c.particularly_serious_crime,
         field!("conduct.particularly_serious_crime"),
     );
@@ -189,30 +213,27 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
         c.drug_trafficking,
         Fact::Conduct(field!("conduct.drug_trafficking")),
     );
-    let because = explain!(ev, {
-        let sentence = c
-            .sentence_years
-            .map_or("unknown".to_string(), |y| format!("{y} years"));
-        let mut text = format!(
-            "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding); the felony was illicit drug trafficking: {}.",
-            yn(psc),
-            yn(af),
-            yn(c.drug_trafficking)
-        );
-        if af == Some(true) && c.drug_trafficking == Some(true) {
-            text += " An aggravated felony of drug trafficking is presumed particularly serious whatever the sentence; the presumption yields only to extraordinary and compelling circumstances (Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002)).";
-        } else if af == Some(true) && c.sentence_years.is_some_and(|y| y < 5.0) {
-            text += " An aggravated felony with a sentence under five years is particularly serious only on a case-by-case judgment (INA § 241(b)(3)(B), last sentence): the elements of the offense first, then all reliable information about it (Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007)). That is the particularly serious crime judgment.";
-        }
-        text
-    });
-    let particularly_serious_crime = ev.record(
-        &defs::WH_BAR_PSC,
-        None,
-        psc_v.or(af_v.and(five.or(trafficking))),
-        because,
-        &[],
-    );
+    let particularly_serious_crime = ev
+        .finding(&defs::WH_BAR_PSC)
+        .decide(psc.or(aggravated_felony.and(five.or(trafficking))))
+        .because(|_, _| {
+            let (af, trafficking) = (c.aggravated_felony, c.drug_trafficking);
+            let sentence = c
+                .sentence_years
+                .map_or("unknown".to_string(), |y| format!("{y} years"));
+            let mut text = format!(
+                "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding); the felony was illicit drug trafficking: {}.",
+                yn(c.particularly_serious_crime),
+                yn(af),
+                yn(trafficking)
+            );
+            if af == Some(true) && trafficking == Some(true) {
+                text += " An aggravated felony of drug trafficking is presumed particularly serious whatever the sentence; the presumption yields only to extraordinary and compelling circumstances (Matter of Y-L-, A-G- & R-S-R-, 23 I&N Dec. 270 (A.G. 2002)).";
+            } else if af == Some(true) && c.sentence_years.is_some_and(|y| y < 5.0) {
+                text += " An aggravated felony with a sentence under five years is particularly serious only on a case-by-case judgment (INA § 241(b)(3)(B), last sentence): the elements of the offense first, then all reliable information about it (Matter of N-A-M-, 24 I&N Dec. 336 (BIA 2007)). That is the particularly serious crime judgment.";
+            }
+            text
+        });
     let serious_nonpolitical_crime = simple(
         ev,
         &defs::WH_BAR_SNPC,
@@ -222,22 +243,23 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
         ),
         "Serious reasons to believe the applicant committed a serious nonpolitical crime outside the United States",
     );
-    let (danger, danger_v) = conduct(c.danger_to_security, field!("conduct.danger_to_security"));
-    let (terror, terror_v) = conduct(c.terrorist_activity, field!("conduct.terrorist_activity"));
-    let because = explain!(
+    // > INA § 241(b)(3)(B): an alien who is described in section 237(a)(4)(B)
+    // > [terrorist activity] shall be considered to be an alien with respect to
+    // > whom there are reasonable grounds for regarding as a danger to the
+    // > security of the United States.
+    let security = either(
         ev,
-        format!(
-            "A danger to the security of the United States: {}; terrorist activity (a danger to security by statute, INA § 241(b)(3)(B)): {}.",
-            yn(danger),
-            yn(terror)
-        )
-    );
-    let security = ev.record(
         &defs::WH_BAR_SECURITY,
-        None,
-        danger_v.or(terror_v),
-        because,
-        &[],
+        (
+            c.danger_to_security,
+            field!("conduct.danger_to_security"),
+            "A danger to the security of the United States",
+        ),
+        (
+            c.terrorist_activity,
+            field!("conduct.terrorist_activity"),
+            "terrorist activity (a danger to security by statute, INA § 241(b)(3)(B))",
+        ),
     );
     WithholdingBars {
         persecutor,

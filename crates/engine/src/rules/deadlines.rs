@@ -10,6 +10,7 @@ use crate::law::{Law, P};
 use crate::output::{DateKind, Deadline, Status};
 
 /// The one-year filing deadline and how it was reached.
+#[derive(Clone, Copy)]
 pub struct OneYear {
     pub last_arrival: Date,
     /// The last arrival, or 1997-04-01 when later (IIRIRA's effective date).

@@ -17,6 +17,8 @@ use crate::law::P;
 use crate::logic::{Fact, Need, V};
 use crate::output::{FamilyEntry, FamilyPath, Outcome};
 
+// NOT MODELLED: a family member's own claim; only what they derive from the
+// principal (INA § 208(b)(3)).
 pub fn run(ev: &mut Eval) -> Vec<(Ix, FamilyEntry)> {
     let members = ev.case.facts().family();
     (0..members.len()).map(|i| derivative(ev, i)).collect()
@@ -25,236 +27,320 @@ pub fn run(ev: &mut Eval) -> Vec<(Ix, FamilyEntry)> {
 fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
     let case = ev.case;
     let m: &FamilyMember = &case.facts().family()[i];
-    let app = case.facts().application();
-    let grant = app.granted_on;
-    let reference = grant.unwrap_or(case.as_of());
-    let reference_text = match grant {
-        Some(g) => format!("the grant on {g}"),
-        None => format!("{} (no grant yet)", case.as_of()),
-    };
-    let id = &case.family_ids()[i];
-
-    // The relationship must exist on the day of the grant (8 C.F.R. § 208.21(b)),
-    // or by `as_of` before a grant; a child's begins at birth unless another
-    // date (an adoption) is given. A child born after the grant qualifies if
-    // in utero on the day of the grant. A member whose relation is not known
-    // may be a child, and is read as one here (the relation is asked below).
-    let child = m.relation != Some(Relation::Spouse);
-    let began = m
-        .relationship_began
-        .or(if child { m.birth_date } else { None });
-    let unknown_began = || V::unknown(Need::fact(Fact::Family(i, field!("relationship_began"))));
-    let (relationship, rel_text) = match (began, grant) {
-        (Some(b), _) if b <= reference => (
-            V::YES,
-            format!("the relationship began {b}, on or before {reference_text}"),
-        ),
-        (began, Some(g)) if child => match m.birth_date {
-            Some(birth) if birth > g => in_utero(ev, i, g, birth),
-            // Born on or before the grant, and the relationship (an adoption)
-            // began after it: `began` is the birth date unless another is given.
-            Some(birth) => (
-                V::NO,
-                format!(
-                    "born {birth}, but the relationship began {}, after the grant on {g}",
-                    began.unwrap_or(birth)
-                ),
-            ),
-            // Only a child born after the grant and in utero on that day
-            // would qualify, unless (with no date given) the relationship
-            // began on or before it.
-            None => (
-                V::unknown(Need::fact(Fact::Family(i, field!("birth_date"))))
-                    .and(V::fact(
-                        m.conceived_before_grant,
-                        Fact::Family(i, field!("conceived_before_grant")),
-                    ))
-                    .or(if began.is_some() {
-                        V::NO
-                    } else {
-                        unknown_began()
-                    }),
-                format!(
-                    "the relationship began {}, and the date of birth is not known: a child born after the grant on {g} counts only if in utero on that day",
-                    began.map_or("on an unknown date".to_string(), |b| format!(
-                        "{b}, after the grant"
-                    ))
-                ),
-            ),
-        },
-        (Some(b), _) => (
-            V::NO,
-            format!("the relationship began {b}, after {reference_text}"),
-        ),
-        (None, _) => (
-            unknown_began(),
-            "when the relationship began is not known".to_string(),
-        ),
-    };
-
-    let mut age_on_filing = None;
-    let mut cspa_protected = None;
-    let (v, because) = match m.relation {
+    let relationship = relationship(ev, i);
+    let (v, age_on_filing, cspa_protected) = match m.relation {
         None => (
             V::unknown(Need::fact(Fact::Family(i, field!("relation")))).and(relationship),
-            "Whether this is a spouse or a child is not known.".to_string(),
+            None,
+            None,
         ),
-        Some(Relation::Spouse) => {
-            let married = V::known(m.married != Some(false));
-            let text = if m.married == Some(false) {
-                "no longer married to the applicant; "
-            } else {
-                ""
-            };
-            (
-                married.and(relationship),
-                format!("Spouse: {text}{rel_text}."),
-            )
-        }
+        // A spouse: still married to the applicant.
+        Some(Relation::Spouse) => (
+            V::known(m.married != Some(false)).and(relationship),
+            None,
+            None,
+        ),
+        // > INA § 101(b)(1): The term "child" means an unmarried person under
+        // > twenty-one years of age ...
         Some(Relation::Child) => {
-            let limit = ev.law.num(P::ChildAgeLimit, case.as_of()) as i32;
-            // CSPA: the age is frozen on the filing date once an application is filed.
-            let birth = m.birth_date;
-            let (under, age_text) = match (birth, app.filed_on, app.granted_on) {
-                (None, _, _) => (
-                    V::unknown(Need::fact(Fact::Family(i, field!("birth_date")))),
-                    "the date of birth is not known".to_string(),
-                ),
-                // Born after the filing: under the limit on that day by definition.
-                (Some(b), Some(f), _) if b > f => (
-                    V::YES,
-                    format!("born {b}, after the filing date {f}, so under {limit} on it"),
-                ),
-                (Some(b), Some(f), _) => {
-                    let age = age_on(b, f);
-                    age_on_filing = Some(age);
-                    let under = age < limit;
-                    // The CSPA protects only a child still under the limit at filing.
-                    cspa_protected = Some(under);
-                    let text = if under {
-                        format!(
-                            "age {age} on the filing date {f} (frozen there by the Child Status Protection Act)"
-                        )
-                    } else {
-                        format!(
-                            "age {age} on the filing date {f}: already {limit} or over when the application was filed, so the Child Status Protection Act does not help"
-                        )
-                    };
-                    (V::known(under), text)
-                }
-                // Granted, so filed on a date not given: a child under the limit today
-                // was under it then; otherwise the filing date decides.
-                (Some(b), None, Some(_)) => {
-                    cspa_protected = Some(true);
-                    let age = age_on(b, case.as_of()).max(0);
-                    let v = if age < limit {
-                        V::YES
-                    } else {
-                        V::unknown(Need::fact(Fact::Application(field!(
-                            "application.filed_on"
-                        ))))
-                    };
-                    (
-                        v,
-                        format!(
-                            "age {age} on {}; the age is frozen on the filing date, which is not given",
-                            case.as_of()
-                        ),
-                    )
-                }
-                (Some(b), None, None) => {
-                    cspa_protected = Some(false);
-                    let age = age_on(b, case.as_of()).max(0);
-                    (
-                        V::known(age < limit),
-                        format!("age {age} on {}, nothing filed yet", case.as_of()),
-                    )
-                }
-            };
+            let age = ChildAge::of(ev, i);
             let unmarried = V::fact(m.married, Fact::Family(i, field!("married"))).negate();
-            let married_text = match m.married {
-                Some(true) => "married (a married son or daughter is not a child)",
-                Some(false) => "unmarried",
-                None => "whether married is not known",
-            };
             (
-                V::all([unmarried, under, relationship]),
-                format!(
-                    "Child: {age_text}; the limit is under {limit}; {married_text}; {rel_text}."
-                ),
+                V::all([unmarried, age.under, relationship]),
+                age.age_on_filing,
+                age.cspa_protected,
             )
         }
     };
-    let ix = ev.record(
-        &defs::FAMILY_DERIVATIVE,
-        Some(format!("family.{id}.derivative")),
-        v,
-        because,
-        &[],
-    );
+    let ix = ev
+        .finding(&defs::FAMILY_DERIVATIVE)
+        .of_member(i)
+        .decide(v)
+        .because(|ev, derivative| derivative_because(ev, i, derivative));
     let derivative = ev.outcome(ix);
-    let path = match (derivative, m.in_us, m.on_application) {
-        (Outcome::No, _, _) => None,
-        (_, Some(true), Some(true)) => Some(FamilyPath::Included),
-        (_, Some(false), _) | (_, _, Some(false)) => Some(FamilyPath::FollowToJoin),
-        _ => None,
-    };
-    // > 8 C.F.R. § 208.21(d): Form I-730 within two years of the grant, later
-    // > only for humanitarian reasons.
-    if let (Some(FamilyPath::FollowToJoin), Some(g), true) = (path, grant, ev.explain) {
-        let years = ev.law.num(P::I730WindowYears, g) as i16;
-        let (last, _) = add_years(g, years, Rounding::Deadline);
-        if case.as_of() > last {
-            ev.append_because(
-                ix,
-                &format!(
-                    " Caution: the two-year window to file Form I-730 for this member closed on {last}; a late petition is accepted only for humanitarian reasons (8 C.F.R. § 208.21(d))."
-                ),
-            );
-        }
-    }
     let entry = FamilyEntry {
-        id: id.clone(),
+        id: case.family_ids()[i].clone(),
         relation: m.relation,
         derivative,
-        path,
+        path: path(m, derivative),
         age_on_filing,
         cspa_protected,
     };
     (ix, entry)
 }
 
+/// How a member who can derive status would come: included in the
+/// application, or following to join (Form I-730).
+fn path(m: &FamilyMember, derivative: Outcome) -> Option<FamilyPath> {
+    match (derivative, m.in_us, m.on_application) {
+        (Outcome::No, _, _) => None,
+        (_, Some(true), Some(true)) => Some(FamilyPath::Included),
+        (_, Some(false), _) | (_, _, Some(false)) => Some(FamilyPath::FollowToJoin),
+        _ => None,
+    }
+}
+
+/// Why member `i` does or does not derive status, in words.
+fn derivative_because(ev: &Eval, i: usize, derivative: Outcome) -> String {
+    let case = ev.case;
+    let m = &case.facts().family()[i];
+    let rel_text = relationship_text(ev, i);
+    let mut because = match m.relation {
+        None => "Whether this is a spouse or a child is not known.".to_string(),
+        Some(Relation::Spouse) => {
+            let text = if m.married == Some(false) {
+                "no longer married to the applicant; "
+            } else {
+                ""
+            };
+            format!("Spouse: {text}{rel_text}.")
+        }
+        Some(Relation::Child) => {
+            let limit = ev.law.num(P::ChildAgeLimit, case.as_of()) as i32;
+            let married_text = match m.married {
+                Some(true) => "married (a married son or daughter is not a child)",
+                Some(false) => "unmarried",
+                None => "whether married is not known",
+            };
+            format!(
+                "Child: {}; the limit is under {limit}; {married_text}; {rel_text}.",
+                ChildAge::text(ev, i)
+            )
+        }
+    };
+    // > 8 C.F.R. § 208.21(d): Form I-730 within two years of the grant, later
+    // > only for humanitarian reasons.
+    let grant = case.facts().application().granted_on;
+    if let (Some(FamilyPath::FollowToJoin), Some(g)) = (path(m, derivative), grant) {
+        let years = ev.law.num(P::I730WindowYears, g) as i16;
+        let (last, _) = add_years(g, years, Rounding::Deadline);
+        if case.as_of() > last {
+            because += &format!(
+                " Caution: the two-year window to file Form I-730 for this member closed on {last}; a late petition is accepted only for humanitarian reasons (8 C.F.R. § 208.21(d))."
+            );
+        }
+    }
+    because
+}
+
+/// The day the relationship must exist by: the grant (8 C.F.R. § 208.21(b)),
+/// or `as_of` before a grant.
+fn reference(ev: &Eval) -> (Date, Option<Date>) {
+    let grant = ev.case.facts().application().granted_on;
+    (grant.unwrap_or(ev.case.as_of()), grant)
+}
+
+/// When member `i`'s relationship began: a child's at birth unless another
+/// date (an adoption) is given. A member whose relation is not known may be
+/// a child, and is read as one here (the relation is asked besides).
+fn began(m: &FamilyMember) -> (bool, Option<Date>) {
+    let child = m.relation != Some(Relation::Spouse);
+    let began = m
+        .relationship_began
+        .or(if child { m.birth_date } else { None });
+    (child, began)
+}
+
+/// Whether member `i`'s relationship existed on the day of the grant
+/// (8 C.F.R. § 208.21(b)), or by `as_of` before a grant. A child born after
+/// the grant qualifies if in utero on the day of the grant.
+fn relationship(ev: &Eval, i: usize) -> V {
+    let m = &ev.case.facts().family()[i];
+    let (reference, grant) = reference(ev);
+    let (child, began) = began(m);
+    let unknown_began = || V::unknown(Need::fact(Fact::Family(i, field!("relationship_began"))));
+    match (began, grant) {
+        (Some(b), _) if b <= reference => V::YES,
+        (began, Some(g)) if child => match m.birth_date {
+            Some(birth) if birth > g => in_utero(ev, i, g, birth),
+            // Born on or before the grant, and the relationship (an adoption)
+            // began after it: `began` is the birth date unless another is given.
+            Some(_) => V::NO,
+            // Only a child born after the grant and in utero on that day
+            // would qualify, unless (with no date given) the relationship
+            // began on or before it.
+            None => V::unknown(Need::fact(Fact::Family(i, field!("birth_date"))))
+                .and(V::fact(
+                    m.conceived_before_grant,
+                    Fact::Family(i, field!("conceived_before_grant")),
+                ))
+                .or(if began.is_some() {
+                    V::NO
+                } else {
+                    unknown_began()
+                }),
+        },
+        (Some(_), _) => V::NO,
+        (None, _) => unknown_began(),
+    }
+}
+
+/// What [`relationship`] finds, in words.
+fn relationship_text(ev: &Eval, i: usize) -> String {
+    let m = &ev.case.facts().family()[i];
+    let (reference, grant) = reference(ev);
+    let (child, began) = began(m);
+    let reference_text = match grant {
+        Some(g) => format!("the grant on {g}"),
+        None => format!("{} (no grant yet)", ev.case.as_of()),
+    };
+    match (began, grant) {
+        (Some(b), _) if b <= reference => {
+            format!("the relationship began {b}, on or before {reference_text}")
+        }
+        (began, Some(g)) if child => match m.birth_date {
+            Some(birth) if birth > g => in_utero_text(ev, i, g, birth),
+            Some(birth) => format!(
+                "born {birth}, but the relationship began {}, after the grant on {g}",
+                began.unwrap_or(birth)
+            ),
+            None => format!(
+                "the relationship began {}, and the date of birth is not known: a child born after the grant on {g} counts only if in utero on that day",
+                began.map_or("on an unknown date".to_string(), |b| format!(
+                    "{b}, after the grant"
+                ))
+            ),
+        },
+        (Some(b), _) => format!("the relationship began {b}, after {reference_text}"),
+        (None, _) => "when the relationship began is not known".to_string(),
+    }
+}
+
+/// A child's age as the law counts it: frozen on the filing date once an
+/// application is filed (the Child Status Protection Act, INA § 208(b)(3)(B)).
+struct ChildAge {
+    /// Under the age limit.
+    under: V,
+    age_on_filing: Option<i32>,
+    cspa_protected: Option<bool>,
+}
+
+impl ChildAge {
+    fn of(ev: &Eval, i: usize) -> ChildAge {
+        let case = ev.case;
+        let app = case.facts().application();
+        let limit = ev.law.num(P::ChildAgeLimit, case.as_of()) as i32;
+        let none = |under| ChildAge {
+            under,
+            age_on_filing: None,
+            cspa_protected: None,
+        };
+        match (
+            case.facts().family()[i].birth_date,
+            app.filed_on,
+            app.granted_on,
+        ) {
+            (None, _, _) => none(V::unknown(Need::fact(Fact::Family(
+                i,
+                field!("birth_date"),
+            )))),
+            // Born after the filing: under the limit on that day by definition.
+            (Some(b), Some(f), _) if b > f => none(V::YES),
+            (Some(b), Some(f), _) => {
+                let age = age_on(b, f);
+                let under = age < limit;
+                ChildAge {
+                    under: V::known(under),
+                    age_on_filing: Some(age),
+                    // The CSPA protects only a child still under the limit at filing.
+                    cspa_protected: Some(under),
+                }
+            }
+            // Granted, so filed on a date not given: a child under the limit today
+            // was under it then; otherwise the filing date decides.
+            (Some(b), None, Some(_)) => ChildAge {
+                under: if age_on(b, case.as_of()).max(0) < limit {
+                    V::YES
+                } else {
+                    V::unknown(Need::fact(Fact::Application(field!(
+                        "application.filed_on"
+                    ))))
+                },
+                age_on_filing: None,
+                cspa_protected: Some(true),
+            },
+            (Some(b), None, None) => ChildAge {
+                under: V::known(age_on(b, case.as_of()).max(0) < limit),
+                age_on_filing: None,
+                cspa_protected: Some(false),
+            },
+        }
+    }
+
+    /// What [`ChildAge::of`] finds, in words.
+    fn text(ev: &Eval, i: usize) -> String {
+        let case = ev.case;
+        let app = case.facts().application();
+        let limit = ev.law.num(P::ChildAgeLimit, case.as_of()) as i32;
+        match (
+            case.facts().family()[i].birth_date,
+            app.filed_on,
+            app.granted_on,
+        ) {
+            (None, _, _) => "the date of birth is not known".to_string(),
+            (Some(b), Some(f), _) if b > f => {
+                format!("born {b}, after the filing date {f}, so under {limit} on it")
+            }
+            (Some(b), Some(f), _) => {
+                let age = age_on(b, f);
+                if age < limit {
+                    format!(
+                        "age {age} on the filing date {f} (frozen there by the Child Status Protection Act)"
+                    )
+                } else {
+                    format!(
+                        "age {age} on the filing date {f}: already {limit} or over when the application was filed, so the Child Status Protection Act does not help"
+                    )
+                }
+            }
+            (Some(b), None, Some(_)) => format!(
+                "age {} on {}; the age is frozen on the filing date, which is not given",
+                age_on(b, case.as_of()).max(0),
+                case.as_of()
+            ),
+            (Some(b), None, None) => format!(
+                "age {} on {}, nothing filed yet",
+                age_on(b, case.as_of()).max(0),
+                case.as_of()
+            ),
+        }
+    }
+}
+
 /// A child born on `birth`, after the grant on `g`: the relationship counts if
 /// the child was in utero on the day of the grant, which is asked unless the
 /// birth came too long after it.
-fn in_utero(ev: &Eval, i: usize, g: Date, birth: Date) -> (V, String) {
+fn in_utero(ev: &Eval, i: usize, g: Date, birth: Date) -> V {
     if let Some(c) = ev.case.facts().family()[i].conceived_before_grant {
-        return (
-            V::known(c),
-            format!(
-                "born {birth}, after the grant on {g}; {} in utero on the day of the grant",
-                if c { "was" } else { "was not" }
-            ),
+        return V::known(c);
+    }
+    if days_between(g, birth) > ev.law.num(P::InUteroDays, g) {
+        V::NO
+    } else {
+        V::unknown(Need::fact(Fact::Family(
+            i,
+            field!("conceived_before_grant"),
+        )))
+    }
+}
+
+/// What [`in_utero`] finds, in words.
+fn in_utero_text(ev: &Eval, i: usize, g: Date, birth: Date) -> String {
+    if let Some(c) = ev.case.facts().family()[i].conceived_before_grant {
+        return format!(
+            "born {birth}, after the grant on {g}; {} in utero on the day of the grant",
+            if c { "was" } else { "was not" }
         );
     }
     let limit = ev.law.num(P::InUteroDays, g);
     let after = days_between(g, birth);
     if after > limit {
-        (
-            V::NO,
-            format!(
-                "born {birth}, {after} days after the grant on {g}: more than {limit} days, so not in utero on the day of the grant"
-            ),
+        format!(
+            "born {birth}, {after} days after the grant on {g}: more than {limit} days, so not in utero on the day of the grant"
         )
     } else {
-        (
-            V::unknown(Need::fact(Fact::Family(
-                i,
-                field!("conceived_before_grant"),
-            ))),
-            format!(
-                "born {birth}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
-            ),
+        format!(
+            "born {birth}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
         )
     }
 }

@@ -1,18 +1,6 @@
 //! The rules of `spec/rules.md`, one module per part of the law, run in
 //! order by [`assess`](crate::assess) over one [`Eval`].
 
-/// The explanation `$text` when the assessment explains itself; else nothing,
-/// at no cost (see [`Detail`](crate::Detail)).
-macro_rules! explain {
-    ($ev:ident, $text:expr) => {
-        if $ev.explain {
-            String::from($text)
-        } else {
-            String::new()
-        }
-    };
-}
-
 pub mod bars;
 pub mod deadlines;
 pub mod family;
@@ -91,7 +79,7 @@ use crate::defs::Def;
 use crate::facts::Case;
 use crate::law::Law;
 use crate::logic::{Need, Needs, Tri, V};
-use crate::output::{Finding, Outcome};
+use crate::output::{self, Outcome};
 
 /// The state of one assessment: the case, the law, and the findings so far.
 ///
@@ -144,25 +132,51 @@ impl<'a> Eval<'a> {
         }
     }
 
-    /// Records a finding with an explicit outcome.
+    /// Begins the finding `def`: named by what it is made for and what it
+    /// rests on, then [decided](Finding::decide), then
+    /// [explained](Decision::because).
     ///
-    /// Inlined, so that where the caller's `id` is `None`, its empty
-    /// because-text and its needs are never put in memory to be passed: a
-    /// screening's rows record each finding so (on 100,000 screened rows, the
-    /// call itself, out of line, cost some 60 instructions a finding and 8%
-    /// of all the instructions).
+    /// ```text
+    /// ev.finding(&defs::HARM_SEVERITY)
+    ///     .of_harm(h)
+    ///     .decide(severe)
+    ///     .because(|ev, _outcome| severity_because(ev, h))
+    /// ```
     #[inline(always)]
-    pub fn push(
+    pub fn finding<'e>(&'e mut self, def: &'static Def) -> Finding<'e, 'a, 'static> {
+        Finding {
+            ev: self,
+            def,
+            id: None,
+            after: &[],
+        }
+    }
+
+    /// Records finding `def`, and its explanation when explaining.
+    ///
+    /// Inlined, with the builder that calls it, so that for a finding whose
+    /// id is its definition's (`id` a constant `None`) in an assessment that
+    /// does not explain itself, nothing but the outcome and the needs is put
+    /// in memory: a screening's rows record each finding so (on 100,000
+    /// screened rows, the call itself, out of line, cost some 60 instructions
+    /// a finding and 8% of all the instructions). The explanation is a
+    /// closure, called only when explaining.
+    #[inline(always)]
+    fn record(
         &mut self,
         def: &'static Def,
         id: Option<String>,
+        after: &[Ix],
         outcome: Outcome,
-        because: String,
-        deps: &[Ix],
         needs: Needs,
+        because: impl FnOnce(&Eval<'a>, Outcome) -> String,
     ) -> Ix {
-        if self.explain || id.is_some() {
-            self.keep_texts(id, because, deps);
+        if self.explain {
+            let because = because(self, outcome);
+            self.keep_text(because, after);
+        }
+        if let Some(id) = id {
+            self.keep_id(id);
         }
         let i = self.findings.len();
         if outcome == Outcome::Unknown && !needs.is_empty() {
@@ -172,35 +186,19 @@ impl<'a> Eval<'a> {
         i
     }
 
-    /// The because-text and made id of the finding [`Eval::push`] records next.
+    /// The because-text of the finding [`Eval::record`] records next, and
+    /// the ids of the findings it rests on.
     #[inline(never)]
-    fn keep_texts(&mut self, id: Option<String>, because: String, deps: &[Ix]) {
-        let i = self.findings.len();
-        if self.explain {
-            let depends_on = deps.iter().map(|&d| self.id(d)).collect();
-            self.texts.push((because, depends_on));
-        }
-        if let Some(id) = id {
-            self.made_ids.push((i, Cow::Owned(id)));
-        }
+    fn keep_text(&mut self, because: String, after: &[Ix]) {
+        let depends_on = after.iter().map(|&d| self.id(d)).collect();
+        self.texts.push((because, depends_on));
     }
 
-    /// Records a finding from a three-valued result.
-    #[inline(always)]
-    pub fn record(
-        &mut self,
-        def: &'static Def,
-        id: Option<String>,
-        v: V,
-        because: String,
-        deps: &[Ix],
-    ) -> Ix {
-        let outcome = match v.t() {
-            Tri::Yes => Outcome::Yes,
-            Tri::No => Outcome::No,
-            Tri::Unknown => Outcome::Unknown,
-        };
-        self.push(def, id, outcome, because, deps, v.into_needs())
+    /// The id made for the finding [`Eval::record`] records next.
+    #[inline(never)]
+    fn keep_id(&mut self, id: String) {
+        let i = self.findings.len();
+        self.made_ids.push((i, Cow::Owned(id)));
     }
 
     /// How many findings there are.
@@ -214,13 +212,6 @@ impl<'a> Eval<'a> {
 
     pub fn outcome(&self, i: Ix) -> Outcome {
         self.findings[i].outcome
-    }
-
-    /// Adds to finding `i`'s because-text (when explaining).
-    pub fn append_because(&mut self, i: Ix, more: &str) {
-        if let Some((because, _)) = self.texts.get_mut(i) {
-            because.push_str(more);
-        }
     }
 
     /// Finding `i`'s definition.
@@ -248,14 +239,14 @@ impl<'a> Eval<'a> {
     }
 
     /// The findings, whole (their texts are empty unless explaining).
-    pub fn into_findings(self) -> Vec<Finding> {
+    pub fn into_findings(self) -> Vec<output::Finding> {
         let mut texts = self.texts.into_iter();
-        let mut out: Vec<Finding> = self
+        let mut out: Vec<output::Finding> = self
             .findings
             .iter()
             .map(|r| {
                 let (because, depends_on) = texts.next().unwrap_or_default();
-                Finding {
+                output::Finding {
                     id: Cow::Borrowed(r.def.id),
                     question: r.def.question,
                     outcome: r.outcome,
@@ -288,6 +279,117 @@ impl<'a> Eval<'a> {
             Outcome::Unknown => V::unknown(Need::finding(i)),
         }
     }
+}
+
+/// A finding begun ([`Eval::finding`]): what it is made for, and the
+/// findings it rests on.
+#[must_use = "a finding is recorded by its decision's `because`"]
+pub struct Finding<'e, 'a, 'd> {
+    ev: &'e mut Eval<'a>,
+    def: &'static Def,
+    /// The id made for a harm, group or family member (else the definition's).
+    id: Option<String>,
+    after: &'d [Ix],
+}
+
+impl<'e, 'a, 'd> Finding<'e, 'a, 'd> {
+    /// Made for harm `h`: `harm.<hid>.…`.
+    #[inline(always)]
+    pub fn of_harm(self, h: usize) -> Self {
+        let id = made_id(self.def, "<hid>", &self.ev.case.harm_ids()[h]);
+        Finding {
+            id: Some(id),
+            ..self
+        }
+    }
+
+    /// Made for social group `g`: `group.<gid>.…`.
+    #[inline(always)]
+    pub fn of_group(self, g: usize) -> Self {
+        let id = made_id(self.def, "<gid>", &self.ev.case.group_ids()[g]);
+        Finding {
+            id: Some(id),
+            ..self
+        }
+    }
+
+    /// Made for family member `m`: `family.<fid>.…`.
+    #[inline(always)]
+    pub fn of_member(self, m: usize) -> Self {
+        let id = made_id(self.def, "<fid>", &self.ev.case.family_ids()[m]);
+        Finding {
+            id: Some(id),
+            ..self
+        }
+    }
+
+    /// The findings this one rests on (its `depends_on`).
+    #[inline(always)]
+    pub fn after<'d2>(self, findings: &'d2 [Ix]) -> Finding<'e, 'a, 'd2> {
+        Finding {
+            ev: self.ev,
+            def: self.def,
+            id: self.id,
+            after: findings,
+        }
+    }
+
+    /// The decision: yes, no, or unknown with the facts and findings that
+    /// would settle it.
+    #[inline(always)]
+    pub fn decide(self, v: V) -> Decision<'e, 'a, 'd> {
+        let outcome = match v.t() {
+            Tri::Yes => Outcome::Yes,
+            Tri::No => Outcome::No,
+            Tri::Unknown => Outcome::Unknown,
+        };
+        Decision {
+            finding: self,
+            outcome,
+            needs: v.into_needs(),
+        }
+    }
+
+    /// The decision that the question does not arise on these facts.
+    #[inline(always)]
+    pub fn not_applicable(self) -> Decision<'e, 'a, 'd> {
+        Decision {
+            finding: self,
+            outcome: Outcome::NotApplicable,
+            needs: Needs::None,
+        }
+    }
+}
+
+/// A finding decided, waiting for its explanation.
+#[must_use = "a finding is recorded by its decision's `because`"]
+pub struct Decision<'e, 'a, 'd> {
+    finding: Finding<'e, 'a, 'd>,
+    outcome: Outcome,
+    needs: Needs,
+}
+
+impl<'a> Decision<'_, 'a, '_> {
+    /// Records the finding and returns its index. `text`, its explanation,
+    /// reads the decision (its outcome) and the case, and is called only
+    /// when the assessment explains itself.
+    #[inline(always)]
+    pub fn because(self, text: impl FnOnce(&Eval<'a>, Outcome) -> String) -> Ix {
+        let Finding { ev, def, id, after } = self.finding;
+        ev.record(def, id, after, self.outcome, self.needs, text)
+    }
+
+    /// Records the finding, explained by a text that says the same whatever
+    /// the case (and is copied only when explaining).
+    #[inline(always)]
+    pub fn because_text(self, text: &'static str) -> Ix {
+        self.because(|_, _| text.to_string())
+    }
+}
+
+/// A definition's id with its placeholder (`<hid>`, ...) replaced by `made_for`.
+fn made_id(def: &Def, placeholder: &str, made_for: &str) -> String {
+    def.id.replacen(placeholder, made_for, 1)
 }
 
 /// "yes", "no" or "unknown" for a because-text.

@@ -37,16 +37,7 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
         )))),
     };
     let qualifies = feared_harm_qualifies(ev, &r.harms);
-    let qualifies_text = match (ev.case.facts().harms.is_some(), qualifies.t()) {
-        (false, _) => "no harms are recorded yet",
-        (true, Tri::Yes) => {
-            "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by relocation)"
-        }
-        (true, Tri::No) => {
-            "no feared harm qualifies (each lacks severity, a qualifying actor or a protected ground, or relocation would avoid it)"
-        }
-        (true, Tri::Unknown) => "whether a feared harm qualifies is not yet known",
-    };
+    let qualifies_t = qualifies.t();
     let v = presumed.or(clear_probability.and(qualifies));
     // The findings it depends on are listed only when explaining.
     let deps: Vec<Ix> = if ev.explain {
@@ -57,24 +48,33 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
     } else {
         Vec::new()
     };
-    let because = explain!(
-        ev,
-        if ev.outcome(r.past_persecution) == Outcome::Yes
-            && ev.outcome(r.presumption) == Outcome::Yes
-        {
-            "Past persecution raises the presumption that life or freedom would be threatened, and it is not rebutted (8 C.F.R. § 208.16(b)(1)).".to_string()
-        } else {
+    ev.finding(&defs::WITHHOLDING_THREAT)
+        .after(&deps)
+        .decide(v)
+        .because(|ev, _| {
+            let (pp, presumption) = (ev.outcome(r.past_persecution), ev.outcome(r.presumption));
+            if pp == Outcome::Yes && presumption == Outcome::Yes {
+                return "Past persecution raises the presumption that life or freedom would be threatened, and it is not rebutted (8 C.F.R. § 208.16(b)(1)).".to_string();
+            }
+            let qualifies_text = match (ev.case.facts().harms.is_some(), qualifies_t) {
+                (false, _) => "no harms are recorded yet",
+                (true, Tri::Yes) => {
+                    "a feared harm qualifies (severe, by a qualifying actor, on account of a protected ground, not avoidable by relocation)"
+                }
+                (true, Tri::No) => {
+                    "no feared harm qualifies (each lacks severity, a qualifying actor or a protected ground, or relocation would avoid it)"
+                }
+                (true, Tri::Unknown) => "whether a feared harm qualifies is not yet known",
+            };
             format!(
                 "No unrebutted presumption from past persecution (past persecution: {}; presumption: {}). For the future, {}; the likelihood of persecution is {}, and withholding needs it to be more likely than not. Subjective fear plays no part.",
-                ev.outcome(r.past_persecution).as_str().replace('_', " "),
-                ev.outcome(r.presumption).as_str().replace('_', " "),
+                pp.as_str().replace('_', " "),
+                presumption.as_str().replace('_', " "),
                 qualifies_text,
                 risk.persecution_likelihood
                     .map_or("not stated".to_string(), |l| l.words())
             )
-        }
-    );
-    ev.record(&defs::WITHHOLDING_THREAT, None, v, because, &deps)
+        })
 }
 
 pub struct Cat {
@@ -91,8 +91,7 @@ pub fn cat(ev: &mut Eval) -> Cat {
         Fact::Torture(field!("torture.likelihood")),
         |l| l == TortureLikelihood::MoreLikelyThanNot,
     );
-    let because = explain!(
-        ev,
+    let torture_likely = ev.finding(&defs::TORTURE_LIKELY).decide(v).because(|_, _| {
         match t.likelihood {
             Some(l) => format!(
                 "The likelihood of torture on return is {}; the standard is more likely than not.",
@@ -100,28 +99,31 @@ pub fn cat(ev: &mut Eval) -> Cat {
             ),
             None => "The likelihood of torture on return is not known.".to_string(),
         }
-    );
-    let torture_likely = ev.record(&defs::TORTURE_LIKELY, None, v, because, &[]);
+    });
+    // > 8 C.F.R. § 208.18(a)(1): ... by or at the instigation of or with the
+    // > consent or acquiescence of a public official or other person acting in
+    // > an official capacity.
     let v = V::test(
         t.official_role,
         Fact::Torture(field!("torture.official_role")),
         |r| r != OfficialRole::None,
     );
-    let because = explain!(
-        ev,
-        match t.official_role {
+    let official = ev
+        .finding(&defs::OFFICIAL)
+        .decide(v)
+        .because(|_, _| match t.official_role {
             Some(OfficialRole::None) => {
                 "No public official would inflict, instigate, consent to or acquiesce in the torture."
-                .to_string()
+                    .to_string()
             }
             Some(r) => format!(
                 "A public official's role: {} (acquiescence includes willful blindness).",
                 r.words()
             ),
-            None => "The role of public officials in the feared torture is not known.".to_string(),
-        }
-    );
-    let official = ev.record(&defs::OFFICIAL, None, v, because, &[]);
+            None => {
+                "The role of public officials in the feared torture is not known.".to_string()
+            }
+        });
     Cat {
         torture_likely,
         official,

@@ -227,6 +227,8 @@ pub struct Abroad {
     pub security: Ix,
 }
 
+// NOT MODELLED: the grounds of inadmissibility other than the security
+// grounds, processing priorities and the annual ceiling (INA § 207(a), (c)).
 pub fn refugee_admission(ev: &Eval, abroad: &Abroad, r: &Refugee, bars: &AsylumBars) -> Decided {
     // > not_applicable while `applicant.location` is not `outside_us` (spec/rules.md § 5)
     if ev.case.facts().applicant().location != Some(Location::OutsideUs)

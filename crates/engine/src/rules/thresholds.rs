@@ -10,7 +10,7 @@ use crate::facts::{
     Arrival, Border, Country, Exception, ExceptionKind, Forum, Location, Manner, TransitProtection,
 };
 use crate::law::P;
-use crate::logic::{Fact, Need, Needs, Tri, V};
+use crate::logic::{Fact, Need, Tri, V};
 use crate::output::Outcome;
 
 /// The indexes of the threshold findings.
@@ -55,52 +55,42 @@ pub fn run(ev: &mut Eval) -> Thresholds {
 /// > who arrives in the United States ... may apply for asylum.
 fn presence(ev: &mut Eval) -> Ix {
     let loc = ev.case.facts().applicant().location;
-    let v = V::test(loc, Fact::Applicant(field!("applicant.location")), |l| {
+    let present = V::test(loc, Fact::Applicant(field!("applicant.location")), |l| {
         l != Location::OutsideUs
     });
-    let because = explain!(
-        ev,
-        match loc {
+    ev.finding(&defs::PRESENCE)
+        .decide(present)
+        .because(|_, _| match loc {
             Some(Location::InUs) => "The applicant is in the United States.".to_string(),
-            Some(Location::PortOfEntry) =>
-                "The applicant is arriving at a port of entry.".to_string(),
+            Some(Location::PortOfEntry) => {
+                "The applicant is arriving at a port of entry.".to_string()
+            }
             Some(Location::OutsideUs) => {
                 "The applicant is outside the United States: asylum is asked for from within it or at its border; refugee status (INA § 207) from abroad.".to_string()
             }
             None => "Where the applicant is now is not known.".to_string(),
-        }
-    );
-    ev.record(&defs::PRESENCE, None, v, because, &[])
+        })
 }
 
+/// > INA § 208(a)(2)(B): ... the alien demonstrates by clear and convincing
+/// > evidence that the application has been filed within 1 year after the
+/// > date of the alien's arrival in the United States.
+///
+/// > INA § 208(a)(2)(E): Subparagraphs (A) and (B) shall not apply to an
+/// > unaccompanied alien child ...
 fn one_year_rule(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let uac = case.facts().applicant().unaccompanied_child;
     if uac == Some(true) {
-        return ev.push(
-            &defs::ONE_YEAR,
-            None,
-            Outcome::NotApplicable,
-            explain!(
-                ev,
-                "The applicant is an unaccompanied child, to whom the one-year deadline does not apply (INA § 208(a)(2)(E))."
-            ),
-            &[],
-            Needs::None,
-        );
+        return ev.finding(&defs::ONE_YEAR).not_applicable().because_text("The applicant is an unaccompanied child, to whom the one-year deadline does not apply (INA § 208(a)(2)(E)).");
     }
-    let Some(oy) = &ev.one_year else {
-        let need = Need::fact(Fact::Arrival(0, field!("date")));
-        return ev.record(
-            &defs::ONE_YEAR,
-            None,
-            V::unknown(need),
-            explain!(
-                ev,
-                "No arrival date is known, so the one-year deadline cannot be computed."
-            ),
-            &[],
-        );
+    let Some(oy) = ev.one_year else {
+        return ev
+            .finding(&defs::ONE_YEAR)
+            .decide(V::unknown(Need::fact(Fact::Arrival(0, field!("date")))))
+            .because_text(
+                "No arrival date is known, so the one-year deadline cannot be computed.",
+            );
     };
     let filing = filing_date(case, Some(oy.deadline));
     let on_time = filing.date <= oy.deadline;
@@ -114,7 +104,7 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
     } else {
         V::NO
     };
-    let because = explain!(ev, {
+    ev.finding(&defs::ONE_YEAR).decide(v).because(|ev, _| {
         let mut because = format!("{}; {}", oy.because(ev.law), filing.because());
         if on_time {
             because += &format!(", on or before the deadline {}.", oy.deadline);
@@ -130,63 +120,49 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
             because.push('.');
         }
         because
-    });
-    ev.record(&defs::ONE_YEAR, None, v, because, &[])
+    })
 }
 
 /// > 8 C.F.R. § 208.4(a)(4)(ii), (a)(5): the applicant must file within a
 /// > reasonable period given those circumstances.
 fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
+    let after = [one_year];
     if ev.outcome(one_year) != Outcome::No {
-        let because = explain!(
-            ev,
-            "The application is timely, or its timeliness is not yet known, so no exception is needed."
-        );
-        return ev.push(
-            &defs::ONE_YEAR_EXCEPTION,
-            None,
-            Outcome::NotApplicable,
-            because,
-            &[one_year],
-            Needs::None,
-        );
+        return ev
+            .finding(&defs::ONE_YEAR_EXCEPTION)
+            .after(&after)
+            .not_applicable().because_text("The application is timely, or its timeliness is not yet known, so no exception is needed.");
     }
     let case = ev.case;
     let Some(exceptions) = case.facts().exceptions.as_deref() else {
-        let because = explain!(
-            ev,
-            "The application is late, and whether any changed or extraordinary circumstance excuses it is not known."
-        );
-        return ev.record(
-            &defs::ONE_YEAR_EXCEPTION,
-            None,
-            V::unknown(Need::fact(Fact::Exceptions)),
-            because,
-            &[one_year],
-        );
+        return ev
+            .finding(&defs::ONE_YEAR_EXCEPTION)
+            .after(&after)
+            .decide(V::unknown(Need::fact(Fact::Exceptions)))
+            .because_text("The application is late, and whether any changed or extraordinary circumstance excuses it is not known.");
     };
     if exceptions.is_empty() {
-        let because = explain!(
-            ev,
-            "The application is late and no changed or extraordinary circumstance is offered to excuse it."
-        );
-        return ev.record(&defs::ONE_YEAR_EXCEPTION, None, V::NO, because, &[one_year]);
+        return ev
+            .finding(&defs::ONE_YEAR_EXCEPTION)
+            .after(&after)
+            .decide(V::NO).because_text("The application is late and no changed or extraordinary circumstance is offered to excuse it.");
     }
     let filing = filing_date(case, None).date;
     let mut v = V::NO;
-    let mut parts = Vec::new();
     for (i, e) in exceptions.iter().enumerate() {
-        let (entry, text) = excuses(ev, i, e, filing);
-        if ev.explain {
-            parts.push(text);
-        }
-        v = v.or(entry);
+        v = v.or(excuses(ev, i, e, filing));
     }
-    let because = explain!(
-        ev,
-        format!("The application is late. Offered: {}.", parts.join("; "))
-    );
-    ev.record(&defs::ONE_YEAR_EXCEPTION, None, v, because, &[one_year])
+    ev.finding(&defs::ONE_YEAR_EXCEPTION)
+        .after(&after)
+        .decide(v)
+        .because(|ev, _| {
+            let offered: Vec<String> = exceptions
+                .iter()
+                .enumerate()
+                .map(|(i, e)| excuse_text(ev, i, e, filing))
+                .collect();
+            format!("The application is late. Offered: {}.", offered.join("; "))
+        })
 }
 
 /// Whether exception `i` excuses a filing on `filing`: the circumstance is
@@ -196,13 +172,75 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
 /// practitioner's judgment decides; without it, six calendar months or more
 /// after lawful status ended is not reasonable (65 Fed. Reg. 76,121,
 /// 76,123-24), nor, by Refuge's conservative rule, is a delay of more than a
-/// year after any circumstance; anything shorter needs the judgment. The
-/// text only when explaining.
-pub(crate) fn excuses(ev: &Eval, i: usize, e: &Exception, filing: Date) -> (V, String) {
-    let law = ev.law;
-    let long = law.num(P::ExceptionUnreasonableAfterDays, filing);
+/// year after any circumstance; anything shorter needs the judgment.
+// NOT MODELLED: what period is reasonable, which is the practitioner's
+// judgment (`reasonable_delay`); the two rules of thumb yield to it.
+fn excuses(ev: &Eval, i: usize, e: &Exception, filing: Date) -> V {
     // `spec/facts.md`: an exception needs `began`.
     let dated = V::test(e.began, Fact::Exception(i, field!("began")), |_| true);
+    let Some(kind) = e.kind else {
+        let entry = match e.reasonable_delay {
+            Some(j) => V::known(j),
+            None => V::unknown(Need::fact(Fact::Exception(i, field!("kind")))),
+        };
+        return entry.and(dated);
+    };
+    let delay = Delay::of(ev, e, kind, filing);
+    let ask = || V::unknown(Need::fact(Fact::Exception(i, field!("reasonable_delay"))));
+    let entry = match (e.reasonable_delay, delay.days) {
+        (Some(j), _) => V::known(j),
+        (None, _) if delay.status_too_long => V::NO,
+        (None, Some(d)) if d > delay.long => V::NO,
+        (None, None) => V::unknown(Need::fact(Fact::Exception(i, field!("began")))).or(ask()),
+        (None, Some(_)) => ask(),
+    };
+    entry.and(dated)
+}
+
+/// How long after its circumstance exception `e` was acted on, and the
+/// periods the rule measures it by.
+struct Delay {
+    /// Days from when a changed circumstance arose, or an extraordinary one
+    /// ended (or from filing, if it has not ended), to filing.
+    days: Option<i64>,
+    /// More than this many days is not a reasonable period (Refuge's rule).
+    long: i64,
+    /// Lawful status ended this many calendar months or more before filing.
+    months: i64,
+    status_too_long: bool,
+}
+
+impl Delay {
+    fn of(ev: &Eval, e: &Exception, kind: ExceptionKind, filing: Date) -> Delay {
+        let law = ev.law;
+        let long = law.num(P::ExceptionUnreasonableAfterDays, filing);
+        // The period starts when a changed circumstance arose, or when an
+        // extraordinary one ended (or at filing, if it has not ended).
+        let start: Option<Date> = if kind.is_changed() {
+            e.began
+        } else {
+            Some(e.ended.unwrap_or(filing))
+        };
+        let days = start.map(|s| days_between(s, filing).max(0));
+        // Lawful status that has ended: six calendar months or more is too long.
+        let months = law.num(P::ExceptionLawfulStatusMonths, filing);
+        let six_months_after = match (kind, e.ended) {
+            (ExceptionKind::LawfulStatus, Some(ended)) => {
+                ended.checked_add(jiff::Span::new().months(months)).ok()
+            }
+            _ => None,
+        };
+        Delay {
+            days,
+            long,
+            months,
+            status_too_long: six_months_after.is_some_and(|d| filing >= d),
+        }
+    }
+}
+
+/// What [`excuses`] finds of exception `i`, in words.
+fn excuse_text(ev: &Eval, i: usize, e: &Exception, filing: Date) -> String {
     // (A changed circumstance's start is its `began`, and says so itself.)
     let undated_note = if e.began.is_none() && !e.kind.is_some_and(|k| k.is_changed()) {
         "; when it began is not given, which an exception needs"
@@ -217,101 +255,68 @@ pub(crate) fn excuses(ev: &Eval, i: usize, e: &Exception, filing: Date) -> (V, S
         }
     };
     let Some(kind) = e.kind else {
-        let (entry, text) = match e.reasonable_delay {
-            Some(j) => (V::known(j), judged(j)),
-            None => (
-                V::unknown(Need::fact(Fact::Exception(i, field!("kind")))),
-                "its kind is not known",
-            ),
+        let text = match e.reasonable_delay {
+            Some(j) => judged(j),
+            None => "its kind is not known",
         };
-        let text = explain!(ev, format!("exception {i}: {text}{undated_note}"));
-        return (entry.and(dated), text);
+        return format!("exception {i}: {text}{undated_note}");
     };
-    // The period starts when a changed circumstance arose, or when an
-    // extraordinary one ended (or at filing, if it has not ended).
-    let start: Option<Date> = if kind.is_changed() {
-        e.began
-    } else {
-        Some(e.ended.unwrap_or(filing))
+    let Delay {
+        days,
+        long,
+        months,
+        status_too_long,
+    } = Delay::of(ev, e, kind, filing);
+    let start_text = match (kind.is_changed(), e.began, e.ended) {
+        (true, Some(d), _) => format!("began {d}"),
+        (true, None, _) => "began on an unknown date, which an exception needs".to_string(),
+        (false, _, Some(d)) => format!("ended {d}"),
+        (false, _, None) => "continued up to filing".to_string(),
     };
-    let delay = start.map(|s| days_between(s, filing).max(0));
-    // Lawful status that has ended: six calendar months or more is too long.
-    let months = law.num(P::ExceptionLawfulStatusMonths, filing);
-    let six_months_after = match (kind, e.ended) {
-        (ExceptionKind::LawfulStatus, Some(ended)) => {
-            ended.checked_add(jiff::Span::new().months(months)).ok()
-        }
-        _ => None,
+    let judgment = match (e.reasonable_delay, days) {
+        (Some(j), _) => judged(j).to_string(),
+        (None, Some(d)) if status_too_long => format!(
+            "filed {d} days after the status ended, {months} calendar months or more, which the rule's preamble says would not be a reasonable period (65 Fed. Reg. 76,121, 76,123-24)"
+        ),
+        (None, Some(d)) if d > long => format!(
+            "filed {d} days after, more than {long} days: taken as not a reasonable period (Refuge's conservative rule; the practitioner's judgment that it was reasonable overrides it)"
+        ),
+        (None, Some(d)) => format!(
+            "filed {d} days after: no period is reasonable of itself (Matter of T-M-H- & S-W-C-), so whether that is a reasonable period needs a judgment"
+        ),
+        (None, None) => "when it began is not known".to_string(),
     };
-    let status_too_long = six_months_after.is_some_and(|d| filing >= d);
-    let ask = || V::unknown(Need::fact(Fact::Exception(i, field!("reasonable_delay"))));
-    let entry = match (e.reasonable_delay, delay) {
-        (Some(j), _) => V::known(j),
-        (None, _) if status_too_long => V::NO,
-        (None, Some(d)) if d > long => V::NO,
-        (None, None) => V::unknown(Need::fact(Fact::Exception(i, field!("began")))).or(ask()),
-        (None, Some(_)) => ask(),
-    };
-    let text = explain!(ev, {
-        let start_text = match (kind.is_changed(), e.began, e.ended) {
-            (true, Some(d), _) => format!("began {d}"),
-            (true, None, _) => "began on an unknown date, which an exception needs".to_string(),
-            (false, _, Some(d)) => format!("ended {d}"),
-            (false, _, None) => "continued up to filing".to_string(),
-        };
-        let judgment = match (e.reasonable_delay, delay) {
-            (Some(j), _) => judged(j).to_string(),
-            (None, Some(d)) if status_too_long => format!(
-                "filed {d} days after the status ended, {months} calendar months or more, which the rule's preamble says would not be a reasonable period (65 Fed. Reg. 76,121, 76,123-24)"
-            ),
-            (None, Some(d)) if d > long => format!(
-                "filed {d} days after, more than {long} days: taken as not a reasonable period (Refuge's conservative rule; the practitioner's judgment that it was reasonable overrides it)"
-            ),
-            (None, Some(d)) => format!(
-                "filed {d} days after: no period is reasonable of itself (Matter of T-M-H- & S-W-C-), so whether that is a reasonable period needs a judgment"
-            ),
-            (None, None) => "when it began is not known".to_string(),
-        };
-        format!("{} ({start_text}): {judgment}{undated_note}", kind.words())
-    });
-    (entry.and(dated), text)
+    format!("{} ({start_text}): {judgment}{undated_note}", kind.words())
 }
 
 /// > INA § 208(a)(2)(A): [no asylum for] an alien [who] may be removed, pursuant to
 /// > a bilateral or multilateral agreement, to a country ... in which the alien's
 /// > life or freedom would not be threatened ...
+// NOT MODELLED: which exception of the Agreement applies (8 C.F.R.
+// § 208.30(e)(6)(iii)): besides the visa and the 14-day reach, the exceptions
+// are one fact, `stca_exception`.
 fn safe_third_country(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let Some((i, arrival, date)) = case.last_arrival() else {
-        let because = explain!(
-            ev,
-            "No arrival date is known, so whether the last arrival was from Canada under the Agreement is not known."
-        );
-        return ev.record(
-            &defs::SAFE_THIRD_COUNTRY,
-            None,
-            V::unknown(Need::fact(Fact::Arrival(0, field!("date")))),
-            because,
-            &[],
-        );
+        return ev
+            .finding(&defs::SAFE_THIRD_COUNTRY)
+            .decide(V::unknown(Need::fact(Fact::Arrival(0, field!("date")))))
+            .because_text("No arrival date is known, so whether the last arrival was from Canada under the Agreement is not known.");
     };
     let law = ev.law;
     let forum = case.facts().application().forum;
     // Most arrivals are plainly outside the Agreement: say so at once when no
-    // explanation is written (the full rule below gives the same no).
+    // explanation is written (the full rule below gives the same no, and
+    // its explanation).
     if !ev.explain
         && (arrival.border.is_some_and(|b| b != Border::NorthernLand)
             || arrival.from_country.is_some_and(|c| c.as_str() != "CA")
             || forum == Some(Forum::Affirmative))
     {
-        return ev.push(
-            &defs::SAFE_THIRD_COUNTRY,
-            None,
-            Outcome::No,
-            String::new(),
-            &[],
-            Needs::None,
-        );
+        return ev
+            .finding(&defs::SAFE_THIRD_COUNTRY)
+            .decide(V::NO)
+            .because(|_, _| String::new());
     }
     let stca_from = law.date(P::StcaEffective, date);
     let protocol_from = law.date(P::StcaAdditionalProtocol, date);
@@ -377,8 +382,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
         no_document,
         reached,
     ]);
-    let because = explain!(
-        ev,
+    ev.finding(&defs::SAFE_THIRD_COUNTRY).decide(v).because(|_, _| {
         format!(
             "Forum: {}; the Agreement is applied at the border and by immigration judges, not by asylum officers to an affirmative application (8 C.F.R. § 208.4(a)(6)). Last arrival {date}: border {}, from {}, manner {}; the Agreement applies at land ports from {stca_from} and between ports from {protocol_from}, only to a crossing encountered within 14 days (encountered within 14 days: {}); unaccompanied child: {}; a valid visa or other admission document: {}; another exception of the Agreement applies: {}.",
             forum.map_or("unknown".into(), |f| f.words()),
@@ -398,8 +402,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
             },
             yn(arrival.stca_exception),
         )
-    );
-    ev.record(&defs::SAFE_THIRD_COUNTRY, None, v, because, &[])
+    })
 }
 
 /// > INA § 208(a)(2)(C): [no asylum if] the alien has previously applied for asylum
@@ -412,24 +415,15 @@ fn previous_denial(ev: &mut Eval) -> Ix {
     // > circumstances that materially affect eligibility, acted on within a
     // > reasonable period, lift the bar.
     let filing = filing_date(case, None).date;
-    let mut parts = Vec::new();
     let changed = match facts.exceptions.as_deref() {
         // No earlier denial: nothing to lift.
         _ if denied == Some(false) => V::NO,
         None => V::unknown(Need::fact(Fact::Exceptions)),
-        Some(list) => V::any(list.iter().enumerate().map(|(i, e)| {
-            let is_changed = V::test(e.kind, Fact::Exception(i, field!("kind")), |k| {
-                k.is_changed()
-            });
-            if is_changed.is_no() {
-                return V::NO;
-            }
-            let (entry, text) = excuses(ev, i, e, filing);
-            if ev.explain {
-                parts.push(text);
-            }
-            is_changed.and(entry)
-        })),
+        Some(list) => V::any(
+            list.iter()
+                .enumerate()
+                .map(|(i, e)| changed_excuses(ev, i, e, filing)),
+        ),
     };
     let changed_t = changed.t();
     let v = V::fact(
@@ -437,16 +431,27 @@ fn previous_denial(ev: &mut Eval) -> Ix {
         Fact::Application(field!("application.previously_denied")),
     )
     .and(changed.negate());
-    let because = explain!(
-        ev,
-        match denied {
+    ev.finding(&defs::PREVIOUS_DENIAL)
+        .decide(v)
+        .because(|ev, _| match denied {
             Some(false) => "No earlier asylum application was denied.".to_string(),
             None => "Whether an earlier asylum application was denied is not known.".to_string(),
             Some(true) => {
-                let offered = if parts.is_empty() {
+                // The changed circumstances weighed, up to the first that lifts the bar.
+                let mut offered = Vec::new();
+                for (i, e) in facts.exceptions().iter().enumerate() {
+                    if e.kind.is_some_and(|k| !k.is_changed()) {
+                        continue;
+                    }
+                    offered.push(excuse_text(ev, i, e, filing));
+                    if changed_excuses(ev, i, e, filing).is_yes() {
+                        break;
+                    }
+                }
+                let offered = if offered.is_empty() {
                     String::new()
                 } else {
-                    format!(" Changed circumstances offered: {}.", parts.join("; "))
+                    format!(" Changed circumstances offered: {}.", offered.join("; "))
                 };
                 let head = match changed_t {
                     Tri::Yes => {
@@ -461,9 +466,19 @@ fn previous_denial(ev: &mut Eval) -> Ix {
                 };
                 format!("{head}{offered}")
             }
-        }
-    );
-    ev.record(&defs::PREVIOUS_DENIAL, None, v, because, &[])
+        })
+}
+
+/// Whether exception `i` is a changed circumstance that excuses a filing on
+/// `filing` ([`excuses`]).
+fn changed_excuses(ev: &Eval, i: usize, e: &Exception, filing: Date) -> V {
+    let is_changed = V::test(e.kind, Fact::Exception(i, field!("kind")), |k| {
+        k.is_changed()
+    });
+    if is_changed.is_no() {
+        return V::NO;
+    }
+    is_changed.and(excuses(ev, i, e, filing))
 }
 
 /// > INA § 241(a)(5): If the Attorney General finds that an alien has reentered
@@ -473,6 +488,9 @@ fn previous_denial(ev: &mut Eval) -> Ix {
 ///
 /// Withholding and CAT protection remain, through reasonable-fear screening
 /// (8 C.F.R. §§ 208.31, 241.8(e)): withholding-only proceedings.
+// NOT MODELLED: removal proceedings themselves (no rule reads
+// `removal.in_proceedings`); reasonable-fear screening and withholding-only
+// proceedings are only named in the explanation.
 fn reinstated_order(ev: &mut Eval) -> Ix {
     let r = ev.case.facts().removal();
     let prior = || Need::fact(Fact::Removal(field!("removal.prior_order")));
@@ -483,17 +501,15 @@ fn reinstated_order(ev: &mut Eval) -> Ix {
         (None, Some(true)) => V::unknown(reinstated()),
         (None, None) => V::unknown_of([prior(), reinstated()].into_iter().collect()),
     };
-    let because = explain!(
-        ev,
-        match (r.reinstated, r.prior_order) {
+    ev.finding(&defs::REINSTATED_ORDER)
+        .decide(v)
+        .because(|_, _| match (r.reinstated, r.prior_order) {
             (Some(true), _) => "DHS reinstated a prior order of removal: the applicant may not apply for asylum (INA § 241(a)(5)). Withholding of removal and CAT protection remain available only through a reasonable-fear screening and withholding-only proceedings (8 C.F.R. §§ 208.31, 241.8(e)).".to_string(),
             (Some(false), _) => "No prior order of removal has been reinstated.".to_string(),
             (None, Some(false)) => "The applicant was never ordered removed, deported or excluded, so no order can be reinstated.".to_string(),
             (None, Some(true)) => "The applicant was ordered removed before; whether DHS has reinstated that order is not known.".to_string(),
             (None, None) => "Whether the applicant was ever ordered removed, and whether DHS reinstated such an order, is not known.".to_string(),
-        }
-    );
-    ev.record(&defs::REINSTATED_ORDER, None, v, because, &[])
+        })
 }
 
 /// > INA § 208(d)(6): If the Attorney General determines that an alien has
@@ -516,21 +532,24 @@ fn frivolous(ev: &mut Eval) -> Ix {
             "application.previously_denied"
         )))),
     };
-    let because = explain!(
-        ev,
+    ev.finding(&defs::FRIVOLOUS).decide(v).because(|_, _| {
         match (found, denied) {
-            (Some(true), _) =>
-                "An earlier asylum application was found knowingly frivolous: the applicant is permanently barred from asylum (INA § 208(d)(6)); withholding of removal and CAT protection remain (8 C.F.R. § 208.20).",
+            (Some(true), _) => {
+                "An earlier asylum application was found knowingly frivolous: the applicant is permanently barred from asylum (INA § 208(d)(6)); withholding of removal and CAT protection remain (8 C.F.R. § 208.20)."
+            }
             (Some(false), _) => "No earlier application was found frivolous.",
-            (None, Some(false)) =>
-                "No earlier asylum application was denied, so none was found frivolous.",
-            (None, Some(true)) =>
-                "An earlier application was denied; whether it was found frivolous is not known.",
-            (None, None) =>
-                "Whether an earlier asylum application was denied, and found frivolous, is not known.",
+            (None, Some(false)) => {
+                "No earlier asylum application was denied, so none was found frivolous."
+            }
+            (None, Some(true)) => {
+                "An earlier application was denied; whether it was found frivolous is not known."
+            }
+            (None, None) => {
+                "Whether an earlier asylum application was denied, and found frivolous, is not known."
+            }
         }
-    );
-    ev.record(&defs::FRIVOLOUS, None, v, because, &[])
+        .to_string()
+    })
 }
 
 /// > 8 C.F.R. § 208.33(a)(1): a noncitizen who enters the United States across the
@@ -542,19 +561,11 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
     let case = ev.case;
     let law = ev.law;
     let Some(arrivals) = case.facts().arrivals.as_deref() else {
-        let because = explain!(
-            ev,
-            "No arrival is known, so whether an entry fell under the rule (May 11, 2023 to May 11, 2025) is not known."
-        );
-        return ev.record(
-            &defs::LAWFUL_PATHWAYS,
-            None,
-            V::unknown(Need::fact(Fact::Arrival(0, field!("date")))),
-            because,
-            &[],
-        );
+        return ev
+            .finding(&defs::LAWFUL_PATHWAYS)
+            .decide(V::unknown(Need::fact(Fact::Arrival(0, field!("date")))))
+            .because_text("No arrival is known, so whether an entry fell under the rule (May 11, 2023 to May 11, 2025) is not known.");
     };
-    let applicant = case.facts().applicant();
     // 8 C.F.R. § 1208.33(c): family unity, for a case with a spouse or child.
     let family_unity = if case.facts().family().is_empty() {
         V::NO
@@ -563,114 +574,148 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
     };
     let filing = filing_date(case, None).date;
     let mut v = V::NO;
-    let mut notes = Vec::new();
     for (i, a) in arrivals.iter().enumerate() {
-        let on = a.date.unwrap_or(case.as_of());
-        let (start, end) = (
-            law.date(P::LawfulPathwaysStart, on),
-            law.date(P::LawfulPathwaysEnd, on),
-        );
-        let in_window = V::test(a.date, Fact::Arrival(i, field!("date")), |d| {
-            start <= d && d <= end
-        });
-        let southwest = V::test(a.border, Fact::Arrival(i, field!("border")), |b| {
-            b == Border::SouthwestLand
-        });
-        let manner = V::test(a.manner, Fact::Arrival(i, field!("manner")), |m| {
-            matches!(
-                m,
-                Manner::WithoutInspection | Manner::PresentedWithoutDocuments
-            )
-        });
-        let covered = V::all([
-            in_window,
-            southwest,
-            manner,
-            third_country_transit(ev, i, a),
-        ]);
-        if covered.is_no() {
-            continue;
+        if let Some(entry) = under_the_rule(ev, i, a, filing, &family_unity) {
+            v = v.or(entry.covered.and(entry.excepted.negate()));
         }
-        // 8 C.F.R. § 208.33(a)(2)(ii)(B): presented at a port without an
-        // appointment, and unable to access or use the scheduling system.
-        let scheduling = match a.manner {
-            Some(Manner::PresentedWithoutDocuments) | None => V::fact(
-                a.scheduling_system_unavailable,
-                Fact::Arrival(i, field!("scheduling_system_unavailable")),
-            ),
-            Some(_) => V::NO,
-        };
-        // 88 Fed. Reg. 31,314, 31,318-19: the rule does not reach an application
-        // filed after its window by one who entered as a minor and applies as
-        // a principal (as every applicant of this engine does).
-        let entered_as_minor = if filing > end {
-            match a.date {
-                Some(d) => V::test(
-                    applicant.birth_date,
-                    Fact::Applicant(field!("applicant.birth_date")),
-                    |b| age_on(b, d) < 18,
-                ),
-                None => V::unknown(Need::fact(Fact::Arrival(i, field!("date")))),
-            }
-        } else {
-            V::NO
-        };
-        let excepted = V::any([
-            V::fact(
-                applicant.unaccompanied_child,
-                Fact::Applicant(field!("applicant.unaccompanied_child")),
-            ),
-            entered_as_minor,
-            scheduling,
-            family_unity.clone(),
-            V::fact(
-                a.cbp_one_appointment,
-                Fact::Arrival(i, field!("cbp_one_appointment")),
-            ),
-            V::test(
-                a.protection_sought_in_transit,
-                Fact::Arrival(i, field!("protection_sought_in_transit")),
-                |p| p == TransitProtection::Denied,
-            ),
-            V::fact(
-                a.compelling_circumstances,
-                Fact::Arrival(i, field!("compelling_circumstances")),
-            ),
-        ]);
-        if ev.explain {
-            let minor = a
-                .date
-                .zip(applicant.birth_date)
-                .is_some_and(|(d, b)| filing > end && age_on(b, d) < 18);
-            notes.push(describe_arrival(
-                i,
-                a,
-                case.facts().family_unity,
-                minor,
-                &covered,
-                &excepted,
-            ));
-        }
-        v = v.or(covered.and(excepted.negate()));
     }
-    let because = explain!(ev, {
-        let window = format!(
-            "{} to {}",
-            law.date(P::LawfulPathwaysStart, case.as_of()),
-            law.date(P::LawfulPathwaysEnd, case.as_of())
-        );
-        if notes.is_empty() {
-            format!(
-                "No arrival across the southwest land border between ports or without documents, after transit through a third country, in the rule's window ({window})."
-            )
-        } else {
-            format!(
-                "The rule covers such entries from {window}. {}",
-                notes.join(" ")
-            )
-        }
+    ev.finding(&defs::LAWFUL_PATHWAYS)
+        .decide(v)
+        .because(|ev, _| {
+            let notes: Vec<String> = arrivals
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| {
+                    let entry = under_the_rule(ev, i, a, filing, &family_unity)?;
+                    let minor = a
+                        .date
+                        .zip(case.facts().applicant().birth_date)
+                        .is_some_and(|(d, b)| filing > entry.end && age_on(b, d) < 18);
+                    Some(describe_arrival(
+                        i,
+                        a,
+                        case.facts().family_unity,
+                        minor,
+                        &entry.covered,
+                        &entry.excepted,
+                    ))
+                })
+                .collect();
+            let window = format!(
+                "{} to {}",
+                law.date(P::LawfulPathwaysStart, case.as_of()),
+                law.date(P::LawfulPathwaysEnd, case.as_of())
+            );
+            if notes.is_empty() {
+                format!(
+                    "No arrival across the southwest land border between ports or without documents, after transit through a third country, in the rule's window ({window})."
+                )
+            } else {
+                format!(
+                    "The rule covers such entries from {window}. {}",
+                    notes.join(" ")
+                )
+            }
+        })
+}
+
+/// An arrival the rule may cover: whether it does, and whether an exception
+/// takes it out.
+struct UnderTheRule {
+    covered: V,
+    excepted: V,
+    /// The end of the rule's window.
+    end: Date,
+}
+
+/// Arrival `i` under the rule (`None` when it is plainly not covered), for
+/// an application filed on `filing`.
+fn under_the_rule(
+    ev: &Eval,
+    i: usize,
+    a: &Arrival,
+    filing: Date,
+    family_unity: &V,
+) -> Option<UnderTheRule> {
+    let (case, law) = (ev.case, ev.law);
+    let applicant = case.facts().applicant();
+    let on = a.date.unwrap_or(case.as_of());
+    let (start, end) = (
+        law.date(P::LawfulPathwaysStart, on),
+        law.date(P::LawfulPathwaysEnd, on),
+    );
+    let in_window = V::test(a.date, Fact::Arrival(i, field!("date")), |d| {
+        start <= d && d <= end
     });
-    ev.record(&defs::LAWFUL_PATHWAYS, None, v, because, &[])
+    let southwest = V::test(a.border, Fact::Arrival(i, field!("border")), |b| {
+        b == Border::SouthwestLand
+    });
+    let manner = V::test(a.manner, Fact::Arrival(i, field!("manner")), |m| {
+        matches!(
+            m,
+            Manner::WithoutInspection | Manner::PresentedWithoutDocuments
+        )
+    });
+    let covered = V::all([
+        in_window,
+        southwest,
+        manner,
+        third_country_transit(ev, i, a),
+    ]);
+    if covered.is_no() {
+        return None;
+    }
+    // 8 C.F.R. § 208.33(a)(2)(ii)(B): presented at a port without an
+    // appointment, and unable to access or use the scheduling system.
+    let scheduling = match a.manner {
+        Some(Manner::PresentedWithoutDocuments) | None => V::fact(
+            a.scheduling_system_unavailable,
+            Fact::Arrival(i, field!("scheduling_system_unavailable")),
+        ),
+        Some(_) => V::NO,
+    };
+    // 88 Fed. Reg. 31,314, 31,318-19: the rule does not reach an application
+    // filed after its window by one who entered as a minor and applies as
+    // a principal (as every applicant of this engine does).
+    let entered_as_minor = if filing > end {
+        match a.date {
+            Some(d) => V::test(
+                applicant.birth_date,
+                Fact::Applicant(field!("applicant.birth_date")),
+                |b| age_on(b, d) < 18,
+            ),
+            None => V::unknown(Need::fact(Fact::Arrival(i, field!("date")))),
+        }
+    } else {
+        V::NO
+    };
+    let excepted = V::any([
+        V::fact(
+            applicant.unaccompanied_child,
+            Fact::Applicant(field!("applicant.unaccompanied_child")),
+        ),
+        entered_as_minor,
+        scheduling,
+        family_unity.clone(),
+        V::fact(
+            a.cbp_one_appointment,
+            Fact::Arrival(i, field!("cbp_one_appointment")),
+        ),
+        V::test(
+            a.protection_sought_in_transit,
+            Fact::Arrival(i, field!("protection_sought_in_transit")),
+            |p| p == TransitProtection::Denied,
+        ),
+        V::fact(
+            a.compelling_circumstances,
+            Fact::Arrival(i, field!("compelling_circumstances")),
+        ),
+    ]);
+    Some(UnderTheRule {
+        covered,
+        excepted,
+        end,
+    })
 }
 
 /// Whether the arrival followed transit through a country that is not one of
