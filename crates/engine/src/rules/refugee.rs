@@ -789,8 +789,10 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
         }
         (Some(here), Some(nat)) => {
             let inside = nat.contains(&here);
-            // > INA § 101(a)(42)(B): in such circumstances as the President may
-            // > specify, a person within the country of nationality may be a refugee.
+            // > INA § 101(a)(42)(B): in such special circumstances as the President
+            // > after appropriate consultation ... may specify, any person who is
+            // > within the country of such person's nationality ... and who is
+            // > persecuted or who has a well-founded fear of persecution ...
             let designated = if inside {
                 law.in_country_designation(here, as_of)
             } else {
