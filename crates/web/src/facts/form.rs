@@ -1353,7 +1353,9 @@ fn group_defined_as(doc: &mut Value, definition: &str) -> String {
 /// `harms[h1].grounds` and `0`), if it names an entry of a list of the form.
 fn entry_of_list(path: &str) -> Option<(&str, &str)> {
     let (list, key) = path.rsplit_once('[')?;
-    let key = key.strip_suffix(']').filter(|k| !k.is_empty() && !k.contains(']'))?;
+    let key = key
+        .strip_suffix(']')
+        .filter(|k| !k.is_empty() && !k.contains(']'))?;
     list_of(list).map(|_| (list, key))
 }
 
@@ -1657,7 +1659,10 @@ mod tests {
             let errs = apply_form(&mut doc, &[(name.to_string(), "on".to_string())]);
             assert_eq!(
                 errs,
-                [(name.to_string(), "is not an entry of a list of facts".to_string())]
+                [(
+                    name.to_string(),
+                    "is not an entry of a list of facts".to_string()
+                )]
             );
             assert_eq!(doc, base, "{name} changed the facts");
         }
