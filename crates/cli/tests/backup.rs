@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
 use std::time::{Duration, Instant};
 
+use refuge_web::crypt::Keyring;
 use refuge_web::domain::AuditAction;
+use refuge_web::keys::read_key;
 use refuge_web::store::{self, Audit, AuditFilter, By, CaseFilter, Db, Version};
 use refuge_web::{Role, StoreArgs};
 
@@ -24,6 +26,7 @@ async fn open(dir: &Path) -> Db {
     let store = StoreArgs {
         data: dir.to_path_buf(),
         database: None,
+        key_file: None,
     };
     store.open().await.expect("the database opens")
 }
@@ -325,7 +328,8 @@ fn restore_replaces_a_database_only_with_force_and_keeps_the_one_it_replaces() {
         );
         assert!(restored.user_by_name("ana").await.unwrap().is_some());
         let url = format!("sqlite://{}", data.join(&kept[0]).display());
-        let old = Db::connect(&url).await.unwrap();
+        let keys = Keyring::new(read_key(&data.join("refuge.key")).unwrap().unwrap());
+        let old = Db::connect(&url, keys).await.unwrap();
         assert!(
             old.user_by_name("bob").await.unwrap().is_some(),
             "the old database is kept whole"

@@ -41,6 +41,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use jiff::civil::{Date, date};
+use refuge_web::crypt::Keyring;
 use refuge_web::store::{CaseRow, Db, User};
 use refuge_web::{AppState, Role, app, secret};
 use tower::ServiceExt;
@@ -94,7 +95,7 @@ impl TestApp {
             "sqlite://{}?mode=rwc",
             dir.path().join("refuge.db").display()
         );
-        let db = Db::connect(&url)
+        let db = Db::connect(&url, Keyring::generate())
             .await
             .expect("a fresh SQLite database migrates");
         let mut state = AppState::new(db);
@@ -302,7 +303,7 @@ pub async fn postgres_db() -> Option<(Db, PgDatabase)> {
     let (server, _) = base
         .rsplit_once('/')
         .expect("REFUGE_TEST_POSTGRES_URL names a database");
-    let db = Db::connect(&format!("{server}/{name}"))
+    let db = Db::connect(&format!("{server}/{name}"), Keyring::generate())
         .await
         .expect("migrations run on PostgreSQL");
     Some((db, PgDatabase { base, name }))
