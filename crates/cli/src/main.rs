@@ -77,7 +77,9 @@ enum Command {
     /// failed backup leaves nothing behind. It is readable by its owner alone
     /// (0600): it holds confidential asylum information (8 C.F.R. § 208.6);
     /// store it accordingly. There are no uploaded files yet; the database is
-    /// the whole workspace. For PostgreSQL (--database), use pg_dump.
+    /// the whole workspace. The encryption key (refuge.key) is not in the
+    /// backup and is needed to read it: back it up separately, and keep it
+    /// apart from the backups. For PostgreSQL (--database), use pg_dump.
     Backup {
         /// The backup file to write.
         file: PathBuf,

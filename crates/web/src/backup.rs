@@ -14,6 +14,9 @@
 //! holds confidential asylum information (8 C.F.R. § 208.6): it is created
 //! readable by its owner alone (0600), whatever the umask.
 //!
+//! The encryption key (`keys`) is not copied: a backup's encrypted fields
+//! are read with the key of its day, which is kept apart from backups.
+//!
 //! PostgreSQL has its own tools (`pg_dump`, `pg_restore`); both commands say
 //! so rather than touch it.
 

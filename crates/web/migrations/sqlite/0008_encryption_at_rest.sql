@@ -1,6 +1,7 @@
 -- Encryption at rest (issue 15, protection 1). The narrative columns
 -- (cases.facts and search_text, facts_history.facts and changes, notes.body,
--- note_versions.body, users.totp_secret) keep their TEXT type and hold sealed
+-- note_versions.body, tasks.title,
+-- users.totp_secret) keep their TEXT type and hold sealed
 -- values (`enc:v1:<key id>:<base64>`); rows written before are plaintext
 -- until sealed. One row: the id of the key every value was last sealed with
 -- (a start with another key is refused with both ids), and whether the

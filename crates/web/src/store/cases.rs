@@ -21,6 +21,12 @@ fn taken(e: sqlx::Error) -> DbError {
     }
 }
 
+/// The case list's filter and order, with `$3` archived (0/1) and `$4` a
+/// day the next deadline must be on or before ('' for any).
+const LISTED: &str = "c.archived = $3
+       AND ($4 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $4))
+     ORDER BY CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.number";
+
 impl Db {
     /// Creates a case with its first facts version, assigned to its creator.
     /// Without a number, the next free `YYYY-NNNN` of the current year (two
@@ -168,7 +174,7 @@ impl Db {
     /// A search matches the client's name, the case number, the facts'
     /// free text or a note. The last two are sealed: they are opened and
     /// matched here, over the cases the user may see (`VISIBLE_TO_USER` in
-    /// both queries), never by the database.
+    /// every query), never by the database.
     pub async fn cases_for(&self, user: &User, filter: &CaseFilter) -> Result<Vec<CaseRow>> {
         let limit = if filter.limit > 0 { filter.limit } else { 500 };
         let needle = filter
@@ -177,26 +183,30 @@ impl Db {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_lowercase);
+        let Some(needle) = needle else {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {CASE_COLUMNS} FROM cases c WHERE {VISIBLE_TO_USER} AND {LISTED} LIMIT $5"
+            )))
+            .bind(user.role.as_str())
+            .bind(&user.id)
+            .bind(flag(filter.archived))
+            .bind(filter.due_by.clone().unwrap_or_default())
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+            return rows.iter().map(|r| case(&self.keys, r)).collect();
+        };
+        // Every candidate, in order, without its facts (read for the matches only).
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CASE_COLUMNS}, c.search_text FROM cases c
-             WHERE {VISIBLE_TO_USER}
-               AND c.archived = $3
-               AND ($4 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $4))
-             ORDER BY CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.number
-             LIMIT $5"
+            "SELECT c.id, c.number, c.client_name, c.search_text FROM cases c
+             WHERE {VISIBLE_TO_USER} AND {LISTED}"
         )))
         .bind(user.role.as_str())
         .bind(&user.id)
         .bind(flag(filter.archived))
         .bind(filter.due_by.clone().unwrap_or_default())
-        // Without a search, the database stops at the limit; with one, every
-        // candidate is read and the limit applied to those that match.
-        .bind(if needle.is_some() { i64::MAX } else { limit })
         .fetch_all(&self.pool)
         .await?;
-        let Some(needle) = needle else {
-            return rows.iter().map(|r| case(&self.keys, r)).collect();
-        };
         let notes = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT n.case_id, n.id, n.body FROM notes n JOIN cases c ON c.id = n.case_id
              WHERE {VISIBLE_TO_USER} AND c.archived = $3 AND n.deleted = 0"
@@ -214,16 +224,38 @@ impl Db {
                 .or_default()
                 .push((n.try_get(1)?, n.try_get(2)?));
         }
-        let mut found = Vec::new();
+        let mut found: Vec<CaseId> = Vec::new();
         for r in &rows {
             if found.len() as i64 >= limit {
                 break;
             }
             if self.matches(r, &needle, &notes_of)? {
-                found.push(case(&self.keys, r)?);
+                found.push(r.try_get("id")?);
             }
         }
-        Ok(found)
+        if found.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = (0..found.len())
+            .map(|i| format!("${}", i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CASE_COLUMNS} FROM cases c WHERE {VISIBLE_TO_USER} AND c.id IN ({ids})"
+        )))
+        .bind(user.role.as_str())
+        .bind(&user.id);
+        for id in &found {
+            q = q.bind(id);
+        }
+        let mut cases = q
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| case(&self.keys, r))
+            .collect::<Result<Vec<_>>>()?;
+        cases.sort_by_key(|c| found.iter().position(|id| *id == c.id));
+        Ok(cases)
     }
 
     /// Whether the case of row `r` (with its `search_text`) matches

@@ -327,6 +327,9 @@ pub(crate) mod place {
     pub fn note_version(note: &str, version: i64) -> String {
         format!("note_versions.body/{note}/{version}")
     }
+    pub fn task_title(task: &str) -> String {
+        format!("tasks.title/{task}")
+    }
     pub fn totp_secret(user: &UserId) -> String {
         format!("users.totp_secret/{user}")
     }

@@ -50,6 +50,11 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
         keys: &[("note_id", false), ("version", true)],
     },
     SealedColumn {
+        table: "tasks",
+        column: "title",
+        keys: &[("id", false)],
+    },
+    SealedColumn {
         table: "users",
         column: "totp_secret",
         keys: &[("id", false)],
@@ -359,6 +364,10 @@ mod tests {
                 vec![text("n1"), KeyValue::Number(2)]
             ),
             place::note_version("n1", 2)
+        );
+        assert_eq!(
+            by_column("tasks", "title", vec![text("t1")]),
+            place::task_title("t1")
         );
         assert_eq!(
             by_column("users", "totp_secret", vec![text("u1")]),

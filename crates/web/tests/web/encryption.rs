@@ -54,7 +54,8 @@ fn submit_key(page: &str) -> String {
 }
 
 #[tokio::test]
-async fn a_story_notes_and_a_totp_key_written_through_the_workspace_are_not_in_the_database_file() {
+async fn a_story_notes_a_task_and_a_totp_key_written_through_the_workspace_are_not_in_the_database_file()
+ {
     let t = TestApp::new().await;
     let ana = t.login("ana", Role::Attorney).await;
     let case = t
@@ -87,6 +88,18 @@ async fn a_story_notes_and_a_totp_key_written_through_the_workspace_are_not_in_t
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t
+        .post(
+            &format!("/cases/{}/tasks", case.id),
+            &ana,
+            &[
+                ("title", "Ask about the Vexillarium raid"),
+                ("due", "2026-12-01"),
+                ("assignee", ana.user.id.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = t.post("/settings/second-factor/start", &ana, &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let totp = t
@@ -102,13 +115,20 @@ async fn a_story_notes_and_a_totp_key_written_through_the_workspace_are_not_in_t
         holds(&bytes, "Rosa Example"),
         "client names stay plain (documented)"
     );
-    for word in ["Zanzibarite", "Quillworthy", "Kaqchikelword", &totp] {
+    for word in [
+        "Zanzibarite",
+        "Quillworthy",
+        "Kaqchikelword",
+        "Vexillarium",
+        &totp,
+    ] {
         assert!(!holds(&bytes, word), "{word:?} is in the database file");
     }
 
     // The workspace still shows and searches all of it.
     let shown = t.get(&format!("/cases/{}", case.id), Some(&ana)).await.body;
     assert!(shown.contains("Interpreter speaks Kaqchikelword"));
+    assert!(shown.contains("Ask about the Vexillarium raid"));
     assert!(
         t.facts(&ana, case.id.as_str())
             .await
