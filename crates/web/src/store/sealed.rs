@@ -17,48 +17,36 @@ pub struct SealedColumn {
     keys: &'static [(&'static str, bool)],
 }
 
+/// A sealed column of `table` whose rows are told apart by `keys`.
+const fn sealed(
+    table: &'static str,
+    column: &'static str,
+    keys: &'static [(&'static str, bool)],
+) -> SealedColumn {
+    SealedColumn {
+        table,
+        column,
+        keys,
+    }
+}
+
+const BY_ID: &[(&str, bool)] = &[("id", false)];
+const BY_VERSION: &[(&str, bool)] = &[("case_id", false), ("version", true)];
+
 /// Every column whose values are sealed (README and ARCHITECTURE.md list them).
 pub const SEALED_COLUMNS: &[SealedColumn] = &[
-    SealedColumn {
-        table: "cases",
-        column: "facts",
-        keys: &[("id", false)],
-    },
-    SealedColumn {
-        table: "cases",
-        column: "search_text",
-        keys: &[("id", false)],
-    },
-    SealedColumn {
-        table: "facts_history",
-        column: "facts",
-        keys: &[("case_id", false), ("version", true)],
-    },
-    SealedColumn {
-        table: "facts_history",
-        column: "changes",
-        keys: &[("case_id", false), ("version", true)],
-    },
-    SealedColumn {
-        table: "notes",
-        column: "body",
-        keys: &[("id", false)],
-    },
-    SealedColumn {
-        table: "note_versions",
-        column: "body",
-        keys: &[("note_id", false), ("version", true)],
-    },
-    SealedColumn {
-        table: "tasks",
-        column: "title",
-        keys: &[("id", false)],
-    },
-    SealedColumn {
-        table: "users",
-        column: "totp_secret",
-        keys: &[("id", false)],
-    },
+    sealed("cases", "facts", BY_ID),
+    sealed("cases", "search_text", BY_ID),
+    sealed("facts_history", "facts", BY_VERSION),
+    sealed("facts_history", "changes", BY_VERSION),
+    sealed("notes", "body", BY_ID),
+    sealed(
+        "note_versions",
+        "body",
+        &[("note_id", false), ("version", true)],
+    ),
+    sealed("tasks", "title", BY_ID),
+    sealed("users", "totp_secret", BY_ID),
 ];
 
 /// What a sealing pass did to one column.
@@ -329,49 +317,50 @@ mod tests {
                 .place(&keys)
         };
         let text = |s: &str| KeyValue::Text(s.to_string());
-        assert_eq!(
-            by_column("cases", "facts", vec![text("c1")]),
-            place::case_facts(&case)
-        );
-        assert_eq!(
-            by_column("cases", "search_text", vec![text("c1")]),
-            place::case_search_text(&case)
-        );
-        assert_eq!(
-            by_column(
+        let version = || vec![text("c1"), KeyValue::Number(3)];
+        let user = UserId::new("u1".to_string());
+        let expected = [
+            ("cases", "facts", vec![text("c1")], place::case_facts(&case)),
+            (
+                "cases",
+                "search_text",
+                vec![text("c1")],
+                place::case_search_text(&case),
+            ),
+            (
                 "facts_history",
                 "facts",
-                vec![text("c1"), KeyValue::Number(3)]
+                version(),
+                place::version_facts(&case, 3),
             ),
-            place::version_facts(&case, 3)
-        );
-        assert_eq!(
-            by_column(
+            (
                 "facts_history",
                 "changes",
-                vec![text("c1"), KeyValue::Number(3)]
+                version(),
+                place::version_changes(&case, 3),
             ),
-            place::version_changes(&case, 3)
-        );
-        assert_eq!(
-            by_column("notes", "body", vec![text("n1")]),
-            place::note("n1")
-        );
-        assert_eq!(
-            by_column(
+            ("notes", "body", vec![text("n1")], place::note("n1")),
+            (
                 "note_versions",
                 "body",
-                vec![text("n1"), KeyValue::Number(2)]
+                vec![text("n1"), KeyValue::Number(2)],
+                place::note_version("n1", 2),
             ),
-            place::note_version("n1", 2)
-        );
+            ("tasks", "title", vec![text("t1")], place::task_title("t1")),
+            (
+                "users",
+                "totp_secret",
+                vec![text("u1")],
+                place::totp_secret(&user),
+            ),
+        ];
         assert_eq!(
-            by_column("tasks", "title", vec![text("t1")]),
-            place::task_title("t1")
+            expected.len(),
+            SEALED_COLUMNS.len(),
+            "every sealed column is checked"
         );
-        assert_eq!(
-            by_column("users", "totp_secret", vec![text("u1")]),
-            place::totp_secret(&UserId::new("u1".to_string()))
-        );
+        for (table, column, keys, place) in expected {
+            assert_eq!(by_column(table, column, keys), place, "{table}.{column}");
+        }
     }
 }

@@ -88,16 +88,9 @@ async fn a_story_notes_a_task_and_a_totp_key_written_through_the_workspace_are_n
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let title = "Ask about the Vexillarium raid";
     let r = t
-        .post(
-            &format!("/cases/{}/tasks", case.id),
-            &ana,
-            &[
-                ("title", "Ask about the Vexillarium raid"),
-                ("due", "2026-12-01"),
-                ("assignee", ana.user.id.as_str()),
-            ],
-        )
+        .add_task(&ana, &case, title, "2026-12-01", &ana.user)
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = t.post("/settings/second-factor/start", &ana, &[]).await;

@@ -286,6 +286,24 @@ impl TestApp {
             .await
     }
 
+    /// A task on `case` through its form, by `who`, for `assignee` by `due`.
+    pub async fn add_task(
+        &self,
+        who: &Login,
+        case: &CaseRow,
+        title: &str,
+        due: &str,
+        assignee: &User,
+    ) -> Reply {
+        let fields = [
+            ("title", title),
+            ("due", due),
+            ("assignee", assignee.id.as_str()),
+        ];
+        self.post(&format!("/cases/{}/tasks", case.id), who, &fields)
+            .await
+    }
+
     /// A case opened by `who` with these facts.
     pub async fn case(&self, who: &Login, name: &str, facts: &str) -> CaseRow {
         let body = serde_json::json!({"name": name, "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap()});
