@@ -184,7 +184,18 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .try_init();
+    let new_key = match args.store.key_source() {
+        Ok(crate::keys::KeySource::File(file)) => (!file.exists()).then_some(file),
+        _ => None,
+    };
     let db = args.store.open().await?;
+    if let Some(file) = new_key.filter(|f| f.exists()) {
+        eprintln!(
+            "Created the encryption key {}: back it up now, apart from the database's backups. \
+             Without it the cases' narratives cannot be read.",
+            file.display()
+        );
+    }
     let mut state = AppState::new(db);
     state.trusted_proxy = args.trusted_proxy;
     state.public_url = args.public_url.clone();
