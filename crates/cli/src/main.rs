@@ -77,7 +77,9 @@ enum Command {
     /// failed backup leaves nothing behind. It is readable by its owner alone
     /// (0600): it holds confidential asylum information (8 C.F.R. § 208.6);
     /// store it accordingly. There are no uploaded files yet; the database is
-    /// the whole workspace. For PostgreSQL (--database), use pg_dump.
+    /// the whole workspace. The encryption key (refuge.key) is not in the
+    /// backup and is needed to read it: back it up separately, and keep it
+    /// apart from the backups. For PostgreSQL (--database), use pg_dump.
     Backup {
         /// The backup file to write.
         file: PathBuf,
@@ -86,6 +88,12 @@ enum Command {
         force: bool,
         #[command(flatten)]
         store: refuge_web::StoreArgs,
+    },
+    /// The key that encrypts the narratives at rest (facts and their
+    /// versions, notes, the search's text, second-factor keys).
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
     },
     /// Restore a backup made by `refuge backup` as the workspace's database.
     ///
@@ -104,6 +112,24 @@ enum Command {
         #[command(flatten)]
         store: refuge_web::StoreArgs,
     },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Rotate the encryption key: a new key, every encrypted value (and any
+    /// left unencrypted from before encryption) encrypted with it in one
+    /// transaction, the old key kept beside it as refuge.key.old-<time>
+    /// (readable by its owner alone) until you delete it.
+    ///
+    /// Stop the server first. Safe to run again if cut short: the new key is
+    /// written (refuge.key.next) before any value is encrypted with it, and
+    /// every reader accepts both keys until the rotation ends.
+    Rotate {
+        #[command(flatten)]
+        store: refuge_web::StoreArgs,
+    },
+    /// Print a new random key (base64), for REFUGE_KEY or a key file.
+    New,
 }
 
 #[derive(Subcommand)]
@@ -241,6 +267,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Backup { file, force, store } => {
             refuge_web::block_on(refuge_web::backup::backup(&store, &file, force))??;
             eprintln!("refuge: backed up into {}", file.display());
+        }
+        Command::Keys {
+            command: KeysCommand::New,
+        } => write_stdout(&format!(
+            "{}\n",
+            refuge_web::crypt::Key::generate().encode()
+        ))?,
+        Command::Keys {
+            command: KeysCommand::Rotate { store },
+        } => {
+            let done = refuge_web::block_on(refuge_web::keys::rotate(&store))??;
+            for c in &done.resealed.columns {
+                eprintln!(
+                    "refuge: {}: {} values, {} re-encrypted from the old key, {} encrypted from plaintext",
+                    c.column, c.total, c.older_key, c.plaintext
+                );
+            }
+            eprintln!(
+                "refuge: every value is encrypted with the new key {}, now in {}",
+                done.new_id,
+                done.key_file.display()
+            );
+            if let Some((id, kept)) = done.old {
+                eprintln!(
+                    "refuge: the old key {id} is kept as {}: it no longer opens anything written from now on; \
+                     delete it once no backup you keep needs it (a backup is read with the key of its day)",
+                    kept.display()
+                );
+            }
         }
         Command::Restore { file, force, store } => {
             let done = refuge_web::block_on(refuge_web::backup::restore(&store, &file, force))??;

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
 use std::time::{Duration, Instant};
 
+use refuge_web::crypt::Keyring;
 use refuge_web::domain::AuditAction;
+use refuge_web::keys::read_key;
 use refuge_web::store::{self, Audit, AuditFilter, By, CaseFilter, Db, Version};
 use refuge_web::{Role, StoreArgs};
 
@@ -24,6 +26,7 @@ async fn open(dir: &Path) -> Db {
     let store = StoreArgs {
         data: dir.to_path_buf(),
         database: None,
+        key_file: None,
     };
     store.open().await.expect("the database opens")
 }
@@ -174,6 +177,17 @@ fn a_backup_taken_while_a_writer_is_active_restores_every_case_note_and_audit_ro
         "--data",
         restored.to_str().unwrap(),
     ]);
+    // A backup holds no key: it is read with the key file, kept apart.
+    let store = StoreArgs {
+        data: restored.clone(),
+        database: None,
+        key_file: None,
+    };
+    let refused = refuge_web::block_on(async { store.open().await.err().map(|e| e.to_string()) })
+        .unwrap()
+        .expect("no key, no reading");
+    assert!(refused.contains("there was no key file"), "{refused}");
+    std::fs::copy(data.join("refuge.key"), restored.join("refuge.key")).unwrap();
     let after = refuge_web::block_on(async { contents(&open(&restored).await).await }).unwrap();
     for (id, case) in &before.cases {
         assert_eq!(after.cases.get(id), Some(case), "case {id} is restored");
@@ -325,7 +339,8 @@ fn restore_replaces_a_database_only_with_force_and_keeps_the_one_it_replaces() {
         );
         assert!(restored.user_by_name("ana").await.unwrap().is_some());
         let url = format!("sqlite://{}", data.join(&kept[0]).display());
-        let old = Db::connect(&url).await.unwrap();
+        let keys = Keyring::new(read_key(&data.join("refuge.key")).unwrap().unwrap());
+        let old = Db::connect(&url, keys).await.unwrap();
         assert!(
             old.user_by_name("bob").await.unwrap().is_some(),
             "the old database is kept whole"
@@ -386,6 +401,72 @@ fn a_backup_is_readable_by_its_owner_alone() {
     ]);
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn keys_rotate_reencrypts_the_workspace_says_what_it_did_and_keeps_the_old_key_its_owners_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = workspace("keys-rotate");
+    let d = data.to_str().unwrap();
+    refuge_web::block_on(async {
+        let db = open(&data).await;
+        let (ana, _) = db.user_by_name("ana").await.unwrap().unwrap();
+        let first = Version {
+            facts: r#"{"harms":[{"id":"h1","narrative":"Zanzibarite"}]}"#,
+            search_text: "zanzibarite",
+            changes: "[]",
+            deadlines: &[],
+        };
+        let audit = Audit::new(By::User(&ana), None, AuditAction::CaseCreate, "");
+        db.create_case(&ana, None, "A client", &first, &audit)
+            .await
+            .unwrap();
+        db.close().await;
+    })
+    .unwrap();
+    let before = read_key(&data.join("refuge.key")).unwrap().unwrap();
+    let said = ok(&["keys", "rotate", "--data", d]);
+    assert!(
+        said.contains("cases.facts: 1 values, 1 re-encrypted from the old key"),
+        "{said}"
+    );
+    let after = read_key(&data.join("refuge.key")).unwrap().unwrap();
+    assert_ne!(after.id(), before.id());
+    assert!(
+        said.contains(after.id()) && said.contains(before.id()),
+        "{said}"
+    );
+    let old: Vec<_> = listing(&data)
+        .into_iter()
+        .filter(|n| n.starts_with("refuge.key.old-"))
+        .collect();
+    assert_eq!(old.len(), 1, "{old:?}");
+    for f in [old[0].as_str(), "refuge.key"] {
+        let mode = std::fs::metadata(data.join(f))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "{f}");
+    }
+    refuge_web::block_on(async {
+        let db = open(&data).await;
+        let found = db
+            .cases_for(
+                &db.user_by_name("ana").await.unwrap().unwrap().0,
+                &CaseFilter {
+                    search: Some("zanzibarite".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(found.len(), 1);
+    })
+    .unwrap();
+    let Run { code, stdout, .. } = refuge(&["keys", "new"]);
+    assert_eq!(code, 0);
+    assert!(refuge_web::crypt::Key::parse(&stdout).is_ok(), "{stdout}");
 }
 
 #[test]

@@ -14,6 +14,9 @@
 //! holds confidential asylum information (8 C.F.R. § 208.6): it is created
 //! readable by its owner alone (0600), whatever the umask.
 //!
+//! The encryption key (`keys`) is not copied: a backup's encrypted fields
+//! are read with the key of its day, which is kept apart from backups.
+//!
 //! PostgreSQL has its own tools (`pg_dump`, `pg_restore`); both commands say
 //! so rather than touch it.
 
@@ -131,14 +134,14 @@ pub async fn restore(store: &StoreArgs, file: &Path, force: bool) -> anyhow::Res
 /// A file being written under a temporary name beside its final one
 /// (`.NAME.WHAT-PID`), created empty and readable by its owner alone;
 /// removed when dropped unless [`Partial::persist`]ed.
-struct Partial {
+pub(crate) struct Partial {
     path: PathBuf,
-    file: File,
+    pub(crate) file: File,
     kept: bool,
 }
 
 impl Partial {
-    fn create(target: &Path, what: &str) -> anyhow::Result<Partial> {
+    pub(crate) fn create(target: &Path, what: &str) -> anyhow::Result<Partial> {
         let name = target
             .file_name()
             .ok_or_else(|| anyhow!("{} is not a file name", target.display()))?;
@@ -166,7 +169,7 @@ impl Partial {
 
     /// Syncs the file, renames it to `target` (replacing any file of that
     /// name) and syncs the directory, so that the name survives a power loss.
-    fn persist(mut self, target: &Path) -> anyhow::Result<()> {
+    pub(crate) fn persist(mut self, target: &Path) -> anyhow::Result<()> {
         self.file
             .sync_all()
             .with_context(|| format!("cannot write {}", self.path.display()))?;

@@ -22,7 +22,8 @@
 //!   facts on every view; this crate decides nothing about the law.
 //! - Nothing sensitive is logged: request logs carry method, route and status,
 //!   never facts, names or tokens. Secrets are stored only as hashes, but
-//!   the second factor's TOTP key, from which the server computes codes.
+//!   the second factor's TOTP key, from which the server computes codes,
+//!   which is encrypted with the narratives ([`crypt`], [`keys`]).
 
 pub mod admin;
 pub mod api;
@@ -31,12 +32,14 @@ pub mod auth;
 pub mod backup;
 pub mod calendar;
 pub mod cases;
+pub mod crypt;
 pub mod dashboard;
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod facts;
 pub mod http;
+pub mod keys;
 pub mod secret;
 pub mod serve;
 pub mod settings;

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use axum::response::IntoResponse as _;
 
 use crate::app::app;
+use crate::demo;
 use crate::state::AppState;
-use crate::{demo, store};
 
 /// Where the data lives: `--database URL`, `REFUGE_DATABASE_URL`, or a SQLite
 /// file in `--data DIR` (default `./refuge-data`).
@@ -19,6 +19,12 @@ pub struct StoreArgs {
     /// A database URL instead of the embedded SQLite (postgres://user@host/db).
     #[arg(long, value_name = "URL", env = "REFUGE_DATABASE_URL")]
     pub database: Option<String>,
+    /// The file of the key that encrypts the cases' narratives at rest
+    /// (default: refuge.key beside the SQLite database, created readable by
+    /// its owner alone on the first start). With --database, give this or
+    /// set REFUGE_KEY to the key itself. Keep it apart from backups.
+    #[arg(long, value_name = "FILE", env = "REFUGE_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
 }
 
 impl StoreArgs {
@@ -52,13 +58,6 @@ impl StoreArgs {
             .or_else(|| url.strip_prefix("sqlite:"))?;
         let path = rest.split('?').next().unwrap_or_default();
         (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
-    }
-
-    pub async fn open(&self) -> anyhow::Result<store::Db> {
-        let url = self.url()?;
-        store::Db::connect(&url)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))
     }
 }
 
@@ -185,7 +184,18 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .try_init();
+    let new_key = match args.store.key_source() {
+        Ok(crate::keys::KeySource::File(file)) => (!file.exists()).then_some(file),
+        _ => None,
+    };
     let db = args.store.open().await?;
+    if let Some(file) = new_key.filter(|f| f.exists()) {
+        eprintln!(
+            "Created the encryption key {}: back it up now, apart from the database's backups. \
+             Without it the cases' narratives cannot be read.",
+            file.display()
+        );
+    }
     let mut state = AppState::new(db);
     state.trusted_proxy = args.trusted_proxy;
     state.public_url = args.public_url.clone();
@@ -198,6 +208,15 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     }
     // Cases made before the search read the facts' free text get theirs.
     crate::cases::service::fill_search_text(&state.db).await?;
+    // Values written before encryption are sealed (once).
+    if let Some(done) = state.db.seal_plaintext().await?
+        && done.changed() > 0
+    {
+        eprintln!(
+            "Encrypted {} values written before encryption at rest.",
+            done.changed()
+        );
+    }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;

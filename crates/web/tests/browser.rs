@@ -92,7 +92,9 @@ fn an_office_sets_up_refuge_and_works_its_cases_in_chromium_without_an_accessibi
         dir.path().join("refuge.db").display()
     );
     let (addr, token) = rt.block_on(async {
-        let db = Db::connect(&url).await.expect("a fresh SQLite database");
+        let db = Db::connect(&url, refuge_web::crypt::Keyring::generate())
+            .await
+            .expect("a fresh SQLite database");
         let mut state = AppState::new(db);
         state.today = Some(TODAY);
         let token = state

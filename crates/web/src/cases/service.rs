@@ -161,9 +161,9 @@ pub async fn fill_search_text(db: &crate::store::Db) -> Result<(), DbError> {
         if batch.is_empty() {
             return Ok(());
         }
-        for (id, facts) in &batch {
+        for (id, version, facts) in &batch {
             let doc: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
-            db.set_search_text(id, facts, &facts_form::free_text(&doc))
+            db.set_search_text(id, *version, &facts_form::free_text(&doc))
                 .await?;
         }
     }

@@ -105,6 +105,7 @@ fn db_error_kind(e: &DbError) -> &'static str {
         DbError::Migrate(_) => "migration",
         DbError::Conflict(_) => "conflict",
         DbError::Unusable(_) => "unusable file",
+        DbError::Crypt(_) => "encryption",
     }
 }
 

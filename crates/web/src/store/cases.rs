@@ -4,8 +4,8 @@ use sqlx::Row;
 
 use super::{
     Audit, CASE_COLUMNS, CaseFilter, CaseRow, Db, DbError, DeadlineFilter, DeadlineRow,
-    FactsVersion, NewDeadline, Note, OPEN_SQL, Result, User, VISIBLE_TO_USER, Version, case,
-    contains_pattern, flag, next_open, now, user,
+    FactsVersion, NewDeadline, Note, OPEN_SQL, Result, User, VISIBLE_TO_USER, Version, case, flag,
+    next_open, now, place, user,
 };
 
 use crate::domain::{CaseId, UserId};
@@ -20,6 +20,12 @@ fn taken(e: sqlx::Error) -> DbError {
         _ => e.into(),
     }
 }
+
+/// The case list's filter and order, with `$3` archived (0/1) and `$4` a
+/// day the next deadline must be on or before ('' for any).
+const LISTED: &str = "c.archived = $3
+       AND ($4 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $4))
+     ORDER BY CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.number";
 
 impl Db {
     /// Creates a case with its first facts version, assigned to its creator.
@@ -94,10 +100,10 @@ impl Db {
         .bind(&id)
         .bind(&number)
         .bind(client_name)
-        .bind(facts)
+        .bind(self.keys.seal(&place::case_facts(&id), facts))
         .bind(&by.id)
         .bind(&at)
-        .bind(search_text)
+        .bind(self.keys.seal(&place::case_search_text(&id), search_text))
         .execute(&mut *tx)
         .await;
         let done = match done {
@@ -120,7 +126,8 @@ impl Db {
             .bind(&by.id)
             .execute(&mut *tx)
             .await?;
-        Self::add_version(&mut tx, &id, 1, facts, changes, by, &at).await?;
+        self.add_version(&mut tx, &id, 1, facts, changes, by, &at)
+            .await?;
         let next_deadline = next_open(deadlines);
         sqlx::query("UPDATE cases SET next_deadline = $1 WHERE id = $2")
             .bind(&next_deadline)
@@ -159,32 +166,133 @@ impl Db {
         .bind(case_id)
         .fetch_optional(&self.pool)
         .await?;
-        row.as_ref().map(case).transpose()
+        row.as_ref().map(|r| case(&self.keys, r)).transpose()
     }
 
     /// The cases `user` may see, soonest next deadline first, then by number.
+    ///
+    /// A search matches the client's name, the case number, the facts'
+    /// free text or a note. The last two are sealed: they are opened and
+    /// matched here, over the cases the user may see (`VISIBLE_TO_USER` in
+    /// every query), never by the database.
     pub async fn cases_for(&self, user: &User, filter: &CaseFilter) -> Result<Vec<CaseRow>> {
+        let limit = if filter.limit > 0 { filter.limit } else { 500 };
+        let needle = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase);
+        let Some(needle) = needle else {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {CASE_COLUMNS} FROM cases c WHERE {VISIBLE_TO_USER} AND {LISTED} LIMIT $5"
+            )))
+            .bind(user.role.as_str())
+            .bind(&user.id)
+            .bind(flag(filter.archived))
+            .bind(filter.due_by.clone().unwrap_or_default())
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+            return rows.iter().map(|r| case(&self.keys, r)).collect();
+        };
+        // Every candidate, in order, without its facts (read for the matches only).
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CASE_COLUMNS} FROM cases c
-             WHERE {VISIBLE_TO_USER}
-               AND c.archived = $3
-               AND ($4 = '' OR LOWER(c.client_name) LIKE $4 ESCAPE '\\' OR LOWER(c.number) LIKE $4 ESCAPE '\\'
-                    OR c.search_text LIKE $4 ESCAPE '\\'
-                    OR EXISTS (SELECT 1 FROM notes n WHERE n.case_id = c.id AND n.deleted = 0
-                               AND LOWER(n.body) LIKE $4 ESCAPE '\\'))
-               AND ($5 = '' OR (c.next_deadline IS NOT NULL AND c.next_deadline <= $5))
-             ORDER BY CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.number
-             LIMIT $6"
+            "SELECT c.id, c.number, c.client_name, c.search_text FROM cases c
+             WHERE {VISIBLE_TO_USER} AND {LISTED}"
         )))
         .bind(user.role.as_str())
         .bind(&user.id)
         .bind(flag(filter.archived))
-        .bind(filter.search.as_deref().filter(|s| !s.trim().is_empty()).map(|s| contains_pattern(s.trim())).unwrap_or_default())
         .bind(filter.due_by.clone().unwrap_or_default())
-        .bind(if filter.limit > 0 { filter.limit } else { 500 })
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(case).collect()
+        let notes = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT n.case_id, n.id, n.body FROM notes n JOIN cases c ON c.id = n.case_id
+             WHERE {VISIBLE_TO_USER} AND c.archived = $3 AND n.deleted = 0"
+        )))
+        .bind(user.role.as_str())
+        .bind(&user.id)
+        .bind(flag(filter.archived))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut notes_of: std::collections::HashMap<String, Vec<(String, String)>> =
+            std::collections::HashMap::new();
+        for n in &notes {
+            notes_of
+                .entry(n.try_get(0)?)
+                .or_default()
+                .push((n.try_get(1)?, n.try_get(2)?));
+        }
+        let mut found: Vec<CaseId> = Vec::new();
+        for r in &rows {
+            if found.len() as i64 >= limit {
+                break;
+            }
+            if self.matches(r, &needle, &notes_of)? {
+                found.push(r.try_get("id")?);
+            }
+        }
+        if found.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = (0..found.len())
+            .map(|i| format!("${}", i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CASE_COLUMNS} FROM cases c WHERE {VISIBLE_TO_USER} AND c.id IN ({ids})"
+        )))
+        .bind(user.role.as_str())
+        .bind(&user.id);
+        for id in &found {
+            q = q.bind(id);
+        }
+        let mut cases = q
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| case(&self.keys, r))
+            .collect::<Result<Vec<_>>>()?;
+        cases.sort_by_key(|c| found.iter().position(|id| *id == c.id));
+        Ok(cases)
+    }
+
+    /// Whether the case of row `r` (with its `search_text`) matches
+    /// `needle` (lower case): its name or number, else its opened free
+    /// text, else one of its opened notes.
+    fn matches(
+        &self,
+        r: &sqlx::any::AnyRow,
+        needle: &str,
+        notes_of: &std::collections::HashMap<String, Vec<(String, String)>>,
+    ) -> Result<bool> {
+        let id: CaseId = r.try_get("id")?;
+        let plain = |column: &str| -> Result<bool> {
+            Ok(r.try_get::<String, _>(column)?
+                .to_lowercase()
+                .contains(needle))
+        };
+        if plain("client_name")? || plain("number")? {
+            return Ok(true);
+        }
+        if let Some(text) = r.try_get::<Option<String>, _>("search_text")? {
+            let text = self.keys.open(&place::case_search_text(&id), &text)?;
+            if text.contains(needle) {
+                return Ok(true);
+            }
+        }
+        for (note, body) in notes_of.get(id.as_str()).into_iter().flatten() {
+            if self
+                .keys
+                .open(&place::note(note), body)?
+                .to_lowercase()
+                .contains(needle)
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Saves a new version of a case's facts, unless someone saved another
@@ -213,13 +321,13 @@ impl Db {
             "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4, search_text = $7
              WHERE id = $5 AND version = $6",
         )
-        .bind(facts)
+        .bind(self.keys.seal(&place::case_facts(case_id), facts))
         .bind(version)
         .bind(&at)
         .bind(next)
         .bind(case_id)
         .bind(expected_version)
-        .bind(search_text)
+        .bind(self.keys.seal(&place::case_search_text(case_id), search_text))
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
@@ -230,7 +338,8 @@ impl Db {
                 "the facts were changed by someone else since this page was opened".into(),
             ));
         }
-        Self::add_version(&mut tx, case_id, version, facts, changes, by, &at).await?;
+        self.add_version(&mut tx, case_id, version, facts, changes, by, &at)
+            .await?;
         Self::replace_deadlines(&mut tx, case_id, deadlines).await?;
         audit.write(&mut tx, None, Some(case_id)).await?;
         tx.commit().await?;
@@ -238,28 +347,38 @@ impl Db {
     }
 
     /// The cases whose facts' free text was never kept for the search (cases
-    /// made before it was), with their facts: at most `limit` of them.
-    pub async fn cases_without_search_text(&self, limit: i64) -> Result<Vec<(CaseId, String)>> {
+    /// made before it was), with their version and facts: at most `limit`
+    /// of them.
+    pub async fn cases_without_search_text(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<(CaseId, i64, String)>> {
         let rows = sqlx::query(
-            "SELECT id, facts FROM cases WHERE search_text IS NULL ORDER BY id LIMIT $1",
+            "SELECT id, version, facts FROM cases WHERE search_text IS NULL ORDER BY id LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|r| Ok((r.try_get("id")?, r.try_get("facts")?)))
+            .map(|r| {
+                let id: CaseId = r.try_get("id")?;
+                let facts = self
+                    .keys
+                    .open(&place::case_facts(&id), &r.try_get::<String, _>("facts")?)?;
+                Ok((id, r.try_get("version")?, facts))
+            })
             .collect()
     }
 
     /// Keeps a case's facts' free text for the search, if its facts are
-    /// still `facts` (a save meanwhile kept its own). It records nothing
-    /// the audit log knows: it is derived from facts already saved.
-    pub async fn set_search_text(&self, case_id: &CaseId, facts: &str, text: &str) -> Result<()> {
+    /// still those of `version` (a save meanwhile kept its own). It records
+    /// nothing the audit log knows: it is derived from facts already saved.
+    pub async fn set_search_text(&self, case_id: &CaseId, version: i64, text: &str) -> Result<()> {
         let mut tx = self.write().await?;
-        sqlx::query("UPDATE cases SET search_text = $1 WHERE id = $2 AND facts = $3")
-            .bind(text)
+        sqlx::query("UPDATE cases SET search_text = $1 WHERE id = $2 AND version = $3")
+            .bind(self.keys.seal(&place::case_search_text(case_id), text))
             .bind(case_id)
-            .bind(facts)
+            .bind(version)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -267,7 +386,9 @@ impl Db {
     }
 
     /// Records a version of a case's facts in its history.
+    #[allow(clippy::too_many_arguments)]
     async fn add_version(
+        &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         case_id: &CaseId,
         version: i64,
@@ -282,8 +403,14 @@ impl Db {
         )
         .bind(case_id)
         .bind(version)
-        .bind(facts)
-        .bind(changes)
+        .bind(
+            self.keys
+                .seal(&place::version_facts(case_id, version), facts),
+        )
+        .bind(
+            self.keys
+                .seal(&place::version_changes(case_id, version), changes),
+        )
         .bind(&by.id)
         .bind(at)
         .execute(&mut **tx)
@@ -344,10 +471,17 @@ impl Db {
         .await?;
         rows.iter()
             .map(|r| {
+                let version = r.try_get(0)?;
+                let facts: String = r.try_get(1)?;
+                let changes: String = r.try_get(2)?;
                 Ok(FactsVersion {
-                    version: r.try_get(0)?,
-                    facts: r.try_get(1)?,
-                    changes: r.try_get(2)?,
+                    version,
+                    facts: self
+                        .keys
+                        .open(&place::version_facts(case_id, version), &facts)?,
+                    changes: self
+                        .keys
+                        .open(&place::version_changes(case_id, version), &changes)?,
                     changed_by: r.try_get(3)?,
                     changed_at: r.try_get(4)?,
                 })
@@ -426,7 +560,7 @@ impl Db {
         .bind(&id)
         .bind(case_id)
         .bind(&author.id)
-        .bind(body)
+        .bind(self.keys.seal(&place::note(&id), body))
         .bind(&at)
         .bind(submit_key)
         .execute(&mut *tx)
@@ -435,7 +569,8 @@ impl Db {
             tx.rollback().await?;
             return Ok(false);
         }
-        Self::add_note_version(&mut tx, &id, 1, body, false, author, &at).await?;
+        self.add_note_version(&mut tx, &id, 1, body, false, author, &at)
+            .await?;
         audit.write(&mut tx, None, Some(case_id)).await?;
         tx.commit().await?;
         Ok(true)
@@ -459,7 +594,7 @@ impl Db {
             "UPDATE notes SET body = COALESCE($1, body), deleted = $2, version = version + 1
              WHERE id = $3 AND case_id = $4 AND version = $5 AND deleted = 0",
         )
-        .bind(body)
+        .bind(body.map(|b| self.keys.seal(&place::note(note_id), b)))
         .bind(flag(body.is_none()))
         .bind(note_id)
         .bind(case_id)
@@ -476,14 +611,18 @@ impl Db {
             .bind(note_id)
             .fetch_one(&mut *tx)
             .await?;
+        let text = self.keys.open(&place::note(note_id), &text)?;
         let version = expected_version + 1;
-        Self::add_note_version(&mut tx, note_id, version, &text, body.is_none(), by, &at).await?;
+        self.add_note_version(&mut tx, note_id, version, &text, body.is_none(), by, &at)
+            .await?;
         audit.write(&mut tx, None, Some(case_id)).await?;
         tx.commit().await?;
         Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn add_note_version(
+        &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         note_id: &str,
         version: i64,
@@ -498,7 +637,7 @@ impl Db {
         )
         .bind(note_id)
         .bind(version)
-        .bind(body)
+        .bind(self.keys.seal(&place::note_version(note_id, version), body))
         .bind(flag(deleted))
         .bind(&by.id)
         .bind(at)
@@ -519,11 +658,13 @@ impl Db {
         .await?;
         rows.iter()
             .map(|r| {
+                let id: String = r.try_get(0)?;
+                let body: String = r.try_get(3)?;
                 Ok(Note {
-                    id: r.try_get(0)?,
+                    body: self.keys.open(&place::note(&id), &body)?,
+                    id,
                     author_id: r.try_get(1)?,
                     author: r.try_get(2)?,
-                    body: r.try_get(3)?,
                     created_at: r.try_get(4)?,
                     version: r.try_get(5)?,
                 })
@@ -545,9 +686,12 @@ impl Db {
         .await?;
         rows.iter()
             .map(|r| {
+                let version = r.try_get(0)?;
+                let body: String = r.try_get(1)?;
                 Ok((
-                    r.try_get(0)?,
-                    r.try_get(1)?,
+                    version,
+                    self.keys
+                        .open(&place::note_version(note_id, version), &body)?,
                     r.try_get::<i64, _>(2)? != 0,
                     r.try_get(3)?,
                     r.try_get(4)?,

@@ -18,17 +18,20 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
 
 use crate::Role;
+use crate::crypt::{CryptError, Keyring};
 use crate::domain::{CaseId, UserId};
 
 mod audit;
 mod cases;
 mod file;
+mod sealed;
 mod second_factor;
 mod tasks;
 mod users;
 
 pub use audit::{Audit, AuditFilter, By};
 pub use file::{check_sqlite, copy_sqlite};
+pub use sealed::{Resealed, SEALED_COLUMNS};
 pub use second_factor::SecondFactor;
 pub use users::SessionRow;
 
@@ -43,6 +46,9 @@ pub enum DbError {
     /// A file that is not a sound Refuge database, and why.
     #[error("{0}")]
     Unusable(String),
+    /// A sealed value that the keys given do not open (never garbage).
+    #[error("{0}")]
+    Crypt(#[from] CryptError),
 }
 
 pub type Result<T> = std::result::Result<T, DbError>;
@@ -58,6 +64,8 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     pub backend: Backend,
+    /// The keys the narrative fields are sealed and opened with (`crypt`).
+    keys: Keyring,
     /// API token hash → its user, as last read (see [`Db::api_token_user`]).
     token_cache: Arc<Mutex<TokenCache>>,
 }
@@ -119,7 +127,7 @@ pub struct CaseRow {
     pub id: CaseId,
     pub number: String,
     pub client_name: String,
-    /// The facts document of `spec/facts.md`, as stored.
+    /// The facts document of `spec/facts.md` (opened: stored sealed).
     pub facts: String,
     pub version: i64,
     pub archived: bool,
@@ -280,12 +288,14 @@ pub(crate) const VISIBLE_TO_USER: &str = "($1 = 'admin' OR EXISTS \
 pub(crate) const CASE_COLUMNS: &str = "c.id, c.number, c.client_name, c.facts, c.version, c.archived, \
      c.next_deadline, c.created_at, c.updated_at";
 
-pub(crate) fn case(row: &AnyRow) -> Result<CaseRow> {
+pub(crate) fn case(keys: &Keyring, row: &AnyRow) -> Result<CaseRow> {
+    let id: CaseId = row.try_get("id")?;
+    let facts: String = row.try_get("facts")?;
     Ok(CaseRow {
-        id: row.try_get("id")?,
+        facts: keys.open(&place::case_facts(&id), &facts)?,
+        id,
         number: row.try_get("number")?,
         client_name: row.try_get("client_name")?,
-        facts: row.try_get("facts")?,
         version: row.try_get("version")?,
         archived: row.try_get::<i64, _>("archived")? != 0,
         next_deadline: row.try_get("next_deadline")?,
@@ -294,27 +304,48 @@ pub(crate) fn case(row: &AnyRow) -> Result<CaseRow> {
     })
 }
 
-/// A `LIKE` pattern matching `text` anywhere, its wildcards taken literally.
-pub(crate) fn contains_pattern(text: &str) -> String {
-    let mut p = String::from("%");
-    for ch in text.to_lowercase().chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(ch);
+/// Where each sealed value lives: the associated data it is sealed with,
+/// so that a value copied into another row or column does not open.
+pub(crate) mod place {
+    use crate::domain::{CaseId, UserId};
+
+    pub fn case_facts(case: &CaseId) -> String {
+        format!("cases.facts/{case}")
     }
-    p.push('%');
-    p
+    pub fn case_search_text(case: &CaseId) -> String {
+        format!("cases.search_text/{case}")
+    }
+    pub fn version_facts(case: &CaseId, version: i64) -> String {
+        format!("facts_history.facts/{case}/{version}")
+    }
+    pub fn version_changes(case: &CaseId, version: i64) -> String {
+        format!("facts_history.changes/{case}/{version}")
+    }
+    pub fn note(note: &str) -> String {
+        format!("notes.body/{note}")
+    }
+    pub fn note_version(note: &str, version: i64) -> String {
+        format!("note_versions.body/{note}/{version}")
+    }
+    pub fn task_title(task: &str) -> String {
+        format!("tasks.title/{task}")
+    }
+    pub fn totp_secret(user: &UserId) -> String {
+        format!("users.totp_secret/{user}")
+    }
 }
 
 impl Db {
     /// Connects to `url` (`sqlite://…` or `postgres://…`) and brings the
     /// schema up to date. A SQLite file is created if missing and runs in
-    /// WAL mode with foreign keys enforced.
+    /// WAL mode with foreign keys enforced. The narrative fields are sealed
+    /// and opened with `keys` (`crypt`).
     ///
     /// # Errors
-    /// When the database cannot be reached or a migration fails.
-    pub async fn connect(url: &str) -> Result<Db> {
+    /// When the database cannot be reached or a migration fails, or
+    /// ([`DbError::Crypt`]) when the database was encrypted with a key
+    /// that `keys` does not hold.
+    pub async fn connect(url: &str, keys: Keyring) -> Result<Db> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Backend::Postgres
@@ -350,12 +381,14 @@ impl Db {
         let db = Db {
             pool,
             backend,
+            keys,
             token_cache: Arc::default(),
         };
         match backend {
             Backend::Sqlite => SQLITE.run(&db.pool).await?,
             Backend::Postgres => POSTGRES.run(&db.pool).await?,
         }
+        db.check_key().await?;
         Ok(db)
     }
 
@@ -369,6 +402,12 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// Closes every connection (after the last use, so that a command's
+    /// changes are in the database file when it returns).
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 
     /// The names of the migrations applied, in order.

@@ -2,14 +2,12 @@
 //! their recovery codes (hashes only), sign-ins whose code is still due,
 //! and the workspace's rule that every user must have one.
 //!
-//! NOT MODELLED: encryption of the TOTP secret at rest. The workspace has no
-//! key yet (issue 15, protection 1), so `users.totp_secret` holds the base32
-//! secret as it is: whoever reads the database can make codes. The password
-//! is still needed to sign in.
+//! The TOTP secret is stored sealed (`crate::crypt`, bound to its user): the
+//! database or a backup alone does not make codes.
 
 use sqlx::Row;
 
-use super::{Audit, Db, Result, User, flag, now, user};
+use super::{Audit, Db, Result, User, flag, now, place, user};
 use crate::domain::UserId;
 
 /// A user's second factor as stored.
@@ -56,8 +54,11 @@ impl Db {
         let Some(r) = row else {
             return Ok(SecondFactor::default());
         };
+        let secret: Option<String> = r.try_get("totp_secret")?;
         Ok(SecondFactor {
-            secret: r.try_get("totp_secret")?,
+            secret: secret
+                .map(|s| self.keys.open(&place::totp_secret(user_id), &s))
+                .transpose()?,
             enabled: r.try_get::<i64, _>("totp_enabled")? != 0,
             recovery_left: r.try_get("left_")?,
         })
@@ -82,7 +83,7 @@ impl Db {
         let mut tx = self.write().await?;
         let done =
             sqlx::query("UPDATE users SET totp_secret = $1 WHERE id = $2 AND totp_enabled = 0")
-                .bind(secret)
+                .bind(self.keys.seal(&place::totp_secret(user_id), secret))
                 .bind(user_id)
                 .execute(&mut *tx)
                 .await?;
@@ -108,13 +109,32 @@ impl Db {
         audit: &Audit<'_>,
     ) -> Result<bool> {
         let mut tx = self.write().await?;
+        // The secret is sealed with a random nonce: the one being set up is
+        // read and opened, and the update made only if the stored value is
+        // still that one (compared sealed, so that a new set-up meanwhile wins).
+        let stored: Option<String> =
+            sqlx::query("SELECT totp_secret FROM users WHERE id = $1 AND totp_enabled = 0")
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|r| r.try_get::<Option<String>, _>(0))
+                .transpose()?
+                .flatten();
+        let same = match &stored {
+            Some(s) => self.keys.open(&place::totp_secret(user_id), s)? == secret,
+            None => false,
+        };
+        if !same {
+            tx.rollback().await?;
+            return Ok(false);
+        }
         let done = sqlx::query(
             "UPDATE users SET totp_enabled = 1, totp_last_step = $1
              WHERE id = $2 AND totp_enabled = 0 AND totp_secret = $3",
         )
         .bind(step)
         .bind(user_id)
-        .bind(secret)
+        .bind(stored)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {

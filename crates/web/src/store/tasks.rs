@@ -2,19 +2,24 @@
 
 use sqlx::Row;
 
-use super::{Audit, Db, Result, Task, User, VISIBLE_TO_USER, flag, now};
+use super::{Audit, Db, Result, Task, User, VISIBLE_TO_USER, flag, now, place};
+use crate::crypt::Keyring;
 use crate::domain::{CaseId, UserId};
 
 const TASK_COLUMNS: &str =
     "t.id, t.case_id, c.number, c.client_name, t.title, u.name, t.assignee_id, t.due, t.done";
 
-fn task(r: &sqlx::any::AnyRow) -> Result<Task> {
+/// A task's row, its title opened (it is stored sealed: a title may say
+/// what the client is to be asked).
+fn task(keys: &Keyring, r: &sqlx::any::AnyRow) -> Result<Task> {
+    let id: String = r.try_get(0)?;
+    let title: String = r.try_get(4)?;
     Ok(Task {
-        id: r.try_get(0)?,
+        title: keys.open(&place::task_title(&id), &title)?,
+        id,
         case_id: r.try_get(1)?,
         case_number: r.try_get(2)?,
         client_name: r.try_get(3)?,
-        title: r.try_get(4)?,
         assignee: r.try_get(5)?,
         assignee_id: r.try_get(6)?,
         due: r.try_get(7)?,
@@ -33,14 +38,15 @@ impl Db {
         by: &User,
         audit: &Audit<'_>,
     ) -> Result<()> {
+        let id = crate::secret::random_id();
         let mut tx = self.write().await?;
         sqlx::query(
             "INSERT INTO tasks (id, case_id, title, assignee_id, due, done, created_by, created_at)
              VALUES ($1, $2, $3, $4, $5, 0, $6, $7)",
         )
-        .bind(crate::secret::random_id())
+        .bind(&id)
         .bind(case_id)
-        .bind(title)
+        .bind(self.keys.seal(&place::task_title(&id), title))
         .bind(assignee)
         .bind(due)
         .bind(&by.id)
@@ -81,12 +87,18 @@ impl Db {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {TASK_COLUMNS} FROM tasks t JOIN cases c ON c.id = t.case_id
              JOIN users u ON u.id = t.assignee_id
-             WHERE t.case_id = $1 ORDER BY t.done, t.due, t.title"
+             WHERE t.case_id = $1 ORDER BY t.done, t.due"
         )))
         .bind(case_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(task).collect()
+        let mut tasks = rows
+            .iter()
+            .map(|r| task(&self.keys, r))
+            .collect::<Result<Vec<_>>>()?;
+        // By title last, opened (sealed titles do not sort).
+        tasks.sort_by(|a, b| (a.done, &a.due, &a.title).cmp(&(b.done, &b.due, &b.title)));
+        Ok(tasks)
     }
 
     /// The open tasks of `user` on the unarchived cases they see, soonest due first.
@@ -101,6 +113,6 @@ impl Db {
         .bind(&user.id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(task).collect()
+        rows.iter().map(|r| task(&self.keys, r)).collect()
     }
 }

@@ -33,6 +33,7 @@ macro_rules! both {
 
 mod api;
 mod authz;
+mod encryption;
 mod pages;
 mod second_factor;
 mod storage;
@@ -41,6 +42,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use jiff::civil::{Date, date};
+use refuge_web::crypt::Keyring;
 use refuge_web::store::{CaseRow, Db, User};
 use refuge_web::{AppState, Role, app, secret};
 use tower::ServiceExt;
@@ -58,6 +60,10 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
     /// The PostgreSQL database made for this test, dropped with it.
     _pg: Option<PgDatabase>,
+    /// The database's URL.
+    pub url: String,
+    /// The file of the key its narratives are encrypted with.
+    pub key_file: std::path::PathBuf,
 }
 
 /// A response, read whole.
@@ -94,7 +100,8 @@ impl TestApp {
             "sqlite://{}?mode=rwc",
             dir.path().join("refuge.db").display()
         );
-        let db = Db::connect(&url)
+        let (keys, key_file) = key_in(&dir);
+        let db = Db::connect(&url, keys)
             .await
             .expect("a fresh SQLite database migrates");
         let mut state = AppState::new(db);
@@ -104,19 +111,35 @@ impl TestApp {
             state,
             _dir: dir,
             _pg: None,
+            url,
+            key_file,
+        }
+    }
+
+    /// The options that name this workspace's database and key file, as
+    /// the command line gives them.
+    pub fn store_args(&self) -> refuge_web::StoreArgs {
+        refuge_web::StoreArgs {
+            data: self._dir.path().to_path_buf(),
+            database: Some(self.url.clone()),
+            key_file: Some(self.key_file.clone()),
         }
     }
 
     /// A fresh workspace on a new PostgreSQL database ([`postgres_db`]), or `None` without a server.
     pub async fn postgres() -> Option<TestApp> {
-        let (db, pg) = postgres_db().await?;
+        let dir = tempfile::tempdir().unwrap();
+        let (keys, key_file) = key_in(&dir);
+        let (db, pg) = postgres_db_with(keys).await?;
         let mut state = AppState::new(db);
         state.today = Some(TODAY);
         state.now = Some(now());
         Some(TestApp {
             state,
-            _dir: tempfile::tempdir().unwrap(),
+            _dir: dir,
+            url: pg.url(),
             _pg: Some(pg),
+            key_file,
         })
     }
 
@@ -263,6 +286,24 @@ impl TestApp {
             .await
     }
 
+    /// A task on `case` through its form, by `who`, for `assignee` by `due`.
+    pub async fn add_task(
+        &self,
+        who: &Login,
+        case: &CaseRow,
+        title: &str,
+        due: &str,
+        assignee: &User,
+    ) -> Reply {
+        let fields = [
+            ("title", title),
+            ("due", due),
+            ("assignee", assignee.id.as_str()),
+        ];
+        self.post(&format!("/cases/{}/tasks", case.id), who, &fields)
+            .await
+    }
+
     /// A case opened by `who` with these facts.
     pub async fn case(&self, who: &Login, name: &str, facts: &str) -> CaseRow {
         let body = serde_json::json!({"name": name, "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap()});
@@ -289,6 +330,19 @@ impl TestApp {
 /// share state, and the guard that drops it; `None` (the caller says it
 /// skipped) without that variable.
 pub async fn postgres_db() -> Option<(Db, PgDatabase)> {
+    postgres_db_with(Keyring::generate()).await
+}
+
+/// A new key, written into `dir` as `refuge.key`, and its keyring.
+fn key_in(dir: &tempfile::TempDir) -> (Keyring, std::path::PathBuf) {
+    let key = refuge_web::crypt::Key::generate();
+    let file = dir.path().join("refuge.key");
+    refuge_web::keys::write_key(&file, &key).unwrap();
+    (Keyring::new(key), file)
+}
+
+/// [`postgres_db`], encrypted with `keys`.
+pub async fn postgres_db_with(keys: Keyring) -> Option<(Db, PgDatabase)> {
     use sqlx::Connection;
     let base = std::env::var("REFUGE_TEST_POSTGRES_URL").ok()?;
     let name = format!("refuge_test_{}", secret::random_id());
@@ -302,7 +356,7 @@ pub async fn postgres_db() -> Option<(Db, PgDatabase)> {
     let (server, _) = base
         .rsplit_once('/')
         .expect("REFUGE_TEST_POSTGRES_URL names a database");
-    let db = Db::connect(&format!("{server}/{name}"))
+    let db = Db::connect(&format!("{server}/{name}"), keys)
         .await
         .expect("migrations run on PostgreSQL");
     Some((db, PgDatabase { base, name }))
@@ -313,6 +367,14 @@ pub async fn postgres_db() -> Option<(Db, PgDatabase)> {
 pub struct PgDatabase {
     base: String,
     name: String,
+}
+
+impl PgDatabase {
+    /// Its URL.
+    pub fn url(&self) -> String {
+        let (server, _) = self.base.rsplit_once('/').unwrap();
+        format!("{server}/{}", self.name)
+    }
 }
 
 impl Drop for PgDatabase {

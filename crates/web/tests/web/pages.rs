@@ -3315,17 +3315,12 @@ async fn a_task_goes_to_its_assignees_dashboard_until_it_is_done() {
         "or a question"
     );
     let r = t
-        .post(
-            &format!("/cases/{}/tasks", case.id),
+        .add_task(
             &ana,
-            &[
-                (
-                    "title",
-                    "Act before 2027-06-01: One-year asylum filing deadline",
-                ),
-                ("due", "2027-05-01"),
-                ("assignee", bob.user.id.as_str()),
-            ],
+            &case,
+            "Act before 2027-06-01: One-year asylum filing deadline",
+            "2027-05-01",
+            &bob.user,
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -3342,15 +3337,7 @@ async fn a_task_goes_to_its_assignees_dashboard_until_it_is_done() {
     // Only someone on the team.
     let carla = t.login("carla", Role::Staff).await;
     let r = t
-        .post(
-            &format!("/cases/{}/tasks", case.id),
-            &ana,
-            &[
-                ("title", "x"),
-                ("due", "2027-05-01"),
-                ("assignee", carla.user.id.as_str()),
-            ],
-        )
+        .add_task(&ana, &case, "x", "2027-05-01", &carla.user)
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let task = &t.db().case_tasks(&case.id).await.unwrap()[0];
@@ -3385,16 +3372,8 @@ async fn open_tasks_are_in_the_users_calendar_feed_without_their_text() {
     let t = TestApp::new().await;
     let ana = t.login("ana", Role::Attorney).await;
     let case = t.case(&ana, "Rosa Núñez", ARRIVED).await;
-    t.post(
-        &format!("/cases/{}/tasks", case.id),
-        &ana,
-        &[
-            ("title", "Call Rosa Núñez"),
-            ("due", "2027-02-03"),
-            ("assignee", ana.user.id.as_str()),
-        ],
-    )
-    .await;
+    t.add_task(&ana, &case, "Call Rosa Núñez", "2027-02-03", &ana.user)
+        .await;
     let r = t
         .post("/settings/calendar", &ana, &[("action", "new")])
         .await;

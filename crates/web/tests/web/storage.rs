@@ -3,6 +3,7 @@
 //! the migrations of both backends kept in step.
 
 use refuge_web::Role;
+use refuge_web::crypt::{Key, Keyring};
 use refuge_web::domain::AuditAction::{self, *};
 use refuge_web::store::{
     Audit, By, CaseFilter, Db, DeadlineFilter, NewDeadline, UserChange, Version,
@@ -19,7 +20,7 @@ fn first() -> Version<'static> {
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
@@ -27,14 +28,21 @@ const MIGRATIONS: [&str; 7] = [
     "tasks",
     "search text and time zone",
     "second factor",
+    "encryption at rest",
 ];
+
+/// The key the storage tests' SQLite databases are encrypted with, so that
+/// a test can open its database again.
+fn key() -> Keyring {
+    Keyring::new(Key::from_bytes([7; 32]))
+}
 
 /// A new SQLite database in `dir` (or the one already there).
 async fn sqlite_in(dir: &tempfile::TempDir) -> Db {
-    Db::connect(&format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("r.db").display()
-    ))
+    Db::connect(
+        &format!("sqlite://{}?mode=rwc", dir.path().join("r.db").display()),
+        key(),
+    )
     .await
     .unwrap()
 }
