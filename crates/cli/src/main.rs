@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
+use refuge_application::CaseDocument;
 use refuge_engine::{Case, Law, assess};
 
 /// Refuge: prepare United States asylum cases with an explained, cited law engine.
@@ -18,6 +19,8 @@ use refuge_engine::{Case, Law, assess};
 /// immigration attorney or accredited representative.
 ///
 /// Reference (in the repository): docs/facts.md (the facts document),
+/// docs/application.md (the application document), docs/checks.md (the
+/// readiness checks),
 /// docs/output.md (the output), docs/findings.md (every finding, relief and
 /// warning, with its law), docs/deadlines.md (every date), docs/csv.md (the
 /// screening columns).
@@ -41,6 +44,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// The date that stands in for `as_of` when the facts give none (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
+        today: Option<Date>,
+    },
+    /// Check an asylum application (Form I-589) before filing: the case
+    /// document (JSON, docs/application.md: the facts and the application) in,
+    /// every readiness check of docs/checks.md out.
+    ///
+    /// Exit codes: 0 nothing blocks filing (warnings may remain); 1 a blocking
+    /// check tripped; 2 the document has an error (the message names the
+    /// field), or the file cannot be read.
+    Check {
+        /// The case document; `-` reads standard input.
+        file: String,
+        /// json (docs/checks.md) or text (a memo).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// The date that stands for the present when the facts give no `as_of` (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
         today: Option<Date>,
     },
@@ -151,6 +171,12 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Json,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum LawFormat {
     Text,
     Json,
@@ -203,6 +229,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Format::Html => refuge_report::html(&a),
             };
             write_stdout(&out)?;
+        }
+        Command::Check {
+            file,
+            format,
+            today: day,
+        } => {
+            let text = read_input(&file)?;
+            let doc = match CaseDocument::from_json(&text, day.unwrap_or_else(today)) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("refuge: {file}: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let r = refuge_application::check(&doc, law);
+            let out = match format {
+                CheckFormat::Json if std::io::stdout().is_terminal() => {
+                    serde_json::to_string_pretty(&r)? + "\n"
+                }
+                CheckFormat::Json => serde_json::to_string(&r)? + "\n",
+                CheckFormat::Text => refuge_application::output::text(&r),
+            };
+            write_stdout(&out)?;
+            if !r.ready {
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Law { format } => {
             let out = match format {
