@@ -23,6 +23,7 @@ pub mod checks;
 pub mod document;
 pub mod form;
 pub mod output;
+pub mod schema;
 
 use jiff::civil::Date;
 use refuge_engine::{Case, Facts, InputError};
