@@ -78,7 +78,7 @@ defs! {
         "Dates are in a possible order: nothing of the applicant's life before their birth, no marriage before the spouse's birth, no child born before the applicant",
         [CREDIBILITY];
     TRANSIT = "consistency.transit", B,
-        "C.2.A is yes when the facts or the address history show travel through or residence in a third country",
+        "C.2.A is yes when the route (transit countries, the country of departure) or the last address abroad shows a third country",
         [CREDIBILITY, "Form I-589, Part C"];
     RETURN = "consistency.return", B,
         "C.4 is yes when the record shows a return to the country of feared harm after leaving it",
