@@ -17,6 +17,7 @@ use std::fmt;
 use jiff::civil::Date;
 use refuge_engine::InputError;
 use refuge_engine::facts::{Country, parse_date};
+use refuge_engine::facts_struct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The most rows of each list of the application.
@@ -208,269 +209,259 @@ fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
     }
 }
 
-/// A struct of the document: every field optional, unknown fields refused.
-macro_rules! doc_struct {
-    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            $($(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")] pub $field: Option<$ty>),+
-        }
-    };
-}
-
-doc_struct!(
+facts_struct!(
     /// The application: Form I-589 less what the facts hold.
     Application {
-        part_a1: PartA1,
-        part_a2: PartA2,
-        part_a3: PartA3,
-        part_b: PartB,
-        part_c: PartC,
-        part_d: PartD,
-        part_e: PartE,
-        supplement_b: Vec<Continuation>,
+        part_a1: Option<PartA1>,
+        part_a2: Option<PartA2>,
+        part_a3: Option<PartA3>,
+        part_b: Option<PartB>,
+        part_c: Option<PartC>,
+        part_d: Option<PartD>,
+        part_e: Option<PartE>,
+        supplement_b: Option<Vec<Continuation>>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// Part A.I, about the applicant. Date of birth (12) and present
     /// nationality (14) are the facts' `applicant.birth_date` and
     /// `applicant.nationality`; the entries' dates (19.c) are `arrivals[].date`.
     PartA1 {
         /// The box at the top of page 1: also applying for withholding under the Convention Against Torture.
-        also_cat: bool,
-        a_number: String,
-        ssn: String,
-        uscis_account: String,
-        last_name: String,
-        first_name: String,
-        middle_name: String,
-        other_names: String,
-        residence: UsAddress,
+        also_cat: Option<bool>,
+        a_number: Option<String>,
+        ssn: Option<String>,
+        uscis_account: Option<String>,
+        last_name: Option<String>,
+        first_name: Option<String>,
+        middle_name: Option<String>,
+        other_names: Option<String>,
+        residence: Option<UsAddress>,
         /// Item 9 answered "same as item 8".
-        mailing_same: bool,
-        mailing_address: UsAddress,
-        gender: Gender,
-        marital_status: MaritalStatus,
-        city_of_birth: String,
-        country_of_birth: String,
-        nationality_at_birth: String,
-        race_ethnic_tribal: String,
-        religion: String,
-        court: Court,
-        left_country_on: DateAnswer,
-        i94_number: String,
-        entries: Vec<Entry>,
-        passport_country: String,
-        passport_number: String,
-        travel_document_number: String,
-        passport_expires: DateAnswer,
-        native_language: String,
-        fluent_english: YesNo,
-        other_languages: String,
+        mailing_same: Option<bool>,
+        mailing_address: Option<UsAddress>,
+        gender: Option<Gender>,
+        marital_status: Option<MaritalStatus>,
+        city_of_birth: Option<String>,
+        country_of_birth: Option<String>,
+        nationality_at_birth: Option<String>,
+        race_ethnic_tribal: Option<String>,
+        religion: Option<String>,
+        court: Option<Court>,
+        left_country_on: Option<DateAnswer>,
+        i94_number: Option<String>,
+        entries: Option<Vec<Entry>>,
+        passport_country: Option<String>,
+        passport_number: Option<String>,
+        travel_document_number: Option<String>,
+        passport_expires: Option<DateAnswer>,
+        native_language: Option<String>,
+        fluent_english: Option<YesNo>,
+        other_languages: Option<String>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// An address in the United States (A.I.8, A.I.9, Part E).
     UsAddress {
-        in_care_of: String,
-        street: String,
-        apt: String,
-        city: String,
-        state: String,
-        zip: String,
-        phone: String,
+        in_care_of: Option<String>,
+        street: Option<String>,
+        apt: Option<String>,
+        city: Option<String>,
+        state: Option<String>,
+        zip: Option<String>,
+        phone: Option<String>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// A.I.19.c: what the form asks of an arrival that the facts do not hold.
     Entry {
         /// The index of the arrival in the facts' `arrivals`.
-        arrival: usize,
-        place: String,
-        status: String,
-        status_expires: DateAnswer,
+        arrival: Option<usize>,
+        place: Option<String>,
+        status: Option<String>,
+        status_expires: Option<DateAnswer>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// Part A.II. The facts' `family` is the list of spouse and children;
     /// `members` holds, for each by its id, what the facts lack.
     PartA2 {
         /// "I have children" (yes) or "I do not have any children" (no).
-        has_children: YesNo,
-        members: Vec<Member>,
+        has_children: Option<YesNo>,
+        members: Option<Vec<Member>>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// A.II, one spouse or child, keyed by the facts' family id. The facts hold
     /// the relation, date of birth, date of marriage (`relationship_began`),
     /// whether in the U.S. and whether included (`on_application`).
     Member {
-        family: String,
-        a_number: String,
-        passport: String,
-        ssn: String,
-        last_name: String,
-        first_name: String,
-        middle_name: String,
-        other_names: String,
-        marital_status: MaritalStatus,
-        place_of_marriage: String,
-        city_country_of_birth: String,
-        nationality: String,
-        race_ethnic_tribal: String,
-        gender: Gender,
-        location: String,
-        last_entry_place: String,
-        last_entry_date: DateAnswer,
-        i94_number: String,
-        status_when_admitted: String,
-        current_status: String,
-        status_expires: DateAnswer,
-        in_court: YesNo,
-        previous_arrival: DateAnswer,
+        family: Option<String>,
+        a_number: Option<String>,
+        passport: Option<String>,
+        ssn: Option<String>,
+        last_name: Option<String>,
+        first_name: Option<String>,
+        middle_name: Option<String>,
+        other_names: Option<String>,
+        marital_status: Option<MaritalStatus>,
+        place_of_marriage: Option<String>,
+        city_country_of_birth: Option<String>,
+        nationality: Option<String>,
+        race_ethnic_tribal: Option<String>,
+        gender: Option<Gender>,
+        location: Option<String>,
+        last_entry_place: Option<String>,
+        last_entry_date: Option<DateAnswer>,
+        i94_number: Option<String>,
+        status_when_admitted: Option<String>,
+        current_status: Option<String>,
+        status_expires: Option<DateAnswer>,
+        in_court: Option<YesNo>,
+        previous_arrival: Option<DateAnswer>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// Part A.III, background.
     PartA3 {
-        last_address_abroad: Place,
+        /// A.III.1: the last address before coming to the United States.
+        last_address_abroad: Option<Place>,
         /// Row 2 of A.III.1: the last address in the country of feared persecution, if the last one abroad is elsewhere.
-        last_address_feared: Place,
+        last_address_feared: Option<Place>,
         /// A.III.2, the present address first; `[]` is not an answer.
-        addresses: Vec<Place>,
+        addresses: Option<Vec<Place>>,
         /// A.III.3, the most recent school first; `[]` answers "None".
-        education: Vec<School>,
+        education: Option<Vec<School>>,
         /// A.III.4, the present employment first; `[]` answers "None".
-        employment: Vec<Job>,
-        mother: Relative,
-        father: Relative,
+        employment: Option<Vec<Job>>,
+        /// A.III.5, the parents and siblings (a box for each who is deceased).
+        mother: Option<Relative>,
+        father: Option<Relative>,
         /// `[]` answers "None".
-        siblings: Vec<Relative>,
+        siblings: Option<Vec<Relative>>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// An address row with its dates.
     Place {
-        street: String,
-        city: String,
-        province: String,
+        street: Option<String>,
+        city: Option<String>,
+        province: Option<String>,
         /// ISO 3166-1 alpha-2 (the form prints the country's name).
-        country: Country,
-        from: Day,
-        to: Until,
+        country: Option<Country>,
+        from: Option<Day>,
+        to: Option<Until>,
     }
 );
 
-doc_struct!(School {
-    name: String,
-    kind: String,
-    location: String,
-    from: Day,
-    to: Until,
+facts_struct!(School {
+    name: Option<String>,
+    kind: Option<String>,
+    location: Option<String>,
+    from: Option<Day>,
+    to: Option<Until>,
 });
 
-doc_struct!(Job {
-    employer: String,
-    occupation: String,
-    from: Day,
-    to: Until,
+facts_struct!(Job {
+    employer: Option<String>,
+    occupation: Option<String>,
+    from: Option<Day>,
+    to: Option<Until>,
 });
 
-doc_struct!(Relative {
-    name: String,
-    birth_place: String,
-    location: String,
-    deceased: bool,
+facts_struct!(Relative {
+    name: Option<String>,
+    birth_place: Option<String>,
+    location: Option<String>,
+    deceased: Option<bool>,
 });
 
-doc_struct!(
+facts_struct!(
     /// A yes-or-no question with its explanation.
     Question {
-        answer: YesNo,
-        explanation: String,
+        answer: Option<YesNo>,
+        explanation: Option<String>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// Part B.
     PartB {
-        grounds: Vec<Basis>,
-        q1a: Question,
-        q1b: Question,
-        q2: Question,
-        q3a: Question,
-        q3b: Question,
-        q4: Question,
+        grounds: Option<Vec<Basis>>,
+        q1a: Option<Question>,
+        q1b: Option<Question>,
+        q2: Option<Question>,
+        q3a: Option<Question>,
+        q3b: Option<Question>,
+        q4: Option<Question>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// Part C. C.5's answer is the engine's (`asylum.one_year`): only its explanation is entered.
     PartC {
-        q1: Question,
-        q2a: Question,
-        q2b: Question,
-        q3: Question,
-        q4: Question,
-        q5: Explained,
-        q6: Question,
+        q1: Option<Question>,
+        q2a: Option<Question>,
+        q2b: Option<Question>,
+        q3: Option<Question>,
+        q4: Option<Question>,
+        q5: Option<Explained>,
+        q6: Option<Question>,
     }
 );
 
-doc_struct!(Explained {
-    explanation: String
+facts_struct!(Explained {
+    explanation: Option<String>,
 });
 
-doc_struct!(
+facts_struct!(
     /// Part D, the applicant's signature.
     PartD {
-        printed_name: String,
-        native_alphabet_name: String,
-        family_assisted: YesNo,
-        assisted_by: Vec<Helper>,
-        someone_else_prepared: YesNo,
-        given_legal_list: YesNo,
-        signed: bool,
+        printed_name: Option<String>,
+        native_alphabet_name: Option<String>,
+        family_assisted: Option<YesNo>,
+        assisted_by: Option<Vec<Helper>>,
+        someone_else_prepared: Option<YesNo>,
+        given_legal_list: Option<YesNo>,
+        signed: Option<bool>,
         #[serde(deserialize_with = "de_date")]
-        signed_on: Date,
+        signed_on: Option<Date>,
     }
 );
 
-doc_struct!(Helper {
-    name: String,
-    relationship: String,
+facts_struct!(Helper {
+    name: Option<String>,
+    relationship: Option<String>,
 });
 
-doc_struct!(
+facts_struct!(
     /// Part E, the preparer (when someone other than the applicant, spouse, parent or child prepared the form).
     PartE {
-        name: String,
-        phone: String,
-        address: UsAddress,
-        g28_attached: bool,
-        bar_number: String,
-        uscis_account: String,
-        signed: bool,
+        name: Option<String>,
+        phone: Option<String>,
+        address: Option<UsAddress>,
+        g28_attached: Option<bool>,
+        bar_number: Option<String>,
+        uscis_account: Option<String>,
+        signed: Option<bool>,
         #[serde(deserialize_with = "de_date")]
-        signed_on: Date,
+        signed_on: Option<Date>,
     }
 );
 
-doc_struct!(
+facts_struct!(
     /// A Supplement B page: the continuation of an answer.
     Continuation {
-        part: String,
-        question: String,
-        text: String,
+        part: Option<String>,
+        question: Option<String>,
+        text: Option<String>,
     }
 );
 

@@ -77,22 +77,7 @@ impl CaseDocument {
                 "a case document must be one JSON object ({\"facts\": ..., \"application\": ...})",
             ));
         }
-        let raw = match serde_json::from_str::<RawDocument>(json) {
-            Ok(raw) => raw,
-            Err(_) => {
-                let de = &mut serde_json::Deserializer::from_str(json);
-                serde_path_to_error::deserialize(de).map_err(|e| {
-                    let field = e.path().to_string();
-                    let field = if field == "." { String::new() } else { field };
-                    let inner = e.inner();
-                    let message = match inner.classify() {
-                        serde_json::error::Category::Data => strip_position(&inner.to_string()),
-                        _ => inner.to_string(),
-                    };
-                    err(field, message)
-                })?
-            }
-        };
+        let raw: RawDocument = refuge_engine::facts::parse_json(json)?;
         CaseDocument::new(raw, today)
     }
 
@@ -268,12 +253,4 @@ fn validate(case: &Case, app: &Application) -> Result<(), InputError> {
         app.supplement_b.as_deref().map_or(0, <[_]>::len),
     )?;
     Ok(())
-}
-
-/// A data error's message without serde's trailing position: the path says where.
-fn strip_position(m: &str) -> String {
-    match m.rfind(" at line ") {
-        Some(i) if m[i..].contains(" column ") => m[..i].to_string(),
-        _ => m.to_string(),
-    }
 }

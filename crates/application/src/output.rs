@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 /// How much a tripped check weighs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The filing would be rejected, or is legally wrong.
@@ -57,7 +57,7 @@ pub struct Issue {
     /// The fields concerned, as paths in the case document (`application.part_a3.addresses[2].to`).
     pub items: Vec<String>,
     pub message: String,
-    pub authority: &'static [&'static str],
+    pub authority: &'static [String],
 }
 
 /// One check and how it came out.
@@ -67,7 +67,7 @@ pub struct CheckResult {
     pub severity: Severity,
     pub status: Status,
     pub title: &'static str,
-    pub authority: &'static [&'static str],
+    pub authority: &'static [String],
 }
 
 /// The form the application is for.
@@ -92,12 +92,17 @@ pub struct Counts {
 pub struct Readiness {
     /// The day that stood for "the present" (the facts' `as_of`, or today).
     pub as_of: Date,
+    /// The form and its edition.
     pub form: FormVersion,
     /// No blocking check tripped.
     pub ready: bool,
+    /// How many issues of each kind.
     pub counts: Counts,
+    /// Every check, in the order of `form/checks.toml`, with its status.
     pub checks: Vec<CheckResult>,
+    /// What the checks found, check by check.
     pub issues: Vec<Issue>,
+    /// That this is not legal advice (`refuge_engine::NOTICE`).
     pub notice: &'static str,
 }
 

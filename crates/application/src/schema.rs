@@ -55,39 +55,30 @@ fn struct_fields(segs: &[Seg]) -> Option<Vec<String>> {
     )
 }
 
-fn render(segs: &[Seg]) -> String {
-    let mut s = String::new();
-    for seg in segs {
-        match seg {
-            Seg::Key(k) if s.is_empty() => s += k,
-            Seg::Key(k) => s = format!("{s}.{k}"),
-            Seg::Each => s += "[]",
-        }
-    }
-    s
-}
-
 /// Every path below `root` (`application` or `facts`), with `[]` for each
 /// entry of a list (`application.part_a3.addresses[].to`), and its kind.
 pub fn paths(root: &str) -> BTreeMap<String, Kind> {
-    fn walk(segs: &[Seg], out: &mut BTreeMap<String, Kind>) {
+    // `segs` is the probe's way down; `path` the same in words.
+    fn walk(segs: &[Seg], path: &str, out: &mut BTreeMap<String, Kind>) {
         for name in struct_fields(segs).unwrap_or_default() {
+            let here = format!("{path}.{name}");
             let mut field = segs.to_vec();
             field.push(Seg::Key(name));
             let mut each = field.clone();
             each.push(Seg::Each);
-            if struct_fields(&field).is_some() {
-                out.insert(render(&field), Kind::Object);
-                walk(&field, out);
+            let kind = if struct_fields(&field).is_some() {
+                walk(&field, &here, out);
+                Kind::Object
             } else if struct_fields(&each).is_some() {
-                out.insert(render(&field), Kind::ListOfObjects);
-                walk(&each, out);
+                walk(&each, &format!("{here}[]"), out);
+                Kind::ListOfObjects
             } else {
-                out.insert(render(&field), Kind::Value);
-            }
+                Kind::Value
+            };
+            out.insert(here, kind);
         }
     }
     let mut out = BTreeMap::new();
-    walk(&[Seg::Key(root.into())], &mut out);
+    walk(&[Seg::Key(root.into())], root, &mut out);
     out
 }

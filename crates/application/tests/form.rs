@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use refuge_application::Form;
-use refuge_application::checks::ALL;
+use refuge_application::checks::all;
 use refuge_application::schema::{Kind, paths};
 
 #[test]
@@ -120,10 +120,10 @@ fn form_data_with_an_unknown_part_a_duplicate_or_a_stray_condition_is_refused() 
 #[test]
 fn every_check_cites_an_authority_in_a_known_form() {
     let mut ids = BTreeSet::new();
-    for def in ALL {
-        assert!(ids.insert(def.id), "{} is defined twice", def.id);
+    for def in all() {
+        assert!(ids.insert(&def.id), "{} is defined twice", def.id);
         assert!(!def.authority.is_empty(), "{} cites nothing", def.id);
-        for cite in def.authority {
+        for cite in &def.authority {
             assert!(
                 refuge_engine::cite::parse(cite).is_some() || cite.starts_with("Form I-589, Part"),
                 "{}: {cite:?} is not a citation form the project writes",
@@ -131,4 +131,31 @@ fn every_check_cites_an_authority_in_a_known_form() {
             );
         }
     }
+}
+
+/// The ids the code of `src/checks/` reports (string literals such as
+/// `"history.addresses"`) are the ids of `form/checks.toml`, both ways: a
+/// check reported under an undefined id would panic, and a defined check no
+/// code reports would always pass.
+#[test]
+fn every_check_the_code_reports_is_defined_and_every_defined_check_is_reported() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/checks");
+    let mut used = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (i, literal) in source.split('"').enumerate() {
+            let is_id = i % 2 == 1
+                && ["complete.", "history.", "one_year.", "consistency."]
+                    .iter()
+                    .any(|p| literal.starts_with(p))
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_');
+            if is_id {
+                used.insert(literal.to_string());
+            }
+        }
+    }
+    let defined: BTreeSet<String> = all().iter().map(|d| d.id.clone()).collect();
+    assert_eq!(used, defined);
 }

@@ -210,21 +210,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             today: day,
         } => {
-            let text = read_input(&file)?;
-            let case = match Case::from_json(&text, day.unwrap_or_else(today)) {
+            let case = match read_document(&file, day.unwrap_or_else(today), Case::from_json)? {
                 Ok(c) => c,
-                Err(e) => {
-                    eprintln!("refuge: {file}: {e}");
-                    return Ok(ExitCode::from(2));
-                }
+                Err(code) => return Ok(code),
             };
             let a = assess(&case, law);
             let out = match format {
-                // Indented for a person at a terminal; compact (and faster) for programs.
-                Format::Json if std::io::stdout().is_terminal() => {
-                    serde_json::to_string_pretty(&a)? + "\n"
-                }
-                Format::Json => refuge_engine::json::to_string(&a) + "\n",
+                Format::Json => json_out(&a, refuge_engine::json::to_string)?,
                 Format::Text => refuge_report::text(&a),
                 Format::Html => refuge_report::html(&a),
             };
@@ -235,20 +227,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             today: day,
         } => {
-            let text = read_input(&file)?;
-            let doc = match CaseDocument::from_json(&text, day.unwrap_or_else(today)) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("refuge: {file}: {e}");
-                    return Ok(ExitCode::from(2));
-                }
-            };
+            let doc =
+                match read_document(&file, day.unwrap_or_else(today), CaseDocument::from_json)? {
+                    Ok(d) => d,
+                    Err(code) => return Ok(code),
+                };
             let r = refuge_application::check(&doc, law);
             let out = match format {
-                CheckFormat::Json if std::io::stdout().is_terminal() => {
-                    serde_json::to_string_pretty(&r)? + "\n"
-                }
-                CheckFormat::Json => serde_json::to_string(&r)? + "\n",
+                CheckFormat::Json => json_out(&r, |r| {
+                    serde_json::to_string(r).expect("a readiness serialises")
+                })?,
                 CheckFormat::Text => refuge_application::output::text(&r),
             };
             write_stdout(&out)?;
@@ -310,6 +298,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads FILE (`-`: standard input) and parses it with `parse`. A document
+/// with an error is reported, naming the field, and answered with exit code
+/// 2 (`Err`); a file that cannot be read is an error.
+fn read_document<T>(
+    file: &str,
+    today: Date,
+    parse: fn(&str, Date) -> Result<T, refuge_engine::InputError>,
+) -> anyhow::Result<Result<T, ExitCode>> {
+    let text = read_input(file)?;
+    Ok(parse(&text, today).map_err(|e| {
+        eprintln!("refuge: {file}: {e}");
+        ExitCode::from(2)
+    }))
+}
+
+/// JSON indented for a person at a terminal; compact (and faster) for programs.
+fn json_out<T: serde::Serialize>(
+    value: &T,
+    compact: impl FnOnce(&T) -> String,
+) -> anyhow::Result<String> {
+    Ok(if std::io::stdout().is_terminal() {
+        serde_json::to_string_pretty(value)? + "\n"
+    } else {
+        compact(value) + "\n"
+    })
 }
 
 fn read_input(file: &str) -> anyhow::Result<String> {

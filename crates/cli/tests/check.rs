@@ -22,7 +22,7 @@ fn the_complete_sample_passes_every_check_through_the_command_line() {
     assert_eq!(r["as_of"], "2026-11-27");
     assert_eq!(r["form"]["number"], "I-589");
     let checks = r["checks"].as_array().unwrap();
-    assert_eq!(checks.len(), refuge_application::checks::ALL.len());
+    assert_eq!(checks.len(), refuge_application::checks::all().len());
     for c in checks {
         assert_eq!(c["status"], "passed", "{c}");
     }

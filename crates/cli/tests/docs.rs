@@ -18,7 +18,7 @@
 //! - warning codes: the parameter set's warnings (`crates/engine/law/warnings.toml`, as
 //!   `Law::embedded` reads it);
 //! - application fields: `refuge_application::schema::paths`, and readiness
-//!   checks: `refuge_application::checks::ALL`;
+//!   checks: `refuge_application::checks::all()`;
 //! - CSV columns: `refuge screen --help` for the input columns (checked by
 //!   screening a row with all of them), the header that run writes for the
 //!   output columns.
@@ -582,9 +582,6 @@ fn every_csv_column_is_documented_both_ways() {
     );
 }
 
-/// The README's prerequisite is true: the workspace's `rust-version` is at
-/// least that of every locked dependency (cargo's own metadata), and the
-/// README names the same version.
 // ---------------------------------------------------------------------------
 // The application document and the readiness checks
 
@@ -629,12 +626,12 @@ fn every_application_field_is_documented_both_ways_with_when_it_is_required() {
     }
 }
 
-/// The code's list: `refuge_application::checks::ALL`, with each check's
+/// The code's list: `refuge_application::checks::all()` (`form/checks.toml`), with each check's
 /// severity and authority.
 #[test]
 fn every_check_is_documented_both_ways_with_its_severity_and_authority() {
-    let all = refuge_application::checks::ALL;
-    let code: BTreeSet<String> = all.iter().map(|c| c.id.to_string()).collect();
+    let all = refuge_application::checks::all();
+    let code: BTreeSet<String> = all.iter().map(|c| c.id.clone()).collect();
     let rows = rows("checks.md", "check");
     assert_same("readiness checks", "checks.md", &code, &names(&rows));
     for row in &rows {
@@ -655,6 +652,9 @@ fn every_check_is_documented_both_ways_with_its_severity_and_authority() {
     }
 }
 
+/// The README's prerequisite is true: the workspace's `rust-version` is at
+/// least that of every locked dependency (cargo's own metadata), and the
+/// README names the same version.
 #[test]
 fn the_declared_rust_version_is_at_least_every_dependencys() {
     // The dependencies of this machine's platform (the others are not downloaded).

@@ -221,7 +221,10 @@ impl ExceptionKind {
     }
 }
 
-/// Serde helper: skip absent values when writing a facts document back out.
+/// A struct of optional fields that refuses unknown ones and skips absent
+/// values when written back out, with `EMPTY` (every field unknown): the facts'
+/// structs, and the application document's (`refuge-application`).
+#[macro_export]
 macro_rules! facts_struct {
     ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),+ $(,)? }) => {
         $(#[$m])*
@@ -475,23 +478,7 @@ impl Case {
                 "a facts document must be one JSON object ({ ... })",
             ));
         }
-        // The fast path; on an error, parse again tracking the path to name the field.
-        if let Ok(facts) = serde_json::from_str::<Facts>(json) {
-            return Case::new(facts, today);
-        }
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let facts: Facts = serde_path_to_error::deserialize(de).map_err(|e| {
-            let field = e.path().to_string();
-            let field = if field == "." { String::new() } else { field };
-            let inner = e.inner();
-            // A syntax error keeps its line and column; a data error has its path.
-            let message = match inner.classify() {
-                serde_json::error::Category::Data => strip_position(&inner.to_string()),
-                _ => inner.to_string(),
-            };
-            InputError::new(field, message)
-        })?;
-        Case::new(facts, today)
+        Case::new(parse_json(json)?, today)
     }
 
     /// Checks a facts document already in memory (see [`Case::from_json`]).
@@ -692,6 +679,31 @@ impl Case {
             .filter_map(|(i, a)| a.date.map(|d| (i, a, d)))
             .max_by_key(|&(i, _, d)| (d, std::cmp::Reverse(i)))
     }
+}
+
+/// Parses a JSON document into `T` strictly, an error naming the JSON path of
+/// the offending field (`harms[1].kind`): for the facts, and for documents
+/// that hold them (the application's case document).
+///
+/// # Errors
+/// An [`InputError`] with the path (empty for the document itself) and the problem.
+pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, InputError> {
+    // The fast path; on an error, parse again tracking the path to name the field.
+    if let Ok(value) = serde_json::from_str::<T>(json) {
+        return Ok(value);
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        let field = if field == "." { String::new() } else { field };
+        let inner = e.inner();
+        // A syntax error keeps its line and column; a data error has its path.
+        let message = match inner.classify() {
+            serde_json::error::Category::Data => strip_position(&inner.to_string()),
+            _ => inner.to_string(),
+        };
+        InputError::new(field, message)
+    })
 }
 
 fn ids<T>(

@@ -10,7 +10,7 @@ use refuge_engine::facts::Relation;
 use refuge_engine::output::Outcome;
 use serde_json::{Value, json};
 
-use super::{Ctx, ENTRIES, EXPLANATIONS, FAMILY, REQUIRED, SIGNED, app_path};
+use super::{Ctx, app_path};
 use crate::document::YesNo;
 use crate::form::{Item, When};
 
@@ -176,7 +176,7 @@ fn required(ctx: &mut Ctx) {
     for (item, path) in missing {
         if item.when.contains(&When::Yes) {
             ctx.trip(
-                &EXPLANATIONS,
+                "complete.explanations",
                 vec![path],
                 format!(
                     "{} is missing: every yes needs its explanation",
@@ -190,7 +190,7 @@ fn required(ctx: &mut Ctx) {
                 "answer it, or write N/A, None or Unknown"
             };
             ctx.trip(
-                &REQUIRED,
+                "complete.required",
                 vec![path],
                 format!("{} is not answered: {how}", item.name()),
             );
@@ -199,12 +199,9 @@ fn required(ctx: &mut Ctx) {
 }
 
 fn family(ctx: &mut Ctx) {
-    let Some(family) = ctx.facts().family.as_deref() else {
-        ctx.cannot_tell(
-            &FAMILY,
-            vec!["facts.family".into()],
-            "the facts do not list the spouse and children yet (write [] for none)",
-        );
+    let family = ctx.facts().family.as_deref();
+    let why = "the facts do not list the spouse and children yet (write [] for none)";
+    let Some(family) = ctx.known(family, "complete.family", "facts.family", why) else {
         return;
     };
     let members = ctx.a2().members.as_deref().unwrap_or(&[]);
@@ -220,7 +217,7 @@ fn family(ctx: &mut Ctx) {
             None => "the family member",
         };
         ctx.trip(
-            &FAMILY,
+            "complete.family",
             vec![format!("facts.family[{i}]"), app_path("part_a2.members")],
             format!("{who} {id:?} is not listed in A.II: list every spouse and child, whatever their age, location or marital status"),
         );
@@ -231,12 +228,12 @@ fn family(ctx: &mut Ctx) {
         .count();
     match ctx.a2().has_children {
         Some(YesNo::No) if children > 0 => ctx.trip(
-            &FAMILY,
+            "complete.family",
             vec![app_path("part_a2.has_children"), "facts.family".into()],
             format!("A.II says \"I do not have any children\", but the facts list {children}"),
         ),
         Some(YesNo::Yes) if children == 0 => ctx.trip(
-            &FAMILY,
+            "complete.family",
             vec![app_path("part_a2.has_children"), "facts.family".into()],
             "A.II says \"I have children\", but the facts list none: add each child to the facts' family",
         ),
@@ -245,22 +242,21 @@ fn family(ctx: &mut Ctx) {
 }
 
 fn entries(ctx: &mut Ctx) {
-    let Some(arrivals) = ctx.facts().arrivals.as_deref() else {
-        ctx.cannot_tell(
-            &ENTRIES,
-            vec!["facts.arrivals".into()],
-            "the facts do not list the arrivals yet",
-        );
-        return;
-    };
+    let why = "the facts do not list the arrivals yet";
+    let arrivals = ctx.known(
+        ctx.facts().arrivals.as_deref(),
+        "complete.entries",
+        "facts.arrivals",
+        why,
+    );
     let entries = ctx.a1().entries.as_deref().unwrap_or(&[]);
-    for (i, a) in arrivals.iter().enumerate() {
+    for (i, a) in arrivals.unwrap_or(&[]).iter().enumerate() {
         if entries.iter().any(|e| e.arrival == Some(i)) {
             continue;
         }
         let when = a.date.map_or("undated".to_string(), |d| format!("of {d}"));
         ctx.trip(
-            &ENTRIES,
+            "complete.entries",
             vec![format!("facts.arrivals[{i}]"), app_path("part_a1.entries")],
             format!("the arrival {when} (facts.arrivals[{i}]) has no entry in A.I.19.c: give its place and status; the list of entries must be complete"),
         );
@@ -268,44 +264,32 @@ fn entries(ctx: &mut Ctx) {
 }
 
 fn signed(ctx: &mut Ctx) {
-    let d = ctx.d();
-    if d.signed != Some(true) {
-        ctx.trip(
-            &SIGNED,
-            vec![app_path("part_d.signed")],
-            "Part D is not signed: an unsigned application is incomplete (it is signed by hand, in ink)",
-        );
-    }
-    if d.signed_on.is_none() {
-        ctx.trip(
-            &SIGNED,
-            vec![app_path("part_d.signed_on")],
-            "Part D's date is missing",
-        );
-    }
+    let (d, e) = (ctx.d(), ctx.e());
+    // Part D always; Part E when someone other than family prepared the form.
+    let mut parts = vec![("part_d", "Part D", d.signed, d.signed_on.is_some())];
     match d.someone_else_prepared {
-        Some(YesNo::Yes) => {
-            let e = ctx.e();
-            if e.signed != Some(true) {
-                ctx.trip(
-                    &SIGNED,
-                    vec![app_path("part_e.signed")],
-                    "someone other than the applicant's family prepared the form (Part D), but Part E is not signed",
-                );
-            }
-            if e.signed_on.is_none() {
-                ctx.trip(
-                    &SIGNED,
-                    vec![app_path("part_e.signed_on")],
-                    "Part E's date is missing",
-                );
-            }
-        }
+        Some(YesNo::Yes) => parts.push(("part_e", "Part E", e.signed, e.signed_on.is_some())),
         Some(YesNo::No) => {}
         None => ctx.cannot_tell(
-            &SIGNED,
+            "complete.signed",
             vec![app_path("part_d.someone_else_prepared")],
             "whether Part E must be signed waits on Part D: did someone else prepare the application?",
         ),
+    }
+    for (field, part, signed, dated) in parts {
+        if signed != Some(true) {
+            ctx.trip(
+                "complete.signed",
+                vec![app_path(format_args!("{field}.signed"))],
+                format!("{part} is not signed: an unsigned application is incomplete (it is signed by hand, in ink)"),
+            );
+        }
+        if !dated {
+            ctx.trip(
+                "complete.signed",
+                vec![app_path(format_args!("{field}.signed_on"))],
+                format!("{part}'s date is missing"),
+            );
+        }
     }
 }

@@ -13,10 +13,7 @@
 use jiff::civil::Date;
 use refuge_engine::facts::{Ground, HarmKind, Relation, TortureLikelihood, When as HarmWhen};
 
-use super::{
-    Ctx, DEPARTURE, DETENTION, GROUNDS, MARITAL, NAME, ORDER, PROCEEDINGS, RETURN, TORTURE,
-    TRANSIT, app_path,
-};
+use super::{Ctx, app_path};
 use crate::document::{Basis, Court, MaritalStatus, Until, YesNo};
 
 pub(super) fn run(ctx: &mut Ctx) {
@@ -35,7 +32,7 @@ pub(super) fn run(ctx: &mut Ctx) {
 fn departure(ctx: &mut Ctx) {
     let Some((i, _, arrived)) = ctx.doc.case().last_arrival() else {
         ctx.cannot_tell(
-            &DEPARTURE,
+            "consistency.departure",
             vec!["facts.arrivals".into()],
             "no arrival has a date yet",
         );
@@ -47,7 +44,7 @@ fn departure(ctx: &mut Ctx) {
         decided = true;
         if left > arrived {
             ctx.trip(
-                &DEPARTURE,
+                "consistency.departure",
                 vec![app_path("part_a1.left_country_on"), arrival.clone()],
                 format!("A.I.19.a says the applicant last left their country on {left}, after the last arrival in the United States ({arrived})"),
             );
@@ -59,12 +56,12 @@ fn departure(ctx: &mut Ctx) {
         decided = true;
         match to {
             Until::Day(d) if (d.first - arrived).get_days() > 30 => ctx.trip(
-                &DEPARTURE,
+                "consistency.departure",
                 vec![app_path("part_a3.last_address_abroad.to"), arrival],
                 format!("A.III.1's last address abroad runs to {d}, after the last arrival ({arrived})"),
             ),
             Until::Present => ctx.trip(
-                &DEPARTURE,
+                "consistency.departure",
                 vec![app_path("part_a3.last_address_abroad.to")],
                 "A.III.1's last address abroad runs to the present: it is the address before coming to the United States, and ends then",
             ),
@@ -73,7 +70,7 @@ fn departure(ctx: &mut Ctx) {
     }
     if !decided {
         ctx.cannot_tell(
-            &DEPARTURE,
+            "consistency.departure",
             vec![
                 app_path("part_a1.left_country_on"),
                 app_path("part_a3.last_address_abroad.to"),
@@ -178,13 +175,13 @@ fn order(ctx: &mut Ctx) {
     }
     if birth.is_none() && before.is_empty() {
         ctx.cannot_tell(
-            &ORDER,
+            "consistency.order",
             vec!["facts.applicant.birth_date".into()],
             "the applicant's birth date is not given yet",
         );
     }
     for (path, _, message) in before {
-        ctx.trip(&ORDER, vec![path], message);
+        ctx.trip("consistency.order", vec![path], message);
     }
 }
 
@@ -242,7 +239,7 @@ fn transit(ctx: &mut Ctx) {
         Some(YesNo::No) if !signs.is_empty() => {
             for (path, why) in signs {
                 ctx.trip(
-                    &TRANSIT,
+                    "consistency.transit",
                     vec![app_path("part_c.q2a.answer"), path],
                     format!(
                         "C.2.A says no travel through or residence in another country, but {why}"
@@ -251,12 +248,12 @@ fn transit(ctx: &mut Ctx) {
             }
         }
         None if !signs.is_empty() => ctx.cannot_tell(
-            &TRANSIT,
+            "consistency.transit",
             vec![app_path("part_c.q2a.answer")],
             "C.2.A is not answered yet, and the facts show travel through a third country",
         ),
         _ if !known && answer.is_none() => ctx.cannot_tell(
-            &TRANSIT,
+            "consistency.transit",
             vec![app_path("part_c.q2a.answer"), "facts.arrivals".into()],
             "neither C.2.A nor the route (transit countries, country of departure) is given yet",
         ),
@@ -308,14 +305,14 @@ fn returned(ctx: &mut Ctx) {
         Some(YesNo::No) => {
             for (path, why) in signs {
                 ctx.trip(
-                    &RETURN,
+                    "consistency.return",
                     vec![app_path("part_c.q4.answer"), path],
                     format!("C.4 says the applicant never returned, but {why}"),
                 );
             }
         }
         None => ctx.cannot_tell(
-            &RETURN,
+            "consistency.return",
             vec![app_path("part_c.q4.answer")],
             "C.4 is not answered yet",
         ),
@@ -333,12 +330,12 @@ fn marital(ctx: &mut Ctx) {
                 .position(|m| m.relation == Some(Relation::Spouse));
             match (s, spouse) {
                 (MaritalStatus::Married, None) => ctx.trip(
-                    &MARITAL,
+                    "consistency.marital_status",
                     vec![app_path("part_a1.marital_status"), "facts.family".into()],
                     "A.I.11 says married, but the facts list no spouse: add the spouse (A.II), wherever they are",
                 ),
                 (s, Some(k)) if s != MaritalStatus::Married => ctx.trip(
-                    &MARITAL,
+                    "consistency.marital_status",
                     vec![app_path("part_a1.marital_status"), format!("facts.family[{k}]")],
                     format!("A.I.11 says {}, but the facts list a spouse", s.as_str()),
                 ),
@@ -346,7 +343,7 @@ fn marital(ctx: &mut Ctx) {
             }
         }
         _ => ctx.cannot_tell(
-            &MARITAL,
+            "consistency.marital_status",
             vec![app_path("part_a1.marital_status"), "facts.family".into()],
             "the marital status (A.I.11) or the facts' family list is not given yet",
         ),
@@ -369,7 +366,7 @@ fn marital(ctx: &mut Ctx) {
             && (s == MaritalStatus::Married) != married
         {
             ctx.trip(
-                &MARITAL,
+                "consistency.marital_status",
                 vec![
                     app_path(format_args!("part_a2.members[{i}].marital_status")),
                     format!("facts.family[{k}].married"),
@@ -403,14 +400,14 @@ fn detention(ctx: &mut Ctx) {
         Some(YesNo::No) => {
             for i in held {
                 ctx.trip(
-                    &DETENTION,
+                    "consistency.detention",
                     vec![app_path("part_b.q2.answer"), format!("facts.harms[{i}]")],
                     format!("B.2 says no one was arrested, detained or charged, but the facts record it (facts.harms[{i}])"),
                 );
             }
         }
         None if !held.is_empty() || harms.is_none() => ctx.cannot_tell(
-            &DETENTION,
+            "consistency.detention",
             vec![app_path("part_b.q2.answer")],
             "B.2 is not answered yet",
         ),
@@ -429,13 +426,13 @@ fn proceedings(ctx: &mut Ctx) {
         (Some(c), Some(now)) => {
             if now && c != Court::Now {
                 ctx.trip(
-                    &PROCEEDINGS,
+                    "consistency.proceedings",
                     vec![app_path("part_a1.court"), "facts.removal.in_proceedings".into()],
                     "A.I.18 does not say \"now in proceedings\", but the facts say the applicant is in removal proceedings (the application is then filed with the immigration court)",
                 );
             } else if !now && c == Court::Now {
                 ctx.trip(
-                    &PROCEEDINGS,
+                    "consistency.proceedings",
                     vec![
                         app_path("part_a1.court"),
                         "facts.removal.in_proceedings".into(),
@@ -445,7 +442,7 @@ fn proceedings(ctx: &mut Ctx) {
             }
         }
         _ => ctx.cannot_tell(
-            &PROCEEDINGS,
+            "consistency.proceedings",
             vec![
                 app_path("part_a1.court"),
                 "facts.removal.in_proceedings".into(),
@@ -457,7 +454,7 @@ fn proceedings(ctx: &mut Ctx) {
         || f.removal().frivolous_finding == Some(true);
     match ctx.c().q1.as_ref().and_then(|q| q.answer) {
         Some(YesNo::No) if earlier => ctx.trip(
-            &PROCEEDINGS,
+            "consistency.proceedings",
             vec![
                 app_path("part_c.q1.answer"),
                 "facts.application.previously_denied".into(),
@@ -465,7 +462,7 @@ fn proceedings(ctx: &mut Ctx) {
             "C.1 says no one applied before, but the facts record an earlier asylum application",
         ),
         None if earlier => ctx.cannot_tell(
-            &PROCEEDINGS,
+            "consistency.proceedings",
             vec![app_path("part_c.q1.answer")],
             "C.1 is not answered yet, and the facts record an earlier application",
         ),
@@ -488,7 +485,7 @@ fn basis(g: Ground) -> Basis {
 fn grounds(ctx: &mut Ctx) {
     let Some(ticked) = ctx.b().grounds.as_deref() else {
         ctx.cannot_tell(
-            &GROUNDS,
+            "consistency.grounds",
             vec![app_path("part_b.grounds")],
             "B.1's boxes are not answered yet",
         );
@@ -507,7 +504,7 @@ fn grounds(ctx: &mut Ctx) {
     }
     for (b, path) in missing {
         ctx.trip(
-            &GROUNDS,
+            "consistency.grounds",
             vec![app_path("part_b.grounds"), path],
             format!(
                 "the facts claim harm on account of {}, but B.1 does not tick it",
@@ -533,7 +530,7 @@ fn torture(ctx: &mut Ctx) {
     });
     if b4.is_none() {
         ctx.cannot_tell(
-            &TORTURE,
+            "consistency.torture",
             vec![app_path("part_b.q4.answer")],
             "B.4 is not answered yet",
         );
@@ -542,14 +539,14 @@ fn torture(ctx: &mut Ctx) {
     let no = b4 == Some(YesNo::No);
     if also_cat == Some(true) && no {
         ctx.trip(
-            &TORTURE,
+            "consistency.torture",
             vec![app_path("part_a1.also_cat"), app_path("part_b.q4.answer")],
             "the Convention Against Torture box on page 1 is ticked, but B.4 says the applicant does not fear torture",
         );
     }
     if feared == Some(true) && no {
         ctx.trip(
-            &TORTURE,
+            "consistency.torture",
             vec![
                 app_path("part_b.q4.answer"),
                 "facts.torture.likelihood".into(),
@@ -559,7 +556,7 @@ fn torture(ctx: &mut Ctx) {
     }
     if also_cat == Some(true) && box_ticked == Some(false) {
         ctx.trip(
-            &TORTURE,
+            "consistency.torture",
             vec![app_path("part_a1.also_cat"), app_path("part_b.grounds")],
             "the Convention Against Torture box on page 1 is ticked, but B.1's Torture Convention box is not",
         );
@@ -573,7 +570,7 @@ fn name(ctx: &mut Ctx) {
         (printed, a1.last_name.as_deref(), a1.first_name.as_deref())
     else {
         ctx.cannot_tell(
-            &NAME,
+            "consistency.name",
             vec![
                 app_path("part_d.printed_name"),
                 app_path("part_a1.last_name"),
@@ -593,7 +590,7 @@ fn name(ctx: &mut Ctx) {
     for (part, path) in [(last, "part_a1.last_name"), (first, "part_a1.first_name")] {
         if !p.contains(&norm(part)) {
             ctx.trip(
-                &NAME,
+                "consistency.name",
                 vec![app_path("part_d.printed_name"), app_path(path)],
                 format!("the name printed in Part D ({printed:?}) does not contain {part:?}"),
             );

@@ -9,7 +9,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::{ADDRESS_OVERLAP, ADDRESSES, Ctx, Def, EMPLOYMENT, app_path};
+use super::{Ctx, app_path};
 use crate::document::{Day, Until};
 
 /// The most days a gap (or an overlap) may last.
@@ -17,33 +17,37 @@ pub const MAX_GAP_DAYS: i32 = 30;
 
 pub(super) fn run(ctx: &mut Ctx) {
     let a3 = ctx.a3();
-    let addresses: Option<Vec<Row>> = a3.addresses.as_ref().map(|l| {
-        l.iter()
-            .enumerate()
-            .map(|(i, p)| Row {
-                path: app_path(format_args!("part_a3.addresses[{i}]")),
-                from: p.from,
-                to: p.to,
-            })
-            .collect()
-    });
-    let employment: Option<Vec<Row>> = a3.employment.as_ref().map(|l| {
-        l.iter()
-            .enumerate()
-            .map(|(i, j)| Row {
-                path: app_path(format_args!("part_a3.employment[{i}]")),
-                from: j.from,
-                to: j.to,
-            })
-            .collect()
-    });
+    let rows = |name: &str, spans: Option<Vec<(Option<Day>, Option<Until>)>>| {
+        spans.map(|l| {
+            l.into_iter()
+                .enumerate()
+                .map(|(i, (from, to))| Row {
+                    path: app_path(format_args!("part_a3.{name}[{i}]")),
+                    from,
+                    to,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let addresses = rows(
+        "addresses",
+        a3.addresses
+            .as_ref()
+            .map(|l| l.iter().map(|p| (p.from, p.to)).collect()),
+    );
+    let employment = rows(
+        "employment",
+        a3.employment
+            .as_ref()
+            .map(|l| l.iter().map(|j| (j.from, j.to)).collect()),
+    );
     match addresses {
         Some(rows) if !rows.is_empty() => {
-            history(ctx, &ADDRESSES, &rows, "address", "residence");
+            history(ctx, "history.addresses", &rows, "address", "residence");
             overlaps(ctx, &rows);
         }
         _ => {
-            for def in [&ADDRESSES, &ADDRESS_OVERLAP] {
+            for def in ["history.addresses", "history.address_overlap"] {
                 ctx.cannot_tell(
                     def,
                     vec![app_path("part_a3.addresses")],
@@ -55,9 +59,9 @@ pub(super) fn run(ctx: &mut Ctx) {
     match employment {
         // `[]` answers "None": no employment to check.
         Some(rows) if rows.is_empty() => {}
-        Some(rows) => history(ctx, &EMPLOYMENT, &rows, "employment", "job"),
+        Some(rows) => history(ctx, "history.employment", &rows, "employment", "job"),
         None => ctx.cannot_tell(
-            &EMPLOYMENT,
+            "history.employment",
             vec![app_path("part_a3.employment")],
             "the employment history is not answered yet",
         ),
@@ -79,7 +83,7 @@ struct Span<'a> {
     present: bool,
 }
 
-fn spans<'a>(ctx: &mut Ctx, def: &Def, rows: &'a [Row]) -> Option<Vec<Span<'a>>> {
+fn spans<'a>(ctx: &mut Ctx, def: &str, rows: &'a [Row]) -> Option<Vec<Span<'a>>> {
     let as_of = ctx.as_of();
     let mut out = Vec::with_capacity(rows.len());
     let mut undated = Vec::new();
@@ -124,7 +128,7 @@ fn days(from: Date, to: Date) -> i32 {
     (to - from).get_days()
 }
 
-fn history(ctx: &mut Ctx, def: &Def, rows: &[Row], what: &str, row_word: &str) {
+fn history(ctx: &mut Ctx, def: &str, rows: &[Row], what: &str, row_word: &str) {
     let Some(spans) = spans(ctx, def, rows) else {
         return;
     };
@@ -186,7 +190,7 @@ fn history(ctx: &mut Ctx, def: &Def, rows: &[Row], what: &str, row_word: &str) {
 }
 
 fn overlaps(ctx: &mut Ctx, rows: &[Row]) {
-    let Some(spans) = spans(ctx, &ADDRESS_OVERLAP, rows) else {
+    let Some(spans) = spans(ctx, "history.address_overlap", rows) else {
         return;
     };
     // Each residence against the one ending latest among those starting before it.
@@ -196,7 +200,7 @@ fn overlaps(ctx: &mut Ctx, rows: &[Row]) {
             let overlap = days(s.from.last, b.end_first);
             if overlap > MAX_GAP_DAYS {
                 ctx.trip(
-                    &ADDRESS_OVERLAP,
+                    "history.address_overlap",
                     vec![format!("{}.to", b.path), format!("{}.from", s.path)],
                     format!(
                         "two residences overlap by at least {overlap} days ({} and {}): one person lives in one place at a time; correct the dates or explain",

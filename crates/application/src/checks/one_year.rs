@@ -11,7 +11,7 @@
 use refuge_engine::facts::ExceptionKind;
 use refuge_engine::output::Outcome;
 
-use super::{Ctx, ONE_YEAR_C5, app_path};
+use super::{Ctx, app_path};
 
 /// For each exception kind, the words any one of which names it in an
 /// explanation (compared in lower case).
@@ -109,7 +109,7 @@ pub(super) fn run(ctx: &mut Ctx) {
     match finding.outcome {
         Outcome::Yes => {}
         Outcome::Unknown => ctx.cannot_tell(
-            &ONE_YEAR_C5,
+            "one_year.c5",
             vec!["facts.arrivals".into(), explanation_path],
             format!(
                 "C.5 waits on the engine, which cannot yet tell whether the filing is more than a year after the last arrival: {}",
@@ -117,7 +117,7 @@ pub(super) fn run(ctx: &mut Ctx) {
             ),
         ),
         Outcome::NotApplicable => ctx.cannot_tell(
-            &ONE_YEAR_C5,
+            "one_year.c5",
             vec![explanation_path],
             format!(
                 "the one-year deadline does not apply ({}); answer C.5 by the dates, and if yes, explain",
@@ -138,24 +138,21 @@ fn late(ctx: &mut Ctx, path: String) {
         .filter(|s| !s.is_empty() && *s != "N/A");
     let Some(text) = explanation else {
         ctx.trip(
-            &ONE_YEAR_C5,
+            "one_year.c5",
             vec![path],
             "C.5 is yes (the engine finds the filing more than a year after the last arrival): explain why it was not filed within the first year, naming the changed or extraordinary circumstance",
         );
         return;
     };
-    let Some(exceptions) = ctx.facts().exceptions.as_deref() else {
-        ctx.cannot_tell(
-            &ONE_YEAR_C5,
-            vec!["facts.exceptions".into()],
-            "the facts do not say which exception C.5 relies on (facts.exceptions): the explanation cannot be compared with it",
-        );
+    let exceptions = ctx.facts().exceptions.as_deref();
+    let why = "the facts do not say which exception C.5 relies on (facts.exceptions): the explanation cannot be compared with it";
+    let Some(exceptions) = ctx.known(exceptions, "one_year.c5", "facts.exceptions", why) else {
         return;
     };
     for (i, e) in exceptions.iter().enumerate() {
         let Some(kind) = e.kind else {
             ctx.cannot_tell(
-                &ONE_YEAR_C5,
+                "one_year.c5",
                 vec![format!("facts.exceptions[{i}].kind")],
                 "an exception in the facts has no kind yet",
             );
@@ -163,7 +160,7 @@ fn late(ctx: &mut Ctx, path: String) {
         };
         if !names(text, kind) {
             ctx.trip(
-                &ONE_YEAR_C5,
+                "one_year.c5",
                 vec![path.clone(), format!("facts.exceptions[{i}].kind")],
                 format!(
                     "C.5's explanation does not name the exception the facts give ({}): say it in words the adjudicator will recognise",
