@@ -36,3 +36,9 @@ fn check_complete_application(bencher: divan::Bencher) {
 fn check_empty_application(bencher: divan::Bencher) {
     bencher.bench(|| run(divan::black_box(EMPTY)));
 }
+
+/// Reading the form's data (`form/i589.toml`), which a process does once.
+#[divan::bench]
+fn read_the_form_data() -> refuge_application::Form {
+    refuge_application::Form::parse(divan::black_box(include_str!("../form/i589.toml"))).unwrap()
+}
