@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
+use refuge_application::CaseDocument;
 use refuge_engine::{Case, Law, assess};
 
 /// Refuge: prepare United States asylum cases with an explained, cited law engine.
@@ -18,6 +19,8 @@ use refuge_engine::{Case, Law, assess};
 /// immigration attorney or accredited representative.
 ///
 /// Reference (in the repository): docs/facts.md (the facts document),
+/// docs/application.md (the application document), docs/checks.md (the
+/// readiness checks),
 /// docs/output.md (the output), docs/findings.md (every finding, relief and
 /// warning, with its law), docs/deadlines.md (every date), docs/csv.md (the
 /// screening columns).
@@ -41,6 +44,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// The date that stands in for `as_of` when the facts give none (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
+        today: Option<Date>,
+    },
+    /// Check an asylum application (Form I-589) before filing: the case
+    /// document (JSON, docs/application.md: the facts and the application) in,
+    /// every readiness check of docs/checks.md out.
+    ///
+    /// Exit codes: 0 nothing blocks filing (warnings may remain); 1 a blocking
+    /// check tripped; 2 the document has an error (the message names the
+    /// field), or the file cannot be read.
+    Check {
+        /// The case document; `-` reads standard input.
+        file: String,
+        /// json (docs/checks.md) or text (a memo).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// The date that stands for the present when the facts give no `as_of` (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
         today: Option<Date>,
     },
@@ -177,6 +197,12 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Json,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum LawFormat {
     Text,
     Json,
@@ -210,25 +236,39 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             today: day,
         } => {
-            let text = read_input(&file)?;
-            let case = match Case::from_json(&text, day.unwrap_or_else(today)) {
+            let case = match read_document(&file, day.unwrap_or_else(today), Case::from_json)? {
                 Ok(c) => c,
-                Err(e) => {
-                    eprintln!("refuge: {file}: {e}");
-                    return Ok(ExitCode::from(2));
-                }
+                Err(code) => return Ok(code),
             };
             let a = assess(&case, law);
             let out = match format {
-                // Indented for a person at a terminal; compact (and faster) for programs.
-                Format::Json if std::io::stdout().is_terminal() => {
-                    serde_json::to_string_pretty(&a)? + "\n"
-                }
-                Format::Json => refuge_engine::json::to_string(&a) + "\n",
+                Format::Json => json_out(&a, refuge_engine::json::to_string)?,
                 Format::Text => refuge_report::text(&a),
                 Format::Html => refuge_report::html(&a),
             };
             write_stdout(&out)?;
+        }
+        Command::Check {
+            file,
+            format,
+            today: day,
+        } => {
+            let doc =
+                match read_document(&file, day.unwrap_or_else(today), CaseDocument::from_json)? {
+                    Ok(d) => d,
+                    Err(code) => return Ok(code),
+                };
+            let r = refuge_application::check(&doc, law);
+            let out = match format {
+                CheckFormat::Json => json_out(&r, |r| {
+                    serde_json::to_string(r).expect("a readiness serialises")
+                })?,
+                CheckFormat::Text => refuge_application::output::text(&r),
+            };
+            write_stdout(&out)?;
+            if !r.ready {
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Law { format } => {
             let out = match format {
@@ -313,6 +353,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads FILE (`-`: standard input) and parses it with `parse`. A document
+/// with an error is reported, naming the field, and answered with exit code
+/// 2 (`Err`); a file that cannot be read is an error.
+fn read_document<T>(
+    file: &str,
+    today: Date,
+    parse: fn(&str, Date) -> Result<T, refuge_engine::InputError>,
+) -> anyhow::Result<Result<T, ExitCode>> {
+    let text = read_input(file)?;
+    Ok(parse(&text, today).map_err(|e| {
+        eprintln!("refuge: {file}: {e}");
+        ExitCode::from(2)
+    }))
+}
+
+/// JSON indented for a person at a terminal; compact (and faster) for programs.
+fn json_out<T: serde::Serialize>(
+    value: &T,
+    compact: impl FnOnce(&T) -> String,
+) -> anyhow::Result<String> {
+    Ok(if std::io::stdout().is_terminal() {
+        serde_json::to_string_pretty(value)? + "\n"
+    } else {
+        compact(value) + "\n"
+    })
 }
 
 fn read_input(file: &str) -> anyhow::Result<String> {

@@ -17,6 +17,8 @@
 //!   written `<fid>` and `<year>`;
 //! - warning codes: the parameter set's warnings (`crates/engine/law/warnings.toml`, as
 //!   `Law::embedded` reads it);
+//! - application fields: `refuge_application::schema::paths`, and readiness
+//!   checks: `refuge_application::checks::all()`;
 //! - CSV columns: `refuge screen --help` for the input columns (checked by
 //!   screening a row with all of them), the header that run writes for the
 //!   output columns.
@@ -578,6 +580,76 @@ fn every_csv_column_is_documented_both_ways() {
         &output,
         &names(&rows("csv.md", "output column")),
     );
+}
+
+// ---------------------------------------------------------------------------
+// The application document and the readiness checks
+
+/// The code's list: every field of the application document that holds a
+/// value or a list (found by asking serde, `refuge_application::schema`),
+/// which a test of the application crate also holds equal to the form's data.
+#[test]
+fn every_application_field_is_documented_both_ways_with_when_it_is_required() {
+    use refuge_application::schema::{Kind, paths};
+    let code: BTreeSet<String> = paths("application")
+        .into_iter()
+        .filter(|(_, k)| *k != Kind::Object)
+        .map(|(p, _)| p)
+        .collect();
+    assert!(code.contains("application.part_a1.middle_name"), "{code:?}");
+    let rows = rows("application.md", "application path");
+    assert_same("application fields", "application.md", &code, &names(&rows));
+    let form = refuge_application::Form::embedded();
+    for row in &rows {
+        let item = form.item(&row.name).expect("an item for every field");
+        let mut want = if !item.required {
+            "no".to_string()
+        } else if item.when.is_empty() {
+            "yes".to_string()
+        } else {
+            let when: Vec<String> = item
+                .when
+                .iter()
+                .map(|w| format!("`{}`", serde_json::to_value(w).unwrap().as_str().unwrap()))
+                .collect();
+            format!("when {}", when.join(" and "))
+        };
+        if item.nonempty {
+            want += " (at least one)";
+        }
+        assert_eq!(
+            row.cell("required"),
+            want,
+            "docs/application.md: `{}` is required as form/i589.toml says",
+            row.name
+        );
+    }
+}
+
+/// The code's list: `refuge_application::checks::all()` (`form/checks.toml`), with each check's
+/// severity and authority.
+#[test]
+fn every_check_is_documented_both_ways_with_its_severity_and_authority() {
+    let all = refuge_application::checks::all();
+    let code: BTreeSet<String> = all.iter().map(|c| c.id.clone()).collect();
+    let rows = rows("checks.md", "check");
+    assert_same("readiness checks", "checks.md", &code, &names(&rows));
+    for row in &rows {
+        let def = all.iter().find(|c| c.id == row.name).unwrap();
+        assert_eq!(
+            row.cell("severity"),
+            def.severity.as_str(),
+            "`{}`",
+            row.name
+        );
+        assert_eq!(row.cell("what it checks"), def.title, "`{}`", row.name);
+        assert_eq!(
+            row.cell("authority"),
+            def.authority.join("; "),
+            "`{}`",
+            row.name
+        );
+    }
 }
 
 /// The README's prerequisite is true: the workspace's `rust-version` is at

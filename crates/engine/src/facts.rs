@@ -225,11 +225,13 @@ impl ExceptionKind {
 /// `Deserialize` also reads a struct from an array of its fields in order
 /// (`"torture": [null, null]`), which is not a facts document and would be
 /// stored and served as one.
-trait FromObject: Sized {
+#[doc(hidden)]
+pub trait FromObject: Sized {
     fn from_object<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 }
 
-struct ObjectOnly<T>(std::marker::PhantomData<T>);
+#[doc(hidden)]
+pub struct ObjectOnly<T>(pub std::marker::PhantomData<T>);
 
 impl<'de, T: FromObject> serde::de::Visitor<'de> for ObjectOnly<T> {
     type Value = T;
@@ -242,13 +244,16 @@ impl<'de, T: FromObject> serde::de::Visitor<'de> for ObjectOnly<T> {
 }
 
 /// A section of the facts: every field optional, absent ones skipped when
-/// writing it back out, unknown ones refused, and read from an object only.
+/// writing it back out, unknown ones refused, and read from an object only,
+/// with `EMPTY` (every field unknown). The application document's structs
+/// (`refuge-application`) are declared with it too.
 /// (`remote = "Self"` makes serde's derives inherent functions, which the
 /// trait implementations below wrap.)
+#[macro_export]
 macro_rules! facts_struct {
     ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self", deny_unknown_fields)]
         pub struct $name {
             $($(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")] pub $field: $ty),+
@@ -257,19 +262,19 @@ macro_rules! facts_struct {
             /// Every field unknown.
             pub const EMPTY: $name = $name { $($field: None),+ };
         }
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 $name::serialize(self, s)
             }
         }
-        impl FromObject for $name {
-            fn from_object<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-                $name::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        impl $crate::facts::FromObject for $name {
+            fn from_object<'de, A: ::serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+                $name::deserialize(::serde::de::value::MapAccessDeserializer::new(map))
             }
         }
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                d.deserialize_map(ObjectOnly::<$name>(std::marker::PhantomData))
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_map($crate::facts::ObjectOnly::<$name>(::std::marker::PhantomData))
             }
         }
     };
@@ -513,23 +518,7 @@ impl Case {
                 "a facts document must be one JSON object ({ ... })",
             ));
         }
-        // The fast path; on an error, parse again tracking the path to name the field.
-        if let Ok(facts) = serde_json::from_str::<Facts>(json) {
-            return Case::new(facts, today);
-        }
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let facts: Facts = serde_path_to_error::deserialize(de).map_err(|e| {
-            let field = e.path().to_string();
-            let field = if field == "." { String::new() } else { field };
-            let inner = e.inner();
-            // A syntax error keeps its line and column; a data error has its path.
-            let message = match inner.classify() {
-                serde_json::error::Category::Data => strip_position(&inner.to_string()),
-                _ => inner.to_string(),
-            };
-            InputError::new(field, message)
-        })?;
-        Case::new(facts, today)
+        Case::new(parse_json(json)?, today)
     }
 
     /// Checks a facts document already in memory (see [`Case::from_json`]).
@@ -730,6 +719,31 @@ impl Case {
             .filter_map(|(i, a)| a.date.map(|d| (i, a, d)))
             .max_by_key(|&(i, _, d)| (d, std::cmp::Reverse(i)))
     }
+}
+
+/// Parses a JSON document into `T` strictly, an error naming the JSON path of
+/// the offending field (`harms[1].kind`): for the facts, and for documents
+/// that hold them (the application's case document).
+///
+/// # Errors
+/// An [`InputError`] with the path (empty for the document itself) and the problem.
+pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, InputError> {
+    // The fast path; on an error, parse again tracking the path to name the field.
+    if let Ok(value) = serde_json::from_str::<T>(json) {
+        return Ok(value);
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        let field = if field == "." { String::new() } else { field };
+        let inner = e.inner();
+        // A syntax error keeps its line and column; a data error has its path.
+        let message = match inner.classify() {
+            serde_json::error::Category::Data => strip_position(&inner.to_string()),
+            _ => inner.to_string(),
+        };
+        InputError::new(field, message)
+    })
 }
 
 fn ids<T>(

@@ -464,9 +464,12 @@ async fn the_openapi_schemas_describe_every_field_of_the_examples_and_their_asse
     let facts_schema = serde_json::json!({"$ref": "#/components/schemas/FactsDocument"});
     let assessment_schema = serde_json::json!({"$ref": "#/components/schemas/Assessment"});
     let dir = format!("{}/../../examples", env!("CARGO_MANIFEST_DIR"));
+    // The facts documents at the top of examples/ (examples/application/ holds case documents).
     let mut documents: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
     // Every fact the amendments of December 2026 added, and a child born after the filing.
     documents.push(
