@@ -30,7 +30,12 @@ fn example(name: &str) -> Assessment {
 fn all_examples() -> impl Iterator<Item = (String, Assessment)> {
     let mut names: Vec<String> = std::fs::read_dir(EXAMPLES_DIR)
         .unwrap()
-        .filter_map(|e| e.ok()?.path().file_stem()?.to_str().map(str::to_string))
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            // The facts examples: the JSON files at the top (`application/` holds case documents).
+            (path.extension()? == "json").then_some(())?;
+            path.file_stem()?.to_str().map(str::to_string)
+        })
         .collect();
     names.sort();
     assert_eq!(names.len(), 6, "the six public examples are bundled");
