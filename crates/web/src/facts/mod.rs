@@ -1,8 +1,10 @@
 //! The facts of a case: the structured form, the document as JSON, and the interview.
 
+mod countries;
 pub mod form;
 pub mod interview;
 pub mod schema;
+mod versions;
 pub mod widgets;
 
 use std::collections::HashMap;
