@@ -139,11 +139,11 @@ pub async fn hash_blocking(password: &str) -> Result<String, AppError> {
 
 /// When a session (or a sign-in waiting for its code) made now ends, as stored.
 fn expires_in(life: jiff::SignedDuration) -> String {
-    jiff::Timestamp::now()
-        .checked_add(life)
-        .unwrap_or(jiff::Timestamp::MAX)
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    crate::store::stored_time(
+        jiff::Timestamp::now()
+            .checked_add(life)
+            .unwrap_or(jiff::Timestamp::MAX),
+    )
 }
 
 /// Signs `user` in: a new session, its cookie, and the audit row (`how`).

@@ -146,8 +146,8 @@ impl Db {
         .bind(filter.action.map_or("", AuditAction::code))
         .bind(filter.user.as_deref().unwrap_or(""))
         .bind(filter.case_number.as_deref().unwrap_or(""))
-        .bind(filter.from.map(stored).unwrap_or_default())
-        .bind(filter.before.map(stored).unwrap_or_default())
+        .bind(filter.from.map(super::stored_time).unwrap_or_default())
+        .bind(filter.before.map(super::stored_time).unwrap_or_default())
         .bind(if filter.limit > 0 { filter.limit } else { 500 })
         .bind(filter.offset.max(0))
         .fetch_all(&self.pool)
@@ -176,9 +176,4 @@ impl Db {
             .await?;
         Ok(())
     }
-}
-
-/// A moment as `audit_log.at` holds it (`store::now`'s format), so that text compares as time.
-fn stored(t: jiff::Timestamp) -> String {
-    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

@@ -255,11 +255,15 @@ pub struct CaseFilter {
     pub limit: i64,
 }
 
-/// Now, in UTC, to the second: `2026-11-27T08:20:45Z`. Texts in this form sort by time.
+/// Now, in UTC, to the second: `2026-11-27T08:20:45Z` ([`stored_time`]).
 pub fn now() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    stored_time(jiff::Timestamp::now())
+}
+
+/// A moment as the store keeps it: UTC, to the second
+/// (`2026-11-27T08:20:45Z`). Texts in this form sort by time.
+pub fn stored_time(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
