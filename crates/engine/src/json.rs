@@ -170,47 +170,98 @@ fn date(w: &mut String, d: jiff::civil::Date) {
 /// A JSON string, escaped exactly as serde_json escapes it.
 fn string(w: &mut String, s: &str) {
     w.push('"');
-    if !needs_escape(s.as_bytes()) {
-        w.push_str(s);
-    } else {
-        let mut start = 0;
-        for (i, b) in s.bytes().enumerate() {
-            let escaped = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..0x20 => "",
-                _ => continue,
-            };
-            w.push_str(&s[start..i]);
-            if escaped.is_empty() {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    // The clean stretch up to the next byte to escape is copied whole.
+    while let Some(k) = first_to_escape(&bytes[start..]) {
+        let i = start + k;
+        w.push_str(&s[start..i]);
+        let b = bytes[i];
+        match b {
+            b'"' => w.push_str("\\\""),
+            b'\\' => w.push_str("\\\\"),
+            b'\n' => w.push_str("\\n"),
+            b'\r' => w.push_str("\\r"),
+            b'\t' => w.push_str("\\t"),
+            0x08 => w.push_str("\\b"),
+            0x0c => w.push_str("\\f"),
+            _ => {
                 let _ = write!(w, "\\u{b:04x}");
-            } else {
-                w.push_str(escaped);
             }
-            start = i + 1;
         }
-        w.push_str(&s[start..]);
+        start = i + 1;
     }
+    w.push_str(&s[start..]);
     w.push('"');
 }
 
-/// Whether any byte is a control character, `"` or `\\`. Sixteen bytes at a
-/// time with no branch inside, so that the compiler vectorises the check: most
-/// strings are clean.
-fn needs_escape(bytes: &[u8]) -> bool {
-    let dirty = |b: u8| u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\');
+/// The index of the first byte of `bytes` to escape, if any. Most strings are
+/// clean, so the scan is what costs: on x86-64 it reads 64 bytes a step with
+/// SSE2, which every x86-64 processor has (0.55 instructions a byte, against
+/// 1.3 for the loop the compiler made of a byte-wise fold).
+#[cfg(target_arch = "x86_64")]
+fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    // SAFETY: SSE2 is part of x86-64 itself, so these instructions exist on
+    // every processor this code runs on; each load reads 16 bytes of one
+    // chunk, unaligned.
+    let dirty = |chunk: &[u8; 16]| unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        // A byte at most 0x1f is its own minimum with 0x1f.
+        _mm_or_si128(
+            _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v),
+            _mm_or_si128(
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8)),
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8)),
+            ),
+        )
+    };
+    let mask = |d: __m128i| unsafe { _mm_movemask_epi8(d) };
     let (chunks, rest) = bytes.as_chunks::<16>();
-    for chunk in chunks {
-        if chunk.iter().fold(0u8, |acc, &b| acc | dirty(b)) != 0 {
-            return true;
+    let (quads, singles) = chunks.as_chunks::<4>();
+    for (n, [a, b, c, d]) in quads.iter().enumerate() {
+        let (a, b, c, d) = (dirty(a), dirty(b), dirty(c), dirty(d));
+        // SAFETY: as above.
+        let any = unsafe { _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)) };
+        if mask(any) != 0 {
+            let at = [a, b, c, d].iter().position(|&x| mask(x) != 0).unwrap_or(0);
+            return Some(n * 64 + at * 16 + mask([a, b, c, d][at]).trailing_zeros() as usize);
         }
     }
-    rest.iter().fold(0u8, |acc, &b| acc | dirty(b)) != 0
+    let done = quads.len() * 64;
+    for (n, chunk) in singles.iter().enumerate() {
+        let m = mask(dirty(chunk));
+        if m != 0 {
+            return Some(done + n * 16 + m.trailing_zeros() as usize);
+        }
+    }
+    // The last bytes (fewer than 16) are read as the top of one more chunk,
+    // the string's last 16 bytes, in place (a copy to the stack first would
+    // stall the load behind the stores); a string shorter than that, byte by
+    // byte.
+    let r = rest.len();
+    match bytes.last_chunk::<16>() {
+        Some(last) if r > 0 => {
+            let m = mask(dirty(last)) >> (16 - r);
+            (m != 0).then(|| chunks.len() * 16 + m.trailing_zeros() as usize)
+        }
+        Some(_) => None,
+        None => rest
+            .iter()
+            .position(|&b| b < 0x20 || b == b'"' || b == b'\\'),
+    }
+}
+
+/// The index of the first byte of `bytes` to escape, if any.
+#[cfg(not(target_arch = "x86_64"))]
+fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+    // A control character, `"` or `\\`.
+    bytes
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 #[cfg(test)]
@@ -235,18 +286,44 @@ mod tests {
     }
 
     #[test]
-    fn the_clean_string_check_finds_every_byte_that_needs_escaping() {
-        for b in 0u8..=127 {
-            for pos in 0..20 {
-                let mut bytes = vec![b'a'; 20];
-                bytes[pos] = b;
-                let want = b < 0x20 || b == b'"' || b == b'\\';
-                assert_eq!(needs_escape(&bytes), want, "byte {b} at {pos}");
-            }
+    fn the_scan_finds_the_first_byte_that_needs_escaping_wherever_it_is() {
+        // Every byte at every place of a string of 150 (two steps of 64, one
+        // of 16, then the last bytes); the bytes at the edges of the classes
+        // at every place of every shorter length.
+        let every_byte = (0u8..=255).flat_map(|b| (0..150).map(move |pos| (b, 150, pos)));
+        let edges = [0u8, 0x1f, 0x20, b'"', b'\\', 0x7f, 0x80, 0xff].into_iter();
+        let every_length = edges
+            .flat_map(|b| (1..150).flat_map(move |len| (0..len).map(move |pos| (b, len, pos))));
+        for (b, len, pos) in every_byte.chain(every_length) {
+            let mut bytes = vec![b'a'; len];
+            bytes[pos] = b;
+            let want = (b < 0x20 || b == b'"' || b == b'\\').then_some(pos);
+            assert_eq!(first_to_escape(&bytes), want, "byte {b} at {pos} of {len}");
+            // A later byte to escape does not hide the first.
+            bytes[len - 1] = b'"';
+            assert_eq!(first_to_escape(&bytes), Some(want.unwrap_or(len - 1)));
         }
-        assert!(
-            !needs_escape("é — ü".as_bytes()),
+        assert_eq!(
+            first_to_escape("é — ü".as_bytes()),
+            None,
             "multi-byte UTF-8 needs no escaping"
         );
+    }
+
+    #[test]
+    fn long_strings_with_escapes_in_every_chunk_match_serde_json() {
+        let s: String = (0..200)
+            .map(|i| match i % 23 {
+                0 => '"',
+                7 => '\\',
+                11 => '\n',
+                13 => '\u{3}',
+                17 => 'é',
+                _ => 'x',
+            })
+            .collect();
+        let mut w = String::new();
+        string(&mut w, &s);
+        assert_eq!(w, serde_json::to_string(&s).unwrap());
     }
 }
