@@ -39,6 +39,7 @@ pub mod domain;
 pub mod export;
 pub mod facts;
 pub mod http;
+pub mod interview;
 pub mod keys;
 pub mod secret;
 pub mod serve;

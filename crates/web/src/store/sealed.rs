@@ -46,6 +46,8 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
         &[("note_id", false), ("version", true)],
     ),
     sealed("tasks", "title", BY_ID),
+    sealed("practice_marks", "notes", BY_ID),
+    sealed("interviews", "details", &[("case_id", false)]),
     sealed("users", "totp_secret", BY_ID),
 ];
 
