@@ -350,6 +350,18 @@ mod tests {
             ),
             ("tasks", "title", vec![text("t1")], place::task_title("t1")),
             (
+                "practice_marks",
+                "notes",
+                vec![text("m1")],
+                place::practice_notes("m1"),
+            ),
+            (
+                "interviews",
+                "details",
+                vec![text("c1")],
+                place::interview_details(&case),
+            ),
+            (
                 "users",
                 "totp_secret",
                 vec![text("u1")],
