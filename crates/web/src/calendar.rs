@@ -196,11 +196,24 @@ pub async fn feed(
             .await?
             .into_iter()
             .map(|i| DeadlineRow {
-                status: if i.date >= today { "upcoming" } else { "passed" }.into(),
+                status: if i.date >= today {
+                    "upcoming"
+                } else {
+                    "passed"
+                }
+                .into(),
                 label: format!(
                     "{}{}",
-                    if i.forum == "court" { "Immigration court hearing" } else { "Asylum office interview" },
-                    if i.time.is_empty() { String::new() } else { format!(" at {}", i.time) }
+                    if i.forum == "court" {
+                        "Immigration court hearing"
+                    } else {
+                        "Asylum office interview"
+                    },
+                    if i.time.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" at {}", i.time)
+                    }
                 ),
                 case_id: i.case_id,
                 case_number: i.case_number,

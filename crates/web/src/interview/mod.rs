@@ -44,7 +44,11 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/cases/{id}/practice", Access::Member, overview)
         .get("/cases/{id}/practice/print", Access::Member, print)
-        .post("/cases/{id}/practice/interview", Access::Member, save_interview)
+        .post(
+            "/cases/{id}/practice/interview",
+            Access::Member,
+            save_interview,
+        )
         .post("/cases/{id}/practice/sessions", Access::Member, start)
         // The session in the query (`?s=…&q=…`), so the address names the case alone.
         .get("/cases/{id}/practice/session", Access::Member, question)
@@ -73,7 +77,8 @@ struct Details {
 /// The case's document for the bank's conditions: its facts (the
 /// application is not stored yet, see the module's doc).
 fn document(case: &CaseRow) -> Value {
-    let facts: Value = serde_json::from_str(&case.facts).unwrap_or(Value::Object(Default::default()));
+    let facts: Value =
+        serde_json::from_str(&case.facts).unwrap_or(Value::Object(Default::default()));
     serde_json::json!({ "facts": facts })
 }
 
@@ -85,7 +90,11 @@ fn forum_of(record: Option<&InterviewRecord>, doc: &Value) -> Forum {
 }
 
 /// The case's practice set for `forum`, and what to bring.
-async fn set_of(state: &AppState, case: &CaseRow, forum: Forum) -> (Vec<Item>, Vec<ChecklistRow>, Value) {
+async fn set_of(
+    state: &AppState,
+    case: &CaseRow,
+    forum: Forum,
+) -> (Vec<Item>, Vec<ChecklistRow>, Value) {
     let doc = document(case);
     let (a, _) = assessment_of(state, case).await;
     let view = CaseView {
@@ -256,8 +265,13 @@ async fn overview(
         }
     }
     let sessions = state.db.practice_sessions(&case.id).await?;
-    s.audit(&state.db, AuditAction::CaseView, Some(&case.id), "interview preparation viewed")
-        .await?;
+    s.audit(
+        &state.db,
+        AuditAction::CaseView,
+        Some(&case.id),
+        "interview preparation viewed",
+    )
+    .await?;
     let page = Overview {
         ctx: Ctx::of(&s, format!("Interview preparation: {}", case.client_name)),
         forum,
@@ -275,15 +289,23 @@ async fn overview(
         total: items.len(),
         error,
         done: match q.done.as_str() {
-            "interview" => Some("Interview saved: its date is on the dashboard and in the calendar feeds."),
-            "finished" => Some("Last question of the set marked. What still needs work is listed below."),
+            "interview" => {
+                Some("Interview saved: its date is on the dashboard and in the calendar feeds.")
+            }
+            "finished" => {
+                Some("Last question of the set marked. What still needs work is listed below.")
+            }
             _ => None,
         },
         bank_version: Bank::embedded().version.clone(),
         case,
         notice: NOTICE,
     };
-    let status = if draft.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if draft.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     Ok((status, render(&page)).into_response())
 }
 
@@ -314,7 +336,9 @@ async fn save_interview(
     } else if let Err(e) = refuge_engine::facts::parse_date(&date) {
         Some(format!("Date: {e}."))
     } else if !time.is_empty() && !valid_time(&time) {
-        Some(format!("Time: {time:?} is not a time of the form HH:MM (24-hour clock)."))
+        Some(format!(
+            "Time: {time:?} is not a time of the form HH:MM (24-hour clock)."
+        ))
     } else {
         [
             ("Place", &details.place),
@@ -327,10 +351,18 @@ async fn save_interview(
         .map(|(name, _)| format!("{name}: at most {MAX_DETAIL} characters."))
     };
     if let Some(error) = error {
-        let mut typed: HashMap<String, String> = ["forum", "date", "time", "place", "officer", "interpreter", "language"]
-            .iter()
-            .map(|k| (k.to_string(), form.get(k).to_string()))
-            .collect();
+        let mut typed: HashMap<String, String> = [
+            "forum",
+            "date",
+            "time",
+            "place",
+            "officer",
+            "interpreter",
+            "language",
+        ]
+        .iter()
+        .map(|k| (k.to_string(), form.get(k).to_string()))
+        .collect();
         typed.insert("brought".into(), brought.join("\n"));
         let draft = Draft {
             typed,
@@ -349,9 +381,17 @@ async fn save_interview(
     };
     state
         .db
-        .set_interview(&case.id, &record, &s.user, &s.did(AuditAction::InterviewSet, "interview recorded"))
+        .set_interview(
+            &case.id,
+            &record,
+            &s.user,
+            &s.did(AuditAction::InterviewSet, "interview recorded"),
+        )
         .await?;
-    Ok(see_other(format!("/cases/{}/practice?done=interview", case.id)))
+    Ok(see_other(format!(
+        "/cases/{}/practice?done=interview",
+        case.id
+    )))
 }
 
 fn valid_time(t: &str) -> bool {
@@ -360,7 +400,9 @@ fn valid_time(t: &str) -> bool {
         && b[2] == b':'
         && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
         && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
-        && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
 }
 
 // ----- a practice session -----
@@ -386,10 +428,16 @@ async fn start(
             &case.id,
             forum.as_str(),
             &s.user,
-            &s.did(AuditAction::PracticeStart, format!("practice session started ({})", forum.words())),
+            &s.did(
+                AuditAction::PracticeStart,
+                format!("practice session started ({})", forum.words()),
+            ),
         )
         .await?;
-    Ok(see_other(format!("/cases/{}/practice/session?s={id}", case.id)))
+    Ok(see_other(format!(
+        "/cases/{}/practice/session?s={id}",
+        case.id
+    )))
 }
 
 #[derive(Template)]
@@ -422,7 +470,11 @@ struct QuestionQuery {
     draft: Option<String>,
 }
 
-async fn session_of(state: &AppState, case: &CaseRow, id: &str) -> Result<PracticeSession, AppError> {
+async fn session_of(
+    state: &AppState,
+    case: &CaseRow,
+    id: &str,
+) -> Result<PracticeSession, AppError> {
     state
         .db
         .practice_sessions(&case.id)
@@ -480,7 +532,11 @@ async fn question(
         error,
         notice: NOTICE,
     };
-    let code = if draft.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let code = if draft.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     Ok((code, render(&page)).into_response())
 }
 
@@ -498,13 +554,18 @@ async fn mark(
     let question = form.get("question");
     let status = form.get("status");
     let notes = form.get("notes").trim();
-    let page = format!("/cases/{}/practice/session?s={}&q={index}", case.id, session.id);
+    let page = format!(
+        "/cases/{}/practice/session?s={}&q={index}",
+        case.id, session.id
+    );
     let error = if !items.iter().any(|i| i.id == question) {
         Some("This question is no longer in the case's practice set (its facts changed): your notes are kept below; copy them to the case's notes if they matter.".to_string())
     } else if !matches!(status, "ready" | "needs_work") {
         Some("Mark the answer: choose \"Ready\" or \"Needs work\".".to_string())
     } else if notes.chars().count() > MAX_NOTES {
-        Some(format!("Notes on the answer: at most {MAX_NOTES} characters."))
+        Some(format!(
+            "Notes on the answer: at most {MAX_NOTES} characters."
+        ))
     } else {
         None
     };
@@ -521,16 +582,30 @@ async fn mark(
         };
         return Ok(state.drafts.refuse(&s.user.id, &place(&case), draft, &page));
     }
-    let audit = s.did(AuditAction::PracticeMark, format!("practice question {question} marked {status}"));
+    let audit = s.did(
+        AuditAction::PracticeMark,
+        format!("practice question {question} marked {status}"),
+    );
     if !state
         .db
-        .mark_practice(&case.id, &session.id, question, status, notes, &s.user, &audit)
+        .mark_practice(
+            &case.id,
+            &session.id,
+            question,
+            status,
+            notes,
+            &s.user,
+            &audit,
+        )
         .await?
     {
         return Err(AppError::NotFound);
     }
     if index + 1 >= items.len() {
-        return Ok(see_other(format!("/cases/{}/practice?done=finished", case.id)));
+        return Ok(see_other(format!(
+            "/cases/{}/practice?done=finished",
+            case.id
+        )));
     }
     Ok(see_other(format!(
         "/cases/{}/practice/session?s={}&q={}",
@@ -582,8 +657,13 @@ async fn print(
             _ => sections.push((title, vec![(item, status)])),
         }
     }
-    s.audit(&state.db, AuditAction::CaseExport, Some(&case.id), "printable practice set")
-        .await?;
+    s.audit(
+        &state.db,
+        AuditAction::CaseExport,
+        Some(&case.id),
+        "printable practice set",
+    )
+    .await?;
     let bank = Bank::embedded();
     Ok(render(&Print {
         case,

@@ -250,17 +250,20 @@ impl Db {
 
     /// A case's interview, if recorded.
     pub async fn interview(&self, case_id: &CaseId) -> Result<Option<InterviewRecord>> {
-        let row = sqlx::query("SELECT forum, date, time, details FROM interviews WHERE case_id = $1")
-            .bind(case_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT forum, date, time, details FROM interviews WHERE case_id = $1")
+                .bind(case_id)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(|r| {
             let details: String = r.try_get(3)?;
             Ok(InterviewRecord {
                 forum: r.try_get(0)?,
                 date: r.try_get(1)?,
                 time: r.try_get(2)?,
-                details: self.keys.open(&place::interview_details(case_id), &details)?,
+                details: self
+                    .keys
+                    .open(&place::interview_details(case_id), &details)?,
             })
         })
         .transpose()

@@ -77,9 +77,14 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         }
         // No session named: not found, once the case is seen.
         ("GET", "/cases/{id}/practice/session") => (&[], 404),
-        ("POST", "/cases/{id}/practice/session") => {
-            (&[("session", "none"), ("question", "identity.name"), ("status", "ready")], 404)
-        }
+        ("POST", "/cases/{id}/practice/session") => (
+            &[
+                ("session", "none"),
+                ("question", "identity.name"),
+                ("status", "ready"),
+            ],
+            404,
+        ),
         ("POST", "/cases/{id}/facts") => (
             &[("version", "1"), ("applicant.birth_date", "1990-01-01")],
             303,

@@ -15,16 +15,26 @@ const FACTS: &str = r#"{"arrivals":[{"date":"2024-03-10"}],"application":{"forum
 
 /// The session the start redirected to: its page's address and its id.
 async fn start(t: &crate::TestApp, who: &Login, case: &str, forum: &str) -> (String, String) {
-    let r = t.post(&format!("/cases/{case}/practice/sessions"), who, &[("forum", forum)]).await;
+    let r = t
+        .post(
+            &format!("/cases/{case}/practice/sessions"),
+            who,
+            &[("forum", forum)],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let to = r.location().to_string();
-    let id = to.strip_prefix(&format!("/cases/{case}/practice/session?s=")).unwrap_or_else(|| panic!("{to}"));
+    let id = to
+        .strip_prefix(&format!("/cases/{case}/practice/session?s="))
+        .unwrap_or_else(|| panic!("{to}"));
     (to.clone(), id.to_string())
 }
 
 /// The hidden question id of a question page.
 fn question_id(page: &str) -> String {
-    let at = page.find(r#"name="question" value=""#).expect("a question form");
+    let at = page
+        .find(r#"name="question" value=""#)
+        .expect("a question form");
     let rest = &page[at + r#"name="question" value=""#.len()..];
     rest[..rest.find('"').unwrap()].to_string()
 }
