@@ -170,6 +170,16 @@ fn status_words(s: &str) -> &'static str {
     }
 }
 
+/// A page, answered 422 when it shows a refused form again.
+fn answer(page: &impl Template, refused: bool) -> axum::response::Response {
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    (status, render(page)).into_response()
+}
+
 // ----- the overview: the interview, what to bring, what still needs work -----
 
 #[derive(Template)]
@@ -301,12 +311,7 @@ async fn overview(
         case,
         notice: NOTICE,
     };
-    let status = if draft.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    Ok((status, render(&page)).into_response())
+    Ok(answer(&page, draft.is_some()))
 }
 
 /// Records the interview or hearing; a refused form comes back as typed.
@@ -532,12 +537,7 @@ async fn question(
         error,
         notice: NOTICE,
     };
-    let code = if draft.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    Ok((code, render(&page)).into_response())
+    Ok(answer(&page, draft.is_some()))
 }
 
 /// Marks the question ready or needs work, with notes; then the next question.
