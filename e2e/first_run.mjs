@@ -6,7 +6,8 @@
 // a harm and a particular social group defined inside the interview -> two
 // tabs saving the facts form (merged field by field; a field both changed
 // shown with both values for the user to choose) -> a task on the dashboard's
-// "My tasks" -> an unfiled case past its one-year deadline at the top of the
+// "My tasks" -> a practice session of interview preparation, the interview's
+// date on the dashboard -> an unfiled case past its one-year deadline at the top of the
 // dashboard, flagged overdue -> a 390 px phone screen -> archive and undo.
 //
 // Every page visited is checked with axe-core (0 violations), and no page may
@@ -453,6 +454,29 @@ try {
   check(task.includes(`${TASK} · ${ADMIN} · due ${TASK_DUE}`), `the case's tasks list "${TASK} · ${ADMIN} · due ${TASK_DUE}", got "${task}"`);
   await a11y(); // the case page with its harm, group, tasks
   step(`task "${TASK}" for ${ADMIN}, due ${TASK_DUE}`);
+
+  // ---- Interview preparation (issue 18): one practice session, a mark with
+  // notes, the interview's date, and the summary of what still needs work.
+  await page.getByRole('link', { name: 'Interview preparation' }).click();
+  await page.waitForURL(`${caseUrl}/practice`);
+  await a11y(); // the overview: the interview form and its checklist
+  await page.fill('#iv-date', TASK_DUE);
+  await page.check('#bring-notice');
+  await Promise.all([page.waitForURL((u) => u.searchParams.get('done') === 'interview'), page.getByRole('button', { name: 'Save the interview' }).click()]);
+  check(await page.isChecked('#bring-notice'), 'the checklist keeps the notice ticked');
+  await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/practice/session')), page.getByRole('button', { name: 'Start a practice session' }).click()]);
+  const practiceAsk = await text(page.locator('h1.ask'));
+  check((await text(page.locator('section.why'))).includes('What a good preparation covers'), 'the question shows why it is asked and the preparation');
+  await a11y(); // one question, with its why and preparation
+  await page.fill('#notes', 'Unsure of the dates; practise again');
+  await Promise.all([page.waitForURL((u) => u.searchParams.get('q') === '1'), page.getByRole('button', { name: 'Needs work' }).click()]);
+  await page.goto(`${caseUrl}/practice`);
+  const needs = await text(page.locator('ul.needs-work'));
+  check(needs.includes(practiceAsk) && needs.includes('Unsure of the dates'), `the summary lists "${practiceAsk}" as needing work, got "${needs}"`);
+  await page.goto(`${base}/`);
+  const interviews = await text(page.locator('section[aria-labelledby=interviews]'));
+  check(interviews.includes(TASK_DUE), `the dashboard shows the interview on ${TASK_DUE}, got "${interviews}"`);
+  step(`practice session: "${practiceAsk}" marked needs work; interview on ${TASK_DUE} on the dashboard`);
 
   // ---- A client who never filed and arrived more than a year ago (issue 22, defect 1).
   await page.goto(`${base}/cases/new`);

@@ -186,6 +186,43 @@ pub async fn feed(
         ..Default::default()
     };
     let mut rows = state.db.deadlines_for(user, &filter).await?;
+    // The interview or hearing (issue 18): its date and kind, never its
+    // place or the people in it (a calendar is copied to its provider).
+    let today = state.today().to_string();
+    rows.extend(
+        state
+            .db
+            .interviews_for(user, case_id, "")
+            .await?
+            .into_iter()
+            .map(|i| DeadlineRow {
+                status: if i.date >= today {
+                    "upcoming"
+                } else {
+                    "passed"
+                }
+                .into(),
+                label: format!(
+                    "{}{}",
+                    if i.forum == "court" {
+                        "Immigration court hearing"
+                    } else {
+                        "Asylum office interview"
+                    },
+                    if i.time.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" at {}", i.time)
+                    }
+                ),
+                case_id: i.case_id,
+                case_number: i.case_number,
+                client_name: String::new(),
+                deadline_id: "interview".into(),
+                date: i.date,
+                kind: "record".into(),
+            }),
+    );
     if case.is_none() {
         // The user's own open tasks, in their feed. A task's title is free
         // text that may name the client, so the event says only that a

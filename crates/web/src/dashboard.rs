@@ -58,6 +58,8 @@ struct Dashboard {
     more: bool,
     /// The user's open tasks, soonest due first, with days left.
     tasks: Vec<(crate::store::Task, i64)>,
+    /// The interviews and hearings from today on, with days left (issue 18).
+    interviews: Vec<(crate::store::InterviewRow, i64)>,
     notice: &'static str,
 }
 
@@ -107,8 +109,19 @@ async fn dashboard(State(state): State<AppState>, s: Session, Q(q): Q<DashQuery>
             (k, days)
         })
         .collect();
+    let interviews = state
+        .db
+        .interviews_for(&s.user, None, &today.to_string())
+        .await?
+        .into_iter()
+        .map(|i| {
+            let days = days_until(today, &i.date);
+            (i, days)
+        })
+        .collect();
     Ok(render(&Dashboard {
         tasks,
+        interviews,
         ctx: Ctx::of(&s, "Deadlines"),
         today,
         rows,

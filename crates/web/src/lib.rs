@@ -9,7 +9,7 @@
 //! - [`http`]: what every area shares (sessions, forms and CSRF, access
 //!   checks, errors, the page frame);
 //! - the areas, each owning its routes, handlers and templates: [`auth`],
-//!   [`dashboard`], [`cases`], [`facts`], [`calendar`], [`settings`],
+//!   [`dashboard`], [`cases`], [`facts`], [`interview`], [`calendar`], [`settings`],
 //!   [`admin`], [`api`];
 //! - [`app`]: every area's routes under one router; [`serve`]: running it;
 //!   [`backup`]: copying the SQLite database out and back in.
@@ -39,6 +39,7 @@ pub mod domain;
 pub mod export;
 pub mod facts;
 pub mod http;
+pub mod interview;
 pub mod keys;
 pub mod secret;
 pub mod serve;

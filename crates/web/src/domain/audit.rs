@@ -51,6 +51,12 @@ actions! {
     NoteDelete => "note.delete",
     TaskAdd => "task.add",
     TaskDone => "task.done",
+    /// A practice session of interview preparation started (issue 18).
+    PracticeStart => "practice.start",
+    /// A practice question marked ready or needs work, with notes on the answer.
+    PracticeMark => "practice.mark",
+    /// The interview or hearing recorded or changed (date, place, who, checklist).
+    InterviewSet => "interview.set",
     PermissionAssign => "permission.assign",
     PermissionUnassign => "permission.unassign",
     PermissionUserAdd => "permission.user_add",

@@ -24,6 +24,7 @@ use crate::domain::{CaseId, UserId};
 mod audit;
 mod cases;
 mod file;
+mod interview;
 mod sealed;
 mod second_factor;
 mod tasks;
@@ -31,6 +32,7 @@ mod users;
 
 pub use audit::{Audit, AuditFilter, By};
 pub use file::{check_sqlite, copy_sqlite};
+pub use interview::{InterviewRecord, InterviewRow, PracticeMark, PracticeSession};
 pub use sealed::{Resealed, SEALED_COLUMNS};
 pub use second_factor::SecondFactor;
 pub use users::SessionRow;
@@ -333,6 +335,12 @@ pub(crate) mod place {
     }
     pub fn task_title(task: &str) -> String {
         format!("tasks.title/{task}")
+    }
+    pub fn practice_notes(mark: &str) -> String {
+        format!("practice_marks.notes/{mark}")
+    }
+    pub fn interview_details(case: &CaseId) -> String {
+        format!("interviews.details/{case}")
     }
     pub fn totp_secret(user: &UserId) -> String {
         format!("users.totp_secret/{user}")

@@ -46,6 +46,8 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
         &[("note_id", false), ("version", true)],
     ),
     sealed("tasks", "title", BY_ID),
+    sealed("practice_marks", "notes", BY_ID),
+    sealed("interviews", "details", &[("case_id", false)]),
     sealed("users", "totp_secret", BY_ID),
 ];
 
@@ -347,6 +349,18 @@ mod tests {
                 place::note_version("n1", 2),
             ),
             ("tasks", "title", vec![text("t1")], place::task_title("t1")),
+            (
+                "practice_marks",
+                "notes",
+                vec![text("m1")],
+                place::practice_notes("m1"),
+            ),
+            (
+                "interviews",
+                "details",
+                vec![text("c1")],
+                place::interview_details(&case),
+            ),
             (
                 "users",
                 "totp_secret",

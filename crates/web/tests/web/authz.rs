@@ -28,6 +28,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/cases/{id}/facts.json")
         | ("GET", "/cases/{id}/report.html")
         | ("GET", "/cases/{id}/calendar.ics")
+        | ("GET", "/cases/{id}/practice")
+        | ("GET", "/cases/{id}/practice/print")
         | ("GET", "/")
         | ("GET", "/cases")
         | ("GET", "/cases/new")
@@ -69,6 +71,20 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
             303,
         ),
         ("POST", "/cases/{id}/tasks/{task}") => (&[("done", "1")], 404),
+        ("POST", "/cases/{id}/practice/sessions") => (&[("forum", "court")], 303),
+        ("POST", "/cases/{id}/practice/interview") => {
+            (&[("forum", "asylum_office"), ("date", "2027-02-01")], 303)
+        }
+        // No session named: not found, once the case is seen.
+        ("GET", "/cases/{id}/practice/session") => (&[], 404),
+        ("POST", "/cases/{id}/practice/session") => (
+            &[
+                ("session", "none"),
+                ("question", "identity.name"),
+                ("status", "ready"),
+            ],
+            404,
+        ),
         ("POST", "/cases/{id}/facts") => (
             &[("version", "1"), ("applicant.birth_date", "1990-01-01")],
             303,

@@ -34,6 +34,7 @@ macro_rules! both {
 mod api;
 mod authz;
 mod encryption;
+mod interview;
 mod pages;
 mod second_factor;
 mod storage;
