@@ -27,6 +27,7 @@
 
 pub mod admin;
 pub mod api;
+pub mod application;
 pub mod app;
 pub mod auth;
 pub mod backup;
