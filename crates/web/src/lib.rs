@@ -27,8 +27,8 @@
 
 pub mod admin;
 pub mod api;
-pub mod application;
 pub mod app;
+pub mod application;
 pub mod auth;
 pub mod backup;
 pub mod calendar;

@@ -47,7 +47,10 @@ fn invalid(e: refuge_engine::InputError) -> ApiError {
     responses(
         (status = 200, description = "The application document of docs/application.md; the ETag names its version", body = ApplicationDocument),
         (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub(super) async fn get_application(State(state): State<crate::AppState>, access: ApiCase) -> ApiResult {
+pub(super) async fn get_application(
+    State(state): State<crate::AppState>,
+    access: ApiCase,
+) -> ApiResult {
     let CaseAccess { case, who: u, .. } = access;
     let stored = service::stored(&state, &case).await?;
     u.audit(
@@ -57,7 +60,10 @@ pub(super) async fn get_application(State(state): State<crate::AppState>, access
         "application read (API)",
     )
     .await?;
-    Ok(with_etag(json_text(stored.document.to_string()), stored.version))
+    Ok(with_etag(
+        json_text(stored.document.to_string()),
+        stored.version,
+    ))
 }
 
 /// Replace a case's application document (a new version; the old stays in the history).
@@ -131,7 +137,10 @@ pub(super) async fn put_application(
         (status = 200, description = "The readiness of docs/checks.md", body = ReadinessDocument),
         (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 422, description = "The stored facts and application no longer hold together; `field` names the path", body = ErrorBody)))]
-pub(super) async fn get_readiness(State(state): State<crate::AppState>, access: ApiCase) -> ApiResult {
+pub(super) async fn get_readiness(
+    State(state): State<crate::AppState>,
+    access: ApiCase,
+) -> ApiResult {
     let CaseAccess { case, who: u, .. } = access;
     let stored = service::stored(&state, &case).await?;
     let r = service::readiness(&state, &case, &stored.document)

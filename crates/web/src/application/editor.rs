@@ -142,7 +142,11 @@ fn control(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
             );
         }
         if let Some(e) = error {
-            let _ = write!(out, "<p class=\"field-error\" id=\"{idq}-error\">{}</p>", esc(e));
+            let _ = write!(
+                out,
+                "<p class=\"field-error\" id=\"{idq}-error\">{}</p>",
+                esc(e)
+            );
         }
         out.push_str("</fieldset>");
         return;
@@ -173,11 +177,20 @@ fn control(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
                 } else {
                     ""
                 };
-                let _ = write!(out, "<option value=\"{}\"{sel}>{}</option>", esc(o), esc(text));
+                let _ = write!(
+                    out,
+                    "<option value=\"{}\"{sel}>{}</option>",
+                    esc(o),
+                    esc(text)
+                );
             }
             if !known {
                 // A value that the list lacks stays visible, and is reported on save.
-                let _ = write!(out, "<option value=\"{0}\" selected>{0}</option>", esc(&value));
+                let _ = write!(
+                    out,
+                    "<option value=\"{0}\" selected>{0}</option>",
+                    esc(&value)
+                );
             }
             out.push_str("</select>");
         }
@@ -197,10 +210,18 @@ fn control(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
         }
     }
     if !hint.is_empty() {
-        let _ = write!(out, "<p class=\"field-help\" id=\"{idq}-help\">{}</p>", esc(hint));
+        let _ = write!(
+            out,
+            "<p class=\"field-help\" id=\"{idq}-help\">{}</p>",
+            esc(hint)
+        );
     }
     if let Some(e) = error {
-        let _ = write!(out, "<p class=\"field-error\" id=\"{idq}-error\">{}</p>", esc(e));
+        let _ = write!(
+            out,
+            "<p class=\"field-error\" id=\"{idq}-error\">{}</p>",
+            esc(e)
+        );
     }
     out.push_str("</div>");
 }
@@ -257,7 +278,10 @@ fn list(out: &mut String, form: &Form, header: &Item, v: &View<'_>) {
                 .unwrap_or_default();
             for (k, e) in entries.iter().enumerate() {
                 let name = if key == "family" {
-                    e.get("id").and_then(Value::as_str).unwrap_or("").to_string()
+                    e.get("id")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string()
                 } else {
                     k.to_string()
                 };
@@ -280,9 +304,16 @@ fn list(out: &mut String, form: &Form, header: &Item, v: &View<'_>) {
                 let relation = facts_index(v.facts, "family", id)
                     .and_then(|j| v.facts["family"][j].get("relation").and_then(Value::as_str))
                     .unwrap_or("member");
-                format!("Family member {id} ({})", crate::facts::widgets::words(relation))
+                format!(
+                    "Family member {id} ({})",
+                    crate::facts::widgets::words(relation)
+                )
             }
-            (Some(("arrival", _)), Some(k)) => format!("Entry for arrival {}", k.parse::<usize>().map_or(k.clone(), |k| (k + 1).to_string())),
+            (Some(("arrival", _)), Some(k)) => format!(
+                "Entry for arrival {}",
+                k.parse::<usize>()
+                    .map_or(k.clone(), |k| (k + 1).to_string())
+            ),
             _ if i >= stored => "Add another".into(),
             _ => format!("Row {}", i + 1),
         };

@@ -60,13 +60,16 @@ pub fn widget(path: &str) -> Widget {
     let yes_no = || Widget::Choice(vec!["yes", "no"]);
     match leaf {
         "explanation" | "text" => Widget::Prose,
-        "answer" | "has_children" | "fluent_english" | "in_court" | "family_assisted"
-        | "someone_else_prepared" | "given_legal_list" => yes_no(),
+        "answer"
+        | "has_children"
+        | "fluent_english"
+        | "in_court"
+        | "family_assisted"
+        | "someone_else_prepared"
+        | "given_legal_list" => yes_no(),
         "also_cat" | "mailing_same" | "deceased" | "signed" | "g28_attached" => Widget::Flag,
         "gender" => Widget::Choice(Gender::ALL.iter().map(|g| g.as_str()).collect()),
-        "marital_status" => {
-            Widget::Choice(MaritalStatus::ALL.iter().map(|m| m.as_str()).collect())
-        }
+        "marital_status" => Widget::Choice(MaritalStatus::ALL.iter().map(|m| m.as_str()).collect()),
         "court" => Widget::Choice(Court::ALL.iter().map(|c| c.as_str()).collect()),
         "grounds" => Widget::Many(Basis::ALL.iter().map(|b| b.as_str()).collect()),
         "left_country_on" | "passport_expires" | "status_expires" | "last_entry_date"
@@ -239,7 +242,11 @@ pub fn show(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(a)) => a.iter().map(|x| show(Some(x))).collect::<Vec<_>>().join(","),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|x| show(Some(x)))
+            .collect::<Vec<_>>()
+            .join(","),
         Some(other) => other.to_string(),
     }
 }
@@ -367,7 +374,10 @@ mod tests {
             Widget::Text | Widget::Prose => (s("N/A"), None),
             Widget::Choice(v) => (s(v[0]), Some(s("maybe"))),
             Widget::Flag => (Value::Bool(true), Some(s("maybe"))),
-            Widget::Many(v) => (Value::Array(vec![s(v[0])]), Some(Value::Array(vec![s("maybe")]))),
+            Widget::Many(v) => (
+                Value::Array(vec![s(v[0])]),
+                Some(Value::Array(vec![s("maybe")])),
+            ),
             Widget::DateOrMark => (s("Unknown"), Some(s("2021-02-30"))),
             Widget::Date => (s("2021-02-03"), Some(s("N/A"))),
             Widget::Day => (s("2021-02"), Some(s("2021-13"))),
@@ -381,7 +391,11 @@ mod tests {
     fn every_application_item_has_a_control_that_the_application_parser_accepts_at_its_path() {
         let form = Form::embedded();
         let mut checked = 0;
-        for item in form.items.iter().filter(|i| i.path.starts_with("application.")) {
+        for item in form
+            .items
+            .iter()
+            .filter(|i| i.path.starts_with("application."))
+        {
             let path = item.path.replace("[]", "[0]");
             if ROW_LISTS.contains(&item.path.as_str()) || item.path == "application.supplement_b" {
                 continue;
@@ -399,8 +413,10 @@ mod tests {
             if let Some(bad) = bad {
                 let mut doc = Value::Object(Map::new());
                 set(&mut doc, &path, bad.clone());
-                let e = refuge_engine::facts::parse_json::<Application>(&doc["application"].to_string())
-                    .expect_err(&format!("{path}: {bad} accepted"));
+                let e = refuge_engine::facts::parse_json::<Application>(
+                    &doc["application"].to_string(),
+                )
+                .expect_err(&format!("{path}: {bad} accepted"));
                 assert!(
                     format!("application.{}", e.field).starts_with(&path),
                     "{path}: the error names {}",
@@ -426,8 +442,17 @@ mod tests {
         .map(|(a, b)| (a.to_string(), b.to_string()));
         let f = from_form(&fields);
         assert_eq!(f.doc["part_a3"]["addresses"].as_array().unwrap().len(), 1);
-        assert!(f.doc.get("part_a2").and_then(|p| p.get("members")).is_none(), "a member with nothing typed is not kept");
-        assert_eq!(f.doc["part_b"]["grounds"], serde_json::json!(["race", "religion"]));
+        assert!(
+            f.doc
+                .get("part_a2")
+                .and_then(|p| p.get("members"))
+                .is_none(),
+            "a member with nothing typed is not kept"
+        );
+        assert_eq!(
+            f.doc["part_b"]["grounds"],
+            serde_json::json!(["race", "religion"])
+        );
         assert_eq!(f.doc["part_a1"]["also_cat"], Value::Bool(true));
         assert_eq!(
             f.form_path("application.part_a3.addresses[0].from"),
@@ -437,7 +462,13 @@ mod tests {
 
     #[test]
     fn an_anchor_is_a_valid_element_id_for_any_path() {
-        assert_eq!(anchor("application.part_a3.addresses[2].to"), "a-application-part_a3-addresses-2--to");
-        assert_eq!(generic("application.part_a3.addresses[2].to"), "application.part_a3.addresses[].to");
+        assert_eq!(
+            anchor("application.part_a3.addresses[2].to"),
+            "a-application-part_a3-addresses-2--to"
+        );
+        assert_eq!(
+            generic("application.part_a3.addresses[2].to"),
+            "application.part_a3.addresses[].to"
+        );
     }
 }

@@ -143,7 +143,11 @@ async fn save_application(
     let built = fields::from_form(&form.fields);
     // What was typed, each field by its name (Part B.1's boxes joined).
     let mut typed: HashMap<String, String> = HashMap::new();
-    for (k, v) in form.fields.iter().filter(|(k, _)| k.starts_with("application.")) {
+    for (k, v) in form
+        .fields
+        .iter()
+        .filter(|(k, _)| k.starts_with("application."))
+    {
         typed
             .entry(k.clone())
             .and_modify(|t| {
@@ -181,7 +185,10 @@ async fn save_application(
         };
         return refuse(
             HashMap::new(),
-            format!("Nothing was saved: {who} saved this application meanwhile (version {}). Your entries are shown over their version; save again to keep yours.", stored.version),
+            format!(
+                "Nothing was saved: {who} saved this application meanwhile (version {}). Your entries are shown over their version; save again to keep yours.",
+                stored.version
+            ),
             409,
         );
     }
@@ -275,8 +282,7 @@ pub fn link(case_id: &str, facts: &Value, path: &str) -> (String, String) {
         let shown = form
             .item(&generic)
             .is_some_and(|i| fields::widget(&i.path) != fields::Widget::Key)
-            || (here.ends_with(']')
-                && fields::ROW_LISTS.contains(&generic.trim_end_matches("[]")));
+            || (here.ends_with(']') && fields::ROW_LISTS.contains(&generic.trim_end_matches("[]")));
         if shown {
             break;
         }
@@ -328,7 +334,10 @@ async fn readiness_page(
     match service::readiness(&state, &page.case, &stored.document).await {
         Err(e) => {
             let (href, _) = if e.field.is_empty() {
-                (format!("/cases/{}/application", page.case.id), String::new())
+                (
+                    format!("/cases/{}/application", page.case.id),
+                    String::new(),
+                )
             } else {
                 link(page.case.id.as_str(), &facts, &e.field)
             };

@@ -45,13 +45,17 @@ fn value_schema(w: &Widget, description: String) -> RefOr<Schema> {
         }
         Widget::Date => string().format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
         Widget::Country => string().pattern(Some("^[A-Z]{2}$")),
-        Widget::Key => ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)),
+        Widget::Key => ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(0)),
         Widget::Text | Widget::Prose | Widget::DateOrMark | Widget::Day | Widget::Until => string(),
     };
     let o = if let Widget::Key = w {
         o
     } else {
-        o.description(Some(format!("{description} ({})", fields::hint(w)).replace(" ()", "")))
+        o.description(Some(
+            format!("{description} ({})", fields::hint(w)).replace(" ()", ""),
+        ))
     };
     o.into()
 }

@@ -46,7 +46,11 @@ pub async fn stored(state: &AppState, case: &CaseRow) -> Result<Stored, DbError>
 /// Reads `application` (the application document alone, strictly: unknown
 /// fields and bad values refused naming `application.…`) beside the case's
 /// `facts`, and checks the two together (references to the facts, dates).
-fn read(facts: &str, application: &str, today: jiff::civil::Date) -> Result<CaseDocument, InputError> {
+fn read(
+    facts: &str,
+    application: &str,
+    today: jiff::civil::Date,
+) -> Result<CaseDocument, InputError> {
     if !application.trim_start().starts_with('{') {
         return Err(input_error(
             "application",

@@ -50,7 +50,11 @@ impl Db {
             .collect()
     }
 
-    fn application_row(&self, case_id: &CaseId, r: &sqlx::any::AnyRow) -> Result<ApplicationVersion> {
+    fn application_row(
+        &self,
+        case_id: &CaseId,
+        r: &sqlx::any::AnyRow,
+    ) -> Result<ApplicationVersion> {
         let version: i64 = r.try_get(0)?;
         let document: String = r.try_get(1)?;
         let changes: String = r.try_get(2)?;

@@ -20,7 +20,7 @@ fn first() -> Version<'static> {
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 8] = [
+const MIGRATIONS: [&str; 9] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
@@ -29,6 +29,7 @@ const MIGRATIONS: [&str; 8] = [
     "search text and time zone",
     "second factor",
     "encryption at rest",
+    "application",
 ];
 
 /// The key the storage tests' SQLite databases are encrypted with, so that
