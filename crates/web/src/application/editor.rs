@@ -264,10 +264,7 @@ fn list(out: &mut String, form: &Form, header: &Item, v: &View<'_>) {
         _ => None,
     };
     let mut keys: Vec<Option<String>> = (0..v.rows(list))
-        .map(|i| match facts_list {
-            Some((key, _)) => Some(v.value(&format!("{list}[{i}].{key}"))),
-            None => None,
-        })
+        .map(|i| facts_list.map(|(key, _)| v.value(&format!("{list}[{i}].{key}"))))
         .collect();
     let blank = match facts_list {
         Some((key, facts)) => {
