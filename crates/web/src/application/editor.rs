@@ -127,7 +127,12 @@ fn control(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
         let chosen: Vec<&str> = value.split(',').map(str::trim).collect();
         let _ = write!(
             out,
-            "<fieldset class=\"field\" id=\"{idq}\"{aria}><legend>{}</legend>",
+            "<fieldset class=\"field\" id=\"{idq}\"{}><legend>{}</legend>",
+            if error.is_some() {
+                format!(" aria-describedby=\"{idq}-error\"")
+            } else {
+                String::new()
+            },
             esc(&label(item))
         );
         for o in options {
