@@ -174,29 +174,7 @@ fn control(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
                 out,
                 "<select id=\"{idq}\" name=\"{name}\"{aria}><option value=\"\">not answered</option>"
             );
-            let mut known = value.is_empty();
-            for (o, text) in &options {
-                let sel = if *o == value {
-                    known = true;
-                    " selected"
-                } else {
-                    ""
-                };
-                let _ = write!(
-                    out,
-                    "<option value=\"{}\"{sel}>{}</option>",
-                    esc(o),
-                    esc(text)
-                );
-            }
-            if !known {
-                // A value that the list lacks stays visible, and is reported on save.
-                let _ = write!(
-                    out,
-                    "<option value=\"{0}\" selected>{0}</option>",
-                    esc(&value)
-                );
-            }
+            crate::facts::widgets::options_of(out, &options, &value);
             out.push_str("</select>");
         }
         Widget::Prose => {
