@@ -8,6 +8,9 @@
 # loaded database, then drives it with wrk and prints each figure against its
 # target:
 #   - case page GET /cases/{id} p99 <= 10 ms   (random ids over the whole caseload)
+#   - "Ready to file?" GET /cases/{id}/readiness p99 <= 20 ms (random ids; the
+#     readiness checks of `refuge check` on each case's facts and application:
+#     the generated cases have none saved, so every required item is reported)
 #   - dashboard GET / p99 <= 10 ms             (every deadline of every case, as is)
 #   - POST /api/v1/assess >= 10,000 requests/s
 #   - idle RSS <= 50 MB                        (after start; and again after the sign-in
@@ -126,6 +129,7 @@ request = function()
   return wrk.format("GET", "/cases/" .. ids[math.random(#ids)])
 end
 EOF
+sed 's|"/cases/" .. ids\[math.random(#ids)\]|"/cases/" .. ids[math.random(#ids)] .. "/readiness"|' "$WORK/case.lua" >"$WORK/readiness.lua"
 cat >"$WORK/assess.lua" <<'EOF'
 local bodies = {}
 for line in io.lines(os.getenv("BENCH_BODIES")) do bodies[#bodies + 1] = line end
@@ -138,6 +142,7 @@ request = function()
 end
 EOF
 cat "$WORK/report.lua" >>"$WORK/case.lua"
+cat "$WORK/report.lua" >>"$WORK/readiness.lua"
 cat "$WORK/report.lua" >>"$WORK/assess.lua"
 cat "$WORK/report.lua" >"$WORK/plain.lua"
 export BENCH_IDS=$WORK/ids.txt BENCH_BODIES=$WORK/assess.jsonl
@@ -172,6 +177,7 @@ echo "load runs, ${DURATION} s each (wrk and the server share $(nproc) cores):"
 run assess    2 32 "$WORK/assess.lua" /api/v1/assess "Authorization: Bearer $TOKEN"
 run case_page 1 4  "$WORK/case.lua"   /cases/x       "$COOKIE"
 run dashboard 1 2  "$WORK/plain.lua"  /              "$COOKIE"
+run readiness 1 4  "$WORK/readiness.lua" /cases/x/readiness "$COOKIE"
 sleep 2
 AFTER_RSS=$(rss_mb)
 PEAK_RSS=$(hwm_mb)
@@ -183,6 +189,7 @@ import sys
 def row(figure, value, unit, target, ok):
     print(f"{figure:<38} {value:>10} {unit:<6} {target:<12} {'PASS' if ok else 'FAIL'}")
 case_p99, dash_p99, assess_rps = float("$(get case_page p99)"), float("$(get dashboard p99)"), float("$(get assess rps)")
+ready_p99 = float("$(get readiness p99)")
 idle, after, start = float("$IDLE_RSS"), float("$AFTER_RSS"), int("$START_MS")
 print()
 print(f"refuge serve on SQLite, {sys.argv[1]} cases ($DEADLINES deadline rows, database $DB_MB MB), "
@@ -190,6 +197,7 @@ print(f"refuge serve on SQLite, {sys.argv[1]} cases ($DEADLINES deadline rows, d
 print(f"{'figure':<38} {'value':>10} {'':<6} {'target':<12} result")
 row("case page GET /cases/{id} p99", f"{case_p99:.2f}", "ms", "<= 10 ms", case_p99 <= 10)
 row("dashboard GET / p99", f"{dash_p99:.2f}", "ms", "<= 10 ms", dash_p99 <= 10)
+row("readiness GET /cases/{id}/readiness p99", f"{ready_p99:.2f}", "ms", "<= 20 ms", ready_p99 <= 20)
 row("POST /api/v1/assess throughput", f"{assess_rps:,.0f}", "req/s", ">= 10,000", assess_rps >= 10000)
 row("idle RSS after start", f"{idle:.1f}", "MB", "<= 50 MB", idle <= 50)
 row("idle RSS after the load runs", f"{after:.1f}", "MB", "<= 50 MB", after <= 50)
@@ -200,6 +208,7 @@ print("  load: $LOAD (RSS after loading $LOAD_RSS MB)")
 print("  case page:  $(get case_page rps) req/s, p50 $(get case_page p50) ms, max $(get case_page max) ms, $(get case_page kb) KB, non-2xx $(get case_page non2xx); $(cat "$WORK/case_page.cpu")")
 print("  dashboard:  $(get dashboard rps) req/s, p50 $(get dashboard p50) ms, max $(get dashboard max) ms, non-2xx $(get dashboard non2xx); "
       f"the page: $DASH_ROWS of $OPEN open dates, {int('$DASH_BYTES') / 1024:.1f} KB, {float('$DASH_SECS') * 1000:.1f} ms (one curl); $(cat "$WORK/dashboard.cpu")")
+print("  readiness:  $(get readiness rps) req/s, p50 $(get readiness p50) ms, max $(get readiness max) ms, $(get readiness kb) KB, non-2xx $(get readiness non2xx); $(cat "$WORK/readiness.cpu")")
 print("  assess:     p50 $(get assess p50) ms, p99 $(get assess p99) ms, non-2xx $(get assess non2xx), $(get assess kb) KB; $(cat "$WORK/assess.cpu")")
 print("  peak RSS (VmHWM) over the whole run: $PEAK_RSS MB")
 print("  (server_us_per_req: the server's CPU time per request; cpu_*: % of one core over the run,")

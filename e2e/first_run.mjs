@@ -5,10 +5,12 @@
 // page -> the case's iCalendar file, whose event falls on that deadline ->
 // a harm and a particular social group defined inside the interview -> two
 // tabs saving the facts form (merged field by field; a field both changed
-// shown with both values for the user to choose) -> a task on the dashboard's
-// "My tasks" -> a practice session of interview preparation, the interview's
-// date on the dashboard -> an unfiled case past its one-year deadline at the top of the
-// dashboard, flagged overdue -> a 390 px phone screen -> archive and undo.
+// shown with both values for the user to choose) -> the application (issue
+// 16): two parts filled, a blocking check seen, fixed through its link, the
+// case ready to file -> a task on the dashboard's "My tasks" -> a practice
+// session of interview preparation, the interview's date on the dashboard -> an unfiled
+// case past its one-year deadline at the top of the dashboard, flagged overdue
+// -> a 390 px phone screen -> archive and undo.
 //
 // Every page visited is checked with axe-core (0 violations), and no page may
 // break the site's Content-Security-Policy: axe is evaluated through the
@@ -59,6 +61,8 @@ const LATE_ARRIVAL = '2024-03-04';
 const LATE_DEADLINE = '2025-03-04';
 const GROUP = 'Salvadoran women who refused to join a gang';
 const TASK = 'Ask the client for the police report';
+/** A client whose case and application (examples/application/complete.json) are made through the API. */
+const APP_CLIENT = 'Carla Sample';
 const TASK_DUE = '2026-07-01'; // 16 days after the server's "today"
 
 class CheckFailed extends Error {}
@@ -444,6 +448,74 @@ try {
   await tabB.close();
   step(`both changed the date of birth: both values shown, the one chosen saved (${chosen})`);
 
+  // ---- The application (issue 16): a client's case and most of the application through the API
+  // (a token made in Settings), then two parts filled in the browser, a blocking check seen on
+  // "Ready to file?", fixed through its link, and the case ready (no blocking issue).
+  const sample = JSON.parse(readFileSync(new URL('../examples/application/complete.json', import.meta.url), 'utf8'));
+  await page.goto(`${base}/settings`);
+  await page.fill('#token-name', 'e2e');
+  await page.getByRole('button', { name: 'Make token' }).click();
+  await page.waitForLoadState('load');
+  const apiToken = await text(page.locator('.secret code'));
+  check(apiToken.length > 20, `a token is shown once, got "${apiToken}"`);
+  const auth = { Authorization: `Bearer ${apiToken}` };
+  const made = await page.request.post(`${base}/api/v1/cases`, { headers: auth, data: { name: APP_CLIENT, facts: sample.facts } });
+  check(made.status() === 201, `POST /api/v1/cases: ${made.status()} ${await made.text()}`);
+  const appCaseUrl = `${base}/cases/${(await made.json()).id}`;
+  const partial = structuredClone(sample.application);
+  const partD = partial.part_d;
+  const religion = partial.part_a1.religion;
+  const explanation = partial.part_b.q1a.explanation;
+  delete partial.part_d; // Part D and A.I.16 are filled in the browser
+  delete partial.part_a1.religion;
+  delete partial.part_b.q1a.explanation; // a yes without its explanation: blocking (8 C.F.R. § 208.3(c)(3))
+  const put = await page.request.put(`${base}/api/v1/cases/${(await made.json()).id}/application`, { headers: auth, data: partial });
+  check(put.status() === 200, `PUT the application: ${put.status()} ${await put.text()}`);
+  await page.goto(appCaseUrl);
+  await Promise.all([page.waitForURL(`${appCaseUrl}/application`), page.getByRole('link', { name: 'Application (I-589)' }).click()]);
+  await a11y();
+  const saveApplication = async () => {
+    await Promise.all([
+      page.waitForURL((u) => u.searchParams.has('saved')),
+      page.getByRole('button', { name: 'Save application' }).click(),
+    ]);
+    return text(page.locator('.done[role=status]'));
+  };
+  // Part A.I: a wrong value first, refused with everything typed kept and the field marked.
+  await page.fill('#a-application-part_a1-religion', religion);
+  await page.fill('#a-application-part_d-printed_name', partD.printed_name);
+  await page.fill('#a-application-part_d-signed_on', 'last Tuesday');
+  await page.getByRole('button', { name: 'Save application' }).click();
+  await page.waitForURL((u) => u.searchParams.has('draft'));
+  check((await page.getAttribute('#a-application-part_d-signed_on', 'aria-invalid')) === 'true', 'a bad date is marked at its field');
+  check((await page.inputValue('#a-application-part_a1-religion')) === religion, 'what was typed is kept on a refusal');
+  await a11y(); // the form with its errors
+  // Part D, in full.
+  await page.fill('#a-application-part_d-native_alphabet_name', partD.native_alphabet_name);
+  await page.selectOption('#a-application-part_d-family_assisted', partD.family_assisted);
+  await page.selectOption('#a-application-part_d-someone_else_prepared', partD.someone_else_prepared);
+  await page.selectOption('#a-application-part_d-given_legal_list', partD.given_legal_list);
+  await page.selectOption('#a-application-part_d-signed', String(partD.signed));
+  await page.fill('#a-application-part_d-signed_on', partD.signed_on);
+  const savedApp = await saveApplication();
+  check(savedApp.includes('Application saved'), `the application is saved, got "${savedApp}"`);
+  step(`application: Parts A.I and D filled in the browser (${savedApp})`);
+  await Promise.all([page.waitForURL(`${appCaseUrl}/readiness`), page.getByRole('link', { name: 'See whether it is ready to file' }).click()]);
+  check((await text(page.locator('main'))).includes('Not ready to file'), 'the readiness page says the case is not ready');
+  const issue = page.locator('li.issue.blocking').filter({ hasText: '1.A' });
+  check((await issue.count()) === 1, `a blocking issue names B.1.A's missing explanation, got: ${await text(page.locator('section[aria-labelledby=blocking]'))}`);
+  await a11y(); // "Ready to file?" with a blocking issue
+  step(`blocking: "${await text(issue.locator('p').first())}"`);
+  await Promise.all([page.waitForURL((u) => u.hash === '#a-application-part_b-q1a-explanation'), issue.locator('a').first().click()]);
+  await page.fill('#a-application-part_b-q1a-explanation', explanation);
+  await saveApplication();
+  await page.goto(`${appCaseUrl}/readiness`);
+  const verdict = await text(page.locator('main'));
+  check(verdict.includes('Nothing blocks filing') && (await page.locator('li.issue.blocking').count()) === 0,
+    `after the fix the case is ready to file, got "${verdict.slice(0, 400)}"`);
+  await a11y(); // "Ready to file?" with nothing blocking
+  step('fixed through the issue\'s link: nothing blocks filing');
+
   // ---- A task for a colleague on the team (here, the one user), due in 16 days.
   await page.goto(caseUrl);
   await page.fill('#task-title', TASK);
@@ -504,7 +576,7 @@ try {
 
   // ---- On a phone (390 px): no page is wider than the screen (issue 22, defect 9).
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const url of [caseUrl, `${base}/`, `${base}/cases`, `${caseUrl}/facts`, `${caseUrl}/interview`]) {
+  for (const url of [caseUrl, `${base}/`, `${base}/cases`, `${caseUrl}/facts`, `${caseUrl}/interview`, `${appCaseUrl}/application`, `${appCaseUrl}/readiness`]) {
     await page.goto(url);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     check(width <= 390, `at 390 px, ${url} is ${width} px wide: something leaves the screen`);
@@ -514,7 +586,7 @@ try {
     page.locator('section[aria-labelledby=deadlines] tbody tr').first().locator('td').evaluateAll((tds) =>
       tds.map((td) => td.getBoundingClientRect().right)));
   check(cells.every((r) => r <= 390), `at 390 px every cell of a deadline row is on screen (right edges ${cells.join(', ')})`);
-  step('at 390 px the case page, the dashboard, the case list, the facts form and the interview fit the screen');
+  step('at 390 px the case page, the dashboard, the case list, the facts form, the interview, the application and "Ready to file?" fit the screen');
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // ---- Archive, with its confirmation and its undo (issue 22, defect 8).
@@ -541,7 +613,7 @@ try {
 
   check(!cspBroken.length, `the Content-Security-Policy was broken:\n  ${cspBroken.join('\n  ')}`);
   await browser.close();
-  console.log(`PASS: setup, sign-in, a second factor set up and used to sign in, new case, interview, asylum card, one-year deadline and its calendar event, a social group defined in the interview, two tabs merged, a task, an overdue case first on the dashboard, a 390 px screen, archive and undo; axe-core found no violation on ${audited} pages`);
+  console.log(`PASS: setup, sign-in, a second factor set up and used to sign in, new case, interview, asylum card, one-year deadline and its calendar event, a social group defined in the interview, two tabs merged, an application filled and made ready to file, a task, a practice session and the interview on the dashboard, an overdue case first on the dashboard, a 390 px screen, archive and undo; axe-core found no violation on ${audited} pages`);
 } catch (e) {
   console.error(`FAIL: ${e instanceof CheckFailed ? e.message : e.stack ?? e}`);
   if (page) {

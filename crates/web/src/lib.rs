@@ -28,6 +28,7 @@
 pub mod admin;
 pub mod api;
 pub mod app;
+pub mod application;
 pub mod auth;
 pub mod backup;
 pub mod calendar;

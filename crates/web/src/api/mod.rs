@@ -6,6 +6,9 @@
 //! 404 for a case that does not exist or is someone else's, 422 for facts the
 //! engine rejects (the field path named), 413 for a body over the limit.
 
+mod application;
+
+use application::*;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -72,6 +75,8 @@ pub fn routes(prefix: &str) -> (axum::Router<AppState>, Vec<Route>) {
         .routes(routes!(get_facts, put_facts))
         .routes(routes!(get_assessment))
         .routes(routes!(calendar))
+        .routes(routes!(get_application, put_application))
+        .routes(routes!(get_readiness))
         .split_for_parts();
     let mut table = vec![Route {
         method: "GET",

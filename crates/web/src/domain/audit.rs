@@ -46,6 +46,8 @@ actions! {
     CaseExport => "case.export",
     CaseArchive => "case.archive",
     FactsChange => "facts.change",
+    /// A new version of the case's Form I-589 application (issue 16).
+    ApplicationChange => "application.change",
     NoteAdd => "note.add",
     NoteEdit => "note.edit",
     NoteDelete => "note.delete",

@@ -71,6 +71,34 @@ impl FormState<'_> {
     }
 }
 
+/// A select's options after its empty one: `value` selected; a value the
+/// list lacks (typed elsewhere, the API) stays visible and selected, and is
+/// reported on save.
+pub fn options_of(out: &mut String, options: &[(&str, String)], value: &str) {
+    let mut known = value.is_empty();
+    for (v, text) in options {
+        let sel = if *v == value {
+            known = true;
+            " selected"
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "<option value=\"{}\"{sel}>{}</option>",
+            esc(v),
+            esc(text)
+        );
+    }
+    if !known {
+        let _ = write!(
+            out,
+            "<option value=\"{0}\" selected>{0}</option>",
+            esc(value)
+        );
+    }
+}
+
 /// One labelled control for the fact at `path`.
 pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) {
     let id = element_id(path);
@@ -107,29 +135,7 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
                 out,
                 "<select id=\"{idq}\" name=\"{name}\"{aria}><option value=\"\">unknown</option>"
             );
-            let mut known = value.is_empty();
-            for (v, text) in &options {
-                let sel = if *v == value {
-                    known = true;
-                    " selected"
-                } else {
-                    ""
-                };
-                let _ = write!(
-                    out,
-                    "<option value=\"{}\"{sel}>{}</option>",
-                    esc(v),
-                    esc(text)
-                );
-            }
-            if !known {
-                // A value typed elsewhere (the API) that the list lacks stays visible and is reported on save.
-                let _ = write!(
-                    out,
-                    "<option value=\"{0}\" selected>{0}</option>",
-                    esc(&value)
-                );
-            }
+            options_of(out, &options, &value);
             out.push_str("</select>");
         }
         Kind::Prose => {

@@ -21,6 +21,7 @@ use crate::Role;
 use crate::crypt::{CryptError, Keyring};
 use crate::domain::{CaseId, UserId};
 
+mod application;
 mod audit;
 mod cases;
 mod file;
@@ -30,6 +31,7 @@ mod second_factor;
 mod tasks;
 mod users;
 
+pub use application::ApplicationVersion;
 pub use audit::{Audit, AuditFilter, By};
 pub use file::{check_sqlite, copy_sqlite};
 pub use interview::{InterviewRecord, InterviewRow, PracticeMark, PracticeSession};
@@ -326,6 +328,12 @@ pub(crate) mod place {
     }
     pub fn version_changes(case: &CaseId, version: i64) -> String {
         format!("facts_history.changes/{case}/{version}")
+    }
+    pub fn application_document(case: &CaseId, version: i64) -> String {
+        format!("application_versions.document/{case}/{version}")
+    }
+    pub fn application_changes(case: &CaseId, version: i64) -> String {
+        format!("application_versions.changes/{case}/{version}")
     }
     pub fn note(note: &str) -> String {
         format!("notes.body/{note}")

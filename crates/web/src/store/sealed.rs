@@ -39,6 +39,8 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     sealed("cases", "search_text", BY_ID),
     sealed("facts_history", "facts", BY_VERSION),
     sealed("facts_history", "changes", BY_VERSION),
+    sealed("application_versions", "document", BY_VERSION),
+    sealed("application_versions", "changes", BY_VERSION),
     sealed("notes", "body", BY_ID),
     sealed(
         "note_versions",
@@ -340,6 +342,18 @@ mod tests {
                 "changes",
                 version(),
                 place::version_changes(&case, 3),
+            ),
+            (
+                "application_versions",
+                "document",
+                version(),
+                place::application_document(&case, 3),
+            ),
+            (
+                "application_versions",
+                "changes",
+                version(),
+                place::application_changes(&case, 3),
             ),
             ("notes", "body", vec![text("n1")], place::note("n1")),
             (

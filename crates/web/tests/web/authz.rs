@@ -49,6 +49,11 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/api/v1/cases/{id}/assessment")
         | ("GET", "/api/v1/cases/{id}/calendar.ics")
         | ("PUT", "/api/v1/cases/{id}/facts")
+        | ("GET", "/cases/{id}/application")
+        | ("GET", "/cases/{id}/readiness")
+        | ("GET", "/api/v1/cases/{id}/application")
+        | ("PUT", "/api/v1/cases/{id}/application")
+        | ("GET", "/api/v1/cases/{id}/readiness")
         | ("POST", "/api/v1/assess") => (&[], 200),
         ("POST", "/api/v1/cases") => (&[], 201),
         ("GET", "/favicon.ico") => (&[], 308),
@@ -94,6 +99,13 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
                 ("version", "1"),
                 ("fact", "applicant.birth_date"),
                 ("applicant.birth_date", "1990-01-01"),
+            ],
+            303,
+        ),
+        ("POST", "/cases/{id}/application") => (
+            &[
+                ("version", "0"),
+                ("application.part_a1.religion", "Catholic"),
             ],
             303,
         ),
@@ -157,6 +169,8 @@ async fn call(
         (true, m, who) => {
             let body = matches!(m, "PUT" | "POST").then_some(if path.ends_with("/cases") {
                 r#"{"name": "API client"}"#
+            } else if path.ends_with("/application") {
+                r#"{"part_a1": {"religion": "Catholic"}}"#
             } else {
                 ARRIVED
             });

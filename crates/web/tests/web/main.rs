@@ -32,6 +32,7 @@ macro_rules! both {
 }
 
 mod api;
+mod application;
 mod authz;
 mod encryption;
 mod interview;

@@ -20,7 +20,7 @@ fn first() -> Version<'static> {
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 9] = [
+const MIGRATIONS: [&str; 10] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
@@ -29,6 +29,7 @@ const MIGRATIONS: [&str; 9] = [
     "search text and time zone",
     "second factor",
     "encryption at rest",
+    "application",
     "interview practice",
 ];
 
