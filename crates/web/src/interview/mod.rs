@@ -10,11 +10,9 @@
 //! place, officer or judge, interpreter, what to bring) is recorded here;
 //! its date goes on the dashboard and in the calendar feeds.
 //!
-//! NOT MODELLED: the readiness checks of the application (issue 16): the
-//! workspace does not store the application yet, so the practice set is
-//! chosen without them (`readiness: None`); when the application area lands,
-//! its `refuge_application::check_with` result is passed here, and tripped
-//! checks become "explain this" questions. Printouts as PDF need the
+//! The application's readiness checks (issue 16) are run on the stored
+//! application, when the case has one (`application::service`), and its
+//! tripped checks become "explain this" questions. Printouts as PDF need the
 //! documents crate, which does not exist yet: the printable page is HTML.
 
 use std::collections::HashMap;
@@ -28,6 +26,7 @@ use refuge_interview::{Bank, CaseView, Forum, Item, checklist, practice_set};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::application;
 use crate::cases::service::assessment_of;
 use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
@@ -75,7 +74,7 @@ struct Details {
 }
 
 /// The case's document for the bank's conditions: its facts (the
-/// application is not stored yet, see the module's doc).
+/// application is added by [`set_of`] when one is stored).
 fn document(case: &CaseRow) -> Value {
     let facts: Value =
         serde_json::from_str(&case.facts).unwrap_or(Value::Object(Default::default()));
@@ -95,12 +94,22 @@ async fn set_of(
     case: &CaseRow,
     forum: Forum,
 ) -> (Vec<Item>, Vec<ChecklistRow>, Value) {
-    let doc = document(case);
+    let mut doc = document(case);
     let (a, _) = assessment_of(state, case).await;
+    // The application's checks, when one is stored and reads beside the
+    // facts (one that no longer does is the application page's to show).
+    let readiness = match application::service::stored(state, case).await {
+        Ok(stored) if stored.version > 0 => {
+            let r = application::service::readiness(state, case, &stored.document).await;
+            doc["application"] = stored.document;
+            r.ok()
+        }
+        _ => None,
+    };
     let view = CaseView {
         document: &doc,
         assessment: &a,
-        readiness: None,
+        readiness: readiness.as_ref(),
         forum,
     };
     let bank = Bank::embedded();

@@ -154,3 +154,32 @@ both! {
         assert_eq!(r.status, StatusCode::NOT_FOUND);
     }
 }
+
+both! {
+    /// A discrepancy in the stored application (issue 16) is put to the
+    /// client first, as an "explain this" question showing the preparer both
+    /// statements (INA § 208(b)(1)(B)(iii): any inconsistency may count).
+    async fn a_discrepancy_in_the_stored_application_opens_the_practice_set_as_an_explain_question(t) {
+        let ana = t.login("ana", Role::Attorney).await;
+        let text = std::fs::read_to_string(format!(
+            "{}/../../examples/application/complete.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let case = t.case(&ana, "Ana Flores", &doc["facts"].to_string()).await;
+        let first_before = question_id(&t.get(&start(t, &ana, case.id.as_str(), "asylum_office").await.0, Some(&ana)).await.body);
+        assert!(!first_before.starts_with("explain:"), "a consistent application brings no explain question first: {first_before}");
+
+        doc["application"]["part_d"]["printed_name"] = serde_json::json!("Quillmark Otherwise");
+        let r = t
+            .api("PUT", &format!("/api/v1/cases/{}/application", case.id), Some(&ana.token), Some(&doc["application"].to_string()))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let page = t.get(&start(t, &ana, case.id.as_str(), "asylum_office").await.0, Some(&ana)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let first = question_id(&page.body);
+        assert!(first.starts_with("explain:consistency.name:"), "the discrepancy comes first: {first}");
+        assert!(page.body.contains("Quillmark Otherwise"), "the preparer sees the printed name as it stands");
+    }
+}
