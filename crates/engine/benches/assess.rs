@@ -5,9 +5,15 @@
 
 use refuge_engine::{Law, assess_json};
 
-// The allocator the `refuge` binary ships with, so that the figures are the binary's.
+// The allocator the `refuge` binary ships with, asked as the binary asks it,
+// so that the figures are the binary's.
+// (Its tests are the binary's: a bench built with cfg(test) does not run them.)
+#[allow(unused_imports)]
+#[path = "../../cli/src/alloc.rs"]
+mod alloc;
+
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 fn main() {
     // Parse the embedded parameter set once, as the binary does.
