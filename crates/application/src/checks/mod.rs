@@ -10,6 +10,7 @@ mod completeness;
 mod consistency;
 mod history;
 mod one_year;
+mod timeline;
 
 use std::sync::OnceLock;
 
@@ -153,6 +154,7 @@ pub fn check_with(doc: &CaseDocument, assessment: &Assessment) -> Readiness {
     history::run(&mut ctx);
     one_year::run(&mut ctx);
     consistency::run(&mut ctx);
+    timeline::run(&mut ctx);
     let issues = ctx.issues;
     let checks: Vec<CheckResult> = all()
         .iter()
