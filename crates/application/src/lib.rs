@@ -21,6 +21,7 @@
 
 pub mod checks;
 pub mod document;
+pub mod evidence;
 pub mod form;
 pub mod output;
 pub mod schema;
@@ -254,6 +255,9 @@ fn validate(case: &Case, app: &Application) -> Result<(), InputError> {
     )?;
     if let Some(t) = &app.timeline {
         timeline(case, t, &rows)?;
+    }
+    if let Some(list) = &app.evidence {
+        evidence::validate(case, list)?;
     }
     Ok(())
 }

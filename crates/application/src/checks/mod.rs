@@ -199,6 +199,11 @@ pub fn check_with(doc: &CaseDocument, assessment: &Assessment) -> Readiness {
         counts,
         checks,
         issues,
+        evidence: crate::evidence::checklist(
+            doc.case(),
+            doc.application().evidence.as_deref().unwrap_or(&[]),
+            assessment,
+        ),
         notice: NOTICE,
     }
 }
