@@ -24,8 +24,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{EvidenceEntry, EvidenceStatus, MAX_ROWS, err};
 
-const EVIDENCE: &str = include_str!("../form/evidence.toml");
-
 /// The checklist's data, `form/evidence.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,7 +106,9 @@ impl Evidence {
     pub fn embedded() -> &'static Evidence {
         static E: OnceLock<Evidence> = OnceLock::new();
         E.get_or_init(|| {
-            Evidence::parse(EVIDENCE).expect("form/evidence.toml is checked by the tests")
+            crate::data::read(crate::data::EVIDENCE_JSON, crate::data::EVIDENCE_TOML)
+                .and_then(Evidence::check)
+                .expect("form/evidence.toml is checked by the tests")
         })
     }
 
@@ -118,7 +118,10 @@ impl Evidence {
     /// # Errors
     /// What is wrong, naming the element or item.
     pub fn parse(text: &str) -> Result<Evidence, String> {
-        let e: Evidence = toml::from_str(text).map_err(|e| e.to_string())?;
+        Evidence::check(toml::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    fn check(e: Evidence) -> Result<Evidence, String> {
         if e.checklist.version.trim().is_empty() {
             return Err("[checklist] has no version".into());
         }

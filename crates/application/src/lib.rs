@@ -20,6 +20,7 @@
 //! ```
 
 pub mod checks;
+mod data;
 pub mod document;
 pub mod evidence;
 pub mod form;
@@ -72,6 +73,19 @@ impl CaseDocument {
     /// # Errors
     /// An [`InputError`] naming the JSON path (`application.part_a3.addresses[2].to`) and the problem.
     pub fn from_json(json: &str, today: Date) -> Result<CaseDocument, InputError> {
+        CaseDocument::from_json_with(json, || today)
+    }
+
+    /// [`CaseDocument::from_json`], asking for `today` only when the facts
+    /// give no `as_of` (the system's date costs a program the reading of its
+    /// time zone, about a millisecond).
+    ///
+    /// # Errors
+    /// An [`InputError`] naming the JSON path and the problem.
+    pub fn from_json_with(
+        json: &str,
+        today: impl FnOnce() -> Date,
+    ) -> Result<CaseDocument, InputError> {
         if !json.trim_start().starts_with('{') {
             return Err(err(
                 "",
@@ -79,6 +93,7 @@ impl CaseDocument {
             ));
         }
         let raw: RawDocument = refuge_engine::facts::parse_json(json)?;
+        let today = raw.facts.as_of.unwrap_or_else(today);
         CaseDocument::new(raw, today)
     }
 

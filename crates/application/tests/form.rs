@@ -166,3 +166,27 @@ fn every_check_the_code_reports_is_defined_and_every_defined_check_is_reported()
     let defined: BTreeSet<String> = all().iter().map(|d| d.id.clone()).collect();
     assert_eq!(used, defined);
 }
+
+/// Start-up reads the data as JSON that `build.rs` converts from the TOML
+/// (faster to read); the TOML is the source, and both say the same.
+#[test]
+fn the_data_start_up_reads_is_the_toml_as_written() {
+    let form = Form::parse(include_str!("../form/i589.toml")).unwrap();
+    assert_eq!(
+        serde_json::to_value(&form).unwrap(),
+        serde_json::to_value(Form::embedded()).unwrap()
+    );
+    #[derive(serde::Deserialize)]
+    struct Defs {
+        checks: Vec<refuge_application::checks::Def>,
+    }
+    let defs: Defs = toml::from_str(include_str!("../form/checks.toml")).unwrap();
+    assert_eq!(defs.checks, all());
+    let evidence =
+        refuge_application::evidence::Evidence::parse(include_str!("../form/evidence.toml"))
+            .unwrap();
+    assert_eq!(
+        format!("{evidence:?}"),
+        format!("{:?}", refuge_application::evidence::Evidence::embedded())
+    );
+}

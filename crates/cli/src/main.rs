@@ -236,7 +236,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             today: day,
         } => {
-            let case = match read_document(&file, day.unwrap_or_else(today), Case::from_json)? {
+            let case = match read_document(&file, |t| {
+                Case::from_json(t, day.unwrap_or_else(today))
+            })? {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
@@ -254,7 +256,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             today: day,
         } => {
             let doc =
-                match read_document(&file, day.unwrap_or_else(today), CaseDocument::from_json)? {
+                // The system's date only when the document gives no `as_of`.
+                match read_document(&file, |t| {
+                    CaseDocument::from_json_with(t, || day.unwrap_or_else(today))
+                })? {
                     Ok(d) => d,
                     Err(code) => return Ok(code),
                 };
@@ -360,11 +365,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// 2 (`Err`); a file that cannot be read is an error.
 fn read_document<T>(
     file: &str,
-    today: Date,
-    parse: fn(&str, Date) -> Result<T, refuge_engine::InputError>,
+    parse: impl FnOnce(&str) -> Result<T, refuge_engine::InputError>,
 ) -> anyhow::Result<Result<T, ExitCode>> {
     let text = read_input(file)?;
-    Ok(parse(&text, today).map_err(|e| {
+    Ok(parse(&text).map_err(|e| {
         eprintln!("refuge: {file}: {e}");
         ExitCode::from(2)
     }))

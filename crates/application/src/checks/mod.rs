@@ -24,7 +24,6 @@ use crate::document::{Application, PartA1, PartA2, PartA3, PartB, PartC, PartD, 
 use crate::form::Form;
 use crate::output::{CheckResult, Counts, FormVersion, Issue, Readiness, Severity, Status};
 
-const CHECKS: &str = include_str!("../../form/checks.toml");
 
 /// A check's definition, from `form/checks.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -46,7 +45,7 @@ struct Defs {
 pub fn all() -> &'static [Def] {
     static ALL: OnceLock<Vec<Def>> = OnceLock::new();
     ALL.get_or_init(|| {
-        toml::from_str::<Defs>(CHECKS)
+        crate::data::read::<Defs>(crate::data::CHECKS_JSON, crate::data::CHECKS_TOML)
             .expect("form/checks.toml is checked by the tests")
             .checks
     })
