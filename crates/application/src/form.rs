@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-
 /// The form: Form I-589, its edition, parts and items.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -236,12 +236,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             today: day,
         } => {
-            let case = match read_document(&file, |t| {
-                Case::from_json(t, day.unwrap_or_else(today))
-            })? {
-                Ok(c) => c,
-                Err(code) => return Ok(code),
-            };
+            let case =
+                match read_document(&file, |t| Case::from_json(t, day.unwrap_or_else(today)))? {
+                    Ok(c) => c,
+                    Err(code) => return Ok(code),
+                };
             let a = assess(&case, law);
             let out = match format {
                 Format::Json => json_out(&a, refuge_engine::json::to_string)?,

@@ -24,7 +24,6 @@ use crate::document::{Application, PartA1, PartA2, PartA3, PartB, PartC, PartD, 
 use crate::form::Form;
 use crate::output::{CheckResult, Counts, FormVersion, Issue, Readiness, Severity, Status};
 
-
 /// A check's definition, from `form/checks.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
