@@ -253,7 +253,7 @@ impl Calendar {
             .map(|w| week[(first + 3 + 64 * w as i32).rem_euclid(7) as usize])
             .collect();
         // The bits past the last day are no days.
-        if days % 64 != 0
+        if !days.is_multiple_of(64)
             && let Some(w) = business.last_mut()
         {
             *w &= (1u64 << (days % 64)) - 1;

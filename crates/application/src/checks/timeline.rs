@@ -8,6 +8,7 @@
 //! > consistency between the applicant's or witness's written and oral
 //! > statements (whenever made and whether or not under oath, and considering
 //! > the circumstances under which the statements were made) …
+//!
 //! (INA § 208(b)(1)(B)(iii)). The circumstances a source records (a summary
 //! or a verbatim record, an interpreter, questions meant to bring out a claim)
 //! are what *Matter of J-C-H-F-*, 27 I&N Dec. 211 (BIA 2018), weighs a border
