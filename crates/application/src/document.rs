@@ -119,14 +119,23 @@ impl<'de> Deserialize<'de> for DateAnswer {
 }
 
 /// A day of a history row (Mo/Yr on the form): `YYYY-MM`, or `YYYY-MM-DD`
-/// where the day is known. A month stands for any day in it.
+/// where the day is known. A month stands for any day in it. The timeline's
+/// dates ([`Day::parse_partial`]) may also be a year alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day {
     /// The earliest day it may be.
     pub first: Date,
     /// The latest day it may be (the month's last day for a month).
     pub last: Date,
-    exact: bool,
+    precision: Precision,
+}
+
+/// How much of a [`Day`] is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Precision {
+    Year,
+    Month,
+    Day,
 }
 
 impl Day {
@@ -137,7 +146,7 @@ impl Day {
             return Ok(Day {
                 first: d,
                 last: d.last_of_month(),
-                exact: false,
+                precision: Precision::Month,
             });
         }
         let d = parse_date(s).map_err(|_| {
@@ -146,17 +155,41 @@ impl Day {
         Ok(Day {
             first: d,
             last: d,
-            exact: true,
+            precision: Precision::Day,
         })
+    }
+
+    /// A date of the timeline, as a source gives it: `YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`. A year stands for any day in it.
+    ///
+    /// # Errors
+    /// What is wrong with `s`, in words.
+    pub fn parse_partial(s: &str) -> Result<Day, String> {
+        const WANT: &str = "is not a year YYYY, a month YYYY-MM or a date YYYY-MM-DD";
+        if s.len() == 4 {
+            let d = parse_date(&format!("{s}-01-01")).map_err(|_| format!("{s:?} {WANT}"))?;
+            return Ok(Day {
+                first: d,
+                last: d.last_of_year(),
+                precision: Precision::Year,
+            });
+        }
+        Day::parse(s).map_err(|_| format!("{s:?} {WANT} (no such day)"))
+    }
+
+    /// Whether the two may be the same day (their spans meet).
+    pub fn may_equal(self, other: Day) -> bool {
+        self.first <= other.last && other.first <= self.last
     }
 }
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.exact {
-            write!(f, "{}", self.first)
-        } else {
-            write!(f, "{}", &self.first.to_string()[..7])
+        let s = self.first.to_string();
+        match self.precision {
+            Precision::Day => f.write_str(&s),
+            Precision::Month => f.write_str(&s[..7]),
+            Precision::Year => f.write_str(&s[..4]),
         }
     }
 }
@@ -220,6 +253,12 @@ facts_struct!(
         part_d: Option<PartD>,
         part_e: Option<PartE>,
         supplement_b: Option<Vec<Continuation>>,
+        /// Not an item of the form: the story, event by event, with what each
+        /// source says of it (`docs/application.md#the-timeline`).
+        timeline: Option<Timeline>,
+        /// Not an item of the form: the status of each piece of evidence of
+        /// the checklist (`form/evidence.toml`, `docs/application.md#the-evidence-checklist`).
+        evidence: Option<Vec<EvidenceEntry>>,
     }
 );
 
@@ -462,6 +501,199 @@ facts_struct!(
         part: Option<String>,
         question: Option<String>,
         text: Option<String>,
+    }
+);
+
+fn de_partial<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Day>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => Day::parse_partial(&s)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
+choice!(
+    /// What a source of the timeline is. The border and credible-fear records
+    /// are weighed for their reliability (Matter of J-C-H-F-, 27 I&N Dec. 211
+    /// (BIA 2018)).
+    SourceKind {
+        I589 = "i589",
+        Declaration = "declaration",
+        BorderStatement = "border_statement",
+        CredibleFear = "credible_fear",
+        Testimony = "testimony",
+        Document = "document",
+        Other = "other",
+    }
+);
+
+impl SourceKind {
+    /// The source in words ("the border statement").
+    pub fn words(self) -> &'static str {
+        match self {
+            SourceKind::I589 => "the I-589",
+            SourceKind::Declaration => "the declaration",
+            SourceKind::BorderStatement => "the border statement",
+            SourceKind::CredibleFear => "the credible-fear record",
+            SourceKind::Testimony => "the testimony notes",
+            SourceKind::Document => "the document",
+            SourceKind::Other => "the source",
+        }
+    }
+}
+
+choice!(
+    /// How a statement was recorded: word for word, or summarised by the one who took it.
+    Record { Verbatim = "verbatim", Summary = "summary" }
+);
+
+choice!(
+    /// What happened.
+    EventKind {
+        Harm = "harm",
+        Threat = "threat",
+        Departure = "departure",
+        Entry = "entry",
+        Detention = "detention",
+        Move = "move",
+        Other = "other",
+    }
+);
+
+choice!(
+    /// Who a person of an event is to the applicant.
+    PersonRelation {
+        Applicant = "applicant",
+        Spouse = "spouse",
+        Child = "child",
+        Mother = "mother",
+        Father = "father",
+        Sibling = "sibling",
+        OtherFamily = "other_family",
+        NotFamily = "not_family",
+    }
+);
+
+choice!(
+    /// Where a piece of evidence stands.
+    EvidenceStatus {
+        Needed = "needed",
+        Requested = "requested",
+        InHand = "in_hand",
+        Translated = "translated",
+        NotObtainable = "not_obtainable",
+    }
+);
+
+facts_struct!(
+    /// The timeline: each source declared once, each event entered once with
+    /// what each source says of it.
+    Timeline {
+        sources: Option<Vec<Source>>,
+        events: Option<Vec<Event>>,
+    }
+);
+
+facts_struct!(
+    /// A statement of the story: the I-589, a declaration, a border or
+    /// credible-fear record, testimony notes, a document. Its circumstances
+    /// decide how much a discrepancy weighs (Matter of J-C-H-F-, 27 I&N Dec.
+    /// 211 (BIA 2018); Ramsameachire v. Ashcroft, 357 F.3d 169 (2d Cir. 2004)).
+    Source {
+        id: Option<String>,
+        kind: Option<SourceKind>,
+        title: Option<String>,
+        #[serde(deserialize_with = "de_date")]
+        taken_on: Option<Date>,
+        language: Option<String>,
+        /// An interpreter was present.
+        interpreter: Option<YesNo>,
+        /// Recorded word for word, or summarised.
+        record: Option<Record>,
+        /// The questions were meant to bring out the details of a claim, with follow-up.
+        claim_questions: Option<YesNo>,
+        note: Option<String>,
+    }
+);
+
+facts_struct!(
+    /// One event of the story.
+    Event {
+        id: Option<String>,
+        kind: Option<EventKind>,
+        /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: what the practitioner holds true.
+        #[serde(deserialize_with = "de_partial")]
+        date: Option<Day>,
+        /// The last day, for an event that lasted (a detention, a stay).
+        #[serde(deserialize_with = "de_partial")]
+        until: Option<Day>,
+        place: Option<Location>,
+        people: Option<Vec<Person>>,
+        /// The facts' harm this event is (`facts.harms[].id`).
+        harm: Option<String>,
+        /// The facts' arrival this event is (an index of `facts.arrivals`).
+        arrival: Option<usize>,
+        /// The events this one came after (a departure names the harms that drove it, an entry its departure).
+        after: Option<Vec<String>>,
+        summary: Option<String>,
+        statements: Option<Vec<Statement>>,
+    }
+);
+
+facts_struct!(
+    /// A place: the city or town, the province, the country.
+    Location {
+        city: Option<String>,
+        province: Option<String>,
+        country: Option<Country>,
+    }
+);
+
+facts_struct!(
+    /// A person of an event: a family member by the facts' id, or by name and relation.
+    Person {
+        family: Option<String>,
+        name: Option<String>,
+        relation: Option<PersonRelation>,
+    }
+);
+
+facts_struct!(
+    /// What one source says of an event.
+    Statement {
+        source: Option<String>,
+        /// The date as the source states it.
+        #[serde(deserialize_with = "de_partial")]
+        date: Option<Day>,
+        /// The place as the source states it.
+        place: Option<Location>,
+        /// Where in the source (a page, a paragraph, a question).
+        at: Option<String>,
+        /// The source's words.
+        text: Option<String>,
+    }
+);
+
+facts_struct!(
+    /// The status of one piece of evidence of the checklist (`form/evidence.toml`).
+    EvidenceEntry {
+        /// The element it proves (`identity`, `past_harm`, ...).
+        element: Option<String>,
+        /// The piece of evidence (`passport`, `medical_records`, ...).
+        item: Option<String>,
+        /// For an element of each harm: the facts' harm id.
+        harm: Option<String>,
+        /// For an element of each family member: the facts' family id.
+        family: Option<String>,
+        status: Option<EvidenceStatus>,
+        /// Why it cannot reasonably be obtained (required for `not_obtainable`; INA § 208(b)(1)(B)(ii)).
+        why: Option<String>,
+        /// The language it is in, when not English.
+        language: Option<String>,
+        /// Who translated it and certified the translation (8 C.F.R. § 103.2(b)(3)).
+        translator: Option<String>,
+        note: Option<String>,
     }
 );
 

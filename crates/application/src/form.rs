@@ -9,8 +9,6 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-const I589: &str = include_str!("../form/i589.toml");
-
 /// The form: Form I-589, its edition, parts and items.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,7 +99,11 @@ impl Form {
     /// The form compiled into the crate.
     pub fn embedded() -> &'static Form {
         static FORM: OnceLock<Form> = OnceLock::new();
-        FORM.get_or_init(|| Form::parse(I589).expect("form/i589.toml is checked by the tests"))
+        FORM.get_or_init(|| {
+            crate::data::read(crate::data::I589_JSON, crate::data::I589_TOML)
+                .and_then(Form::check)
+                .expect("form/i589.toml is checked by the tests")
+        })
     }
 
     /// Reads and checks form data.
@@ -109,7 +111,12 @@ impl Form {
     /// # Errors
     /// What is wrong, naming the item.
     pub fn parse(text: &str) -> Result<Form, String> {
-        let form: Form = toml::from_str(text).map_err(|e| e.to_string())?;
+        Form::check(toml::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    /// Checks form data as read: every item in a part, its path in the
+    /// application or the facts, listed once, `when` only when required.
+    fn check(form: Form) -> Result<Form, String> {
         let mut paths = std::collections::HashSet::new();
         for item in &form.items {
             if !form.parts.iter().any(|p| p.id == item.part) {

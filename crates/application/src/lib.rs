@@ -20,7 +20,9 @@
 //! ```
 
 pub mod checks;
+mod data;
 pub mod document;
+pub mod evidence;
 pub mod form;
 pub mod output;
 pub mod schema;
@@ -71,6 +73,19 @@ impl CaseDocument {
     /// # Errors
     /// An [`InputError`] naming the JSON path (`application.part_a3.addresses[2].to`) and the problem.
     pub fn from_json(json: &str, today: Date) -> Result<CaseDocument, InputError> {
+        CaseDocument::from_json_with(json, || today)
+    }
+
+    /// [`CaseDocument::from_json`], asking for `today` only when the facts
+    /// give no `as_of` (the system's date costs a program the reading of its
+    /// time zone, about a millisecond).
+    ///
+    /// # Errors
+    /// An [`InputError`] naming the JSON path and the problem.
+    pub fn from_json_with(
+        json: &str,
+        today: impl FnOnce() -> Date,
+    ) -> Result<CaseDocument, InputError> {
         if !json.trim_start().starts_with('{') {
             return Err(err(
                 "",
@@ -78,6 +93,7 @@ impl CaseDocument {
             ));
         }
         let raw: RawDocument = refuge_engine::facts::parse_json(json)?;
+        let today = raw.facts.as_of.unwrap_or_else(today);
         CaseDocument::new(raw, today)
     }
 
@@ -252,5 +268,158 @@ fn validate(case: &Case, app: &Application) -> Result<(), InputError> {
         "application.supplement_b",
         app.supplement_b.as_deref().map_or(0, <[_]>::len),
     )?;
+    if let Some(t) = &app.timeline {
+        timeline(case, t, &rows)?;
+    }
+    if let Some(list) = &app.evidence {
+        evidence::validate(case, list)?;
+    }
     Ok(())
+}
+
+/// The timeline's own checks: ids given and unique, every reference (a
+/// source, an event, a harm, an arrival, a family member) to something that
+/// exists, no date after `as_of`, nothing that ends before it starts.
+fn timeline(
+    case: &Case,
+    t: &document::Timeline,
+    rows: &dyn Fn(&str, usize) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let as_of = case.as_of();
+    let past = |path: String, d: Option<document::Day>| match d {
+        Some(d) if d.first > as_of => Err(err(
+            path,
+            format!("{d} is after as_of {as_of}; the timeline holds what has happened"),
+        )),
+        _ => Ok(()),
+    };
+    let sources = t.sources.as_deref().unwrap_or(&[]);
+    rows("application.timeline.sources", sources.len())?;
+    let mut source_ids: Vec<&str> = Vec::with_capacity(sources.len());
+    for (i, s) in sources.iter().enumerate() {
+        let path = format!("application.timeline.sources[{i}]");
+        let id = unique_id(s.id.as_deref(), &source_ids, &path, "source")?;
+        source_ids.push(id);
+        if let Some(d) = s.taken_on
+            && d > as_of
+        {
+            return Err(err(
+                format!("{path}.taken_on"),
+                format!("{d} is after as_of {as_of}; this date must be in the past"),
+            ));
+        }
+    }
+    let events = t.events.as_deref().unwrap_or(&[]);
+    rows("application.timeline.events", events.len())?;
+    let mut event_ids: Vec<&str> = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        let path = format!("application.timeline.events[{i}]");
+        let id = unique_id(e.id.as_deref(), &event_ids, &path, "event")?;
+        event_ids.push(id);
+    }
+    let arrivals = case.facts().arrivals().len();
+    for (i, e) in events.iter().enumerate() {
+        let path = format!("application.timeline.events[{i}]");
+        past(format!("{path}.date"), e.date)?;
+        past(format!("{path}.until"), e.until)?;
+        if let (Some(from), Some(until)) = (e.date, e.until)
+            && until.last < from.first
+        {
+            return Err(err(
+                format!("{path}.until"),
+                format!("{until} is before the event's date {from}"),
+            ));
+        }
+        if let Some(h) = e.harm.as_deref()
+            && !case.harm_ids().iter().any(|id| id == h)
+        {
+            return Err(err(
+                format!("{path}.harm"),
+                format!("harm {h:?} is not in facts.harms"),
+            ));
+        }
+        if let Some(k) = e.arrival
+            && k >= arrivals
+        {
+            return Err(err(
+                format!("{path}.arrival"),
+                format!("facts.arrivals has no entry {k} ({arrivals} arrivals)"),
+            ));
+        }
+        let after = e.after.as_deref().unwrap_or(&[]);
+        rows(&format!("{path}.after"), after.len())?;
+        for (j, a) in after.iter().enumerate() {
+            if a == event_ids[i] {
+                return Err(err(
+                    format!("{path}.after[{j}]"),
+                    "an event cannot come after itself",
+                ));
+            }
+            if !event_ids.contains(&a.as_str()) {
+                return Err(err(
+                    format!("{path}.after[{j}]"),
+                    format!("event {a:?} is not in application.timeline.events"),
+                ));
+            }
+        }
+        let people = e.people.as_deref().unwrap_or(&[]);
+        rows(&format!("{path}.people"), people.len())?;
+        for (j, p) in people.iter().enumerate() {
+            if let Some(f) = p.family.as_deref()
+                && !case.family_ids().iter().any(|id| id == f)
+            {
+                return Err(err(
+                    format!("{path}.people[{j}].family"),
+                    format!("family member {f:?} is not in facts.family"),
+                ));
+            }
+        }
+        let statements = e.statements.as_deref().unwrap_or(&[]);
+        rows(&format!("{path}.statements"), statements.len())?;
+        for (j, st) in statements.iter().enumerate() {
+            let here = format!("{path}.statements[{j}]");
+            match st.source.as_deref() {
+                None => {
+                    return Err(err(
+                        format!("{here}.source"),
+                        "a statement must name its source (an id of application.timeline.sources)",
+                    ));
+                }
+                Some(s) if !source_ids.contains(&s) => {
+                    return Err(err(
+                        format!("{here}.source"),
+                        format!("source {s:?} is not in application.timeline.sources"),
+                    ));
+                }
+                Some(_) => {}
+            }
+            past(format!("{here}.date"), st.date)?;
+        }
+    }
+    Ok(())
+}
+
+/// `id`, given, non-blank and not among `seen`.
+fn unique_id<'a>(
+    id: Option<&'a str>,
+    seen: &[&str],
+    path: &str,
+    what: &str,
+) -> Result<&'a str, InputError> {
+    match id {
+        Some(id) if !id.trim().is_empty() => {
+            if seen.contains(&id) {
+                Err(err(
+                    format!("{path}.id"),
+                    format!("{what} id {id:?} is used twice"),
+                ))
+            } else {
+                Ok(id)
+            }
+        }
+        _ => Err(err(
+            format!("{path}.id"),
+            format!("every {what} has an id (a short name the others refer to it by)"),
+        )),
+    }
 }

@@ -6,6 +6,9 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::document::EvidenceStatus;
+use crate::evidence::Checklist;
+
 /// How much a tripped check weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,6 +105,10 @@ pub struct Readiness {
     pub checks: Vec<CheckResult>,
     /// What the checks found, check by check.
     pub issues: Vec<Issue>,
+    /// The evidence checklist: each element the case relies on, its
+    /// evidence and where each piece stands, and the findings that rest on
+    /// testimony alone.
+    pub evidence: Checklist,
     /// That this is not legal advice (`refuge_engine::NOTICE`).
     pub notice: &'static str,
 }
@@ -169,6 +176,79 @@ pub fn text(r: &Readiness) -> String {
             let _ = writeln!(s, "    authority: {}", c.authority.join("; "));
         }
     }
+    evidence_text(&mut s, &r.evidence);
     let _ = writeln!(s, "\nNot legal advice. {}", r.notice);
     s
+}
+
+/// The checklist in the memo: each element with its evidence, then the
+/// findings that rest on testimony alone.
+fn evidence_text(s: &mut String, c: &Checklist) {
+    let _ = writeln!(
+        s,
+        "\nEvidence checklist (form/evidence.toml, version {}):",
+        c.version
+    );
+    for e in &c.elements {
+        let of = match (&e.harm, &e.family) {
+            (Some(h), _) => format!(", harm {h}"),
+            (_, Some(f)) => format!(", family member {f}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            s,
+            "\n  {}{of}{}",
+            e.title,
+            if e.corroborated {
+                ""
+            } else {
+                ": no corroboration in hand"
+            }
+        );
+        if !e.findings.is_empty() {
+            let f: Vec<String> = e
+                .findings
+                .iter()
+                .map(|f| format!("{} ({})", f.id, f.outcome.as_str()))
+                .collect();
+            let _ = writeln!(s, "    for the findings {}", f.join(", "));
+        }
+        for i in &e.items {
+            let status = match i.status {
+                EvidenceStatus::Needed => "needed",
+                EvidenceStatus::Requested => "requested",
+                EvidenceStatus::InHand => "in hand",
+                EvidenceStatus::Translated => "translated",
+                EvidenceStatus::NotObtainable => "not obtainable",
+            };
+            let _ = write!(s, "    [{status}] {}", i.label);
+            if i.testimony {
+                let _ = write!(s, " (the applicant's own account)");
+            }
+            if let Some(why) = &i.why {
+                let _ = write!(s, ": {why}");
+            }
+            if i.needs_translation {
+                let _ = write!(
+                    s,
+                    "; needs a certified English translation (8 C.F.R. § 103.2(b)(3))"
+                );
+            }
+            let _ = writeln!(s);
+        }
+    }
+    if c.testimony_alone.is_empty() {
+        let _ = writeln!(s, "\n  No finding rests on testimony alone.");
+    } else {
+        let ids: Vec<String> = c
+            .testimony_alone
+            .iter()
+            .map(|f| format!("{} ({})", f.id, f.outcome.as_str()))
+            .collect();
+        let _ = writeln!(
+            s,
+            "\n  Resting on testimony alone (INA § 208(b)(1)(B)(ii): corroborate, or say why it cannot reasonably be obtained): {}",
+            ids.join(", ")
+        );
+    }
 }

@@ -82,3 +82,16 @@ pub fn paths(root: &str) -> BTreeMap<String, Kind> {
     walk(&[Seg::Key(root.into())], root, &mut out);
     out
 }
+
+/// The sections of the application that are not items of Form I-589: the
+/// timeline of events and the evidence statuses (`application.timeline`,
+/// `application.evidence`).
+pub const BESIDE_THE_FORM: [&str; 2] = ["application.timeline", "application.evidence"];
+
+/// Whether `path` is in a section that is not an item of the form.
+pub fn beside_the_form(path: &str) -> bool {
+    BESIDE_THE_FORM.iter().any(|s| {
+        path.strip_prefix(s)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    })
+}

@@ -10,9 +10,10 @@ use refuge_application::schema::{Kind, paths};
 #[test]
 fn every_item_of_the_form_names_a_field_and_every_field_of_the_application_is_an_item() {
     let form = Form::embedded();
+    // The timeline and the evidence statuses are beside the form, not items of it.
     let fields: BTreeSet<String> = paths("application")
         .into_iter()
-        .filter(|(_, k)| *k != Kind::Object)
+        .filter(|(p, k)| *k != Kind::Object && !refuge_application::schema::beside_the_form(p))
         .map(|(p, _)| p)
         .collect();
     assert!(
@@ -145,9 +146,15 @@ fn every_check_the_code_reports_is_defined_and_every_defined_check_is_reported()
         let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         for (i, literal) in source.split('"').enumerate() {
             let is_id = i % 2 == 1
-                && ["complete.", "history.", "one_year.", "consistency."]
-                    .iter()
-                    .any(|p| literal.starts_with(p))
+                && [
+                    "complete.",
+                    "history.",
+                    "one_year.",
+                    "consistency.",
+                    "timeline.",
+                ]
+                .iter()
+                .any(|p| literal.starts_with(p))
                 && literal
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_');
@@ -158,4 +165,28 @@ fn every_check_the_code_reports_is_defined_and_every_defined_check_is_reported()
     }
     let defined: BTreeSet<String> = all().iter().map(|d| d.id.clone()).collect();
     assert_eq!(used, defined);
+}
+
+/// Start-up reads the data as JSON that `build.rs` converts from the TOML
+/// (faster to read); the TOML is the source, and both say the same.
+#[test]
+fn the_data_start_up_reads_is_the_toml_as_written() {
+    let form = Form::parse(include_str!("../form/i589.toml")).unwrap();
+    assert_eq!(
+        serde_json::to_value(&form).unwrap(),
+        serde_json::to_value(Form::embedded()).unwrap()
+    );
+    #[derive(serde::Deserialize)]
+    struct Defs {
+        checks: Vec<refuge_application::checks::Def>,
+    }
+    let defs: Defs = toml::from_str(include_str!("../form/checks.toml")).unwrap();
+    assert_eq!(defs.checks, all());
+    let evidence =
+        refuge_application::evidence::Evidence::parse(include_str!("../form/evidence.toml"))
+            .unwrap();
+    assert_eq!(
+        format!("{evidence:?}"),
+        format!("{:?}", refuge_application::evidence::Evidence::embedded())
+    );
 }

@@ -236,10 +236,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             today: day,
         } => {
-            let case = match read_document(&file, day.unwrap_or_else(today), Case::from_json)? {
-                Ok(c) => c,
-                Err(code) => return Ok(code),
-            };
+            let case =
+                match read_document(&file, |t| Case::from_json(t, day.unwrap_or_else(today)))? {
+                    Ok(c) => c,
+                    Err(code) => return Ok(code),
+                };
             let a = assess(&case, law);
             let out = match format {
                 Format::Json => json_out(&a, refuge_engine::json::to_string)?,
@@ -254,7 +255,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             today: day,
         } => {
             let doc =
-                match read_document(&file, day.unwrap_or_else(today), CaseDocument::from_json)? {
+                // The system's date only when the document gives no `as_of`.
+                match read_document(&file, |t| {
+                    CaseDocument::from_json_with(t, || day.unwrap_or_else(today))
+                })? {
                     Ok(d) => d,
                     Err(code) => return Ok(code),
                 };
@@ -360,11 +364,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// 2 (`Err`); a file that cannot be read is an error.
 fn read_document<T>(
     file: &str,
-    today: Date,
-    parse: fn(&str, Date) -> Result<T, refuge_engine::InputError>,
+    parse: impl FnOnce(&str) -> Result<T, refuge_engine::InputError>,
 ) -> anyhow::Result<Result<T, ExitCode>> {
     let text = read_input(file)?;
-    Ok(parse(&text, today).map_err(|e| {
+    Ok(parse(&text).map_err(|e| {
         eprintln!("refuge: {file}: {e}");
         ExitCode::from(2)
     }))

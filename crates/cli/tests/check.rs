@@ -28,6 +28,10 @@ fn the_complete_sample_passes_every_check_through_the_command_line() {
     }
     assert_eq!(r["issues"], serde_json::json!([]));
     assert_eq!(r["notice"], refuge_engine::NOTICE);
+    // The evidence checklist beside the checks: nothing rests on testimony alone.
+    assert_eq!(r["evidence"]["elements"][0]["element"], "identity");
+    assert_eq!(r["evidence"]["elements"][0]["corroborated"], true);
+    assert_eq!(r["evidence"]["testimony_alone"], serde_json::json!([]));
 }
 
 #[test]
@@ -35,6 +39,8 @@ fn the_text_memo_carries_the_not_legal_advice_notice() {
     let run = refuge(&["check", &example()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("Nothing blocks filing"));
+    assert!(run.stdout.contains("Evidence checklist"));
+    assert!(run.stdout.contains("No finding rests on testimony alone"));
     assert!(run.stdout.contains(refuge_engine::NOTICE));
     assert!(run.stdout.contains("Not legal advice"));
 }

@@ -593,7 +593,7 @@ fn every_application_field_is_documented_both_ways_with_when_it_is_required() {
     use refuge_application::schema::{Kind, paths};
     let code: BTreeSet<String> = paths("application")
         .into_iter()
-        .filter(|(_, k)| *k != Kind::Object)
+        .filter(|(p, k)| *k != Kind::Object && !refuge_application::schema::beside_the_form(p))
         .map(|(p, _)| p)
         .collect();
     assert!(code.contains("application.part_a1.middle_name"), "{code:?}");
@@ -624,6 +624,31 @@ fn every_application_field_is_documented_both_ways_with_when_it_is_required() {
             row.name
         );
     }
+}
+
+/// The code's list: the fields of the timeline and the evidence statuses
+/// (`application.timeline`, `application.evidence`: beside the form, not
+/// items of it), found as the form's are.
+#[test]
+fn every_timeline_and_evidence_field_is_documented_both_ways() {
+    use refuge_application::schema::{Kind, beside_the_form, paths};
+    let code: BTreeSet<String> = paths("application")
+        .into_iter()
+        .filter(|(p, k)| *k != Kind::Object && beside_the_form(p))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        code.contains("application.timeline.events[].statements[].date")
+            && code.contains("application.evidence[].status"),
+        "{code:?}"
+    );
+    let rows = rows("application.md", "path");
+    assert_same(
+        "timeline and evidence fields",
+        "application.md",
+        &code,
+        &names(&rows),
+    );
 }
 
 /// The code's list: `refuge_application::checks::all()` (`form/checks.toml`), with each check's

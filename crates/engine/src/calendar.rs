@@ -239,13 +239,24 @@ impl Calendar {
         let first = day_number(Date::new(*years.start(), 1, 1).expect("1 January"));
         let last = day_number(Date::new(*years.end(), 12, 31).expect("31 December"));
         let days = (last - first + 1) as usize;
-        let mut business = vec![0u64; days.div_ceil(64)];
-        for n in first..=last {
-            // 1970-01-01 (day 0) was a Thursday.
-            if !matches!((n + 3).rem_euclid(7), 5 | 6) {
-                let i = (n - first) as usize;
-                business[i / 64] |= 1 << (i % 64);
-            }
+        // 1970-01-01 (day 0) was a Thursday: day n is a Saturday or a Sunday
+        // when (n + 3) mod 7 is 5 or 6. The weekdays of a word's 64 days
+        // depend only on its first day's, so the seven possible words are
+        // made once, and each word of the table is one of them (a day at a
+        // time, this loop was most of the time a process took to load the law).
+        let week: [u64; 7] = std::array::from_fn(|k| {
+            (0..64)
+                .filter(|i| !matches!((k + i) % 7, 5 | 6))
+                .fold(0u64, |w, i| w | 1 << i)
+        });
+        let mut business: Vec<u64> = (0..days.div_ceil(64))
+            .map(|w| week[(first + 3 + 64 * w as i32).rem_euclid(7) as usize])
+            .collect();
+        // The bits past the last day are no days.
+        if !days.is_multiple_of(64)
+            && let Some(w) = business.last_mut()
+        {
+            *w &= (1u64 << (days % 64)) - 1;
         }
         for d in &days_off {
             let i = day_number(d.date) - first;

@@ -436,10 +436,15 @@ impl Law {
     pub fn embedded() -> &'static Law {
         static LAW: std::sync::OnceLock<Law> = std::sync::OnceLock::new();
         LAW.get_or_init(|| {
-            Law::parse(&Files::EMBEDDED).unwrap_or_else(|e| {
+            Law::validate_embedded().unwrap_or_else(|e| {
                 panic!("the embedded parameter set is invalid (a build defect): {e}")
             })
         })
+    }
+
+    /// [`Law::parse`] of the embedded files, read from their JSON ([`RawLaw::embedded`]).
+    fn validate_embedded() -> Result<Law, LawError> {
+        Law::validate(RawLaw::embedded()?)
     }
 
     /// Reads and checks a parameter set from the texts of its six files:
@@ -813,6 +818,49 @@ impl RawLaw {
             closings: toml_file::<ClosingFile>(CLOSINGS, files.closings)?.closing,
             warnings: toml_file::<WarningFile>(WARNINGS, files.warnings)?.warning,
             countries: toml_file(COUNTRIES, files.countries)?,
+        })
+    }
+}
+
+/// The embedded files as JSON, which `build.rs` converts from the TOML.
+struct EmbeddedJson;
+
+impl EmbeddedJson {
+    const LAW: &str = include_str!(concat!(env!("OUT_DIR"), "/law.json"));
+    const PARAMETERS: &str = include_str!(concat!(env!("OUT_DIR"), "/parameters.json"));
+    const HOLIDAYS: &str = include_str!(concat!(env!("OUT_DIR"), "/holidays.json"));
+    const CLOSINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/closings.json"));
+    const WARNINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/warnings.json"));
+    const COUNTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/countries.json"));
+}
+
+impl RawLaw {
+    /// The files built into this binary, read from the JSON `build.rs`
+    /// converts them to: serde_json reads it several times faster than the
+    /// toml crate reads the TOML, and a program such as `refuge check` loads
+    /// the law at every start. The TOML is the source ([`RawLaw::parse`] of
+    /// [`Files::EMBEDDED`]), and a test holds the two equal; a file whose JSON
+    /// does not read is read from its TOML, whose error names the file.
+    ///
+    /// # Errors
+    /// A [`LawError`] with [`Problem::Syntax`], naming the file.
+    pub fn embedded() -> Result<RawLaw, LawError> {
+        fn read<T: serde::de::DeserializeOwned>(
+            file: &'static str,
+            json: &str,
+            toml: &str,
+        ) -> Result<T, LawError> {
+            serde_json::from_str(json).or_else(|_| toml_file(file, toml))
+        }
+        let f = Files::EMBEDDED;
+        Ok(RawLaw {
+            header: read(LAW, EmbeddedJson::LAW, f.law)?,
+            parameters: read::<ParameterFile>(PARAMETERS, EmbeddedJson::PARAMETERS, f.parameters)?
+                .parameter,
+            holidays: read(HOLIDAYS, EmbeddedJson::HOLIDAYS, f.holidays)?,
+            closings: read::<ClosingFile>(CLOSINGS, EmbeddedJson::CLOSINGS, f.closings)?.closing,
+            warnings: read::<WarningFile>(WARNINGS, EmbeddedJson::WARNINGS, f.warnings)?.warning,
+            countries: read(COUNTRIES, EmbeddedJson::COUNTRIES, f.countries)?,
         })
     }
 }

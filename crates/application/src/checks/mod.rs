@@ -10,6 +10,7 @@ mod completeness;
 mod consistency;
 mod history;
 mod one_year;
+mod timeline;
 
 use std::sync::OnceLock;
 
@@ -22,8 +23,6 @@ use crate::CaseDocument;
 use crate::document::{Application, PartA1, PartA2, PartA3, PartB, PartC, PartD, PartE};
 use crate::form::Form;
 use crate::output::{CheckResult, Counts, FormVersion, Issue, Readiness, Severity, Status};
-
-const CHECKS: &str = include_str!("../../form/checks.toml");
 
 /// A check's definition, from `form/checks.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -45,7 +44,7 @@ struct Defs {
 pub fn all() -> &'static [Def] {
     static ALL: OnceLock<Vec<Def>> = OnceLock::new();
     ALL.get_or_init(|| {
-        toml::from_str::<Defs>(CHECKS)
+        crate::data::read::<Defs>(crate::data::CHECKS_JSON, crate::data::CHECKS_TOML)
             .expect("form/checks.toml is checked by the tests")
             .checks
     })
@@ -153,6 +152,7 @@ pub fn check_with(doc: &CaseDocument, assessment: &Assessment) -> Readiness {
     history::run(&mut ctx);
     one_year::run(&mut ctx);
     consistency::run(&mut ctx);
+    timeline::run(&mut ctx);
     let issues = ctx.issues;
     let checks: Vec<CheckResult> = all()
         .iter()
@@ -197,6 +197,11 @@ pub fn check_with(doc: &CaseDocument, assessment: &Assessment) -> Readiness {
         counts,
         checks,
         issues,
+        evidence: crate::evidence::checklist(
+            doc.case(),
+            doc.application().evidence.as_deref().unwrap_or(&[]),
+            assessment,
+        ),
         notice: NOTICE,
     }
 }

@@ -457,3 +457,13 @@ fn the_version_and_review_date_are_printed_in_the_output() {
     assert_eq!(a.law.version, Law::embedded().version());
     assert_eq!(a.law.reviewed_on, Law::embedded().reviewed_on());
 }
+
+/// Loading reads the embedded files as JSON that `build.rs` converts from the
+/// TOML (faster to read at every start); the TOML is the source, and both
+/// read the same.
+#[test]
+fn the_law_loaded_at_start_up_is_the_toml_as_written() {
+    let from_toml = refuge_engine::law::RawLaw::parse(&Files::EMBEDDED).unwrap();
+    let from_json = refuge_engine::law::RawLaw::embedded().unwrap();
+    assert_eq!(format!("{from_toml:?}"), format!("{from_json:?}"));
+}

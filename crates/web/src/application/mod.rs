@@ -192,6 +192,15 @@ async fn save_application(
             409,
         );
     }
+    // The sections the form has no controls for (the timeline, the evidence
+    // statuses) are kept as stored: the form replaces only what it shows.
+    let mut built = built;
+    for section in refuge_application::schema::BESIDE_THE_FORM {
+        let key = section.trim_start_matches("application.");
+        if let (Some(kept), Some(doc)) = (stored.document.get(key), built.doc.as_object_mut()) {
+            doc.insert(key.to_string(), kept.clone());
+        }
+    }
     let audit = s
         .did(AuditAction::ApplicationChange, "application form saved")
         .on(&case.id);

@@ -487,6 +487,25 @@ async fn the_ready_to_file_page_lists_blocking_issues_first_each_linking_to_its_
         .get(&format!("/cases/{}/readiness", case.id), Some(&ana))
         .await;
     assert!(page.body.contains("Nothing blocks filing"), "{}", page.body);
+    // The form has no controls for the timeline and the evidence statuses:
+    // its save keeps them as they were.
+    let (_, sample_app) = sample();
+    let got = t
+        .api(
+            "GET",
+            &path_of(&case, "application"),
+            Some(&ana.token),
+            None,
+        )
+        .await;
+    let got: Value = serde_json::from_str(&got.body).unwrap();
+    for kept in ["timeline", "evidence"] {
+        assert!(sample_app.get(kept).is_some(), "the sample has {kept}");
+        assert_eq!(
+            got[kept], sample_app[kept],
+            "{kept} survives a save of the form"
+        );
+    }
 }
 
 /// Every control of a form page with its value (selects: the selected
