@@ -2,13 +2,16 @@
 //! edits it, one section per part, driven by the form data
 //! (`refuge_application::Form::embedded()`), and the "Ready to file?" page,
 //! which runs the readiness checks of `refuge check` on the stored facts and
-//! application. The API's routes are in `api/application.rs`, over the same
+//! application; the timeline page ([`timeline`]) and the evidence checklist
+//! ([`evidence`]), which changes an item's status. The API's routes are in `api/application.rs`, over the same
 //! [`service`].
 
 pub mod editor;
 pub mod fields;
 pub mod schema;
 pub mod service;
+pub mod timeline;
+pub mod evidence;
 
 use std::collections::HashMap;
 
@@ -39,6 +42,9 @@ pub fn routes() -> Routes {
         .get("/cases/{id}/application", Access::Member, application_page)
         .post("/cases/{id}/application", Access::Member, save_application)
         .get("/cases/{id}/readiness", Access::Member, readiness_page)
+        .get("/cases/{id}/timeline", Access::Member, timeline::timeline_page)
+        .get("/cases/{id}/evidence", Access::Member, evidence::evidence_page)
+        .post("/cases/{id}/evidence", Access::Member, evidence::save_status)
 }
 
 // ----- the application form -----

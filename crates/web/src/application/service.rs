@@ -189,3 +189,27 @@ pub async fn save(
         .await?;
     Ok((version, canonical))
 }
+
+/// The case document as read (its timeline and evidence typed) and its
+/// readiness, for the pages that show both (the timeline, the evidence).
+///
+/// # Errors
+/// When the stored application or facts do not hold together (the path named).
+pub async fn checked(
+    state: &AppState,
+    case: &CaseRow,
+    application: &Value,
+) -> Result<(CaseDocument, Readiness), InputError> {
+    let (facts, app, today, law) = (
+        case.facts.clone(),
+        application.to_string(),
+        state.today(),
+        state.law,
+    );
+    blocking(state, move || {
+        let doc = read(&facts, &app, today)?;
+        let readiness = refuge_application::check(&doc, law);
+        Ok((doc, readiness))
+    })
+    .await
+}

@@ -1,0 +1,378 @@
+//! The evidence checklist page (issue 16): the case's checklist as the
+//! readiness has it (`Readiness.evidence`, from `form/evidence.toml`, the
+//! facts and the engine's findings), each element with its items and their
+//! status, and the findings that rest on the applicant's testimony alone
+//! highlighted (INA § 208(b)(1)(B)(ii): corroboration where it is reasonably
+//! available). An item's status is changed by a small form that saves the
+//! application as a new version through [`service::save`], like the editor.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use refuge_application::document::EvidenceStatus;
+use refuge_engine::NOTICE;
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::{link, service};
+use crate::cases::service::{self as cases, CaseError};
+use crate::domain::AuditAction;
+use crate::http::access::{CaseAccess, Member};
+use crate::http::drafts::Draft;
+use crate::http::error::PageResult;
+use crate::http::extract::{Posted, Q};
+use crate::http::view::{Ctx, render, see_other};
+use crate::state::AppState;
+use crate::store::{CaseRow, DbError};
+
+/// A status in words.
+pub fn status_words(s: EvidenceStatus) -> &'static str {
+    match s {
+        EvidenceStatus::Needed => "needed",
+        EvidenceStatus::Requested => "requested",
+        EvidenceStatus::InHand => "in hand",
+        EvidenceStatus::Translated => "translated",
+        EvidenceStatus::NotObtainable => "not obtainable",
+    }
+}
+
+/// An item's key: its element, item, harm and family, as the form posts them.
+fn key(element: &str, item: &str, harm: &str, family: &str) -> String {
+    format!("{element}-{item}-{harm}-{family}")
+}
+
+pub struct ItemView {
+    pub key: String,
+    pub element: String,
+    pub item: String,
+    pub harm: String,
+    pub family: String,
+    pub label: String,
+    /// The status shown (what was typed, after a refusal).
+    pub status: &'static str,
+    pub status_words: &'static str,
+    pub testimony: bool,
+    pub why: String,
+    pub needs_translation: bool,
+    pub error: String,
+}
+
+pub struct FindingView {
+    pub id: String,
+    pub outcome: &'static str,
+    /// It rests on the applicant's testimony alone.
+    pub alone: bool,
+}
+
+pub struct ElementView {
+    pub anchor: String,
+    pub title: String,
+    /// "harm h1", "family member c1", or "".
+    pub of: String,
+    pub findings: Vec<FindingView>,
+    pub corroborated: bool,
+    pub items: Vec<ItemView>,
+    pub authority: String,
+}
+
+#[derive(Template)]
+#[template(path = "application/evidence.html")]
+struct EvidencePage {
+    ctx: Ctx,
+    case: CaseRow,
+    error: Option<(String, String)>,
+    version: i64,
+    checklist_version: String,
+    /// The findings on testimony alone: (id, outcome).
+    alone: Vec<(String, &'static str)>,
+    elements: Vec<ElementView>,
+    /// Why a status change was refused.
+    refused: Option<String>,
+    saved: Option<i64>,
+    statuses: Vec<(&'static str, &'static str)>,
+    notice: &'static str,
+}
+
+#[derive(Deserialize)]
+pub struct EvidenceQuery {
+    draft: Option<String>,
+    saved: Option<i64>,
+}
+
+pub(super) async fn evidence_page(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<EvidenceQuery>,
+) -> PageResult {
+    s.audit(
+        &state.db,
+        AuditAction::CaseView,
+        Some(&case.id),
+        "evidence checklist viewed",
+    )
+    .await?;
+    let stored = service::stored(&state, &case).await?;
+    let facts = cases::document(&case);
+    let draft = q
+        .draft
+        .as_deref()
+        .and_then(|k| state.drafts.get(k, &s.user.id, &case.id));
+    let status = draft.as_ref().map_or(StatusCode::OK, |d| {
+        StatusCode::from_u16(d.status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY)
+    });
+    let mut page = EvidencePage {
+        ctx: Ctx::of(&s, format!("Evidence: {}", case.client_name)),
+        error: None,
+        version: stored.version,
+        checklist_version: String::new(),
+        alone: Vec::new(),
+        elements: Vec::new(),
+        refused: draft.as_ref().map(|d| d.error.clone()),
+        saved: q.saved.filter(|_| draft.is_none()),
+        statuses: EvidenceStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), status_words(*s)))
+            .collect(),
+        notice: NOTICE,
+        case,
+    };
+    match service::readiness(&state, &page.case, &stored.document).await {
+        Err(e) => {
+            let href = if e.field.is_empty() {
+                format!("/cases/{}/application", page.case.id)
+            } else {
+                link(page.case.id.as_str(), &facts, &e.field).0
+            };
+            page.error = Some((format!("{}: {}", e.field, e.message), href));
+        }
+        Ok(r) => {
+            let c = &r.evidence;
+            page.checklist_version = c.version.to_string();
+            page.alone = c
+                .testimony_alone
+                .iter()
+                .map(|f| (f.id.clone(), f.outcome.as_str()))
+                .collect();
+            let typed = draft.as_ref().map(|d| &d.typed);
+            for (n, el) in c.elements.iter().enumerate() {
+                let harm = el.harm.clone().unwrap_or_default();
+                let family = el.family.clone().unwrap_or_default();
+                let items = el
+                    .items
+                    .iter()
+                    .map(|it| {
+                        let k = key(el.element, it.item, &harm, &family);
+                        let mine = typed.filter(|t| t.get("key") == Some(&k));
+                        let status = mine
+                            .and_then(|t| t.get("status"))
+                            .and_then(|v| EvidenceStatus::ALL.iter().find(|s| s.as_str() == v))
+                            .copied()
+                            .unwrap_or(it.status);
+                        ItemView {
+                            element: el.element.to_string(),
+                            item: it.item.to_string(),
+                            harm: harm.clone(),
+                            family: family.clone(),
+                            label: it.label.to_string(),
+                            status: status.as_str(),
+                            status_words: status_words(it.status),
+                            testimony: it.testimony,
+                            why: mine
+                                .and_then(|t| t.get("why").cloned())
+                                .or_else(|| it.why.clone())
+                                .unwrap_or_default(),
+                            needs_translation: it.needs_translation,
+                            error: draft
+                                .as_ref()
+                                .and_then(|d| d.errors.get(&k).cloned())
+                                .unwrap_or_default(),
+                            key: k,
+                        }
+                    })
+                    .collect();
+                page.elements.push(ElementView {
+                    anchor: format!("el-{n}"),
+                    title: el.title.to_string(),
+                    of: match (&el.harm, &el.family) {
+                        (Some(h), _) => format!("harm {h}"),
+                        (None, Some(f)) => format!("family member {f}"),
+                        (None, None) => String::new(),
+                    },
+                    findings: el
+                        .findings
+                        .iter()
+                        .map(|f| FindingView {
+                            id: f.id.clone(),
+                            outcome: f.outcome.as_str(),
+                            alone: c.testimony_alone.iter().any(|g| g.id == f.id),
+                        })
+                        .collect(),
+                    corroborated: el.corroborated,
+                    items,
+                    authority: el.authority.join("; "),
+                });
+            }
+        }
+    }
+    Ok((status, render(&page)).into_response())
+}
+
+/// Sets the status (and the why of `not_obtainable`) of one item in the
+/// application's `evidence`, adding its entry if it has none.
+fn set_status(
+    doc: &Value,
+    (element, item, harm, family): (&str, &str, &str, &str),
+    status: EvidenceStatus,
+    why: &str,
+) -> Value {
+    let mut doc = match doc {
+        Value::Object(m) => Value::Object(m.clone()),
+        _ => Value::Object(Map::new()),
+    };
+    let Some(map) = doc.as_object_mut() else {
+        return doc;
+    };
+    let list = map.entry("evidence").or_insert_with(|| json!([]));
+    if !list.is_array() {
+        *list = json!([]);
+    }
+    let Some(list) = list.as_array_mut() else {
+        return doc;
+    };
+    let same = |e: &Value, field: &str, want: &str| {
+        e.get(field).and_then(Value::as_str).unwrap_or("") == want
+    };
+    let at = list.iter().position(|e| {
+        same(e, "element", element)
+            && same(e, "item", item)
+            && same(e, "harm", harm)
+            && same(e, "family", family)
+    });
+    let entry = match at {
+        Some(i) => &mut list[i],
+        None => {
+            let mut e = Map::new();
+            e.insert("element".into(), element.into());
+            e.insert("item".into(), item.into());
+            if !harm.is_empty() {
+                e.insert("harm".into(), harm.into());
+            }
+            if !family.is_empty() {
+                e.insert("family".into(), family.into());
+            }
+            list.push(Value::Object(e));
+            let last = list.len() - 1;
+            &mut list[last]
+        }
+    };
+    if let Some(e) = entry.as_object_mut() {
+        e.insert("status".into(), status.as_str().into());
+        // The why is kept only for an item that cannot be obtained.
+        if status == EvidenceStatus::NotObtainable && !why.trim().is_empty() {
+            e.insert("why".into(), why.trim().into());
+        } else {
+            e.remove("why");
+        }
+    }
+    doc
+}
+
+pub(super) async fn save_status(
+    State(state): State<AppState>,
+    CaseAccess { case, .. }: CaseAccess<Member>,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let stored = service::stored(&state, &case).await?;
+    let (element, item, harm, family) = (
+        form.get("element"),
+        form.get("item"),
+        form.get("harm"),
+        form.get("family"),
+    );
+    let k = key(element, item, harm, family);
+    let typed: HashMap<String, String> = [
+        ("key", k.clone()),
+        ("status", form.get("status").to_string()),
+        ("why", form.get("why").to_string()),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b))
+    .collect();
+    let refuse = |message: String, status: u16| -> PageResult {
+        let draft = Draft {
+            typed: typed.clone(),
+            errors: HashMap::from([(k.clone(), message.clone())]),
+            error: message,
+            status,
+            ..Draft::default()
+        };
+        let page = format!("/cases/{}/evidence", case.id);
+        Ok(state.drafts.refuse(&s.user.id, &case.id, draft, &page))
+    };
+    if form.get("version") != stored.version.to_string() {
+        return refuse(
+            format!(
+                "Nothing was saved: the application was saved meanwhile (version {}). Your choice is shown over it; save again to keep it.",
+                stored.version
+            ),
+            409,
+        );
+    }
+    let Some(status) = EvidenceStatus::ALL
+        .iter()
+        .find(|x| x.as_str() == form.get("status"))
+        .copied()
+    else {
+        return refuse(
+            format!(
+                "Nothing was saved: {:?} is not a status of the checklist.",
+                form.get("status")
+            ),
+            422,
+        );
+    };
+    if status == EvidenceStatus::NotObtainable && form.get("why").trim().is_empty() {
+        return refuse(
+            "Nothing was saved: say why it cannot reasonably be obtained (INA § 208(b)(1)(B)(ii)).".into(),
+            422,
+        );
+    }
+    let doc = set_status(
+        &stored.document,
+        (element, item, harm, family),
+        status,
+        form.get("why"),
+    );
+    let audit = s
+        .did(
+            AuditAction::ApplicationChange,
+            format!("evidence status changed: {element}.{item}"),
+        )
+        .on(&case.id);
+    match service::save(
+        &state,
+        &s.user,
+        &case,
+        stored.version,
+        &stored.document,
+        &doc,
+        &audit,
+    )
+    .await
+    {
+        Ok((version, _)) => Ok(see_other(format!(
+            "/cases/{}/evidence?saved={version}",
+            case.id
+        ))),
+        Err(CaseError::Invalid(e)) => refuse(
+            format!("Nothing was saved: {}: {}.", e.field, e.message),
+            422,
+        ),
+        Err(CaseError::Db(DbError::Conflict(m))) => refuse(format!("Nothing was saved: {m}."), 409),
+        Err(CaseError::Db(e)) => Err(e.into()),
+    }
+}
