@@ -337,7 +337,8 @@ pub(super) async fn save_status(
     };
     if status == EvidenceStatus::NotObtainable && form.get("why").trim().is_empty() {
         return refuse(
-            "Nothing was saved: say why it cannot reasonably be obtained (INA § 208(b)(1)(B)(ii)).".into(),
+            "Nothing was saved: say why it cannot reasonably be obtained (INA § 208(b)(1)(B)(ii))."
+                .into(),
             422,
         );
     }

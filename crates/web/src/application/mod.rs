@@ -7,11 +7,11 @@
 //! [`service`].
 
 pub mod editor;
+pub mod evidence;
 pub mod fields;
 pub mod schema;
 pub mod service;
 pub mod timeline;
-pub mod evidence;
 
 use std::collections::HashMap;
 
@@ -42,9 +42,21 @@ pub fn routes() -> Routes {
         .get("/cases/{id}/application", Access::Member, application_page)
         .post("/cases/{id}/application", Access::Member, save_application)
         .get("/cases/{id}/readiness", Access::Member, readiness_page)
-        .get("/cases/{id}/timeline", Access::Member, timeline::timeline_page)
-        .get("/cases/{id}/evidence", Access::Member, evidence::evidence_page)
-        .post("/cases/{id}/evidence", Access::Member, evidence::save_status)
+        .get(
+            "/cases/{id}/timeline",
+            Access::Member,
+            timeline::timeline_page,
+        )
+        .get(
+            "/cases/{id}/evidence",
+            Access::Member,
+            evidence::evidence_page,
+        )
+        .post(
+            "/cases/{id}/evidence",
+            Access::Member,
+            evidence::save_status,
+        )
 }
 
 // ----- the application form -----

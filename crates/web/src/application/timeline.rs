@@ -225,13 +225,12 @@ fn said_at(doc: &CaseDocument, facts: &Value, case_id: &str, path: &str) -> Opti
 }
 
 fn anchor(e: &Event, i: usize) -> String {
-    let id: String = e
-        .id
-        .as_deref()
-        .unwrap_or("")
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+    let id: String =
+        e.id.as_deref()
+            .unwrap_or("")
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
     format!("e{i}-{id}")
 }
 
@@ -245,7 +244,11 @@ fn build(
     let empty = Timeline::EMPTY;
     let t = doc.application().timeline.as_ref().unwrap_or(&empty);
     let events = t.events.as_deref().unwrap_or(&[]);
-    let anchors: Vec<String> = events.iter().enumerate().map(|(i, e)| anchor(e, i)).collect();
+    let anchors: Vec<String> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| anchor(e, i))
+        .collect();
     let mut disagreements = Vec::new();
     let mut others = Vec::new();
     for issue in &readiness.issues {

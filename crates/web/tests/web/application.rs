@@ -564,3 +564,198 @@ fn form_fields(page: &str, set: &[(&str, &str)]) -> Vec<(String, String)> {
     }
     out
 }
+
+// ----- the timeline and the evidence checklist -----
+
+async fn put_application(t: &TestApp, who: &Login, case: &refuge_web::store::CaseRow, app: &Value) {
+    let r = t
+        .api(
+            "PUT",
+            &path_of(case, "application"),
+            Some(&who.token),
+            Some(&app.to_string()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
+#[tokio::test]
+async fn the_timeline_shows_two_disagreeing_statements_side_by_side_with_their_circumstances() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Staff).await;
+    let case = sample_case(&t, &ana).await;
+    let (_, mut app) = sample();
+    // The border statement dates the crossing a day later than the declaration.
+    let crossing = &mut app["timeline"]["events"][4];
+    assert_eq!(crossing["id"], "crossing");
+    crossing["statements"][0]["date"] = json!("2024-03-11");
+    crossing["statements"][0]["text"] = json!("Entered without inspection on 11 March.");
+    put_application(&t, &ana, &case, &app).await;
+    let page = t
+        .get(&format!("/cases/{}/timeline", case.id), Some(&ana))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let body = &page.body;
+    let table = body
+        .split("class=\"side-by-side\"")
+        .nth(1)
+        .and_then(|r| r.split("</table>").next())
+        .unwrap_or_else(|| panic!("a side-by-side table: {body}"));
+    let row = |name: &str| {
+        table
+            .split(&format!("<th scope=\"row\">{name}</th>"))
+            .nth(1)
+            .and_then(|r| r.split("</tr>").next())
+            .unwrap_or("")
+            .to_string()
+    };
+    let dates = row("Date");
+    assert!(
+        dates.contains("2024-03-11") && dates.contains("2024-03-10"),
+        "both dates in one row: {dates}"
+    );
+    assert!(row("Its words").contains("11 March"), "the source's words");
+    assert!(
+        row("Interpreter").contains("no interpreter"),
+        "the border statement's circumstances"
+    );
+    assert!(row("Recorded").contains("summary") && row("Recorded").contains("verbatim"));
+    assert!(row("Taken on").contains("2024-03-10") && row("Taken on").contains("2026-11-20"));
+    assert!(row("Language").contains("Spanish"));
+    assert!(body.contains("(sources disagree)"), "the event is marked");
+    assert!(body.contains(refuge_engine::NOTICE), "the notice");
+    assert!(body.contains("print"), "a print hint");
+}
+
+#[tokio::test]
+async fn the_timeline_lists_events_in_date_order_partial_dates_shown_as_such() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Staff).await;
+    let case = sample_case(&t, &ana).await;
+    let page = t
+        .get(&format!("/cases/{}/timeline", case.id), Some(&ana))
+        .await;
+    assert!(page.body.contains("No events yet"), "the empty state");
+    assert!(
+        page.body.contains("PUT /api/v1/cases/"),
+        "says how to add events"
+    );
+    let (_, mut app) = sample();
+    // Entered last to first: shown first to last.
+    let events = app["timeline"]["events"].as_array_mut().unwrap();
+    events.reverse();
+    put_application(&t, &ana, &case, &app).await;
+    let page = t
+        .get(&format!("/cases/{}/timeline", case.id), Some(&ana))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = |id: &str| {
+        page.body
+            .find(&format!("<code>{id}</code>"))
+            .unwrap_or_else(|| panic!("event {id} shown"))
+    };
+    let order = ["threat", "beating", "flight", "shelter", "crossing"];
+    for w in order.windows(2) {
+        assert!(at(w[0]) < at(w[1]), "{} before {}", w[0], w[1]);
+    }
+    assert!(
+        page.body.contains("2024-02 (month only)"),
+        "a month shown as a month"
+    );
+    assert!(
+        page.body
+            .contains("No two sources give an event different dates")
+    );
+    assert!(
+        page.body.contains(&format!("/cases/{}/facts#", case.id)),
+        "an event links to the facts' harm or arrival"
+    );
+}
+
+both!(
+    async fn the_evidence_checklist_marks_testimony_alone_and_a_status_change_is_a_new_version(t) {
+        let ana = t.login("ana", Role::Staff).await;
+        let case = sample_case(t, &ana).await;
+        let (_, mut app) = sample();
+        // Nothing of corroboration in hand: every finding rests on testimony alone.
+        app["evidence"] = json!([]);
+        let r = t.api("PUT", &path_of(&case, "application"), Some(&ana.token), Some(&app.to_string())).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let url = format!("/cases/{}/evidence", case.id);
+        let page = t.get(&url, Some(&ana)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        let readiness = t.api("GET", &path_of(&case, "readiness"), Some(&ana.token), None).await;
+        let readiness: Value = serde_json::from_str(&readiness.body).unwrap();
+        for el in readiness["evidence"]["elements"].as_array().unwrap() {
+            assert!(page.body.contains(el["title"].as_str().unwrap()), "{} listed", el["title"]);
+        }
+        assert!(page.body.contains("Resting on testimony alone"));
+        assert!(page.body.contains("testimony alone</strong>"), "a finding is marked");
+        assert!(page.body.contains(refuge_engine::NOTICE), "the notice");
+        // Not obtainable without a why: refused, what was chosen kept, nothing saved.
+        let post = |status: &'static str, why: &'static str, version: &'static str| {
+            [
+                ("version", version),
+                ("element", "past_harm"),
+                ("item", "police_records"),
+                ("harm", "h2"),
+                ("family", ""),
+                ("status", status),
+                ("why", why),
+            ]
+        };
+        let shown = t.post(&url, &ana, &post("not_obtainable", "", "1")).await;
+        assert_eq!(shown.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(shown.body.contains("say why"), "{}", shown.body);
+        assert!(shown.body.contains("<option value=\"not_obtainable\" selected>"), "the choice is kept");
+        assert_eq!(t.db().application(&case.id).await.unwrap().unwrap().version, 1);
+        // With its why: saved as version 2, audited, and kept.
+        let r = t.post(&url, &ana, &post("not_obtainable", "The police refused a report.", "1")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(r.location().contains("saved=2"), "{}", r.location());
+        let latest = t.db().application(&case.id).await.unwrap().unwrap();
+        assert_eq!(latest.version, 2);
+        let doc: Value = serde_json::from_str(&latest.document).unwrap();
+        assert_eq!(
+            doc["evidence"],
+            json!([{"element": "past_harm", "item": "police_records", "harm": "h2", "status": "not_obtainable", "why": "The police refused a report."}])
+        );
+        assert_eq!(doc["part_a1"], app["part_a1"], "the rest of the application is kept");
+        let audited = t.db().audit_log(Some(AuditAction::ApplicationChange), 100).await.unwrap();
+        assert!(audited.iter().any(|a| a.detail.contains("evidence status")), "audited");
+        let page = t.get(&url, Some(&ana)).await;
+        assert!(page.body.contains("not obtainable: The police refused a report."));
+        // A form opened on version 1, posted after version 2: refused.
+        let stale = t.post(&url, &ana, &post("requested", "", "1")).await;
+        assert_eq!(stale.status, StatusCode::CONFLICT);
+        assert_eq!(t.db().application(&case.id).await.unwrap().unwrap().version, 2);
+    }
+);
+
+#[tokio::test]
+async fn the_timeline_and_evidence_pages_answer_an_outsider_as_readiness_does() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let eve = t.login("eve", Role::Staff).await;
+    let case = sample_case(&t, &ana).await;
+    let readiness = t
+        .get(&format!("/cases/{}/readiness", case.id), Some(&eve))
+        .await;
+    assert_ne!(readiness.status, StatusCode::OK);
+    for page in ["timeline", "evidence"] {
+        let r = t
+            .get(&format!("/cases/{}/{page}", case.id), Some(&eve))
+            .await;
+        assert_eq!(r.status, readiness.status, "{page}");
+        assert_eq!(r.body, readiness.body, "{page}: the same answer");
+    }
+    let case_page = t.get(&format!("/cases/{}", case.id), Some(&ana)).await;
+    for page in ["timeline", "evidence"] {
+        assert!(
+            case_page
+                .body
+                .contains(&format!("/cases/{}/{page}", case.id)),
+            "the case page links to {page}"
+        );
+    }
+}

@@ -51,6 +51,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("PUT", "/api/v1/cases/{id}/facts")
         | ("GET", "/cases/{id}/application")
         | ("GET", "/cases/{id}/readiness")
+        | ("GET", "/cases/{id}/timeline")
+        | ("GET", "/cases/{id}/evidence")
         | ("GET", "/api/v1/cases/{id}/application")
         | ("PUT", "/api/v1/cases/{id}/application")
         | ("GET", "/api/v1/cases/{id}/readiness")
@@ -99,6 +101,15 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
                 ("version", "1"),
                 ("fact", "applicant.birth_date"),
                 ("applicant.birth_date", "1990-01-01"),
+            ],
+            303,
+        ),
+        ("POST", "/cases/{id}/evidence") => (
+            &[
+                ("version", "0"),
+                ("element", "identity"),
+                ("item", "passport"),
+                ("status", "requested"),
             ],
             303,
         ),
