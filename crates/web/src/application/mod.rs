@@ -3,8 +3,8 @@
 //! (`refuge_application::Form::embedded()`), and the "Ready to file?" page,
 //! which runs the readiness checks of `refuge check` on the stored facts and
 //! application; the timeline page ([`timeline`]) and the evidence checklist
-//! ([`evidence`]), which changes an item's status. The API's routes are in `api/application.rs`, over the same
-//! [`service`].
+//! ([`evidence`]), which changes an item's status. The API's routes are in
+//! `api/application.rs`, over the same [`service`].
 
 pub mod editor;
 pub mod evidence;
