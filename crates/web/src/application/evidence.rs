@@ -17,7 +17,7 @@ use refuge_engine::NOTICE;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use super::{link, service};
+use super::{link, service, stored_error};
 use crate::cases::service::{self as cases, CaseError};
 use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
@@ -141,12 +141,7 @@ pub(super) async fn evidence_page(
     };
     match service::readiness(&state, &page.case, &stored.document).await {
         Err(e) => {
-            let href = if e.field.is_empty() {
-                format!("/cases/{}/application", page.case.id)
-            } else {
-                link(page.case.id.as_str(), &facts, &e.field).0
-            };
-            page.error = Some((format!("{}: {}", e.field, e.message), href));
+            page.error = Some(stored_error(page.case.id.as_str(), &facts, &e));
         }
         Ok(r) => {
             let c = &r.evidence;

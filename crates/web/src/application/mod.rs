@@ -21,7 +21,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use refuge_application::Form;
 use refuge_application::output::{Severity, Status};
-use refuge_engine::NOTICE;
+use refuge_engine::{InputError, NOTICE};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -292,6 +292,17 @@ struct ReadinessPage {
     notice: &'static str,
 }
 
+/// A stored application that no longer reads beside the facts: the error in
+/// words, and where to fix it (its field, or the application form).
+pub(super) fn stored_error(case_id: &str, facts: &Value, e: &InputError) -> (String, String) {
+    let href = if e.field.is_empty() {
+        format!("/cases/{case_id}/application")
+    } else {
+        link(case_id, facts, &e.field).0
+    };
+    (format!("{}: {}", e.field, e.message), href)
+}
+
 /// The link to the field of a path in the case document, and its name: a
 /// fact to the facts form, an application item to its control (or, for a
 /// path the form has no control for, the nearest row, list or part).
@@ -360,15 +371,7 @@ async fn readiness_page(
     };
     match service::readiness(&state, &page.case, &stored.document).await {
         Err(e) => {
-            let (href, _) = if e.field.is_empty() {
-                (
-                    format!("/cases/{}/application", page.case.id),
-                    String::new(),
-                )
-            } else {
-                link(page.case.id.as_str(), &facts, &e.field)
-            };
-            page.error = Some((format!("{}: {}", e.field, e.message), href));
+            page.error = Some(stored_error(page.case.id.as_str(), &facts, &e));
         }
         Ok(r) => {
             page.ready = r.ready;

@@ -132,6 +132,24 @@ impl PartialSchema for ApplicationDocument {
         for (k, c) in &root.children {
             doc = doc.property(k, node_schema(k, c));
         }
+        // The sections beside the form's items (`schema::BESIDE_THE_FORM`),
+        // described in words: their fields are docs/application.md's, and the
+        // server reads them strictly.
+        doc = doc
+            .property(
+                "timeline",
+                ObjectBuilder::new().schema_type(Type::Object).description(Some(
+                    "The timeline of events with their sources (docs/application.md, \"The timeline\"): `sources` and `events`.",
+                )),
+            )
+            .property(
+                "evidence",
+                ArrayBuilder::new()
+                    .items(ObjectBuilder::new().schema_type(Type::Object))
+                    .description(Some(
+                        "The status of each piece of evidence of the checklist (docs/application.md, \"The evidence checklist\").",
+                    )),
+            );
         doc.into()
     }
 }
@@ -184,13 +202,15 @@ struct CheckResult {
     authority: Vec<String>,
 }
 
-/// One thing a check found, with the paths of the items it concerns.
+/// One thing a check found (its status `tripped` or `cannot_tell`), with
+/// the paths of the items it concerns.
 #[derive(ToSchema)]
 struct Issue {
     check: String,
     #[schema(inline)]
     severity: Severity,
-    /// `tripped` or `cannot_tell`.
+    // No doc comment here: utoipa would wrap the inlined enum in an `allOf`
+    // with an empty object, which no string matches (found by schemathesis).
     #[schema(inline)]
     status: Status,
     /// Paths in the case document (`application.part_a3.addresses[2].to`, `facts.family[0]`).

@@ -18,7 +18,7 @@ use refuge_engine::NOTICE;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{editor, link, service};
+use super::{editor, link, service, stored_error};
 use crate::cases::service as cases;
 use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
@@ -392,12 +392,7 @@ pub(super) async fn timeline_page(
     };
     match service::checked(&state, &page.case, &stored.document).await {
         Err(e) => {
-            let href = if e.field.is_empty() {
-                format!("/cases/{}/application", page.case.id)
-            } else {
-                link(page.case.id.as_str(), &facts, &e.field).0
-            };
-            page.error = Some((format!("{}: {}", e.field, e.message), href));
+            page.error = Some(stored_error(page.case.id.as_str(), &facts, &e));
         }
         Ok((doc, readiness)) => {
             let (events, disagreements, others) =

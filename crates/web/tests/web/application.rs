@@ -294,6 +294,19 @@ async fn the_openapi_document_describes_the_application_and_its_readiness() {
         app["additionalProperties"], false,
         "unknown fields are refused"
     );
+    for (section, kind) in [("timeline", "object"), ("evidence", "array")] {
+        assert_eq!(
+            app["properties"][section]["type"], kind,
+            "the {section} beside the form's items is described"
+        );
+    }
+    // An issue's status is a plain string of the enum (not wrapped in an
+    // allOf with an object, which no answer matches).
+    let issue = &doc["components"]["schemas"]["Issue"]["properties"]["status"];
+    assert!(
+        issue["allOf"].is_null() && issue["enum"].is_array(),
+        "{issue}"
+    );
 }
 
 /// The value of the control named `name` on a page (an input's value).
