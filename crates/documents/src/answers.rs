@@ -63,7 +63,8 @@ struct Entry {
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum Block {
-    Row(Row),
+    /// Items one after another, one table.
+    Rows { rows: Vec<Row> },
     /// A list's items, once per entry (`entries` empty: `none`).
     List {
         title: String,
@@ -122,7 +123,7 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
             if !in_run(&items, i) {
                 let v = get(&root, &item.path);
                 let row = row(item, &item.path, v, &missing, &mut continuations, &part.title);
-                blocks.push(Block::Row(row));
+                push_row(&mut blocks, row);
                 i += 1;
                 continue;
             }
@@ -142,15 +143,13 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
                 _ => Vec::new(),
             };
             for it in run.iter().filter(|it| !it.path.contains("[]")) {
-                let v = get(&root, &it.path);
-                let mut r = row(it, &it.path, v, &missing, &mut continuations, &part.title);
-                if let Some(Value::Array(a)) = v {
-                    r.answer = match a.len() {
-                        0 => "None".into(),
-                        n => format!("{n} listed below"),
-                    };
-                }
-                blocks.push(Block::Row(r));
+                // The list itself: how many entries, each given below.
+                let v = get(&root, &it.path).map(|v| match v {
+                    Value::Array(a) if !a.is_empty() => json!(format!("{} listed below", a.len())),
+                    other => other.clone(),
+                });
+                let r = row(it, &it.path, v.as_ref(), &missing, &mut continuations, &part.title);
+                push_row(&mut blocks, r);
             }
             let entries = list
                 .iter()
@@ -244,6 +243,14 @@ pub fn answers_pdf(
     opts: &AnswersOptions<'_>,
 ) -> Result<Vec<u8>, DocError> {
     render("I-589 answers", SOURCE, &answers_data(doc, r, opts), r.as_of)
+}
+
+/// Adds a row to the table before it, or starts a table.
+fn push_row(blocks: &mut Vec<Block>, row: Row) {
+    match blocks.last_mut() {
+        Some(Block::Rows { rows }) => rows.push(row),
+        _ => blocks.push(Block::Rows { rows: vec![row] }),
+    }
 }
 
 /// The value at a concrete path (`application.part_a2.members[0].last_name`).

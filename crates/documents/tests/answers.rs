@@ -87,7 +87,8 @@ fn an_item_that_does_not_apply_reads_na_and_an_empty_list_none() {
         .unwrap()
         .iter()
         .flat_map(|p| p["blocks"].as_array().unwrap())
-        .filter(|b| b["kind"] == "row")
+        .filter(|b| b["kind"] == "rows")
+        .flat_map(|b| b["rows"].as_array().unwrap())
         .collect();
     // No row of a ready document is blank: each has an answer, N/A or None.
     assert!(r.ready, "{:?}", r.issues);
