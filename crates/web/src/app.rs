@@ -8,7 +8,9 @@ use axum::http::{HeaderValue, header};
 use crate::http::routes::{Access, Route, Routes};
 use crate::http::view;
 use crate::state::AppState;
-use crate::{admin, api, auth, calendar, cases, dashboard, export, facts, interview, settings};
+use crate::{
+    admin, api, auth, calendar, cases, dashboard, documents, export, facts, interview, settings,
+};
 
 /// The largest request body accepted (a facts document is a few kilobytes).
 pub const BODY_LIMIT: usize = 1 << 20;
@@ -40,6 +42,7 @@ pub fn routes() -> (Router<AppState>, Vec<Route>) {
         .merge(cases::routes())
         .merge(facts::routes())
         .merge(interview::routes())
+        .merge(documents::routes())
         .merge(calendar::routes())
         .merge(settings::routes())
         .merge(admin::routes())

@@ -34,6 +34,7 @@ pub mod calendar;
 pub mod cases;
 pub mod crypt;
 pub mod dashboard;
+pub mod documents;
 pub mod demo;
 pub mod domain;
 pub mod export;

@@ -33,6 +33,7 @@ macro_rules! both {
 
 mod api;
 mod authz;
+mod documents;
 mod encryption;
 mod interview;
 mod pages;

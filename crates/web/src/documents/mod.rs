@@ -1,0 +1,175 @@
+//! Documents (issue 17): the case's filing papers as PDF, made by
+//! `refuge_documents` from the stored facts: the assessment memo and the
+//! Form I-589 answers, each a download from the case page.
+//!
+//! Every download is recorded in the audit log (`document.download`, naming
+//! the document, never its content). A document that cannot be made is an
+//! error page naming the cause (HTTP 422), never a 500 and never an empty
+//! file. The file's name carries the case number, never the client's name.
+//! The PDF is made on the blocking pool, never on the threads that answer
+//! requests.
+//!
+//! NOT MODELLED: the workspace does not store the application (Form I-589)
+//! document yet (the application area, issue 16, adds it): the answers are
+//! made from the facts alone, with an empty application, so every answer
+//! the application holds reads as missing, and the cover page lists them.
+//! When the store lands, its document is passed here instead of the empty one.
+
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use refuge_application::CaseDocument;
+use refuge_documents::{AnswersOptions, DocError, MemoOptions};
+use serde::Deserialize;
+
+use crate::cases::service::assessment_of;
+use crate::domain::AuditAction;
+use crate::http::access::{CaseAccess, Member};
+use crate::http::error::{AppError, PageResult};
+use crate::http::extract::Q;
+use crate::http::routes::{Access, Routes};
+use crate::state::AppState;
+use crate::store::CaseRow;
+
+/// This area's routes, with the access each requires.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/cases/{id}/memo.pdf", Access::Member, memo)
+        .get("/cases/{id}/answers.pdf", Access::Member, answers)
+}
+
+/// A download's options in the address: never a value of the case.
+#[derive(Deserialize, Default)]
+pub struct DocQuery {
+    /// `1`: the client's name in the header of every page too.
+    #[serde(default)]
+    name_in_header: String,
+}
+
+async fn memo(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<DocQuery>,
+) -> PageResult {
+    let (a, _) = assessment_of(&state, &case).await;
+    let (number, name, by) = (case.number.clone(), case.client_name.clone(), s.user.name.clone());
+    let name_in_header = q.name_in_header == "1";
+    let pdf = blocking(move || {
+        refuge_documents::memo_pdf(
+            &a,
+            &MemoOptions {
+                case_number: Some(&number),
+                client_name: Some(&name),
+                name_in_header,
+                prepared_by: Some(&by),
+            },
+        )
+    })
+    .await?;
+    s.audit(
+        &state.db,
+        AuditAction::DocumentDownload,
+        Some(&case.id),
+        "assessment memo (PDF)",
+    )
+    .await?;
+    Ok(attachment(pdf, &file_name("memo", &case)))
+}
+
+async fn answers(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<DocQuery>,
+) -> PageResult {
+    let (law, today) = (state.law, state.today());
+    let (facts, number, name, by) = (
+        case.facts.clone(),
+        case.number.clone(),
+        case.client_name.clone(),
+        s.user.name.clone(),
+    );
+    let name_in_header = q.name_in_header == "1";
+    let pdf = blocking(move || {
+        // The stored facts, with an empty application (see the module's note).
+        let json = format!(r#"{{"facts": {facts}, "application": {{}}}}"#);
+        let doc = CaseDocument::from_json(&json, today).map_err(|e| DocError::Data {
+            document: "I-589 answers",
+            message: format!("the stored facts cannot be read: {e}"),
+        })?;
+        let r = refuge_application::check(&doc, law);
+        refuge_documents::answers_pdf(
+            &doc,
+            &r,
+            &AnswersOptions {
+                case_number: Some(&number),
+                client_name: Some(&name),
+                name_in_header,
+                prepared_by: Some(&by),
+            },
+        )
+    })
+    .await?;
+    s.audit(
+        &state.db,
+        AuditAction::DocumentDownload,
+        Some(&case.id),
+        "I-589 answers (PDF)",
+    )
+    .await?;
+    Ok(attachment(pdf, &file_name("i589-answers", &case)))
+}
+
+/// Makes a document on the blocking pool; its failure is a page naming the cause.
+async fn blocking(
+    make: impl FnOnce() -> Result<Vec<u8>, DocError> + Send + 'static,
+) -> Result<Vec<u8>, AppError> {
+    match tokio::task::spawn_blocking(make).await {
+        Ok(Ok(pdf)) if !pdf.is_empty() => Ok(pdf),
+        Ok(Ok(_)) => Err(document_error("the document came out empty; nothing was downloaded")),
+        Ok(Err(e)) => Err(document_error(&e.to_string())),
+        Err(_) => Err(document_error("the PDF could not be made (the task failed)")),
+    }
+}
+
+/// The page a failed document answers: what went wrong, in words (HTTP 422).
+pub fn document_error(cause: &str) -> AppError {
+    tracing::warn!("a document could not be made");
+    AppError::Invalid(format!(
+        "This document could not be made: {cause}. Nothing was downloaded; the case is unchanged."
+    ))
+}
+
+/// `memo-2026-0042.pdf`: the case number, never the client's name, and only
+/// characters every file system and browser accept.
+fn file_name(what: &str, case: &CaseRow) -> String {
+    let number: String = case
+        .number
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
+    format!("{what}-{number}.pdf")
+}
+
+fn attachment(pdf: Vec<u8>, name: &str) -> Response {
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"));
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("application/pdf")),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        pdf,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_document_is_a_page_naming_the_cause_never_a_500() {
+        let res = document_error("the assessment memo could not be laid out: unknown font").into_response();
+        assert_eq!(res.status(), axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
