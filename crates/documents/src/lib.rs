@@ -85,6 +85,16 @@ pub(crate) fn header(
     }
 }
 
+/// Compiles a typst source of the caller's with `data` as `data.json`: for
+/// tests of this crate's errors (a source that does not compile must give a
+/// [`DocError`] naming the cause, never a panic or an empty file).
+#[doc(hidden)]
+pub fn render_source(source: &str, data: &serde_json::Value, today: Date) -> Result<Vec<u8>, DocError> {
+    let data = serde_json::to_vec(data).unwrap_or_default();
+    let world = world::DocWorld::new(("test.typ", source), data, today);
+    compile("test document", &world)
+}
+
 /// Compiles the source `main` with `data` as `data.json` on `today`, and writes the PDF.
 pub(crate) fn render(
     document: &'static str,
