@@ -480,13 +480,15 @@ fn read_input(file: &str) -> anyhow::Result<String> {
 /// Writes FILE whole: under a temporary name beside it, then renamed, so a
 /// failure leaves no half-written file.
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.refuge-tmp"));
     std::fs::write(&tmp, bytes)
         .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
+        .inspect_err(|_| {
             std::fs::remove_file(&tmp).ok();
-            e
         })
         .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -9,9 +9,9 @@
 //! edition in force (03/01/23) could not be confirmed (`form/i589.toml`,
 //! `edition_verified = false`); the preparer copies from this, item by item.
 
+use refuge_application::CaseDocument;
 use refuge_application::form::{Form, Item};
 use refuge_application::output::{Readiness, Severity, Status};
-use refuge_application::CaseDocument;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -122,7 +122,14 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
             let item = items[i];
             if !in_run(&items, i) {
                 let v = get(&root, &item.path);
-                let row = row(item, &item.path, v, &missing, &mut continuations, &part.title);
+                let row = row(
+                    item,
+                    &item.path,
+                    v,
+                    &missing,
+                    &mut continuations,
+                    &part.title,
+                );
                 push_row(&mut blocks, row);
                 i += 1;
                 continue;
@@ -148,7 +155,14 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
                     Value::Array(a) if !a.is_empty() => json!(format!("{} listed below", a.len())),
                     other => other.clone(),
                 });
-                let r = row(it, &it.path, v.as_ref(), &missing, &mut continuations, &part.title);
+                let r = row(
+                    it,
+                    &it.path,
+                    v.as_ref(),
+                    &missing,
+                    &mut continuations,
+                    &part.title,
+                );
                 push_row(&mut blocks, r);
             }
             let entries = list
@@ -160,7 +174,11 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
                         .iter()
                         .filter_map(|it| {
                             let (l, rest) = it.path.split_once("[]")?;
-                            let k = if l == driver { Some(n) } else { linked(&root, l, n, entry) };
+                            let k = if l == driver {
+                                Some(n)
+                            } else {
+                                linked(&root, l, n, entry)
+                            };
                             let path = format!("{l}[{}]{rest}", k.unwrap_or(usize::MAX));
                             let v = k.and_then(|_| get(&root, &path));
                             Some(row(it, &path, v, &missing, &mut continuations, &part.title))
@@ -211,7 +229,12 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
     }
     let meta = Meta {
         title: TITLE.to_string(),
-        header: header(TITLE, opts.case_number, opts.client_name, opts.name_in_header),
+        header: header(
+            TITLE,
+            opts.case_number,
+            opts.client_name,
+            opts.name_in_header,
+        ),
         rows,
         notice: r.notice,
     };
@@ -242,7 +265,12 @@ pub fn answers_pdf(
     r: &Readiness,
     opts: &AnswersOptions<'_>,
 ) -> Result<Vec<u8>, DocError> {
-    render("I-589 answers", SOURCE, &answers_data(doc, r, opts), r.as_of)
+    render(
+        "I-589 answers",
+        SOURCE,
+        &answers_data(doc, r, opts),
+        r.as_of,
+    )
 }
 
 /// Adds a row to the table before it, or starts a table.
@@ -355,7 +383,10 @@ fn linked(root: &Value, list: &str, n: usize, entry: &Value) -> Option<usize> {
         e.get("family").and_then(Value::as_str) == Some(id.as_str())
             || e.get("arrival").and_then(Value::as_u64) == Some(n as u64)
     };
-    if other.iter().any(|e| e.get("family").is_some() || e.get("arrival").is_some()) {
+    if other
+        .iter()
+        .any(|e| e.get("family").is_some() || e.get("arrival").is_some())
+    {
         other.iter().position(links)
     } else {
         (n < other.len()).then_some(n)

@@ -89,7 +89,11 @@ pub(crate) fn header(
 /// tests of this crate's errors (a source that does not compile must give a
 /// [`DocError`] naming the cause, never a panic or an empty file).
 #[doc(hidden)]
-pub fn render_source(source: &str, data: &serde_json::Value, today: Date) -> Result<Vec<u8>, DocError> {
+pub fn render_source(
+    source: &str,
+    data: &serde_json::Value,
+    today: Date,
+) -> Result<Vec<u8>, DocError> {
     let data = serde_json::to_vec(data).unwrap_or_default();
     let world = world::DocWorld::new(("test.typ", source), data, today);
     compile("test document", &world)
@@ -112,7 +116,10 @@ pub(crate) fn render(
 
 /// Compiles the World's main source and writes the PDF; typst's errors become
 /// a [`DocError`] naming the cause, and a panic inside typst is caught.
-pub(crate) fn compile(document: &'static str, world: &world::DocWorld) -> Result<Vec<u8>, DocError> {
+pub(crate) fn compile(
+    document: &'static str,
+    world: &world::DocWorld,
+) -> Result<Vec<u8>, DocError> {
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let doc = typst::compile::<typst_layout::PagedDocument>(world)
             .output
@@ -120,13 +127,10 @@ pub(crate) fn compile(document: &'static str, world: &world::DocWorld) -> Result
                 document,
                 message: messages(&errors),
             })?;
-        let pdf = typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errors| {
-            DocError::Pdf {
-                document,
-                message: messages(&errors),
-            }
-        });
-        pdf
+        typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errors| DocError::Pdf {
+            document,
+            message: messages(&errors),
+        })
     }));
     // The caches typst keeps between compilations: a server renders many
     // documents, and each keeps nothing it does not need again soon.

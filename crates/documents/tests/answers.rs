@@ -37,7 +37,9 @@ fn the_answers_follow_the_form_part_by_part_with_every_answer_the_case_holds() {
     let d = doc(COMPLETE);
     let r = check(&d, Law::embedded());
     let pdf = answers_pdf(&d, &r, &opts()).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
     let all = read.flat();
     // Every part's title, in the form's order.
     let mut at = 0;
@@ -55,7 +57,10 @@ fn the_answers_follow_the_form_part_by_part_with_every_answer_the_case_holds() {
     }
     assert!(all.contains(&common::flat(NOTICE)), "the notice");
     for n in 1..=read.count {
-        assert!(read.page(n).contains(&format!("Page {n} of {}", read.count)));
+        assert!(
+            read.page(n)
+                .contains(&format!("Page {n} of {}", read.count))
+        );
         assert!(read.header(n).contains("Case 2026-0042"));
         assert!(!read.header(n).contains("Ruiz"));
     }
@@ -68,10 +73,16 @@ fn a_missing_required_answer_is_a_blocking_problem_on_the_cover_page_and_marked_
     let r = check(&d, Law::embedded());
     assert!(!r.ready);
     let pdf = answers_pdf(&d, &r, &opts()).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
     let cover = read.page(1);
     assert!(cover.contains("NOT READY TO FILE"), "{cover}");
-    let blocking = r.issues.iter().find(|i| i.items.iter().any(|p| p.contains("city_of_birth"))).unwrap();
+    let blocking = r
+        .issues
+        .iter()
+        .find(|i| i.items.iter().any(|p| p.contains("city_of_birth")))
+        .unwrap();
     assert!(cover.contains(&common::flat(&blocking.message)), "{cover}");
     let rest: String = (2..=read.count).map(|n| read.page(n)).collect();
     assert!(rest.contains("NOT ANSWERED"));
@@ -108,15 +119,26 @@ fn a_long_answer_continues_on_a_supplement_b_style_page_in_full() {
     let d = doc(&json);
     let r = check(&d, Law::embedded());
     let pdf = answers_pdf(&d, &r, &opts()).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
     let all = read.flat();
-    assert!(all.contains("See continuation page 1"), "the box refers to its continuation");
+    assert!(
+        all.contains("See continuation page 1"),
+        "the box refers to its continuation"
+    );
     let last_pages: String = (1..=read.count)
         .map(|n| read.page(n))
         .filter(|p| p.contains("Continuation page 1"))
         .collect();
-    assert!(last_pages.contains("Part B"), "the continuation names the part");
-    assert!(last_pages.contains(&common::flat(long.trim())), "the whole answer, on the continuation page");
+    assert!(
+        last_pages.contains("Part B"),
+        "the continuation names the part"
+    );
+    assert!(
+        last_pages.contains(&common::flat(long.trim())),
+        "the whole answer, on the continuation page"
+    );
 }
 
 #[test]

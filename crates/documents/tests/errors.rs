@@ -9,12 +9,22 @@ fn today() -> jiff::civil::Date {
 
 #[test]
 fn a_source_that_does_not_compile_is_an_error_naming_typsts_cause() {
-    let e = render_source("#let d = json(\"data.json\")\n#d.missing_field", &json!({"name": "x"}), today())
-        .unwrap_err();
+    let e = render_source(
+        "#let d = json(\"data.json\")\n#d.missing_field",
+        &json!({"name": "x"}),
+        today(),
+    )
+    .unwrap_err();
     assert!(matches!(e, DocError::Layout { .. }), "{e:?}");
     let message = e.to_string();
-    assert!(message.starts_with("the test document could not be laid out: "), "{message}");
-    assert!(message.contains("missing_field"), "names the cause: {message}");
+    assert!(
+        message.starts_with("the test document could not be laid out: "),
+        "{message}"
+    );
+    assert!(
+        message.contains("missing_field"),
+        "names the cause: {message}"
+    );
 }
 
 #[test]

@@ -23,8 +23,14 @@ fn opts<'a>(number: &'a str, name: &'a str) -> MemoOptions<'a> {
 #[test]
 fn every_page_is_numbered_page_n_of_m_and_the_count_is_the_pdfs() {
     let pdf = memo_pdf(&assessed(JOURNALIST), &opts("2026-0042", "Ana Ruiz")).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
-    assert!(read.count >= 2, "a full case's memo runs over one page: {}", read.count);
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    assert!(
+        read.count >= 2,
+        "a full case's memo runs over one page: {}",
+        read.count
+    );
     assert_eq!(read.pages.len(), read.count);
     for n in 1..=read.count {
         let page = read.page(n);
@@ -39,12 +45,23 @@ fn every_page_is_numbered_page_n_of_m_and_the_count_is_the_pdfs() {
 fn the_memo_header_carries_the_case_number_and_never_the_clients_name() {
     let name = "Ana María Ruiz Obando";
     let pdf = memo_pdf(&assessed(JOURNALIST), &opts("2026-0042", name)).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
     for n in 1..=read.count {
         let header = read.header(n);
-        assert!(header.contains("Case 2026-0042"), "page {n}'s header: {header}");
-        assert!(header.contains("Confidential"), "page {n}'s header: {header}");
-        assert!(!header.contains("Ruiz"), "page {n}'s header names the client: {header}");
+        assert!(
+            header.contains("Case 2026-0042"),
+            "page {n}'s header: {header}"
+        );
+        assert!(
+            header.contains("Confidential"),
+            "page {n}'s header: {header}"
+        );
+        assert!(
+            !header.contains("Ruiz"),
+            "page {n}'s header names the client: {header}"
+        );
     }
     // The name is in the title block of the first page, and nowhere after it.
     assert!(read.page(1).contains(&format!("Client {name}")));
@@ -58,10 +75,15 @@ fn the_clients_name_is_in_every_header_when_the_user_asks_for_it() {
     let mut o = opts("2026-0042", "Ana Ruiz");
     o.name_in_header = true;
     let pdf = memo_pdf(&assessed(JOURNALIST), &o).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
     for n in 1..=read.count {
         let header = read.header(n);
-        assert!(header.contains("Case 2026-0042 · Ana Ruiz"), "page {n}: {header}");
+        assert!(
+            header.contains("Case 2026-0042 · Ana Ruiz"),
+            "page {n}: {header}"
+        );
     }
 }
 
@@ -74,24 +96,41 @@ fn a_name_and_number_with_typst_markup_characters_print_as_written() {
         ..opts(number, name)
     };
     let pdf = memo_pdf(&assessed(JOURNALIST), &o).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
     let first = read.page(1);
     assert!(first.contains(&format!("Client {name}")), "{first}");
-    assert!(read.header(2).contains(&format!("Case {number} · {name}")), "{}", read.header(2));
+    assert!(
+        read.header(2).contains(&format!("Case {number} · {name}")),
+        "{}",
+        read.header(2)
+    );
 }
 
 #[test]
 fn the_memo_states_reliefs_citations_days_left_questions_the_law_and_the_notice() {
     let a = assessed(LATE);
     let pdf = memo_pdf(&a, &opts("2026-0007", "B. Client")).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
     // typst sets a negative number with the minus sign (U+2212).
     let all = read.flat().replace('\u{2212}', "-");
     for relief in ["Asylum", "Withholding of removal", "CAT deferral"] {
         assert!(all.contains(relief), "{relief}");
     }
-    let asylum = a.reliefs.asylum.outcome.as_str().replace('_', " ").to_uppercase();
-    assert!(all.contains(&format!("Asylum {asylum}")), "asylum's outcome");
+    let asylum = a
+        .reliefs
+        .asylum
+        .outcome
+        .as_str()
+        .replace('_', " ")
+        .to_uppercase();
+    assert!(
+        all.contains(&format!("Asylum {asylum}")),
+        "asylum's outcome"
+    );
     // Each deciding finding with its citations.
     for id in &a.reliefs.asylum.reasons {
         let f = a.finding(id).unwrap();
@@ -110,7 +149,10 @@ fn the_memo_states_reliefs_citations_days_left_questions_the_law_and_the_notice(
     for q in a.questions.iter().take(3) {
         assert!(all.contains(&common::flat(&q.ask)), "question {}", q.ask);
     }
-    assert!(all.contains(&format!("version {}, reviewed on {}", a.law.version, a.law.reviewed_on)));
+    assert!(all.contains(&format!(
+        "version {}, reviewed on {}",
+        a.law.version, a.law.reviewed_on
+    )));
     assert!(all.contains(&common::flat(NOTICE)), "the notice");
 }
 
@@ -119,8 +161,14 @@ fn the_memo_is_dated_by_the_facts_never_by_the_clock_and_the_same_facts_give_the
     let a = assessed(JOURNALIST);
     let pdf = memo_pdf(&a, &opts("2026-0042", "Ana Ruiz")).unwrap();
     assert_eq!(pdf, memo_pdf(&a, &opts("2026-0042", "Ana Ruiz")).unwrap());
-    let Some(read) = common::read(&pdf) else { return };
-    assert!(read.page(1).contains("November 27, 2026"), "{}", read.page(1));
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    assert!(
+        read.page(1).contains("November 27, 2026"),
+        "{}",
+        read.page(1)
+    );
 }
 
 #[test]
@@ -135,7 +183,9 @@ fn the_memos_data_snapshot() {
 #[test]
 fn the_memos_text_snapshot() {
     let pdf = memo_pdf(&assessed(JOURNALIST), &opts("2026-0042", "Ana Ruiz")).unwrap();
-    let Some(read) = common::read(&pdf) else { return };
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
     let text: String = read
         .pages
         .iter()
@@ -146,5 +196,10 @@ fn the_memos_text_snapshot() {
 }
 
 fn trim_lines(s: &str) -> String {
-    s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string()
+    s.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }

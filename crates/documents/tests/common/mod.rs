@@ -42,7 +42,9 @@ fn tool(name: &str) -> bool {
     let found = Command::new(name).arg("-v").output().is_ok();
     if !found {
         if std::env::var("REFUGE_PDF_TESTS").as_deref() == Ok("required") {
-            panic!("{name} (poppler-utils) is required (REFUGE_PDF_TESTS=required) and not installed");
+            panic!(
+                "{name} (poppler-utils) is required (REFUGE_PDF_TESTS=required) and not installed"
+            );
         }
         eprintln!("SKIPPED: {name} (poppler-utils) is not installed; the PDF is not read back");
     }
@@ -70,10 +72,18 @@ pub fn read(pdf: &[u8]) -> Option<Read> {
         .arg("-")
         .output()
         .unwrap();
-    assert!(text.status.success(), "pdftotext: {}", String::from_utf8_lossy(&text.stderr));
+    assert!(
+        text.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&text.stderr)
+    );
     let info = Command::new("pdfinfo").arg(&path).output().unwrap();
     std::fs::remove_file(&path).ok();
-    assert!(info.status.success(), "pdfinfo: {}", String::from_utf8_lossy(&info.stderr));
+    assert!(
+        info.status.success(),
+        "pdfinfo: {}",
+        String::from_utf8_lossy(&info.stderr)
+    );
     let info = String::from_utf8(info.stdout).unwrap();
     let count = info
         .lines()
@@ -92,13 +102,18 @@ pub fn read(pdf: &[u8]) -> Option<Read> {
 /// Compares `actual` with the file `tests/snapshots/NAME`; with
 /// `UPDATE_SNAPSHOTS=1`, writes it instead (review the diff before committing).
 pub fn snapshot(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
     if std::env::var("UPDATE_SNAPSHOTS").as_deref() == Ok("1") {
         std::fs::write(&path, actual).unwrap();
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!("no snapshot {}: run with UPDATE_SNAPSHOTS=1 to write it", path.display())
+        panic!(
+            "no snapshot {}: run with UPDATE_SNAPSHOTS=1 to write it",
+            path.display()
+        )
     });
     if expected != actual {
         let first = expected

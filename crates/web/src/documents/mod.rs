@@ -52,7 +52,11 @@ async fn memo(
     Q(q): Q<DocQuery>,
 ) -> PageResult {
     let (a, _) = assessment_of(&state, &case).await;
-    let (number, name, by) = (case.number.clone(), case.client_name.clone(), s.user.name.clone());
+    let (number, name, by) = (
+        case.number.clone(),
+        case.client_name.clone(),
+        s.user.name.clone(),
+    );
     let name_in_header = q.name_in_header == "1";
     let pdf = blocking(move || {
         refuge_documents::memo_pdf(
@@ -125,9 +129,13 @@ async fn blocking(
 ) -> Result<Vec<u8>, AppError> {
     match tokio::task::spawn_blocking(make).await {
         Ok(Ok(pdf)) if !pdf.is_empty() => Ok(pdf),
-        Ok(Ok(_)) => Err(document_error("the document came out empty; nothing was downloaded")),
+        Ok(Ok(_)) => Err(document_error(
+            "the document came out empty; nothing was downloaded",
+        )),
         Ok(Err(e)) => Err(document_error(&e.to_string())),
-        Err(_) => Err(document_error("the PDF could not be made (the task failed)")),
+        Err(_) => Err(document_error(
+            "the PDF could not be made (the task failed)",
+        )),
     }
 }
 
@@ -145,7 +153,13 @@ fn file_name(what: &str, case: &CaseRow) -> String {
     let number: String = case
         .number
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("{what}-{number}.pdf")
 }
@@ -155,7 +169,10 @@ fn attachment(pdf: Vec<u8>, name: &str) -> Response {
         .unwrap_or(HeaderValue::from_static("attachment"));
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/pdf")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/pdf"),
+            ),
             (header::CONTENT_DISPOSITION, disposition),
         ],
         pdf,
@@ -169,7 +186,8 @@ mod tests {
 
     #[test]
     fn a_failed_document_is_a_page_naming_the_cause_never_a_500() {
-        let res = document_error("the assessment memo could not be laid out: unknown font").into_response();
+        let res = document_error("the assessment memo could not be laid out: unknown font")
+            .into_response();
         assert_eq!(res.status(), axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
