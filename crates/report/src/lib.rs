@@ -89,7 +89,8 @@ pub fn html_glance(a: &Assessment) -> String {
 /// let today = jiff::civil::date(2026, 11, 27);
 /// let a = refuge_engine::assess_json(r#"{"arrivals": [{"date": "2026-02-14"}]}"#, today, refuge_engine::Law::embedded()).unwrap();
 /// let data = refuge_report::memo_data(&a);
-/// assert_eq!(data["deadlines"][0]["date"], "2026-11-27");
+/// assert_eq!(data["deadlines"][0]["date"], "2027-02-16");
+/// assert_eq!(data["deadlines"][0]["days"], 81);
 /// assert_eq!(data["notice"], refuge_engine::NOTICE);
 /// ```
 pub fn memo_data(a: &Assessment) -> serde_json::Value {
