@@ -118,11 +118,21 @@ fn check_format_pdf_writes_the_answers_to_the_file_named_by_o() {
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("answers.pdf");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_refuge"))
-        .args(["check", "../../examples/application/complete.json", "--format", "pdf", "-o"])
+        .args([
+            "check",
+            "../../examples/application/complete.json",
+            "--format",
+            "pdf",
+            "-o",
+        ])
         .arg(&out)
         .status()
         .unwrap();
-    assert_eq!(status.code(), Some(0), "the complete example is ready to file");
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "the complete example is ready to file"
+    );
     let pdf = std::fs::read(&out).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     std::fs::remove_dir_all(&dir).ok();

@@ -15,7 +15,7 @@ use refuge_application::output::{Readiness, Severity, Status};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::{DocError, Meta, header, render};
+use crate::{DocError, Meta, render};
 
 const SOURCE: (&str, &str) = ("answers.typ", include_str!("../templates/answers.typ"));
 
@@ -29,13 +29,7 @@ pub const CONTINUE_CHARS: usize = 400;
 pub const CONTINUE_LINES: usize = 6;
 
 /// What the answers' header and title block show.
-#[derive(Debug, Clone, Default)]
-pub struct AnswersOptions<'a> {
-    pub case_number: Option<&'a str>,
-    pub client_name: Option<&'a str>,
-    pub name_in_header: bool,
-    pub prepared_by: Option<&'a str>,
-}
+pub type AnswersOptions<'a> = crate::DocOptions<'a>;
 
 /// One item's row.
 #[derive(Debug, Serialize)]
@@ -209,35 +203,17 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
             })
             .collect()
     };
-    let mut rows = Vec::new();
-    if let Some(n) = opts.case_number.filter(|n| !n.trim().is_empty()) {
-        rows.push(("Case number".to_string(), n.trim().to_string()));
-    }
-    if let Some(name) = opts.client_name.filter(|n| !n.trim().is_empty()) {
-        rows.push(("Client".to_string(), name.trim().to_string()));
-    }
-    rows.push((
-        "Form".to_string(),
-        format!(
-            "{} ({}), items numbered as the {} edition",
-            form.form.number, form.form.title, form.form.numbering
+    let rows = vec![
+        (
+            "Form".to_string(),
+            format!(
+                "{} ({}), items numbered as the {} edition",
+                form.form.number, form.form.title, form.form.numbering
+            ),
         ),
-    ));
-    rows.push(("As of".to_string(), r.as_of.to_string()));
-    if let Some(by) = opts.prepared_by.filter(|n| !n.trim().is_empty()) {
-        rows.push(("Prepared by".to_string(), by.trim().to_string()));
-    }
-    let meta = Meta {
-        title: TITLE.to_string(),
-        header: header(
-            TITLE,
-            opts.case_number,
-            opts.client_name,
-            opts.name_in_header,
-        ),
-        rows,
-        notice: r.notice,
-    };
+        ("As of".to_string(), r.as_of.to_string()),
+    ];
+    let meta = Meta::new(TITLE, opts, rows, r.notice);
     json!({
         "meta": meta,
         "form": {

@@ -66,6 +66,54 @@ pub(crate) struct Meta {
     pub notice: &'static str,
 }
 
+/// Who a document is for, and what its header shows.
+#[derive(Debug, Clone, Default)]
+pub struct DocOptions<'a> {
+    /// The case number, in the header of every page.
+    pub case_number: Option<&'a str>,
+    /// The client's name, in the title block on the first page.
+    pub client_name: Option<&'a str>,
+    /// Put the client's name in the header of every page too (off by default:
+    /// a page seen apart from the others then names no one).
+    pub name_in_header: bool,
+    /// Who made the document (the signed-in user), in the title block.
+    pub prepared_by: Option<&'a str>,
+}
+
+impl Meta {
+    /// The title block's rows: the case number and the client (when given),
+    /// the document's own `rows`, and who prepared it; the running header.
+    pub(crate) fn new(
+        title: &str,
+        opts: &DocOptions<'_>,
+        rows: Vec<(String, String)>,
+        notice: &'static str,
+    ) -> Meta {
+        let given = |label: &str, v: Option<&str>| {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| (label.to_string(), v.to_string()))
+        };
+        let all = given("Case number", opts.case_number)
+            .into_iter()
+            .chain(given("Client", opts.client_name))
+            .chain(rows)
+            .chain(given("Prepared by", opts.prepared_by))
+            .collect();
+        Meta {
+            title: title.to_string(),
+            header: header(
+                title,
+                opts.case_number,
+                opts.client_name,
+                opts.name_in_header,
+            ),
+            rows: all,
+            notice,
+        }
+    }
+}
+
 /// The running header: the case number, and the client's name only when the
 /// user asked for it (`name_in_header`), for a page that may be seen apart
 /// from the others (8 C.F.R. § 208.6).

@@ -28,6 +28,7 @@ use crate::http::access::{CaseAccess, Member};
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::Q;
 use crate::http::routes::{Access, Routes};
+use crate::http::session::Session;
 use crate::state::AppState;
 use crate::store::CaseRow;
 
@@ -70,14 +71,7 @@ async fn memo(
         )
     })
     .await?;
-    s.audit(
-        &state.db,
-        AuditAction::DocumentDownload,
-        Some(&case.id),
-        "assessment memo (PDF)",
-    )
-    .await?;
-    Ok(attachment(pdf, &file_name("memo", &case)))
+    download(&state, &s, &case, pdf, "assessment memo (PDF)", "memo").await
 }
 
 async fn answers(
@@ -113,14 +107,35 @@ async fn answers(
         )
     })
     .await?;
+    download(
+        &state,
+        &s,
+        &case,
+        pdf,
+        "I-589 answers (PDF)",
+        "i589-answers",
+    )
+    .await
+}
+
+/// A document made: its download recorded in the audit log (`detail` names
+/// the document), then the file, named `<file>-<case number>.pdf`.
+async fn download(
+    state: &AppState,
+    s: &Session,
+    case: &CaseRow,
+    pdf: Vec<u8>,
+    detail: &str,
+    file: &str,
+) -> PageResult {
     s.audit(
         &state.db,
         AuditAction::DocumentDownload,
         Some(&case.id),
-        "I-589 answers (PDF)",
+        detail,
     )
     .await?;
-    Ok(attachment(pdf, &file_name("i589-answers", &case)))
+    Ok(attachment(pdf, &file_name(file, case)))
 }
 
 /// Makes a document on the blocking pool; its failure is a page naming the cause.
