@@ -40,12 +40,15 @@ enum Command {
     Assess {
         /// The facts document; `-` reads standard input.
         file: String,
-        /// json (the contract of docs/output.md), text (a memo) or html (a standalone page).
+        /// json (the contract of docs/output.md), text (a memo), html (a
+        /// standalone page) or pdf (the memo as a PDF, with -o).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// The date that stands in for `as_of` when the facts give none (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
         today: Option<Date>,
+        #[command(flatten)]
+        doc: DocArgs,
     },
     /// Check an asylum application (Form I-589) before filing: the case
     /// document (JSON, docs/application.md: the facts and the application) in,
@@ -57,12 +60,15 @@ enum Command {
     Check {
         /// The case document; `-` reads standard input.
         file: String,
-        /// json (docs/checks.md) or text (a memo).
+        /// json (docs/checks.md), text (a memo) or pdf (the form's answers,
+        /// item by item, with the blocking problems on a cover page; with -o).
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
         /// The date that stands for the present when the facts give no `as_of` (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
         today: Option<Date>,
+        #[command(flatten)]
+        doc: DocArgs,
     },
     /// The rules as an auditing attorney reads them: every finding with its
     /// question and citations, every parameter with its value, dates and source.
@@ -185,6 +191,49 @@ enum TokenCommand {
     },
 }
 
+/// Where a view goes, and what a PDF's header shows.
+#[derive(clap::Args)]
+struct DocArgs {
+    /// Write to FILE instead of standard output (written whole, or not at all).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The case number, in the header of every page of a PDF.
+    #[arg(long, value_name = "NUMBER")]
+    case_number: Option<String>,
+    /// The client's name, on a PDF's first page.
+    #[arg(long, value_name = "NAME")]
+    client_name: Option<String>,
+    /// Also put the client's name in the header of every page of a PDF (by
+    /// default a page seen alone names no one: 8 C.F.R. § 208.6).
+    #[arg(long)]
+    name_in_header: bool,
+}
+
+impl DocArgs {
+    /// A PDF is refused, before any work, when it would go to a terminal.
+    fn pdf_allowed(&self) -> anyhow::Result<()> {
+        if self.output.is_none() && std::io::stdout().is_terminal() {
+            anyhow::bail!(
+                "--format pdf writes a binary file: give -o FILE (for example -o memo.pdf), or redirect standard output to a file"
+            );
+        }
+        Ok(())
+    }
+
+    /// Writes `out` to the output file or standard output. A PDF is never
+    /// written to a terminal.
+    fn write(&self, out: &[u8], pdf: bool) -> anyhow::Result<()> {
+        match &self.output {
+            Some(path) => write_file(path, out),
+            None if pdf => {
+                self.pdf_allowed()?;
+                write_stdout_bytes(out)
+            }
+            None => write_stdout_bytes(out),
+        }
+    }
+}
+
 fn parse_role(s: &str) -> Result<refuge_web::Role, String> {
     s.parse()
 }
@@ -194,12 +243,14 @@ enum Format {
     Json,
     Text,
     Html,
+    Pdf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
     Json,
     Text,
+    Pdf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -235,7 +286,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
             format,
             today: day,
+            doc,
         } => {
+            if matches!(format, Format::Pdf) {
+                doc.pdf_allowed()?;
+            }
             let case =
                 match read_document(&file, |t| Case::from_json(t, day.unwrap_or_else(today)))? {
                     Ok(c) => c,
@@ -246,14 +301,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Format::Json => json_out(&a, refuge_engine::json::to_string)?,
                 Format::Text => refuge_report::text(&a),
                 Format::Html => refuge_report::html(&a),
+                Format::Pdf => {
+                    let opts = refuge_documents::MemoOptions {
+                        case_number: doc.case_number.as_deref(),
+                        client_name: doc.client_name.as_deref(),
+                        name_in_header: doc.name_in_header,
+                        prepared_by: None,
+                    };
+                    let pdf = refuge_documents::memo_pdf(&a, &opts)?;
+                    doc.write(&pdf, true)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
             };
-            write_stdout(&out)?;
+            doc.write(out.as_bytes(), false)?;
         }
         Command::Check {
             file,
             format,
             today: day,
+            doc: args,
         } => {
+            if matches!(format, CheckFormat::Pdf) {
+                args.pdf_allowed()?;
+            }
             let doc =
                 // The system's date only when the document gives no `as_of`.
                 match read_document(&file, |t| {
@@ -268,8 +338,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     serde_json::to_string(r).expect("a readiness serialises")
                 })?,
                 CheckFormat::Text => refuge_application::output::text(&r),
+                CheckFormat::Pdf => {
+                    let opts = refuge_documents::AnswersOptions {
+                        case_number: args.case_number.as_deref(),
+                        client_name: args.client_name.as_deref(),
+                        name_in_header: args.name_in_header,
+                        prepared_by: None,
+                    };
+                    let pdf = refuge_documents::answers_pdf(&doc, &r, &opts)?;
+                    args.write(&pdf, true)?;
+                    return Ok(ExitCode::from(if r.ready { 0 } else { 1 }));
+                }
             };
-            write_stdout(&out)?;
+            args.write(out.as_bytes(), false)?;
             if !r.ready {
                 return Ok(ExitCode::from(1));
             }
@@ -399,9 +480,29 @@ fn read_input(file: &str) -> anyhow::Result<String> {
     Ok(text)
 }
 
+/// Writes FILE whole: under a temporary name beside it, then renamed, so a
+/// failure leaves no half-written file.
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.refuge-tmp"));
+    std::fs::write(&tmp, bytes)
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            std::fs::remove_file(&tmp).ok();
+        })
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
 fn write_stdout(s: &str) -> anyhow::Result<()> {
+    write_stdout_bytes(s.as_bytes())
+}
+
+fn write_stdout_bytes(s: &[u8]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(s).and_then(|_| out.flush()) {
         // A closed pipe (`refuge … | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.context("cannot write to standard output"),

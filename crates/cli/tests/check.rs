@@ -115,3 +115,31 @@ fn today_stands_for_the_present_when_the_facts_give_no_as_of() {
     let r: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(r["as_of"], "2026-06-01");
 }
+
+/// Issue 17: the answers as PDF go to a file given with -o, whole, with
+/// `refuge check`'s exit code; never to a terminal.
+#[test]
+fn check_format_pdf_writes_the_answers_to_the_file_named_by_o() {
+    let dir = std::env::temp_dir().join(format!("refuge-check-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("answers.pdf");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_refuge"))
+        .args([
+            "check",
+            "../../examples/application/complete.json",
+            "--format",
+            "pdf",
+            "-o",
+        ])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "the complete example is ready to file"
+    );
+    let pdf = std::fs::read(&out).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -8,6 +8,7 @@
 //! reason comes from the engine; the views only choose words and order, and
 //! count the days from `as_of` to each date.
 
+mod data;
 mod html;
 mod law;
 mod text;
@@ -73,6 +74,27 @@ pub fn html_sections(a: &Assessment) -> String {
 /// one or two reasons that decide it, in words.
 pub fn html_glance(a: &Assessment) -> String {
     html::glance(a)
+}
+
+/// The memo's content as JSON, worked out as [`text`] and [`html`] work it
+/// out (the same words, order and days left), for a view laid out elsewhere
+/// (the PDF memo of `refuge-documents`): `as_of`, `law` (`version`,
+/// `reviewed_on`), `reliefs` (name, outcome, basis, note, reasons),
+/// `findings` (`decisive`: the tree, each finding in full at its first place;
+/// `other`), `deadlines` (by date, with `days` from `as_of` and `alert`),
+/// `questions`, `family`, `warnings` and `notice`.
+///
+/// # Example
+/// ```
+/// let today = jiff::civil::date(2026, 11, 27);
+/// let a = refuge_engine::assess_json(r#"{"arrivals": [{"date": "2026-02-14"}]}"#, today, refuge_engine::Law::embedded()).unwrap();
+/// let data = refuge_report::memo_data(&a);
+/// assert_eq!(data["deadlines"][0]["date"], "2027-02-16");
+/// assert_eq!(data["deadlines"][0]["days"], 81);
+/// assert_eq!(data["notice"], refuge_engine::NOTICE);
+/// ```
+pub fn memo_data(a: &Assessment) -> serde_json::Value {
+    data::memo(a)
 }
 
 /// The stylesheet of [`html`]'s page (print rules included), for a page that embeds [`html_sections`].

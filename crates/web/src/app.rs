@@ -9,7 +9,8 @@ use crate::http::routes::{Access, Route, Routes};
 use crate::http::view;
 use crate::state::AppState;
 use crate::{
-    admin, api, application, auth, calendar, cases, dashboard, export, facts, interview, settings,
+    admin, api, application, auth, calendar, cases, dashboard, documents, export, facts, interview,
+    settings,
 };
 
 /// The largest request body accepted (a facts document is a few kilobytes).
@@ -43,6 +44,7 @@ pub fn routes() -> (Router<AppState>, Vec<Route>) {
         .merge(facts::routes())
         .merge(application::routes())
         .merge(interview::routes())
+        .merge(documents::routes())
         .merge(calendar::routes())
         .merge(settings::routes())
         .merge(admin::routes())

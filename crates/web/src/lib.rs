@@ -36,6 +36,7 @@ pub mod cases;
 pub mod crypt;
 pub mod dashboard;
 pub mod demo;
+pub mod documents;
 pub mod domain;
 pub mod export;
 pub mod facts;

@@ -17,7 +17,7 @@ use refuge_engine::NOTICE;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use super::{link, service, stored_error};
+use super::{service, stored_error};
 use crate::cases::service::{self as cases, CaseError};
 use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};

@@ -18,7 +18,7 @@ use refuge_engine::NOTICE;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{editor, link, service, stored_error};
+use super::{editor, service, stored_error};
 use crate::cases::service as cases;
 use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};

@@ -59,6 +59,8 @@ actions! {
     PracticeMark => "practice.mark",
     /// The interview or hearing recorded or changed (date, place, who, checklist).
     InterviewSet => "interview.set",
+    /// A document of the case downloaded (the memo, the I-589 answers: issue 17); the detail names which.
+    DocumentDownload => "document.download",
     PermissionAssign => "permission.assign",
     PermissionUnassign => "permission.unassign",
     PermissionUserAdd => "permission.user_add",

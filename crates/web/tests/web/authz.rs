@@ -27,6 +27,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/cases/{id}/history")
         | ("GET", "/cases/{id}/facts.json")
         | ("GET", "/cases/{id}/report.html")
+        | ("GET", "/cases/{id}/memo.pdf")
+        | ("GET", "/cases/{id}/answers.pdf")
         | ("GET", "/cases/{id}/calendar.ics")
         | ("GET", "/cases/{id}/practice")
         | ("GET", "/cases/{id}/practice/print")

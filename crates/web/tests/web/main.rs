@@ -34,6 +34,7 @@ macro_rules! both {
 mod api;
 mod application;
 mod authz;
+mod documents;
 mod encryption;
 mod interview;
 mod pages;

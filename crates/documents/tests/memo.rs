@@ -1,0 +1,205 @@
+//! The assessment memo as PDF, read back as a reader reads it.
+
+mod common;
+
+use refuge_documents::{MemoOptions, memo_data, memo_pdf};
+use refuge_engine::{Assessment, Law, NOTICE, assess_json};
+
+const JOURNALIST: &str = include_str!("../../../examples/timely-journalist.json");
+const LATE: &str = include_str!("../../../examples/late-without-exception.json");
+
+fn assessed(facts: &str) -> Assessment {
+    assess_json(facts, jiff::civil::date(2026, 11, 27), Law::embedded()).unwrap()
+}
+
+fn opts<'a>(number: &'a str, name: &'a str) -> MemoOptions<'a> {
+    MemoOptions {
+        case_number: Some(number),
+        client_name: Some(name),
+        ..MemoOptions::default()
+    }
+}
+
+#[test]
+fn every_page_is_numbered_page_n_of_m_and_the_count_is_the_pdfs() {
+    let pdf = memo_pdf(&assessed(JOURNALIST), &opts("2026-0042", "Ana Ruiz")).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    assert!(
+        read.count >= 2,
+        "a full case's memo runs over one page: {}",
+        read.count
+    );
+    assert_eq!(read.pages.len(), read.count);
+    for n in 1..=read.count {
+        let page = read.page(n);
+        assert!(
+            page.contains(&format!("Page {n} of {}", read.count)),
+            "page {n}: {page}"
+        );
+    }
+}
+
+#[test]
+fn the_memo_header_carries_the_case_number_and_never_the_clients_name() {
+    let name = "Ana María Ruiz Obando";
+    let pdf = memo_pdf(&assessed(JOURNALIST), &opts("2026-0042", name)).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    for n in 1..=read.count {
+        let header = read.header(n);
+        assert!(
+            header.contains("Case 2026-0042"),
+            "page {n}'s header: {header}"
+        );
+        assert!(
+            header.contains("Confidential"),
+            "page {n}'s header: {header}"
+        );
+        assert!(
+            !header.contains("Ruiz"),
+            "page {n}'s header names the client: {header}"
+        );
+    }
+    // The name is in the title block of the first page, and nowhere after it.
+    assert!(read.page(1).contains(&format!("Client {name}")));
+    for n in 2..=read.count {
+        assert!(!read.page(n).contains("Ruiz"), "page {n} names the client");
+    }
+}
+
+#[test]
+fn the_clients_name_is_in_every_header_when_the_user_asks_for_it() {
+    let mut o = opts("2026-0042", "Ana Ruiz");
+    o.name_in_header = true;
+    let pdf = memo_pdf(&assessed(JOURNALIST), &o).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    for n in 1..=read.count {
+        let header = read.header(n);
+        assert!(
+            header.contains("Case 2026-0042 · Ana Ruiz"),
+            "page {n}: {header}"
+        );
+    }
+}
+
+#[test]
+fn a_name_and_number_with_typst_markup_characters_print_as_written() {
+    let name = r#"#set page(fill: red) [*Ana*] $x^2$ _Ruiz_ @me <l> \ ` // x"#;
+    let number = "#1 [a] *b* $c$";
+    let o = MemoOptions {
+        name_in_header: true,
+        ..opts(number, name)
+    };
+    let pdf = memo_pdf(&assessed(JOURNALIST), &o).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    let first = read.page(1);
+    assert!(first.contains(&format!("Client {name}")), "{first}");
+    assert!(
+        read.header(2).contains(&format!("Case {number} · {name}")),
+        "{}",
+        read.header(2)
+    );
+}
+
+#[test]
+fn the_memo_states_reliefs_citations_days_left_questions_the_law_and_the_notice() {
+    let a = assessed(LATE);
+    let pdf = memo_pdf(&a, &opts("2026-0007", "B. Client")).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    // typst sets a negative number with the minus sign (U+2212).
+    let all = read.flat().replace('\u{2212}', "-");
+    for relief in ["Asylum", "Withholding of removal", "CAT deferral"] {
+        assert!(all.contains(relief), "{relief}");
+    }
+    let asylum = a
+        .reliefs
+        .asylum
+        .outcome
+        .as_str()
+        .replace('_', " ")
+        .to_uppercase();
+    assert!(
+        all.contains(&format!("Asylum {asylum}")),
+        "asylum's outcome"
+    );
+    // Each deciding finding with its citations.
+    for id in &a.reliefs.asylum.reasons {
+        let f = a.finding(id).unwrap();
+        assert!(all.contains(&**id), "finding {id}");
+        for cite in f.cite {
+            assert!(all.contains(&common::flat(cite)), "{id}'s citation {cite}");
+        }
+    }
+    // Each date with its days left from as_of.
+    assert!(!a.deadlines.is_empty());
+    for d in &a.deadlines {
+        let days = refuge_engine::calendar::days_between(a.as_of, d.date);
+        assert!(all.contains(&format!("{} ", d.date)), "{}", d.id);
+        assert!(all.contains(&days.to_string()), "{}: {days}", d.id);
+    }
+    for q in a.questions.iter().take(3) {
+        assert!(all.contains(&common::flat(&q.ask)), "question {}", q.ask);
+    }
+    assert!(all.contains(&format!(
+        "version {}, reviewed on {}",
+        a.law.version, a.law.reviewed_on
+    )));
+    assert!(all.contains(&common::flat(NOTICE)), "the notice");
+}
+
+#[test]
+fn the_memo_is_dated_by_the_facts_never_by_the_clock_and_the_same_facts_give_the_same_pdf() {
+    let a = assessed(JOURNALIST);
+    let pdf = memo_pdf(&a, &opts("2026-0042", "Ana Ruiz")).unwrap();
+    assert_eq!(pdf, memo_pdf(&a, &opts("2026-0042", "Ana Ruiz")).unwrap());
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    assert!(
+        read.page(1).contains("November 27, 2026"),
+        "{}",
+        read.page(1)
+    );
+}
+
+#[test]
+fn the_memos_data_snapshot() {
+    let data = memo_data(&assessed(JOURNALIST), &opts("2026-0042", "Ana Ruiz"));
+    common::snapshot(
+        "memo_timely_journalist.json",
+        &(serde_json::to_string_pretty(&data).unwrap() + "\n"),
+    );
+}
+
+#[test]
+fn the_memos_text_snapshot() {
+    let pdf = memo_pdf(&assessed(JOURNALIST), &opts("2026-0042", "Ana Ruiz")).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    let text: String = read
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("----- page {} -----\n{}\n", i + 1, trim_lines(p)))
+        .collect();
+    common::snapshot("memo_timely_journalist.txt", &text);
+}
+
+fn trim_lines(s: &str) -> String {
+    s.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}

@@ -1,0 +1,209 @@
+//! Documents (issue 17): the case's filing papers as PDF, made by
+//! `refuge_documents` from the stored facts: the assessment memo and the
+//! Form I-589 answers, each a download from the case page.
+//!
+//! Every download is recorded in the audit log (`document.download`, naming
+//! the document, never its content). A document that cannot be made is an
+//! error page naming the cause (HTTP 422), never a 500 and never an empty
+//! file. The file's name carries the case number, never the client's name.
+//! The PDF is made on the blocking pool, never on the threads that answer
+//! requests.
+//!
+//! The answers are made from the stored facts and the stored application
+//! (`application::service`), an empty one when none is saved yet, so that
+//! every answer still missing reads as such and the cover page lists it.
+
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use refuge_application::CaseDocument;
+use refuge_documents::{AnswersOptions, DocError, MemoOptions};
+use serde::Deserialize;
+
+use crate::application;
+use crate::cases::service::assessment_of;
+use crate::domain::AuditAction;
+use crate::http::access::{CaseAccess, Member};
+use crate::http::error::{AppError, PageResult};
+use crate::http::extract::Q;
+use crate::http::routes::{Access, Routes};
+use crate::http::session::Session;
+use crate::state::AppState;
+use crate::store::CaseRow;
+
+/// This area's routes, with the access each requires.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/cases/{id}/memo.pdf", Access::Member, memo)
+        .get("/cases/{id}/answers.pdf", Access::Member, answers)
+}
+
+/// A download's options in the address: never a value of the case.
+#[derive(Deserialize, Default)]
+pub struct DocQuery {
+    /// `1`: the client's name in the header of every page too.
+    #[serde(default)]
+    name_in_header: String,
+}
+
+async fn memo(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<DocQuery>,
+) -> PageResult {
+    let (a, _) = assessment_of(&state, &case).await;
+    let (number, name, by) = (
+        case.number.clone(),
+        case.client_name.clone(),
+        s.user.name.clone(),
+    );
+    let name_in_header = q.name_in_header == "1";
+    let pdf = blocking(move || {
+        refuge_documents::memo_pdf(
+            &a,
+            &MemoOptions {
+                case_number: Some(&number),
+                client_name: Some(&name),
+                name_in_header,
+                prepared_by: Some(&by),
+            },
+        )
+    })
+    .await?;
+    download(&state, &s, &case, pdf, "assessment memo (PDF)", "memo").await
+}
+
+async fn answers(
+    State(state): State<AppState>,
+    CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<DocQuery>,
+) -> PageResult {
+    let (law, today) = (state.law, state.today());
+    let stored = application::service::stored(&state, &case).await?;
+    let (facts, app, number, name, by) = (
+        case.facts.clone(),
+        stored.document.to_string(),
+        case.number.clone(),
+        case.client_name.clone(),
+        s.user.name.clone(),
+    );
+    let name_in_header = q.name_in_header == "1";
+    let pdf = blocking(move || {
+        // The stored facts and application (an empty one when none is saved).
+        let json = format!(r#"{{"facts": {facts}, "application": {app}}}"#);
+        let doc = CaseDocument::from_json(&json, today).map_err(|e| DocError::Data {
+            document: "I-589 answers",
+            message: format!("the stored facts and application cannot be read together: {e}"),
+        })?;
+        let r = refuge_application::check(&doc, law);
+        refuge_documents::answers_pdf(
+            &doc,
+            &r,
+            &AnswersOptions {
+                case_number: Some(&number),
+                client_name: Some(&name),
+                name_in_header,
+                prepared_by: Some(&by),
+            },
+        )
+    })
+    .await?;
+    download(
+        &state,
+        &s,
+        &case,
+        pdf,
+        "I-589 answers (PDF)",
+        "i589-answers",
+    )
+    .await
+}
+
+/// A document made: its download recorded in the audit log (`detail` names
+/// the document), then the file, named `<file>-<case number>.pdf`.
+async fn download(
+    state: &AppState,
+    s: &Session,
+    case: &CaseRow,
+    pdf: Vec<u8>,
+    detail: &str,
+    file: &str,
+) -> PageResult {
+    s.audit(
+        &state.db,
+        AuditAction::DocumentDownload,
+        Some(&case.id),
+        detail,
+    )
+    .await?;
+    Ok(attachment(pdf, &file_name(file, case)))
+}
+
+/// Makes a document on the blocking pool; its failure is a page naming the cause.
+async fn blocking(
+    make: impl FnOnce() -> Result<Vec<u8>, DocError> + Send + 'static,
+) -> Result<Vec<u8>, AppError> {
+    match tokio::task::spawn_blocking(make).await {
+        Ok(Ok(pdf)) if !pdf.is_empty() => Ok(pdf),
+        Ok(Ok(_)) => Err(document_error(
+            "the document came out empty; nothing was downloaded",
+        )),
+        Ok(Err(e)) => Err(document_error(&e.to_string())),
+        Err(_) => Err(document_error(
+            "the PDF could not be made (the task failed)",
+        )),
+    }
+}
+
+/// The page a failed document answers: what went wrong, in words (HTTP 422).
+pub fn document_error(cause: &str) -> AppError {
+    tracing::warn!("a document could not be made");
+    AppError::Invalid(format!(
+        "This document could not be made: {cause}. Nothing was downloaded; the case is unchanged."
+    ))
+}
+
+/// `memo-2026-0042.pdf`: the case number, never the client's name, and only
+/// characters every file system and browser accept.
+fn file_name(what: &str, case: &CaseRow) -> String {
+    let number: String = case
+        .number
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{what}-{number}.pdf")
+}
+
+fn attachment(pdf: Vec<u8>, name: &str) -> Response {
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"));
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/pdf"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        pdf,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_document_is_a_page_naming_the_cause_never_a_500() {
+        let res = document_error("the assessment memo could not be laid out: unknown font")
+            .into_response();
+        assert_eq!(res.status(), axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
