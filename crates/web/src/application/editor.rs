@@ -192,21 +192,8 @@ fn control(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
             );
         }
     }
-    if !hint.is_empty() {
-        let _ = write!(
-            out,
-            "<p class=\"field-help\" id=\"{idq}-help\">{}</p>",
-            esc(hint)
-        );
-    }
-    if let Some(e) = error {
-        let _ = write!(
-            out,
-            "<p class=\"field-error\" id=\"{idq}-error\">{}</p>",
-            esc(e)
-        );
-    }
-    out.push_str("</div>");
+    let help = (!hint.is_empty()).then_some(hint);
+    crate::facts::widgets::field_notes(out, &idq, help, error.map(String::as_str));
 }
 
 /// A fact the facts hold, shown read-only with a link to change it there.

@@ -166,6 +166,12 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
             );
         }
     }
+    field_notes(out, &idq, help, error.map(String::as_str));
+}
+
+/// A field's help and error paragraphs (ids `<id>-help`, `<id>-error`, which
+/// its control's `aria-describedby` names), and the end of its `div`.
+pub fn field_notes(out: &mut String, idq: &str, help: Option<&str>, error: Option<&str>) {
     if let Some(h) = help {
         let _ = write!(
             out,
