@@ -693,6 +693,13 @@ facts_struct!(
         language: Option<String>,
         /// Who translated it and certified the translation (8 C.F.R. § 103.2(b)(3)).
         translator: Option<String>,
+        /// The name as the document prints it (a passport, a birth
+        /// certificate): compared with A.I.4–7 (`consistency.identity`).
+        name_shown: Option<String>,
+        /// The date of birth as the document gives it: compared with the
+        /// facts' (`consistency.identity`).
+        #[serde(deserialize_with = "de_date")]
+        birth_date_shown: Option<Date>,
         note: Option<String>,
     }
 );

@@ -15,6 +15,7 @@
 //! which findings rest on testimony alone: those whose every element has no
 //! piece of corroboration in hand (or translated, 8 C.F.R. § 103.2(b)(3)).
 
+use jiff::civil::Date;
 use std::sync::OnceLock;
 
 use refuge_engine::facts::{Relation, When as HarmWhen};
@@ -97,6 +98,10 @@ pub struct Item {
     /// The applicant's own account: evidence, but not corroboration.
     #[serde(default)]
     pub testimony: bool,
+    /// A document that prints a person's name and date of birth: its entry
+    /// may record them (`name_shown`, `birth_date_shown`).
+    #[serde(default)]
+    pub identity: bool,
     /// For a family element: only for a spouse, or only for a child.
     pub relation: Option<Relation>,
 }
@@ -321,6 +326,32 @@ pub(crate) fn validate(case: &Case, entries: &[EvidenceEntry]) -> Result<(), Inp
             }
             Some(_) => {}
         }
+        if !it.identity {
+            for (field, given) in [
+                ("name_shown", e.name_shown.is_some()),
+                ("birth_date_shown", e.birth_date_shown.is_some()),
+            ] {
+                if given {
+                    return Err(err(
+                        format!("{path}.{field}"),
+                        format!(
+                            "{element}.{item} is not an identity document: only a passport, an identity card or a birth certificate records the name and date of birth it shows"
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(d) = e.birth_date_shown
+            && d > case.as_of()
+        {
+            return Err(err(
+                format!("{path}.birth_date_shown"),
+                format!(
+                    "{d} is after as_of {}; a date of birth must be in the past",
+                    case.as_of()
+                ),
+            ));
+        }
         let key = (element, item, e.harm.as_deref(), e.family.as_deref());
         if keys.contains(&key) {
             return Err(err(
@@ -392,6 +423,14 @@ pub struct ItemStatus {
     pub why: Option<String>,
     /// In hand, in another language, and not yet translated with a certificate (8 C.F.R. § 103.2(b)(3)).
     pub needs_translation: bool,
+    /// A document that prints a person's name and date of birth.
+    pub identity: bool,
+    /// The name the document prints, as recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_shown: Option<String>,
+    /// The date of birth the document gives, as recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date_shown: Option<Date>,
 }
 
 /// Computes the case's checklist: the elements from the facts and the
@@ -492,6 +531,9 @@ pub fn checklist(case: &Case, entries: &[EvidenceEntry], assessment: &Assessment
                             .filter(|_| status == EvidenceStatus::NotObtainable)
                             .and_then(|(_, e)| e.why.clone()),
                         needs_translation: foreign && status == EvidenceStatus::InHand,
+                        identity: it.identity,
+                        name_shown: found.and_then(|(_, e)| e.name_shown.clone()),
+                        birth_date_shown: found.and_then(|(_, e)| e.birth_date_shown),
                     }
                 })
                 .collect();

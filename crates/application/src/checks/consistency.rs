@@ -6,15 +6,20 @@
 //! Each check says `cannot_tell` when what would decide it is missing, and
 //! passes when nothing in the data contradicts the answer.
 //!
-//! NOT MODELLED (needs the timeline of issue 16 part 3): places in the story
-//! missing from the address history, names spelled differently between
-//! documents, membership (B.3) against the evidence.
+//! The checks over the timeline (places, family, detention in the story) are
+//! in `timeline.rs`.
+//!
+//! NOT MODELLED: the words of the documents. A document's name and date of
+//! birth are compared only as the practitioner records them on its evidence
+//! entry (`name_shown`, `birth_date_shown`); membership dates and roles
+//! (member or leader) are not held, so B.3's explanation is not compared with
+//! the membership evidence, only its yes or no.
 
 use jiff::civil::Date;
 use refuge_engine::facts::{Ground, HarmKind, Relation, TortureLikelihood, When as HarmWhen};
 
 use super::{Ctx, app_path};
-use crate::document::{Basis, Court, MaritalStatus, Until, YesNo};
+use crate::document::{Basis, Court, EvidenceStatus, MaritalStatus, Until, YesNo};
 
 pub(super) fn run(ctx: &mut Ctx) {
     departure(ctx);
@@ -27,6 +32,8 @@ pub(super) fn run(ctx: &mut Ctx) {
     grounds(ctx);
     torture(ctx);
     name(ctx);
+    membership(ctx);
+    identity(ctx);
 }
 
 fn departure(ctx: &mut Ctx) {
@@ -580,12 +587,6 @@ fn name(ctx: &mut Ctx) {
         );
         return;
     };
-    let norm = |s: &str| {
-        s.to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let p = norm(printed);
     for (part, path) in [(last, "part_a1.last_name"), (first, "part_a1.first_name")] {
         if !p.contains(&norm(part)) {
@@ -595,5 +596,183 @@ fn name(ctx: &mut Ctx) {
                 format!("the name printed in Part D ({printed:?}) does not contain {part:?}"),
             );
         }
+    }
+}
+
+/// A name in lower case with single spaces, for comparison.
+fn norm(s: &str) -> String {
+    s.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `name` holds `part` as whole words ("ana reyes martínez" holds "reyes martínez", not "rey").
+fn has_words(name: &str, part: &str) -> bool {
+    format!(" {name} ").contains(&format!(" {} ", norm(part)))
+}
+
+/// B.3.A (membership of an organization or group) against the evidence
+/// checklist: membership evidence being gathered or in hand while B.3.A says
+/// no is the inconsistency the research names (i589.md §4.2, row 9); and
+/// B.3.B (still taking part) cannot be yes when B.3.A is no.
+fn membership(ctx: &mut Ctx) {
+    const ID: &str = "consistency.membership";
+    let evidence = ctx.app().evidence.as_deref().unwrap_or(&[]);
+    let held: Vec<(usize, EvidenceStatus)> = evidence
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.item.as_deref() == Some("membership_evidence"))
+        .filter_map(|(i, e)| match e.status? {
+            s @ (EvidenceStatus::Requested
+            | EvidenceStatus::InHand
+            | EvidenceStatus::Translated) => Some((i, s)),
+            _ => None,
+        })
+        .collect();
+    let answer = |q: Option<&crate::document::Question>| q.and_then(|q| q.answer);
+    let b = ctx.b();
+    let (a, still) = (answer(b.q3a.as_ref()), answer(b.q3b.as_ref()));
+    match a {
+        Some(YesNo::No) => {
+            for (i, status) in held {
+                ctx.trip(
+                    ID,
+                    vec![app_path("part_b.q3a.answer"), app_path(format!("evidence[{i}]"))],
+                    format!(
+                        "B.3.A says neither the applicant nor a family member ever belonged to an organization or group, but the evidence checklist has membership evidence {}",
+                        match status {
+                            EvidenceStatus::Requested => "requested",
+                            _ => "in hand",
+                        }
+                    ),
+                );
+            }
+            if still == Some(YesNo::Yes) {
+                ctx.trip(
+                    ID,
+                    vec![app_path("part_b.q3a.answer"), app_path("part_b.q3b.answer")],
+                    "B.3.B says the applicant or a family member still takes part in an organization or group, but B.3.A says none ever belonged to one",
+                );
+            }
+        }
+        None => ctx.cannot_tell(
+            ID,
+            vec![app_path("part_b.q3a.answer")],
+            "B.3.A is not answered yet",
+        ),
+        _ => {}
+    }
+}
+
+/// The name and date of birth a document shows (as recorded on its evidence
+/// entry) against A.I.4–7 (or A.II's for a family member's document) and the
+/// facts' date of birth. A date of birth must match exactly; a name must
+/// contain the family and first names, or be one of the other names listed
+/// (A.I.7: "include maiden name and aliases"); i589.md §4.2, row 7.
+fn identity(ctx: &mut Ctx) {
+    const ID: &str = "consistency.identity";
+    let evidence = ctx.app().evidence.as_deref().unwrap_or(&[]);
+    let mut decided = false;
+    for (i, e) in evidence.iter().enumerate() {
+        if e.name_shown.is_none() && e.birth_date_shown.is_none() {
+            continue;
+        }
+        let entry = app_path(format!("evidence[{i}]"));
+        let doc = e.item.as_deref().unwrap_or("document").replace('_', " ");
+        // Whose document: the applicant's, or the family member's it names.
+        let (birth, birth_path, names, names_path) = match e.family.as_deref() {
+            None => {
+                let a1 = ctx.a1();
+                (
+                    ctx.facts().applicant().birth_date,
+                    "facts.applicant.birth_date".to_string(),
+                    (
+                        a1.last_name.as_deref(),
+                        a1.first_name.as_deref(),
+                        a1.other_names.as_deref(),
+                    ),
+                    app_path("part_a1"),
+                )
+            }
+            Some(fid) => {
+                let Some((k, m)) = ctx.member(fid) else {
+                    continue;
+                };
+                let members = ctx.a2().members.as_deref().unwrap_or(&[]);
+                let (row, names) = members
+                    .iter()
+                    .enumerate()
+                    .find(|(_, x)| x.family.as_deref() == Some(fid))
+                    .map(|(j, x)| {
+                        (
+                            j,
+                            (
+                                x.last_name.as_deref(),
+                                x.first_name.as_deref(),
+                                x.other_names.as_deref(),
+                            ),
+                        )
+                    })
+                    .unwrap_or((members.len(), (None, None, None)));
+                (
+                    m.birth_date,
+                    format!("facts.family[{k}].birth_date"),
+                    names,
+                    app_path(format!("part_a2.members[{row}]")),
+                )
+            }
+        };
+        if let Some(shown) = e.birth_date_shown {
+            match birth {
+                Some(b) => {
+                    decided = true;
+                    if b != shown {
+                        ctx.trip(
+                            ID,
+                            vec![format!("{entry}.birth_date_shown"), birth_path.clone()],
+                            format!("the {doc} gives the date of birth {shown}, but the case gives {b}: a date of birth must match exactly"),
+                        );
+                    }
+                }
+                None => ctx.cannot_tell(
+                    ID,
+                    vec![birth_path.clone()],
+                    "the date of birth is not given yet",
+                ),
+            }
+        }
+        if let Some(shown) = e.name_shown.as_deref() {
+            let (Some(last), Some(first), other) = names else {
+                ctx.cannot_tell(
+                    ID,
+                    vec![names_path],
+                    format!(
+                        "the family and first names to compare with the {doc}'s are not given yet"
+                    ),
+                );
+                continue;
+            };
+            decided = true;
+            let n = norm(shown);
+            let listed = other
+                .unwrap_or("")
+                .split([',', ';', '/'])
+                .any(|o| norm(o) == n && !n.is_empty());
+            if !(has_words(&n, last) && has_words(&n, first)) && !listed {
+                ctx.trip(
+                    ID,
+                    vec![format!("{entry}.name_shown"), format!("{names_path}.other_names")],
+                    format!("the {doc} gives the name {shown:?}, which is not the name on the form ({first} {last}) nor among its other names: list it as another name used, or explain the difference"),
+                );
+            }
+        }
+    }
+    if !decided && !ctx.issues_of(ID) {
+        ctx.cannot_tell(
+            ID,
+            vec![app_path("evidence")],
+            "no document's name or date of birth is recorded on the evidence checklist yet",
+        );
     }
 }

@@ -111,6 +111,11 @@ impl<'a> Ctx<'a> {
         value
     }
 
+    /// Check `id` has reported something already.
+    pub fn issues_of(&self, id: &str) -> bool {
+        self.issues.iter().any(|i| i.check == id)
+    }
+
     pub fn trip(&mut self, id: &str, items: Vec<String>, message: impl Into<String>) {
         self.push(id, Status::Tripped, items, message.into());
     }

@@ -57,6 +57,11 @@ pub struct ItemView {
     pub testimony: bool,
     pub why: String,
     pub needs_translation: bool,
+    /// A document that prints a name and date of birth (`identity = true`
+    /// in form/evidence.toml): the form asks what it shows.
+    pub identity: bool,
+    pub name_shown: String,
+    pub birth_date_shown: String,
     pub error: String,
 }
 
@@ -175,11 +180,15 @@ pub(super) async fn evidence_page(
                             status: status.as_str(),
                             status_words: status_words(it.status),
                             testimony: it.testimony,
-                            why: mine
-                                .and_then(|t| t.get("why").cloned())
-                                .or_else(|| it.why.clone())
-                                .unwrap_or_default(),
+                            why: typed_or(mine, "why", it.why.clone()),
                             needs_translation: it.needs_translation,
+                            identity: it.identity,
+                            name_shown: typed_or(mine, "name_shown", it.name_shown.clone()),
+                            birth_date_shown: typed_or(
+                                mine,
+                                "birth_date_shown",
+                                it.birth_date_shown.map(|d| d.to_string()),
+                            ),
                             error: draft
                                 .as_ref()
                                 .and_then(|d| d.errors.get(&k).cloned())
@@ -215,13 +224,34 @@ pub(super) async fn evidence_page(
     Ok((status, render(&page)).into_response())
 }
 
-/// Sets the status (and the why of `not_obtainable`) of one item in the
-/// application's `evidence`, adding its entry if it has none.
+/// What was typed in `field` (after a refusal), else the stored value.
+fn typed_or(
+    typed: Option<&HashMap<String, String>>,
+    field: &str,
+    stored: Option<String>,
+) -> String {
+    typed
+        .and_then(|t| t.get(field).cloned())
+        .or(stored)
+        .unwrap_or_default()
+}
+
+/// What the status form posts besides the item: its status, the why of
+/// `not_obtainable`, and what an identity document shows.
+struct StatusForm<'a> {
+    status: EvidenceStatus,
+    why: &'a str,
+    name_shown: &'a str,
+    birth_date_shown: &'a str,
+}
+
+/// Sets the status (and the why of `not_obtainable`, and what an identity
+/// document shows) of one item in the application's `evidence`, adding its
+/// entry if it has none.
 fn set_status(
     doc: &Value,
     (element, item, harm, family): (&str, &str, &str, &str),
-    status: EvidenceStatus,
-    why: &str,
+    posted: &StatusForm,
 ) -> Value {
     let mut doc = match doc {
         Value::Object(m) => Value::Object(m.clone()),
@@ -264,12 +294,19 @@ fn set_status(
         }
     };
     if let Some(e) = entry.as_object_mut() {
-        e.insert("status".into(), status.as_str().into());
+        e.insert("status".into(), posted.status.as_str().into());
         // The why is kept only for an item that cannot be obtained.
-        if status == EvidenceStatus::NotObtainable && !why.trim().is_empty() {
-            e.insert("why".into(), why.trim().into());
-        } else {
-            e.remove("why");
+        let why = (posted.status == EvidenceStatus::NotObtainable).then_some(posted.why);
+        for (field, value) in [
+            ("why", why.unwrap_or("")),
+            ("name_shown", posted.name_shown),
+            ("birth_date_shown", posted.birth_date_shown),
+        ] {
+            if value.trim().is_empty() {
+                e.remove(field);
+            } else {
+                e.insert(field.into(), value.trim().into());
+            }
         }
     }
     doc
@@ -293,6 +330,8 @@ pub(super) async fn save_status(
         ("key", k.clone()),
         ("status", form.get("status").to_string()),
         ("why", form.get("why").to_string()),
+        ("name_shown", form.get("name_shown").to_string()),
+        ("birth_date_shown", form.get("birth_date_shown").to_string()),
     ]
     .into_iter()
     .map(|(a, b)| (a.to_string(), b))
@@ -337,11 +376,22 @@ pub(super) async fn save_status(
             422,
         );
     }
+    let birth = form.get("birth_date_shown").trim();
+    if !birth.is_empty() && birth.parse::<jiff::civil::Date>().is_err() {
+        return refuse(
+            format!("Nothing was saved: {birth:?} is not a date (YYYY-MM-DD)."),
+            422,
+        );
+    }
     let doc = set_status(
         &stored.document,
         (element, item, harm, family),
-        status,
-        form.get("why"),
+        &StatusForm {
+            status,
+            why: form.get("why"),
+            name_shown: form.get("name_shown"),
+            birth_date_shown: birth,
+        },
     );
     let audit = s
         .did(

@@ -745,6 +745,53 @@ both!(
     }
 );
 
+both!(
+    async fn a_passport_recorded_with_another_birth_date_shows_on_ready_to_file(t) {
+        let ana = t.login("ana", Role::Staff).await;
+        let case = sample_case(t, &ana).await;
+        let (_, app) = sample();
+        let r = t.api("PUT", &path_of(&case, "application"), Some(&ana.token), Some(&app.to_string())).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let url = format!("/cases/{}/evidence", case.id);
+        let page = t.get(&url, Some(&ana)).await;
+        assert!(page.body.contains("name=\"birth_date_shown\""), "an identity document asks what it shows");
+        let post = |birth: &'static str, version: &'static str| {
+            [
+                ("version", version),
+                ("element", "identity"),
+                ("item", "passport"),
+                ("harm", ""),
+                ("family", ""),
+                ("status", "in_hand"),
+                ("why", ""),
+                ("name_shown", "Ana Reyes Martínez"),
+                ("birth_date_shown", birth),
+            ]
+        };
+        // Not a date: refused, what was typed kept, nothing saved.
+        let shown = t.post(&url, &ana, &post("12/04/1990", "1")).await;
+        assert_eq!(shown.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", shown.body);
+        assert!(shown.body.contains("is not a date"), "{}", shown.body);
+        assert!(shown.body.contains("value=\"12/04/1990\""), "what was typed is kept");
+        assert_eq!(t.db().application(&case.id).await.unwrap().unwrap().version, 1);
+        // A birth date a day off the facts': saved, and "Ready to file?" warns.
+        let r = t.post(&url, &ana, &post("1990-04-13", "1")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let doc: Value =
+            serde_json::from_str(&t.db().application(&case.id).await.unwrap().unwrap().document).unwrap();
+        let passport = doc["evidence"].as_array().unwrap().iter().find(|e| e["item"] == "passport").unwrap();
+        assert_eq!(passport["birth_date_shown"], "1990-04-13");
+        assert_eq!(passport["name_shown"], "Ana Reyes Martínez");
+        let ready = t.get(&format!("/cases/{}/readiness", case.id), Some(&ana)).await;
+        assert!(ready.body.contains("the date of birth 1990-04-13"), "{}", ready.body);
+        // Cleared: the fields are removed, and the warning goes.
+        let r = t.post(&url, &ana, &post("", "2")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let ready = t.get(&format!("/cases/{}/readiness", case.id), Some(&ana)).await;
+        assert!(!ready.body.contains("the date of birth 1990-04-13"));
+    }
+);
+
 #[tokio::test]
 async fn the_timeline_and_evidence_pages_answer_an_outsider_as_readiness_does() {
     let t = TestApp::new().await;
