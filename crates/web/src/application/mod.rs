@@ -3,12 +3,14 @@
 //! (`refuge_application::Form::embedded()`), and the "Ready to file?" page,
 //! which runs the readiness checks of `refuge check` on the stored facts and
 //! application; the timeline page ([`timeline`]) and the evidence checklist
-//! ([`evidence`]), which changes an item's status. The API's routes are in
+//! ([`evidence`]), which changes an item's status; its versions
+//! ([`history`]). The API's routes are in
 //! `api/application.rs`, over the same [`service`].
 
 pub mod editor;
 pub mod evidence;
 pub mod fields;
+pub mod history;
 pub mod schema;
 pub mod service;
 pub mod timeline;
@@ -41,6 +43,11 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/cases/{id}/application", Access::Member, application_page)
         .post("/cases/{id}/application", Access::Member, save_application)
+        .get(
+            "/cases/{id}/application/history",
+            Access::Member,
+            history::history_page,
+        )
         .get("/cases/{id}/readiness", Access::Member, readiness_page)
         .get(
             "/cases/{id}/timeline",

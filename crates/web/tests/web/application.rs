@@ -76,6 +76,16 @@ both!(
         assert_eq!(latest.version, 2);
         let doc: Value = serde_json::from_str(&latest.document).unwrap();
         assert_eq!(doc["part_a1"]["religion"], "Evangelical Christian");
+        // The history page: each version, who saved it, and the item by the form's name.
+        let page = t.get(&format!("/cases/{}/application/history", case.id), Some(&ana)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        let v2 = page.body.find("Version 2").expect("version 2 listed");
+        let v1 = page.body.find("Version 1").expect("version 1 listed");
+        assert!(v2 < v1, "newest first");
+        assert!(page.body[v2..v1].contains("ben"), "who saved version 2");
+        assert!(page.body[v2..v1].contains("Religion"), "the item named as the form names it: {}", &page.body[v2..v1]);
+        assert!(page.body[v2..v1].contains("Evangelical Christian"));
+        assert!(page.body.contains(refuge_engine::NOTICE), "the notice");
     }
 );
 

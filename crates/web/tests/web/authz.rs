@@ -25,6 +25,7 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/cases/{id}/interview")
         | ("GET", "/cases/{id}/facts")
         | ("GET", "/cases/{id}/history")
+        | ("GET", "/cases/{id}/application/history")
         | ("GET", "/cases/{id}/facts.json")
         | ("GET", "/cases/{id}/report.html")
         | ("GET", "/cases/{id}/memo.pdf")
