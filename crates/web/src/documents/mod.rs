@@ -12,6 +12,10 @@
 //! The answers are made from the stored facts and the stored application
 //! (`application::service`), an empty one when none is saved yet, so that
 //! every answer still missing reads as such and the cover page lists it.
+//!
+//! The case's uploads and their place in the exhibit packet are in
+//! `uploads.rs` (a `multipart/form-data` body read by `multipart.rs`); the
+//! packet itself in `packet.rs`.
 
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
@@ -31,11 +35,35 @@ use crate::http::session::Session;
 use crate::state::AppState;
 use crate::store::CaseRow;
 
+mod multipart;
+mod packet;
+mod uploads;
+
+pub use uploads::DEFAULT_UPLOAD_LIMIT;
+
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
     Routes::new()
         .get("/cases/{id}/memo.pdf", Access::Member, memo)
         .get("/cases/{id}/answers.pdf", Access::Member, answers)
+        .get("/cases/{id}/packet.pdf", Access::Member, packet::packet)
+        .get("/cases/{id}/uploads", Access::Member, uploads::uploads_page)
+        .post("/cases/{id}/uploads", Access::Member, uploads::upload)
+        .get(
+            "/cases/{id}/uploads/{upload}",
+            Access::Member,
+            uploads::download_upload,
+        )
+        .post(
+            "/cases/{id}/uploads/{upload}",
+            Access::Member,
+            uploads::change_upload,
+        )
+        .post(
+            "/cases/{id}/uploads/{upload}/delete",
+            Access::Member,
+            uploads::delete_upload,
+        )
 }
 
 /// A download's options in the address: never a value of the case.
@@ -136,7 +164,11 @@ async fn download(
         detail,
     )
     .await?;
-    Ok(attachment(pdf, &file_name(file, case)))
+    Ok(attachment(
+        pdf,
+        HeaderValue::from_static("application/pdf"),
+        &file_name(file, case, "pdf"),
+    ))
 }
 
 /// Makes a document on the blocking pool; its failure is a page naming the cause.
@@ -165,7 +197,7 @@ pub fn document_error(cause: &str) -> AppError {
 
 /// `memo-2026-0042.pdf`: the case number, never the client's name, and only
 /// characters every file system and browser accept.
-fn file_name(what: &str, case: &CaseRow) -> String {
+fn file_name(what: &str, case: &CaseRow, ext: &str) -> String {
     let number: String = case
         .number
         .chars()
@@ -177,21 +209,18 @@ fn file_name(what: &str, case: &CaseRow) -> String {
             }
         })
         .collect();
-    format!("{what}-{number}.pdf")
+    format!("{what}-{number}.{ext}")
 }
 
-fn attachment(pdf: Vec<u8>, name: &str) -> Response {
+fn attachment(content: Vec<u8>, media: HeaderValue, name: &str) -> Response {
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or(HeaderValue::from_static("attachment"));
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/pdf"),
-            ),
+            (header::CONTENT_TYPE, media),
             (header::CONTENT_DISPOSITION, disposition),
         ],
-        pdf,
+        content,
     )
         .into_response()
 }

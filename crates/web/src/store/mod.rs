@@ -29,6 +29,7 @@ mod interview;
 mod sealed;
 mod second_factor;
 mod tasks;
+mod uploads;
 mod users;
 
 pub use application::ApplicationVersion;
@@ -37,6 +38,7 @@ pub use file::{check_sqlite, copy_sqlite};
 pub use interview::{InterviewRecord, InterviewRow, PracticeMark, PracticeSession};
 pub use sealed::{Resealed, SEALED_COLUMNS};
 pub use second_factor::SecondFactor;
+pub use uploads::{NewUpload, ROLES as UPLOAD_ROLES, UploadPlace, UploadRow};
 pub use users::SessionRow;
 
 #[derive(Debug, thiserror::Error)]
@@ -349,6 +351,9 @@ pub(crate) mod place {
     }
     pub fn interview_details(case: &CaseId) -> String {
         format!("interviews.details/{case}")
+    }
+    pub fn upload_details(upload: &str) -> String {
+        format!("uploads.details/{upload}")
     }
     pub fn totp_secret(user: &UserId) -> String {
         format!("users.totp_secret/{user}")

@@ -50,6 +50,7 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     sealed("tasks", "title", BY_ID),
     sealed("practice_marks", "notes", BY_ID),
     sealed("interviews", "details", &[("case_id", false)]),
+    sealed("uploads", "details", BY_ID),
     sealed("users", "totp_secret", BY_ID),
 ];
 
