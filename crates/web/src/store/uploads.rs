@@ -1,7 +1,8 @@
 //! Uploads (issue 17): a case's files, kept in the database (SQLite BLOB,
-//! PostgreSQL bytea) so that one backup holds everything; their names and
-//! descriptions in one sealed JSON text (`uploads.details`), which the caller
-//! makes. The store knows nothing of PDFs or of the packet: a file is bytes,
+//! PostgreSQL bytea) so that one backup holds everything, sealed as bytes
+//! (`uploads.content`, [`SEALED_FILES`](super::SEALED_FILES)); their names
+//! and descriptions in one sealed JSON text (`uploads.details`), which the
+//! caller makes. The store knows nothing of PDFs or of the packet: a file is bytes,
 //! its media type, pages and SHA-256 as the caller found them.
 
 use sqlx::Row;
@@ -92,7 +93,10 @@ impl Db {
         .bind(&by.id)
         .bind(now())
         .bind(seq)
-        .bind(new.content)
+        .bind(
+            self.keys
+                .seal_bytes(&place::upload_content(&id), new.content),
+        )
         .execute(&mut *tx)
         .await?;
         audit.write(&mut tx, None, Some(case_id)).await?;
@@ -144,15 +148,17 @@ impl Db {
         })
     }
 
-    /// An upload's content.
+    /// An upload's content (opened: stored sealed).
     pub async fn upload_content(&self, case_id: &CaseId, id: &str) -> Result<Option<Vec<u8>>> {
-        Ok(
+        let stored: Option<Vec<u8>> =
             sqlx::query_scalar("SELECT content FROM uploads WHERE case_id = $1 AND id = $2")
                 .bind(case_id)
                 .bind(id)
                 .fetch_optional(&self.pool)
-                .await?,
-        )
+                .await?;
+        Ok(stored
+            .map(|c| self.keys.open_bytes(&place::upload_content(id), c))
+            .transpose()?)
     }
 
     /// Changes what an upload is to the packet, and its details, with the
