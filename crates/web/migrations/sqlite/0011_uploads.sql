@@ -1,7 +1,8 @@
 -- Uploads and the exhibit packet (issue 17). A case's files (PDF, JPEG,
 -- PNG, known by their first bytes) are kept in the database itself, so that
--- one backup holds everything: `content` is the file as uploaded (BLOB on
--- SQLite, bytea on PostgreSQL), with its media type, size, pages and SHA-256.
+-- one backup holds everything: `content` is the file (BLOB on SQLite, bytea on
+-- PostgreSQL), with its media type, size and pages;
+-- the file itself sealed as bytes (`enc:v1:<key id>:` and the sealed bytes).
 -- What names or describes it (the file's name, the description, what it
 -- proves, the evidence item it is attached to) is one sealed JSON text,
 -- `details` (`enc:v1:…`). `role`: `document`, `translation` (of the
@@ -15,7 +16,6 @@ CREATE TABLE uploads (
     media_type TEXT NOT NULL,
     size BIGINT NOT NULL,
     pages BIGINT NOT NULL,
-    sha256 TEXT NOT NULL,
     details TEXT NOT NULL,
     role TEXT NOT NULL,
     of_upload TEXT REFERENCES uploads (id),

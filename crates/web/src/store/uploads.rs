@@ -13,7 +13,8 @@ use crate::domain::CaseId;
 /// What an upload is to the packet.
 pub const ROLES: [&str; 3] = ["document", "translation", "certificate"];
 
-/// A file to store.
+/// A file to store. No hash of it is kept: a plain hash would tell whoever
+/// reads the database whether a given file is in it.
 pub struct NewUpload<'a> {
     pub media_type: &'a str,
     pub pages: i64,
@@ -29,7 +30,6 @@ pub struct UploadRow {
     pub media_type: String,
     pub size: i64,
     pub pages: i64,
-    pub sha256: String,
     /// Opened: stored sealed.
     pub details: String,
     /// `document`, `translation` or `certificate`.
@@ -53,7 +53,7 @@ pub struct UploadPlace<'a> {
     pub exhibit: Option<i64>,
 }
 
-const COLUMNS: &str = "u.id, u.media_type, u.size, u.pages, u.sha256, u.details, u.role, \
+const COLUMNS: &str = "u.id, u.media_type, u.size, u.pages, u.details, u.role, \
                        u.of_upload, u.exhibit, us.name, u.uploaded_at, u.seq";
 
 impl Db {
@@ -65,12 +65,7 @@ impl Db {
         by: &User,
         audit: &Audit<'_>,
     ) -> Result<String> {
-        use sha2::Digest;
         let id = crate::secret::random_id();
-        let sha: String = sha2::Sha256::digest(new.content)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         let mut tx = self.write().await?;
         // The order the uploads were made in (times are kept to the second).
         let seq: i64 =
@@ -79,16 +74,15 @@ impl Db {
                 .fetch_one(&mut *tx)
                 .await?;
         sqlx::query(
-            "INSERT INTO uploads (id, case_id, media_type, size, pages, sha256, details, role,
+            "INSERT INTO uploads (id, case_id, media_type, size, pages, details, role,
                                   uploaded_by, uploaded_at, seq, content)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'document', $8, $9, $10, $11)",
+             VALUES ($1, $2, $3, $4, $5, $6, 'document', $7, $8, $9, $10)",
         )
         .bind(&id)
         .bind(case_id)
         .bind(new.media_type)
         .bind(new.content.len() as i64)
         .bind(new.pages)
-        .bind(sha)
         .bind(self.keys.seal(&place::upload_details(&id), new.details))
         .bind(&by.id)
         .bind(now())
@@ -131,20 +125,19 @@ impl Db {
 
     fn upload_row(&self, r: &sqlx::any::AnyRow) -> Result<UploadRow> {
         let id: String = r.try_get(0)?;
-        let details: String = r.try_get(5)?;
+        let details: String = r.try_get(4)?;
         Ok(UploadRow {
             details: self.keys.open(&place::upload_details(&id), &details)?,
             id,
             media_type: r.try_get(1)?,
             size: r.try_get(2)?,
             pages: r.try_get(3)?,
-            sha256: r.try_get(4)?,
-            role: r.try_get(6)?,
-            of_upload: r.try_get(7)?,
-            exhibit: r.try_get(8)?,
-            uploaded_by: r.try_get(9)?,
-            uploaded_at: r.try_get(10)?,
-            seq: r.try_get(11)?,
+            role: r.try_get(5)?,
+            of_upload: r.try_get(6)?,
+            exhibit: r.try_get(7)?,
+            uploaded_by: r.try_get(8)?,
+            uploaded_at: r.try_get(9)?,
+            seq: r.try_get(10)?,
         })
     }
 
