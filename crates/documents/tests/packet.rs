@@ -318,14 +318,5 @@ fn the_packets_text_snapshot() {
     let Some(read) = common::read(&pdf) else {
         return;
     };
-    let text: String = read
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let lines: Vec<&str> = p.lines().map(str::trim_end).collect();
-            format!("----- page {} -----\n{}\n", i + 1, lines.join("\n").trim())
-        })
-        .collect();
-    common::snapshot("packet_four_exhibits.txt", &text);
+    common::snapshot("packet_four_exhibits.txt", &common::pages_text(&read));
 }

@@ -156,3 +156,16 @@ pub fn images(pdf: &[u8]) -> Option<usize> {
             .count(),
     )
 }
+
+/// The text of every page, for a snapshot: each page headed
+/// `----- page N -----`, its lines' ends trimmed.
+pub fn pages_text(read: &Read) -> String {
+    read.pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let lines: Vec<&str> = p.lines().map(str::trim_end).collect();
+            format!("----- page {} -----\n{}\n", i + 1, lines.join("\n").trim())
+        })
+        .collect()
+}

@@ -21,7 +21,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use refuge_application::CaseDocument;
-use refuge_documents::{AnswersOptions, DocError, MemoOptions};
+use refuge_documents::{DocError, DocOptions};
 use serde::Deserialize;
 
 use crate::application;
@@ -74,30 +74,43 @@ pub struct DocQuery {
     name_in_header: String,
 }
 
+/// Who a document is for and who made it, owned, for the blocking pool.
+struct For {
+    number: String,
+    name: String,
+    by: String,
+    name_in_header: bool,
+}
+
+impl For {
+    fn of(case: &CaseRow, s: &Session, q: &DocQuery) -> For {
+        For {
+            number: case.number.clone(),
+            name: case.client_name.clone(),
+            by: s.user.name.clone(),
+            name_in_header: q.name_in_header == "1",
+        }
+    }
+
+    /// The document's header and title block.
+    fn options(&self) -> DocOptions<'_> {
+        DocOptions {
+            case_number: Some(&self.number),
+            client_name: Some(&self.name),
+            name_in_header: self.name_in_header,
+            prepared_by: Some(&self.by),
+        }
+    }
+}
+
 async fn memo(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
     Q(q): Q<DocQuery>,
 ) -> PageResult {
     let (a, _) = assessment_of(&state, &case).await;
-    let (number, name, by) = (
-        case.number.clone(),
-        case.client_name.clone(),
-        s.user.name.clone(),
-    );
-    let name_in_header = q.name_in_header == "1";
-    let pdf = blocking(move || {
-        refuge_documents::memo_pdf(
-            &a,
-            &MemoOptions {
-                case_number: Some(&number),
-                client_name: Some(&name),
-                name_in_header,
-                prepared_by: Some(&by),
-            },
-        )
-    })
-    .await?;
+    let to = For::of(&case, &s, &q);
+    let pdf = blocking(move || refuge_documents::memo_pdf(&a, &to.options())).await?;
     download(&state, &s, &case, pdf, "assessment memo (PDF)", "memo").await
 }
 
@@ -108,14 +121,8 @@ async fn answers(
 ) -> PageResult {
     let (law, today) = (state.law, state.today());
     let stored = application::service::stored(&state, &case).await?;
-    let (facts, app, number, name, by) = (
-        case.facts.clone(),
-        stored.document.to_string(),
-        case.number.clone(),
-        case.client_name.clone(),
-        s.user.name.clone(),
-    );
-    let name_in_header = q.name_in_header == "1";
+    let (facts, app) = (case.facts.clone(), stored.document.to_string());
+    let to = For::of(&case, &s, &q);
     let pdf = blocking(move || {
         // The stored facts and application (an empty one when none is saved).
         let json = format!(r#"{{"facts": {facts}, "application": {app}}}"#);
@@ -124,16 +131,7 @@ async fn answers(
             message: format!("the stored facts and application cannot be read together: {e}"),
         })?;
         let r = refuge_application::check(&doc, law);
-        refuge_documents::answers_pdf(
-            &doc,
-            &r,
-            &AnswersOptions {
-                case_number: Some(&number),
-                client_name: Some(&name),
-                name_in_header,
-                prepared_by: Some(&by),
-            },
-        )
+        refuge_documents::answers_pdf(&doc, &r, &to.options())
     })
     .await?;
     download(

@@ -3,10 +3,10 @@
 //! one PDF by `refuge_documents::packet_pdf` on the blocking pool.
 
 use axum::extract::State;
-use refuge_documents::{DocError, Exhibit, ExhibitFile, Media, PacketOptions, Translation};
+use refuge_documents::{DocError, Exhibit, ExhibitFile, Media, Translation};
 
 use super::uploads::{Details, exhibits_in_order};
-use super::{DocQuery, blocking, download};
+use super::{DocQuery, For, blocking, download};
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::Q;
@@ -19,26 +19,9 @@ pub(super) async fn packet(
     Q(q): Q<DocQuery>,
 ) -> PageResult {
     let exhibits = exhibits(&state, &case).await?;
-    let (number, name, by, today) = (
-        case.number.clone(),
-        case.client_name.clone(),
-        s.user.name.clone(),
-        state.today(),
-    );
-    let name_in_header = q.name_in_header == "1";
-    let pdf = blocking(move || {
-        refuge_documents::packet_pdf(
-            &exhibits,
-            &PacketOptions {
-                case_number: Some(&number),
-                client_name: Some(&name),
-                name_in_header,
-                prepared_by: Some(&by),
-            },
-            today,
-        )
-    })
-    .await?;
+    let (to, today) = (For::of(&case, &s, &q), state.today());
+    let pdf =
+        blocking(move || refuge_documents::packet_pdf(&exhibits, &to.options(), today)).await?;
     download(
         &state,
         &s,

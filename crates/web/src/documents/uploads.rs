@@ -372,6 +372,21 @@ pub(super) async fn download_upload(
     Ok(super::attachment(content, media, &name))
 }
 
+/// A case's uploads, and where the one asked for is among them (not found
+/// when it is not this case's).
+async fn with_upload(
+    state: &AppState,
+    case: &CaseRow,
+    id: &str,
+) -> Result<(Vec<UploadRow>, usize), AppError> {
+    let rows = state.db.uploads(&case.id).await?;
+    let at = rows
+        .iter()
+        .position(|r| r.id == id)
+        .ok_or(AppError::NotFound)?;
+    Ok((rows, at))
+}
+
 /// Changes an upload: its description, what it proves, its evidence item,
 /// and its place in the packet (`role`, `of`, `exhibit`).
 pub(super) async fn change_upload(
@@ -380,11 +395,8 @@ pub(super) async fn change_upload(
     Path((_, id)): Path<(String, String)>,
     form: Posted,
 ) -> PageResult {
-    let s = &form.session;
-    let rows = state.db.uploads(&case.id).await?;
-    let Some(row) = rows.iter().find(|r| r.id == id) else {
-        return Err(AppError::NotFound);
-    };
+    let (rows, at) = with_upload(&state, &case, &id).await?;
+    let (s, row) = (&form.session, &rows[at]);
     let role = form.get("role");
     if !UPLOAD_ROLES.contains(&role) {
         return Err(AppError::Invalid(format!(
@@ -476,11 +488,8 @@ pub(super) async fn delete_upload(
     Path((_, id)): Path<(String, String)>,
     form: Posted,
 ) -> PageResult {
-    let s = &form.session;
-    let rows = state.db.uploads(&case.id).await?;
-    let Some(row) = rows.iter().find(|r| r.id == id) else {
-        return Err(AppError::NotFound);
-    };
+    let (rows, at) = with_upload(&state, &case, &id).await?;
+    let (s, row) = (&form.session, &rows[at]);
     let places = packet_places(&rows);
     let mut uses: Vec<String> = places
         .get(&id)

@@ -179,12 +179,7 @@ impl Db {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if done == 0 {
-            return Ok(false);
-        }
-        audit.write(&mut tx, None, Some(case_id)).await?;
-        tx.commit().await?;
-        Ok(true)
+        committed(tx, done, audit, case_id).await
     }
 
     /// Deletes an upload, with its audit row; whether it was this case's. A
@@ -211,11 +206,22 @@ impl Db {
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        if done == 0 {
-            return Ok(false);
-        }
-        audit.write(&mut tx, None, Some(case_id)).await?;
-        tx.commit().await?;
-        Ok(true)
+        committed(tx, done, audit, case_id).await
     }
+}
+
+/// A change of `done` rows: committed with its audit row when there was one
+/// (`true`); rolled back otherwise.
+async fn committed(
+    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    done: u64,
+    audit: &Audit<'_>,
+    case_id: &CaseId,
+) -> Result<bool> {
+    if done == 0 {
+        return Ok(false);
+    }
+    audit.write(&mut tx, None, Some(case_id)).await?;
+    tx.commit().await?;
+    Ok(true)
 }
