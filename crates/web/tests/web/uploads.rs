@@ -120,13 +120,20 @@ both! {
     assert!(uploads.iter().any(|d| d.starts_with("PDF, 2 pages,")), "{uploads:?}");
     assert!(uploads.iter().all(|d| !d.contains("police") && !d.contains("scar")), "no file name in the log: {uploads:?}");
     assert_eq!(audit(t, AuditAction::DocumentDownload).await, ["uploaded PDF"]);
+    // Larger than a form may be (1 MB), within the upload limit: kept.
+    let mut scan = include_bytes!("../../../documents/tests/data/scan.png").to_vec();
+    scan.resize(3 * 1024 * 1024, 0);
+    let (status, to) = upload(t, &ana, &case, "scan.png", &scan, "A 3 MB scan").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
+    let rows = t.db().uploads(&case.id).await.unwrap();
+    assert_eq!((rows[2].media_type.as_str(), rows[2].size), ("image/png", 3 * 1024 * 1024));
     // Someone else's case: nothing to see, nothing to upload to.
     let ben = t.login("ben", Role::Attorney).await;
     let r = t.get(&format!("/cases/{}/uploads/{}", case.id, rows[0].id), Some(&ben)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let (status, _) = upload(t, &ben, &case, "x.pdf", &report, "").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(t.db().uploads(&case.id).await.unwrap().len(), 2);
+    assert_eq!(t.db().uploads(&case.id).await.unwrap().len(), 3);
     }
 }
 
