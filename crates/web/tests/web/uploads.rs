@@ -249,3 +249,24 @@ both! {
     assert_eq!(audit(t, AuditAction::DocumentDelete).await.len(), 2);
     }
 }
+
+both! {
+    async fn a_packet_that_cannot_be_made_is_a_page_naming_the_cause_never_a_500_or_an_empty_file(t) {
+    use sqlx::Connection;
+    let ana = t.login("ana", Role::Attorney).await;
+    let case = t.case(&ana, "Ana Ruiz", ARRIVED).await;
+    upload(t, &ana, &case, "two.pdf", &pdf("Two", 2), "").await;
+    let id = t.db().uploads(&case.id).await.unwrap()[0].id.clone();
+    t.post(&format!("/cases/{}/uploads/{id}", case.id), &ana, &[("role", "document"), ("exhibit", "1")]).await;
+    // A stored page count the file does not have (as a damaged database might hold).
+    let mut c = sqlx::AnyConnection::connect(&t.url).await.unwrap();
+    sqlx::query("UPDATE uploads SET pages = 5").execute(&mut c).await.unwrap();
+    c.close().await.unwrap();
+    let r = t.get(&format!("/cases/{}/packet.pdf", case.id), Some(&ana)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("the exhibit packet could not be laid out"), "{}", r.body);
+    assert!(r.body.contains("page 3 does not exist"), "{}", r.body);
+    assert!(!r.body.starts_with("%PDF"));
+    assert!(!audit(t, AuditAction::DocumentDownload).await.contains(&"exhibit packet (PDF)".to_string()), "nothing was downloaded");
+    }
+}
