@@ -13,6 +13,8 @@
 //! parser typst itself uses (`hayro-syntax`), which also tells an encrypted
 //! or broken PDF apart.
 
+use std::sync::Arc;
+
 use hayro_syntax::{LoadPdfError, Pdf};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -181,12 +183,22 @@ fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
     }
 }
 
-/// One file of an exhibit: its kind, its pages and its content.
+/// One file of an exhibit: its kind, its pages and its content (shared,
+/// not copied, with the World the packet is compiled in).
 #[derive(Debug, Clone)]
 pub struct ExhibitFile {
     pub media: Media,
     pub pages: usize,
-    pub content: Vec<u8>,
+    pub content: Arc<Vec<u8>>,
+}
+
+/// A file's content as typst holds it, without a copy.
+struct Shared(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 impl ExhibitFile {
@@ -199,7 +211,7 @@ impl ExhibitFile {
         Ok(ExhibitFile {
             media: info.media,
             pages: info.pages,
-            content,
+            content: Arc::new(content),
         })
     }
 }
@@ -349,7 +361,7 @@ pub fn packet_pdf(
     let (_, files) = exhibits_data(exhibits);
     let mut w = world::DocWorld::new(SOURCE, data, today);
     for (path, file) in files {
-        w = w.with_file(&path, Bytes::new(file.content.clone()));
+        w = w.with_file(&path, Bytes::new(Shared(Arc::clone(&file.content))));
     }
     compile(DOCUMENT, &w)
 }

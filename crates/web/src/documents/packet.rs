@@ -89,6 +89,6 @@ async fn file(state: &AppState, case: &CaseRow, row: &UploadRow) -> Result<Exhib
     Ok(ExhibitFile {
         media,
         pages: usize::try_from(row.pages).unwrap_or(0),
-        content,
+        content: std::sync::Arc::new(content),
     })
 }
