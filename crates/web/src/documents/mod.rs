@@ -39,7 +39,7 @@ mod multipart;
 mod packet;
 mod uploads;
 
-pub use uploads::DEFAULT_UPLOAD_LIMIT;
+pub use uploads::{DEFAULT_UPLOAD_LIMIT, attached};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {

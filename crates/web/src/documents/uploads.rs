@@ -62,6 +62,28 @@ impl Details {
     }
 }
 
+/// The case's uploads attached to each evidence item (by the checklist's
+/// item key, `element-item-harm-family`): each upload's id and name, for the
+/// evidence checklist page.
+pub async fn attached(
+    state: &AppState,
+    case: &CaseRow,
+) -> Result<std::collections::HashMap<String, Vec<(String, String)>>, AppError> {
+    let mut out: std::collections::HashMap<String, Vec<(String, String)>> = Default::default();
+    for row in state.db.uploads(&case.id).await? {
+        let d = Details::of(&row);
+        if !d.evidence.is_empty() {
+            let name = if d.description.is_empty() {
+                d.file_name
+            } else {
+                d.description
+            };
+            out.entry(d.evidence).or_default().push((row.id, name));
+        }
+    }
+    Ok(out)
+}
+
 /// "25 MB", "120 KB".
 fn size_words(bytes: usize) -> String {
     if bytes >= 1024 * 1024 {

@@ -270,3 +270,24 @@ both! {
     assert!(!audit(t, AuditAction::DocumentDownload).await.contains(&"exhibit packet (PDF)".to_string()), "nothing was downloaded");
     }
 }
+
+both! {
+    async fn an_upload_attached_to_an_evidence_item_is_listed_at_that_item_of_the_checklist(t) {
+    let ana = t.login("ana", Role::Attorney).await;
+    let case = t.case(&ana, "Ana Ruiz", ARRIVED).await;
+    upload(t, &ana, &case, "entry.pdf", &pdf("Entry", 1), "Entry stamp in the passport").await;
+    let id = t.db().uploads(&case.id).await.unwrap()[0].id.clone();
+    let page = t.get(&format!("/cases/{}/uploads", case.id), Some(&ana)).await.body;
+    // The first evidence item the upload form offers.
+    let select = &page[page.find(&format!("id=\"e-{id}\"")).expect("the evidence item's select")..];
+    let from = select.find("<option value=\"\">(none)</option><option value=\"").expect("an item to attach to")
+        + "<option value=\"\">(none)</option><option value=\"".len();
+    let key = &select[from..from + select[from..].find('"').unwrap()];
+    let r = t.post(&format!("/cases/{}/uploads/{id}", case.id), &ana, &[("role", "document"), ("evidence", key), ("description", "Entry stamp in the passport")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let evidence = t.get(&format!("/cases/{}/evidence", case.id), Some(&ana)).await.body;
+    let row = &evidence[evidence.find(&format!("id=\"i-{key}\"")).unwrap_or_else(|| panic!("the item {key}: {evidence}"))..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(&format!("Attached:</span> <a href=\"/cases/{}/uploads#u-{id}\">Entry stamp in the passport</a>", case.id)), "{row}");
+    }
+}
