@@ -291,3 +291,20 @@ both! {
     assert!(row.contains(&format!("Attached:</span> <a href=\"/cases/{}/uploads#u-{id}\">Entry stamp in the passport</a>", case.id)), "{row}");
     }
 }
+
+#[tokio::test]
+async fn the_largest_upload_is_the_one_the_server_was_given() {
+    let mut t = TestApp::new().await;
+    t.state.upload_limit = 1024 * 1024; // `--max-upload-mb 1`
+    let ana = t.login("ana", Role::Attorney).await;
+    let case = t.case(&ana, "Ana Ruiz", ARRIVED).await;
+    let mut scan = include_bytes!("../../../documents/tests/data/scan.png").to_vec();
+    scan.resize(2 * 1024 * 1024, 0);
+    let (status, page) = upload(&t, &ana, &case, "scan.png", &scan, "").await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        page.contains("the largest upload allowed (1.0 MB)"),
+        "{page}"
+    );
+    assert!(t.db().uploads(&case.id).await.unwrap().is_empty());
+}
