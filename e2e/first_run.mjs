@@ -3,6 +3,7 @@
 // in Settings, then signing in with a code (computed here) -> a new case -> three
 // interview answers -> the asylum card and the one-year deadline on the case
 // page -> the case's iCalendar file, whose event falls on that deadline ->
+// the memo downloaded as PDF, uploaded as Exhibit A, and the exhibit packet ->
 // a harm and a particular social group defined inside the interview -> two
 // tabs saving the facts form (merged field by field; a field both changed
 // shown with both values for the user to choose) -> the application (issue
@@ -367,6 +368,35 @@ try {
   check(/one-year/i.test(summary) && summary.includes(caseNumber), `the event's SUMMARY names the one-year deadline and case ${caseNumber}, got "${summary}"`);
   check(!ics.includes(CLIENT), "the calendar file does not carry the client's name");
   step(`calendar ${filename}: ${events.length} event(s); DTSTART ${compact}; SUMMARY "${summary}"`);
+
+  // ---- The memo as PDF, then uploaded as an exhibit, and the exhibit packet (issue 17).
+  const pdfOf = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+    check(!(await d.failure()), `the ${name} download did not fail`);
+    const bytes = readFileSync(await d.path());
+    check(bytes.subarray(0, 5).toString() === '%PDF-' && bytes.toString('latin1').trimEnd().endsWith('%%EOF'),
+      `"${name}" downloads a whole PDF (${d.suggestedFilename()})`);
+    check(d.suggestedFilename().includes(caseNumber) && !d.suggestedFilename().includes(CLIENT), `the file is named by the case number, got "${d.suggestedFilename()}"`);
+    return bytes;
+  };
+  const memo = await pdfOf('Download memo (PDF)');
+  await page.getByRole('link', { name: 'Uploads and exhibits' }).click();
+  await page.waitForURL(`${caseUrl}/uploads`);
+  await a11y(); // the uploads page, empty
+  await page.setInputFiles('#file', { name: 'memo.pdf', mimeType: 'application/pdf', buffer: memo });
+  await page.fill('#description', 'Assessment memo [*draft*] #1');
+  await Promise.all([page.waitForURL(/uploads\?done=uploaded/), page.getByRole('button', { name: 'Upload' }).click()]);
+  await page.locator('input[name="exhibit"]').first().fill('1');
+  await Promise.all([page.waitForURL(/done=saved/), page.locator('form.upload-place button').first().click()]);
+  check((await text(page.locator('main'))).includes('Exhibit A: Assessment memo [*draft*] #1'), 'the upload is Exhibit A');
+  await a11y(); // the uploads page with an exhibit
+  await page.goto(caseUrl);
+  const packet = await pdfOf('Download exhibit packet (PDF)');
+  // The pages of a PDF: its page objects (typst writes them uncompressed).
+  const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  check(pages(memo) > 0 && pages(packet) === pages(memo) + 2,
+    `the packet has the index, the tab page and the memo's ${pages(memo)} pages, got ${pages(packet)}`);
+  step(`memo PDF of ${pages(memo)} pages uploaded as Exhibit A; exhibit packet PDF of ${pages(packet)} pages`);
 
   // ---- A harm and a particular social group, defined inside the interview (issue 22, defect 2).
   await page.getByRole('link', { name: 'Continue interview' }).click();

@@ -14,6 +14,7 @@
 
 mod answers;
 mod memo;
+mod packet;
 mod world;
 
 use jiff::civil::Date;
@@ -21,6 +22,10 @@ use serde::Serialize;
 
 pub use answers::{AnswersOptions, CONTINUE_CHARS, CONTINUE_LINES, answers_data, answers_pdf};
 pub use memo::{MemoOptions, memo_data, memo_pdf};
+pub use packet::{
+    Exhibit, ExhibitFile, FileInfo, FileProblem, Media, PacketOptions, Translation, exhibit_letter,
+    inspect, media_of, packet_data, packet_pdf,
+};
 
 /// Why a document could not be made. Never a blank file: either a whole PDF,
 /// or this.

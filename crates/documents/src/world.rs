@@ -69,7 +69,6 @@ impl DocWorld {
     }
 
     /// Adds a file the source may read (`image("/exhibits/3.pdf")`).
-    #[allow(dead_code)]
     pub(crate) fn with_file(mut self, path: &str, data: Bytes) -> DocWorld {
         self.files.insert(file_id(path), data);
         self

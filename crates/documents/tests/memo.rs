@@ -186,20 +186,5 @@ fn the_memos_text_snapshot() {
     let Some(read) = common::read(&pdf) else {
         return;
     };
-    let text: String = read
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| format!("----- page {} -----\n{}\n", i + 1, trim_lines(p)))
-        .collect();
-    common::snapshot("memo_timely_journalist.txt", &text);
-}
-
-fn trim_lines(s: &str) -> String {
-    s.lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
+    common::snapshot("memo_timely_journalist.txt", &common::pages_text(&read));
 }

@@ -172,6 +172,22 @@ impl Keyring {
     /// `plain` sealed with the current key, bound to `place` (the value's
     /// table, column and row, such as `notes.body/<id>`).
     pub fn seal(&self, place: &str, plain: &str) -> String {
+        let (id, data) = self.seal_raw(place, plain.as_bytes());
+        format!("{SEALED}{id}:{}", BASE64.encode(data))
+    }
+
+    /// A file's bytes sealed like [`Keyring::seal`]'s text, for a binary
+    /// column: `enc:v1:<key id>:` then the nonce and the sealed bytes as they
+    /// are (no base64: a file is stored at its size).
+    pub fn seal_bytes(&self, place: &str, plain: &[u8]) -> Vec<u8> {
+        let (id, data) = self.seal_raw(place, plain);
+        let mut out = format!("{SEALED}{id}:").into_bytes();
+        out.extend_from_slice(&data);
+        out
+    }
+
+    /// The current key's id, and the nonce followed by `plain` sealed.
+    fn seal_raw(&self, place: &str, plain: &[u8]) -> (&str, Vec<u8>) {
         let key = &self.0.current;
         let mut nonce = [0u8; NONCE_LEN];
         getrandom::fill(&mut nonce).expect("the operating system's random generator failed");
@@ -180,15 +196,15 @@ impl Keyring {
             .encrypt(
                 &XNonce::from(nonce),
                 Payload {
-                    msg: plain.as_bytes(),
+                    msg: plain,
                     aad: place.as_bytes(),
                 },
             )
-            .expect("XChaCha20-Poly1305 seals any text a database holds");
+            .expect("XChaCha20-Poly1305 seals any value a database holds");
         let mut out = Vec::with_capacity(NONCE_LEN + sealed.len());
         out.extend_from_slice(&nonce);
         out.extend_from_slice(&sealed);
-        format!("{SEALED}{}:{}", key.id, BASE64.encode(out))
+        (&key.id, out)
     }
 
     /// The text of a stored value of `place`: opened if sealed, as it is if
@@ -208,6 +224,42 @@ impl Keyring {
             .strip_prefix(SEALED)
             .ok_or(malformed("an encryption format this version does not know"))?;
         let (id, data) = rest.split_once(':').ok_or(malformed("no key id"))?;
+        let data = BASE64.decode(data).map_err(|_| malformed("bad base64"))?;
+        let plain = self.open_raw(place, id, &data)?;
+        String::from_utf8(plain).map_err(|_| malformed("not UTF-8 text"))
+    }
+
+    /// The bytes of a file stored by [`Keyring::seal_bytes`] at `place`
+    /// (as they are if written before encryption).
+    ///
+    /// # Errors
+    /// As [`Keyring::open`].
+    pub fn open_bytes(&self, place: &str, stored: Vec<u8>) -> Result<Vec<u8>, CryptError> {
+        if !stored.starts_with(ANY_SEALED.as_bytes()) {
+            return Ok(stored);
+        }
+        let malformed = |why| CryptError::Malformed {
+            place: place.to_string(),
+            why,
+        };
+        let rest = stored
+            .strip_prefix(SEALED.as_bytes())
+            .ok_or(malformed("an encryption format this version does not know"))?;
+        let colon = rest
+            .iter()
+            .take(100)
+            .position(|&b| b == b':')
+            .ok_or(malformed("no key id"))?;
+        let id = std::str::from_utf8(&rest[..colon]).map_err(|_| malformed("no key id"))?;
+        self.open_raw(place, id, &rest[colon + 1..])
+    }
+
+    /// Opens the nonce and sealed bytes `data` of `place`, sealed with the key `id`.
+    fn open_raw(&self, place: &str, id: &str, data: &[u8]) -> Result<Vec<u8>, CryptError> {
+        let malformed = |why| CryptError::Malformed {
+            place: place.to_string(),
+            why,
+        };
         let key = std::iter::once(&self.0.current)
             .chain(&self.0.others)
             .find(|k| k.id == id)
@@ -216,14 +268,12 @@ impl Keyring {
                 found: id.to_string(),
                 given: self.ids().join(", "),
             })?;
-        let data = BASE64.decode(data).map_err(|_| malformed("bad base64"))?;
         if data.len() < NONCE_LEN {
             return Err(malformed("too short"));
         }
         let (nonce, sealed) = data.split_at(NONCE_LEN);
         let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| malformed("too short"))?;
-        let plain = key
-            .cipher
+        key.cipher
             .decrypt(
                 &XNonce::from(nonce),
                 Payload {
@@ -234,16 +284,20 @@ impl Keyring {
             .map_err(|_| CryptError::Altered {
                 place: place.to_string(),
                 key: key.id.clone(),
-            })?;
-        String::from_utf8(plain).map_err(|_| malformed("not UTF-8 text"))
+            })
     }
 
     /// Whether `stored` is sealed with the current key (a rotation leaves it).
     pub fn is_current(&self, stored: &str) -> bool {
+        self.is_current_bytes(stored.as_bytes())
+    }
+
+    /// Whether stored bytes are sealed with the current key.
+    pub fn is_current_bytes(&self, stored: &[u8]) -> bool {
         stored
-            .strip_prefix(SEALED)
-            .and_then(|r| r.strip_prefix(self.0.current.id.as_str()))
-            .is_some_and(|r| r.starts_with(':'))
+            .strip_prefix(SEALED.as_bytes())
+            .and_then(|r| r.strip_prefix(self.0.current.id.as_bytes()))
+            .is_some_and(|r| r.starts_with(b":"))
     }
 }
 

@@ -150,6 +150,10 @@ pub struct ServeArgs {
     /// 408 Request Timeout.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout: u64,
+    /// The largest file a user may upload to a case (a PDF or an image), in
+    /// megabytes; a larger one is refused before anything is stored.
+    #[arg(long, value_name = "MB", default_value_t = 25, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub max_upload_mb: u32,
 }
 
 /// A public address: http:// or https:// and a host.
@@ -200,6 +204,7 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     state.trusted_proxy = args.trusted_proxy;
     state.public_url = args.public_url.clone();
     state.reminder_days = args.reminder_days.clone();
+    state.upload_limit = args.max_upload_mb as usize * 1024 * 1024;
     if args.demo {
         let loaded = demo::load(&state.db, state.today()).await?;
         if let Some(password) = loaded {

@@ -33,6 +33,8 @@ pub struct AppState {
     /// The longest an assessment may take before it is refused
     /// (`cases::service::ASSESS_DEADLINE`; shorter in tests).
     pub assess_deadline: std::time::Duration,
+    /// The largest file a user may upload, in bytes (`--max-upload-mb`).
+    pub upload_limit: usize,
 }
 
 impl AppState {
@@ -49,6 +51,7 @@ impl AppState {
             today: None,
             now: None,
             assess_deadline: crate::cases::service::ASSESS_DEADLINE,
+            upload_limit: crate::documents::DEFAULT_UPLOAD_LIMIT,
         }
     }
 

@@ -129,3 +129,43 @@ pub fn snapshot(name: &str, actual: &str) {
         );
     }
 }
+
+/// How many images `pdfimages -list` finds in `pdf`; `None` when it is missing.
+pub fn images(pdf: &[u8]) -> Option<usize> {
+    if !tool("pdfimages") {
+        return None;
+    }
+    let path: PathBuf = std::env::temp_dir().join(format!(
+        "refuge-documents-images-{}-{}.pdf",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).ok();
+    let list = String::from_utf8(out.stdout).unwrap();
+    // Two lines of heading, then one line per image.
+    Some(
+        list.lines()
+            .skip(2)
+            .filter(|l| !l.trim().is_empty())
+            .count(),
+    )
+}
+
+/// The text of every page, for a snapshot: each page headed
+/// `----- page N -----`, its lines' ends trimmed.
+pub fn pages_text(read: &Read) -> String {
+    read.pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let lines: Vec<&str> = p.lines().map(str::trim_end).collect();
+            format!("----- page {} -----\n{}\n", i + 1, lines.join("\n").trim())
+        })
+        .collect()
+}

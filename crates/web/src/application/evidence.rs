@@ -46,6 +46,8 @@ fn key(element: &str, item: &str, harm: &str, family: &str) -> String {
 
 pub struct ItemView {
     pub key: String,
+    /// The uploads attached to it: (id, name).
+    pub uploads: Vec<(String, String)>,
     pub element: String,
     pub item: String,
     pub harm: String,
@@ -157,6 +159,7 @@ pub(super) async fn evidence_page(
                 .map(|f| (f.id.clone(), f.outcome.as_str()))
                 .collect();
             let typed = draft.as_ref().map(|d| &d.typed);
+            let attached = crate::documents::attached(&state, &page.case).await?;
             for (n, el) in c.elements.iter().enumerate() {
                 let harm = el.harm.clone().unwrap_or_default();
                 let family = el.family.clone().unwrap_or_default();
@@ -172,6 +175,7 @@ pub(super) async fn evidence_page(
                             .copied()
                             .unwrap_or(it.status);
                         ItemView {
+                            uploads: attached.get(&k).cloned().unwrap_or_default(),
                             element: el.element.to_string(),
                             item: it.item.to_string(),
                             harm: harm.clone(),

@@ -12,12 +12,16 @@
 //! The answers are made from the stored facts and the stored application
 //! (`application::service`), an empty one when none is saved yet, so that
 //! every answer still missing reads as such and the cover page lists it.
+//!
+//! The case's uploads and their place in the exhibit packet are in
+//! `uploads.rs` (a `multipart/form-data` body read by `multipart.rs`); the
+//! packet itself in `packet.rs`.
 
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use refuge_application::CaseDocument;
-use refuge_documents::{AnswersOptions, DocError, MemoOptions};
+use refuge_documents::{DocError, DocOptions};
 use serde::Deserialize;
 
 use crate::application;
@@ -31,11 +35,35 @@ use crate::http::session::Session;
 use crate::state::AppState;
 use crate::store::CaseRow;
 
+mod multipart;
+mod packet;
+mod uploads;
+
+pub use uploads::{DEFAULT_UPLOAD_LIMIT, attached};
+
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
     Routes::new()
         .get("/cases/{id}/memo.pdf", Access::Member, memo)
         .get("/cases/{id}/answers.pdf", Access::Member, answers)
+        .get("/cases/{id}/packet.pdf", Access::Member, packet::packet)
+        .get("/cases/{id}/uploads", Access::Member, uploads::uploads_page)
+        .post("/cases/{id}/uploads", Access::Member, uploads::upload)
+        .get(
+            "/cases/{id}/uploads/{upload}",
+            Access::Member,
+            uploads::download_upload,
+        )
+        .post(
+            "/cases/{id}/uploads/{upload}",
+            Access::Member,
+            uploads::change_upload,
+        )
+        .post(
+            "/cases/{id}/uploads/{upload}/delete",
+            Access::Member,
+            uploads::delete_upload,
+        )
 }
 
 /// A download's options in the address: never a value of the case.
@@ -46,30 +74,43 @@ pub struct DocQuery {
     name_in_header: String,
 }
 
+/// Who a document is for and who made it, owned, for the blocking pool.
+struct For {
+    number: String,
+    name: String,
+    by: String,
+    name_in_header: bool,
+}
+
+impl For {
+    fn of(case: &CaseRow, s: &Session, q: &DocQuery) -> For {
+        For {
+            number: case.number.clone(),
+            name: case.client_name.clone(),
+            by: s.user.name.clone(),
+            name_in_header: q.name_in_header == "1",
+        }
+    }
+
+    /// The document's header and title block.
+    fn options(&self) -> DocOptions<'_> {
+        DocOptions {
+            case_number: Some(&self.number),
+            client_name: Some(&self.name),
+            name_in_header: self.name_in_header,
+            prepared_by: Some(&self.by),
+        }
+    }
+}
+
 async fn memo(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
     Q(q): Q<DocQuery>,
 ) -> PageResult {
     let (a, _) = assessment_of(&state, &case).await;
-    let (number, name, by) = (
-        case.number.clone(),
-        case.client_name.clone(),
-        s.user.name.clone(),
-    );
-    let name_in_header = q.name_in_header == "1";
-    let pdf = blocking(move || {
-        refuge_documents::memo_pdf(
-            &a,
-            &MemoOptions {
-                case_number: Some(&number),
-                client_name: Some(&name),
-                name_in_header,
-                prepared_by: Some(&by),
-            },
-        )
-    })
-    .await?;
+    let to = For::of(&case, &s, &q);
+    let pdf = blocking(move || refuge_documents::memo_pdf(&a, &to.options())).await?;
     download(&state, &s, &case, pdf, "assessment memo (PDF)", "memo").await
 }
 
@@ -80,14 +121,8 @@ async fn answers(
 ) -> PageResult {
     let (law, today) = (state.law, state.today());
     let stored = application::service::stored(&state, &case).await?;
-    let (facts, app, number, name, by) = (
-        case.facts.clone(),
-        stored.document.to_string(),
-        case.number.clone(),
-        case.client_name.clone(),
-        s.user.name.clone(),
-    );
-    let name_in_header = q.name_in_header == "1";
+    let (facts, app) = (case.facts.clone(), stored.document.to_string());
+    let to = For::of(&case, &s, &q);
     let pdf = blocking(move || {
         // The stored facts and application (an empty one when none is saved).
         let json = format!(r#"{{"facts": {facts}, "application": {app}}}"#);
@@ -96,16 +131,7 @@ async fn answers(
             message: format!("the stored facts and application cannot be read together: {e}"),
         })?;
         let r = refuge_application::check(&doc, law);
-        refuge_documents::answers_pdf(
-            &doc,
-            &r,
-            &AnswersOptions {
-                case_number: Some(&number),
-                client_name: Some(&name),
-                name_in_header,
-                prepared_by: Some(&by),
-            },
-        )
+        refuge_documents::answers_pdf(&doc, &r, &to.options())
     })
     .await?;
     download(
@@ -136,7 +162,11 @@ async fn download(
         detail,
     )
     .await?;
-    Ok(attachment(pdf, &file_name(file, case)))
+    Ok(attachment(
+        pdf,
+        HeaderValue::from_static("application/pdf"),
+        &file_name(file, case, "pdf"),
+    ))
 }
 
 /// Makes a document on the blocking pool; its failure is a page naming the cause.
@@ -165,7 +195,7 @@ pub fn document_error(cause: &str) -> AppError {
 
 /// `memo-2026-0042.pdf`: the case number, never the client's name, and only
 /// characters every file system and browser accept.
-fn file_name(what: &str, case: &CaseRow) -> String {
+fn file_name(what: &str, case: &CaseRow, ext: &str) -> String {
     let number: String = case
         .number
         .chars()
@@ -177,21 +207,18 @@ fn file_name(what: &str, case: &CaseRow) -> String {
             }
         })
         .collect();
-    format!("{what}-{number}.pdf")
+    format!("{what}-{number}.{ext}")
 }
 
-fn attachment(pdf: Vec<u8>, name: &str) -> Response {
+fn attachment(content: Vec<u8>, media: HeaderValue, name: &str) -> Response {
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or(HeaderValue::from_static("attachment"));
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/pdf"),
-            ),
+            (header::CONTENT_TYPE, media),
             (header::CONTENT_DISPOSITION, disposition),
         ],
-        pdf,
+        content,
     )
         .into_response()
 }

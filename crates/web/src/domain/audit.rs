@@ -61,6 +61,12 @@ actions! {
     InterviewSet => "interview.set",
     /// A document of the case downloaded (the memo, the I-589 answers: issue 17); the detail names which.
     DocumentDownload => "document.download",
+    /// A file uploaded to the case (a PDF or an image: issue 17); the detail gives its kind, size and pages, never its name.
+    DocumentUpload => "document.upload",
+    /// An upload's description, evidence item or place in the exhibit packet changed.
+    DocumentChange => "document.change",
+    /// An upload deleted (after confirming, when the exhibit packet used it).
+    DocumentDelete => "document.delete",
     PermissionAssign => "permission.assign",
     PermissionUnassign => "permission.unassign",
     PermissionUserAdd => "permission.user_add",

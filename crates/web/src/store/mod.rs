@@ -29,14 +29,16 @@ mod interview;
 mod sealed;
 mod second_factor;
 mod tasks;
+mod uploads;
 mod users;
 
 pub use application::ApplicationVersion;
 pub use audit::{Audit, AuditFilter, By};
 pub use file::{check_sqlite, copy_sqlite};
 pub use interview::{InterviewRecord, InterviewRow, PracticeMark, PracticeSession};
-pub use sealed::{Resealed, SEALED_COLUMNS};
+pub use sealed::{Resealed, SEALED_COLUMNS, SEALED_FILES};
 pub use second_factor::SecondFactor;
+pub use uploads::{NewUpload, ROLES as UPLOAD_ROLES, UploadPlace, UploadRow};
 pub use users::SessionRow;
 
 #[derive(Debug, thiserror::Error)]
@@ -349,6 +351,12 @@ pub(crate) mod place {
     }
     pub fn interview_details(case: &CaseId) -> String {
         format!("interviews.details/{case}")
+    }
+    pub fn upload_details(upload: &str) -> String {
+        format!("uploads.details/{upload}")
+    }
+    pub fn upload_content(upload: &str) -> String {
+        format!("uploads.content/{upload}")
     }
     pub fn totp_secret(user: &UserId) -> String {
         format!("users.totp_secret/{user}")

@@ -50,8 +50,15 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     sealed("tasks", "title", BY_ID),
     sealed("practice_marks", "notes", BY_ID),
     sealed("interviews", "details", &[("case_id", false)]),
+    sealed("uploads", "details", BY_ID),
     sealed("users", "totp_secret", BY_ID),
 ];
+
+/// The binary columns whose values are sealed as bytes
+/// (`Keyring::seal_bytes`), bound to `<table>.<column>/<id>`: the uploaded
+/// files. A text column's `LIKE` cannot tell a sealed file apart, so a pass
+/// reads each in turn.
+pub const SEALED_FILES: &[(&str, &str)] = &[("uploads", "content")];
 
 /// What a sealing pass did to one column.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -282,12 +289,68 @@ impl Db {
             .map(|n: i64| n.unsigned_abs())?;
             done.columns.push(count);
         }
+        for (t, c) in SEALED_FILES {
+            done.columns
+                .push(self.reseal_files(&mut tx, t, c, pass).await?);
+        }
         sqlx::query("UPDATE encryption SET key_id = $1, sealed = 1 WHERE id = 1")
             .bind(&current)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
         Ok(done)
+    }
+
+    /// Seals the files of a binary column as [`Db::reseal`] does the text
+    /// columns, one file at a time (a file is read whole, and only one).
+    async fn reseal_files(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        t: &str,
+        c: &str,
+        pass: Pass,
+    ) -> Result<ColumnCount> {
+        let ids: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT id FROM {t} WHERE {c} IS NOT NULL ORDER BY id"
+        )))
+        .fetch_all(&mut **tx)
+        .await?;
+        let mut count = ColumnCount {
+            column: format!("{t}.{c}"),
+            total: ids.len() as u64,
+            ..ColumnCount::default()
+        };
+        for id in ids {
+            let stored: Vec<u8> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT {c} FROM {t} WHERE id = $1"
+            )))
+            .bind(&id)
+            .fetch_one(&mut **tx)
+            .await?;
+            let sealed = stored.starts_with(b"enc:");
+            let needs = match pass {
+                Pass::Plaintext => !sealed,
+                Pass::All => !self.keys.is_current_bytes(&stored),
+            };
+            if !needs {
+                continue;
+            }
+            if sealed {
+                count.older_key += 1;
+            } else {
+                count.plaintext += 1;
+            }
+            let place = format!("{t}.{c}/{id}");
+            let plain = self.keys.open_bytes(&place, stored)?;
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE {t} SET {c} = $1 WHERE id = $2"
+            )))
+            .bind(self.keys.seal_bytes(&place, &plain))
+            .bind(&id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(count)
     }
 
     /// On SQLite, rewrites the database file and empties its write-ahead
@@ -376,12 +439,22 @@ mod tests {
                 place::interview_details(&case),
             ),
             (
+                "uploads",
+                "details",
+                vec![text("f1")],
+                place::upload_details("f1"),
+            ),
+            (
                 "users",
                 "totp_secret",
                 vec![text("u1")],
                 place::totp_secret(&user),
             ),
         ];
+        // The files: sealed at `<table>.<column>/<id>`, as the store reads them.
+        for (t, c) in SEALED_FILES {
+            assert_eq!(format!("{t}.{c}/f1"), place::upload_content("f1"));
+        }
         assert_eq!(
             expected.len(),
             SEALED_COLUMNS.len(),

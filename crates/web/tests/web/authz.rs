@@ -30,6 +30,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/cases/{id}/report.html")
         | ("GET", "/cases/{id}/memo.pdf")
         | ("GET", "/cases/{id}/answers.pdf")
+        | ("GET", "/cases/{id}/packet.pdf")
+        | ("GET", "/cases/{id}/uploads")
         | ("GET", "/cases/{id}/calendar.ics")
         | ("GET", "/cases/{id}/practice")
         | ("GET", "/cases/{id}/practice/print")
@@ -151,6 +153,12 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
             303,
         ),
         ("POST", "/admin/users/{id}") => (&[("role", "staff")], 303),
+        // No such upload ("{upload}" is left in the address): not found, once the case is seen.
+        ("GET", "/cases/{id}/uploads/{upload}")
+        | ("POST", "/cases/{id}/uploads/{upload}")
+        | ("POST", "/cases/{id}/uploads/{upload}/delete") => (&[], 404),
+        // A form that is not a file upload (multipart/form-data): refused, once the case is seen.
+        ("POST", "/cases/{id}/uploads") => (&[], 400),
         ("GET", "/calendar/{token}/deadlines.ics") | ("GET", "/calendar/{token}/cases/{id}") => {
             (&[], 404)
         }
@@ -402,7 +410,12 @@ async fn without_a_session_pages_send_to_sign_in_and_the_api_answers_401() {
                 let r = t.get(&path, None).await;
                 let back = match path.as_str() {
                     "/" => "/login".to_string(),
-                    p => format!("/login?next={}", p.replace('/', "%2F")),
+                    p => format!(
+                        "/login?next={}",
+                        p.replace('/', "%2F")
+                            .replace('{', "%7B")
+                            .replace('}', "%7D")
+                    ),
                 };
                 assert_eq!(
                     (r.status.as_u16(), r.location()),

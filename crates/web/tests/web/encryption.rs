@@ -176,6 +176,8 @@ both! {
         let audit = Audit::new(By::User(&ana.user), None, refuge_web::domain::AuditAction::NoteAdd, "");
         assert!(t.db().add_note(&case.id, &ana.user, "a sealed note", "k1", &audit.on(&case.id)).await.unwrap());
         let note = t.db().notes(&case.id).await.unwrap().remove(0);
+        let upload = refuge_web::store::NewUpload { media_type: "application/pdf", pages: 1, content: b"%PDF-1.7 Newfileword", details: "{}" };
+        let upload = t.db().add_upload(&case.id, &upload, &ana.user, &Audit::new(By::User(&ana.user), None, refuge_web::domain::AuditAction::DocumentUpload, "")).await.unwrap();
         t.db().start_second_factor(&ana.user.id, "JBSWY3DPEHPK3PXP", &Audit::new(By::User(&ana.user), None, refuge_web::domain::AuditAction::PermissionSecondFactor, "")).await.unwrap();
 
         // What an older version wrote: plaintext.
@@ -190,6 +192,8 @@ both! {
         ] {
             sqlx::query(sql).bind(value).execute(&mut c).await.unwrap();
         }
+        // An uploaded file, as it would be stored unsealed.
+        sqlx::query("UPDATE uploads SET content = $1").bind(&b"%PDF-1.7 Oldfileword"[..]).execute(&mut c).await.unwrap();
         c.close().await.unwrap();
         assert_eq!(t.db().notes(&case.id).await.unwrap()[0].body, "Oldnoteword");
         assert!(t.db().case_for(&ana.user, &case.id).await.unwrap().unwrap().facts.contains("Oldfactsword"));
@@ -197,7 +201,7 @@ both! {
         assert_eq!(t.db().cases_for(&ana.user, &search).await.unwrap().len(), 1);
 
         let sealed = t.db().seal_plaintext().await.unwrap().expect("the first start seals");
-        assert_eq!(sealed.changed(), 5);
+        assert_eq!(sealed.changed(), 6, "five texts and the file: {sealed:?}");
         assert!(t.db().seal_plaintext().await.unwrap().is_none(), "once");
         let old_id = t.db().key_id().await.unwrap().unwrap();
         assert!(raw_values(&t.url).await.iter().all(|(_, v)| v.starts_with(&format!("enc:v1:{old_id}:"))));
@@ -210,7 +214,7 @@ both! {
         assert_ne!(done.new_id, old_id);
         let changed: u64 = done.resealed.columns.iter().map(|c| c.older_key).sum();
         assert_eq!(changed, done.resealed.columns.iter().map(|c| c.total).sum::<u64>());
-        assert_eq!(changed, 7, "one of each sealed column: {done:?}");
+        assert_eq!(changed, 9, "one of each sealed column and the file: {done:?}");
         #[cfg(unix)]
         {
             assert_eq!(mode(&kept), 0o600, "the old key is its owner's alone");
@@ -236,10 +240,16 @@ both! {
         assert!(db.case_for(&ana.user, &case.id).await.unwrap().unwrap().facts.contains("Oldfactsword"));
         assert_eq!(db.cases_for(&ana.user, &search).await.unwrap().len(), 1);
         assert_eq!(db.second_factor(&ana.user.id).await.unwrap().secret.as_deref(), Some("JBSWY3DPEHPK3PXP"));
+        assert_eq!(db.upload_content(&case.id, &upload).await.unwrap().unwrap(), b"%PDF-1.7 Oldfileword");
+        let mut c = sqlx::AnyConnection::connect(&t.url).await.unwrap();
+        let raw: Vec<u8> = sqlx::query_scalar("SELECT content FROM uploads").fetch_one(&mut c).await.unwrap();
+        c.close().await.unwrap();
+        assert!(raw.starts_with(format!("enc:v1:{}:", done.new_id).as_bytes()), "the file is sealed with the new key");
+        assert!(!holds(&raw.to_ascii_lowercase(), "oldfileword"));
         if t.url.starts_with("sqlite") {
             db.close().await;
             let bytes = database_bytes(&sqlite_file(t));
-            for word in ["oldfactsword", "oldnoteword", "JBSWY3DPEHPK3PXP"] {
+            for word in ["oldfactsword", "oldnoteword", "oldfileword", "JBSWY3DPEHPK3PXP"] {
                 assert!(!holds(&bytes, word), "{word} is left in the file's free pages");
             }
         }

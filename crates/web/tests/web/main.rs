@@ -40,6 +40,7 @@ mod interview;
 mod pages;
 mod second_factor;
 mod storage;
+mod uploads;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

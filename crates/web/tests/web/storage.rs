@@ -20,7 +20,7 @@ fn first() -> Version<'static> {
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 10] = [
+const MIGRATIONS: [&str; 11] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
@@ -31,6 +31,7 @@ const MIGRATIONS: [&str; 10] = [
     "encryption at rest",
     "application",
     "interview practice",
+    "uploads",
 ];
 
 /// The key the storage tests' SQLite databases are encrypted with, so that
