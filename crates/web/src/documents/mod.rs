@@ -31,11 +31,14 @@ use crate::http::session::Session;
 use crate::state::AppState;
 use crate::store::CaseRow;
 
+mod declaration;
+
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
     Routes::new()
         .get("/cases/{id}/memo.pdf", Access::Member, memo)
         .get("/cases/{id}/answers.pdf", Access::Member, answers)
+        .merge(declaration::routes())
 }
 
 /// A download's options in the address: never a value of the case.
@@ -121,7 +124,7 @@ async fn answers(
 
 /// A document made: its download recorded in the audit log (`detail` names
 /// the document), then the file, named `<file>-<case number>.pdf`.
-async fn download(
+pub(crate) async fn download(
     state: &AppState,
     s: &Session,
     case: &CaseRow,
@@ -140,7 +143,7 @@ async fn download(
 }
 
 /// Makes a document on the blocking pool; its failure is a page naming the cause.
-async fn blocking(
+pub(crate) async fn blocking(
     make: impl FnOnce() -> Result<Vec<u8>, DocError> + Send + 'static,
 ) -> Result<Vec<u8>, AppError> {
     match tokio::task::spawn_blocking(make).await {
@@ -165,7 +168,7 @@ pub fn document_error(cause: &str) -> AppError {
 
 /// `memo-2026-0042.pdf`: the case number, never the client's name, and only
 /// characters every file system and browser accept.
-fn file_name(what: &str, case: &CaseRow) -> String {
+pub(crate) fn file_name(what: &str, case: &CaseRow) -> String {
     let number: String = case
         .number
         .chars()
