@@ -193,58 +193,25 @@ pub fn shown(v: &Value) -> Option<String> {
     (!empty).then_some(s)
 }
 
-/// The value at a concrete path (`facts.harms[0].date`).
+/// The value at a concrete path (`facts.harms[0].date`): the answers' own reading.
 pub fn value_at<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
-    let mut v = root;
-    for seg in path.split('.') {
-        let (name, index) = match seg.split_once('[') {
-            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (seg, None),
-        };
-        v = v.get(name)?;
-        if let Some(i) = index {
-            v = v.get(i)?;
-        }
-    }
-    (!v.is_null()).then_some(v)
+    crate::answers::get(root, path)
 }
 
 /// `2023-10-15` → `October 15, 2023`; `2024-02` → `February 2024`; else as written.
 pub fn long_date_text(s: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = s.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .filter(|m| (1..=12).contains(m))
-            .map(|m| MONTHS[m - 1])
-    };
-    let year_ok = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
-    match parts.as_slice() {
-        [y, m, d] if year_ok(y) && d.len() == 2 => match (month(m), d.parse::<u8>()) {
-            (Some(m), Ok(d)) if (1..=31).contains(&d) => format!("{m} {d}, {y}"),
-            _ => s.to_string(),
-        },
-        [y, m] if year_ok(y) => month(m).map_or(s.to_string(), |m| format!("{m} {y}")),
-        _ => s.to_string(),
+    if let Ok(d) = s.parse::<Date>() {
+        return long_date(d);
     }
+    let month = s
+        .split_once('-')
+        .filter(|(y, m)| y.len() == 4 && m.len() == 2)
+        .and_then(|_| format!("{s}-01").parse::<Date>().ok());
+    month.map_or(s.to_string(), |d| d.strftime("%B %Y").to_string())
 }
 
 fn long_date(d: Date) -> String {
-    long_date_text(&d.to_string())
+    d.strftime("%B %-d, %Y").to_string()
 }
 
 /// Markdown's markup characters escaped with a backslash (and a line's
@@ -317,6 +284,12 @@ impl<'f, 'a> P<'f, 'a> {
         }
     }
 
+    /// The paragraph ended with a full stop, if a fact was added after the
+    /// first `before` pieces; else nothing (its opening words alone say nothing).
+    fn stated_after(self, before: usize) -> Option<Para> {
+        (self.pieces.len() > before).then(|| self.w(".").done())
+    }
+
     fn done(self) -> Para {
         Para {
             kind: self.kind,
@@ -354,6 +327,13 @@ impl<'a> Facts<'a> {
             value,
             text,
         })
+    }
+
+    /// The paths of a list's entries (`facts.harms[0]`, `facts.harms[1]`, ...).
+    fn entries(&self, list: &str) -> Vec<String> {
+        (0..self.len(list))
+            .map(|k| format!("{list}[{k}]"))
+            .collect()
     }
 
     fn len(&self, path: &str) -> usize {
@@ -770,7 +750,7 @@ fn harm_record(f: &Facts, h: &str) -> Option<Para> {
         p = p.opt(label, &format!("{h}.grounds[{g}].ground"), As::Code);
     }
     p = p.opt("; the authorities: ", &format!("{h}.authorities"), As::Code);
-    (p.pieces.len() > before).then(|| p.w(".").done())
+    p.stated_after(before)
 }
 
 fn fear(f: &Facts) -> Vec<Para> {
@@ -783,8 +763,7 @@ fn fear(f: &Facts) -> Vec<Para> {
             out.push(p.done());
         }
     }
-    for k in 0..f.len("facts.harms") {
-        let h = format!("facts.harms[{k}]");
+    for h in f.entries("facts.harms") {
         if f.str(&format!("{h}.when")) != Some("feared") {
             continue;
         }
@@ -803,9 +782,7 @@ fn fear(f: &Facts) -> Vec<Para> {
             &format!("{h}.actor"),
             As::Code,
         );
-        if p.pieces.len() > before {
-            out.push(p.w(".").done());
-        }
+        out.extend(p.stated_after(before));
     }
     out.push(ask(
         "In your own words: what you fear would happen to you if you returned, who would do it, why, and how they would find you. Has anything happened since you left to your family or to people like you?",
@@ -815,8 +792,7 @@ fn fear(f: &Facts) -> Vec<Para> {
 
 fn relocation(f: &Facts) -> Vec<Para> {
     let mut out = Vec::new();
-    for k in 0..f.len("facts.harms") {
-        let h = format!("facts.harms[{k}]");
+    for h in f.entries("facts.harms") {
         let mut p = f
             .p(ParaKind::Record)
             .w("The case file records, for the harm")
@@ -829,9 +805,7 @@ fn relocation(f: &Facts) -> Vec<Para> {
                 As::Code,
             )
             .opt("; the authorities: ", &format!("{h}.authorities"), As::Code);
-        if p.pieces.len() > before {
-            out.push(p.w(".").done());
-        }
+        out.extend(p.stated_after(before));
     }
     let timeline = "application.timeline.events";
     for i in 0..f.len(timeline) {
@@ -845,9 +819,7 @@ fn relocation(f: &Facts) -> Vec<Para> {
             .opt(" to ", &format!("{b}.place.city"), As::Plain)
             .opt(", ", &format!("{b}.place.country"), As::Country)
             .opt(", dated ", &format!("{b}.date"), As::Date);
-        if p.pieces.len() > 1 {
-            out.push(p.w(".").done());
-        }
+        out.extend(p.stated_after(1));
     }
     out.push(ask(
         "In your own words: could you live safely in another part of your country? Why not? Could the people who harmed you, or whom you fear, find you there, and how? Did you try to move, and what happened?",

@@ -62,6 +62,18 @@ fn opts(client: &'static str, interview: Option<InterviewInfo<'static>>) -> Prin
     }
 }
 
+/// The client's copy of `items`, read back (`None`: poppler-utils missing).
+fn client_copy(items: &[Item]) -> Option<common::Read> {
+    let pdf = practice_pdf(
+        items,
+        &HashMap::new(),
+        PracticeCopy::Client,
+        &opts("Ana Reyes", None),
+    )
+    .unwrap();
+    common::read(&pdf)
+}
+
 /// Every page: "Page N of M", the case number in the header, never the client's name.
 fn pages_are_numbered_with_the_case_number_and_no_name(read: &common::Read, surname: &str) {
     assert!(read.count >= 1);
@@ -85,14 +97,7 @@ fn pages_are_numbered_with_the_case_number_and_no_name(read: &common::Read, surn
 fn the_practice_set_prints_every_question_in_its_order_on_numbered_pages() {
     let (items, _) = sample(Forum::AsylumOffice);
     assert!(items.len() > 20, "a full practice set: {}", items.len());
-    let pdf = practice_pdf(
-        &items,
-        &HashMap::new(),
-        PracticeCopy::Client,
-        &opts("Ana Reyes", None),
-    )
-    .unwrap();
-    let Some(read) = common::read(&pdf) else {
+    let Some(read) = client_copy(&items) else {
         return;
     };
     let all = read.flat();
@@ -114,14 +119,7 @@ fn an_explain_question_prints_both_statements_that_disagree() {
         .iter()
         .find(|q| q.id.starts_with("explain:consistency.departure"))
         .expect("the departure after the arrival is a discrepancy");
-    let pdf = practice_pdf(
-        &items,
-        &HashMap::new(),
-        PracticeCopy::Client,
-        &opts("Ana Reyes", None),
-    )
-    .unwrap();
-    let Some(read) = common::read(&pdf) else {
+    let Some(read) = client_copy(&items) else {
         return;
     };
     let all = read.flat();
