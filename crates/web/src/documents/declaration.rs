@@ -33,6 +33,8 @@ struct Source {
     number: String,
     name: String,
     by: String,
+    law: &'static refuge_engine::Law,
+    today: jiff::civil::Date,
 }
 
 impl Source {
@@ -50,21 +52,21 @@ impl Source {
             number: case.number.clone(),
             name: case.client_name.clone(),
             by: by.to_string(),
+            law: state.law,
+            today: state.today(),
         })
     }
 
     /// The draft, in the form `write` gives it.
     fn make(
         &self,
-        state_law: &'static refuge_engine::Law,
-        today: jiff::civil::Date,
         write: impl FnOnce(&refuge_documents::Declaration, &DocOptions<'_>) -> Result<Vec<u8>, DocError>,
     ) -> Result<Vec<u8>, DocError> {
-        let doc = CaseDocument::from_json(&self.json, today).map_err(|e| DocError::Data {
+        let doc = CaseDocument::from_json(&self.json, self.today).map_err(|e| DocError::Data {
             document: "declaration draft",
             message: format!("the stored facts and application cannot be read together: {e}"),
         })?;
-        let a = refuge_engine::assess(doc.case(), state_law);
+        let a = refuge_engine::assess(doc.case(), self.law);
         let opts = DeclarationOptions {
             doc: DocOptions {
                 case_number: Some(&self.number),
@@ -82,9 +84,8 @@ async fn pdf(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
-    let (law, today) = (state.law, state.today());
     let src = Source::of(&state, &case, &s.user.name).await?;
-    let pdf = blocking(move || src.make(law, today, refuge_documents::declaration_pdf)).await?;
+    let pdf = blocking(move || src.make(refuge_documents::declaration_pdf)).await?;
     download(
         &state,
         &s,
@@ -100,10 +101,8 @@ async fn markdown(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
-    let (law, today) = (state.law, state.today());
     let src = Source::of(&state, &case, &s.user.name).await?;
-    let text =
-        blocking(move || src.make(law, today, |d, opts| Ok(d.markdown(opts).into_bytes()))).await?;
+    let text = blocking(move || src.make(|d, opts| Ok(d.markdown(opts).into_bytes()))).await?;
     s.audit(
         &state.db,
         AuditAction::DocumentDownload,

@@ -10,8 +10,9 @@
 //! `refuge_documents::PracticeCopy`.
 
 use axum::extract::State;
+use jiff::civil::Date;
 use refuge_documents::{DocOptions, InterviewInfo, Mark, PracticeCopy, PrintOptions};
-use refuge_interview::Bank;
+use refuge_interview::{Bank, Forum};
 use serde::Deserialize;
 
 use super::{Details, document, forum_of, latest, set_of};
@@ -22,7 +23,7 @@ use crate::http::error::{AppError, PageResult};
 use crate::http::extract::Q;
 use crate::http::routes::{Access, Routes};
 use crate::state::AppState;
-use crate::store::InterviewRecord;
+use crate::store::{CaseRow, InterviewRecord};
 
 /// The printouts' routes, with the access each requires (the practice pages').
 pub(super) fn routes() -> Routes {
@@ -44,6 +45,45 @@ struct Recorded {
     date: String,
     time: String,
     details: Details,
+}
+
+/// What both printouts' options are made of, owned, for the blocking pool.
+struct Owned {
+    number: String,
+    name: String,
+    by: String,
+    forum: Forum,
+    recorded: Option<Recorded>,
+    date: Date,
+}
+
+impl Owned {
+    fn options(&self) -> PrintOptions<'_> {
+        PrintOptions {
+            doc: DocOptions {
+                case_number: Some(&self.number),
+                client_name: Some(&self.name),
+                name_in_header: false,
+                prepared_by: Some(&self.by),
+            },
+            forum: Some(self.forum),
+            interview: self.recorded.as_ref().map(Recorded::info),
+            date: self.date,
+        }
+    }
+}
+
+/// The case's interview, forum, date and names for a printout.
+async fn owned(state: &AppState, case: &CaseRow, by: &str) -> Result<Owned, AppError> {
+    let record = state.db.interview(&case.id).await?;
+    Ok(Owned {
+        number: case.number.clone(),
+        name: case.client_name.clone(),
+        by: by.to_string(),
+        forum: forum_of(record.as_ref(), &document(case)),
+        recorded: Recorded::of(record.as_ref()),
+        date: assessment_of(state, case).await.0.as_of,
+    })
 }
 
 impl Recorded {
@@ -78,50 +118,25 @@ async fn practice(
             AppError::BadRequest("copy: choose the client's or the preparer's copy".into())
         })?,
     };
-    let record = state.db.interview(&case.id).await?;
-    let forum = forum_of(record.as_ref(), &document(&case));
-    let (items, _, _) = set_of(&state, &case, forum).await;
-    let date = assessment_of(&state, &case).await.0.as_of;
+    let o = owned(&state, &case, &s.user.name).await?;
+    let (items, _, _) = set_of(&state, &case, o.forum).await;
     // The marks are read for the preparer's copy only: the client's never holds them.
     let marks = match copy {
         PracticeCopy::Preparer => state.db.practice_marks(&case.id).await?,
         PracticeCopy::Client => Vec::new(),
     };
-    let recorded = Recorded::of(record.as_ref());
-    let (number, name, by) = (
-        case.number.clone(),
-        case.client_name.clone(),
-        s.user.name.clone(),
-    );
     let pdf = blocking(move || {
         let at = latest(&marks)
             .into_iter()
             .map(|(id, m)| {
-                (
-                    id,
-                    Mark {
-                        status: &m.status,
-                        notes: &m.notes,
-                    },
-                )
+                let mark = Mark {
+                    status: &m.status,
+                    notes: &m.notes,
+                };
+                (id, mark)
             })
             .collect();
-        refuge_documents::practice_pdf(
-            &items,
-            &at,
-            copy,
-            &PrintOptions {
-                doc: DocOptions {
-                    case_number: Some(&number),
-                    client_name: Some(&name),
-                    name_in_header: false,
-                    prepared_by: Some(&by),
-                },
-                forum: Some(forum),
-                interview: recorded.as_ref().map(Recorded::info),
-                date,
-            },
-        )
+        refuge_documents::practice_pdf(&items, &at, copy, &o.options())
     })
     .await?;
     let (detail, file) = match copy {
@@ -135,41 +150,20 @@ async fn bring(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
-    let record = state.db.interview(&case.id).await?;
-    let forum = forum_of(record.as_ref(), &document(&case));
-    let (_, list, _) = set_of(&state, &case, forum).await;
-    let date = assessment_of(&state, &case).await.0.as_of;
-    let recorded = Recorded::of(record.as_ref());
+    let o = owned(&state, &case, &s.user.name).await?;
+    let (_, list, _) = set_of(&state, &case, o.forum).await;
     let ids: Vec<String> = list.into_iter().map(|c| c.id).collect();
-    let (number, name, by) = (
-        case.number.clone(),
-        case.client_name.clone(),
-        s.user.name.clone(),
-    );
     let pdf = blocking(move || {
         let items: Vec<_> = Bank::embedded()
             .checklist
             .iter()
             .filter(|c| ids.contains(&c.id))
             .collect();
-        let ticked = recorded
+        let ticked = o
+            .recorded
             .as_ref()
             .map_or(Vec::new(), |r| r.details.brought.clone());
-        refuge_documents::bring_pdf(
-            &items,
-            &ticked,
-            &PrintOptions {
-                doc: DocOptions {
-                    case_number: Some(&number),
-                    client_name: Some(&name),
-                    name_in_header: false,
-                    prepared_by: Some(&by),
-                },
-                forum: Some(forum),
-                interview: recorded.as_ref().map(Recorded::info),
-                date,
-            },
-        )
+        refuge_documents::bring_pdf(&items, &ticked, &o.options())
     })
     .await?;
     download(
