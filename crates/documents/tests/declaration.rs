@@ -266,3 +266,56 @@ fn the_declaration_draft_snapshot() {
     let (d, _, _) = draft(COMPLETE);
     common::snapshot("declaration_complete.md", &d.markdown(&opts().doc));
 }
+
+/// Every pointer to an object member of `v`, deepest first.
+fn members(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                let p = format!("{at}/{k}");
+                members(x, p.clone(), out);
+                out.push(p);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                members(x, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn with_any_one_fact_removed_the_draft_still_states_only_what_the_document_holds() {
+    let full: Value = serde_json::from_str(COMPLETE).unwrap();
+    let mut pointers = Vec::new();
+    members(&full, String::new(), &mut pointers);
+    let mut drafted = 0;
+    for pointer in &pointers {
+        let mut v = full.clone();
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        if let Some(Value::Object(m)) = v.pointer_mut(parent) {
+            m.remove(key);
+        }
+        // A document the reader refuses (a reference left dangling) is no draft's concern.
+        let Ok(doc) = CaseDocument::from_json(&v.to_string(), today()) else {
+            continue;
+        };
+        let a = refuge_engine::assess(doc.case(), Law::embedded());
+        let root = json!({
+            "facts": serde_json::to_value(doc.case().facts()).unwrap(),
+            "application": serde_json::to_value(doc.application()).unwrap(),
+        });
+        let d = declaration(&doc, &a, &opts());
+        for p in d.sections.iter().flat_map(|s| &s.paras) {
+            for (path, value) in p.facts() {
+                let held = value_at(&root, path).and_then(shown);
+                assert_eq!(held.as_deref(), Some(value), "without {pointer}: {path}");
+            }
+        }
+        assert!(d.markdown(&opts().doc).contains(NOTICE));
+        drafted += 1;
+    }
+    assert!(drafted > 100, "{drafted} documents drafted");
+}
