@@ -70,6 +70,26 @@ enum Command {
         #[command(flatten)]
         doc: DocArgs,
     },
+    /// A first draft of the client's declaration from a case document (JSON,
+    /// docs/application.md): the facts the case holds, the timeline's events
+    /// in date order, and [bracketed] placeholders for what only the client
+    /// can say; the late-filing section only when the filing is late. It
+    /// never invents a fact.
+    ///
+    /// Exit codes: 0 written; 2 the document has an error (the message names
+    /// the field), or the file cannot be read.
+    Declaration {
+        /// The case document; `-` reads standard input.
+        file: String,
+        /// md (Markdown, to edit) or pdf (with -o).
+        #[arg(long, value_enum, default_value_t = DeclarationFormat::Md)]
+        format: DeclarationFormat,
+        /// The date that stands for the present when the facts give no `as_of` (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = refuge_engine::facts::parse_date)]
+        today: Option<Date>,
+        #[command(flatten)]
+        doc: DocArgs,
+    },
     /// The rules as an auditing attorney reads them: every finding with its
     /// question and citations, every parameter with its value, dates and source.
     Law {
@@ -210,6 +230,17 @@ struct DocArgs {
 }
 
 impl DocArgs {
+    /// The header and title block a document shows (no "prepared by": the
+    /// command line has no user).
+    fn options(&self) -> refuge_documents::DocOptions<'_> {
+        refuge_documents::DocOptions {
+            case_number: self.case_number.as_deref(),
+            client_name: self.client_name.as_deref(),
+            name_in_header: self.name_in_header,
+            prepared_by: None,
+        }
+    }
+
     /// A PDF is refused, before any work, when it would go to a terminal.
     fn pdf_allowed(&self) -> anyhow::Result<()> {
         if self.output.is_none() && std::io::stdout().is_terminal() {
@@ -250,6 +281,12 @@ enum Format {
 enum CheckFormat {
     Json,
     Text,
+    Pdf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DeclarationFormat {
+    Md,
     Pdf,
 }
 
@@ -302,13 +339,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Format::Text => refuge_report::text(&a),
                 Format::Html => refuge_report::html(&a),
                 Format::Pdf => {
-                    let opts = refuge_documents::MemoOptions {
-                        case_number: doc.case_number.as_deref(),
-                        client_name: doc.client_name.as_deref(),
-                        name_in_header: doc.name_in_header,
-                        prepared_by: None,
-                    };
-                    let pdf = refuge_documents::memo_pdf(&a, &opts)?;
+                    let pdf = refuge_documents::memo_pdf(&a, &doc.options())?;
                     doc.write(&pdf, true)?;
                     return Ok(ExitCode::SUCCESS);
                 }
@@ -339,13 +370,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 })?,
                 CheckFormat::Text => refuge_application::output::text(&r),
                 CheckFormat::Pdf => {
-                    let opts = refuge_documents::AnswersOptions {
-                        case_number: args.case_number.as_deref(),
-                        client_name: args.client_name.as_deref(),
-                        name_in_header: args.name_in_header,
-                        prepared_by: None,
-                    };
-                    let pdf = refuge_documents::answers_pdf(&doc, &r, &opts)?;
+                    let pdf = refuge_documents::answers_pdf(&doc, &r, &args.options())?;
                     args.write(&pdf, true)?;
                     return Ok(ExitCode::from(if r.ready { 0 } else { 1 }));
                 }
@@ -353,6 +378,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             args.write(out.as_bytes(), false)?;
             if !r.ready {
                 return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Declaration {
+            file,
+            format,
+            today: day,
+            doc: args,
+        } => {
+            if matches!(format, DeclarationFormat::Pdf) {
+                args.pdf_allowed()?;
+            }
+            let doc = match read_document(&file, |t| {
+                CaseDocument::from_json_with(t, || day.unwrap_or_else(today))
+            })? {
+                Ok(d) => d,
+                Err(code) => return Ok(code),
+            };
+            let opts = refuge_documents::DeclarationOptions {
+                doc: args.options(),
+                country_name: Some(refuge_web::facts::form::country_name),
+            };
+            let d = refuge_documents::declaration(&doc, &assess(doc.case(), law), &opts);
+            match format {
+                DeclarationFormat::Md => args.write(d.markdown(&opts.doc).as_bytes(), false)?,
+                DeclarationFormat::Pdf => {
+                    args.write(&refuge_documents::declaration_pdf(&d, &opts.doc)?, true)?
+                }
             }
         }
         Command::Law { format } => {

@@ -143,3 +143,36 @@ fn check_format_pdf_writes_the_answers_to_the_file_named_by_o() {
     assert!(pdf.starts_with(b"%PDF-"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Issue 17: the declaration draft from the command line, as Markdown on
+/// standard output and as PDF to the file named by -o.
+#[test]
+fn declaration_writes_the_draft_as_markdown_and_as_pdf() {
+    let run = refuge(&["declaration", &example()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("# Declaration (draft)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("I am a national of Honduras."),
+        "country names: {}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("[In your own words:"));
+    assert!(run.stdout.contains(refuge_engine::NOTICE));
+    let dir = std::env::temp_dir().join(format!("refuge-declaration-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("declaration.pdf");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_refuge"))
+        .args(["declaration", &example(), "--format", "pdf", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    std::fs::remove_dir_all(&dir).ok();
+    let bad = refuge_with_input(&["declaration", "-"], r#"{"facts": {"harms": 3}}"#);
+    assert_eq!(bad.code, 2, "bad input names its path: {}", bad.stderr);
+}

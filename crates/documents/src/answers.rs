@@ -258,7 +258,7 @@ fn push_row(blocks: &mut Vec<Block>, row: Row) {
 }
 
 /// The value at a concrete path (`application.part_a2.members[0].last_name`).
-fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
+pub(crate) fn get<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
     let mut v = root;
     for seg in path.split('.') {
         let (name, index) = match seg.split_once('[') {

@@ -8,23 +8,36 @@
 //! the document (the assessment's `as_of`), never the clock: the same case
 //! gives the same PDF.
 //!
+//! The interview printouts (the practice set, what to bring: `practice`) and
+//! the declaration's first draft (`declaration`) are made the same way.
+//!
 //! Architecture invariant: this crate decides nothing. The memo's words come
 //! from `refuge_report::memo_data`, the answers from the case document and
 //! the form's data, the readiness problems from `refuge_application::check`.
 
 mod answers;
+mod declaration;
 mod memo;
 mod packet;
+mod practice;
 mod world;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 pub use answers::{AnswersOptions, CONTINUE_CHARS, CONTINUE_LINES, answers_data, answers_pdf};
+pub use declaration::{
+    DRAFT_NOTE, Declaration, DeclarationOptions, Para, ParaKind, Piece, declaration,
+    declaration_data, declaration_pdf, long_date_text, shown, value_at,
+};
 pub use memo::{MemoOptions, memo_data, memo_pdf};
 pub use packet::{
     Exhibit, ExhibitFile, FileInfo, FileProblem, Media, PacketOptions, Translation, exhibit_letter,
     inspect, media_of, packet_data, packet_pdf,
+};
+pub use practice::{
+    EN, InterviewInfo, Lang, Mark, PracticeCopy, PrintOptions, Words, bring_data, bring_pdf,
+    practice_data, practice_pdf,
 };
 
 /// Why a document could not be made. Never a blank file: either a whole PDF,

@@ -15,7 +15,8 @@
 //!
 //! The case's uploads and their place in the exhibit packet are in
 //! `uploads.rs` (a `multipart/form-data` body read by `multipart.rs`); the
-//! packet itself in `packet.rs`.
+//! packet itself in `packet.rs`; the declaration draft (PDF and Markdown) in
+//! `declaration.rs`.
 
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
@@ -35,6 +36,7 @@ use crate::http::session::Session;
 use crate::state::AppState;
 use crate::store::CaseRow;
 
+mod declaration;
 mod multipart;
 mod packet;
 mod uploads;
@@ -64,6 +66,7 @@ pub fn routes() -> Routes {
             Access::Member,
             uploads::delete_upload,
         )
+        .merge(declaration::routes())
 }
 
 /// A download's options in the address: never a value of the case.
@@ -147,7 +150,7 @@ async fn answers(
 
 /// A document made: its download recorded in the audit log (`detail` names
 /// the document), then the file, named `<file>-<case number>.pdf`.
-async fn download(
+pub(crate) async fn download(
     state: &AppState,
     s: &Session,
     case: &CaseRow,
@@ -170,7 +173,7 @@ async fn download(
 }
 
 /// Makes a document on the blocking pool; its failure is a page naming the cause.
-async fn blocking(
+pub(crate) async fn blocking(
     make: impl FnOnce() -> Result<Vec<u8>, DocError> + Send + 'static,
 ) -> Result<Vec<u8>, AppError> {
     match tokio::task::spawn_blocking(make).await {
@@ -195,7 +198,7 @@ pub fn document_error(cause: &str) -> AppError {
 
 /// `memo-2026-0042.pdf`: the case number, never the client's name, and only
 /// characters every file system and browser accept.
-fn file_name(what: &str, case: &CaseRow, ext: &str) -> String {
+pub(crate) fn file_name(what: &str, case: &CaseRow, ext: &str) -> String {
     let number: String = case
         .number
         .chars()
@@ -210,7 +213,7 @@ fn file_name(what: &str, case: &CaseRow, ext: &str) -> String {
     format!("{what}-{number}.{ext}")
 }
 
-fn attachment(content: Vec<u8>, media: HeaderValue, name: &str) -> Response {
+pub(crate) fn attachment(content: Vec<u8>, media: HeaderValue, name: &str) -> Response {
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or(HeaderValue::from_static("attachment"));
     (

@@ -12,8 +12,9 @@
 //!
 //! The application's readiness checks (issue 16) are run on the stored
 //! application, when the case has one (`application::service`), and its
-//! tripped checks become "explain this" questions. Printouts as PDF need the
-//! documents crate, which does not exist yet: the printable page is HTML.
+//! tripped checks become "explain this" questions. The printouts as PDF (the
+//! practice set, the client's or the preparer's copy, and what to bring) are
+//! `printouts.rs`; the printable page is the same in HTML.
 
 use std::collections::HashMap;
 
@@ -38,9 +39,12 @@ use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, InterviewRecord, PracticeMark, PracticeSession};
 
+mod printouts;
+
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
     Routes::new()
+        .merge(printouts::routes())
         .get("/cases/{id}/practice", Access::Member, overview)
         .get("/cases/{id}/practice/print", Access::Member, print)
         .post(

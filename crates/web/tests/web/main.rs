@@ -38,6 +38,7 @@ mod documents;
 mod encryption;
 mod interview;
 mod pages;
+mod printouts;
 mod second_factor;
 mod storage;
 mod uploads;
