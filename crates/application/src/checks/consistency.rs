@@ -759,7 +759,8 @@ fn identity(ctx: &mut Ctx) {
                 .unwrap_or("")
                 .split([',', ';', '/'])
                 .any(|o| norm(o) == n && !n.is_empty());
-            if !(has_words(&n, last) && has_words(&n, first)) && !listed {
+            let same = listed || (has_words(&n, last) && has_words(&n, first));
+            if !same {
                 ctx.trip(
                     ID,
                     vec![format!("{entry}.name_shown"), format!("{names_path}.other_names")],
