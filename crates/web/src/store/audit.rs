@@ -81,7 +81,7 @@ impl<'a> Audit<'a> {
     /// `new_user` stands for [`By::NewUser`].
     pub(super) async fn write(
         &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tx: &mut crate::store::WriteTx,
         new_user: Option<&User>,
         case_id: Option<&CaseId>,
     ) -> Result<()> {

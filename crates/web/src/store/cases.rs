@@ -389,7 +389,7 @@ impl Db {
     #[allow(clippy::too_many_arguments)]
     async fn add_version(
         &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tx: &mut crate::store::WriteTx,
         case_id: &CaseId,
         version: i64,
         facts: &str,
@@ -419,7 +419,7 @@ impl Db {
     }
 
     async fn replace_deadlines(
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tx: &mut crate::store::WriteTx,
         case_id: &CaseId,
         deadlines: &[NewDeadline<'_>],
     ) -> Result<()> {
@@ -623,7 +623,7 @@ impl Db {
     #[allow(clippy::too_many_arguments)]
     async fn add_note_version(
         &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tx: &mut crate::store::WriteTx,
         note_id: &str,
         version: i64,
         body: &str,

@@ -305,7 +305,7 @@ impl Db {
     /// columns, one file at a time (a file is read whole, and only one).
     async fn reseal_files(
         &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        tx: &mut crate::store::WriteTx,
         t: &str,
         c: &str,
         pass: Pass,

@@ -23,7 +23,7 @@ pub struct SecondFactor {
 
 /// Removes a user's second factor in `tx`: the secret, the last step, the
 /// recovery codes, and any sign-in waiting for a code.
-async fn remove_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user_id: &UserId) -> Result<()> {
+async fn remove_in(tx: &mut crate::store::WriteTx, user_id: &UserId) -> Result<()> {
     sqlx::query(
         "UPDATE users SET totp_secret = NULL, totp_enabled = 0, totp_last_step = NULL WHERE id = $1",
     )
@@ -200,7 +200,7 @@ impl Db {
 
     /// The same, within an administrator's change of a user.
     pub(super) async fn remove_second_factor_in(
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tx: &mut crate::store::WriteTx,
         user_id: &UserId,
     ) -> Result<()> {
         remove_in(tx, user_id).await

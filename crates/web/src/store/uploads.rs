@@ -213,7 +213,7 @@ impl Db {
 /// A change of `done` rows: committed with its audit row when there was one
 /// (`true`); rolled back otherwise.
 async fn committed(
-    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    mut tx: crate::store::WriteTx,
     done: u64,
     audit: &Audit<'_>,
     case_id: &CaseId,
