@@ -114,14 +114,7 @@ pub(super) async fn evidence_page(
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
     Q(q): Q<EvidenceQuery>,
 ) -> PageResult {
-    s.audit(
-        &state.db,
-        AuditAction::CaseView,
-        Some(&case.id),
-        "evidence checklist viewed",
-    )
-    .await?;
-    let stored = service::stored(&state, &case).await?;
+    let stored = super::viewed(&state, &s, &case, "evidence checklist viewed").await?;
     let facts = cases::document(&case);
     let draft = q
         .draft

@@ -8,28 +8,11 @@ use refuge_application::Form;
 use refuge_engine::NOTICE;
 
 use crate::domain::AuditAction;
-use crate::facts::form::Change;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::PageResult;
-use crate::http::view::{Ctx, render};
+use crate::http::view::{ChangeView, Ctx, VersionView, render};
 use crate::state::AppState;
 use crate::store::CaseRow;
-
-pub struct ChangeView {
-    /// The item as the form names it, or the path for what is not an item
-    /// (the timeline, the evidence statuses).
-    pub label: String,
-    pub path: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
-
-pub struct VersionView {
-    pub version: i64,
-    pub changed_by: String,
-    pub changed_at: String,
-    pub changes: Vec<ChangeView>,
-}
 
 #[derive(Template)]
 #[template(path = "application/history.html")]
@@ -37,6 +20,9 @@ struct HistoryPage {
     ctx: Ctx,
     case: CaseRow,
     versions: Vec<VersionView>,
+    column: &'static str,
+    unset: &'static str,
+    unchanged: &'static str,
     notice: &'static str,
 }
 
@@ -77,26 +63,22 @@ pub(super) async fn history_page(
         .application_history(&case.id)
         .await?
         .into_iter()
-        .map(|v| VersionView {
-            version: v.version,
-            changed_by: v.changed_by,
-            changed_at: v.changed_at,
-            changes: serde_json::from_str::<Vec<Change>>(&v.changes)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|c| ChangeView {
+        .map(|v| {
+            VersionView::new(v.version, v.changed_by, v.changed_at, &v.changes, |c| {
+                ChangeView {
                     label: label(form, &c.path),
-                    path: c.path,
-                    before: c.before,
-                    after: c.after,
-                })
-                .collect(),
+                    ..c
+                }
+            })
         })
         .collect();
     Ok(render(&HistoryPage {
         ctx: Ctx::of(&s, format!("Application history: {}", case.client_name)),
         case,
         versions,
+        column: "Item",
+        unset: "not answered",
+        unchanged: "No change to the application.",
         notice: NOTICE,
     }))
 }

@@ -31,9 +31,10 @@ use crate::cases::service::{self as cases, CaseError};
 use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::drafts::Draft;
-use crate::http::error::PageResult;
+use crate::http::error::{AppError, PageResult};
 use crate::http::extract::{Posted, Q};
 use crate::http::routes::{Access, Routes};
+use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
@@ -107,19 +108,25 @@ fn edition(form: &Form) -> String {
     )
 }
 
+/// A page of this area opened: its view recorded in the audit log
+/// (`detail`), and the stored application it shows.
+async fn viewed(
+    state: &AppState,
+    s: &Session,
+    case: &CaseRow,
+    detail: &str,
+) -> Result<service::Stored, AppError> {
+    s.audit(&state.db, AuditAction::CaseView, Some(&case.id), detail)
+        .await?;
+    Ok(service::stored(state, case).await?)
+}
+
 async fn application_page(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
     Q(q): Q<ApplicationQuery>,
 ) -> PageResult {
-    s.audit(
-        &state.db,
-        AuditAction::CaseView,
-        Some(&case.id),
-        "application form viewed",
-    )
-    .await?;
-    let stored = service::stored(&state, &case).await?;
+    let stored = viewed(&state, &s, &case, "application form viewed").await?;
     let draft = q
         .draft
         .as_deref()
@@ -354,14 +361,7 @@ async fn readiness_page(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
-    s.audit(
-        &state.db,
-        AuditAction::CaseView,
-        Some(&case.id),
-        "readiness viewed",
-    )
-    .await?;
-    let stored = service::stored(&state, &case).await?;
+    let stored = viewed(&state, &s, &case, "readiness viewed").await?;
     let facts = cases::document(&case);
     let form = Form::embedded();
     let mut page = ReadinessPage {

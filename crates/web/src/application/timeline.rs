@@ -20,7 +20,6 @@ use serde_json::Value;
 
 use super::{editor, service, stored_error};
 use crate::cases::service as cases;
-use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::PageResult;
 use crate::http::view::{Ctx, render};
@@ -372,14 +371,7 @@ pub(super) async fn timeline_page(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
 ) -> PageResult {
-    s.audit(
-        &state.db,
-        AuditAction::CaseView,
-        Some(&case.id),
-        "timeline viewed",
-    )
-    .await?;
-    let stored = service::stored(&state, &case).await?;
+    let stored = super::viewed(&state, &s, &case, "timeline viewed").await?;
     let facts = cases::document(&case);
     let mut page = TimelinePage {
         ctx: Ctx::of(&s, format!("Timeline: {}", case.client_name)),

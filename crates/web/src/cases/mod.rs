@@ -22,7 +22,7 @@ use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, render, see_other};
+use crate::http::view::{ChangeView, Ctx, VersionView, render, see_other};
 use crate::secret;
 use crate::state::AppState;
 use crate::store::{CaseFilter, CaseRow, DbError, Note, Task, User};
@@ -391,31 +391,15 @@ struct Report {
 }
 // ----- history, notes, team, archive -----
 
-pub struct VersionView {
-    pub version: i64,
-    pub changed_by: String,
-    pub changed_at: String,
-    pub changes: Vec<ChangeView>,
-}
-
-/// A change as the history shows it: the fact's label and its values in
-/// words (`true` reads "yes", `without_inspection` "without inspection"),
-/// the path beside it for the technically minded.
-pub struct ChangeView {
-    pub label: String,
-    pub path: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
-
-impl From<Change> for ChangeView {
-    fn from(c: Change) -> ChangeView {
-        ChangeView {
-            label: facts_form::label_of(&c.path),
-            before: c.before.as_deref().map(in_words),
-            after: c.after.as_deref().map(in_words),
-            path: c.path,
-        }
+/// A change in words, as the facts history shows it: the fact's label, and
+/// its values in words (`true` reads "yes", `without_inspection` "without
+/// inspection").
+fn in_words_of(c: ChangeView) -> ChangeView {
+    ChangeView {
+        label: facts_form::label_of(&c.path),
+        before: c.before.as_deref().map(in_words),
+        after: c.after.as_deref().map(in_words),
+        path: c.path,
     }
 }
 
@@ -437,6 +421,9 @@ struct History {
     ctx: Ctx,
     case: CaseRow,
     versions: Vec<VersionView>,
+    column: &'static str,
+    unset: &'static str,
+    unchanged: &'static str,
     notice: &'static str,
 }
 
@@ -456,21 +443,23 @@ async fn history(
         .facts_history(&case.id)
         .await?
         .into_iter()
-        .map(|v| VersionView {
-            version: v.version,
-            changed_by: v.changed_by,
-            changed_at: v.changed_at,
-            changes: serde_json::from_str::<Vec<Change>>(&v.changes)
-                .unwrap_or_default()
-                .into_iter()
-                .map(ChangeView::from)
-                .collect(),
+        .map(|v| {
+            VersionView::new(
+                v.version,
+                v.changed_by,
+                v.changed_at,
+                &v.changes,
+                in_words_of,
+            )
         })
         .collect();
     Ok(render(&History {
         ctx: Ctx::of(&s, format!("History: {}", case.client_name)),
         case,
         versions,
+        column: "Fact",
+        unset: "unknown",
+        unchanged: "No change to the facts.",
         notice: NOTICE,
     }))
 }

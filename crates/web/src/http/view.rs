@@ -148,3 +148,47 @@ mod tests {
         );
     }
 }
+
+/// One saved version on a history page (the facts' or the application's):
+/// who saved it, when, and what it changed. `templates/versions.html` lists them.
+pub struct VersionView {
+    pub version: i64,
+    pub changed_by: String,
+    pub changed_at: String,
+    pub changes: Vec<ChangeView>,
+}
+
+/// A change as a history page shows it: its label and its values as the
+/// page words them, the path beside it for the technically minded.
+#[derive(serde::Deserialize)]
+pub struct ChangeView {
+    #[serde(default)]
+    pub label: String,
+    pub path: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl VersionView {
+    /// A stored version; `changes` is its JSON list of `{path, before,
+    /// after}` (one that cannot be read shows as no change), each worded by
+    /// `word` (which gives the label).
+    pub fn new(
+        version: i64,
+        changed_by: String,
+        changed_at: String,
+        changes: &str,
+        word: impl Fn(ChangeView) -> ChangeView,
+    ) -> VersionView {
+        VersionView {
+            version,
+            changed_by,
+            changed_at,
+            changes: serde_json::from_str::<Vec<ChangeView>>(changes)
+                .unwrap_or_default()
+                .into_iter()
+                .map(word)
+                .collect(),
+        }
+    }
+}
