@@ -83,6 +83,20 @@ pub fn paths(root: &str) -> BTreeMap<String, Kind> {
     out
 }
 
+/// Whether the document accepts `null` at `path` (a path of [`paths`], with
+/// `[]` for a list's entry): serde reads `null` as absent for an optional
+/// field and refuses it for the others, so the API's schema must say which.
+pub fn accepts_null(path: &str) -> bool {
+    let segs: Vec<Seg> = path
+        .split('.')
+        .flat_map(|seg| match seg.strip_suffix("[]") {
+            Some(k) => vec![Seg::Key(k.into()), Seg::Each],
+            None => vec![Seg::Key(seg.into())],
+        })
+        .collect();
+    serde_json::from_value::<RawDocument>(document(&segs, Value::Null)).is_ok()
+}
+
 /// The sections of the application that are not items of Form I-589: the
 /// timeline of events and the evidence statuses (`application.timeline`,
 /// `application.evidence`).

@@ -13,10 +13,12 @@
 use std::collections::BTreeMap;
 
 use refuge_application::Form;
+use refuge_application::schema::accepts_null;
 use serde_json::Value;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{
-    AdditionalProperties, ArrayBuilder, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
+    AdditionalProperties, ArrayBuilder, KnownFormat, ObjectBuilder, Schema, SchemaFormat,
+    SchemaType, Type,
 };
 use utoipa::{PartialSchema, ToSchema};
 
@@ -32,21 +34,40 @@ struct Node {
     list: bool,
 }
 
-fn value_schema(w: &Widget, description: String) -> RefOr<Schema> {
-    let string = || ObjectBuilder::new().schema_type(Type::String);
+/// `t`, or `t` and `null` where the document reads `null` as "not answered"
+/// (an optional field: [`refuge_application::schema::accepts_null`]).
+fn typed(t: Type, null: bool) -> SchemaType {
+    if null {
+        SchemaType::from_iter([t, Type::Null])
+    } else {
+        SchemaType::Type(t)
+    }
+}
+
+/// A list of allowed strings, and `null` with them where it is allowed.
+fn choices(v: &[&str], null: bool) -> ObjectBuilder {
+    let values = v.iter().map(|x| Value::from(*x));
+    ObjectBuilder::new()
+        .schema_type(typed(Type::String, null))
+        .enum_values(Some(values.chain(null.then_some(Value::Null))))
+}
+
+fn value_schema(w: &Widget, description: String, null: bool) -> RefOr<Schema> {
+    let string = || ObjectBuilder::new().schema_type(typed(Type::String, null));
     let o = match w {
-        Widget::Flag => ObjectBuilder::new().schema_type(Type::Boolean),
-        Widget::Choice(v) => string().enum_values(Some(v.iter().map(|x| Value::from(*x)))),
+        Widget::Flag => ObjectBuilder::new().schema_type(typed(Type::Boolean, null)),
+        Widget::Choice(v) => choices(v, null),
         Widget::Many(v) => {
             return ArrayBuilder::new()
-                .items(string().enum_values(Some(v.iter().map(|x| Value::from(*x)))))
+                .schema_type(typed(Type::Array, null))
+                .items(choices(v, false))
                 .description(Some(description))
                 .into();
         }
         Widget::Date => string().format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
         Widget::Country => string().pattern(Some("^[A-Z]{2}$")),
         Widget::Key => ObjectBuilder::new()
-            .schema_type(Type::Integer)
+            .schema_type(typed(Type::Integer, null))
             .minimum(Some(0)),
         Widget::Text | Widget::Prose | Widget::DateOrMark | Widget::Day | Widget::Until => string(),
     };
@@ -60,26 +81,34 @@ fn value_schema(w: &Widget, description: String) -> RefOr<Schema> {
     o.into()
 }
 
-fn node_schema(name: &str, n: &Node) -> RefOr<Schema> {
+/// The schema of the field at `path` (`application.part_c.q2a`), by its node.
+fn node_schema(name: &str, path: &str, n: &Node) -> RefOr<Schema> {
+    let null = accepts_null(path);
     if n.children.is_empty() {
         // `family` names a facts family id (a string), `arrival` an index.
         if name == "family" {
             return ObjectBuilder::new()
-                .schema_type(Type::String)
+                .schema_type(typed(Type::String, null))
                 .description(Some("The facts family member's id (facts.family[].id)"))
                 .into();
         }
         let w = n.widget.clone().unwrap_or(Widget::Text);
-        return value_schema(&w, n.description.clone().unwrap_or_default());
+        return value_schema(&w, n.description.clone().unwrap_or_default(), null);
     }
+    let entry = if n.list {
+        format!("{path}[]")
+    } else {
+        path.to_string()
+    };
     let mut o = ObjectBuilder::new()
-        .schema_type(Type::Object)
+        .schema_type(typed(Type::Object, accepts_null(&entry)))
         .additional_properties(Some(AdditionalProperties::FreeForm(false)));
     for (k, c) in &n.children {
-        o = o.property(k, node_schema(k, c));
+        o = o.property(k, node_schema(k, &format!("{entry}.{k}"), c));
     }
     if n.list {
         ArrayBuilder::new()
+            .schema_type(typed(Type::Array, null))
             .items(o)
             .max_items(Some(refuge_application::document::MAX_ROWS))
             .description(n.description.clone())
@@ -130,7 +159,7 @@ impl PartialSchema for ApplicationDocument {
             ))
             .additional_properties(Some(AdditionalProperties::FreeForm(false)));
         for (k, c) in &root.children {
-            doc = doc.property(k, node_schema(k, c));
+            doc = doc.property(k, node_schema(k, &format!("application.{k}"), c));
         }
         // The sections beside the form's items (`schema::BESIDE_THE_FORM`),
         // described in words: their fields are docs/application.md's, and the
@@ -138,14 +167,18 @@ impl PartialSchema for ApplicationDocument {
         doc = doc
             .property(
                 "timeline",
-                ObjectBuilder::new().schema_type(Type::Object).description(Some(
+                ObjectBuilder::new().schema_type(typed(Type::Object, accepts_null("application.timeline"))).description(Some(
                     "The timeline of events with their sources (docs/application.md, \"The timeline\"): `sources` and `events`.",
                 )),
             )
             .property(
                 "evidence",
                 ArrayBuilder::new()
-                    .items(ObjectBuilder::new().schema_type(Type::Object))
+                    .schema_type(typed(Type::Array, accepts_null("application.evidence")))
+                    .items(ObjectBuilder::new().schema_type(typed(
+                        Type::Object,
+                        accepts_null("application.evidence[]"),
+                    )))
                     .description(Some(
                         "The status of each piece of evidence of the checklist (docs/application.md, \"The evidence checklist\").",
                     )),
