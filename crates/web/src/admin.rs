@@ -4,7 +4,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use refuge_engine::NOTICE;
 use serde::Deserialize;
 
 use crate::auth::hash_blocking;
@@ -47,7 +46,6 @@ struct Users {
     error: Option<String>,
     /// What the last change did, in words.
     done: Option<String>,
-    notice: &'static str,
 }
 
 /// The users page's address after a change: whose (an id, never a name) and what.
@@ -81,7 +79,7 @@ async fn users_page_done(
         StatusCode::OK
     };
     let page = Users {
-        ctx: Ctx::of(s, "Users"),
+        ctx: Ctx::of(s, "admin-users-title"),
         ctx_user_id: s.user.id.clone(),
         users,
         second_factor,
@@ -89,7 +87,6 @@ async fn users_page_done(
         roles: Role::ALL.map(Role::as_str),
         error,
         done,
-        notice: NOTICE,
     };
     Ok((status, render(&page)).into_response())
 }
@@ -277,7 +274,6 @@ struct Audit {
     /// The addresses of the next older and newer pages, if any.
     older: Option<String>,
     newer: Option<String>,
-    notice: &'static str,
 }
 
 /// The codes of the actions the audit log records, for its filter.
@@ -362,13 +358,12 @@ async fn audit(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<AuditQuer
         .map(|u| u.name)
         .collect();
     Ok(render(&Audit {
-        ctx: Ctx::of(&s, "Audit log"),
+        ctx: Ctx::of(&s, "admin-audit-title"),
         entries,
         actions: action_codes(),
         users,
         q,
         older,
         newer,
-        notice: NOTICE,
     }))
 }

@@ -1,5 +1,5 @@
 //! The application: its state, and every area's routes under one router
-//! with the layers that apply to all (body limit, security headers, request log).
+//! with the layers that apply to all (the page's language, body limit, security headers, request log).
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -21,6 +21,7 @@ pub const BODY_LIMIT: usize = 1 << 20;
 pub fn app(state: AppState) -> Router {
     let (router, _) = routes();
     router
+        .layer(axum::middleware::from_fn(crate::http::lang::scope))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(security_headers))
         .layer(axum::middleware::from_fn(log_request))

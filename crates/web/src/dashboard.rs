@@ -2,7 +2,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use refuge_engine::NOTICE;
 use serde::Deserialize;
 
 use crate::http::error::PageResult;
@@ -36,14 +35,26 @@ pub fn days_until(today: jiff::civil::Date, iso: &str) -> i64 {
 
 /// How a date is flagged: overdue (a missed deadline, a last day to act that
 /// has passed with nothing done, or an upcoming one now passed) or due within
-/// 30 days.
+/// 30 days: its class, and the message that says so.
 pub fn flag(status: &str, kind: &str, days: i64) -> (&'static str, &'static str) {
     match status {
-        "missed" => ("overdue", "overdue"),
-        "passed" if kind == "last_day" => ("overdue", "overdue"),
-        "upcoming" if days < 0 => ("overdue", "overdue"),
-        "upcoming" if days <= 30 => ("soon", "within 30 days"),
+        "missed" => ("overdue", "dashboard-overdue"),
+        "passed" if kind == "last_day" => ("overdue", "dashboard-overdue"),
+        "upcoming" if days < 0 => ("overdue", "dashboard-overdue"),
+        "upcoming" if days <= 30 => ("soon", "dashboard-within-30-days"),
         _ => ("", ""),
+    }
+}
+
+/// The message naming a deadline's status (the engine's `met`, `missed`,
+/// `upcoming`, `passed`); the status itself when it is none of these.
+pub fn status_id(status: &str) -> &str {
+    match status {
+        "met" => "deadline-status-met",
+        "missed" => "deadline-status-missed",
+        "upcoming" => "deadline-status-upcoming",
+        "passed" => "deadline-status-passed",
+        other => other,
     }
 }
 
@@ -60,7 +71,6 @@ struct Dashboard {
     tasks: Vec<(crate::store::Task, i64)>,
     /// The interviews and hearings from today on, with days left (issue 18).
     interviews: Vec<(crate::store::InterviewRow, i64)>,
-    notice: &'static str,
 }
 
 /// Dates on one page of the dashboard.
@@ -122,12 +132,11 @@ async fn dashboard(State(state): State<AppState>, s: Session, Q(q): Q<DashQuery>
     Ok(render(&Dashboard {
         tasks,
         interviews,
-        ctx: Ctx::of(&s, "Deadlines"),
+        ctx: Ctx::of(&s, "dashboard-title"),
         today,
         rows,
         show_all,
         page,
         more,
-        notice: NOTICE,
     }))
 }

@@ -1,11 +1,10 @@
-//! A user's own settings: time zone, password, calendar feed, API tokens
+//! A user's own settings: language, time zone, password, calendar feed, API tokens
 //! (the second factor has a page of its own, `auth::second_factor`).
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
-use refuge_engine::NOTICE;
 
 use crate::auth::hash_blocking;
 use crate::domain::user;
@@ -13,11 +12,13 @@ use crate::domain::{AuditAction, TokenId};
 use crate::http::error::AppError;
 use crate::http::error::PageResult;
 use crate::http::extract::Posted;
+use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
 use crate::secret;
 use crate::state::AppState;
+use refuge_i18n::{Lang, tr};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -26,6 +27,7 @@ pub fn routes() -> Routes {
         .post("/settings/calendar", Access::SignedIn, calendar_token)
         .post("/settings/password", Access::SignedIn, change_password)
         .post("/settings/time-zone", Access::SignedIn, set_time_zone)
+        .post("/settings/language", Access::SignedIn, set_language)
         .post("/settings/tokens", Access::SignedIn, new_api_token)
         .post(
             "/settings/tokens/{id}/revoke",
@@ -49,8 +51,10 @@ struct Settings {
     server_zone: String,
     /// Every zone of the tz database, to pick from.
     zones: Vec<String>,
+    /// The language the user chose (a code), if any, and every shipped one.
+    language: Option<String>,
+    languages: Vec<Lang>,
     flash: Flash,
-    notice: &'static str,
 }
 
 /// What the settings page reports of the action just taken.
@@ -76,15 +80,16 @@ async fn settings_page(state: &AppState, s: &Session, flash: Flash) -> PageResul
     Ok((
         status,
         render(&Settings {
-            ctx: Ctx::of(s, "Settings"),
+            ctx: Ctx::of(s, "settings-title"),
             has_calendar,
             second_factor,
             tokens,
             time_zone: s.time_zone.clone(),
             server_zone: server_zone(),
             zones,
+            language: s.language.clone(),
+            languages: crate::auth::languages(),
             flash,
-            notice: NOTICE,
         }),
     )
         .into_response())
@@ -140,7 +145,7 @@ async fn calendar_token(
     settings_page(
         &state,
         s,
-        Flash::Secret("Your calendar feed address:".into(), url),
+        Flash::Secret(tr(s.lang, "settings-calendar-address"), url),
     )
     .await
 }
@@ -166,9 +171,7 @@ async fn set_time_zone(State(state): State<AppState>, form: Posted) -> PageResul
             // The database's own spelling (`america/new_york` is America/New_York).
             Ok(tz) => Some(tz.iana_name().unwrap_or(typed).to_string()),
             Err(_) => {
-                let message = format!(
-                    "Time zone: {typed:?} is not a time zone of the tz database (for example America/New_York)."
-                );
+                let message = lang::tr(s.lang, "settings-time-zone-unknown", &[("zone", &typed)]);
                 return settings_page(&state, s, Flash::Error(message)).await;
             }
         }
@@ -189,18 +192,63 @@ async fn set_time_zone(State(state): State<AppState>, form: Posted) -> PageResul
     let mut s = s.clone();
     s.tz = crate::http::session::zone_or_server(zone.as_deref());
     let done = match &zone {
-        Some(z) => format!("Time zone saved: times are shown in {z}."),
-        None => "Time zone saved: times are shown in the server's time zone.".into(),
+        Some(z) => lang::tr(s.lang, "settings-time-zone-saved", &[("zone", z)]),
+        None => tr(s.lang, "settings-time-zone-saved-server"),
     };
     s.time_zone = zone;
     settings_page(&state, &s, Flash::Done(done)).await
+}
+
+/// The language the user's pages are written in: a shipped language's
+/// code, or nothing for the browser's. Also kept in the language cookie, so
+/// that the sign-in page speaks it after signing out.
+async fn set_language(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Posted,
+) -> PageResult {
+    let s = &form.session;
+    let typed = form.get("language").trim();
+    let chosen = if typed.is_empty() {
+        None
+    } else {
+        match Lang::parse(typed) {
+            Some(l) => Some(l),
+            None => {
+                let message = lang::tr(s.lang, "settings-language-unknown", &[("code", &typed)]);
+                return settings_page(&state, s, Flash::Error(message)).await;
+            }
+        }
+    };
+    let detail = match chosen {
+        Some(l) => format!("language set to {}", l.code()),
+        None => "language set to the browser's".into(),
+    };
+    state
+        .db
+        .set_language(
+            &s.user.id,
+            chosen.map(Lang::code),
+            &s.did(AuditAction::SettingsLanguage, detail),
+        )
+        .await?;
+    // The page just saved speaks the language chosen.
+    let mut s = s.clone();
+    s.language = chosen.map(|l| l.code().to_string());
+    s.lang = chosen.unwrap_or_else(|| lang::of_browser(&headers));
+    lang::set_current(s.lang);
+    let done = Flash::Done(tr(s.lang, "settings-language-saved"));
+    let page = settings_page(&state, &s, done).await?;
+    let cookie = chosen.map_or_else(lang::clear_lang_cookie, lang::lang_cookie);
+    Ok(([(header::SET_COOKIE, cookie)], page).into_response())
 }
 
 async fn change_password(State(state): State<AppState>, form: Posted) -> PageResult {
     let s = &form.session;
     let (current, new) = (form.get("current"), form.get("new"));
     if let Err(e) = user::check_new_password(new) {
-        return settings_page(&state, s, Flash::Error(format!("New password: {e}."))).await;
+        let message = lang::tr(s.lang, "settings-password-new-problem", &[("problem", &e)]);
+        return settings_page(&state, s, Flash::Error(message)).await;
     }
     let hash = match state.db.user_by_name(&s.user.name).await? {
         Some((_, hash)) => hash,
@@ -214,7 +262,7 @@ async fn change_password(State(state): State<AppState>, form: Posted) -> PageRes
         return settings_page(
             &state,
             s,
-            Flash::Error("Current password: it is wrong.".into()),
+            Flash::Error(tr(s.lang, "settings-password-wrong")),
         )
         .await;
     }
@@ -234,7 +282,7 @@ async fn change_password(State(state): State<AppState>, form: Posted) -> PageRes
     settings_page(
         &state,
         s,
-        Flash::Done("Password changed. Your other sessions are signed out.".into()),
+        Flash::Done(tr(s.lang, "settings-password-changed")),
     )
     .await
 }
@@ -263,7 +311,10 @@ async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResul
     settings_page(
         &state,
         s,
-        Flash::Secret(format!("Your API token {name:?}:"), token),
+        Flash::Secret(
+            lang::tr(s.lang, "settings-api-made", &[("name", &name)]),
+            token,
+        ),
     )
     .await
 }

@@ -13,7 +13,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use refuge_application::document::EvidenceStatus;
-use refuge_engine::NOTICE;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
@@ -100,7 +99,6 @@ struct EvidencePage {
     refused: Option<String>,
     saved: Option<i64>,
     statuses: Vec<(&'static str, &'static str)>,
-    notice: &'static str,
 }
 
 #[derive(Deserialize)]
@@ -124,7 +122,7 @@ pub(super) async fn evidence_page(
         StatusCode::from_u16(d.status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY)
     });
     let mut page = EvidencePage {
-        ctx: Ctx::of(&s, format!("Evidence: {}", case.client_name)),
+        ctx: Ctx::of_case(&s, "application-evidence-title", &case.client_name),
         error: None,
         version: stored.version,
         checklist_version: String::new(),
@@ -136,7 +134,6 @@ pub(super) async fn evidence_page(
             .iter()
             .map(|s| (s.as_str(), status_words(*s)))
             .collect(),
-        notice: NOTICE,
         case,
     };
     match service::readiness(&state, &page.case, &stored.document).await {

@@ -5,7 +5,6 @@
 use askama::Template;
 use axum::extract::State;
 use refuge_application::Form;
-use refuge_engine::NOTICE;
 
 use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
@@ -23,7 +22,6 @@ struct HistoryPage {
     column: &'static str,
     unset: &'static str,
     unchanged: &'static str,
-    notice: &'static str,
 }
 
 /// The form's name for a changed path: `part_a2.members[c1].last_name` is the
@@ -73,13 +71,12 @@ pub(super) async fn history_page(
         })
         .collect();
     Ok(render(&HistoryPage {
-        ctx: Ctx::of(&s, format!("Application history: {}", case.client_name)),
+        ctx: Ctx::of_case(&s, "application-history-title", &case.client_name),
         case,
         versions,
         column: "Item",
         unset: "not answered",
         unchanged: "No change to the application.",
-        notice: NOTICE,
     }))
 }
 

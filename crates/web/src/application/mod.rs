@@ -23,7 +23,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use refuge_application::Form;
 use refuge_application::output::{Severity, Status};
-use refuge_engine::{InputError, NOTICE};
+use refuge_engine::InputError;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -84,7 +84,6 @@ struct ApplicationPage {
     /// The version just saved, after a save.
     saved: Option<i64>,
     edition: String,
-    notice: &'static str,
 }
 
 /// The form's address after a save or a refusal.
@@ -151,7 +150,7 @@ async fn application_page(
     };
     let sections = editor::sections(form, &view);
     let page = ApplicationPage {
-        ctx: Ctx::of(&s, format!("Application: {}", case.client_name)),
+        ctx: Ctx::of_case(&s, "application-title", &case.client_name),
         case,
         version: stored.version,
         saved_by: stored.changed_by,
@@ -160,7 +159,6 @@ async fn application_page(
         error,
         saved: q.saved.filter(|_| status == StatusCode::OK),
         edition: edition(form),
-        notice: NOTICE,
     };
     Ok((status, render(&page)).into_response())
 }
@@ -303,7 +301,6 @@ struct ReadinessPage {
     blocking: Vec<IssueView>,
     warnings: Vec<IssueView>,
     waiting: Vec<IssueView>,
-    notice: &'static str,
 }
 
 /// A stored application that no longer reads beside the facts: the error in
@@ -365,7 +362,7 @@ async fn readiness_page(
     let facts = cases::document(&case);
     let form = Form::embedded();
     let mut page = ReadinessPage {
-        ctx: Ctx::of(&s, format!("Ready to file? {}", case.client_name)),
+        ctx: Ctx::of_case(&s, "application-readiness-title", &case.client_name),
         error: None,
         ready: false,
         as_of: String::new(),
@@ -373,7 +370,6 @@ async fn readiness_page(
         blocking: Vec::new(),
         warnings: Vec::new(),
         waiting: Vec::new(),
-        notice: NOTICE,
         case,
     };
     match service::readiness(&state, &page.case, &stored.document).await {

@@ -14,7 +14,6 @@ use refuge_application::document::{
 };
 use refuge_application::output::Status;
 use refuge_application::{CaseDocument, Readiness};
-use refuge_engine::NOTICE;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -84,7 +83,6 @@ struct TimelinePage {
     disagreements: Vec<Disagreement>,
     /// The other `timeline.*` checks tripped: their messages.
     others: Vec<String>,
-    notice: &'static str,
 }
 
 /// A date as a source gives it, its precision said: "2023 (year only)".
@@ -374,12 +372,11 @@ pub(super) async fn timeline_page(
     let stored = super::viewed(&state, &s, &case, "timeline viewed").await?;
     let facts = cases::document(&case);
     let mut page = TimelinePage {
-        ctx: Ctx::of(&s, format!("Timeline: {}", case.client_name)),
+        ctx: Ctx::of_case(&s, "application-timeline-title", &case.client_name),
         error: None,
         events: Vec::new(),
         disagreements: Vec::new(),
         others: Vec::new(),
-        notice: NOTICE,
         case,
     };
     match service::checked(&state, &page.case, &stored.document).await {

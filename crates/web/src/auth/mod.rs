@@ -7,7 +7,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
-use refuge_engine::NOTICE;
 use serde::Deserialize;
 
 use crate::domain::AuditAction;
@@ -16,12 +15,14 @@ use crate::domain::user::{self, MAX_NAME_CHARS};
 use crate::http::error::AppError;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, PreSession, Q, field, pre_csrf};
+use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::{self};
 use crate::http::view::{Ctx, error_page, render};
 use crate::secret;
 use crate::state::AppState;
 use crate::store::{Audit, By, User};
+use refuge_i18n::{Lang, tr};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -44,7 +45,6 @@ struct Setup<'a> {
     token: &'a str,
     name: &'a str,
     error: Option<String>,
-    notice: &'static str,
 }
 
 #[derive(Deserialize)]
@@ -64,25 +64,24 @@ async fn setup_form(State(state): State<AppState>, Q(q): Q<TokenQuery>) -> PageR
         // A used link (issue 22, defect 10): say so, and where to go instead.
         return Ok(error_page(
             StatusCode::NOT_FOUND,
-            "This setup link has already been used: the administrator's account exists. Sign in at /login; a forgotten password is reset by another administrator, or on the server with the command refuge user add.",
+            &tr(lang::current(), "auth-setup-used"),
         ));
     }
     if !setup_token_valid(&state, &q.token) {
         return Ok(error_page(
             StatusCode::NOT_FOUND,
-            "This setup link is not valid. Use the link the server printed when it last started (each start prints a new one until the administrator exists).",
+            &tr(lang::current(), "auth-setup-invalid"),
         ));
     }
     let (csrf, cookie) = pre_csrf();
     Ok((
         cookie,
         render(&Setup {
-            ctx: Ctx::anonymous("First run"),
+            ctx: Ctx::anonymous("auth-setup-title"),
             csrf,
             token: &q.token,
             name: "",
             error: None,
-            notice: NOTICE,
         }),
     )
         .into_response())
@@ -95,24 +94,24 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
     }
     let typed = field(&form.fields, "name").trim();
     let password = field(&form.fields, "password");
+    let lang = lang::current();
     let problem = user::check_user_name(typed)
-        .map_err(|e| format!("User name: {e}."))
+        .map_err(|e| lang::tr(lang, "auth-error-user-name", &[("problem", &e)]))
         .and_then(|name| {
             user::check_new_password(password)
                 .map(|()| name)
-                .map_err(|e| format!("Password: {e}."))
+                .map_err(|e| lang::tr(lang, "auth-error-password", &[("problem", &e)]))
         });
     let name = match problem {
         Ok(name) => name,
         Err(error) => {
             let (csrf, cookie) = pre_csrf();
             let page = Setup {
-                ctx: Ctx::anonymous("First run"),
+                ctx: Ctx::anonymous("auth-setup-title"),
                 csrf,
                 token,
                 name: typed,
                 error: Some(error),
-                notice: NOTICE,
             };
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, cookie, render(&page)).into_response());
         }
@@ -180,8 +179,14 @@ struct Login<'a> {
     name: &'a str,
     /// The page to go to after signing in.
     next: &'a str,
-    error: Option<&'a str>,
-    notice: &'static str,
+    error: Option<String>,
+    /// Every shipped language, for the language switch.
+    languages: Vec<Lang>,
+}
+
+/// Every shipped language, for a language switch.
+pub fn languages() -> Vec<Lang> {
+    Lang::all().collect()
 }
 
 /// Where to go after signing in: a page of this site (a path), or the dashboard.
@@ -194,26 +199,41 @@ fn next_page(next: &str) -> &str {
 struct LoginQuery {
     #[serde(default)]
     next: String,
+    /// A language picked on the page (its code).
+    #[serde(default)]
+    lang: String,
 }
 
 async fn login_form(State(state): State<AppState>, Q(q): Q<LoginQuery>) -> PageResult {
+    // The language switch: the language picked, kept in a cookie for the
+    // pages before (and, without a choice in Settings, after) signing in.
+    let picked = Lang::parse(&q.lang);
+    if let Some(l) = picked {
+        lang::set_current(l);
+    }
     if state.db.user_count().await? == 0 {
         // The one-time setup link is printed by the server, never shown here.
         return Ok(error_page(
             StatusCode::SERVICE_UNAVAILABLE,
-            "No account exists yet. Open the one-time setup link that the server printed when it started.",
+            &tr(lang::current(), "auth-no-account"),
         ));
     }
-    let (csrf, cookie) = pre_csrf();
+    let (csrf, [cookie]) = pre_csrf();
+    let mut headers = HeaderMap::new();
+    for c in std::iter::once(cookie.1).chain(picked.map(lang::lang_cookie)) {
+        if let Ok(v) = c.parse() {
+            headers.append(header::SET_COOKIE, v);
+        }
+    }
     Ok((
-        cookie,
+        headers,
         render(&Login {
-            ctx: Ctx::anonymous("Sign in"),
+            ctx: Ctx::anonymous("auth-sign-in"),
             csrf,
             name: "",
             next: next_page(&q.next),
             error: None,
-            notice: NOTICE,
+            languages: languages(),
         }),
     )
         .into_response())
@@ -274,12 +294,12 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
                 .await?;
             let (csrf, cookie) = pre_csrf();
             let page = Login {
-                ctx: Ctx::anonymous("Sign in"),
+                ctx: Ctx::anonymous("auth-sign-in"),
                 csrf,
                 name: &name,
                 next: next_page(field(&form.fields, "next")),
-                error: Some("The user name or password is wrong."),
-                notice: NOTICE,
+                error: Some(tr(lang::current(), "auth-wrong-password")),
+                languages: languages(),
             };
             Ok((StatusCode::UNAUTHORIZED, cookie, render(&page)).into_response())
         }

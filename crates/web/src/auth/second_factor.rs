@@ -12,13 +12,13 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use qrcodegen::{QrCode, QrCodeEcc};
-use refuge_engine::NOTICE;
 use serde::Deserialize;
 
 use super::{expires_in, next_page, start_session};
 use crate::domain::AuditAction;
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::{Posted, PreSession, Q, pre_csrf};
+use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::{self, PendingSignIn, Session};
 use crate::http::view::{Ctx, render, see_other};
@@ -82,8 +82,7 @@ struct CodePage<'a> {
     ctx: Ctx,
     csrf: String,
     next: &'a str,
-    error: Option<&'a str>,
-    notice: &'static str,
+    error: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,11 +94,10 @@ struct NextQuery {
 async fn code_form(_: PendingSignIn, Q(q): Q<NextQuery>) -> PageResult {
     let (csrf, cookie) = pre_csrf();
     let page = CodePage {
-        ctx: Ctx::anonymous("Second factor"),
+        ctx: Ctx::anonymous("auth-second-factor"),
         csrf,
         next: next_page(&q.next),
         error: None,
-        notice: NOTICE,
     };
     Ok((cookie, render(&page)).into_response())
 }
@@ -222,14 +220,8 @@ async fn code(
         Err(refused) => {
             state.rate_limit.code_failed(&ip, &user.name);
             let (detail, error) = match refused {
-                Refused::Wrong => (
-                    "wrong second-factor code",
-                    "That code is wrong. Type the six digits your authenticator app shows now, or one of your recovery codes.",
-                ),
-                Refused::Used => (
-                    "second-factor code already used",
-                    "That code was used already. Wait for your app to show the next one, and type that.",
-                ),
+                Refused::Wrong => ("wrong second-factor code", "auth-code-wrong"),
+                Refused::Used => ("second-factor code already used", "auth-code-used"),
             };
             state
                 .db
@@ -237,11 +229,10 @@ async fn code(
                 .await?;
             let (csrf, cookie) = pre_csrf();
             let page = CodePage {
-                ctx: Ctx::anonymous("Second factor"),
+                ctx: Ctx::anonymous("auth-second-factor"),
                 csrf,
                 next: &next,
-                error: Some(error),
-                notice: NOTICE,
+                error: Some(refuge_i18n::tr(lang::current(), error)),
             };
             Ok((StatusCode::UNAUTHORIZED, cookie, render(&page)).into_response())
         }
@@ -263,12 +254,16 @@ struct SetUp {
     /// Recovery codes just made: shown once, on the answer that made them.
     recovery: Vec<String>,
     error: Option<String>,
-    notice: &'static str,
 }
 
 /// A QR code of `text` as inline SVG (numbers only: nothing to escape),
-/// drawn with a light border, as scanners need.
-fn qr_svg(text: &str) -> Option<String> {
+/// drawn with a light border, as scanners need; `label` names it for
+/// screen readers.
+fn qr_svg(text: &str, label: &str) -> Option<String> {
+    let label = label
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
     let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
     let border = 4;
     let dim = qr.size() + 2 * border;
@@ -281,7 +276,7 @@ fn qr_svg(text: &str) -> Option<String> {
         }
     }
     Some(format!(
-        r##"<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {dim} {dim}" width="220" height="220" role="img" aria-label="QR code of the set-up address for an authenticator app" shape-rendering="crispEdges"><rect width="{dim}" height="{dim}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
+        r##"<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {dim} {dim}" width="220" height="220" role="img" aria-label="{label}" shape-rendering="crispEdges"><rect width="{dim}" height="{dim}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
     ))
 }
 
@@ -301,7 +296,8 @@ async fn set_up_page(
                 .map(|c| String::from_utf8_lossy(c).into_owned())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let svg = qr_svg(&uri).unwrap_or_default();
+            let svg =
+                qr_svg(&uri, &refuge_i18n::tr(s.lang, "auth-2fa-qr-label")).unwrap_or_default();
             (grouped, uri, svg)
         }),
         _ => None,
@@ -312,21 +308,20 @@ async fn set_up_page(
         StatusCode::OK
     };
     let page = SetUp {
-        ctx: Ctx::of(s, "Second factor"),
+        ctx: Ctx::of(s, "auth-second-factor"),
         required: state.db.second_factor_required().await?,
         on: factor.enabled,
         recovery_left: factor.recovery_left,
         setting_up,
         recovery,
         error,
-        notice: NOTICE,
     };
     Ok((status, render(&page)).into_response())
 }
 
-/// The set-up page again, with why the form was refused (422).
+/// The set-up page again, with why the form was refused (422): the message `why`.
 async fn refused(state: &AppState, s: &Session, why: &str) -> PageResult {
-    set_up_page(state, s, Vec::new(), Some(why.to_string())).await
+    set_up_page(state, s, Vec::new(), Some(refuge_i18n::tr(s.lang, why))).await
 }
 
 async fn set_up(State(state): State<AppState>, s: Session) -> PageResult {
@@ -346,7 +341,7 @@ async fn start(State(state): State<AppState>, form: Posted) -> PageResult {
         .start_second_factor(&s.user.id, &secret.to_base32(), &audit)
         .await?
     {
-        return refused(&state, s, "Your second factor is on already.").await;
+        return refused(&state, s, "auth-2fa-already-on").await;
     }
     Ok(see_other(SET_UP_PAGE.into()))
 }
@@ -357,12 +352,12 @@ async fn confirm(State(state): State<AppState>, form: Posted) -> PageResult {
     let s = &form.session;
     let factor = state.db.second_factor(&s.user.id).await?;
     let (Some(b32), false) = (factor.secret, factor.enabled) else {
-        return refused(&state, s, "There is no key being set up: begin again.").await;
+        return refused(&state, s, "auth-2fa-no-key").await;
     };
     let step = TotpSecret::from_base32(&b32)
         .and_then(|k| k.verify(form.get("code"), state.now().as_second()));
     let Some(step) = step else {
-        return refused(&state, s, "Code: it is not the one your app shows for this key now. Check that the app added the key shown here, and type the six digits it shows.").await;
+        return refused(&state, s, "auth-2fa-code-not-this-key").await;
     };
     let codes: Vec<String> = (0..RECOVERY_CODES)
         .map(|_| secret::new_recovery_code())
@@ -380,12 +375,7 @@ async fn confirm(State(state): State<AppState>, form: Posted) -> PageResult {
         .confirm_second_factor(&s.user.id, &b32, step, &hashes, &audit)
         .await?
     {
-        return refused(
-            &state,
-            s,
-            "The key changed meanwhile (set up again in another tab?): begin again.",
-        )
-        .await;
+        return refused(&state, s, "auth-2fa-key-changed").await;
     }
     set_up_page(&state, s, codes, None).await
 }
@@ -395,10 +385,10 @@ async fn confirm(State(state): State<AppState>, form: Posted) -> PageResult {
 async fn off(State(state): State<AppState>, form: Posted) -> PageResult {
     let s = &form.session;
     if state.db.second_factor_required().await? {
-        return refused(&state, s, "Your workspace requires a second factor: it cannot be turned off. An administrator can reset it.").await;
+        return refused(&state, s, "auth-2fa-required-cannot-off").await;
     }
     if !state.db.second_factor(&s.user.id).await?.enabled {
-        return refused(&state, s, "Your second factor is off already.").await;
+        return refused(&state, s, "auth-2fa-already-off").await;
     }
     // A stolen session must not guess at codes any faster than a sign-in.
     let ip = s.ip.clone().unwrap_or_default();
@@ -410,7 +400,7 @@ async fn off(State(state): State<AppState>, form: Posted) -> PageResult {
         .is_err()
     {
         state.rate_limit.code_failed(&ip, &s.user.name);
-        return refused(&state, s, "Code: it is wrong or used already; type the one your app shows now, or a recovery code.").await;
+        return refused(&state, s, "auth-2fa-off-code-wrong").await;
     }
     let audit = s.did(AuditAction::SecondFactorOff, "second factor turned off");
     state.db.remove_second_factor(&s.user.id, &audit).await?;

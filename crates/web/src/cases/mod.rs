@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use refuge_engine::{Assessment, NOTICE};
+use refuge_engine::Assessment;
 use serde::Deserialize;
 
 use crate::cases::service::assessment_of;
@@ -56,7 +56,6 @@ struct CaseList {
     q: String,
     due: String,
     filter: CaseFilter,
-    notice: &'static str,
 }
 
 /// The case list's filters in the address: never a name or a number, which
@@ -110,12 +109,11 @@ async fn list_cases(
     };
     let cases = state.db.cases_for(&s.user, &filter).await?;
     Ok(render(&CaseList {
-        ctx: Ctx::of(s, "Cases"),
+        ctx: Ctx::of(s, "cases-list-title"),
         cases,
         q,
         due,
         filter,
-        notice: NOTICE,
     }))
 }
 
@@ -127,7 +125,6 @@ struct NewCase<'a> {
     number: &'a str,
     arrival: &'a str,
     error: Option<String>,
-    notice: &'static str,
 }
 
 /// The new-case form's address after a refusal: the key of its draft.
@@ -150,22 +147,20 @@ async fn new_case_form(
         .and_then(|key| state.drafts.get(key, &s.user.id, NEW_CASE));
     let Some(d) = draft else {
         return Ok(render(&NewCase {
-            ctx: Ctx::of(&s, "New case"),
+            ctx: Ctx::of(&s, "cases-new-title"),
             client_name: "",
             number: "",
             arrival: "",
             error: None,
-            notice: NOTICE,
         }));
     };
     let typed = |name: &str| d.typed.get(name).map_or("", String::as_str);
     let page = NewCase {
-        ctx: Ctx::of(&s, "New case"),
+        ctx: Ctx::of(&s, "cases-new-title"),
         client_name: typed("client_name"),
         number: typed("number"),
         arrival: typed("arrival"),
         error: Some(d.error.clone()),
-        notice: NOTICE,
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }
@@ -251,7 +246,6 @@ struct CasePage {
     can_manage: bool,
     /// What the last action did, in words (after a save's redirect).
     done: Option<String>,
-    notice: &'static str,
 }
 
 /// The case page's address after an action: which action, never a value
@@ -331,7 +325,7 @@ async fn case_page(
     )
     .await?;
     let page = CasePage {
-        ctx: Ctx::of(&s, case.client_name.clone()),
+        ctx: Ctx::of_case(&s, "cases-case-title", &case.client_name),
         ctx_user_id: s.user.id.clone(),
         can_manage: s.user.role.manages_cases(),
         case,
@@ -346,7 +340,6 @@ async fn case_page(
         task_ideas,
         colleagues,
         done,
-        notice: NOTICE,
     };
     Ok(render(&page))
 }
@@ -364,13 +357,13 @@ async fn report(
     )
     .await?;
     Ok(render(&Report {
+        ctx: Ctx::of_case(&s, "cases-case-title", &case.client_name),
         as_of: a.as_of.to_string(),
         law_version: a.law.version.clone(),
         law_reviewed_on: a.law.reviewed_on.to_string(),
         sections: refuge_report::html_sections(&a),
         printed_by: s.user.name.clone(),
         case,
-        notice: NOTICE,
     }))
 }
 
@@ -380,6 +373,7 @@ async fn report(
 #[derive(Template)]
 #[template(path = "cases/report.html")]
 struct Report {
+    ctx: Ctx,
     case: CaseRow,
     as_of: String,
     law_version: String,
@@ -387,7 +381,6 @@ struct Report {
     printed_by: String,
     /// HTML from `refuge_report`, which escapes every string it writes.
     sections: String,
-    notice: &'static str,
 }
 // ----- history, notes, team, archive -----
 
@@ -424,7 +417,6 @@ struct History {
     column: &'static str,
     unset: &'static str,
     unchanged: &'static str,
-    notice: &'static str,
 }
 
 async fn history(
@@ -454,13 +446,12 @@ async fn history(
         })
         .collect();
     Ok(render(&History {
-        ctx: Ctx::of(&s, format!("History: {}", case.client_name)),
+        ctx: Ctx::of_case(&s, "cases-history-title", &case.client_name),
         case,
         versions,
         column: "Fact",
         unset: "unknown",
         unchanged: "No change to the facts.",
-        notice: NOTICE,
     }))
 }
 

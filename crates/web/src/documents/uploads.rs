@@ -18,7 +18,6 @@ use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use refuge_documents::{FileProblem, Media, exhibit_letter, inspect};
-use refuge_engine::NOTICE;
 use serde::{Deserialize, Serialize};
 
 use super::multipart;
@@ -242,7 +241,6 @@ struct UploadsPage {
     roles: [&'static str; 3],
     limit: String,
     done: Option<&'static str>,
-    notice: &'static str,
 }
 
 #[derive(Deserialize, Default)]
@@ -321,7 +319,7 @@ pub(super) async fn uploads_page(
     let rows = state.db.uploads(&case.id).await?;
     let items = evidence_items(&state, &case).await;
     let places = packet_places(&rows);
-    let ctx = Ctx::of(&s, format!("Uploads: {}", case.client_name));
+    let ctx = Ctx::of_case(&s, "uploads-title", &case.client_name);
     let uploads = rows
         .iter()
         .map(|r| {
@@ -358,7 +356,6 @@ pub(super) async fn uploads_page(
             "deleted" => Some("The upload is deleted."),
             _ => None,
         },
-        notice: NOTICE,
         case,
     }))
 }
@@ -498,7 +495,6 @@ struct ConfirmDelete {
     file_name: String,
     /// What the packet makes of it, and of what belongs to it.
     uses: Vec<String>,
-    notice: &'static str,
 }
 
 /// Deletes an upload. One the packet uses (an exhibit, its translation or
@@ -532,11 +528,10 @@ pub(super) async fn delete_upload(
     }
     if !uses.is_empty() && form.get("confirm") != "1" {
         return Ok(render(&ConfirmDelete {
-            ctx: Ctx::of(s, "Delete this upload?".to_string()),
+            ctx: Ctx::of(s, "uploads-delete-title"),
             id,
             file_name: Details::of(row).file_name,
             uses,
-            notice: NOTICE,
             case,
         }));
     }

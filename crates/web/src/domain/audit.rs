@@ -77,6 +77,8 @@ actions! {
     PermissionPassword => "permission.password",
     /// A user chose the time zone their pages show times in.
     SettingsTimeZone => "settings.time_zone",
+    /// A user chose the language their pages are written in (issue 19).
+    SettingsLanguage => "settings.language",
     /// An administrator (or `refuge user reset-second-factor`) removed a user's second factor.
     PermissionSecondFactor => "permission.second_factor",
     /// An administrator required a second factor of every user, or stopped requiring it.

@@ -26,6 +26,15 @@ impl Role {
             Role::Staff => "staff",
         }
     }
+
+    /// The message that names the role on a page (`crates/i18n/locales/*/web.ftl`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Role::Admin => "web-role-admin",
+            Role::Attorney => "web-role-attorney",
+            Role::Staff => "web-role-staff",
+        }
+    }
 }
 
 impl FromStr for Role {

@@ -6,8 +6,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
+use refuge_engine::Assessment;
 use refuge_engine::output::Question;
-use refuge_engine::{Assessment, NOTICE};
 use serde::Deserialize;
 
 use crate::cases::service::assessment_of;
@@ -55,7 +55,6 @@ struct Interview {
     why: Vec<WhyRow>,
     error: Option<String>,
     saved: Option<String>,
-    notice: &'static str,
 }
 
 #[derive(Deserialize)]
@@ -166,7 +165,7 @@ fn interview_page(
         Some((id.to_string(), words.to_string()))
     });
     Interview {
-        ctx: Ctx::of(s, format!("Interview: {}", case.client_name)),
+        ctx: Ctx::of_case(s, "facts-interview-title", &case.client_name),
         case,
         question,
         position: skip + 1,
@@ -181,7 +180,6 @@ fn interview_page(
         why,
         error,
         saved,
-        notice: NOTICE,
     }
 }
 

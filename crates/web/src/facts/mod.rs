@@ -13,7 +13,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use refuge_engine::NOTICE;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -59,7 +58,6 @@ struct FactsPage {
     /// The defined groups, to pick a ground's group from.
     groups: String,
     error: Option<String>,
-    notice: &'static str,
 }
 
 fn facts_page_of(
@@ -76,13 +74,12 @@ fn facts_page_of(
         .map(|sec| (sec.key, sec.title, widgets::section(sec, &st)))
         .collect();
     FactsPage {
-        ctx: Ctx::of(s, format!("Facts: {}", case.client_name)),
+        ctx: Ctx::of_case(s, "facts-title", &case.client_name),
         version: case.version,
         case,
         sections,
         groups: widgets::group_list(doc),
         error,
-        notice: NOTICE,
     }
 }
 

@@ -9,21 +9,7 @@ use serde_json::Value;
 
 use crate::facts::form::{self as facts_form, Field, Kind, Section, Shape};
 
-/// HTML-escapes text for element content and quoted attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::http::view::esc;
 
 /// An element id from a fact path (`harms[h1].severe` → `f-harms-h1--severe`).
 fn element_id(path: &str) -> String {

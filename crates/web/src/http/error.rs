@@ -88,12 +88,20 @@ impl IntoResponse for AppError {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         };
-        let message = match &self {
-            AppError::Db(DbError::Conflict(m)) => m.clone(),
-            AppError::Db(_) => "something went wrong on the server; nothing was saved. Try again, and tell your administrator if it persists".into(),
-            other => other.to_string(),
+        // The page's words in the reader's language; the API's stay the
+        // English of `Display` (a contract).
+        let id = match &self {
+            AppError::NoCookie => "error-no-cookie",
+            AppError::NotFound => "error-not-found",
+            AppError::Forbidden => "error-forbidden",
+            AppError::Csrf => "error-csrf",
+            AppError::RateLimited => "error-rate-limited",
+            AppError::CodesLocked => "error-codes-locked",
+            AppError::Db(DbError::Conflict(m)) => return error_page(status, m),
+            AppError::Db(_) => "error-server",
+            other => return error_page(status, &other.to_string()),
         };
-        error_page(status, &message)
+        error_page(status, &refuge_i18n::tr(crate::http::lang::current(), id))
     }
 }
 

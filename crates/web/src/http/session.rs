@@ -117,13 +117,27 @@ impl Actor {
 }
 
 impl Ctx {
-    /// The frame of a signed-in user's page.
-    pub fn of(s: &Session, title: impl Into<String>) -> Ctx {
+    /// The frame of a signed-in user's page, titled by the message `title_id`.
+    pub fn of(s: &Session, title_id: &str) -> Ctx {
+        Ctx::titled(s, refuge_i18n::tr(s.lang, title_id))
+    }
+
+    /// The frame of a page of a case, titled by the message `title_id`
+    /// given the client's `name`.
+    pub fn of_case(s: &Session, title_id: &str, name: &str) -> Ctx {
+        Ctx::titled(
+            s,
+            crate::http::lang::tr(s.lang, title_id, &[("name", &name)]),
+        )
+    }
+
+    fn titled(s: &Session, title: String) -> Ctx {
         Ctx {
-            title: title.into(),
+            title,
             user: Some(s.user.clone()),
             csrf: s.csrf.clone(),
             tz: s.tz.clone(),
+            lang: s.lang,
         }
     }
 }
@@ -138,6 +152,11 @@ pub struct Session {
     pub time_zone: Option<String>,
     /// The time zone the user's pages show times in: theirs, else the server's.
     pub tz: jiff::tz::TimeZone,
+    /// The language the user chose in Settings (a code), if any.
+    pub language: Option<String>,
+    /// The language the user's pages are written in: theirs, else the
+    /// request's (`http::lang::of_user`).
+    pub lang: refuge_i18n::Lang,
 }
 
 /// The time zone named `name` in the tz database, else the server's.
@@ -184,8 +203,11 @@ where
                 user,
                 csrf,
                 time_zone,
+                language,
                 ..
             }) => {
+                let lang = crate::http::lang::of_user(language.as_deref(), &parts.headers);
+                crate::http::lang::set_current(lang);
                 let s = Session {
                     actor: Actor {
                         user,
@@ -195,6 +217,8 @@ where
                     csrf,
                     tz: zone_or_server(time_zone.as_deref()),
                     time_zone,
+                    language,
+                    lang,
                 };
                 parts.extensions.insert(s.clone());
                 Ok(s)

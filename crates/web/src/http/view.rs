@@ -4,26 +4,35 @@
 use askama::Template;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use refuge_engine::NOTICE;
+use refuge_i18n::Lang;
 
+use crate::http::lang::{self, Arg};
 use crate::store::User;
 
-/// What every page's frame needs: the title and, when signed in, the user and CSRF token.
+/// What every page's frame needs: the title and, when signed in, the user
+/// and CSRF token; the language the page is written in, and the time zone
+/// it shows times in.
 pub struct Ctx {
     pub title: String,
     pub user: Option<User>,
     pub csrf: String,
     /// The time zone the page shows times in: the user's, else the server's.
     pub tz: jiff::tz::TimeZone,
+    /// The language the page is written in (`<html lang>`, and every `t`).
+    pub lang: Lang,
 }
 
 impl Ctx {
-    pub fn anonymous(title: &str) -> Ctx {
+    /// The frame of a page before signing in, titled by the message
+    /// `title_id`, in the request's language.
+    pub fn anonymous(title_id: &str) -> Ctx {
+        let lang = lang::current();
         Ctx {
-            title: title.into(),
+            title: refuge_i18n::tr(lang, title_id),
             user: None,
             csrf: String::new(),
             tz: jiff::tz::TimeZone::system(),
+            lang,
         }
     }
 
@@ -31,7 +40,85 @@ impl Ctx {
     pub fn local(&self, utc: &str) -> String {
         local(utc, &self.tz)
     }
+
+    /// The message `id` in the page's language: `{{ ctx.t("web-nav-cases") }}`.
+    pub fn t(&self, id: &str) -> Text {
+        Text::new(refuge_i18n::tr(self.lang, id))
+    }
+
+    /// The message `id` with one argument: `{{ ctx.t1("dashboard-in-days", "days", n) }}`.
+    pub fn t1(&self, id: &str, k: &str, v: impl Arg) -> Text {
+        Text::new(lang::tr(self.lang, id, &[(k, &v)]))
+    }
+
+    /// The message `id` with two arguments.
+    pub fn t2(&self, id: &str, k1: &str, v1: impl Arg, k2: &str, v2: impl Arg) -> Text {
+        Text::new(lang::tr(self.lang, id, &[(k1, &v1), (k2, &v2)]))
+    }
+
+    /// The message `id` with three arguments.
+    #[allow(clippy::too_many_arguments)]
+    pub fn t3(
+        &self,
+        id: &str,
+        k1: &str,
+        v1: impl Arg,
+        k2: &str,
+        v2: impl Arg,
+        k3: &str,
+        v3: impl Arg,
+    ) -> Text {
+        Text::new(lang::tr(self.lang, id, &[(k1, &v1), (k2, &v2), (k3, &v3)]))
+    }
+
+    /// A day (`2026-12-07`) written out in the page's language.
+    pub fn day(&self, iso: impl AsRef<str>) -> String {
+        lang::day(self.lang, iso.as_ref())
+    }
+
+    /// A whole number with the page's language's grouping of thousands.
+    pub fn num(&self, n: impl Into<i64>) -> String {
+        refuge_i18n::number(self.lang, n.into())
+    }
 }
+
+/// A message as a page shows it: escaped for HTML once, here (arguments
+/// included: a client's name), so that askama writes it as it is.
+pub struct Text(String);
+
+impl Text {
+    fn new(s: String) -> Text {
+        if s.contains(['&', '<', '>', '"', '\'']) {
+            Text(esc(&s))
+        } else {
+            Text(s)
+        }
+    }
+}
+
+/// HTML-escapes text for element content and quoted attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl askama::filters::HtmlSafe for Text {}
 
 pub fn render<T: Template>(t: &T) -> Response {
     match t.render() {
@@ -52,21 +139,26 @@ pub fn render<T: Template>(t: &T) -> Response {
 struct Message<'a> {
     ctx: Ctx,
     message: &'a str,
-    notice: &'static str,
 }
 
-/// An error page with its status: the status in words as its title, and the message.
+/// An error page with its status: the status in words as its title (the
+/// message `error-status-CODE`, else `error-status`), and the message,
+/// worded by the caller in the request's language.
 pub fn error_page(status: StatusCode, message: &str) -> Response {
-    let title = status.canonical_reason().unwrap_or("Error");
-    (
-        status,
-        render(&Message {
-            ctx: Ctx::anonymous(title),
-            message,
-            notice: NOTICE,
-        }),
-    )
-        .into_response()
+    let title = match status.as_u16() {
+        400 => "error-status-400",
+        403 => "error-status-403",
+        404 => "error-status-404",
+        409 => "error-status-409",
+        413 => "error-status-413",
+        422 => "error-status-422",
+        429 => "error-status-429",
+        500 => "error-status-500",
+        503 => "error-status-503",
+        _ => "error-status",
+    };
+    let ctx = Ctx::anonymous(title);
+    (status, render(&Message { ctx, message })).into_response()
 }
 
 pub async fn stylesheet() -> Response {

@@ -22,7 +22,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use refuge_engine::NOTICE;
 use refuge_interview::{Bank, CaseView, Forum, Item, checklist, practice_set};
 use serde::Deserialize;
 use serde_json::Value;
@@ -216,7 +215,6 @@ struct Overview {
     error: Option<String>,
     done: Option<&'static str>,
     bank_version: String,
-    notice: &'static str,
 }
 
 #[derive(Deserialize, Default)]
@@ -296,7 +294,7 @@ async fn overview(
     )
     .await?;
     let page = Overview {
-        ctx: Ctx::of(&s, format!("Interview preparation: {}", case.client_name)),
+        ctx: Ctx::of_case(&s, "prep-title", &case.client_name),
         forum,
         chosen_forum: shown
             .as_ref()
@@ -322,7 +320,6 @@ async fn overview(
         },
         bank_version: Bank::embedded().version.clone(),
         case,
-        notice: NOTICE,
     };
     Ok(answer(&page, draft.is_some()))
 }
@@ -476,7 +473,6 @@ struct QuestionPage {
     /// The question's mark in an earlier session.
     earlier: Option<PracticeMark>,
     error: Option<String>,
-    notice: &'static str,
 }
 
 #[derive(Deserialize, Default)]
@@ -535,7 +531,7 @@ async fn question(
         notes = d.typed.get("notes").cloned().unwrap_or_default();
     }
     let page = QuestionPage {
-        ctx: Ctx::of(&s, format!("Practice: {}", case.client_name)),
+        ctx: Ctx::of_case(&s, "prep-practice-title", &case.client_name),
         section: item.as_ref().map_or("", |i| i.section.title()),
         sources: item.as_ref().map_or(Vec::new(), |i| sources(&i.sources)),
         item,
@@ -548,7 +544,6 @@ async fn question(
         notes,
         earlier,
         error,
-        notice: NOTICE,
     };
     Ok(answer(&page, draft.is_some()))
 }
@@ -633,6 +628,7 @@ async fn mark(
 #[derive(Template)]
 #[template(path = "interview/print.html")]
 struct Print {
+    ctx: Ctx,
     case: CaseRow,
     forum: Forum,
     record: Option<InterviewRecord>,
@@ -642,7 +638,6 @@ struct Print {
     printed_by: String,
     bank_version: String,
     bank_reviewed_on: String,
-    notice: &'static str,
 }
 
 async fn print(
@@ -679,6 +674,7 @@ async fn print(
     .await?;
     let bank = Bank::embedded();
     Ok(render(&Print {
+        ctx: Ctx::of_case(&s, "prep-title", &case.client_name),
         case,
         forum,
         record,
@@ -688,6 +684,5 @@ async fn print(
         printed_by: s.user.name.clone(),
         bank_version: bank.version.clone(),
         bank_reviewed_on: bank.reviewed_on.to_string(),
-        notice: NOTICE,
     }))
 }

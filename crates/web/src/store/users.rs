@@ -219,7 +219,7 @@ impl Db {
     /// before anything else (the workspace requires one and theirs is not on).
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>> {
         let row = sqlx::query(
-            "SELECT u.id, u.name, u.role, u.active, u.time_zone, s.csrf,
+            "SELECT u.id, u.name, u.role, u.active, u.time_zone, u.language, s.csrf,
                     CASE WHEN u.totp_enabled = 0 AND EXISTS (
                         SELECT 1 FROM security_policy p WHERE p.require_second_factor = 1
                     ) THEN 1 ELSE 0 END AS must_enrol
@@ -236,6 +236,7 @@ impl Db {
                 user: user(&r)?,
                 csrf: r.try_get("csrf")?,
                 time_zone: r.try_get("time_zone")?,
+                language: r.try_get("language")?,
                 must_enrol: r.try_get::<i64, _>("must_enrol")? != 0,
             })
         })
@@ -387,6 +388,18 @@ impl Db {
             .await
     }
 
+    /// Sets the language a user's pages are written in (a language code
+    /// the caller checked; `None`: the browser's).
+    pub async fn set_language(
+        &self,
+        user_id: &UserId,
+        language: Option<&str>,
+        audit: &Audit<'_>,
+    ) -> Result<()> {
+        self.set_user_text(UserText::Language, user_id, language, audit)
+            .await
+    }
+
     /// Sets one of a user's optional texts, with its audit row.
     async fn set_user_text(
         &self,
@@ -400,6 +413,7 @@ impl Db {
                 "UPDATE users SET calendar_token_hash = $1 WHERE id = $2"
             }
             UserText::TimeZone => "UPDATE users SET time_zone = $1 WHERE id = $2",
+            UserText::Language => "UPDATE users SET language = $1 WHERE id = $2",
         };
         let mut tx = self.write().await?;
         sqlx::query(sql)
@@ -439,6 +453,7 @@ impl Db {
 enum UserText {
     CalendarTokenHash,
     TimeZone,
+    Language,
 }
 
 /// A signed-in session as [`Db::session`] reads it.
@@ -448,6 +463,9 @@ pub struct SessionRow {
     pub csrf: String,
     /// The time zone the user chose (`None`: the server's).
     pub time_zone: Option<String>,
+    /// The language the user chose, a code of `refuge_i18n` (`None`: the
+    /// browser's).
+    pub language: Option<String>,
     /// Whether the user must set up a second factor before anything else.
     pub must_enrol: bool,
 }

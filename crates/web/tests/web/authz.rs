@@ -146,6 +146,7 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         ("POST", "/settings/password") => (&[("current", "x"), ("new", "y")], 422),
         ("POST", "/settings/tokens") => (&[("name", "script")], 200),
         ("POST", "/settings/time-zone") => (&[("time_zone", "America/Chicago")], 200),
+        ("POST", "/settings/language") => (&[("language", "es")], 200),
         // Only one's own tokens are revoked: any other id is not found.
         ("POST", "/settings/tokens/{id}/revoke") => (&[], 404),
         ("POST", "/admin/users") => (

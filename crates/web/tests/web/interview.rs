@@ -126,7 +126,7 @@ both! {
         let page = t.get(&format!("/cases/{}/practice", case.id), Some(&ana)).await.body;
         assert!(page.contains(r#"id="bring-notice" name="brought" value="notice" checked"#), "the checklist's ticks are kept");
         let dash = t.get("/", Some(&ana)).await.body;
-        assert!(dash.contains("Interviews and hearings") && dash.contains("2026-12-15 at 09:30") && dash.contains("in 18 days"), "{dash}");
+        assert!(dash.contains("Interviews and hearings") && dash.contains("December 15, 2026 at 09:30") && dash.contains("in 18 days"), "{dash}");
         let ics = t.get(&format!("/cases/{}/calendar.ics", case.id), Some(&ana)).await.body;
         assert!(ics.contains("DTSTART;VALUE=DATE:20261215") && ics.contains("Asylum office interview at 09:30"), "{ics}");
         assert!(!ics.contains("Arlington") && !ics.contains("Quillfeather") && !ics.contains("Rosa"), "{ics}");

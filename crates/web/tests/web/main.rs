@@ -37,6 +37,7 @@ mod authz;
 mod documents;
 mod encryption;
 mod interview;
+mod language;
 mod pages;
 mod printouts;
 mod second_factor;
