@@ -6,3 +6,6 @@ application-readiness-title = Ready to file? { $name }
 application-timeline-title = Timeline: { $name }
 application-evidence-title = Evidence: { $name }
 application-history-title = Application history: { $name }
+application-history-item = Item
+application-history-not-answered = not answered
+application-history-unchanged = No change to the application.

@@ -14,6 +14,12 @@ web-confidential = Asylum information is confidential (8 C.F.R. § 208.6). Refug
 web-notice = Notice
 web-back-to-start = Back to the start page
 
+web-printed-by = Printed by { $name }. Confidential (8 C.F.R. § 208.6).
+web-version = Version { $version }
+web-version-before = Before
+web-version-after = After
+web-version-removed = removed
+
 web-role-admin = admin
 web-role-attorney = attorney
 web-role-staff = staff

@@ -6,3 +6,6 @@ application-readiness-title = ¿Lista para presentar? { $name }
 application-timeline-title = Cronología: { $name }
 application-evidence-title = Pruebas: { $name }
 application-history-title = Historial de la solicitud: { $name }
+application-history-item = Pregunta
+application-history-not-answered = sin respuesta
+application-history-unchanged = Ningún cambio en la solicitud.

@@ -14,6 +14,12 @@ web-confidential = La información de asilo es confidencial (8 C.F.R. § 208.6).
 web-notice = Aviso
 web-back-to-start = Volver a la página de inicio
 
+web-printed-by = Impreso por { $name }. Confidencial (8 C.F.R. § 208.6).
+web-version = Versión { $version }
+web-version-before = Antes
+web-version-after = Después
+web-version-removed = quitado
+
 web-role-admin = administrador
 web-role-attorney = abogado
 web-role-staff = personal

@@ -74,9 +74,9 @@ pub(super) async fn history_page(
         ctx: Ctx::of_case(&s, "application-history-title", &case.client_name),
         case,
         versions,
-        column: "Item",
-        unset: "not answered",
-        unchanged: "No change to the application.",
+        column: "application-history-item",
+        unset: "application-history-not-answered",
+        unchanged: "application-history-unchanged",
     }))
 }
 

@@ -20,12 +20,14 @@ use crate::http::drafts::Draft;
 use crate::http::error::AppError;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
+use crate::http::lang::{self, Arg};
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{ChangeView, Ctx, VersionView, render, see_other};
 use crate::secret;
 use crate::state::AppState;
 use crate::store::{CaseFilter, CaseRow, DbError, Note, Task, User};
+use refuge_i18n::{Lang, tr};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -171,14 +173,16 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
     let arrival = form.get("arrival").trim();
     let mut facts = serde_json::json!({});
     let mut error = None;
+    let lang = form.session.lang;
+    let arrival_error = |e: &str| lang::tr(lang, "cases-new-error-arrival", &[("problem", &e)]);
     if client_name.is_empty() || client_name.chars().count() > 200 {
-        error = Some("Client's name: enter 1 to 200 characters.".to_string());
+        error = Some(tr(lang, "cases-new-error-name"));
     } else if number.chars().count() > 64 {
-        error = Some("Case number: at most 64 characters.".to_string());
+        error = Some(tr(lang, "cases-new-error-number-long"));
     } else if !arrival.is_empty() {
         match facts_form::parse(facts_form::Kind::Date, arrival) {
             Ok(d) => facts = serde_json::json!({"arrivals": [{"date": d}]}),
-            Err(e) => error = Some(format!("Date of last arrival: {e}.")),
+            Err(e) => error = Some(arrival_error(&e)),
         }
     }
     let created = match error {
@@ -194,8 +198,10 @@ async fn create_case(State(state): State<AppState>, form: Posted) -> PageResult 
         .await
         {
             Ok(case) => Ok(case),
-            Err(CaseError::Invalid(e)) => Err(format!("Date of last arrival: {}.", e.message)),
-            Err(CaseError::Db(DbError::Conflict(m))) => Err(format!("Case number: {m}.")),
+            Err(CaseError::Invalid(e)) => Err(arrival_error(&e.message)),
+            Err(CaseError::Db(DbError::Conflict(m))) => {
+                Err(lang::tr(lang, "cases-new-error-number", &[("problem", &m)]))
+            }
             Err(CaseError::Db(e)) => return Err(e.into()),
         },
     };
@@ -261,25 +267,46 @@ async fn done_in_words(
     state: &AppState,
     case: &CaseRow,
     done: &str,
+    lang: Lang,
 ) -> Result<Option<String>, AppError> {
+    let id = match done {
+        "archived" => "cases-done-archived",
+        "reopened" => "cases-done-reopened",
+        "note" => "cases-done-note",
+        "task" => "cases-done-task",
+        "note_edited" => "cases-done-note-edited",
+        "note_removed" => "cases-done-note-removed",
+        "team" => "cases-done-team",
+        _ => "",
+    };
+    if !id.is_empty() {
+        return Ok(Some(tr(lang, id)));
+    }
     Ok(Some(match done {
-        "archived" => "Case archived: it no longer appears in the case list, on the dashboard or in the calendar feeds. Undo below, or reopen it at any time from the archived cases.".into(),
-        "reopened" => "Case reopened: it is back in the case list and on the dashboard.".into(),
-        "note" => "Note added.".into(),
-        "task" => "Task added: it is on the assignee's dashboard.".into(),
-        "note_edited" => "Note saved; its earlier text is kept in its versions.".into(),
-        "note_removed" => "Note removed; its text is kept in its versions and the audit log.".into(),
-        "team" => "Team updated.".into(),
         "facts" => {
             let history = state.db.facts_history(&case.id).await?;
-            let Some(last) = history.first() else { return Ok(None) };
+            let Some(last) = history.first() else {
+                return Ok(None);
+            };
             let changes: Vec<Change> = serde_json::from_str(&last.changes).unwrap_or_default();
-            let mut labels: Vec<String> = changes.iter().map(|c| facts_form::label_of(&c.path)).collect();
+            let mut labels: Vec<String> = changes
+                .iter()
+                .map(|c| facts_form::label_of(&c.path))
+                .collect();
             labels.dedup();
+            let version: &dyn Arg = &last.version;
             match labels.len() {
-                0 => format!("Facts saved as version {}: nothing changed.", last.version),
-                n if n <= 6 => format!("Facts saved as version {}: {}.", last.version, labels.join("; ")),
-                n => format!("Facts saved as version {}: {n} facts changed (see the facts history).", last.version),
+                0 => lang::tr(lang, "cases-done-facts-unchanged", &[("version", version)]),
+                n if n <= 6 => lang::tr(
+                    lang,
+                    "cases-done-facts",
+                    &[("version", version), ("changes", &labels.join("; "))],
+                ),
+                n => lang::tr(
+                    lang,
+                    "cases-done-facts-many",
+                    &[("version", version), ("count", &n)],
+                ),
             }
         }
         _ => return Ok(None),
@@ -291,19 +318,26 @@ async fn case_page(
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
     Q(q): Q<CaseQuery>,
 ) -> PageResult {
-    let done = done_in_words(&state, &case, &q.done).await?;
+    let done = done_in_words(&state, &case, &q.done, s.lang).await?;
     let (a, facts_error) = assessment_of(&state, &case).await;
     let tasks = state.db.case_tasks(&case.id).await?;
     let task_ideas = a
         .deadlines
         .iter()
         .filter(|d| d.status == refuge_engine::output::Status::Upcoming)
-        .map(|d| format!("Act before {}: {}", d.date, d.label))
+        .map(|d| {
+            let date = d.date.to_string();
+            lang::tr(
+                s.lang,
+                "cases-task-idea-act",
+                &[("date", &date), ("what", &d.label)],
+            )
+        })
         .chain(
             a.questions
                 .iter()
                 .take(5)
-                .map(|q| format!("Ask the client: {}", q.ask)),
+                .map(|q| lang::tr(s.lang, "cases-task-idea-ask", &[("question", &q.ask)])),
         )
         .collect();
     let glance = refuge_report::html_glance(&a);
@@ -449,9 +483,9 @@ async fn history(
         ctx: Ctx::of_case(&s, "cases-history-title", &case.client_name),
         case,
         versions,
-        column: "Fact",
-        unset: "unknown",
-        unchanged: "No change to the facts.",
+        column: "cases-history-fact",
+        unset: "cases-history-unknown",
+        unchanged: "cases-history-unchanged",
     }))
 }
 

@@ -112,6 +112,12 @@ impl Arg for String {
     }
 }
 
+impl Arg for std::borrow::Cow<'_, str> {
+    fn value(&self) -> FluentValue<'static> {
+        self.as_ref().value()
+    }
+}
+
 macro_rules! number_arg {
     ($($t:ty),*) => {$(
         impl Arg for $t {

@@ -96,7 +96,7 @@ async fn a_spanish_browser_gets_the_sign_in_page_in_spanish_and_the_switch_keeps
 async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_page() {
     let t = TestApp::new().await;
     let ana = t.login("ana", Role::Attorney).await;
-    t.case(&ana, "Rosa Example", ARRIVED).await;
+    let case = t.case(&ana, "Rosa Example", ARRIVED).await;
 
     let saved = t
         .post("/settings/language", &ana, &[("language", "es")])
@@ -141,6 +141,18 @@ async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_
         "the one-year deadline's date: {dash}"
     );
     assert!(dash.contains("La información de asilo es confidencial (8 C.F.R. § 208.6)"));
+    let page = t.get(&format!("/cases/{}", case.id), Some(&ana)).await.body;
+    assert!(page.contains("<title>Rosa Example · Refuge</title>"));
+    assert!(
+        page.contains("Caso 2026-0001") && page.contains("<h2 id=\"notes\">Notas</h2>"),
+        "{page}"
+    );
+    assert!(page.contains("Seguir la entrevista") && page.contains("Agregar tarea"));
+    let list = t.get("/cases", Some(&ana)).await.body;
+    assert!(
+        list.contains("<h1>Casos</h1>") && list.contains(">1 de junio de 2027</td>"),
+        "{list}"
+    );
     let missing = t.get("/cases/0000", Some(&ana)).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.body.contains("No encontrado"), "{}", missing.body);

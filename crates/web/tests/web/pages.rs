@@ -1627,7 +1627,7 @@ both! {
     }
     // The case list gives it as the next deadline, and the filter keeps it.
     let list = t.get("/cases", Some(&bob)).await.body;
-    assert!(list.contains("<td data-label=\"Next deadline\">2025-03-04</td>"), "{list}");
+    assert!(list.contains("<td data-label=\"Next deadline\">March 4, 2025</td>"), "{list}");
     let due = t.get("/cases?due=30", Some(&bob)).await.body;
     assert!(due.contains("Client Late"), "{due}");
     // A first day that has passed (the work permit may be filed since
