@@ -19,10 +19,12 @@ use crate::http::access::{CaseAccess, Member};
 use crate::http::drafts::Draft;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
+use crate::http::lang;
 use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
+use refuge_i18n::tr;
 
 // ----- the interview -----
 
@@ -135,6 +137,7 @@ fn interview_page(
                 errors.insert(q.fact.clone(), e.clone());
             }
             let st = FormState {
+                lang: s.lang,
                 doc: &doc,
                 typed,
                 errors: &errors,
@@ -254,7 +257,7 @@ pub async fn answer(
         }
     };
     if blank {
-        return fail(case, "give an answer, or choose \"Skip for now\"".into()).await;
+        return fail(case, tr(s.lang, "facts-interview-blank")).await;
     }
     // Someone else saved meanwhile. Their change and this answer meet only
     // if they answered this very question: then the answer is kept and shown
@@ -269,9 +272,10 @@ pub async fn answer(
         if !theirs.is_empty() {
             return fail(
                 case,
-                format!(
-                    "someone else answered this question meanwhile ({}); check it and answer again",
-                    theirs.join(", ")
+                lang::tr(
+                    s.lang,
+                    "facts-interview-answered-meanwhile",
+                    &[("theirs", &theirs.join(", "))],
                 ),
             )
             .await;

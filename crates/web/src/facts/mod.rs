@@ -25,11 +25,13 @@ use crate::http::access::{CaseAccess, Member};
 use crate::http::drafts::Draft;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
+use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
+use refuge_i18n::tr;
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -68,7 +70,12 @@ fn facts_page_of(
     errors: &HashMap<String, String>,
     error: Option<String>,
 ) -> FactsPage {
-    let st = FormState { doc, typed, errors };
+    let st = FormState {
+        lang: s.lang,
+        doc,
+        typed,
+        errors,
+    };
     let sections = SECTIONS
         .iter()
         .map(|sec| (sec.key, sec.title, widgets::section(sec, &st)))
@@ -157,9 +164,10 @@ async fn save_facts(
             .iter()
             .map(|(path, e)| format!("{path}: {e}"))
             .collect();
-        let message = format!(
-            "Nothing was saved; correct what is marked below ({}).",
-            list.join("; ")
+        let message = lang::tr(
+            s.lang,
+            "facts-not-saved-errors",
+            &[("errors", &list.join("; "))],
         );
         return show_again(case, errors.into_iter().collect(), message);
     }
@@ -170,7 +178,11 @@ async fn save_facts(
             .iter()
             .find(|v| v.version.to_string() == form.get("version"));
         let (Some(opened_on), Some(latest)) = (opened_on, history.first()) else {
-            return show_again(case, HashMap::new(), "Nothing was saved: this form's version of the facts is unknown. Your entries are shown; save again to apply them.".into());
+            return show_again(
+                case,
+                HashMap::new(),
+                tr(s.lang, "facts-not-saved-version-unknown"),
+            );
         };
         let base: Value = serde_json::from_str(&opened_on.facts).unwrap_or_default();
         let mut mine = base.clone();
@@ -183,17 +195,18 @@ async fn save_facts(
             // control; everything else as merged. Saving again (on the
             // newer version) keeps what the field then holds.
             let who = &latest.changed_by;
-            let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "(empty)".into());
+            let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| tr(s.lang, "facts-empty"));
             let mut typed = HashMap::new();
             let mut errors = HashMap::new();
             for c in &conflicts {
                 typed.insert(c.path.clone(), c.mine.clone().unwrap_or_default());
+                let (theirs, mine) = (shown(&c.theirs), shown(&c.mine));
                 errors.insert(
                     c.path.clone(),
-                    format!(
-                        "{who} saved \u{201c}{}\u{201d} here meanwhile; you entered \u{201c}{}\u{201d}. Save to keep yours, or change it to theirs",
-                        shown(&c.theirs),
-                        shown(&c.mine)
+                    lang::tr(
+                        s.lang,
+                        "facts-conflict-field",
+                        &[("who", who), ("theirs", &theirs), ("mine", &mine)],
                     ),
                 );
             }
@@ -201,14 +214,14 @@ async fn save_facts(
                 .iter()
                 .map(|c| facts_form::label_of(&c.path))
                 .collect();
-            let message = format!(
-                "Nothing was saved yet: {who} saved these facts meanwhile, and changed {} you changed too ({}). Their other changes and yours are both kept below; choose the value to keep at each marked field, then save.",
-                if conflicts.len() == 1 {
-                    "one fact".to_string()
-                } else {
-                    format!("{} facts", conflicts.len())
-                },
-                labels.join("; ")
+            let message = lang::tr(
+                s.lang,
+                "facts-conflict",
+                &[
+                    ("who", who),
+                    ("count", &conflicts.len()),
+                    ("facts", &labels.join("; ")),
+                ],
             );
             return refuse(
                 &case,
@@ -235,15 +248,18 @@ async fn save_facts(
                 .iter()
                 .map(|(path, m)| format!("{}: {m}", facts_form::label_of(path)))
                 .collect();
-            let message = format!(
-                "Nothing was saved; correct what is marked below ({}).",
-                list.join("; ")
+            let message = lang::tr(
+                s.lang,
+                "facts-not-saved-errors",
+                &[("errors", &list.join("; "))],
             );
             show_again(case, found.into_iter().collect(), message)
         }
-        Err(CaseError::Db(DbError::Conflict(m))) => {
-            show_again(case, HashMap::new(), format!("Nothing was saved: {m}."))
-        }
+        Err(CaseError::Db(DbError::Conflict(m))) => show_again(
+            case,
+            HashMap::new(),
+            lang::tr(s.lang, "facts-not-saved", &[("problem", &m)]),
+        ),
         Err(CaseError::Db(e)) => Err(e.into()),
     }
 }

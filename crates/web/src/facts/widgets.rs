@@ -8,6 +8,8 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use crate::facts::form::{self as facts_form, Field, Kind, Section, Shape};
+use crate::http::lang;
+use refuge_i18n::{Lang, tr};
 
 pub use crate::http::view::esc;
 
@@ -39,6 +41,9 @@ pub fn words(v: &str) -> String {
 
 /// What the form shows: the values as typed (after a failed save) or as stored, and the errors.
 pub struct FormState<'a> {
+    /// The language of the form's own words (entries, removing one); the
+    /// facts' labels are the table's.
+    pub lang: Lang,
     pub doc: &'a Value,
     pub typed: &'a HashMap<String, String>,
     pub errors: &'a HashMap<String, String>,
@@ -204,13 +209,14 @@ fn entry(out: &mut String, prefix: &str, fields: &[Field], st: &FormState<'_>) {
     }
 }
 
-fn remove_box(out: &mut String, entry_path: &str) {
+fn remove_box(out: &mut String, entry_path: &str, lang: Lang) {
     let id = element_id(&format!("{entry_path}._remove"));
     let _ = write!(
         out,
-        "<div class=\"check\"><input type=\"checkbox\" id=\"{0}\" name=\"{1}._remove\" value=\"on\"><label for=\"{0}\">Remove this entry</label></div>",
+        "<div class=\"check\"><input type=\"checkbox\" id=\"{0}\" name=\"{1}._remove\" value=\"on\"><label for=\"{0}\">{2}</label></div>",
         esc(&id),
-        esc(entry_path)
+        esc(entry_path),
+        esc(&tr(lang, "facts-remove-entry"))
     );
 }
 
@@ -250,9 +256,9 @@ pub fn section(sec: &Section, st: &FormState<'_>) -> String {
         let path = format!("{}[{key}]", sec.key);
         let is_new = n == keys.len();
         let heading = if is_new {
-            "Add another".to_string()
+            tr(st.lang, "facts-add-another")
         } else {
-            format!("Entry {}", n + 1)
+            lang::tr(st.lang, "facts-entry", &[("n", &(n + 1))])
         };
         let _ = write!(
             out,
@@ -274,25 +280,25 @@ pub fn section(sec: &Section, st: &FormState<'_>) -> String {
             {
                 let npath = format!("{list}[{k}]");
                 let new_one = m == nested_keys.len();
+                let legend = if new_one {
+                    tr(st.lang, "facts-add-ground")
+                } else {
+                    lang::tr(st.lang, "facts-ground", &[("n", &(m + 1))])
+                };
                 let _ = write!(
                     out,
-                    "<fieldset class=\"nested\"><legend>{} {}</legend>",
-                    if new_one { "Add a" } else { "Ground" },
-                    if new_one {
-                        "ground".to_string()
-                    } else {
-                        (m + 1).to_string()
-                    }
+                    "<fieldset class=\"nested\"><legend>{}</legend>",
+                    esc(&legend)
                 );
                 entry(&mut out, &npath, fields, st);
                 if !new_one {
-                    remove_box(&mut out, &npath);
+                    remove_box(&mut out, &npath, st.lang);
                 }
                 out.push_str("</fieldset>");
             }
         }
         if !is_new {
-            remove_box(&mut out, &path);
+            remove_box(&mut out, &path, st.lang);
         }
         out.push_str("</fieldset>");
     }
@@ -330,11 +336,16 @@ pub fn answer(fact: &str, st: &FormState<'_>) -> Vec<String> {
         })
         .collect();
     let id = element_id(&format!("{fact}._none"));
+    let none = lang::tr(
+        st.lang,
+        "facts-none-of",
+        &[("what", &words(fact.rsplit('.').next().unwrap_or(fact)))],
+    );
     controls.push(format!(
-        "<div class=\"check\"><input type=\"checkbox\" id=\"{0}\" name=\"{1}._none\" value=\"on\"><label for=\"{0}\">None: there are no {2}</label></div>",
+        "<div class=\"check\"><input type=\"checkbox\" id=\"{0}\" name=\"{1}._none\" value=\"on\"><label for=\"{0}\">{2}</label></div>",
         esc(&id),
         esc(fact),
-        esc(&words(fact.rsplit('.').next().unwrap_or(fact)))
+        esc(&none)
     ));
     controls
 }
@@ -402,6 +413,7 @@ mod tests {
         )]
         .into();
         let st = FormState {
+            lang: Lang::english(),
             doc: &doc,
             typed: &typed,
             errors: &errors,

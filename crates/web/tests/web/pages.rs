@@ -3648,7 +3648,7 @@ async fn times_are_shown_in_the_users_time_zone_chosen_in_settings() {
         "{page}"
     );
     let settings = t.get("/settings", Some(&ana)).await.body;
-    assert!(settings.contains("the server&#39;s time zone"));
+    assert!(settings.contains("the server's time zone"));
     assert!(settings.contains("<option value=\"America/New_York\">"));
     // A zone not in the tz database is refused, named, and nothing changes.
     let r = t
