@@ -14,11 +14,13 @@ use crate::http::access::Admin;
 use crate::http::error::AppError;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
+use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{AuditEntry, AuditFilter, DbError, User, UserChange};
+use refuge_i18n::tr;
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -42,7 +44,7 @@ struct Users {
     second_factor: Vec<UserId>,
     /// Whether the workspace requires a second factor of every user.
     required: bool,
-    roles: [&'static str; 3],
+    roles: [Role; 3],
     error: Option<String>,
     /// What the last change did, in words.
     done: Option<String>,
@@ -84,7 +86,7 @@ async fn users_page_done(
         users,
         second_factor,
         required,
-        roles: Role::ALL.map(Role::as_str),
+        roles: Role::ALL,
         error,
         done,
     };
@@ -94,19 +96,32 @@ async fn users_page_done(
 async fn users(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<UsersQuery>) -> PageResult {
     let done = match (&q.added, &q.changed) {
         (Some(id), _) => state.db.user_by_id(id).await?.map(|u| {
-            format!(
-                "User {} added as {}: they can sign in now.",
-                u.name,
-                u.role.as_str()
+            let role = tr(s.lang, u.role.message_id());
+            lang::tr(
+                s.lang,
+                "admin-user-added",
+                &[("name", &u.name), ("role", &role)],
             )
         }),
         (None, Some(id)) => state.db.user_by_id(id).await?.map(|u| {
-            let status = if u.active { "active" } else { "deactivated" };
-            format!("User {} saved: {}, {status}.", u.name, u.role.as_str())
+            let role = tr(s.lang, u.role.message_id());
+            let status = tr(
+                s.lang,
+                if u.active {
+                    "admin-active"
+                } else {
+                    "admin-deactivated"
+                },
+            );
+            lang::tr(
+                s.lang,
+                "admin-user-saved",
+                &[("name", &u.name), ("role", &role), ("status", &status)],
+            )
         }),
         (None, None) => match q.required {
-            Some(1) => Some("A second factor is now required of every user: those without one are sent to set it up when they next open a page.".into()),
-            Some(_) => Some("A second factor is no longer required; users who have one keep it.".into()),
+            Some(1) => Some(tr(s.lang, "admin-2fa-now-required")),
+            Some(_) => Some(tr(s.lang, "admin-2fa-no-longer-required")),
             None => None,
         },
     };
@@ -116,18 +131,19 @@ async fn users(State(state): State<AppState>, Admin(s): Admin, Q(q): Q<UsersQuer
 async fn add_user(State(state): State<AppState>, _: Admin, form: Posted) -> PageResult {
     let s = &form.session;
     let password = form.get("password");
+    let lang = s.lang;
     let problem = user::check_user_name(form.get("name").trim())
-        .map_err(|e| format!("User name: {e}."))
+        .map_err(|e| lang::tr(lang, "auth-error-user-name", &[("problem", &e)]))
         .and_then(|name| {
             user::check_new_password(password)
                 .map(|()| name)
-                .map_err(|e| format!("Password: {e}."))
+                .map_err(|e| lang::tr(lang, "auth-error-password", &[("problem", &e)]))
         })
         .and_then(|name| {
             let role: Role = form
                 .get("role")
                 .parse()
-                .map_err(|e| format!("Role: {e}."))?;
+                .map_err(|e: String| lang::tr(lang, "admin-error-role", &[("problem", &e)]))?;
             Ok((name, role))
         });
     let (name, role) = match problem {
@@ -142,7 +158,10 @@ async fn add_user(State(state): State<AppState>, _: Admin, form: Posted) -> Page
     );
     match state.db.add_user(name, &hash, role, &audit).await {
         Ok(u) => Ok(see_other(format!("/admin/users?added={}", u.id))),
-        Err(DbError::Conflict(m)) => users_page(&state, s, Some(format!("User name: {m}."))).await,
+        Err(DbError::Conflict(m)) => {
+            let message = lang::tr(lang, "auth-error-user-name", &[("problem", &m)]);
+            users_page(&state, s, Some(message)).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -155,12 +174,7 @@ async fn change_user(
 ) -> PageResult {
     let s = &form.session;
     if id == s.user.id {
-        return users_page(
-            &state,
-            s,
-            Some("You cannot change your own role or deactivate yourself.".into()),
-        )
-        .await;
+        return users_page(&state, s, Some(tr(s.lang, "admin-not-yourself"))).await;
     }
     let Some(user) = state.db.user_by_id(&id).await? else {
         return Err(AppError::NotFound);
@@ -176,7 +190,11 @@ async fn change_user(
             return users_page(
                 &state,
                 s,
-                Some(format!("New password for {}: {e}.", user.name)),
+                Some(lang::tr(
+                    s.lang,
+                    "admin-error-new-password",
+                    &[("name", &user.name), ("problem", &e)],
+                )),
             )
             .await;
         }

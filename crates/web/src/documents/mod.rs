@@ -191,8 +191,10 @@ pub(crate) async fn blocking(
 /// The page a failed document answers: what went wrong, in words (HTTP 422).
 pub fn document_error(cause: &str) -> AppError {
     tracing::warn!("a document could not be made");
-    AppError::Invalid(format!(
-        "This document could not be made: {cause}. Nothing was downloaded; the case is unchanged."
+    AppError::Invalid(crate::http::lang::tr(
+        crate::http::lang::current(),
+        "uploads-document-failed",
+        &[("problem", &cause)],
     ))
 }
 

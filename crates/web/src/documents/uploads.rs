@@ -26,9 +26,11 @@ use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::{Posted, Q};
+use crate::http::lang;
 use crate::http::view::{Ctx, error_page, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, NewUpload, UPLOAD_ROLES, UploadPlace, UploadRow};
+use refuge_i18n::{Lang, tr};
 
 /// The largest upload unless `--max-upload-mb` says otherwise.
 pub const DEFAULT_UPLOAD_LIMIT: usize = 25 * 1024 * 1024;
@@ -94,22 +96,24 @@ fn size_words(bytes: usize) -> String {
 
 /// The refusal of a file larger than the limit: nothing stored.
 fn too_large(limit: usize) -> Response {
-    error_page(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        &format!(
-            "The file is larger than the largest upload allowed ({}). Nothing was stored. Scan it at a lower resolution, or split it, and upload the parts.",
-            size_words(limit)
-        ),
-    )
+    let limit = size_words(limit);
+    let message = lang::tr(lang::current(), "uploads-too-large", &[("limit", &limit)]);
+    error_page(StatusCode::PAYLOAD_TOO_LARGE, &message)
 }
 
-fn kind_words(media: &str) -> &'static str {
+/// The message naming a file's kind.
+fn kind_id(media: &str) -> &'static str {
     match Media::from_mime(media) {
-        Some(Media::Pdf) => "PDF",
-        Some(Media::Jpeg) => "JPEG image",
-        Some(Media::Png) => "PNG image",
-        None => "file",
+        Some(Media::Pdf) => "uploads-kind-pdf",
+        Some(Media::Jpeg) => "uploads-kind-jpeg",
+        Some(Media::Png) => "uploads-kind-png",
+        None => "uploads-kind-file",
     }
+}
+
+/// A file's kind in English, as the audit log records it.
+fn kind_words(media: &str) -> String {
+    tr(Lang::english(), kind_id(media))
 }
 
 /// Receives a file of the upload form (`multipart/form-data`: `csrf`,
@@ -154,14 +158,12 @@ pub(super) async fn upload(
         return Err(AppError::Csrf);
     }
     let Some(file) = parts.iter().find(|p| p.name == "file") else {
-        return Err(AppError::Invalid(
-            "Choose a file to upload. Nothing was stored.".into(),
-        ));
+        return Err(AppError::Invalid(tr(s.lang, "uploads-no-file")));
     };
     if file.data.len() > limit {
         return Ok(too_large(limit));
     }
-    let info = inspect(file.data).map_err(refused)?;
+    let info = inspect(file.data).map_err(|p| refused(p, s.lang))?;
     let details = Details {
         file_name: bounded(file.file_name.as_deref().unwrap_or("")),
         description: bounded(&field("description")),
@@ -197,10 +199,9 @@ pub(super) async fn upload(
 }
 
 /// A file refused: the cause, and that nothing was stored (HTTP 422).
-fn refused(p: FileProblem) -> AppError {
-    AppError::Invalid(format!(
-        "This file cannot be uploaded: {p}. Nothing was stored."
-    ))
+fn refused(p: FileProblem, lang: Lang) -> AppError {
+    let problem = p.to_string();
+    AppError::Invalid(lang::tr(lang, "uploads-refused", &[("problem", &problem)]))
 }
 
 fn bounded(s: &str) -> String {
@@ -223,7 +224,7 @@ pub struct UploadView {
     pub of_upload: String,
     /// The exhibit's place as typed ("" when none).
     pub exhibit: String,
-    /// "Exhibit C", "translation of Exhibit C", or "".
+    /// "Exhibit C", "translation in Exhibit C", or "".
     pub in_packet: String,
     pub evidence_label: String,
     pub uploaded_by: String,
@@ -240,6 +241,7 @@ struct UploadsPage {
     items: Vec<(String, String)>,
     roles: [&'static str; 3],
     limit: String,
+    /// The message saying what the last action did.
     done: Option<&'static str>,
 }
 
@@ -262,21 +264,22 @@ pub(super) fn exhibits_in_order(rows: &[UploadRow]) -> Vec<&UploadRow> {
 
 /// What the packet makes of each upload: "Exhibit C", "translation in
 /// Exhibit C", "certificate in Exhibit C", or "" (not in the packet).
-fn packet_places(rows: &[UploadRow]) -> std::collections::HashMap<String, String> {
+fn packet_places(rows: &[UploadRow], lang: Lang) -> std::collections::HashMap<String, String> {
     let mut out = std::collections::HashMap::new();
     for (i, ex) in exhibits_in_order(rows).into_iter().enumerate() {
         let letter = exhibit_letter(i);
-        out.insert(ex.id.clone(), format!("Exhibit {letter}"));
+        let place = |id| lang::tr(lang, id, &[("letter", &letter)]);
+        out.insert(ex.id.clone(), place("uploads-place-exhibit"));
         for t in rows
             .iter()
             .filter(|t| t.role == "translation" && t.of_upload.as_deref() == Some(&ex.id))
         {
-            out.insert(t.id.clone(), format!("translation in Exhibit {letter}"));
+            out.insert(t.id.clone(), place("uploads-place-translation"));
             for c in rows
                 .iter()
                 .filter(|c| c.role == "certificate" && c.of_upload.as_deref() == Some(&t.id))
             {
-                out.insert(c.id.clone(), format!("certificate in Exhibit {letter}"));
+                out.insert(c.id.clone(), place("uploads-place-certificate"));
             }
         }
     }
@@ -285,7 +288,7 @@ fn packet_places(rows: &[UploadRow]) -> std::collections::HashMap<String, String
 
 /// The case's evidence items, (key, label), from its checklist; none when
 /// the checklist cannot be made (the page still lists the uploads).
-async fn evidence_items(state: &AppState, case: &CaseRow) -> Vec<(String, String)> {
+async fn evidence_items(state: &AppState, case: &CaseRow, lang: Lang) -> Vec<(String, String)> {
     let Ok(stored) = application::service::stored(state, case).await else {
         return Vec::new();
     };
@@ -297,8 +300,8 @@ async fn evidence_items(state: &AppState, case: &CaseRow) -> Vec<(String, String
         let harm = el.harm.clone().unwrap_or_default();
         let family = el.family.clone().unwrap_or_default();
         let of = match (&el.harm, &el.family) {
-            (Some(h), _) => format!(" (harm {h})"),
-            (None, Some(f)) => format!(" (family member {f})"),
+            (Some(h), _) => lang::tr(lang, "uploads-of-harm", &[("harm", h)]),
+            (None, Some(f)) => lang::tr(lang, "uploads-of-family", &[("member", f)]),
             (None, None) => String::new(),
         };
         for it in &el.items {
@@ -317,8 +320,8 @@ pub(super) async fn uploads_page(
     Q(q): Q<UploadsQuery>,
 ) -> PageResult {
     let rows = state.db.uploads(&case.id).await?;
-    let items = evidence_items(&state, &case).await;
-    let places = packet_places(&rows);
+    let items = evidence_items(&state, &case, s.lang).await;
+    let places = packet_places(&rows, s.lang);
     let ctx = Ctx::of_case(&s, "uploads-title", &case.client_name);
     let uploads = rows
         .iter()
@@ -326,7 +329,7 @@ pub(super) async fn uploads_page(
             let details = Details::of(r);
             UploadView {
                 id: r.id.clone(),
-                kind: kind_words(&r.media_type),
+                kind: kind_id(&r.media_type),
                 pages: r.pages,
                 size: size_words(usize::try_from(r.size).unwrap_or(0)),
                 evidence_label: items
@@ -351,9 +354,9 @@ pub(super) async fn uploads_page(
         roles: UPLOAD_ROLES,
         limit: size_words(state.upload_limit),
         done: match q.done.as_str() {
-            "uploaded" => Some("The file is uploaded."),
-            "saved" => Some("Saved."),
-            "deleted" => Some("The upload is deleted."),
+            "uploaded" => Some("uploads-done-uploaded"),
+            "saved" => Some("uploads-done-saved"),
+            "deleted" => Some("uploads-done-deleted"),
             _ => None,
         },
         case,
@@ -447,9 +450,8 @@ pub(super) async fn change_upload(
         (_, n) => match n.parse::<i64>() {
             Ok(n) if (1..=10_000).contains(&n) => Some(n),
             _ => {
-                return Err(AppError::Invalid(format!(
-                    "The exhibit's place {n:?} is not a number from 1 to 10,000. Nothing was saved."
-                )));
+                let message = lang::tr(form.session.lang, "uploads-bad-place", &[("place", &n)]);
+                return Err(AppError::Invalid(message));
             }
         },
     };
@@ -508,10 +510,10 @@ pub(super) async fn delete_upload(
 ) -> PageResult {
     let (rows, at) = with_upload(&state, &case, &id).await?;
     let (s, row) = (&form.session, &rows[at]);
-    let places = packet_places(&rows);
+    let places = packet_places(&rows, s.lang);
     let mut uses: Vec<String> = places
         .get(&id)
-        .map(|p| format!("It is {p} of the exhibit packet."))
+        .map(|p| lang::tr(s.lang, "uploads-delete-in-packet", &[("place", p)]))
         .into_iter()
         .collect();
     let belonging = rows
@@ -519,11 +521,10 @@ pub(super) async fn delete_upload(
         .filter(|r| r.of_upload.as_deref() == Some(id.as_str()))
         .count();
     if belonging > 0 {
-        uses.push(format!(
-            "{belonging} other upload{} belong{} to it (a translation or a certificate); {} kept, as documents of their own.",
-            if belonging == 1 { "" } else { "s" },
-            if belonging == 1 { "s" } else { "" },
-            if belonging == 1 { "it is" } else { "they are" },
+        uses.push(lang::tr(
+            s.lang,
+            "uploads-delete-belonging",
+            &[("count", &belonging)],
         ));
     }
     if !uses.is_empty() && form.get("confirm") != "1" {
