@@ -46,6 +46,12 @@ impl Ctx {
         Text::new(refuge_i18n::tr(self.lang, id))
     }
 
+    /// The message `id` as plain text, to give another message as an
+    /// argument: `{{ ctx.t1("prep-bring", "forum", ctx.s("prep-forum-court")) }}`.
+    pub fn s(&self, id: &str) -> String {
+        refuge_i18n::tr(self.lang, id)
+    }
+
     /// The message `id` with one argument: `{{ ctx.t1("dashboard-in-days", "days", n) }}`.
     pub fn t1(&self, id: &str, k: &str, v: impl Arg) -> Text {
         Text::new(lang::tr(self.lang, id, &[(k, &v)]))

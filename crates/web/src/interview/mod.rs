@@ -33,10 +33,12 @@ use crate::http::access::{CaseAccess, Member};
 use crate::http::drafts::Draft;
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::{Posted, Q};
+use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, InterviewRecord, PracticeMark, PracticeSession};
+use refuge_i18n::tr;
 
 mod printouts;
 
@@ -174,11 +176,21 @@ pub struct SummaryRow {
     pub notes: String,
 }
 
+/// The message naming a question's latest mark.
 fn status_words(s: &str) -> &'static str {
     match s {
-        "ready" => "ready",
-        "needs_work" => "needs work",
-        _ => "not yet practised",
+        "ready" => "prep-status-ready",
+        "needs_work" => "prep-status-needs-work",
+        _ => "prep-status-not-practised",
+    }
+}
+
+/// The message naming a forum, in the pages' words ("an asylum office
+/// interview").
+pub fn forum_id(forum: &Forum) -> &'static str {
+    match forum {
+        Forum::AsylumOffice => "prep-forum-asylum-office",
+        Forum::Court => "prep-forum-court",
     }
 }
 
@@ -310,12 +322,8 @@ async fn overview(
         total: items.len(),
         error,
         done: match q.done.as_str() {
-            "interview" => {
-                Some("Interview saved: its date is on the dashboard and in the calendar feeds.")
-            }
-            "finished" => {
-                Some("Last question of the set marked. What still needs work is listed below.")
-            }
+            "interview" => Some("prep-done-interview"),
+            "finished" => Some("prep-done-finished"),
             _ => None,
         },
         bank_version: Bank::embedded().version.clone(),
@@ -346,24 +354,30 @@ async fn save_interview(
         brought: brought.clone(),
     };
     let (forum, date, time) = (get("forum"), get("date"), get("time"));
+    let lang = s.lang;
     let error = if Forum::parse(&forum).is_none() {
-        Some("Where: choose the asylum office or the immigration court.".to_string())
+        Some(tr(lang, "prep-error-where"))
     } else if let Err(e) = refuge_engine::facts::parse_date(&date) {
-        Some(format!("Date: {e}."))
+        Some(lang::tr(lang, "prep-error-date", &[("problem", &e)]))
     } else if !time.is_empty() && !valid_time(&time) {
-        Some(format!(
-            "Time: {time:?} is not a time of the form HH:MM (24-hour clock)."
-        ))
+        Some(lang::tr(lang, "prep-error-time", &[("time", &time)]))
     } else {
         [
-            ("Place", &details.place),
-            ("Officer or judge", &details.officer),
-            ("Interpreter", &details.interpreter),
-            ("Interpreter's language", &details.language),
+            ("prep-place", &details.place),
+            ("prep-officer", &details.officer),
+            ("prep-interpreter", &details.interpreter),
+            ("prep-interpreter-language", &details.language),
         ]
         .iter()
         .find(|(_, v)| v.chars().count() > MAX_DETAIL)
-        .map(|(name, _)| format!("{name}: at most {MAX_DETAIL} characters."))
+        .map(|(name, _)| {
+            let field = tr(lang, name);
+            lang::tr(
+                lang,
+                "prep-error-too-long",
+                &[("field", &field), ("max", &MAX_DETAIL)],
+            )
+        })
     };
     if let Some(error) = error {
         let mut typed: HashMap<String, String> = [
@@ -566,13 +580,17 @@ async fn mark(
         "/cases/{}/practice/session?s={}&q={index}",
         case.id, session.id
     );
+    let lang = form.session.lang;
     let error = if !items.iter().any(|i| i.id == question) {
-        Some("This question is no longer in the case's practice set (its facts changed): your notes are kept below; copy them to the case's notes if they matter.".to_string())
+        Some(tr(lang, "prep-error-question-gone"))
     } else if !matches!(status, "ready" | "needs_work") {
-        Some("Mark the answer: choose \"Ready\" or \"Needs work\".".to_string())
+        Some(tr(lang, "prep-error-mark"))
     } else if notes.chars().count() > MAX_NOTES {
-        Some(format!(
-            "Notes on the answer: at most {MAX_NOTES} characters."
+        let field = tr(lang, "prep-notes-label");
+        Some(lang::tr(
+            lang,
+            "prep-error-too-long",
+            &[("field", &field), ("max", &MAX_NOTES)],
         ))
     } else {
         None
