@@ -13,9 +13,14 @@ use serde_json::Value;
 
 use super::fields::{self, ROW_LISTS, Widget};
 use crate::facts::widgets::esc;
+use crate::http::lang;
+use refuge_i18n::{Lang, tr};
 
 /// What the form shows: the stored documents, and what was typed with its errors.
 pub struct View<'a> {
+    /// The language of the form's own words (rows, buttons); the items'
+    /// labels are the form data's.
+    pub lang: Lang,
     pub case_id: &'a str,
     pub facts: &'a Value,
     pub app: &'a Value,
@@ -36,9 +41,9 @@ impl View<'_> {
     fn fact(&self, path: &str) -> String {
         let rel = path.strip_prefix("facts.").unwrap_or(path);
         match fields::get(self.facts, rel) {
-            None | Some(Value::Null) => "not entered yet".into(),
+            None | Some(Value::Null) => tr(self.lang, "application-not-entered"),
             Some(Value::Array(a)) if a.iter().all(Value::is_object) => {
-                format!("{} entered", a.len())
+                lang::tr(self.lang, "application-entered", &[("count", &a.len())])
             }
             v => fields::show(v),
         }
@@ -168,11 +173,15 @@ fn control(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
                     .iter()
                     .map(|v| (*v, crate::facts::widgets::words(v)))
                     .collect(),
-                _ => vec![("true", "yes".into()), ("false", "no".into())],
+                _ => vec![
+                    ("true", tr(v.lang, "application-yes")),
+                    ("false", tr(v.lang, "application-no")),
+                ],
             };
             let _ = write!(
                 out,
-                "<select id=\"{idq}\" name=\"{name}\"{aria}><option value=\"\">not answered</option>"
+                "<select id=\"{idq}\" name=\"{name}\"{aria}><option value=\"\">{}</option>",
+                esc(&tr(v.lang, "application-history-not-answered"))
             );
             crate::facts::widgets::options_of(out, &options, &value);
             out.push_str("</select>");
@@ -200,11 +209,12 @@ fn control(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
 fn fact(out: &mut String, item: &Item, path: &str, v: &View<'_>) {
     let _ = write!(
         out,
-        "<div class=\"field fact\" id=\"{}\"><p><span class=\"muted\">{}</span><br>{} <a href=\"{}\">Edit in the facts</a></p></div>",
+        "<div class=\"field fact\" id=\"{}\"><p><span class=\"muted\">{}</span><br>{} <a href=\"{}\">{}</a></p></div>",
         esc(&fields::anchor(path)),
         esc(&label(item)),
         esc(&v.fact(path)),
-        esc(&facts_link(v.case_id, v.facts, path))
+        esc(&facts_link(v.case_id, v.facts, path)),
+        esc(&tr(v.lang, "application-edit-in-facts"))
     );
 }
 
@@ -271,18 +281,21 @@ fn list(out: &mut String, form: &Form, header: &Item, v: &View<'_>) {
                 let relation = facts_index(v.facts, "family", id)
                     .and_then(|j| v.facts["family"][j].get("relation").and_then(Value::as_str))
                     .unwrap_or("member");
-                format!(
-                    "Family member {id} ({})",
-                    crate::facts::widgets::words(relation)
+                let relation = crate::facts::widgets::words(relation);
+                lang::tr(
+                    v.lang,
+                    "application-family-member",
+                    &[("id", id), ("relation", &relation)],
                 )
             }
-            (Some(("arrival", _)), Some(k)) => format!(
-                "Entry for arrival {}",
-                k.parse::<usize>()
-                    .map_or(k.clone(), |k| (k + 1).to_string())
-            ),
-            _ if i >= stored => "Add another".into(),
-            _ => format!("Row {}", i + 1),
+            (Some(("arrival", _)), Some(k)) => {
+                let n = k
+                    .parse::<usize>()
+                    .map_or(k.clone(), |k| (k + 1).to_string());
+                lang::tr(v.lang, "application-arrival-entry", &[("n", &n)])
+            }
+            _ if i >= stored => tr(v.lang, "facts-add-another"),
+            _ => lang::tr(v.lang, "application-row", &[("n", &(i + 1))]),
         };
         let _ = write!(
             out,

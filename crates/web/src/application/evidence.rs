@@ -23,20 +23,25 @@ use crate::http::access::{CaseAccess, Member};
 use crate::http::drafts::Draft;
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
+use crate::http::lang;
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
+use refuge_i18n::tr;
 
 /// A status in words.
 pub fn status_words(s: EvidenceStatus) -> &'static str {
     match s {
-        EvidenceStatus::Needed => "needed",
-        EvidenceStatus::Requested => "requested",
-        EvidenceStatus::InHand => "in hand",
-        EvidenceStatus::Translated => "translated",
-        EvidenceStatus::NotObtainable => "not obtainable",
+        EvidenceStatus::Needed => "application-evidence-status-needed",
+        EvidenceStatus::Requested => "application-evidence-status-requested",
+        EvidenceStatus::InHand => "application-evidence-status-in-hand",
+        EvidenceStatus::Translated => "application-evidence-status-translated",
+        EvidenceStatus::NotObtainable => NOT_OBTAINABLE,
     }
 }
+
+/// The message of the status that asks why.
+pub const NOT_OBTAINABLE: &str = "application-evidence-status-not-obtainable";
 
 /// An item's key: its element, item, harm and family, as the form posts them.
 fn key(element: &str, item: &str, harm: &str, family: &str) -> String {
@@ -342,40 +347,32 @@ pub(super) async fn save_status(
         Ok(state.drafts.refuse(&s.user.id, &case.id, draft, &page))
     };
     if form.get("version") != stored.version.to_string() {
-        return refuse(
-            format!(
-                "Nothing was saved: the application was saved meanwhile (version {}). Your choice is shown over it; save again to keep it.",
-                stored.version
-            ),
-            409,
+        let message = lang::tr(
+            s.lang,
+            "application-evidence-meanwhile",
+            &[("version", &stored.version)],
         );
+        return refuse(message, 409);
     }
     let Some(status) = EvidenceStatus::ALL
         .iter()
         .find(|x| x.as_str() == form.get("status"))
         .copied()
     else {
-        return refuse(
-            format!(
-                "Nothing was saved: {:?} is not a status of the checklist.",
-                form.get("status")
-            ),
-            422,
+        let message = lang::tr(
+            s.lang,
+            "application-evidence-bad-status",
+            &[("status", &form.get("status"))],
         );
+        return refuse(message, 422);
     };
     if status == EvidenceStatus::NotObtainable && form.get("why").trim().is_empty() {
-        return refuse(
-            "Nothing was saved: say why it cannot reasonably be obtained (INA § 208(b)(1)(B)(ii))."
-                .into(),
-            422,
-        );
+        return refuse(tr(s.lang, "application-evidence-say-why"), 422);
     }
     let birth = form.get("birth_date_shown").trim();
     if !birth.is_empty() && birth.parse::<jiff::civil::Date>().is_err() {
-        return refuse(
-            format!("Nothing was saved: {birth:?} is not a date (YYYY-MM-DD)."),
-            422,
-        );
+        let message = lang::tr(s.lang, "application-evidence-bad-date", &[("date", &birth)]);
+        return refuse(message, 422);
     }
     let doc = set_status(
         &stored.document,
@@ -408,11 +405,16 @@ pub(super) async fn save_status(
             "/cases/{}/evidence?saved={version}",
             case.id
         ))),
-        Err(CaseError::Invalid(e)) => refuse(
-            format!("Nothing was saved: {}: {}.", e.field, e.message),
-            422,
-        ),
-        Err(CaseError::Db(DbError::Conflict(m))) => refuse(format!("Nothing was saved: {m}."), 409),
+        Err(CaseError::Invalid(e)) => {
+            let problem = format!("{}: {}", e.field, e.message);
+            refuse(
+                lang::tr(s.lang, "facts-not-saved", &[("problem", &problem)]),
+                422,
+            )
+        }
+        Err(CaseError::Db(DbError::Conflict(m))) => {
+            refuse(lang::tr(s.lang, "facts-not-saved", &[("problem", &m)]), 409)
+        }
         Err(CaseError::Db(e)) => Err(e.into()),
     }
 }

@@ -33,11 +33,13 @@ use crate::http::access::{CaseAccess, Member};
 use crate::http::drafts::Draft;
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::{Posted, Q};
+use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
+use refuge_i18n::{Lang, tr};
 
 /// This area's routes, with the access each requires.
 pub fn routes() -> Routes {
@@ -93,17 +95,21 @@ pub struct ApplicationQuery {
     saved: Option<i64>,
 }
 
-fn edition(form: &Form) -> String {
-    format!(
-        "Form {} (edition {}{}; item numbers of the {} edition)",
-        form.form.number,
-        form.form.edition,
-        if form.form.edition_verified {
-            ""
-        } else {
-            ", not verified: check uscis.gov/i-589 before filing"
-        },
-        form.form.numbering
+fn edition(form: &Form, lang: Lang) -> String {
+    let f = &form.form;
+    let id = if f.edition_verified {
+        "application-edition"
+    } else {
+        "application-edition-unverified"
+    };
+    lang::tr(
+        lang,
+        id,
+        &[
+            ("form", &f.number),
+            ("edition", &f.edition),
+            ("numbering", &f.numbering),
+        ],
     )
 }
 
@@ -142,6 +148,7 @@ async fn application_page(
         None => (HashMap::new(), HashMap::new(), None, StatusCode::OK),
     };
     let view = editor::View {
+        lang: s.lang,
         case_id: case.id.as_str(),
         facts: &facts,
         app: &stored.document,
@@ -158,7 +165,7 @@ async fn application_page(
         sections,
         error,
         saved: q.saved.filter(|_| status == StatusCode::OK),
-        edition: edition(form),
+        edition: edition(form, s.lang),
     };
     Ok((status, render(&page)).into_response())
 }
@@ -209,18 +216,16 @@ async fn save_application(
         // Saved meanwhile: nothing is overwritten; what was typed is shown
         // over the newer version, and saving again applies it.
         let who = if stored.changed_by.is_empty() {
-            "someone".to_string()
+            tr(s.lang, "application-someone")
         } else {
             stored.changed_by.clone()
         };
-        return refuse(
-            HashMap::new(),
-            format!(
-                "Nothing was saved: {who} saved this application meanwhile (version {}). Your entries are shown over their version; save again to keep yours.",
-                stored.version
-            ),
-            409,
+        let message = lang::tr(
+            s.lang,
+            "application-saved-meanwhile",
+            &[("who", &who), ("version", &stored.version)],
         );
+        return refuse(HashMap::new(), message, 409);
     }
     // The sections the form has no controls for (the timeline, the evidence
     // statuses) are kept as stored: the form replaces only what it shows.
@@ -262,17 +267,16 @@ async fn save_application(
                 list.push(format!("{name}: {message}"));
                 errors.insert(path, message);
             }
-            refuse(
-                errors,
-                format!(
-                    "Nothing was saved; correct what is marked below ({}).",
-                    list.join("; ")
-                ),
-                422,
-            )
+            let message = lang::tr(
+                s.lang,
+                "facts-not-saved-errors",
+                &[("errors", &list.join("; "))],
+            );
+            refuse(errors, message, 422)
         }
         Err(CaseError::Db(DbError::Conflict(m))) => {
-            refuse(HashMap::new(), format!("Nothing was saved: {m}."), 409)
+            let message = lang::tr(s.lang, "facts-not-saved", &[("problem", &m)]);
+            refuse(HashMap::new(), message, 409)
         }
         Err(CaseError::Db(e)) => Err(e.into()),
     }
@@ -366,7 +370,7 @@ async fn readiness_page(
         error: None,
         ready: false,
         as_of: String::new(),
-        edition: edition(form),
+        edition: edition(form, s.lang),
         blocking: Vec::new(),
         warnings: Vec::new(),
         waiting: Vec::new(),

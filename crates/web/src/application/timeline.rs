@@ -21,9 +21,11 @@ use super::{editor, service, stored_error};
 use crate::cases::service as cases;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::PageResult;
+use crate::http::lang;
 use crate::http::view::{Ctx, render};
 use crate::state::AppState;
 use crate::store::CaseRow;
+use refuge_i18n::{Lang, tr};
 
 /// What one source says of an event, with the source's circumstances.
 pub struct Said {
@@ -118,12 +120,15 @@ fn show_place(p: Option<&Location>) -> String {
         .join(", ")
 }
 
-fn yes_no(v: Option<YesNo>, yes: &str, no: &str) -> String {
-    match v {
-        Some(YesNo::Yes) => yes.into(),
-        Some(YesNo::No) => no.into(),
-        None => "not recorded".into(),
-    }
+fn yes_no(v: Option<YesNo>, yes: &str, no: &str, lang: Lang) -> String {
+    tr(
+        lang,
+        match v {
+            Some(YesNo::Yes) => yes,
+            Some(YesNo::No) => no,
+            None => "application-timeline-not-recorded",
+        },
+    )
 }
 
 fn source<'a>(t: &'a Timeline, id: &str) -> Option<&'a Source> {
@@ -135,14 +140,14 @@ fn source<'a>(t: &'a Timeline, id: &str) -> Option<&'a Source> {
 }
 
 /// A statement with its source's circumstances.
-fn said(t: &Timeline, st: &Statement) -> Said {
+fn said(t: &Timeline, st: &Statement, lang: Lang) -> Said {
     let id = st.source.as_deref().unwrap_or("");
     let s = source(t, id);
     let title = s.and_then(|s| s.title.clone()).unwrap_or_else(|| id.into());
     let kind = s.and_then(|s| s.kind).map_or("the source", |k| k.words());
     let mut other = Vec::new();
     if s.and_then(|s| s.claim_questions) == Some(YesNo::No) {
-        other.push("its questions were not meant to bring out the details of a claim".to_string());
+        other.push(tr(lang, "application-timeline-not-claim-questions"));
     }
     if let Some(n) = s.and_then(|s| s.note.clone()) {
         other.push(n);
@@ -157,14 +162,18 @@ fn said(t: &Timeline, st: &Statement) -> Said {
         language: s.and_then(|s| s.language.clone()).unwrap_or_default(),
         interpreter: yes_no(
             s.and_then(|s| s.interpreter),
-            "an interpreter was present",
-            "no interpreter",
+            "application-timeline-interpreter-present",
+            "application-timeline-no-interpreter",
+            lang,
         ),
-        record: match s.and_then(|s| s.record) {
-            Some(Record::Verbatim) => "verbatim".into(),
-            Some(Record::Summary) => "a summary by the one who took it".into(),
-            None => "not recorded".into(),
-        },
+        record: tr(
+            lang,
+            match s.and_then(|s| s.record) {
+                Some(Record::Verbatim) => "application-timeline-verbatim",
+                Some(Record::Summary) => "application-timeline-summary",
+                None => "application-timeline-not-recorded",
+            },
+        ),
         taken_on: s
             .and_then(|s| s.taken_on)
             .map(|d| d.to_string())
@@ -181,20 +190,30 @@ fn index_after(path: &str, prefix: &str) -> Option<usize> {
 
 /// The statement a path of a `timeline.statements` issue names: a
 /// statement of the timeline, or the facts' date of a harm or arrival.
-fn said_at(doc: &CaseDocument, facts: &Value, case_id: &str, path: &str) -> Option<Said> {
+fn said_at(
+    doc: &CaseDocument,
+    facts: &Value,
+    case_id: &str,
+    path: &str,
+    lang: Lang,
+) -> Option<Said> {
     let t = doc.application().timeline.as_ref()?;
     if path.starts_with("facts.") {
         let facts_of = doc.case().facts();
         let (who, date) = if let Some(k) = index_after(path, "facts.harms[") {
             let id = doc.case().harm_ids().get(k)?;
             (
-                format!("The facts (harm {id})"),
+                lang::tr(lang, "application-timeline-facts-harm", &[("harm", id)]),
                 facts_of.harms().get(k)?.date,
             )
         } else {
             let k = index_after(path, "facts.arrivals[")?;
             (
-                format!("The facts (arrival {})", k + 1),
+                lang::tr(
+                    lang,
+                    "application-timeline-facts-arrival",
+                    &[("n", &(k + 1))],
+                ),
                 facts_of.arrivals().get(k)?.date,
             )
         };
@@ -209,8 +228,7 @@ fn said_at(doc: &CaseDocument, facts: &Value, case_id: &str, path: &str) -> Opti
             interpreter: String::new(),
             record: String::new(),
             taken_on: String::new(),
-            other: "What the practitioner entered as the facts; not a statement of the applicant."
-                .into(),
+            other: tr(lang, "application-timeline-facts-not-statement"),
         });
     }
     let e = t.events.as_deref()?.get(index_after(path, "events[")?)?;
@@ -218,7 +236,7 @@ fn said_at(doc: &CaseDocument, facts: &Value, case_id: &str, path: &str) -> Opti
         .statements
         .as_deref()?
         .get(index_after(path, "statements[")?)?;
-    Some(said(t, st))
+    Some(said(t, st, lang))
 }
 
 fn anchor(e: &Event, i: usize) -> String {
@@ -237,6 +255,7 @@ fn build(
     readiness: &Readiness,
     facts: &Value,
     case_id: &str,
+    lang: Lang,
 ) -> (Vec<EventView>, Vec<Disagreement>, Vec<String>) {
     let empty = Timeline::EMPTY;
     let t = doc.application().timeline.as_ref().unwrap_or(&empty);
@@ -255,7 +274,7 @@ fn build(
         let sides: Vec<Said> = issue
             .items
             .iter()
-            .filter_map(|p| said_at(doc, facts, case_id, p))
+            .filter_map(|p| said_at(doc, facts, case_id, p, lang))
             .collect();
         // A discrepancy of two statements found: side by side; else listed.
         match <[Said; 2]>::try_from(sides) {
@@ -317,13 +336,17 @@ fn build(
             {
                 linked.push((
                     editor::facts_link(case_id, facts, &format!("facts.harms[{k}]")),
-                    format!("The facts' harm {h}"),
+                    lang::tr(lang, "application-timeline-facts-harm", &[("harm", h)]),
                 ));
             }
             if let Some(k) = e.arrival {
                 linked.push((
                     editor::facts_link(case_id, facts, &format!("facts.arrivals[{k}]")),
-                    format!("The facts' arrival {}", k + 1),
+                    lang::tr(
+                        lang,
+                        "application-timeline-facts-arrival",
+                        &[("n", &(k + 1))],
+                    ),
                 ));
             }
             let after = e
@@ -356,7 +379,7 @@ fn build(
                     .as_deref()
                     .unwrap_or(&[])
                     .iter()
-                    .map(|st| said(t, st))
+                    .map(|st| said(t, st, lang))
                     .collect(),
                 disagrees: disagreements.iter().any(|d| d.event == anchors[i]),
             }
@@ -385,7 +408,7 @@ pub(super) async fn timeline_page(
         }
         Ok((doc, readiness)) => {
             let (events, disagreements, others) =
-                build(&doc, &readiness, &facts, page.case.id.as_str());
+                build(&doc, &readiness, &facts, page.case.id.as_str(), s.lang);
             page.events = events;
             page.disagreements = disagreements;
             page.others = others;

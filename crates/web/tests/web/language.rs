@@ -148,6 +148,22 @@ async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_
         "{page}"
     );
     assert!(page.contains("Seguir la entrevista") && page.contains("Agregar tarea"));
+    let form = t
+        .get(&format!("/cases/{}/application", case.id), Some(&ana))
+        .await
+        .body;
+    assert!(
+        form.contains("<h1>Solicitud (Formulario I-589)</h1>")
+            && form.contains("Guardar la solicitud")
+    );
+    let practice = t
+        .get(&format!("/cases/{}/practice", case.id), Some(&ana))
+        .await
+        .body;
+    assert!(
+        practice.contains("Empezar una sesión de práctica"),
+        "{practice}"
+    );
     let list = t.get("/cases", Some(&ana)).await.body;
     assert!(
         list.contains("<h1>Casos</h1>") && list.contains(">1 de junio de 2027</td>"),
