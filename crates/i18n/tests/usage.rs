@@ -18,10 +18,18 @@ use refuge_i18n::FILES;
 
 /// Ids the code makes at run time, by their prefix, and where: keep this
 /// short, and each prefix narrow.
-const MADE_AT_RUN_TIME: &[(&str, &str)] = &[(
-    "month-",
-    "crates/i18n/src/lib.rs, `date`: month-1 … month-12",
-)];
+const MADE_AT_RUN_TIME: &[(&str, &str)] = &[
+    (
+        "month-",
+        "crates/i18n/src/lib.rs, `date`: month-1 … month-12",
+    ),
+    // The facts form's words, one per section and field of its table
+    // (crates/web/src/facts/form.rs, `message_id`); a test there holds
+    // locales/en/web-facts-fields.ftl equal to the table, both ways.
+    ("facts-section-", "crates/web/src/facts/form.rs, `title_in`"),
+    ("facts-field-", "crates/web/src/facts/form.rs, `label_in`"),
+    ("facts-help-", "crates/web/src/facts/form.rs, `help_in`"),
+];
 
 /// Strings shaped like ids of a catalog area that are not messages (HTML
 /// ids, CSS classes, form field names), with where they are.

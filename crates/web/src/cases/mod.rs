@@ -291,7 +291,7 @@ async fn done_in_words(
             let changes: Vec<Change> = serde_json::from_str(&last.changes).unwrap_or_default();
             let mut labels: Vec<String> = changes
                 .iter()
-                .map(|c| facts_form::label_of(&c.path))
+                .map(|c| facts_form::label_of_in(lang, &c.path))
                 .collect();
             labels.dedup();
             let version: &dyn Arg = &last.version;
@@ -421,20 +421,20 @@ struct Report {
 /// A change in words, as the facts history shows it: the fact's label, and
 /// its values in words (`true` reads "yes", `without_inspection` "without
 /// inspection").
-fn in_words_of(c: ChangeView) -> ChangeView {
+fn in_words_of(c: ChangeView, lang: Lang) -> ChangeView {
     ChangeView {
-        label: facts_form::label_of(&c.path),
-        before: c.before.as_deref().map(in_words),
-        after: c.after.as_deref().map(in_words),
+        label: facts_form::label_of_in(lang, &c.path),
+        before: c.before.as_deref().map(|v| in_words(v, lang)),
+        after: c.after.as_deref().map(|v| in_words(v, lang)),
         path: c.path,
     }
 }
 
 /// A stored value in words.
-fn in_words(v: &str) -> String {
+fn in_words(v: &str, lang: Lang) -> String {
     match v {
-        "true" => "yes".into(),
-        "false" => "no".into(),
+        "true" => tr(lang, "application-yes"),
+        "false" => tr(lang, "application-no"),
         v if !v.is_empty() && v.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
             crate::facts::widgets::words(v)
         }
@@ -470,13 +470,9 @@ async fn history(
         .await?
         .into_iter()
         .map(|v| {
-            VersionView::new(
-                v.version,
-                v.changed_by,
-                v.changed_at,
-                &v.changes,
-                in_words_of,
-            )
+            VersionView::new(v.version, v.changed_by, v.changed_at, &v.changes, |c| {
+                in_words_of(c, s.lang)
+            })
         })
         .collect();
     Ok(render(&History {

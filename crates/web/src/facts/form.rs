@@ -13,6 +13,7 @@ pub use super::countries::{countries, country_name, show_countries};
 use super::countries::{countries_in, country};
 pub use super::versions::{Change, Conflict, changes, merge};
 use refuge_engine::facts;
+use refuge_i18n::{Lang, tr};
 use serde_json::{Map, Value};
 
 /// What a fact holds, and so how it is asked and parsed.
@@ -608,17 +609,56 @@ pub fn list_of(path: &str) -> Option<(&'static [Field], bool)> {
     }
 }
 
-/// A fact's label as the form shows it, with the list entry it belongs to
-/// (`harms[h1].severe` reads "Serious harm? (h1)"), or its path when the
-/// form has no such field.
-pub fn label_of(path: &str) -> String {
+/// The message of a fact's label (`what` = `field`) or help (`help`), or
+/// of a section's title (`section`), named by its path without the
+/// entries: `harms[h1].grounds[0].group` is `facts-field-harms-grounds-group`.
+/// `crates/i18n/locales/en/web-facts-fields.ftl` holds the English, which a
+/// test keeps equal to [`SECTIONS`].
+pub fn message_id(what: &str, path: &str) -> String {
+    let mut id = format!("facts-{what}");
+    for step in steps(path).unwrap_or_default() {
+        if let Step::Key(k) = step {
+            id.push('-');
+            id.push_str(&k.replace('_', "-"));
+        }
+    }
+    id
+}
+
+/// A fact's label in `lang`, by its path.
+pub fn label_in(lang: Lang, path: &str) -> String {
+    tr(lang, &message_id("field", path))
+}
+
+/// A fact's help in `lang`, by its path (empty: none).
+pub fn help_in(lang: Lang, path: &str, field: &Field) -> String {
+    if field.help.is_empty() {
+        return String::new();
+    }
+    tr(lang, &message_id("help", path))
+}
+
+/// A section's title in `lang`.
+pub fn title_in(lang: Lang, sec: &Section) -> String {
+    tr(lang, &message_id("section", sec.key))
+}
+
+/// [`label_of`] in `lang`: the label with the list entry it belongs to.
+pub fn label_of_in(lang: Lang, path: &str) -> String {
     match field_of(path) {
-        Some((_, f)) => match path.split_once('[').and_then(|(_, r)| r.split_once(']')) {
-            Some((entry, _)) => format!("{} ({entry})", f.label),
-            None => f.label.to_string(),
+        Some(_) => match path.split_once('[').and_then(|(_, r)| r.split_once(']')) {
+            Some((entry, _)) => format!("{} ({entry})", label_in(lang, path)),
+            None => label_in(lang, path),
         },
         None => path.to_string(),
     }
+}
+
+/// A fact's label as the form shows it in English, with the list entry it
+/// belongs to (`harms[h1].severe` reads "Rises to persecution (your
+/// judgment) (h1)"), or its path when the form has no such field.
+pub fn label_of(path: &str) -> String {
+    label_of_in(Lang::english(), path)
 }
 
 /// The facts that are a legal judgment for the attorney or accredited
@@ -1128,6 +1168,68 @@ fn drop_empty(doc: &mut Value) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Every section's title and field's label and help as Fluent messages
+    /// ([`message_id`]), in the table's order: the English of the form.
+    fn english_messages() -> String {
+        let mut out = String::from(
+            "# The facts form's sections, labels and help (crates/web/src/facts/form.rs,\n\
+             # SECTIONS), by the fact's path: facts-field-harms-severe is harms[…].severe.\n\
+             # English is written by the table: UPDATE_LOCALES=1 cargo test -p refuge-web --lib\n\
+             # facts::form rewrites this file from it. Other languages translate it.\n",
+        );
+        let mut add = |what: &str, path: &str, text: &str| {
+            if !text.is_empty() {
+                out.push_str(&format!("{} = {}\n", message_id(what, path), text));
+            }
+        };
+        for sec in SECTIONS {
+            add("section", sec.key, sec.title);
+            let mut fields: Vec<(String, &Field)> = sec
+                .fields
+                .iter()
+                .map(|f| match sec.shape {
+                    Shape::Top => (f.name.to_string(), f),
+                    _ => (format!("{}.{}", sec.key, f.name), f),
+                })
+                .collect();
+            if let Some((nested, nf)) = sec.nested {
+                fields.extend(
+                    nf.iter()
+                        .map(|f| (format!("{}.{nested}.{}", sec.key, f.name), f)),
+                );
+            }
+            for (path, f) in fields {
+                add("field", &path, f.label);
+                add("help", &path, f.help);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_english_of_the_forms_labels_is_the_tables() {
+        let file = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../i18n/locales/en/web-facts-fields.ftl"
+        );
+        let want = english_messages();
+        if std::env::var_os("UPDATE_LOCALES").is_some() {
+            std::fs::write(file, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(file).unwrap_or_default();
+        assert!(
+            have == want,
+            "{file} is not the table's English: run UPDATE_LOCALES=1 cargo test -p refuge-web --lib facts::form, then translate what changed in the other languages"
+        );
+        // And a page in English reads the table's words.
+        let (_, f) = field_of("harms[h1].severe").unwrap();
+        assert_eq!(label_in(Lang::english(), "harms[h1].severe"), f.label);
+        assert_eq!(
+            label_of_in(Lang::english(), "harms[h1].severe"),
+            label_of("harms[h1].severe")
+        );
+    }
 
     #[test]
     fn a_path_reads_and_writes_entries_by_index_and_by_id() {

@@ -122,9 +122,9 @@ fn interview_page(
     // A refused answer to a question that is no longer open (someone else
     // answered it) is still shown on its own question, worded by the form.
     let closed = match (focus, at) {
-        (Some(f), None) => facts_form::field_of(f).map(|(_, field)| Question {
+        (Some(f), None) => facts_form::field_of(f).map(|_| Question {
             fact: f.to_string(),
-            ask: field.label.into(),
+            ask: facts_form::label_in(s.lang, f).into(),
             why: Vec::new(),
         }),
         _ => None,

@@ -56,7 +56,7 @@ struct FactsPage {
     case: CaseRow,
     version: i64,
     /// Key, title and the rendered controls of each section.
-    sections: Vec<(&'static str, &'static str, String)>,
+    sections: Vec<(&'static str, String, String)>,
     /// The defined groups, to pick a ground's group from.
     groups: String,
     error: Option<String>,
@@ -78,7 +78,10 @@ fn facts_page_of(
     };
     let sections = SECTIONS
         .iter()
-        .map(|sec| (sec.key, sec.title, widgets::section(sec, &st)))
+        .map(|sec| {
+            let title = facts_form::title_in(s.lang, sec);
+            (sec.key, title, widgets::section(sec, &st))
+        })
         .collect();
     FactsPage {
         ctx: Ctx::of_case(s, "facts-title", &case.client_name),
@@ -212,7 +215,7 @@ async fn save_facts(
             }
             let labels: Vec<String> = conflicts
                 .iter()
-                .map(|c| facts_form::label_of(&c.path))
+                .map(|c| facts_form::label_of_in(s.lang, &c.path))
                 .collect();
             let message = lang::tr(
                 s.lang,
@@ -246,7 +249,7 @@ async fn save_facts(
             let found = cases::all_errors(&state, &doc).await;
             let list: Vec<String> = found
                 .iter()
-                .map(|(path, m)| format!("{}: {m}", facts_form::label_of(path)))
+                .map(|(path, m)| format!("{}: {m}", facts_form::label_of_in(s.lang, path)))
                 .collect();
             let message = lang::tr(
                 s.lang,

@@ -96,7 +96,8 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
     let value = st.value(path, field.kind);
     let error = st.errors.get(path);
     let (name, idq) = (esc(path), esc(&id));
-    let help = (!field.help.is_empty()).then_some(field.help);
+    let help_text = facts_form::help_in(st.lang, path, field);
+    let help = (!help_text.is_empty()).then_some(help_text.as_str());
     let described: Vec<String> = [
         help.map(|_| format!("{idq}-help")),
         error.map(|_| format!("{idq}-error")),
@@ -114,13 +115,16 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
     let _ = write!(
         out,
         "<div class=\"field\"><label for=\"{idq}\">{}</label>",
-        esc(field.label)
+        esc(&facts_form::label_in(st.lang, path))
     );
     match field.kind {
         Kind::Bool | Kind::Choice(_) => {
             let options: Vec<(&str, String)> = match field.kind {
                 Kind::Choice(values) => values.iter().map(|v| (*v, words(v))).collect(),
-                _ => vec![("true", "yes".into()), ("false", "no".into())],
+                _ => vec![
+                    ("true", tr(st.lang, "application-yes")),
+                    ("false", tr(st.lang, "application-no")),
+                ],
             };
             let _ = write!(
                 out,
@@ -228,7 +232,7 @@ pub fn section(sec: &Section, st: &FormState<'_>) -> String {
         out,
         "<fieldset class=\"section\" id=\"s-{}\"><legend>{}</legend>",
         sec.key,
-        esc(sec.title)
+        esc(&facts_form::title_in(st.lang, sec))
     );
     if let Some(e) = st.errors.get(sec.key) {
         let _ = write!(out, "<p class=\"field-error\">{}</p>", esc(e));

@@ -164,6 +164,9 @@ async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_
         practice.contains("Empezar una sesión de práctica"),
         "{practice}"
     );
+    let facts = t.get(&format!("/cases/{}/facts", case.id), Some(&ana)).await.body;
+    assert!(facts.contains("<legend>Llegadas a los Estados Unidos</legend>"), "{facts}");
+    assert!(facts.contains(">Fecha de llegada</label>") && facts.contains("Guardar los hechos"));
     let list = t.get("/cases", Some(&ana)).await.body;
     assert!(
         list.contains("<h1>Casos</h1>") && list.contains(">1 de junio de 2027</td>"),
