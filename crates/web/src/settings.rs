@@ -291,9 +291,7 @@ async fn new_api_token(State(state): State<AppState>, form: Posted) -> PageResul
     let s = &form.session;
     let name = form.get("name").trim();
     if name.is_empty() || name.len() > 100 {
-        return Err(AppError::BadRequest(
-            "a token needs a name of 1 to 100 characters".into(),
-        ));
+        return Err(AppError::BadRequest(tr(s.lang, "settings-api-error-name")));
     }
     let token = secret::new_secret("rfg");
     state

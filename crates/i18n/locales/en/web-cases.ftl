@@ -104,3 +104,11 @@ cases-history-unchanged = No change to the facts.
 cases-report-title = Case { $number }: { $name } · Refuge assessment
 cases-report-heading = Refuge assessment
 cases-report-meta = As of { $date }; law parameter set { $law }, reviewed on { $reviewed }.
+
+# Refusals of the case page's small forms.
+cases-error-note = a note needs 1 to 20,000 characters
+cases-error-note-edit = a note needs 1 to 20,000 characters; to take it away, remove it
+cases-error-no-user = no user is named "{ $name }": go back and pick a colleague from the list
+cases-error-task-title = title: a task needs 1 to 300 characters
+cases-error-task-due = due: a day of the form YYYY-MM-DD
+cases-error-task-assignee = assignee: a task goes to someone on the case's team

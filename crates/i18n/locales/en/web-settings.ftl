@@ -54,3 +54,4 @@ settings-api-revoke = revoke
 settings-api-new-name = Name of a new token
 settings-api-make = Make token
 settings-api-made = Your API token "{ $name }":
+settings-api-error-name = a token needs a name of 1 to 100 characters

@@ -104,3 +104,11 @@ cases-history-unchanged = Ningún cambio en los hechos.
 cases-report-title = Caso { $number }: { $name } · Evaluación de Refuge
 cases-report-heading = Evaluación de Refuge
 cases-report-meta = Al { $date }; conjunto de parámetros legales { $law }, revisado el { $reviewed }.
+
+# Refusals of the case page's small forms.
+cases-error-note = una nota necesita de 1 a 20,000 caracteres
+cases-error-note-edit = una nota necesita de 1 a 20,000 caracteres; para quitarla, use "Quitar nota"
+cases-error-no-user = no hay ningún usuario llamado "{ $name }": vuelva atrás y elija un colega de la lista
+cases-error-task-title = título: una tarea necesita de 1 a 300 caracteres
+cases-error-task-due = vence: un día de la forma AAAA-MM-DD
+cases-error-task-assignee = para: una tarea se asigna a alguien del equipo del caso

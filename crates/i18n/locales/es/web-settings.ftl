@@ -54,3 +54,4 @@ settings-api-revoke = anular
 settings-api-new-name = Nombre de un token nuevo
 settings-api-make = Crear token
 settings-api-made = Su token de la API "{ $name }":
+settings-api-error-name = un token necesita un nombre de 1 a 100 caracteres

@@ -493,9 +493,7 @@ async fn add_note(
     let s = &form.session;
     let body = form.get("body").trim();
     if body.is_empty() || body.len() > 20_000 {
-        return Err(AppError::BadRequest(
-            "a note needs 1 to 20,000 characters".into(),
-        ));
+        return Err(AppError::BadRequest(tr(s.lang, "cases-error-note")));
     }
     // A second submit of the same form (a double click, a resend) adds nothing.
     let key = form.get("submit_key");
@@ -542,9 +540,10 @@ async fn change_note(
     let remove = form.get("action") == "remove";
     let body = form.get("body").trim();
     if !remove && (body.is_empty() || body.len() > 20_000) {
-        return Err(AppError::BadRequest(
-            "a note needs 1 to 20,000 characters; to take it away, remove it".into(),
-        ));
+        return Err(AppError::BadRequest(tr(
+            form.session.lang,
+            "cases-error-note-edit",
+        )));
     }
     let (action, what, done) = if remove {
         (
@@ -597,8 +596,10 @@ async fn add_member(
     let s = &form.session;
     let name = form.get("name").trim();
     let Some((user, _)) = state.db.user_by_name(name).await? else {
-        return Err(AppError::BadRequest(format!(
-            "no user is named {name:?}: go back and pick a colleague from the list"
+        return Err(AppError::BadRequest(lang::tr(
+            s.lang,
+            "cases-error-no-user",
+            &[("name", &name)],
         )));
     };
     state
@@ -648,20 +649,16 @@ async fn add_task(
     let s = &form.session;
     let title = form.get("title").trim();
     if title.is_empty() || title.chars().count() > 300 {
-        return Err(AppError::Invalid(
-            "title: a task needs 1 to 300 characters".into(),
-        ));
+        return Err(AppError::Invalid(tr(s.lang, "cases-error-task-title")));
     }
     let due: jiff::civil::Date = form
         .get("due")
         .parse()
-        .map_err(|_| AppError::Invalid("due: a day of the form YYYY-MM-DD".into()))?;
+        .map_err(|_| AppError::Invalid(tr(s.lang, "cases-error-task-due")))?;
     let assignee = UserId::new(form.get("assignee"));
     let team = state.db.members(&case.id).await?;
     let Some(who) = team.iter().find(|m| m.id == assignee) else {
-        return Err(AppError::Invalid(
-            "assignee: a task goes to someone on the case's team".into(),
-        ));
+        return Err(AppError::Invalid(tr(s.lang, "cases-error-task-assignee")));
     };
     let audit = s.did(
         AuditAction::TaskAdd,

@@ -164,8 +164,14 @@ async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_
         practice.contains("Empezar una sesión de práctica"),
         "{practice}"
     );
-    let facts = t.get(&format!("/cases/{}/facts", case.id), Some(&ana)).await.body;
-    assert!(facts.contains("<legend>Llegadas a los Estados Unidos</legend>"), "{facts}");
+    let facts = t
+        .get(&format!("/cases/{}/facts", case.id), Some(&ana))
+        .await
+        .body;
+    assert!(
+        facts.contains("<legend>Llegadas a los Estados Unidos</legend>"),
+        "{facts}"
+    );
     assert!(facts.contains(">Fecha de llegada</label>") && facts.contains("Guardar los hechos"));
     let list = t.get("/cases", Some(&ana)).await.body;
     assert!(
