@@ -29,6 +29,7 @@ const MADE_AT_RUN_TIME: &[(&str, &str)] = &[
     ("facts-section-", "crates/web/src/facts/form.rs, `title_in`"),
     ("facts-field-", "crates/web/src/facts/form.rs, `label_in`"),
     ("facts-help-", "crates/web/src/facts/form.rs, `help_in`"),
+    ("facts-choice-", "crates/web/src/facts/form.rs, `choice_in`"),
 ];
 
 /// Strings shaped like ids of a catalog area that are not messages (HTML

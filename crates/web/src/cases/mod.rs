@@ -435,6 +435,7 @@ fn in_words(v: &str, lang: Lang) -> String {
     match v {
         "true" => tr(lang, "application-yes"),
         "false" => tr(lang, "application-no"),
+        v if facts_form::is_choice(v) => facts_form::choice_in(lang, v),
         v if !v.is_empty() && v.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
             crate::facts::widgets::words(v)
         }

@@ -638,6 +638,30 @@ pub fn help_in(lang: Lang, path: &str, field: &Field) -> String {
     tr(lang, &message_id("help", path))
 }
 
+/// A choice's name in `lang` (`without_inspection`: the message
+/// `facts-choice-without-inspection`).
+pub fn choice_in(lang: Lang, value: &str) -> String {
+    tr(lang, &format!("facts-choice-{}", value.replace('_', "-")))
+}
+
+/// Whether `value` is a choice of a field of the form.
+pub fn is_choice(value: &str) -> bool {
+    choices().any(|v| v == value)
+}
+
+/// Every choice of every field of the form, in the table's order (a value
+/// of two fields, twice).
+fn choices() -> impl Iterator<Item = &'static str> {
+    SECTIONS
+        .iter()
+        .flat_map(|s| s.fields.iter().chain(s.nested.map_or(&[][..], |n| n.1)))
+        .flat_map(|f| match f.kind {
+            Kind::Choice(values) => values,
+            _ => &[][..],
+        })
+        .copied()
+}
+
 /// A section's title in `lang`.
 pub fn title_in(lang: Lang, sec: &Section) -> String {
     tr(lang, &message_id("section", sec.key))
@@ -1173,8 +1197,9 @@ mod tests {
     /// ([`message_id`]), in the table's order: the English of the form.
     fn english_messages() -> String {
         let mut out = String::from(
-            "# The facts form's sections, labels and help (crates/web/src/facts/form.rs,\n\
-             # SECTIONS), by the fact's path: facts-field-harms-severe is harms[…].severe.\n\
+            "# The facts form's sections, labels, help and choices (crates/web/src/facts/form.rs,\n\
+             # SECTIONS), by the fact's path: facts-field-harms-severe is harms[…].severe;\n\
+             # facts-choice-without-inspection is the choice without_inspection.\n\
              # English is written by the table: UPDATE_LOCALES=1 cargo test -p refuge-web --lib\n\
              # facts::form rewrites this file from it. Other languages translate it.\n",
         );
@@ -1203,6 +1228,11 @@ mod tests {
                 add("field", &path, f.label);
                 add("help", &path, f.help);
             }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for v in choices().filter(|v| seen.insert(*v)) {
+            let id = format!("facts-choice-{}", v.replace('_', "-"));
+            out.push_str(&format!("{id} = {}\n", crate::facts::widgets::words(v)));
         }
         out
     }

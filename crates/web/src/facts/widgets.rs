@@ -120,7 +120,10 @@ pub fn control(out: &mut String, path: &str, field: &Field, st: &FormState<'_>) 
     match field.kind {
         Kind::Bool | Kind::Choice(_) => {
             let options: Vec<(&str, String)> = match field.kind {
-                Kind::Choice(values) => values.iter().map(|v| (*v, words(v))).collect(),
+                Kind::Choice(values) => values
+                    .iter()
+                    .map(|v| (*v, facts_form::choice_in(st.lang, v)))
+                    .collect(),
                 _ => vec![
                     ("true", tr(st.lang, "application-yes")),
                     ("false", tr(st.lang, "application-no")),

@@ -173,6 +173,10 @@ async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_
         "{facts}"
     );
     assert!(facts.contains(">Fecha de llegada</label>") && facts.contains("Guardar los hechos"));
+    assert!(
+        facts.contains(r#"<option value="without_inspection">sin inspección</option>"#),
+        "the choices too"
+    );
     let list = t.get("/cases", Some(&ana)).await.body;
     assert!(
         list.contains("<h1>Casos</h1>") && list.contains(">1 de junio de 2027</td>"),
