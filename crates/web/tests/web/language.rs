@@ -92,9 +92,8 @@ async fn a_spanish_browser_gets_the_sign_in_page_in_spanish_and_the_switch_keeps
     );
 }
 
-#[tokio::test]
-async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_page() {
-    let t = TestApp::new().await;
+both! {
+async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_page(t) {
     let ana = t.login("ana", Role::Attorney).await;
     let case = t.case(&ana, "Rosa Example", ARRIVED).await;
 
@@ -233,4 +232,5 @@ async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_
             .body
             .contains("<h1>Settings</h1>")
     );
+}
 }
