@@ -59,12 +59,14 @@ const CLIENT = 'Amina Testperson';
 /** Arrived 2024-03-04 and never filed: by the server's "today" (2026-06-15) the one-year deadline 2025-03-04 has passed. */
 const LATE_CLIENT = 'Bruno Latecomer';
 const LATE_ARRIVAL = '2024-03-04';
-const LATE_DEADLINE = '2025-03-04';
+const LATE_DEADLINE = 'March 4, 2025'; // as the dashboard writes the day 2025-03-04
 const GROUP = 'Salvadoran women who refused to join a gang';
 const TASK = 'Ask the client for the police report';
 /** A client whose case and application (examples/application/complete.json) are made through the API. */
 const APP_CLIENT = 'Carla Sample';
 const TASK_DUE = '2026-07-01'; // 16 days after the server's "today"
+// The same day as an English page writes it (issue 19: dates written out for the reader's language).
+const TASK_DUE_WORDS = 'July 1, 2026';
 
 class CheckFailed extends Error {}
 
@@ -553,7 +555,7 @@ try {
   await page.fill('#task-due', TASK_DUE);
   await Promise.all([page.waitForURL((u) => u.searchParams.get('done') === 'task'), page.getByRole('button', { name: 'Add task' }).click()]);
   const task = await text(page.locator('section[aria-labelledby=tasks] li').filter({ hasText: TASK }));
-  check(task.includes(`${TASK} · ${ADMIN} · due ${TASK_DUE}`), `the case's tasks list "${TASK} · ${ADMIN} · due ${TASK_DUE}", got "${task}"`);
+  check(task.includes(`${TASK} · ${ADMIN} · due ${TASK_DUE_WORDS}`), `the case's tasks list "${TASK} · ${ADMIN} · due ${TASK_DUE_WORDS}", got "${task}"`);
   await a11y(); // the case page with its harm, group, tasks
   step(`task "${TASK}" for ${ADMIN}, due ${TASK_DUE}`);
 
@@ -577,7 +579,7 @@ try {
   check(needs.includes(practiceAsk) && needs.includes('Unsure of the dates'), `the summary lists "${practiceAsk}" as needing work, got "${needs}"`);
   await page.goto(`${base}/`);
   const interviews = await text(page.locator('section[aria-labelledby=interviews]'));
-  check(interviews.includes(TASK_DUE), `the dashboard shows the interview on ${TASK_DUE}, got "${interviews}"`);
+  check(interviews.includes(TASK_DUE_WORDS), `the dashboard shows the interview on ${TASK_DUE_WORDS}, got "${interviews}"`);
   step(`practice session: "${practiceAsk}" marked needs work; interview on ${TASK_DUE} on the dashboard`);
 
   // ---- A client who never filed and arrived more than a year ago (issue 22, defect 1).
@@ -591,7 +593,7 @@ try {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deadlines' }).click();
   await page.waitForURL(`${base}/`);
   const mine = await text(page.locator('section[aria-labelledby=my-tasks] li').filter({ hasText: TASK }));
-  check(mine.includes(`case ${caseNumber} (${CLIENT}) · due ${TASK_DUE}, in 16 days`), `"My tasks" lists the task, due in 16 days, got "${mine}"`);
+  check(mine.includes(`case ${caseNumber} (${CLIENT}) · due ${TASK_DUE_WORDS}, in 16 days`), `"My tasks" lists the task, due in 16 days, got "${mine}"`);
   const rows = page.locator('table.timeline tbody tr');
   const top = rows.first();
   const topText = await text(top);

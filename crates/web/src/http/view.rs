@@ -83,8 +83,8 @@ impl Ctx {
     }
 
     /// A whole number with the page's language's grouping of thousands.
-    pub fn num(&self, n: impl Into<i64>) -> String {
-        refuge_i18n::number(self.lang, n.into())
+    pub fn num(&self, n: impl std::borrow::Borrow<i64>) -> String {
+        refuge_i18n::number(self.lang, *n.borrow())
     }
 }
 
