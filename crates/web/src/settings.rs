@@ -88,7 +88,7 @@ async fn settings_page(state: &AppState, s: &Session, flash: Flash) -> PageResul
             server_zone: server_zone(),
             zones,
             language: s.language.clone(),
-            languages: crate::auth::languages(),
+            languages: Lang::all().collect(),
             flash,
         }),
     )

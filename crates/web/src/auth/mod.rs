@@ -184,11 +184,6 @@ struct Login<'a> {
     languages: Vec<Lang>,
 }
 
-/// Every shipped language, for a language switch.
-pub fn languages() -> Vec<Lang> {
-    Lang::all().collect()
-}
-
 /// Where to go after signing in: a page of this site (a path), or the dashboard.
 fn next_page(next: &str) -> &str {
     let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
@@ -233,7 +228,7 @@ async fn login_form(State(state): State<AppState>, Q(q): Q<LoginQuery>) -> PageR
             name: "",
             next: next_page(&q.next),
             error: None,
-            languages: languages(),
+            languages: Lang::all().collect(),
         }),
     )
         .into_response())
@@ -299,7 +294,7 @@ async fn login(State(state): State<AppState>, form: PreSession) -> PageResult {
                 name: &name,
                 next: next_page(field(&form.fields, "next")),
                 error: Some(tr(lang::current(), "auth-wrong-password")),
-                languages: languages(),
+                languages: Lang::all().collect(),
             };
             Ok((StatusCode::UNAUTHORIZED, cookie, render(&page)).into_response())
         }

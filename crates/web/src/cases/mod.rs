@@ -277,39 +277,42 @@ async fn done_in_words(
         "note_edited" => "cases-done-note-edited",
         "note_removed" => "cases-done-note-removed",
         "team" => "cases-done-team",
-        _ => "",
-    };
-    if !id.is_empty() {
-        return Ok(Some(tr(lang, id)));
-    }
-    Ok(Some(match done {
-        "facts" => {
-            let history = state.db.facts_history(&case.id).await?;
-            let Some(last) = history.first() else {
-                return Ok(None);
-            };
-            let changes: Vec<Change> = serde_json::from_str(&last.changes).unwrap_or_default();
-            let mut labels: Vec<String> = changes
-                .iter()
-                .map(|c| facts_form::label_of_in(lang, &c.path))
-                .collect();
-            labels.dedup();
-            let version: &dyn Arg = &last.version;
-            match labels.len() {
-                0 => lang::tr(lang, "cases-done-facts-unchanged", &[("version", version)]),
-                n if n <= 6 => lang::tr(
-                    lang,
-                    "cases-done-facts",
-                    &[("version", version), ("changes", &labels.join("; "))],
-                ),
-                n => lang::tr(
-                    lang,
-                    "cases-done-facts-many",
-                    &[("version", version), ("count", &n)],
-                ),
-            }
-        }
+        "facts" => return facts_saved_in_words(state, case, lang).await,
         _ => return Ok(None),
+    };
+    Ok(Some(tr(lang, id)))
+}
+
+/// What the last facts version changed, in words: the facts it changed
+/// (six at most, else how many).
+async fn facts_saved_in_words(
+    state: &AppState,
+    case: &CaseRow,
+    lang: Lang,
+) -> Result<Option<String>, AppError> {
+    let history = state.db.facts_history(&case.id).await?;
+    let Some(last) = history.first() else {
+        return Ok(None);
+    };
+    let changes: Vec<Change> = serde_json::from_str(&last.changes).unwrap_or_default();
+    let mut labels: Vec<String> = changes
+        .iter()
+        .map(|c| facts_form::label_of_in(lang, &c.path))
+        .collect();
+    labels.dedup();
+    let version: &dyn Arg = &last.version;
+    Ok(Some(match labels.len() {
+        0 => lang::tr(lang, "cases-done-facts-unchanged", &[("version", version)]),
+        n if n <= 6 => lang::tr(
+            lang,
+            "cases-done-facts",
+            &[("version", version), ("changes", &labels.join("; "))],
+        ),
+        n => lang::tr(
+            lang,
+            "cases-done-facts-many",
+            &[("version", version), ("count", &n)],
+        ),
     }))
 }
 

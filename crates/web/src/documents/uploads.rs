@@ -216,6 +216,7 @@ fn bounded(s: &str) -> String {
 /// One upload as the page shows it.
 pub struct UploadView {
     pub id: String,
+    /// The message naming its kind (`uploads-kind-pdf`).
     pub kind: &'static str,
     pub pages: i64,
     pub size: String,
