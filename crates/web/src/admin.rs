@@ -133,11 +133,11 @@ async fn add_user(State(state): State<AppState>, _: Admin, form: Posted) -> Page
     let password = form.get("password");
     let lang = s.lang;
     let problem = user::check_user_name(form.get("name").trim())
-        .map_err(|e| lang::tr(lang, "auth-error-user-name", &[("problem", &e)]))
+        .map_err(|e| lang::tr(lang, "auth-error-user-name", &[("problem", &e.words(lang))]))
         .and_then(|name| {
             user::check_new_password(password)
                 .map(|()| name)
-                .map_err(|e| lang::tr(lang, "auth-error-password", &[("problem", &e)]))
+                .map_err(|e| lang::tr(lang, "auth-error-password", &[("problem", &e.words(lang))]))
         })
         .and_then(|name| {
             let role: Role = form
@@ -193,7 +193,7 @@ async fn change_user(
                 Some(lang::tr(
                     s.lang,
                     "admin-error-new-password",
-                    &[("name", &user.name), ("problem", &e)],
+                    &[("name", &user.name), ("problem", &e.words(s.lang))],
                 )),
             )
             .await;

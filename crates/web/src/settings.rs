@@ -247,7 +247,12 @@ async fn change_password(State(state): State<AppState>, form: Posted) -> PageRes
     let s = &form.session;
     let (current, new) = (form.get("current"), form.get("new"));
     if let Err(e) = user::check_new_password(new) {
-        let message = lang::tr(s.lang, "settings-password-new-problem", &[("problem", &e)]);
+        let problem = e.words(s.lang);
+        let message = lang::tr(
+            s.lang,
+            "settings-password-new-problem",
+            &[("problem", &problem)],
+        );
         return settings_page(&state, s, Flash::Error(message)).await;
     }
     let hash = match state.db.user_by_name(&s.user.name).await? {

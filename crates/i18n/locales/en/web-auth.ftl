@@ -56,3 +56,11 @@ auth-2fa-code-not-this-key = Code: it is not the one your app shows for this key
 auth-2fa-key-changed = The key changed meanwhile (set up again in another tab?): begin again.
 auth-2fa-required-cannot-off = Your workspace requires a second factor: it cannot be turned off. An administrator can reset it.
 auth-2fa-off-code-wrong = Code: it is wrong or used already; type the one your app shows now, or a recovery code.
+
+# The rules of a new user name or password (crates/web/src/domain/user.rs),
+# after "User name:" or "Password:".
+auth-rule-password-short = must be at least 10 characters long
+auth-rule-password-one-character = must not be one character repeated
+auth-rule-password-common = is among the most common passwords; choose another
+auth-rule-name-characters = use 1 to 64 letters, digits, '.', '-', '_' or '@'
+auth-rule-name-mixed-scripts = mixes Latin letters with letters of another script, so it could pass for another name

@@ -56,3 +56,11 @@ auth-2fa-code-not-this-key = Código: no es el que su aplicación muestra ahora 
 auth-2fa-key-changed = La clave cambió mientras tanto (¿la configuró de nuevo en otra pestaña?): empiece de nuevo.
 auth-2fa-required-cannot-off = Su espacio de trabajo exige un segundo factor: no se puede desactivar. Un administrador puede restablecerlo.
 auth-2fa-off-code-wrong = Código: no es correcto o ya se usó; escriba el que su aplicación muestra ahora, o un código de recuperación.
+
+# The rules of a new user name or password (crates/web/src/domain/user.rs),
+# after "User name:" or "Password:".
+auth-rule-password-short = debe tener al menos 10 caracteres
+auth-rule-password-one-character = no puede ser un solo carácter repetido
+auth-rule-password-common = está entre las contraseñas más comunes; elija otra
+auth-rule-name-characters = use de 1 a 64 letras, dígitos, '.', '-', '_' o '@'
+auth-rule-name-mixed-scripts = mezcla letras latinas con letras de otro alfabeto, así que podría pasar por otro nombre

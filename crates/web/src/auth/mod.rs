@@ -96,11 +96,11 @@ async fn setup(State(state): State<AppState>, form: PreSession) -> PageResult {
     let password = field(&form.fields, "password");
     let lang = lang::current();
     let problem = user::check_user_name(typed)
-        .map_err(|e| lang::tr(lang, "auth-error-user-name", &[("problem", &e)]))
+        .map_err(|e| lang::tr(lang, "auth-error-user-name", &[("problem", &e.words(lang))]))
         .and_then(|name| {
             user::check_new_password(password)
                 .map(|()| name)
-                .map_err(|e| lang::tr(lang, "auth-error-password", &[("problem", &e)]))
+                .map_err(|e| lang::tr(lang, "auth-error-password", &[("problem", &e.words(lang))]))
         });
     let name = match problem {
         Ok(name) => name,

@@ -3,20 +3,56 @@
 /// The longest user name, in characters.
 pub const MAX_NAME_CHARS: usize = 64;
 
+/// A rule a new user name or password breaks. Pages word it in the
+/// reader's language ([`Rule::message_id`]); its `Display` is the English
+/// (the command line's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    PasswordTooShort,
+    PasswordOneCharacter,
+    PasswordCommon,
+    NameCharacters,
+    NameMixedScripts,
+}
+
+impl Rule {
+    /// The message that words the rule (`crates/i18n/locales/*/web-auth.ftl`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Rule::PasswordTooShort => "auth-rule-password-short",
+            Rule::PasswordOneCharacter => "auth-rule-password-one-character",
+            Rule::PasswordCommon => "auth-rule-password-common",
+            Rule::NameCharacters => "auth-rule-name-characters",
+            Rule::NameMixedScripts => "auth-rule-name-mixed-scripts",
+        }
+    }
+
+    /// The rule in `lang`'s words.
+    pub fn words(self, lang: refuge_i18n::Lang) -> String {
+        refuge_i18n::tr(lang, self.message_id())
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(refuge_i18n::Lang::english()))
+    }
+}
+
 /// Checks a new password: at least 10 characters (NIST SP 800-63B asks for 8 at least).
-pub fn check_new_password(password: &str) -> Result<(), String> {
+pub fn check_new_password(password: &str) -> Result<(), Rule> {
     if password.chars().count() < 10 {
-        return Err("must be at least 10 characters long".into());
+        return Err(Rule::PasswordTooShort);
     }
     // NIST SP 800-63B § 5.1.1.2: refuse what is commonly used or expected.
     let mut chars = password.chars();
     let first = chars.next();
     if password.trim().is_empty() || chars.all(|c| Some(c) == first) {
-        return Err("must not be one character repeated".into());
+        return Err(Rule::PasswordOneCharacter);
     }
     let lower = password.to_lowercase();
     if COMMON_PASSWORDS.contains(&lower.as_str()) || is_run(&lower) {
-        return Err("is among the most common passwords; choose another".into());
+        return Err(Rule::PasswordCommon);
     }
     Ok(())
 }
@@ -74,7 +110,7 @@ pub fn normal_name(name: &str) -> String {
 
 /// Checks a new user name: 1 to 64 letters, digits, `.`, `-`, `_` or `@`,
 /// after NFKC normalisation ([`normal_name`]). Returns the name to store.
-pub fn check_user_name(name: &str) -> Result<String, String> {
+pub fn check_user_name(name: &str) -> Result<String, Rule> {
     let name = normal_name(name);
     let name = name.as_str();
     let ok = !name.is_empty()
@@ -83,17 +119,14 @@ pub fn check_user_name(name: &str) -> Result<String, String> {
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@'));
     if !ok {
-        return Err("use 1 to 64 letters, digits, '.', '-', '_' or '@'".into());
+        return Err(Rule::NameCharacters);
     }
     // A name that looks like another (issue 15: "аdmin" with a Cyrillic а):
     // letters of Latin script mixed with those of another are refused.
     let latin = |c: char| c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c);
     let letters = || name.chars().filter(|c| c.is_alphabetic());
     if letters().any(latin) && !letters().all(latin) {
-        return Err(
-            "mixes Latin letters with letters of another script, so it could pass for another name"
-                .into(),
-        );
+        return Err(Rule::NameMixedScripts);
     }
     Ok(name.to_string())
 }
