@@ -23,6 +23,7 @@ macro_rules! field {
 }
 
 pub mod calendar;
+pub mod change;
 pub mod cite;
 pub mod defs;
 pub mod facts;
@@ -33,6 +34,7 @@ pub mod memo;
 pub mod output;
 pub mod rules;
 
+pub use change::RULES_VERSION;
 pub use facts::{Case, Facts, InputError};
 pub use law::Law;
 pub use memo::Memo;
