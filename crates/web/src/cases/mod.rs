@@ -251,6 +251,8 @@ struct CasePage {
     can_manage: bool,
     /// What the last action did, in words (after a save's redirect).
     done: Option<String>,
+    /// What a new law changed in the case, until it is marked reviewed (issue 23).
+    law_banner: Option<String>,
     notice: &'static str,
 }
 
@@ -323,6 +325,7 @@ async fn case_page(
     } else {
         Vec::new()
     };
+    let law_banner = crate::lawchange::banner(&state, &s.user, &s.csrf, &case).await?;
     s.audit(
         &state.db,
         AuditAction::CaseView,
@@ -331,6 +334,7 @@ async fn case_page(
     )
     .await?;
     let page = CasePage {
+        law_banner,
         ctx: Ctx::of(&s, case.client_name.clone()),
         ctx_user_id: s.user.id.clone(),
         can_manage: s.user.role.manages_cases(),

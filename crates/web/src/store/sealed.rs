@@ -52,6 +52,8 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     sealed("interviews", "details", &[("case_id", false)]),
     sealed("uploads", "details", BY_ID),
     sealed("users", "totp_secret", BY_ID),
+    sealed("assessment_stamps", "stamp", &[("case_id", false)]),
+    sealed("law_changes", "details", BY_ID),
 ];
 
 /// The binary columns whose values are sealed as bytes

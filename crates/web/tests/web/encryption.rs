@@ -277,6 +277,7 @@ async fn case_with(db: &Db, narrative: &str) -> refuge_web::store::CaseRow {
         search_text: &narrative.to_lowercase(),
         changes: "[]",
         deadlines: &[],
+        stamp: None,
     };
     db.create_case(&ana, None, "Rosa", &first, &crate::test_audit())
         .await
@@ -403,6 +404,7 @@ async fn search_over_2000_sealed_cases() {
             search_text: &story.to_lowercase(),
             changes: "[]",
             deadlines: &[],
+            stamp: None,
         };
         let case = db
             .create_case(

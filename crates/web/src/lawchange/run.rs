@@ -1,0 +1,284 @@
+//! The re-assessment of every case under a new law or rules version: in
+//! batches, the engine's work on the blocking pool, each batch written in
+//! one short transaction (stamps, change records, deadlines, audit rows),
+//! so that pages stay quick meanwhile. The stamp is the progress marker: a
+//! case whose stamp has the new versions is done, so a pass cut short (a
+//! restart, a kill) resumes with the cases still to do, none twice.
+//! The server runs it at start ([`start`]); `refuge rescreen` runs it from
+//! the command line.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use jiff::civil::Date;
+use refuge_engine::change::{Cause, History, Reassessed, Reassessor, Stamp};
+use refuge_engine::{Law, RULES_VERSION};
+
+use crate::cases::service::deadlines;
+use crate::state::AppState;
+use crate::store::{Db, DbError, NewChange, Restamp, Stamped};
+
+/// Cases a batch re-assesses: one short write transaction each.
+pub const BATCH: usize = 100;
+
+/// Where a pass stands, for the admins' view (`/changes`) and the command
+/// line's progress bar.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub running: AtomicBool,
+    /// Cases re-assessed by this pass.
+    pub done: AtomicU64,
+    /// Cases the pass found to do when it began.
+    pub total: AtomicU64,
+    /// Cases with a change record.
+    pub changed: AtomicU64,
+    /// Why the last pass stopped early, if it did (a database error).
+    pub failed: Mutex<Option<String>>,
+}
+
+/// A pass: the law and rules to re-assess under, the day, and how.
+pub struct Pass {
+    pub law: &'static Law,
+    pub history: &'static History,
+    pub today: Date,
+    pub batch: usize,
+    /// Compute and count, write nothing.
+    pub dry_run: bool,
+    /// Stop after this many cases (a test's kill halfway).
+    pub stop_after: Option<u64>,
+}
+
+/// What a pass did.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// Cases re-assessed (stamped).
+    pub reassessed: u64,
+    /// Cases given a change record.
+    pub changed: u64,
+    /// Cases whose facts the engine now refuses (their stamp is kept;
+    /// the case page shows the error).
+    pub refused: u64,
+    /// How many cases each kind of item moved in (`relief asylum`,
+    /// `deadline asylum.annual_fee`, `warning …`).
+    pub items: BTreeMap<String, u64>,
+    /// How many cases each cause moved (a parameter's id, `rules 1 → 2`, …).
+    pub causes: BTreeMap<String, u64>,
+}
+
+/// Re-assesses every case whose stamp is missing or of other versions than
+/// `pass`'s, in batches; `each_batch` is told after each.
+///
+/// # Errors
+/// A database error (the cases done so far stay done).
+pub async fn run(
+    db: &Db,
+    pass: &Pass,
+    progress: &Progress,
+    mut each_batch: impl FnMut(&Progress),
+) -> Result<Summary, DbError> {
+    let (law, rules) = (pass.law.version(), RULES_VERSION);
+    let (current, all) = db.reassessed_count(law, rules).await?;
+    progress
+        .total
+        .store(all.saturating_sub(current) as u64, Ordering::Relaxed);
+    progress.done.store(0, Ordering::Relaxed);
+    progress.changed.store(0, Ordering::Relaxed);
+    progress.running.store(true, Ordering::Relaxed);
+    let mut summary = Summary::default();
+    let mut after = String::new();
+    let mut reassessor = Some(Reassessor::new(pass.law, pass.history));
+    let outcome = loop {
+        let left = pass
+            .stop_after
+            .map_or(pass.batch, |n| {
+                (n.saturating_sub(summary.reassessed + summary.refused)) as usize
+            })
+            .min(pass.batch);
+        if left == 0 {
+            break Ok(());
+        }
+        let batch = match db.cases_to_reassess(law, rules, &after, left as i64).await {
+            Ok(b) => b,
+            Err(e) => break Err(e),
+        };
+        let Some(last) = batch.last() else {
+            break Ok(());
+        };
+        after = last.id.to_string();
+        let mut r = reassessor
+            .take()
+            .expect("the reassessor comes back from each batch");
+        let today = pass.today;
+        let (r, done) = tokio::task::spawn_blocking(move || {
+            let done: Vec<_> = batch
+                .into_iter()
+                .map(|c| {
+                    let before = c
+                        .stamp
+                        .as_deref()
+                        .and_then(|s| serde_json::from_str::<Stamp>(s).ok());
+                    let result = r.reassess(&c.facts, before.as_ref(), today);
+                    (c, before, result)
+                })
+                .collect();
+            (r, done)
+        })
+        .await
+        .expect("a re-assessment does not panic");
+        reassessor = Some(r);
+        let mut writes = Vec::with_capacity(done.len());
+        let texts: Vec<_> = done
+            .iter()
+            .map(|(_, _, result)| match result {
+                Ok(re) => Some(texts(re)),
+                Err(_) => None,
+            })
+            .collect();
+        for ((c, before, result), text) in done.iter().zip(&texts) {
+            let (Ok(re), Some(text)) = (result, text) else {
+                summary.refused += 1;
+                continue;
+            };
+            summary.reassessed += 1;
+            if !re.moved.is_empty() {
+                summary.changed += 1;
+                for m in &re.moved {
+                    *summary
+                        .items
+                        .entry(format!("{} {}", m.kind.as_str(), m.id))
+                        .or_default() += 1;
+                }
+                let mut causes: Vec<String> = re
+                    .moved
+                    .iter()
+                    .flat_map(|m| &m.causes)
+                    .map(cause_key)
+                    .collect();
+                causes.sort();
+                causes.dedup();
+                for c in causes {
+                    *summary.causes.entry(c).or_default() += 1;
+                }
+            }
+            let before = before.as_ref();
+            let dates_moved = before.is_none_or(|b| b.deadlines != re.stamp.deadlines);
+            writes.push(Restamp {
+                case_id: &c.id,
+                facts_version: c.version,
+                stamp: Stamped {
+                    law,
+                    rules,
+                    json: &text.stamp,
+                },
+                change: before.filter(|_| !re.moved.is_empty()).map(|b| NewChange {
+                    law_from: &b.law,
+                    rules_from: &b.rules,
+                    details: text.details.clone(),
+                    audit: audit_detail(b, pass.law, re),
+                }),
+                deadlines: dates_moved.then(|| deadlines(&re.assessment)),
+            });
+        }
+        if !pass.dry_run
+            && let Err(e) = db.write_restamps(&writes, law, rules).await
+        {
+            break Err(e);
+        }
+        progress
+            .done
+            .store(summary.reassessed + summary.refused, Ordering::Relaxed);
+        progress.changed.store(summary.changed, Ordering::Relaxed);
+        each_batch(progress);
+        // Let the requests waiting for the database go first.
+        tokio::task::yield_now().await;
+    };
+    progress.running.store(false, Ordering::Relaxed);
+    if let Err(e) = &outcome {
+        *progress.failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
+    }
+    outcome.map(|()| summary)
+}
+
+/// The JSON texts of a re-assessed case: its stamp, and what moved.
+struct Texts {
+    stamp: String,
+    details: String,
+}
+
+fn texts(re: &Reassessed) -> Texts {
+    Texts {
+        stamp: serde_json::to_string(&re.stamp).unwrap_or_default(),
+        details: serde_json::to_string(&re.moved).unwrap_or_default(),
+    }
+}
+
+/// A cause as the summary counts it.
+fn cause_key(c: &Cause) -> String {
+    match c {
+        Cause::Parameter { id, .. } => format!("parameter {id}"),
+        Cause::LawData { part, .. } => format!("law data: {part}"),
+        Cause::Rules { from, to, .. } => format!("rules {from} → {to}"),
+        Cause::Unattributed {
+            law_from, law_to, ..
+        } => format!("law data {law_from} → {law_to} (previous set not kept)"),
+    }
+}
+
+/// The audit row of a change found: the versions and the items that moved,
+/// never their values.
+fn audit_detail(before: &Stamp, law: &Law, re: &Reassessed) -> String {
+    let items: Vec<String> = re
+        .moved
+        .iter()
+        .map(|m| format!("{} {}", m.kind.as_str(), m.id))
+        .collect();
+    format!(
+        "re-assessed under law {} (rules {RULES_VERSION}), was law {} (rules {}): {}",
+        law.version(),
+        before.law,
+        before.rules,
+        items.join(", ")
+    )
+}
+
+/// Starts the server's pass in the background when some case's stamp is
+/// not of the server's law and rules (or is missing): admins follow it on
+/// `/changes`. A failure is logged (without any case's data), and the next
+/// start resumes.
+pub fn start(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = in_background(&state).await {
+            tracing::error!(
+                "the re-assessment under the new law stopped: {e}; it resumes at the next start"
+            );
+        }
+    });
+}
+
+/// The server's pass, awaited (what [`start`] spawns).
+///
+/// # Errors
+/// A database error.
+pub async fn in_background(state: &AppState) -> Result<Summary, DbError> {
+    let pass = Pass {
+        law: state.law,
+        history: state.history,
+        today: state.today(),
+        batch: BATCH,
+        dry_run: false,
+        stop_after: None,
+    };
+    let summary = run(&state.db, &pass, &state.reassessment, |_| {}).await?;
+    if summary.reassessed + summary.refused > 0 {
+        tracing::info!(
+            reassessed = summary.reassessed,
+            changed = summary.changed,
+            refused = summary.refused,
+            "cases re-assessed under law {} (rules {RULES_VERSION})",
+            state.law.version()
+        );
+    }
+    Ok(summary)
+}
