@@ -452,6 +452,18 @@ mod tests {
                 vec![text("u1")],
                 place::totp_secret(&user),
             ),
+            (
+                "assessment_stamps",
+                "stamp",
+                vec![text("c1")],
+                place::stamp(&case),
+            ),
+            (
+                "law_changes",
+                "details",
+                vec![text("l1")],
+                place::law_change("l1"),
+            ),
         ];
         // The files: sealed at `<table>.<column>/<id>`, as the store reads them.
         for (t, c) in SEALED_FILES {
