@@ -488,11 +488,73 @@ impl History {
 // ---------------------------------------------------------------------------
 // Re-assessing
 
-/// The previous parameter set beside the new one, and the new one's parts
-/// each put into the previous one, built once for a whole run.
+/// The parts in which a new parameter set differs from an old one, each
+/// as two hybrids: the old set with the new one's part, and the new set with
+/// the old one's part. Built once for a run.
+pub struct Parts {
+    parts: Vec<(Part, Law, Law)>,
+}
+
+impl Parts {
+    /// The parts of `new` that differ from `old` in what the engine reads
+    /// (a parameter whose values and periods are the same, its source aside,
+    /// cannot move an outcome, and is left out).
+    pub fn new(old: &Law, new: &Law) -> Parts {
+        let same_values = |id: &str| match (old.parameter(id), new.parameter(id)) {
+            (Some(o), Some(n)) => {
+                o.values.len() == n.values.len()
+                    && o.values
+                        .iter()
+                        .zip(&n.values)
+                        .all(|(a, b)| (a.from, a.to, a.value) == (b.from, b.to, b.value))
+            }
+            _ => false,
+        };
+        Parts {
+            parts: old
+                .parts_differing(new)
+                .into_iter()
+                .filter(|p| !matches!(p, Part::Parameter(id) if same_values(id)))
+                .map(|p| {
+                    let (with, without) = (old.with_part_of(new, &p), new.with_part_of(old, &p));
+                    (p, with, without)
+                })
+                .collect(),
+        }
+    }
+
+    /// The parts that moved an item, given whether the item under a
+    /// parameter set differs from the old set's: each part that alone moves
+    /// it; when none does alone, each without which the new set does not
+    /// move it (a warning needs both its text and its countries); when
+    /// neither tells, every part.
+    pub fn causes(&self, moved_under: impl Fn(&Law) -> bool) -> Vec<&Part> {
+        let alone: Vec<&Part> = self
+            .parts
+            .iter()
+            .filter(|(_, with, _)| moved_under(with))
+            .map(|(p, ..)| p)
+            .collect();
+        if !alone.is_empty() {
+            return alone;
+        }
+        let needed: Vec<&Part> = self
+            .parts
+            .iter()
+            .filter(|(_, _, without)| !moved_under(without))
+            .map(|(p, ..)| p)
+            .collect();
+        if !needed.is_empty() {
+            return needed;
+        }
+        self.parts.iter().map(|(p, ..)| p).collect()
+    }
+}
+
+/// The previous parameter set beside the new one, and their parts.
 struct Comparison<'a> {
     old: &'a Law,
-    parts: Vec<(Part, Law)>,
+    parts: Parts,
 }
 
 /// Re-assesses cases under a new law, naming what moved and why. Keep one
@@ -531,15 +593,10 @@ impl<'a> Reassessor<'a> {
                 } else {
                     history.law(from)?
                 };
-                let parts = old
-                    .parts_differing(new)
-                    .into_iter()
-                    .map(|p| {
-                        let law = old.with_part_of(new, &p);
-                        (p, law)
-                    })
-                    .collect();
-                Some(Comparison { old, parts })
+                Some(Comparison {
+                    old,
+                    parts: Parts::new(old, new),
+                })
             })
             .as_ref()
     }
@@ -615,11 +672,6 @@ impl<'a> Reassessor<'a> {
                 .collect());
         };
         let old_then = run(cmp.old);
-        let parts_then: Vec<(&Part, Stamp)> = if law_changed {
-            cmp.parts.iter().map(|(p, law)| (p, run(law))).collect()
-        } else {
-            Vec::new()
-        };
         let law_notes = notes.law_between(&before.law, new.version());
         Ok(changed
             .into_iter()
@@ -643,18 +695,12 @@ impl<'a> Reassessor<'a> {
                     });
                 }
                 if law_changed && old != new_then.item(kind, &id) {
-                    let before_parts = causes.len();
-                    for (part, s) in &parts_then {
-                        if s.item(kind, &id) != old {
-                            causes.push(part_cause(part, cmp.old, new, &law_notes));
-                        }
-                    }
-                    if causes.len() == before_parts {
-                        // Only parts together moved it: name them all.
-                        for (part, _) in &parts_then {
-                            causes.push(part_cause(part, cmp.old, new, &law_notes));
-                        }
-                    }
+                    let parts = cmp.parts.causes(|law| run(law).item(kind, &id) != old);
+                    causes.extend(
+                        parts
+                            .into_iter()
+                            .map(|p| part_cause(p, cmp.old, new, &law_notes)),
+                    );
                 }
                 moved_item(kind, id, before, now, causes)
             })
