@@ -123,10 +123,6 @@ impl Stamp {
         }
         items
     }
-
-    fn item(&self, kind: Kind, id: &str) -> Option<String> {
-        self.items().remove(&(kind, id))
-    }
 }
 
 fn stamped(d: &Deadline, law: &Law) -> StampedDate {
@@ -528,9 +524,21 @@ impl Parts {
     /// it; when none does alone, each without which the new set does not
     /// move it (a warning needs both its text and its countries); when
     /// neither tells, every part.
-    pub fn causes(&self, moved_under: impl Fn(&Law) -> bool) -> Vec<&Part> {
-        let alone: Vec<&Part> = self
-            .parts
+    ///
+    /// Only the parts that can move an item of `kind` are tried: a
+    /// warning's text or an agreement's country moves no deadline, and a
+    /// holiday, a closing or a fee no warning (`rules/warnings.rs` compares
+    /// dates, not business days).
+    pub fn causes(&self, kind: Kind, moved_under: impl Fn(&Law) -> bool) -> Vec<&Part> {
+        let can_move = |p: &Part| match (kind, p) {
+            (Kind::Deadline, Part::Warnings | Part::Countries) => false,
+            (Kind::Relief, Part::Warnings) => false,
+            (Kind::Warning, Part::Holidays | Part::Closings) => false,
+            _ => true,
+        };
+        let tried: Vec<&(Part, Law, Law)> =
+            self.parts.iter().filter(|(p, ..)| can_move(p)).collect();
+        let alone: Vec<&Part> = tried
             .iter()
             .filter(|(_, with, _)| moved_under(with))
             .map(|(p, ..)| p)
@@ -538,8 +546,7 @@ impl Parts {
         if !alone.is_empty() {
             return alone;
         }
-        let needed: Vec<&Part> = self
-            .parts
+        let needed: Vec<&Part> = tried
             .iter()
             .filter(|(_, _, without)| !moved_under(without))
             .map(|(p, ..)| p)
@@ -635,21 +642,32 @@ impl<'a> Reassessor<'a> {
         now: &Stamp,
     ) -> Result<Vec<Moved>, InputError> {
         let new = self.new;
-        // The case on the stamp's own day, so that time moves nothing.
+        // The case on the stamp's own day, so that time moves nothing (the
+        // same assessment as `now` when the facts fix their own date).
         let then = Case::from_json(facts, before.as_of)?;
         let run = |law: &Law| Stamp::of(&assess_with(&then, law, Detail::Outcomes), law);
-        let new_then = run(new);
+        let new_then = if then.as_of() == now.as_of {
+            now.clone()
+        } else {
+            run(new)
+        };
         let (b_items, t_items, n_items) = (before.items(), new_then.items(), now.items());
         let keys: std::collections::BTreeSet<(Kind, &str)> =
             b_items.keys().chain(t_items.keys()).copied().collect();
-        let changed: Vec<(Kind, String)> = keys
+        let changed: Vec<(Kind, &str)> = keys
             .into_iter()
             .filter(|k| b_items.get(k) != t_items.get(k) && b_items.get(k) != n_items.get(k))
-            .map(|(k, id)| (k, id.to_string()))
             .collect();
         if changed.is_empty() {
             return Ok(Vec::new());
         }
+        let moved = |k: &(Kind, &str), causes: Vec<Cause>| Moved {
+            kind: k.0,
+            id: k.1.to_string(),
+            before: b_items.get(k).cloned(),
+            after: n_items.get(k).cloned(),
+            causes,
+        };
         let notes = &self.history.notes;
         let rules_changed = before.rules != RULES_VERSION;
         let law_changed = before.law != new.version();
@@ -667,19 +685,36 @@ impl<'a> Reassessor<'a> {
                     .collect(),
             };
             return Ok(changed
-                .into_iter()
-                .map(|(kind, id)| moved_item(kind, id, before, now, vec![cause.clone()]))
+                .iter()
+                .map(|k| moved(k, vec![cause.clone()]))
                 .collect());
         };
         let old_then = run(cmp.old);
+        let o_items = old_then.items();
+        // Each hybrid parameter set's items, worked out once for the case.
+        let hybrids: std::cell::RefCell<Vec<(*const Law, BTreeMap<(Kind, String), String>)>> =
+            std::cell::RefCell::default();
+        let under = |law: &Law, k: &(Kind, &str)| -> Option<String> {
+            let key = std::ptr::from_ref(law);
+            if let Some((_, items)) = hybrids.borrow().iter().find(|(l, _)| *l == key) {
+                return items.get(&(k.0, k.1.to_string())).cloned();
+            }
+            let items: BTreeMap<(Kind, String), String> = run(law)
+                .items()
+                .into_iter()
+                .map(|((kind, id), v)| ((kind, id.to_string()), v))
+                .collect();
+            let found = items.get(&(k.0, k.1.to_string())).cloned();
+            hybrids.borrow_mut().push((key, items));
+            found
+        };
         let law_notes = notes.law_between(&before.law, new.version());
         Ok(changed
-            .into_iter()
-            .map(|(kind, id)| {
+            .iter()
+            .map(|k| {
                 let mut causes = Vec::new();
-                let was = before.item(kind, &id);
-                let old = old_then.item(kind, &id);
-                if rules_changed && old != was {
+                let old = o_items.get(k);
+                if rules_changed && old != b_items.get(k) {
                     let findings = moved_findings(before, &old_then);
                     let rules_notes = notes.rules_between(&before.rules, RULES_VERSION);
                     let named: Vec<NoteRef> = rules_notes
@@ -694,27 +729,17 @@ impl<'a> Reassessor<'a> {
                         notes: named,
                     });
                 }
-                if law_changed && old != new_then.item(kind, &id) {
-                    let parts = cmp.parts.causes(|law| run(law).item(kind, &id) != old);
+                if law_changed && old != t_items.get(k) {
+                    let parts = cmp.parts.causes(k.0, |law| under(law, k).as_ref() != old);
                     causes.extend(
                         parts
                             .into_iter()
                             .map(|p| part_cause(p, cmp.old, new, &law_notes)),
                     );
                 }
-                moved_item(kind, id, before, now, causes)
+                moved(k, causes)
             })
             .collect())
-    }
-}
-
-fn moved_item(kind: Kind, id: String, before: &Stamp, now: &Stamp, causes: Vec<Cause>) -> Moved {
-    Moved {
-        before: before.item(kind, &id),
-        after: now.item(kind, &id),
-        kind,
-        id,
-        causes,
     }
 }
 

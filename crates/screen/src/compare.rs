@@ -8,7 +8,7 @@
 //! row the change of the law does not touch. The rules are the same on
 //! both sides: this compares law data, not editions of the engine.
 
-use refuge_engine::change::Parts;
+use refuge_engine::change::{Kind, Parts};
 use refuge_engine::law::Part;
 use refuge_engine::rules::deadlines::{ANNUAL_FEE, fee_usd};
 use refuge_engine::{Case, Law, Screening};
@@ -64,7 +64,7 @@ impl<'a> Compare<'a> {
         };
         let mut causes: Vec<&str> = Vec::new();
         for item in &moved {
-            let by = self.parts.causes(|hybrid| {
+            let by = self.parts.causes(item.kind, |hybrid| {
                 under(hybrid)
                     .iter()
                     .any(|d| d.name == item.name && d.text == item.text)
@@ -85,6 +85,7 @@ impl<'a> Compare<'a> {
 /// warning) and the change in words.
 #[derive(Clone)]
 struct Item {
+    kind: Kind,
     name: String,
     text: String,
 }
@@ -105,7 +106,16 @@ fn differences(old: &Screening, old_law: &Law, new: &Screening, new_law: &Law) -
     let mut out = Vec::new();
     let mut differ = |name: &str, a: String, b: String| {
         if a != b {
+            let kind = match name {
+                "one_year_deadline"
+                | "one_year_status"
+                | "ead_earliest_filing"
+                | "annual_fee_due"
+                | "annual_fee_usd" => Kind::Deadline,
+                _ => Kind::Relief,
+            };
             out.push(Item {
+                kind,
                 name: name.to_string(),
                 text: format!("{name}: {} → {}", or_none(&a), or_none(&b)),
             });
@@ -180,6 +190,7 @@ fn differences(old: &Screening, old_law: &Law, new: &Screening, new_law: &Law) -
         .map(|w| ("-", w));
     for (sign, w) in added.chain(removed) {
         out.push(Item {
+            kind: Kind::Warning,
             name: format!("warning {w}"),
             text: format!("warning {sign}{w}"),
         });
