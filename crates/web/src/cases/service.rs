@@ -122,6 +122,7 @@ pub async fn save_facts(
     audit: &Audit<'_>,
 ) -> Result<i64, CaseError> {
     let checked = Checked::of(state, &document(case), facts).await?;
+    crate::lawchange::run::catch_up(state, case).await?;
     let (deadlines, facts, changes) = checked.version();
     let version = Version {
         facts,

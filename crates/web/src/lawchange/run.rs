@@ -17,7 +17,7 @@ use refuge_engine::{Law, RULES_VERSION};
 
 use crate::cases::service::deadlines;
 use crate::state::AppState;
-use crate::store::{Db, DbError, NewChange, Restamp, Stamped};
+use crate::store::{Db, DbError, NewChange, Restamp, Stamped, ToReassess};
 
 /// Cases a batch re-assesses: one short write transaction each.
 pub const BATCH: usize = 50;
@@ -106,81 +106,12 @@ pub async fn run(
             break Ok(());
         };
         after = last.id.to_string();
-        let mut r = reassessor
+        let r = reassessor
             .take()
             .expect("the reassessor comes back from each batch");
-        let today = pass.today;
-        let (r, done) = tokio::task::spawn_blocking(move || {
-            let done: Vec<_> = batch
-                .into_iter()
-                .map(|c| {
-                    let before = c
-                        .stamp
-                        .as_deref()
-                        .and_then(|s| serde_json::from_str::<Stamp>(s).ok());
-                    let result = r.reassess(&c.facts, before.as_ref(), today);
-                    (c, before, result)
-                })
-                .collect();
-            (r, done)
-        })
-        .await
-        .expect("a re-assessment does not panic");
+        let (r, done) = batch_of(db, pass, r, batch, &mut summary).await;
         reassessor = Some(r);
-        let mut writes = Vec::with_capacity(done.len());
-        let texts: Vec<_> = done
-            .iter()
-            .map(|(_, _, result)| match result {
-                Ok(re) => Some(texts(re)),
-                Err(_) => None,
-            })
-            .collect();
-        for ((c, before, result), text) in done.iter().zip(&texts) {
-            let (Ok(re), Some(text)) = (result, text) else {
-                summary.refused += 1;
-                continue;
-            };
-            summary.reassessed += 1;
-            if !re.moved.is_empty() {
-                summary.changed += 1;
-                for m in &re.moved {
-                    *summary
-                        .items
-                        .entry(format!("{} {}", m.kind.as_str(), m.id))
-                        .or_default() += 1;
-                }
-                let mut causes: Vec<String> = re
-                    .moved
-                    .iter()
-                    .flat_map(|m| &m.causes)
-                    .map(cause_key)
-                    .collect();
-                causes.sort();
-                causes.dedup();
-                for c in causes {
-                    *summary.causes.entry(c).or_default() += 1;
-                }
-            }
-            let before = before.as_ref();
-            let dates_moved = before.is_none_or(|b| b.deadlines != re.stamp.deadlines);
-            writes.push(Restamp {
-                case_id: &c.id,
-                facts_version: c.version,
-                stamp: Stamped {
-                    law,
-                    rules,
-                    json: &text.stamp,
-                },
-                change: before.filter(|_| !re.moved.is_empty()).map(|b| NewChange {
-                    law_from: &b.law,
-                    rules_from: &b.rules,
-                    details: text.details.clone(),
-                    audit: audit_detail(b, pass.law, re),
-                }),
-                deadlines: dates_moved.then(|| deadlines(&re.assessment)),
-            });
-        }
-        if let Err(e) = write(db, pass, &writes, law, rules).await {
+        if let Err(e) = done {
             break Err(e);
         }
         progress
@@ -196,6 +127,128 @@ pub async fn run(
         *progress.failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
     }
     outcome.map(|()| summary)
+}
+
+/// Re-assesses and writes one batch of cases, counting in `summary`; gives
+/// the reassessor back for the next.
+async fn batch_of(
+    db: &Db,
+    pass: &Pass,
+    mut r: Reassessor<'static>,
+    batch: Vec<ToReassess>,
+    summary: &mut Summary,
+) -> (Reassessor<'static>, Result<(), DbError>) {
+    let (law, rules) = (pass.law.version(), RULES_VERSION);
+    let today = pass.today;
+    let (r, done) = tokio::task::spawn_blocking(move || {
+        let done: Vec<_> = batch
+            .into_iter()
+            .map(|c| {
+                let before = c
+                    .stamp
+                    .as_deref()
+                    .and_then(|s| serde_json::from_str::<Stamp>(s).ok());
+                let result = r.reassess(&c.facts, before.as_ref(), today);
+                (c, before, result)
+            })
+            .collect();
+        (r, done)
+    })
+    .await
+    .expect("a re-assessment does not panic");
+    let texts: Vec<Option<Texts>> = done
+        .iter()
+        .map(|(_, _, result)| result.as_ref().ok().map(texts))
+        .collect();
+    let mut writes = Vec::with_capacity(done.len());
+    for ((c, before, result), text) in done.iter().zip(&texts) {
+        let (Ok(re), Some(text)) = (result, text) else {
+            summary.refused += 1;
+            continue;
+        };
+        summary.count(re);
+        let before = before.as_ref();
+        let dates_moved = before.is_none_or(|b| b.deadlines != re.stamp.deadlines);
+        writes.push(Restamp {
+            case_id: &c.id,
+            facts_version: c.version,
+            stamp: Stamped {
+                law,
+                rules,
+                json: &text.stamp,
+            },
+            change: before.filter(|_| !re.moved.is_empty()).map(|b| NewChange {
+                law_from: &b.law,
+                rules_from: &b.rules,
+                details: text.details.clone(),
+                audit: audit_detail(b, pass.law, re),
+            }),
+            deadlines: dates_moved.then(|| deadlines(&re.assessment)),
+        });
+    }
+    let written = write(db, pass, &writes, law, rules).await;
+    (r, written)
+}
+
+impl Summary {
+    fn count(&mut self, re: &Reassessed) {
+        self.reassessed += 1;
+        if re.moved.is_empty() {
+            return;
+        }
+        self.changed += 1;
+        for m in &re.moved {
+            *self
+                .items
+                .entry(format!("{} {}", m.kind.as_str(), m.id))
+                .or_default() += 1;
+        }
+        let mut causes: Vec<String> = re
+            .moved
+            .iter()
+            .flat_map(|m| &m.causes)
+            .map(cause_key)
+            .collect();
+        causes.sort();
+        causes.dedup();
+        for c in causes {
+            *self.causes.entry(c).or_default() += 1;
+        }
+    }
+}
+
+/// Before a save of `case`'s facts: if its stamp is of another law or
+/// rules version, the re-assessment's work for it, on the facts it had, so
+/// that what the new law moved is recorded before the save stamps the
+/// case anew (the background pass may not have reached it yet).
+///
+/// # Errors
+/// A database error.
+pub async fn catch_up(state: &AppState, case: &crate::store::CaseRow) -> Result<(), DbError> {
+    let Some(stamp) = state.db.stamp(&case.id).await? else {
+        return Ok(());
+    };
+    if serde_json::from_str::<Stamp>(&stamp).is_ok_and(|s| s.is_current(state.law)) {
+        return Ok(());
+    }
+    let pass = Pass {
+        law: state.law,
+        history: state.history,
+        today: state.today(),
+        batch: 1,
+        dry_run: false,
+        stop_after: None,
+    };
+    let one = ToReassess {
+        id: case.id.clone(),
+        version: case.version,
+        facts: case.facts.clone(),
+        stamp: Some(stamp),
+    };
+    let r = Reassessor::new(state.law, state.history);
+    batch_of(&state.db, &pass, r, vec![one], &mut Summary::default())
+        .await
+        .1
 }
 
 /// Cases written in one transaction: the writer's turn is held briefly,

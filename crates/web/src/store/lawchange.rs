@@ -21,7 +21,6 @@ pub struct Stamped<'a> {
 /// the stamp it has (none before its first).
 pub struct ToReassess {
     pub id: CaseId,
-    pub number: String,
     pub version: i64,
     pub facts: String,
     pub stamp: Option<String>,
@@ -133,7 +132,7 @@ impl Db {
         limit: i64,
     ) -> Result<Vec<ToReassess>> {
         let rows = sqlx::query(
-            "SELECT c.id, c.number, c.version, c.facts, s.stamp FROM cases c
+            "SELECT c.id, c.version, c.facts, s.stamp FROM cases c
              LEFT JOIN assessment_stamps s ON s.case_id = c.id
              WHERE c.id > $1 AND (s.case_id IS NULL OR s.law_version <> $2 OR s.rules_version <> $3)
              ORDER BY c.id LIMIT $4",
@@ -156,7 +155,6 @@ impl Db {
                     .map(|s| self.keys.open(&place::stamp(&id), &s))
                     .transpose()?;
                 Ok(ToReassess {
-                    number: r.try_get("number")?,
                     version: r.try_get("version")?,
                     facts,
                     stamp,

@@ -247,6 +247,27 @@ both! {
 }
 
 both! {
+    async fn a_case_saved_before_the_pass_reaches_it_keeps_what_the_new_law_moved(t) {
+    let a = restarted(t, law_a(), History::embedded());
+    let ana = a.login("ana", Role::Attorney).await;
+    let fee = a.case(&ana, "Fee", FILED).await;
+    let b = restarted(t, law_b(), history(law_a()));
+    let mut facts: serde_json::Value = serde_json::from_str(FILED).unwrap();
+    facts["applicant"] = serde_json::json!({"birth_date": "1990-01-01"});
+    let put = b
+        .api("PUT", &format!("/api/v1/cases/{}/facts", fee.id), Some(&ana.token), Some(&facts.to_string()))
+        .await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+    let r = b.api("GET", "/api/v1/changes", Some(&ana.token), None).await.json();
+    let r = r.as_array().unwrap();
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0]["moved"][0]["causes"][0]["parameter"], "fee.annual_asylum_usd");
+    let pass = run::in_background(&b.state).await.unwrap();
+    assert_eq!((pass.reassessed, pass.changed), (0, 0), "the save stamped it under B");
+    }
+}
+
+both! {
     async fn a_dry_run_writes_nothing(t) {
     let a = restarted(t, law_a(), History::embedded());
     let ana = a.login("ana", Role::Attorney).await;
