@@ -121,14 +121,11 @@ fn differences(old: &Screening, old_law: &Law, new: &Screening, new_law: &Law) -
             });
         }
     };
-    const RELIEFS: [&str; 5] = [
-        "asylum",
-        "withholding",
-        "cat_withholding",
-        "cat_deferral",
-        "refugee_admission",
-    ];
-    for ((name, a), b) in RELIEFS.iter().zip(old.reliefs).zip(new.reliefs) {
+    for ((name, a), b) in crate::summary::RELIEFS
+        .iter()
+        .zip(old.reliefs)
+        .zip(new.reliefs)
+    {
         differ(name, a.as_str().into(), b.as_str().into());
     }
     let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();

@@ -278,6 +278,7 @@ async fn done_in_words(
         "note_edited" => "Note saved; its earlier text is kept in its versions.".into(),
         "note_removed" => "Note removed; its text is kept in its versions and the audit log.".into(),
         "team" => "Team updated.".into(),
+        "law_reviewed" => "The change of the law is marked reviewed (recorded in the audit log).".into(),
         "facts" => {
             let history = state.db.facts_history(&case.id).await?;
             let Some(last) = history.first() else { return Ok(None) };

@@ -323,7 +323,7 @@ async fn review(
             ),
         )
         .await?;
-    Ok(see_other(format!("/cases/{}", case.id)))
+    Ok(see_other(format!("/cases/{}?done=law_reviewed", case.id)))
 }
 
 // ----- the list -----
