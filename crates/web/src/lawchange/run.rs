@@ -1,7 +1,7 @@
 //! The re-assessment of every case under a new law or rules version: in
-//! batches, the engine's work on the blocking pool, each batch written in
-//! one short transaction (stamps, change records, deadlines, audit rows),
-//! so that pages stay quick meanwhile. The stamp is the progress marker: a
+//! batches, the engine's work on the blocking pool, each few cases written
+//! in one short transaction (stamps, change records, deadlines, audit
+//! rows), so that pages stay quick meanwhile. The stamp is the progress marker: a
 //! case whose stamp has the new versions is done, so a pass cut short (a
 //! restart, a kill) resumes with the cases still to do, none twice.
 //! The server runs it at start ([`start`]); `refuge rescreen` runs it from
@@ -19,7 +19,7 @@ use crate::cases::service::deadlines;
 use crate::state::AppState;
 use crate::store::{Db, DbError, NewChange, Restamp, Stamped, ToReassess};
 
-/// Cases a batch re-assesses: one short write transaction each.
+/// Cases a batch re-assesses on the blocking pool at a time.
 pub const BATCH: usize = 50;
 
 /// Where a pass stands, for the admins' view (`/changes`) and the command
@@ -84,6 +84,7 @@ pub async fn run(
         .store(all.saturating_sub(current) as u64, Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
     progress.changed.store(0, Ordering::Relaxed);
+    *progress.failed.lock().unwrap_or_else(|e| e.into_inner()) = None;
     progress.running.store(true, Ordering::Relaxed);
     let mut summary = Summary::default();
     let mut after = String::new();

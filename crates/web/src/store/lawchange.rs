@@ -78,8 +78,10 @@ pub struct ChangeFilter<'a> {
 }
 
 impl Db {
-    /// Writes a case's stamp in `tx`, unless a stamp of newer facts is there.
-    /// Returns whether it was written.
+    /// Writes a case's stamp in `tx`, unless a stamp of newer facts is
+    /// there, or one of the same facts and versions (another pass, the
+    /// server's or `refuge rescreen`'s, did it first: its change record is
+    /// the one kept). Returns whether it was written.
     pub(crate) async fn put_stamp(
         &self,
         tx: &mut WriteTx,
@@ -93,7 +95,10 @@ impl Db {
              ON CONFLICT (case_id) DO UPDATE SET facts_version = excluded.facts_version,
                 law_version = excluded.law_version, rules_version = excluded.rules_version,
                 stamp = excluded.stamp, stamped_at = excluded.stamped_at
-             WHERE assessment_stamps.facts_version <= excluded.facts_version",
+             WHERE assessment_stamps.facts_version < excluded.facts_version
+                OR (assessment_stamps.facts_version = excluded.facts_version
+                    AND (assessment_stamps.law_version <> excluded.law_version
+                         OR assessment_stamps.rules_version <> excluded.rules_version))",
         )
         .bind(case_id)
         .bind(facts_version)

@@ -213,7 +213,7 @@ both! {
 }
 
 both! {
-    async fn a_pass_cut_short_resumes_and_does_no_case_twice_and_skips_none(t) {
+    async fn a_pass_cut_short_resumes_and_two_at_once_do_no_case_twice_and_skip_none(t) {
     let a = restarted(t, law_a(), History::embedded());
     let ana = a.login("ana", Role::Attorney).await;
     let mut cases = Vec::new();
@@ -232,9 +232,16 @@ both! {
     // Killed after 3 cases (mid-batch), then started again.
     let first = run::run(b.db(), &pass(Some(3)), &Progress::default(), |_| {}).await.unwrap();
     assert_eq!(first.reassessed, 3);
-    let p = Progress::default();
-    let second = run::run(b.db(), &pass(None), &p, |_| {}).await.unwrap();
-    assert_eq!(second.reassessed, 4);
+    // Restarted, with `refuge rescreen` run at the same moment: each case
+    // is still done once.
+    let (p, q) = (Progress::default(), Progress::default());
+    let (one, other) = (pass(None), pass(None));
+    let (second, third) = tokio::join!(
+        run::run(b.db(), &one, &p, |_| {}),
+        run::run(b.db(), &other, &q, |_| {}),
+    );
+    assert_eq!(second.unwrap().reassessed, 4);
+    third.unwrap();
     assert_eq!(p.total.load(std::sync::atomic::Ordering::Relaxed), 4, "the restart counts what is left");
     let log = b.db().audit_entries(&AuditFilter::default()).await.unwrap();
     for c in &cases {
