@@ -19,6 +19,7 @@ PROFILE=${PROFILE:-release}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 DIR=$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
-cargo build --quiet --profile "$PROFILE" -p refuge -p refuge-web --example lawchange_bench
+cargo build --quiet --profile "$PROFILE" -p refuge
+cargo build --quiet --profile "$PROFILE" -p refuge-web --example lawchange_bench
 "target/$DIR/refuge" screen --generate "$CASES" --output-format jsonl -o "$WORK/facts.jsonl"
 "target/$DIR/examples/lawchange_bench" "$WORK/facts.jsonl"

@@ -227,7 +227,7 @@ pub async fn changes_for(
 /// are not yet reviewed, with what and why (the first few).
 pub struct Summary {
     pub law: String,
-    pub cases: usize,
+    pub cases: i64,
     pub first: Vec<ChangeView>,
 }
 
@@ -237,16 +237,21 @@ const ON_DASHBOARD: usize = 10;
 /// The dashboard's box, when the law of this server changed some of
 /// `user`'s cases and they are not reviewed.
 pub async fn summary(state: &AppState, user: &User) -> Result<Option<Summary>, DbError> {
-    let mut rows = unreviewed(state, user, None).await?;
-    if rows.is_empty() {
+    let law = state.law.version();
+    let cases = state.db.unreviewed_cases(user, law).await?;
+    if cases == 0 {
         return Ok(None);
     }
-    let cases = distinct_cases(&rows);
-    rows.truncate(ON_DASHBOARD);
+    let filter = ChangeFilter {
+        case_id: None,
+        law_to: Some(law),
+        unreviewed_only: true,
+        limit: ON_DASHBOARD as i64,
+    };
     Ok(Some(Summary {
-        law: state.law.version().to_string(),
+        law: law.to_string(),
         cases,
-        first: rows,
+        first: changes_for(state, user, &filter).await?,
     }))
 }
 
@@ -335,7 +340,7 @@ struct ChangesPage {
     law: String,
     rules: &'static str,
     changes: Vec<ChangeView>,
-    cases: usize,
+    cases: i64,
     show_all: bool,
     /// For admins: the pass's progress.
     progress: Option<ProgressView>,
@@ -379,7 +384,11 @@ async fn changes_page(State(state): State<AppState>, s: Session, Q(q): Q<ListQue
     };
     Ok(render(&ChangesPage {
         ctx: Ctx::of(&s, "Changes of the law"),
-        cases: distinct_cases(&changes),
+        cases: if show_all {
+            distinct_cases(&changes) as i64
+        } else {
+            state.db.unreviewed_cases(&s.user, &law).await?
+        },
         law,
         rules: RULES_VERSION,
         changes,

@@ -283,6 +283,21 @@ impl Db {
             .collect()
     }
 
+    /// How many of the cases `user` may see have a change record under
+    /// `law_to` not yet reviewed.
+    pub async fn unreviewed_cases(&self, user: &User, law_to: &str) -> Result<i64> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(DISTINCT l.case_id) FROM law_changes l JOIN cases c ON c.id = l.case_id
+             WHERE {VISIBLE_TO_USER} AND l.law_to = $3 AND l.reviewed_at IS NULL"
+        )))
+        .bind(user.role.as_str())
+        .bind(&user.id)
+        .bind(law_to)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+
     /// Marks a case's unreviewed change records reviewed by `by`, with the
     /// audit row, in one transaction. Returns how many were marked (0: none
     /// was waiting, and nothing is written).
