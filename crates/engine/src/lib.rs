@@ -38,6 +38,7 @@ macro_rules! text {
 }
 
 pub mod calendar;
+pub mod change;
 pub mod cite;
 pub mod defs;
 pub mod facts;
@@ -48,6 +49,7 @@ pub mod memo;
 pub mod output;
 pub mod rules;
 
+pub use change::RULES_VERSION;
 pub use facts::{Case, Facts, InputError};
 pub use law::Law;
 pub use memo::Memo;

@@ -10,7 +10,7 @@ use crate::http::view;
 use crate::state::AppState;
 use crate::{
     admin, api, application, auth, calendar, cases, dashboard, documents, export, facts, interview,
-    settings,
+    lawchange, settings,
 };
 
 /// The largest request body accepted (a facts document is a few kilobytes).
@@ -44,6 +44,7 @@ pub fn routes() -> (Router<AppState>, Vec<Route>) {
         .merge(facts::routes())
         .merge(application::routes())
         .merge(interview::routes())
+        .merge(lawchange::routes())
         .merge(documents::routes())
         .merge(calendar::routes())
         .merge(settings::routes())

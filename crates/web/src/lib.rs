@@ -43,6 +43,7 @@ pub mod facts;
 pub mod http;
 pub mod interview;
 pub mod keys;
+pub mod lawchange;
 pub mod secret;
 pub mod serve;
 pub mod settings;

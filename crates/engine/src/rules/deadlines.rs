@@ -191,6 +191,17 @@ pub const ONE_YEAR: &str = "asylum.one_year";
 pub const EAD_EARLIEST_FILING: &str = "ead.earliest_filing";
 pub const ANNUAL_FEE: &str = "asylum.annual_fee";
 
+/// The amount due on a fee's date, in U.S. dollars, under `law`: the annual
+/// asylum fee in force on an anniversary (Pub. L. 119-21, § 100009); `None`
+/// for a date that is not a fee's.
+pub fn fee_usd(law: &Law, id: &str, date: Date) -> Option<i64> {
+    (id == ANNUAL_FEE
+        || id
+            .strip_prefix(ANNUAL_FEE)
+            .is_some_and(|y| y.starts_with('.')))
+    .then(|| law.num(P::AnnualFeeUsd, date))
+}
+
 /// What a [`Screening`](crate::Screening) reads of the deadlines: the date
 /// and status of [`ONE_YEAR`], and the dates of [`EAD_EARLIEST_FILING`] and
 /// [`ANNUAL_FEE`].

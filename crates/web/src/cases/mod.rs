@@ -251,6 +251,8 @@ struct CasePage {
     can_manage: bool,
     /// What the last action did, in words (after a save's redirect).
     done: Option<String>,
+    /// What a new law changed in the case, until it is marked reviewed (issue 23).
+    law_banner: Option<String>,
     notice: &'static str,
 }
 
@@ -276,6 +278,7 @@ async fn done_in_words(
         "note_edited" => "Note saved; its earlier text is kept in its versions.".into(),
         "note_removed" => "Note removed; its text is kept in its versions and the audit log.".into(),
         "team" => "Team updated.".into(),
+        "law_reviewed" => "The change of the law is marked reviewed (recorded in the audit log).".into(),
         "facts" => {
             let history = state.db.facts_history(&case.id).await?;
             let Some(last) = history.first() else { return Ok(None) };
@@ -323,6 +326,7 @@ async fn case_page(
     } else {
         Vec::new()
     };
+    let law_banner = crate::lawchange::banner(&state, &s.user, &s.csrf, &case).await?;
     s.audit(
         &state.db,
         AuditAction::CaseView,
@@ -331,6 +335,7 @@ async fn case_page(
     )
     .await?;
     let page = CasePage {
+        law_banner,
         ctx: Ctx::of(&s, case.client_name.clone()),
         ctx_user_id: s.user.id.clone(),
         can_manage: s.user.role.manages_cases(),

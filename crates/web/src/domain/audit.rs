@@ -86,6 +86,10 @@ actions! {
     UserAdd => "user.add",
     /// An API token made on the command line (`refuge token new`).
     TokenNew => "token.new",
+    /// A case re-assessed under a new law or rules version, whose outcomes, deadlines or warnings moved (issue 23); the detail names the versions and the items, never their values.
+    LawChangeFound => "law_change.found",
+    /// A change of the law on a case marked reviewed (its banner cleared).
+    LawChangeReview => "law_change.review",
 }
 
 impl FromStr for AuditAction {

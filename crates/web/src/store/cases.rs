@@ -68,6 +68,7 @@ impl Db {
             search_text,
             changes,
             deadlines,
+            stamp,
         } = *first;
         let id = CaseId::new(crate::secret::random_id());
         let at = now();
@@ -135,6 +136,9 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         Self::replace_deadlines(&mut tx, &id, deadlines).await?;
+        if let Some(stamp) = &stamp {
+            self.put_stamp(&mut tx, &id, 1, stamp).await?;
+        }
         let opened = Audit {
             detail: format!("case {number} opened{}", audit.detail),
             ..*audit
@@ -312,6 +316,7 @@ impl Db {
             search_text,
             changes,
             deadlines,
+            stamp,
         } = *new;
         let at = now();
         let version = expected_version + 1;
@@ -341,6 +346,9 @@ impl Db {
         self.add_version(&mut tx, case_id, version, facts, changes, by, &at)
             .await?;
         Self::replace_deadlines(&mut tx, case_id, deadlines).await?;
+        if let Some(stamp) = &stamp {
+            self.put_stamp(&mut tx, case_id, version, stamp).await?;
+        }
         audit.write(&mut tx, None, Some(case_id)).await?;
         tx.commit().await?;
         Ok(version)
@@ -418,7 +426,7 @@ impl Db {
         Ok(())
     }
 
-    async fn replace_deadlines(
+    pub(super) async fn replace_deadlines(
         tx: &mut crate::store::WriteTx,
         case_id: &CaseId,
         deadlines: &[NewDeadline<'_>],

@@ -26,6 +26,7 @@ mod audit;
 mod cases;
 mod file;
 mod interview;
+mod lawchange;
 mod sealed;
 mod second_factor;
 mod tasks;
@@ -36,6 +37,7 @@ pub use application::ApplicationVersion;
 pub use audit::{Audit, AuditFilter, By};
 pub use file::{check_sqlite, copy_sqlite};
 pub use interview::{InterviewRecord, InterviewRow, PracticeMark, PracticeSession};
+pub use lawchange::{ChangeFilter, ChangeRow, NewChange, Restamp, Stamped, ToReassess};
 pub use sealed::{Resealed, SEALED_COLUMNS, SEALED_FILES};
 pub use second_factor::SecondFactor;
 pub use uploads::{NewUpload, ROLES as UPLOAD_ROLES, UploadPlace, UploadRow};
@@ -154,6 +156,9 @@ pub struct Version<'a> {
     pub search_text: &'a str,
     pub changes: &'a str,
     pub deadlines: &'a [NewDeadline<'a>],
+    /// The assessment's stamp (issue 23), stored with the version (none:
+    /// the case is stamped by the next re-assessment).
+    pub stamp: Option<Stamped<'a>>,
 }
 
 /// A user as the application sees it (never the password hash).
@@ -398,6 +403,12 @@ pub(crate) mod place {
     }
     pub fn totp_secret(user: &UserId) -> String {
         format!("users.totp_secret/{user}")
+    }
+    pub fn stamp(case: &CaseId) -> String {
+        format!("assessment_stamps.stamp/{case}")
+    }
+    pub fn law_change(change: &str) -> String {
+        format!("law_changes.details/{change}")
     }
 }
 

@@ -52,6 +52,8 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     sealed("interviews", "details", &[("case_id", false)]),
     sealed("uploads", "details", BY_ID),
     sealed("users", "totp_secret", BY_ID),
+    sealed("assessment_stamps", "stamp", &[("case_id", false)]),
+    sealed("law_changes", "details", BY_ID),
 ];
 
 /// The binary columns whose values are sealed as bytes
@@ -449,6 +451,18 @@ mod tests {
                 "totp_secret",
                 vec![text("u1")],
                 place::totp_secret(&user),
+            ),
+            (
+                "assessment_stamps",
+                "stamp",
+                vec![text("c1")],
+                place::stamp(&case),
+            ),
+            (
+                "law_changes",
+                "details",
+                vec![text("l1")],
+                place::law_change("l1"),
             ),
         ];
         // The files: sealed at `<table>.<column>/<id>`, as the store reads them.

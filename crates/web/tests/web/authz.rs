@@ -53,6 +53,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/login")
         | ("GET", "/api/v1/openapi.json")
         | ("GET", "/api/v1/cases")
+        | ("GET", "/api/v1/changes")
+        | ("GET", "/changes")
         | ("GET", "/api/v1/cases/{id}")
         | ("GET", "/api/v1/cases/{id}/facts")
         | ("GET", "/api/v1/cases/{id}/assessment")
@@ -75,6 +77,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         ("POST", "/cases") => (&[("client_name", "New client")], 303),
         ("POST", "/cases/search") => (&[("q", "client")], 200),
         ("POST", "/cases/{id}/notes") => (&[("body", "Client called.")], 303),
+        // Nothing to review yet: back to the case page, nothing written.
+        ("POST", "/cases/{id}/changes/review") => (&[], 303),
         // No such note ("{note}" is left in the address): not found, once the case is seen.
         ("POST", "/cases/{id}/notes/{note}") => (&[("version", "1"), ("body", "x")], 404),
         // For the case's owner, who is on its team.

@@ -214,7 +214,7 @@ both! {
         assert_ne!(done.new_id, old_id);
         let changed: u64 = done.resealed.columns.iter().map(|c| c.older_key).sum();
         assert_eq!(changed, done.resealed.columns.iter().map(|c| c.total).sum::<u64>());
-        assert_eq!(changed, 9, "one of each sealed column and the file: {done:?}");
+        assert_eq!(changed, 10, "one of each sealed column written (the assessment stamp among them) and the file: {done:?}");
         #[cfg(unix)]
         {
             assert_eq!(mode(&kept), 0o600, "the old key is its owner's alone");
@@ -277,6 +277,7 @@ async fn case_with(db: &Db, narrative: &str) -> refuge_web::store::CaseRow {
         search_text: &narrative.to_lowercase(),
         changes: "[]",
         deadlines: &[],
+        stamp: None,
     };
     db.create_case(&ana, None, "Rosa", &first, &crate::test_audit())
         .await
@@ -403,6 +404,7 @@ async fn search_over_2000_sealed_cases() {
             search_text: &story.to_lowercase(),
             changes: "[]",
             deadlines: &[],
+            stamp: None,
         };
         let case = db
             .create_case(

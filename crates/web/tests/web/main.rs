@@ -37,6 +37,7 @@ mod authz;
 mod documents;
 mod encryption;
 mod interview;
+mod lawchange;
 mod pages;
 mod printouts;
 mod second_factor;

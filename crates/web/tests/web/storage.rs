@@ -16,11 +16,12 @@ fn first() -> Version<'static> {
         search_text: "",
         changes: "[]",
         deadlines: &[],
+        stamp: None,
     }
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 11] = [
+const MIGRATIONS: [&str; 12] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
@@ -32,6 +33,7 @@ const MIGRATIONS: [&str; 11] = [
     "application",
     "interview practice",
     "uploads",
+    "law changes",
 ];
 
 /// The key the storage tests' SQLite databases are encrypted with, so that
@@ -161,6 +163,7 @@ async fn story(db: &Db) {
                 search_text: "",
                 changes: "[]",
                 deadlines: &deadlines,
+                stamp: None,
             },
             &did(FactsChange),
         )
