@@ -20,7 +20,7 @@ fn first() -> Version<'static> {
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 11] = [
+const MIGRATIONS: [&str; 12] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
@@ -32,6 +32,7 @@ const MIGRATIONS: [&str; 11] = [
     "application",
     "interview practice",
     "uploads",
+    "client intake",
 ];
 
 /// The key the storage tests' SQLite databases are encrypted with, so that
