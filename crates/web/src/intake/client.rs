@@ -345,6 +345,8 @@ struct ScreenPage {
     intro: String,
     groups: Vec<Group>,
     back: String,
+    /// "Save and continue", or "Finish" on the last screen.
+    next_label: String,
     has_errors: bool,
     saved: bool,
     date_hint: String,
@@ -435,6 +437,11 @@ fn screen_page(
         intro: w.t(&format!("intake-screen-{}-intro", s.id)),
         groups,
         back,
+        next_label: w.t(if index + 1 == q.screens.len() {
+            "intake-finish"
+        } else {
+            "intake-save-next"
+        }),
         has_errors: !errors.is_empty(),
         saved,
         date_hint: w.t("intake-date-hint"),

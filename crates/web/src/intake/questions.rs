@@ -314,6 +314,70 @@ mod tests {
         assert!(Questions::parse(fixed).unwrap_err().contains("when"));
     }
 
+    /// The `intake-` messages of a Fluent file.
+    fn ids(ftl: &str) -> Vec<String> {
+        ftl.lines()
+            .filter(|l| l.starts_with("intake-"))
+            .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
+            .collect()
+    }
+
+    /// The text of every source file and template of this crate.
+    fn sources() -> String {
+        fn walk(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = String::new();
+        walk(&root.join("src"), &mut out);
+        walk(&root.join("templates"), &mut out);
+        out
+    }
+
+    #[test]
+    fn every_intake_message_is_used_by_the_code_or_the_questions() {
+        let code = sources();
+        let asked = Questions::embedded().messages();
+        let unused: Vec<String> = ids(include_str!("../../../i18n/locales/en/intake.ftl"))
+            .into_iter()
+            .filter(|id| !asked.contains(id) && !code.contains(&format!("\"{id}\"")))
+            .collect();
+        assert!(unused.is_empty(), "messages no page uses: {unused:?}");
+    }
+
+    #[test]
+    fn docs_intake_md_lists_every_question_with_its_screen_fact_and_english_wording() {
+        let docs = include_str!("../../../../docs/intake.md");
+        let rows: Vec<&str> = docs
+            .lines()
+            .skip_while(|l| !l.starts_with("| question |"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        let q = Questions::embedded();
+        let expected: Vec<String> = q
+            .screens
+            .iter()
+            .flat_map(|s| s.questions.iter().map(move |x| (s, x)))
+            .map(|(s, x)| {
+                let answers = match x.target {
+                    Target::Timeline => TIMELINE,
+                    Target::Fact => &x.path,
+                };
+                let english = refuge_i18n::tr(refuge_i18n::Lang::english(), &x.message());
+                format!("| `{}` | {} | `{answers}` | {english} |", x.id, s.id)
+            })
+            .collect();
+        assert_eq!(rows, expected, "docs/intake.md's table of questions");
+    }
+
     #[test]
     fn every_intake_message_is_worded_in_every_shipped_language() {
         let q = Questions::embedded();

@@ -174,6 +174,15 @@ fn shown(w: Words, v: Option<&Value>) -> String {
     }
 }
 
+/// The message of a decision (`accepted`, `edited`, `rejected`).
+fn decision_words(status: &str) -> &'static str {
+    match status {
+        "accepted" => "intake-decision-accepted",
+        "edited" => "intake-decision-edited",
+        _ => "intake-decision-rejected",
+    }
+}
+
 fn answer_view(w: Words, doc: &Value, a: &IntakeAnswer, refusal: Option<&Refusal>) -> AnswerView {
     let q = Questions::embedded().question(&a.question).map(|(_, q)| q);
     let (typed, value) = given(a);
@@ -183,10 +192,7 @@ fn answer_view(w: Words, doc: &Value, a: &IntakeAnswer, refusal: Option<&Refusal
         w.with(
             "intake-decided-by",
             &[
-                (
-                    "decision",
-                    w.t(&format!("intake-decision-{}", a.status)).into(),
-                ),
+                ("decision", w.t(decision_words(&a.status)).into()),
                 ("user", a.decided_by.clone().unwrap_or_default().into()),
                 ("at", at.clone().into()),
             ],
@@ -316,11 +322,13 @@ pub async fn page(
 ) -> PageResult {
     let w = staff_words(&s);
     let done = match q.done.as_str() {
-        "revoked" | "accepted" | "timeline" | "rejected" => {
-            Some(w.t(&format!("intake-done-{}", q.done)))
-        }
+        "revoked" => Some("intake-done-revoked"),
+        "accepted" => Some("intake-done-accepted"),
+        "timeline" => Some("intake-done-timeline"),
+        "rejected" => Some("intake-done-rejected"),
         _ => None,
     };
+    let done = done.map(|id| w.t(id));
     review_page(&state, &s, case, done, None).await
 }
 

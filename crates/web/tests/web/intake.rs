@@ -98,224 +98,224 @@ async fn decide(
     .await
 }
 
-#[tokio::test]
-async fn a_client_answers_through_the_link_and_a_fact_changes_only_when_staff_accept_it() {
-    let t = TestApp::new().await;
-    let (who, case) = case_for_intake(&t, "es").await;
-    let page = t.get(&format!("/cases/{}", case.id), Some(&who)).await.body;
-    assert!(
-        page.contains(r#"<option value="es" selected>Español</option>"#),
-        "{page}"
-    );
-    // The link opens in the client's language by default.
-    let intake = t
-        .get(&format!("/cases/{}/intake", case.id), Some(&who))
-        .await
-        .body;
-    assert!(intake.contains(r#"<option value="es" selected>"#));
-    let link = make_link(&t, &who, &case.id, "es", "14").await;
-    let token = link.trim_start_matches("/i/");
-
-    // The client opens it: Spanish, no cookie, nothing of the case.
-    let welcome = client_get(&t.state, &link).await;
-    assert_eq!(welcome.status, StatusCode::OK);
-    assert!(welcome.body.contains(r#"<html lang="es">"#));
-    assert!(welcome.body.contains("Preguntas sobre su caso"));
-    assert!(welcome.body.contains("Su representante lo va a revisar"));
-    assert!(welcome.headers.get(header::SET_COOKIE).is_none());
-    assert!(!welcome.body.contains("Marisol") && !welcome.body.contains(&case.number));
-
-    let r = client_post(
-        &t.state,
-        &format!("{link}/identity?lang=es"),
-        &[
-            ("q.birth-date", "21/05/1990"),
-            ("q.nationality", "Honduras"),
-            ("go", "next"),
-        ],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert_eq!(r.location(), format!("{link}/family?lang=es"));
-    let r = client_post(
-        &t.state,
-        &format!("{link}/happened?lang=es"),
-        &[
-            ("q.harm-date.1", "03/02/2024"),
-            ("q.harm-kind.1", "death_threat"),
-            ("q.harm-actor.1", "non_state"),
-            (
-                "q.own-words",
-                "Los pandilleros llegaron a la tienda de mi madre.",
-            ),
-        ],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    // Coming back, the client sees what they typed.
-    let again = client_get(&t.state, &format!("{link}/identity")).await.body;
-    assert!(again.contains(r#"value="21/05/1990""#), "{again}");
-
-    // Nothing changed in the facts: the answers wait for review.
-    let facts = t.facts(&who, &case.id).await;
-    assert!(facts["applicant"]["birth_date"].is_null());
-    let page = t.get(&format!("/cases/{}", case.id), Some(&who)).await.body;
-    assert!(page.contains("6 answers to review"), "{page}");
-    let queue = t
-        .get(&format!("/cases/{}/intake", case.id), Some(&who))
-        .await
-        .body;
-    assert!(queue.contains("Answers to review (6)"));
-    assert!(queue.contains("1990-05-21") && queue.contains("As typed: 21/05/1990"));
-    assert!(queue.contains("Los pandilleros llegaron"));
-
-    // Accepted: a new facts version with the fact, and an audit row that
-    // names the fact but not its value.
-    let all = answers(&t, &case.id).await;
-    let before = t.db().facts_history(&case.id).await.unwrap().len();
-    let r = decide(
-        &t,
-        &who,
-        &case.id,
-        answer_to(&all, "birth-date"),
-        &[("decision", "accept")],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let facts = t.facts(&who, &case.id).await;
-    assert_eq!(facts["applicant"]["birth_date"], "1990-05-21");
-    assert_eq!(
-        t.db().facts_history(&case.id).await.unwrap().len(),
-        before + 1
-    );
-    let audit = t
-        .db()
-        .audit_log(Some(AuditAction::IntakeReview), 10)
-        .await
-        .unwrap();
-    assert_eq!(audit.len(), 1);
-    assert!(
-        audit[0].detail.contains("applicant.birth_date accepted"),
-        "{}",
-        audit[0].detail
-    );
-    assert!(!audit[0].detail.contains("1990"));
-    assert_eq!(audit[0].user_name.as_deref(), Some("attorney"));
-
-    // Edited: staff's value, not the client's.
-    let r = decide(
-        &t,
-        &who,
-        &case.id,
-        answer_to(&all, "nationality"),
-        &[("decision", "edit"), ("value", "GT")],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert_eq!(
-        t.facts(&who, &case.id).await["applicant"]["nationality"],
-        serde_json::json!(["GT"])
-    );
-
-    // A harm begun by the client is a new harm that happened to them.
-    decide(
-        &t,
-        &who,
-        &case.id,
-        answer_to(&all, "harm-kind"),
-        &[("decision", "accept")],
-    )
-    .await;
-    let facts = t.facts(&who, &case.id).await;
-    let harm = &facts["harms"][0];
-    assert_eq!(harm["kind"], "death_threat");
-    assert_eq!(harm["when"], "past");
-    assert_eq!(harm["target"], "applicant");
-    assert!(harm["id"].as_str().unwrap().starts_with("happened1-"));
-
-    // Rejected: the facts do not change.
-    let version = t.db().facts_history(&case.id).await.unwrap().len();
-    let r = decide(
-        &t,
-        &who,
-        &case.id,
-        answer_to(&all, "harm-actor"),
-        &[("decision", "reject")],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert!(t.facts(&who, &case.id).await["harms"][0]["actor"].is_null());
-    assert_eq!(t.db().facts_history(&case.id).await.unwrap().len(), version);
-
-    // The client's own words become a source of the application's timeline.
-    let r = decide(
-        &t,
-        &who,
-        &case.id,
-        answer_to(&all, "own-words"),
-        &[("decision", "accept")],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let app = t
-        .api(
-            "GET",
-            &format!("/api/v1/cases/{}/application", case.id),
-            Some(&who.token),
-            None,
-        )
-        .await
-        .json();
-    let source = &app["timeline"]["sources"][0];
-    assert_eq!(
-        source["note"],
-        "Los pandilleros llegaron a la tienda de mi madre."
-    );
-    assert_eq!(source["record"], "verbatim");
-    assert_eq!(source["language"], "Español");
-
-    // An answer is decided once: a second decision is refused, and says so.
-    let r = decide(
-        &t,
-        &who,
-        &case.id,
-        answer_to(&all, "birth-date"),
-        &[("decision", "reject")],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("already reviewed"));
-    assert_eq!(
-        t.facts(&who, &case.id).await["applicant"]["birth_date"],
-        "1990-05-21"
-    );
-
-    // A changed answer after review is a new answer to review.
-    client_post(
-        &t.state,
-        &format!("{link}/identity"),
-        &[("q.birth-date", "22/05/1990")],
-    )
-    .await;
-    let again = answers(&t, &case.id).await;
-    assert_eq!(
-        again.iter().filter(|a| a.question == "birth-date").count(),
-        2
-    );
-    assert!(
-        again
-            .iter()
-            .any(|a| a.question == "birth-date" && a.status == "pending")
-    );
-    // Nothing stored names the token.
-    assert!(
-        t.db()
-            .audit_log(None, 100)
+both! {
+    async fn a_client_answers_through_the_link_and_a_fact_changes_only_when_staff_accept_it(t) {
+        let (who, case) = case_for_intake(&t, "es").await;
+        let page = t.get(&format!("/cases/{}", case.id), Some(&who)).await.body;
+        assert!(
+            page.contains(r#"<option value="es" selected>Español</option>"#),
+            "{page}"
+        );
+        // The link opens in the client's language by default.
+        let intake = t
+            .get(&format!("/cases/{}/intake", case.id), Some(&who))
             .await
-            .unwrap()
-            .iter()
-            .all(|e| !e.detail.contains(token))
-    );
+            .body;
+        assert!(intake.contains(r#"<option value="es" selected>"#));
+        let link = make_link(&t, &who, &case.id, "es", "14").await;
+        let token = link.trim_start_matches("/i/");
+
+        // The client opens it: Spanish, no cookie, nothing of the case.
+        let welcome = client_get(&t.state, &link).await;
+        assert_eq!(welcome.status, StatusCode::OK);
+        assert!(welcome.body.contains(r#"<html lang="es">"#));
+        assert!(welcome.body.contains("Preguntas sobre su caso"));
+        assert!(welcome.body.contains("Su representante lo va a revisar"));
+        assert!(welcome.headers.get(header::SET_COOKIE).is_none());
+        assert!(!welcome.body.contains("Marisol") && !welcome.body.contains(&case.number));
+
+        let r = client_post(
+            &t.state,
+            &format!("{link}/identity?lang=es"),
+            &[
+                ("q.birth-date", "21/05/1990"),
+                ("q.nationality", "Honduras"),
+                ("go", "next"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), format!("{link}/family?lang=es"));
+        let r = client_post(
+            &t.state,
+            &format!("{link}/happened?lang=es"),
+            &[
+                ("q.harm-date.1", "03/02/2024"),
+                ("q.harm-kind.1", "death_threat"),
+                ("q.harm-actor.1", "non_state"),
+                (
+                    "q.own-words",
+                    "Los pandilleros llegaron a la tienda de mi madre.",
+                ),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        // Coming back, the client sees what they typed.
+        let again = client_get(&t.state, &format!("{link}/identity")).await.body;
+        assert!(again.contains(r#"value="21/05/1990""#), "{again}");
+
+        // Nothing changed in the facts: the answers wait for review.
+        let facts = t.facts(&who, &case.id).await;
+        assert!(facts["applicant"]["birth_date"].is_null());
+        let page = t.get(&format!("/cases/{}", case.id), Some(&who)).await.body;
+        assert!(page.contains("6 answers to review"), "{page}");
+        let queue = t
+            .get(&format!("/cases/{}/intake", case.id), Some(&who))
+            .await
+            .body;
+        assert!(queue.contains("Answers to review (6)"));
+        assert!(queue.contains("1990-05-21") && queue.contains("As typed: 21/05/1990"));
+        assert!(queue.contains("Los pandilleros llegaron"));
+
+        // Accepted: a new facts version with the fact, and an audit row that
+        // names the fact but not its value.
+        let all = answers(&t, &case.id).await;
+        let before = t.db().facts_history(&case.id).await.unwrap().len();
+        let r = decide(
+            &t,
+            &who,
+            &case.id,
+            answer_to(&all, "birth-date"),
+            &[("decision", "accept")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let facts = t.facts(&who, &case.id).await;
+        assert_eq!(facts["applicant"]["birth_date"], "1990-05-21");
+        assert_eq!(
+            t.db().facts_history(&case.id).await.unwrap().len(),
+            before + 1
+        );
+        let audit = t
+            .db()
+            .audit_log(Some(AuditAction::IntakeReview), 10)
+            .await
+            .unwrap();
+        assert_eq!(audit.len(), 1);
+        assert!(
+            audit[0].detail.contains("applicant.birth_date accepted"),
+            "{}",
+            audit[0].detail
+        );
+        assert!(!audit[0].detail.contains("1990"));
+        assert_eq!(audit[0].user_name.as_deref(), Some("attorney"));
+
+        // Edited: staff's value, not the client's.
+        let r = decide(
+            &t,
+            &who,
+            &case.id,
+            answer_to(&all, "nationality"),
+            &[("decision", "edit"), ("value", "GT")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(
+            t.facts(&who, &case.id).await["applicant"]["nationality"],
+            serde_json::json!(["GT"])
+        );
+
+        // A harm begun by the client is a new harm that happened to them.
+        decide(
+            &t,
+            &who,
+            &case.id,
+            answer_to(&all, "harm-kind"),
+            &[("decision", "accept")],
+        )
+        .await;
+        let facts = t.facts(&who, &case.id).await;
+        let harm = &facts["harms"][0];
+        assert_eq!(harm["kind"], "death_threat");
+        assert_eq!(harm["when"], "past");
+        assert_eq!(harm["target"], "applicant");
+        assert!(harm["id"].as_str().unwrap().starts_with("happened1-"));
+
+        // Rejected: the facts do not change.
+        let version = t.db().facts_history(&case.id).await.unwrap().len();
+        let r = decide(
+            &t,
+            &who,
+            &case.id,
+            answer_to(&all, "harm-actor"),
+            &[("decision", "reject")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(t.facts(&who, &case.id).await["harms"][0]["actor"].is_null());
+        assert_eq!(t.db().facts_history(&case.id).await.unwrap().len(), version);
+
+        // The client's own words become a source of the application's timeline.
+        let r = decide(
+            &t,
+            &who,
+            &case.id,
+            answer_to(&all, "own-words"),
+            &[("decision", "accept")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let app = t
+            .api(
+                "GET",
+                &format!("/api/v1/cases/{}/application", case.id),
+                Some(&who.token),
+                None,
+            )
+            .await
+            .json();
+        let source = &app["timeline"]["sources"][0];
+        assert_eq!(
+            source["note"],
+            "Los pandilleros llegaron a la tienda de mi madre."
+        );
+        assert_eq!(source["record"], "verbatim");
+        assert_eq!(source["language"], "Español");
+
+        // An answer is decided once: a second decision is refused, and says so.
+        let r = decide(
+            &t,
+            &who,
+            &case.id,
+            answer_to(&all, "birth-date"),
+            &[("decision", "reject")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("already reviewed"));
+        assert_eq!(
+            t.facts(&who, &case.id).await["applicant"]["birth_date"],
+            "1990-05-21"
+        );
+
+        // A changed answer after review is a new answer to review.
+        client_post(
+            &t.state,
+            &format!("{link}/identity"),
+            &[("q.birth-date", "22/05/1990")],
+        )
+        .await;
+        let again = answers(&t, &case.id).await;
+        assert_eq!(
+            again.iter().filter(|a| a.question == "birth-date").count(),
+            2
+        );
+        assert!(
+            again
+                .iter()
+                .any(|a| a.question == "birth-date" && a.status == "pending")
+        );
+        // Nothing stored names the token.
+        assert!(
+            t.db()
+                .audit_log(None, 100)
+                .await
+                .unwrap()
+                .iter()
+                .all(|e| !e.detail.contains(token))
+        );
+    }
 }
 
 #[tokio::test]
@@ -365,67 +365,67 @@ async fn a_wrong_shaped_answer_keeps_what_was_typed_and_says_why_in_the_clients_
     assert!(answer_to(&all, "birth-date").answer.contains("1990-05-21"));
 }
 
-#[tokio::test]
-async fn an_expired_or_revoked_link_shows_a_polite_page_and_nothing_of_the_case() {
-    let t = TestApp::new().await;
-    let (who, case) = case_for_intake(&t, "es").await;
-    let revoked = make_link(&t, &who, &case.id, "es", "14").await;
-    let expiring = make_link(&t, &who, &case.id, "es", "1").await;
-    let links = t.db().intake_links(&case.id).await.unwrap();
-    // The fourteen-day link is the one that expires last.
-    let first = links.iter().max_by_key(|l| l.expires_at.clone()).unwrap();
-    let r = t
-        .post(
-            &format!("/cases/{}/intake/links/{}/revoke", case.id, first.id),
-            &who,
-            &[],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let audit = t
-        .db()
-        .audit_log(Some(AuditAction::IntakeLinkRevoke), 10)
-        .await
-        .unwrap();
-    assert_eq!(audit.len(), 1);
+both! {
+    async fn an_expired_or_revoked_link_shows_a_polite_page_and_nothing_of_the_case(t) {
+        let (who, case) = case_for_intake(&t, "es").await;
+        let revoked = make_link(&t, &who, &case.id, "es", "14").await;
+        let expiring = make_link(&t, &who, &case.id, "es", "1").await;
+        let links = t.db().intake_links(&case.id).await.unwrap();
+        // The fourteen-day link is the one that expires last.
+        let first = links.iter().max_by_key(|l| l.expires_at.clone()).unwrap();
+        let r = t
+            .post(
+                &format!("/cases/{}/intake/links/{}/revoke", case.id, first.id),
+                &who,
+                &[],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let audit = t
+            .db()
+            .audit_log(Some(AuditAction::IntakeLinkRevoke), 10)
+            .await
+            .unwrap();
+        assert_eq!(audit.len(), 1);
 
-    // Two days later, the one-day link has expired too.
-    let mut later = t.state.clone();
-    later.now = Some(crate::now() + jiff::SignedDuration::from_hours(48));
-    for (state, link) in [(&t.state, &revoked), (&later, &expiring)] {
-        for path in [
-            link.clone(),
-            format!("{link}/identity"),
-            format!("{link}/done"),
-        ] {
-            let r = client_get(state, &path).await;
-            assert_eq!(r.status, StatusCode::GONE, "{path}");
-            assert!(r.body.contains("Este enlace ya no funciona"));
-            assert!(!r.body.contains("Marisol") && !r.body.contains(&case.number));
-            assert!(!r.body.contains("<form"));
-        }
-        let r = client_post(
-            state,
-            &format!("{link}/identity"),
-            &[("q.nationality", "Honduras")],
-        )
-        .await;
-        assert_eq!(r.status, StatusCode::GONE);
+        // Two days later, the one-day link has expired too.
+        let mut later = t.state.clone();
+        later.now = Some(crate::now() + jiff::SignedDuration::from_hours(48));
+        for (state, link) in [(&t.state, &revoked), (&later, &expiring)] {
+            for path in [
+                link.clone(),
+                format!("{link}/identity"),
+                format!("{link}/done"),
+            ] {
+                let r = client_get(state, &path).await;
+                assert_eq!(r.status, StatusCode::GONE, "{path}");
+                assert!(r.body.contains("Este enlace ya no funciona"));
+                assert!(!r.body.contains("Marisol") && !r.body.contains(&case.number));
+                assert!(!r.body.contains("<form"));
+            }
+            let r = client_post(
+                state,
+                &format!("{link}/identity"),
+                &[("q.nationality", "Honduras")],
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::GONE);
     }
-    assert!(
-        answers(&t, &case.id).await.is_empty(),
-        "nothing is saved through a closed link"
-    );
-    // The expiring link worked the day it was made.
-    assert_eq!(client_get(&t.state, &expiring).await.status, StatusCode::OK);
-    // A token that was never made: not found, politely, in the browser's language.
-    let req = Request::get("/i/intake_0000")
-        .header(header::ACCEPT_LANGUAGE, "es-MX,es;q=0.9")
-        .body(Body::empty())
-        .unwrap();
-    let r = client_send(&t.state, req).await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert!(r.body.contains("Este enlace no funciona"));
+        assert!(
+            answers(&t, &case.id).await.is_empty(),
+            "nothing is saved through a closed link"
+        );
+        // The expiring link worked the day it was made.
+        assert_eq!(client_get(&t.state, &expiring).await.status, StatusCode::OK);
+        // A token that was never made: not found, politely, in the browser's language.
+        let req = Request::get("/i/intake_0000")
+            .header(header::ACCEPT_LANGUAGE, "es-MX,es;q=0.9")
+            .body(Body::empty())
+            .unwrap();
+        let r = client_send(&t.state, req).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(r.body.contains("Este enlace no funciona"));
+    }
 }
 
 /// Words and phrases of a legal conclusion, in English and Spanish: none
