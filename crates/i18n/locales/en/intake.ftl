@@ -176,6 +176,7 @@ intake-done-rejected = Answer rejected: the facts did not change.
 intake-done-language = Client's language saved.
 intake-error-days = Days it works: a whole number from 1 to 60.
 intake-error-language = Language: choose one of the languages Refuge speaks.
+intake-error-changed = The client changed this answer since the page was opened: read it again below, then decide.
 intake-error-decision = This answer could not be saved: { $message }
 intake-case-link = Client intake
 intake-case-pending = { $count ->

@@ -176,6 +176,7 @@ intake-done-rejected = Respuesta rechazada: los hechos no cambiaron.
 intake-done-language = Se guardó el idioma del cliente.
 intake-error-days = Días que funciona: un número entero del 1 al 60.
 intake-error-language = Idioma: escoja uno de los idiomas que Refuge habla.
+intake-error-changed = El cliente cambió esta respuesta después de que se abrió la página: léala otra vez abajo y luego decida.
 intake-error-decision = No se pudo guardar esta respuesta: { $message }
 intake-case-link = Entrevista inicial del cliente
 intake-case-pending = { $count ->

@@ -108,6 +108,9 @@ struct LinkView {
 
 struct AnswerView {
     id: String,
+    /// When the client gave the answer as shown (a decision on an answer
+    /// changed since is refused, and the page shows it again).
+    answered_at: String,
     question: String,
     fact: String,
     now: String,
@@ -164,13 +167,13 @@ fn given(a: &IntakeAnswer) -> (String, Value) {
     )
 }
 
-/// A value in the staff's words: "yes", "no", a choice in words.
+/// A value in the staff's words: "yes", "no", countries by name.
 fn shown(w: Words, v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => w.t("intake-now-unknown"),
         Some(Value::Bool(true)) => w.t("intake-yes"),
         Some(Value::Bool(false)) => w.t("intake-no"),
-        Some(v) => facts_form::show(Some(v)),
+        Some(v) => facts_form::show_countries(Some(v)),
     }
 }
 
@@ -205,6 +208,7 @@ fn answer_view(w: Words, doc: &Value, a: &IntakeAnswer, refusal: Option<&Refusal
     };
     AnswerView {
         id: a.id.clone(),
+        answered_at: a.answered_at.clone(),
         question: q.map_or_else(|| a.question.clone(), |q| w.t(&q.message())),
         fact: if timeline {
             w.t("intake-timeline-note")
@@ -511,6 +515,11 @@ pub async fn decide(
         message: w.with("intake-error-decision", &[("message", message.into())]),
         typed,
     };
+    let seen = form.get("seen");
+    if a.status == "pending" && !seen.is_empty() && seen != a.answered_at {
+        let changed = refuse(w.t("intake-error-changed"));
+        return review_page(&state, s, case, None, Some(changed)).await;
+    }
     let found = Questions::embedded().question(&a.question);
     let (status, value) = match (decision, found) {
         ("reject", _) => ("rejected", Value::Null),

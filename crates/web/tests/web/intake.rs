@@ -289,6 +289,21 @@ both! {
             "1990-05-21"
         );
 
+        // An answer the client changed after the page was read is shown
+        // again, not decided unseen.
+        let pending = answer_to(&all, "harm-date");
+        client_post(&t.state, &format!("{link}/happened"), &[("q.harm-date.1", "04/02/2024")]).await;
+        let r = decide(
+            &t,
+            &who,
+            &case.id,
+            pending,
+            &[("decision", "accept"), ("seen", "2000-01-01T00:00:00Z")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("The client changed this answer"), "{}", r.body);
+        assert!(r.body.contains("2024-02-04"));
         // A changed answer after review is a new answer to review.
         client_post(
             &t.state,
