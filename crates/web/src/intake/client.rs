@@ -154,23 +154,23 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-/// The client's latest answer to each fact through this link: what was
-/// typed, and whether it is still waiting (it always is, for the client).
+/// What the client last typed for each fact through this link.
 async fn typed_so_far(
     state: &AppState,
     link: &IntakeLink,
-) -> Result<HashMap<String, (String, Value)>, Response> {
+) -> Result<HashMap<String, String>, Response> {
     let answers = state
         .db
         .intake_answers_of_link(&link.id)
         .await
         .map_err(|e| crate::http::error::AppError::from(e).into_response())?;
+    // In the order given: a later answer to a fact replaces an earlier one.
     Ok(answers
         .into_iter()
         .map(|a| {
             let v: Value = serde_json::from_str(&a.answer).unwrap_or(Value::Null);
             let typed = v["typed"].as_str().unwrap_or_default().to_string();
-            (a.path, (typed, v["value"].clone()))
+            (a.path, typed)
         })
         .collect())
 }
@@ -200,7 +200,7 @@ fn languages() -> Vec<(String, String)> {
         .collect()
 }
 
-fn steps(l: &Link, so_far: &HashMap<String, (String, Value)>) -> Vec<Step> {
+fn steps(l: &Link, so_far: &HashMap<String, String>) -> Vec<Step> {
     let q = Questions::embedded();
     let lang = l.words.0.code();
     q.screens
@@ -210,7 +210,7 @@ fn steps(l: &Link, so_far: &HashMap<String, (String, Value)>) -> Vec<Step> {
             title: l.words.t(&format!("intake-screen-{}", s.id)),
             answered: paths_of(s, &l.link.id)
                 .iter()
-                .any(|p| so_far.get(p).is_some_and(|(t, _)| !t.is_empty())),
+                .any(|p| so_far.get(p).is_some_and(|t| !t.is_empty())),
         })
         .collect()
 }
@@ -464,7 +464,7 @@ pub async fn screen(
     let s = the_screen(&l, &name)?;
     let so_far = typed_so_far(&state, &l.link).await?;
     let saved = req.uri().query().is_some_and(|q| q.contains("saved=1"));
-    let typed = |_: &str, path: &str| so_far.get(path).map(|(t, _)| t.clone()).unwrap_or_default();
+    let typed = |_: &str, path: &str| so_far.get(path).cloned().unwrap_or_default();
     Ok(render(&screen_page(&l, s, &typed, &HashMap::new(), saved)))
 }
 
@@ -544,22 +544,22 @@ pub async fn save(
     let so_far = typed_so_far(&state, &l.link).await?;
     let today = state.today();
     let mut errors = HashMap::new();
-    // (question, path, answer) of each answer given or changed.
-    let mut given: Vec<(&str, String, String)> = Vec::new();
+    // Each answer given or changed.
+    let mut given = Vec::new();
     for (_, qs) in slots(s, &l.link.id) {
         for (q, entry, name) in qs {
             let typed = field(&fields, &name).trim();
             let path = q.path_for(entry.as_deref());
             let before = so_far.get(&path);
-            if before.is_some_and(|(t, _)| t == typed) || (before.is_none() && typed.is_empty()) {
+            if before.is_some_and(|t| t == typed) || (before.is_none() && typed.is_empty()) {
                 continue;
             }
             match read_answer(l.words.0, q, typed, today) {
-                Ok(value) => given.push((
-                    &q.id,
+                Ok(value) => given.push(NewIntakeAnswer {
+                    question: &q.id,
                     path,
-                    json!({"typed": typed, "value": value}).to_string(),
-                )),
+                    answer: json!({"typed": typed, "value": value}).to_string(),
+                }),
                 Err(id) => {
                     errors.insert(name, l.words.t(id));
                 }
@@ -567,21 +567,13 @@ pub async fn save(
         }
     }
     if !given.is_empty() {
-        let keep: Vec<NewIntakeAnswer> = given
-            .iter()
-            .map(|(question, path, answer)| NewIntakeAnswer {
-                question,
-                path,
-                answer: answer.clone(),
-            })
-            .collect();
         let audit = Audit::new(
             By::Nobody,
             None,
             AuditAction::IntakeAnswer,
             format!(
                 "{} answer(s) saved by the client on the screen {} (link {})",
-                keep.len(),
+                given.len(),
                 s.id,
                 link_tag(&l.link.id)
             ),
@@ -589,7 +581,7 @@ pub async fn save(
         .on(&l.link.case_id);
         state
             .db
-            .save_intake_answers(&l.link, &keep, &audit)
+            .save_intake_answers(&l.link, &given, &audit)
             .await
             .map_err(|e| crate::http::error::AppError::from(e).into_response())?;
     }

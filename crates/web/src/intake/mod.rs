@@ -92,6 +92,12 @@ pub fn link_tag(link_id: &str) -> &str {
     link_id.get(..6).unwrap_or(link_id)
 }
 
+/// A language's name in itself (`Español`), by its code; the code when
+/// Refuge does not speak it.
+pub fn language_name(code: &str) -> String {
+    Lang::parse(code).map_or_else(|| code.to_string(), Lang::name)
+}
+
 /// How long a link works unless staff choose otherwise (the default).
 pub const DEFAULT_DAYS: i64 = 14;
 

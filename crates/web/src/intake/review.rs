@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::questions::{Question, Questions, Screen, TIMELINE};
-use super::{DEFAULT_DAYS, MAX_DAYS, Words, link_tag};
+use super::{DEFAULT_DAYS, MAX_DAYS, Words, language_name, link_tag};
 use crate::application::service as application;
 use crate::cases::service::{self as cases, CaseError};
 use crate::domain::AuditAction;
@@ -186,7 +186,13 @@ fn decision_words(status: &str) -> &'static str {
     }
 }
 
-fn answer_view(w: Words, doc: &Value, a: &IntakeAnswer, refusal: Option<&Refusal>) -> AnswerView {
+fn answer_view(
+    w: Words,
+    tz: &jiff::tz::TimeZone,
+    doc: &Value,
+    a: &IntakeAnswer,
+    refusal: Option<&Refusal>,
+) -> AnswerView {
     let q = Questions::embedded().question(&a.question).map(|(_, q)| q);
     let (typed, value) = given(a);
     let timeline = a.path == TIMELINE;
@@ -197,7 +203,7 @@ fn answer_view(w: Words, doc: &Value, a: &IntakeAnswer, refusal: Option<&Refusal
             &[
                 ("decision", w.t(decision_words(&a.status)).into()),
                 ("user", a.decided_by.clone().unwrap_or_default().into()),
-                ("at", at.clone().into()),
+                ("at", local(at, tz).into()),
             ],
         )
     });
@@ -250,7 +256,7 @@ async fn review_page(
         .into_iter()
         .map(|l| LinkView {
             made: format!("{}, {}", local(&l.created_at, &s.tz), l.created_by),
-            language: Lang::parse(&l.language).map_or(l.language.clone(), Lang::name),
+            language: language_name(&l.language),
             until: local(&l.expires_at, &s.tz),
             status: match (&l.revoked_by, l.open_at(&now)) {
                 (Some(by), _) => w.with("intake-status-revoked", &[("user", by.clone().into())]),
@@ -272,7 +278,7 @@ async fn review_page(
         .intake_answers(&case.id)
         .await?
         .iter()
-        .map(|a| answer_view(w, &doc, a, refusal.as_ref()))
+        .map(|a| answer_view(w, &s.tz, &doc, a, refusal.as_ref()))
         .partition(|a| a.decided.is_none());
     // A refusal shown at the top: of the link form, or of an answer no
     // longer waiting (decided meanwhile).
@@ -297,12 +303,7 @@ async fn review_page(
         w,
         client_language: w.with(
             "intake-client-language",
-            &[(
-                "language",
-                Lang::parse(&case.client_language)
-                    .map_or(case.client_language.clone(), Lang::name)
-                    .into(),
-            )],
+            &[("language", language_name(&case.client_language).into())],
         ),
         languages: language_choices(&case.client_language),
         default_days: DEFAULT_DAYS,
@@ -484,7 +485,7 @@ fn timeline_source(
         "kind": "other",
         "title": w.t("intake-timeline-title"),
         "taken_on": answered.to_string(),
-        "language": Lang::parse(language).map_or(language.to_string(), Lang::name),
+        "language": language_name(language),
         "interpreter": "no",
         "record": "verbatim",
         "note": text,

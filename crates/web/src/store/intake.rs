@@ -65,7 +65,7 @@ pub struct IntakeAnswer {
 /// An answer to keep: its question, fact and what the caller makes of it.
 pub struct NewIntakeAnswer<'a> {
     pub question: &'a str,
-    pub path: &'a str,
+    pub path: String,
     pub answer: String,
 }
 
@@ -297,7 +297,7 @@ impl Db {
                 "SELECT id FROM intake_answers WHERE link_id = $1 AND path = $2 AND status = 'pending'",
             )
             .bind(&link.id)
-            .bind(a.path)
+            .bind(&a.path)
             .fetch_optional(&mut *tx)
             .await?;
             match pending {
@@ -330,7 +330,7 @@ impl Db {
                     .bind(&link.case_id)
                     .bind(seq)
                     .bind(a.question)
-                    .bind(a.path)
+                    .bind(&a.path)
                     .bind(self.keys.seal(&place::intake_answer(&id), &a.answer))
                     .bind(&at)
                     .execute(&mut *tx)

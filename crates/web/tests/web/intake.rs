@@ -532,7 +532,19 @@ async fn every_intake_screen_shows_no_legal_conclusion_and_links_only_to_its_own
             !page.body.contains("<script"),
             "no script on a client's page"
         );
+        // Light on a slow connection: each page, and its one stylesheet, small.
+        assert!(
+            page.body.len() < 16_000,
+            "a client's page of {} bytes",
+            page.body.len()
+        );
     }
+    let css = client_get(&t.state, "/static/intake.css").await;
+    assert!(
+        css.body.len() < 3_000,
+        "the intake's stylesheet is {} bytes",
+        css.body.len()
+    );
     // Each screen of the issue is there, in Spanish, one step at a time.
     let spanish = &pages[1..6];
     for (n, p) in spanish.iter().enumerate() {
