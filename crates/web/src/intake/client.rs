@@ -459,11 +459,14 @@ pub async fn screen(
     State(state): State<AppState>,
     l: Link,
     axum::extract::Path((_, name)): axum::extract::Path<(String, String)>,
-    req: Request,
+    uri: axum::http::Uri,
 ) -> Result<Response, Response> {
     let s = the_screen(&l, &name)?;
     let so_far = typed_so_far(&state, &l.link).await?;
-    let saved = req.uri().query().is_some_and(|q| q.contains("saved=1"));
+    // After "Save": the same screen, saying so.
+    let saved = uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p == "saved=1"));
     let typed = |_: &str, path: &str| so_far.get(path).cloned().unwrap_or_default();
     Ok(render(&screen_page(&l, s, &typed, &HashMap::new(), saved)))
 }

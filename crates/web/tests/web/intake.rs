@@ -321,6 +321,17 @@ both! {
                 .iter()
                 .any(|a| a.question == "birth-date" && a.status == "pending")
         );
+        // Setting the language, making the link and the client's saves are audited.
+        for action in [
+            AuditAction::CaseClientLanguage,
+            AuditAction::IntakeLinkCreate,
+            AuditAction::IntakeAnswer,
+        ] {
+            assert!(
+                !t.db().audit_log(Some(action), 10).await.unwrap().is_empty(),
+                "{action:?}"
+            );
+        }
         // Nothing stored names the token.
         assert!(
             t.db()
@@ -368,6 +379,17 @@ async fn a_wrong_shaped_answer_keeps_what_was_typed_and_says_why_in_the_clients_
             || r.body.contains("No conocemos uno de estos países")
     );
     assert!(r.body.contains(r#"value="Narnia""#));
+    // "Save" keeps the client on the screen, and says it saved.
+    let r = client_post(
+        &t.state,
+        &format!("{link}/identity?lang=es"),
+        &[("q.birth-date", "21/05/1990"), ("go", "stay")],
+    )
+    .await;
+    assert_eq!(r.location(), format!("{link}/identity?lang=es&saved=1"));
+    let page = client_get(&t.state, r.location()).await.body;
+    assert!(page.contains("Sus respuestas se guardaron."));
+    assert!(page.contains(r#"value="21/05/1990""#));
     // In English, the month comes first.
     let r = client_post(
         &t.state,
