@@ -88,7 +88,6 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-/// A query string, its errors answered with an error page (axum's own
 /// The address users reach Refuge at, for a link that leaves the browser
 /// (a calendar feed, a client's intake link): `--public-url` when Refuge is
 /// served behind a proxy (issue 15: it was always http:// and the Host
@@ -106,6 +105,7 @@ pub fn public_base(public_url: Option<&str>, headers: &axum::http::HeaderMap) ->
     }
 }
 
+/// A query string, its errors answered with an error page (axum's own
 pub fn see_other(to: String) -> Response {
     Redirect::to(&to).into_response()
 }
