@@ -22,6 +22,8 @@ pub struct AppState {
     /// The one-time token of the first-run setup link, while no user exists.
     pub setup_token: Arc<Mutex<Option<String>>>,
     pub rate_limit: Arc<RateLimit>,
+    /// The client intake's requests, per link and per address (`intake::client`).
+    pub intake_limit: Arc<RateLimit>,
     /// Refused answers, for the page their refusal redirects to.
     pub drafts: Arc<crate::http::drafts::Drafts>,
     /// The HTTPS proxy in front, whose `X-Forwarded-For` names the client.
@@ -51,6 +53,7 @@ impl AppState {
             reassessment: Arc::default(),
             setup_token: Arc::default(),
             rate_limit: Arc::default(),
+            intake_limit: Arc::default(),
             drafts: Arc::default(),
             trusted_proxy: None,
             public_url: None,

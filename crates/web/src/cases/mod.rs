@@ -249,6 +249,8 @@ struct CasePage {
     /// Active users not on the team, to pick from.
     colleagues: Vec<User>,
     can_manage: bool,
+    /// The client intake's link, answers waiting and the client's language.
+    intake: crate::intake::CaseIntake,
     /// What the last action did, in words (after a save's redirect).
     done: Option<String>,
     /// What a new law changed in the case, until it is marked reviewed (issue 23).
@@ -279,6 +281,7 @@ async fn done_in_words(
         "note_removed" => "Note removed; its text is kept in its versions and the audit log.".into(),
         "team" => "Team updated.".into(),
         "law_reviewed" => "The change of the law is marked reviewed (recorded in the audit log).".into(),
+        "language" => refuge_i18n::tr(refuge_i18n::Lang::english(), "intake-done-language"),
         "facts" => {
             let history = state.db.facts_history(&case.id).await?;
             let Some(last) = history.first() else { return Ok(None) };
@@ -319,6 +322,7 @@ async fn case_page(
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
     let members = state.db.members(&case.id).await?;
+    let intake = crate::intake::case_summary(&state, &s, &case).await?;
     let colleagues = if s.user.role.manages_cases() {
         let mut all = state.db.users().await?;
         all.retain(|u| u.active && !members.iter().any(|m| m.id == u.id));
@@ -350,6 +354,7 @@ async fn case_page(
         tasks,
         task_ideas,
         colleagues,
+        intake,
         done,
         notice: NOTICE,
     };

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::facts::form::{self as facts_form, Change};
 use crate::state::AppState;
-use crate::store::{Audit, CaseRow, DbError, NewDeadline, Stamped, User, Version};
+use crate::store::{Audit, CaseRow, DbError, IntakeDecision, NewDeadline, Stamped, User, Version};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CaseError {
@@ -121,6 +121,19 @@ pub async fn save_facts(
     facts: &Value,
     audit: &Audit<'_>,
 ) -> Result<i64, CaseError> {
+    save_facts_deciding(state, by, case, facts, audit, None).await
+}
+
+/// [`save_facts`], with the decision on a client's intake answer that made
+/// these facts written in the same transaction.
+pub async fn save_facts_deciding(
+    state: &AppState,
+    by: &User,
+    case: &CaseRow,
+    facts: &Value,
+    audit: &Audit<'_>,
+    decision: Option<&IntakeDecision<'_>>,
+) -> Result<i64, CaseError> {
     let checked = Checked::of(state, &document(case), facts).await?;
     crate::lawchange::run::catch_up(state, case).await?;
     let (deadlines, facts, changes) = checked.version();
@@ -133,7 +146,7 @@ pub async fn save_facts(
     };
     Ok(state
         .db
-        .save_facts(by, &case.id, case.version, &version, audit)
+        .save_facts_deciding(by, &case.id, case.version, &version, audit, decision)
         .await?)
 }
 

@@ -153,6 +153,7 @@ impl Db {
             version: 1,
             archived: false,
             next_deadline,
+            client_language: "en".into(),
             created_at: at.clone(),
             updated_at: at,
         })
@@ -311,6 +312,22 @@ impl Db {
         new: &Version<'_>,
         audit: &Audit<'_>,
     ) -> Result<i64> {
+        self.save_facts_deciding(by, case_id, expected_version, new, audit, None)
+            .await
+    }
+
+    /// [`Db::save_facts`], and the decision on a client's intake answer
+    /// that made the new version, in the same transaction (nothing is
+    /// saved if the answer was decided meanwhile).
+    pub async fn save_facts_deciding(
+        &self,
+        by: &User,
+        case_id: &CaseId,
+        expected_version: i64,
+        new: &Version<'_>,
+        audit: &Audit<'_>,
+        decision: Option<&super::IntakeDecision<'_>>,
+    ) -> Result<i64> {
         let Version {
             facts,
             search_text,
@@ -322,6 +339,12 @@ impl Db {
         let version = expected_version + 1;
         let next = next_open(deadlines);
         let mut tx = self.write().await?;
+        if let Some(d) = decision
+            && !self.decide_in(&mut tx, case_id, d, Some(version)).await?
+        {
+            tx.rollback().await?;
+            return Err(super::intake::already_decided());
+        }
         let done = sqlx::query(
             "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4, search_text = $7
              WHERE id = $5 AND version = $6",

@@ -51,6 +51,8 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     sealed("practice_marks", "notes", BY_ID),
     sealed("interviews", "details", &[("case_id", false)]),
     sealed("uploads", "details", BY_ID),
+    sealed("intake_answers", "answer", BY_ID),
+    sealed("intake_answers", "decided_value", BY_ID),
     sealed("users", "totp_secret", BY_ID),
     sealed("assessment_stamps", "stamp", &[("case_id", false)]),
     sealed("law_changes", "details", BY_ID),
@@ -445,6 +447,18 @@ mod tests {
                 "details",
                 vec![text("f1")],
                 place::upload_details("f1"),
+            ),
+            (
+                "intake_answers",
+                "answer",
+                vec![text("a1")],
+                place::intake_answer("a1"),
+            ),
+            (
+                "intake_answers",
+                "decided_value",
+                vec![text("a1")],
+                place::intake_decided_value("a1"),
             ),
             (
                 "users",

@@ -17,7 +17,7 @@ use sqlx::{Connection, Row};
 use crate::TestApp;
 
 /// The bytes of the SQLite database and its write-ahead log, lower-cased.
-fn database_bytes(db_file: &Path) -> Vec<u8> {
+pub(crate) fn database_bytes(db_file: &Path) -> Vec<u8> {
     let mut all = Vec::new();
     for suffix in ["", "-wal"] {
         let mut name = db_file.as_os_str().to_os_string();
@@ -29,12 +29,12 @@ fn database_bytes(db_file: &Path) -> Vec<u8> {
     all.to_ascii_lowercase()
 }
 
-fn holds(bytes: &[u8], word: &str) -> bool {
+pub(crate) fn holds(bytes: &[u8], word: &str) -> bool {
     let word = word.to_ascii_lowercase();
     bytes.windows(word.len()).any(|w| w == word.as_bytes())
 }
 
-fn sqlite_file(t: &TestApp) -> std::path::PathBuf {
+pub(crate) fn sqlite_file(t: &TestApp) -> std::path::PathBuf {
     t.store_args().sqlite_file().expect("a SQLite workspace")
 }
 

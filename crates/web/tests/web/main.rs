@@ -36,6 +36,7 @@ mod application;
 mod authz;
 mod documents;
 mod encryption;
+mod intake;
 mod interview;
 mod lawchange;
 mod pages;

@@ -21,7 +21,7 @@ fn first() -> Version<'static> {
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 12] = [
+const MIGRATIONS: [&str; 13] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
@@ -34,6 +34,7 @@ const MIGRATIONS: [&str; 12] = [
     "interview practice",
     "uploads",
     "law changes",
+    "client intake",
 ];
 
 /// The key the storage tests' SQLite databases are encrypted with, so that
