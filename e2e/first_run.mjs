@@ -11,7 +11,9 @@
 // case ready to file -> a task on the dashboard's "My tasks" -> a practice
 // session of interview preparation, the interview's date on the dashboard -> an unfiled
 // case past its one-year deadline at the top of the dashboard, flagged overdue
-// -> a 390 px phone screen -> archive and undo.
+// -> a 390 px phone screen -> the client intake (issue 19): a link made in
+// Spanish, answered on a 390 px phone with no account, then reviewed -> archive
+// and undo.
 //
 // Every page visited is checked with axe-core (0 violations), and no page may
 // break the site's Content-Security-Policy: axe is evaluated through the
@@ -621,6 +623,84 @@ try {
   step('at 390 px the case page, the dashboard, the case list, the facts form, the interview, the application and "Ready to file?" fit the screen');
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // ---- The client intake (issue 19): the client's language set on the case
+  // page, a link made in Spanish, the client answering on a 390 px phone with
+  // no account (a wrong date kept and explained in Spanish), then the review.
+  await page.goto(caseUrl);
+  await page.selectOption('#client-language', 'es');
+  await Promise.all([
+    page.waitForURL((u) => u.searchParams.get('done') === 'language'),
+    page.getByRole('button', { name: 'Save', exact: true }).click(),
+  ]);
+  check((await page.locator('#client-language').inputValue()) === 'es', 'the client language is Spanish after saving');
+  await page.getByRole('link', { name: 'Client intake' }).click();
+  check((await page.locator('#link-language').inputValue()) === 'es', 'a new link is in the client language by default');
+  await a11y(); // the intake page, no link yet
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  const intakeLink = await text(page.locator('#intake-url'));
+  check(intakeLink.startsWith(`${base}/i/intake_`), `the link is shown once, got "${intakeLink}"`);
+  check((await text(page.locator('.client-message'))).includes('Abra este enlace en su teléfono'), 'the message for the client is in Spanish');
+  await a11y(); // the link, shown once
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-MX' });
+  const client = await phone.newPage();
+  client.setDefaultTimeout(10_000);
+  const onPhone = async (what) => {
+    const width = await client.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `at 390 px, the intake's ${what} is ${width} px wide`);
+    check(!(await client.content()).includes(CLIENT), `the intake's ${what} names no one`);
+    await a11y(client);
+  };
+  await client.goto(intakeLink);
+  check((await client.getAttribute('html', 'lang')) === 'es', 'the intake opens in Spanish');
+  check((await text(client.locator('h1'))) === 'Preguntas sobre su caso', 'the intake\'s title is in Spanish');
+  await onPhone('welcome page');
+  await client.getByRole('link', { name: 'Empezar' }).click();
+  check((await text(client.locator('p.step'))) === 'Paso 1 de 5', 'one screen a step: Paso 1 de 5');
+  await client.fill('#q-birth-date', '31/02/1990');
+  await client.fill('#q-nationality', 'Honduras');
+  await client.getByRole('button', { name: 'Guardar y seguir' }).click();
+  await client.waitForLoadState('load');
+  check((await text(client.locator('.question.wrong .error'))).startsWith('No podemos leer esta fecha'), 'a wrong date is explained in Spanish');
+  check((await client.locator('#q-birth-date').inputValue()) === '31/02/1990', 'the wrong date is kept as typed');
+  await onPhone('screen with an error');
+  await client.fill('#q-birth-date', '21/05/1990');
+  await Promise.all([client.waitForURL(/\/family/), client.getByRole('button', { name: 'Guardar y seguir' }).click()]);
+  await onPhone('family screen');
+  await Promise.all([client.waitForURL(/\/arrival/), client.getByRole('button', { name: 'Guardar y seguir' }).click()]);
+  await onPhone('arrival screen');
+  await Promise.all([client.waitForURL(/\/happened/), client.getByRole('button', { name: 'Guardar y seguir' }).click()]);
+  await client.locator('fieldset', { hasText: '¿Qué pasó?' }).first().getByLabel('Me amenazaron de muerte').check();
+  await client.fill('#q-own-words', 'Los pandilleros llegaron a la tienda de mi madre.');
+  await onPhone('what-happened screen');
+  await Promise.all([client.waitForURL(/\/fear/), client.getByRole('button', { name: 'Guardar y seguir' }).click()]);
+  await client.locator('fieldset', { hasText: '¿Tiene miedo de regresar' }).getByLabel('Sí').check();
+  await onPhone('fear screen');
+  await Promise.all([client.waitForURL(/\/done/), client.getByRole('button', { name: 'Terminar' }).click()]);
+  check((await text(client.locator('p.review'))).includes('Su representante lo va a revisar'), 'the last page says the representative will review it');
+  await onPhone('thank-you page');
+  await phone.close();
+  step('the client answered five screens in Spanish on a 390 px screen, with no account; a wrong date kept and explained');
+
+  await page.goto(`${caseUrl}/intake`);
+  const queued = page.locator('article.intake-answer');
+  check((await queued.count()) === 5, `five answers wait for review, got ${await queued.count()}`);
+  await a11y(); // the review queue
+  const birth = queued.filter({ hasText: 'Date of birth' });
+  check((await text(birth.locator('.client-answer'))).includes('1990-05-21'), 'the answer is shown beside the current value');
+  await Promise.all([
+    page.waitForURL((u) => u.searchParams.get('done') === 'accepted'),
+    birth.getByRole('button', { name: 'Accept' }).click(),
+  ]);
+  const words = page.locator('article.intake-answer').filter({ hasText: 'Los pandilleros' });
+  await Promise.all([
+    page.waitForURL((u) => u.searchParams.get('done') === 'timeline'),
+    words.getByRole('button', { name: 'Accept' }).click(),
+  ]);
+  await a11y(); // the queue after two decisions
+  await page.goto(`${caseUrl}/facts`);
+  check((await page.locator('[name="applicant.birth_date"]').inputValue()) === '1990-05-21', 'the accepted date of birth is a fact of the case');
+  step('staff accepted the date of birth (a new facts version) and the client\'s own words (a timeline source)');
+
   // ---- Archive, with its confirmation and its undo (issue 22, defect 8).
   await page.goto(caseUrl);
   await page.locator('details.confirm summary').click();
@@ -645,7 +725,7 @@ try {
 
   check(!cspBroken.length, `the Content-Security-Policy was broken:\n  ${cspBroken.join('\n  ')}`);
   await browser.close();
-  console.log(`PASS: setup, sign-in, a second factor set up and used to sign in, new case, interview, asylum card, one-year deadline and its calendar event, a social group defined in the interview, two tabs merged, an application filled and made ready to file, a task, a practice session and the interview on the dashboard, an overdue case first on the dashboard, a 390 px screen, archive and undo; axe-core found no violation on ${audited} pages`);
+  console.log(`PASS: setup, sign-in, a second factor set up and used to sign in, new case, interview, asylum card, one-year deadline and its calendar event, a social group defined in the interview, two tabs merged, an application filled and made ready to file, a task, a practice session and the interview on the dashboard, an overdue case first on the dashboard, a 390 px screen, the client intake in Spanish and its review, archive and undo; axe-core found no violation on ${audited} pages`);
 } catch (e) {
   console.error(`FAIL: ${e instanceof CheckFailed ? e.message : e.stack ?? e}`);
   if (page) {

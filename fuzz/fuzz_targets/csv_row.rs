@@ -65,6 +65,7 @@ fuzz_target!(|data: &[u8]| {
         strict: false,
         format: InputFormat::Csv,
         memos: Memos::new(law, 1, 64),
+        compare: None,
     };
     let (mut read, mut assessed, mut rejected, mut records) = (0, 0, 0, 0);
     loop {

@@ -1,6 +1,7 @@
 //! `refuge`: the command line of Refuge.
 
 mod alloc;
+mod rescreen;
 mod users;
 
 use std::io::{IsTerminal, Read, Write};
@@ -132,6 +133,20 @@ enum Command {
         /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        store: refuge_web::StoreArgs,
+    },
+    /// Re-assess every case of the workspace under this version's law and
+    /// rules, as the server does at start: a case assessed under another
+    /// version (or never) is assessed again, and each case whose reliefs,
+    /// deadlines (date, status, fee) or warnings moved gets a change record
+    /// naming what moved and why (a parameter with its old and new values
+    /// and source, or the findings a change of the rules moved). Prints a
+    /// summary. Safe to stop and run again: a case done is not done twice.
+    Rescreen {
+        /// Compute and print the summary; write nothing.
+        #[arg(long)]
+        dry_run: bool,
         #[command(flatten)]
         store: refuge_web::StoreArgs,
     },
@@ -440,6 +455,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let token = refuge_web::block_on(users::new_token(&store, &name, &label))??;
             write_stdout(&format!("{token}\n"))?;
+        }
+        Command::Rescreen { dry_run, store } => {
+            let summary = refuge_web::block_on(rescreen::rescreen(&store, dry_run, today()))??;
+            write_stdout(&summary)?;
         }
         Command::Backup { file, force, store } => {
             refuge_web::block_on(refuge_web::backup::backup(&store, &file, force))??;

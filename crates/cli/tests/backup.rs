@@ -114,6 +114,7 @@ async fn write_until(dir: &Path, stop: &AtomicBool, written: &AtomicUsize) {
         search_text: "",
         changes: "[]",
         deadlines: &[],
+        stamp: None,
     };
     while !stop.load(SeqCst) {
         let audit = Audit::new(By::User(&ana), None, AuditAction::CaseCreate, "opened");
@@ -416,6 +417,7 @@ fn keys_rotate_reencrypts_the_workspace_says_what_it_did_and_keeps_the_old_key_i
             search_text: "zanzibarite",
             changes: "[]",
             deadlines: &[],
+            stamp: None,
         };
         let audit = Audit::new(By::User(&ana), None, AuditAction::CaseCreate, "");
         db.create_case(&ana, None, "A client", &first, &audit)

@@ -737,3 +737,62 @@ fn the_declared_rust_version_is_at_least_every_dependencys() {
         "the README names Rust {short}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// When the law changes
+
+/// The code's list: the `kind` each variant of `Cause` is written with (the
+/// match fails to compile when a variant is added without a line here).
+#[test]
+fn every_kind_of_cause_a_change_record_names_is_documented_both_ways() {
+    use refuge_engine::change::Cause;
+    let all = [
+        Cause::Parameter {
+            id: String::new(),
+            label: String::new(),
+            before: String::new(),
+            after: String::new(),
+            source: None,
+            note: None,
+        },
+        Cause::LawData {
+            part: String::new(),
+            note: None,
+            source: None,
+        },
+        Cause::Rules {
+            from: String::new(),
+            to: String::new(),
+            findings: vec![],
+            notes: vec![],
+        },
+        Cause::Unattributed {
+            law_from: String::new(),
+            law_to: String::new(),
+            rules_from: String::new(),
+            rules_to: String::new(),
+            notes: vec![],
+        },
+    ];
+    let code: BTreeSet<String> = all
+        .iter()
+        .map(|c| {
+            match c {
+                Cause::Parameter { .. }
+                | Cause::LawData { .. }
+                | Cause::Rules { .. }
+                | Cause::Unattributed { .. } => {}
+            }
+            serde_json::to_value(c).unwrap()["kind"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_same(
+        "kinds of cause",
+        "changes.md",
+        &code,
+        &names(&rows("changes.md", "cause")),
+    );
+}

@@ -319,11 +319,11 @@ impl Calendar {
     /// (Independence Day observed)"); empty for a business day.
     pub fn why_closed(&self, date: Date) -> String {
         match (date.weekday(), self.holiday(date)) {
-            (Weekday::Saturday | Weekday::Sunday, _) => format!("a {}", weekday_name(date)),
+            (Weekday::Saturday | Weekday::Sunday, _) => text!("a {}", weekday_name(date)),
             (_, Some(h)) if h.observed => {
-                format!("a legal holiday ({} observed)", self.holiday_name(h))
+                text!("a legal holiday ({} observed)", self.holiday_name(h))
             }
-            (_, Some(h)) => format!("a legal holiday ({})", self.holiday_name(h)),
+            (_, Some(h)) => text!("a legal holiday ({})", self.holiday_name(h)),
             _ => String::new(),
         }
     }

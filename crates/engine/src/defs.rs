@@ -16,7 +16,15 @@ pub struct Def {
 
 macro_rules! defs {
     ($($name:ident = $id:literal, $section:literal, $q:literal, [$($c:literal),+ $(,)?];)+) => {
-        $(pub const $name: Def = Def { id: $id, question: $q, cite: &[$($c),+], section: $section };)+
+        $(
+            pub const $name: Def = Def { id: $id, question: $q, cite: &[$($c),+], section: $section };
+            // The JSON writer copies a definition's words without escaping them
+            // (`json::plain`): checked here, when the engine is compiled.
+            const _: () = assert!(
+                crate::json::plain($id) && crate::json::plain($q) $(&& crate::json::plain($c))+,
+                concat!("a definition's words need JSON escaping: ", $id)
+            );
+        )+
         /// Every finding definition, in the order findings are evaluated and listed.
         pub const ALL: &[Def] = &[$($name),+];
     };

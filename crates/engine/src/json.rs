@@ -65,13 +65,20 @@ fn finding(w: &mut String, f: &Finding) {
     w.push_str("{\"id\":");
     string(w, &f.id);
     w.push_str(",\"question\":");
-    string(w, f.question);
+    plain_string(w, f.question);
     w.push_str(",\"outcome\":");
-    string(w, f.outcome.as_str());
+    plain_string(w, f.outcome.as_str());
     w.push_str(",\"because\":");
     string(w, &f.because);
     w.push_str(",\"cite\":");
-    strings(w, f.cite);
+    w.push('[');
+    for (i, c) in f.cite.iter().enumerate() {
+        if i > 0 {
+            w.push(',');
+        }
+        plain_string(w, c);
+    }
+    w.push(']');
     w.push_str(",\"depends_on\":");
     strings(w, &f.depends_on);
     w.push('}');
@@ -165,6 +172,32 @@ fn strings<S: AsRef<str>>(w: &mut String, items: &[S]) {
 
 fn date(w: &mut String, d: jiff::civil::Date) {
     let _ = write!(w, "\"{:04}-{:02}-{:02}\"", d.year(), d.month(), d.day());
+}
+
+/// Whether `s` needs no escaping in JSON: no control character, `"` or `\\`.
+/// A finding's question and citations are checked with it when the engine is
+/// compiled (`defs.rs`), and so are written by [`plain_string`].
+pub const fn plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x20 || b[i] == b'"' || b[i] == b'\\' {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A string that needs no escaping ([`plain`]: the law's own fixed words, an
+/// outcome's name), copied whole without looking: a third of an assessment's
+/// JSON is the findings' questions and citations.
+fn plain_string(w: &mut String, s: &str) {
+    debug_assert!(plain(s), "{s:?} needs escaping");
+    w.reserve(s.len() + 2);
+    w.push('"');
+    w.push_str(s);
+    w.push('"');
 }
 
 /// A JSON string, escaped exactly as serde_json escapes it.
@@ -282,6 +315,19 @@ mod tests {
             let mut w = String::new();
             string(&mut w, s);
             assert_eq!(w, serde_json::to_string(s).unwrap());
+        }
+    }
+
+    #[test]
+    fn words_written_without_escaping_are_exactly_those_that_need_none() {
+        for s in ["INA § 208(a)(1)", "Is it so?", "naïve — ü", ""] {
+            assert!(plain(s), "{s}");
+            let mut w = String::new();
+            plain_string(&mut w, s);
+            assert_eq!(w, serde_json::to_string(s).unwrap());
+        }
+        for s in ["a \"quote\"", "back\\slash", "tab\t", "\u{1f}"] {
+            assert!(!plain(s), "{s:?} needs escaping");
         }
     }
 

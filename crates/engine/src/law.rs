@@ -690,6 +690,99 @@ impl Law {
             .filter(|(d, _)| *d == date)
             .map(|(_, c)| &self.closings[*c])
     }
+
+    /// The parts in which `other` differs from this parameter set: each
+    /// parameter whose periods, values or sources differ (in the order of
+    /// `other`'s file, then those it no longer has), then the holidays, the
+    /// closings, the warnings' texts and the countries, each as a whole.
+    pub fn parts_differing(&self, other: &Law) -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
+        let mine = |id: &str| self.parameters.iter().find(|p| p.id == id);
+        for p in &other.parameters {
+            if mine(&p.id).is_none_or(|q| q.values != p.values) {
+                parts.push(Part::Parameter(p.id.clone()));
+            }
+        }
+        for p in &self.parameters {
+            if !other.parameters.iter().any(|q| q.id == p.id) {
+                parts.push(Part::Parameter(p.id.clone()));
+            }
+        }
+        if self.holidays != other.holidays || self.observed != other.observed {
+            parts.push(Part::Holidays);
+        }
+        if self.closings != other.closings {
+            parts.push(Part::Closings);
+        }
+        if self.warnings != other.warnings {
+            parts.push(Part::Warnings);
+        }
+        if self.in_country_processing != other.in_country_processing
+            || self.cooperative_agreements != other.cooperative_agreements
+        {
+            parts.push(Part::Countries);
+        }
+        parts
+    }
+
+    /// This parameter set with one part taken from `other` (its version
+    /// stays this one's): the way to tell which change of the law moved an
+    /// outcome (`change::Comparison`).
+    pub fn with_part_of(&self, other: &Law, part: &Part) -> Law {
+        let mut law = self.clone();
+        match part {
+            Part::Parameter(id) => {
+                law.parameters.retain(|p| p.id != *id);
+                if let Some(p) = other.parameters.iter().find(|p| p.id == *id) {
+                    law.parameters.push(p.clone());
+                }
+                if let Some(read) = P::ALL.iter().find(|p| p.id == *id) {
+                    let i = usize::from(read.index);
+                    law.dates[i] = other.dates[i].clone();
+                    law.counts[i] = other.counts[i].clone();
+                }
+            }
+            Part::Holidays => {
+                law.holidays = other.holidays.clone();
+                law.observed = other.observed.clone();
+                law.calendar = other.calendar.clone();
+            }
+            Part::Closings => {
+                law.closings = other.closings.clone();
+                law.closing_dates = other.closing_dates.clone();
+            }
+            Part::Warnings => {
+                law.warnings = other.warnings.clone();
+                law.condition_warnings = other.condition_warnings;
+            }
+            Part::Countries => {
+                law.in_country_processing = other.in_country_processing.clone();
+                law.cooperative_agreements = other.cooperative_agreements.clone();
+            }
+        }
+        law
+    }
+
+    /// The parameter of `parameters.toml` with this id.
+    pub fn parameter(&self, id: &str) -> Option<&Parameter> {
+        self.parameters.iter().find(|p| p.id == id)
+    }
+}
+
+/// A part of a parameter set that one version may change from another
+/// ([`Law::parts_differing`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// A parameter of `parameters.toml`, by id.
+    Parameter(String),
+    /// `holidays.toml`.
+    Holidays,
+    /// `closings.toml`.
+    Closings,
+    /// `warnings.toml`.
+    Warnings,
+    /// `countries.toml`.
+    Countries,
 }
 
 // ---------------------------------------------------------------------------

@@ -22,7 +22,23 @@ macro_rules! field {
     };
 }
 
+/// `format!` for an explanation's text, with room for it from the start.
+///
+/// `format!` sizes its string from the literal pieces alone, and none at all
+/// when the text begins with an argument (`"{what}: {answer}."`), so a
+/// sentence grew by two or three reallocations and copies: about a fifth of
+/// an explained assessment's instructions went to `format!`
+/// (`benches/assess.rs` under callgrind). The texts are short sentences.
+macro_rules! text {
+    ($($arg:tt)*) => {{
+        let mut s = String::with_capacity(160);
+        let _ = std::fmt::Write::write_fmt(&mut s, format_args!($($arg)*));
+        s
+    }};
+}
+
 pub mod calendar;
+pub mod change;
 pub mod cite;
 pub mod defs;
 pub mod facts;
@@ -33,6 +49,7 @@ pub mod memo;
 pub mod output;
 pub mod rules;
 
+pub use change::RULES_VERSION;
 pub use facts::{Case, Facts, InputError};
 pub use law::Law;
 pub use memo::Memo;

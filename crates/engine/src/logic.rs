@@ -214,14 +214,14 @@ impl Fact {
             | Fact::Removal(p)
             | Fact::Top(p) => return Cow::Borrowed(p.name()),
             Fact::Arrivals => return Cow::Borrowed("arrivals"),
-            Fact::Arrival(i, f) => format!("arrivals[{i}].{f}"),
+            Fact::Arrival(i, f) => text!("arrivals[{i}].{f}"),
             Fact::Exceptions => return Cow::Borrowed("exceptions"),
-            Fact::Exception(i, f) => format!("exceptions[{i}].{f}"),
+            Fact::Exception(i, f) => text!("exceptions[{i}].{f}"),
             Fact::Harms => return Cow::Borrowed("harms"),
-            Fact::Harm(i, f) => format!("harms[{}].{f}", case.harm_ids()[i]),
-            Fact::Ground(i, g, f) => format!("harms[{}].grounds[{g}].{f}", case.harm_ids()[i]),
-            Fact::Group(i, f) => format!("groups[{}].{f}", case.group_ids()[i]),
-            Fact::Family(i, f) => format!("family[{}].{f}", case.family_ids()[i]),
+            Fact::Harm(i, f) => text!("harms[{}].{f}", case.harm_ids()[i]),
+            Fact::Ground(i, g, f) => text!("harms[{}].grounds[{g}].{f}", case.harm_ids()[i]),
+            Fact::Group(i, f) => text!("groups[{}].{f}", case.group_ids()[i]),
+            Fact::Family(i, f) => text!("family[{}].{f}", case.family_ids()[i]),
         })
     }
 }
@@ -703,8 +703,8 @@ mod tests {
             let (conj, disj) = (x.clone().and(y.clone()), x.clone().or(y.clone()));
             assert_eq!(conj.t(), and, "{a:?} and {b:?}");
             assert_eq!(disj.t(), or, "{a:?} or {b:?}");
-            check_needs(&format!("{a:?} and {b:?}"), &conj, &[&x, &y]);
-            check_needs(&format!("{a:?} or {b:?}"), &disj, &[&x, &y]);
+            check_needs(&text!("{a:?} and {b:?}"), &conj, &[&x, &y]);
+            check_needs(&text!("{a:?} or {b:?}"), &disj, &[&x, &y]);
             assert_eq!(V::all([x.clone(), y.clone()]), conj, "all of {a:?}, {b:?}");
             assert_eq!(V::any([x, y]), disj, "any of {a:?}, {b:?}");
         }
@@ -721,7 +721,7 @@ mod tests {
             let v = of(t, 0);
             let n = v.clone().negate();
             assert_eq!(n.t(), not, "not {t:?}");
-            check_needs(&format!("not {t:?}"), &n, &[&v]);
+            check_needs(&text!("not {t:?}"), &n, &[&v]);
             assert_eq!(n.negate(), v, "not not {t:?}");
         }
     }
@@ -729,7 +729,7 @@ mod tests {
     #[test]
     fn de_morgans_laws_hold_for_all_nine_pairs_with_the_same_needs() {
         for (a, b) in pairs() {
-            let what = format!("{:?}, {:?}", a.t(), b.t());
+            let what = text!("{:?}, {:?}", a.t(), b.t());
             // ¬(a ∧ b) = ¬a ∨ ¬b
             assert_eq!(
                 a.clone().and(b.clone()).negate(),

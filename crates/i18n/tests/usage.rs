@@ -30,6 +30,21 @@ const MADE_AT_RUN_TIME: &[(&str, &str)] = &[
     ("facts-field-", "crates/web/src/facts/form.rs, `label_in`"),
     ("facts-help-", "crates/web/src/facts/form.rs, `help_in`"),
     ("facts-choice-", "crates/web/src/facts/form.rs, `choice_in`"),
+    // The client intake's screens and questions, by their ids in its table
+    // (crates/web/src/intake/questions.rs, `Questions::messages`, which its
+    // own test holds to the catalog).
+    (
+        "intake-screen-",
+        "crates/web/src/intake/client.rs, a screen's title and intro",
+    ),
+    (
+        "intake-entry-",
+        "crates/web/src/intake/client.rs, a list screen's entry",
+    ),
+    (
+        "intake-q-",
+        "crates/web/src/intake/questions.rs, `message`, `option_message`",
+    ),
 ];
 
 /// Strings shaped like ids of a catalog area that are not messages (HTML
@@ -37,6 +52,9 @@ const MADE_AT_RUN_TIME: &[(&str, &str)] = &[
 const NOT_MESSAGES: &[&str] = &[
     // crates/i18n/src/lib.rs: the example in `tr_with`'s documentation.
     "deadline-in",
+    // crates/web/templates/intake/: an element id and a class.
+    "intake-url",
+    "intake-answer",
 ];
 
 /// The functions and methods whose argument (after any plain arguments

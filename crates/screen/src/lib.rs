@@ -25,6 +25,7 @@
 //! and columns out.
 
 pub mod columns;
+pub mod compare;
 pub mod error;
 pub mod generate;
 pub mod input;
@@ -107,6 +108,13 @@ pub struct ScreenArgs {
     /// rolls a deadline past, besides weekends.
     #[arg(long, value_name = "FROM-TO", conflicts_with_all = ["input", "full", "rejects", "strict"])]
     pub print_holidays: Option<String>,
+    /// Also screen each row under the earlier law version VERSION, kept in
+    /// this binary (2026.11), and add two columns: what differs between the
+    /// two (an outcome, a date or status, the annual fee, a warning) and the
+    /// part of the law that moved it (a parameter's id, holidays, closings,
+    /// warnings or countries). Empty for a row the change does not touch.
+    #[arg(long, value_name = "VERSION", conflicts_with_all = ["generate", "print_holidays", "full"])]
+    pub compare_law: Option<String>,
     /// Bytes of input per batch (memory use and parallel grain; for tests).
     #[arg(long, hide = true, default_value_t = DEFAULT_BATCH_BYTES)]
     pub batch_bytes: usize,
@@ -196,8 +204,31 @@ pub fn run(
         .num_threads(threads)
         .build()
         .map_err(|e| ScreenError::Usage(format!("cannot start {threads} worker threads: {e}")))?;
+    let old_law = match &args.compare_law {
+        Some(v) => {
+            let history = refuge_engine::change::History::embedded();
+            Some(history.law(v).ok_or_else(|| {
+                ScreenError::Usage(format!(
+                    "--compare-law {v}: no such law version is kept in this binary; kept: {}",
+                    history.versions().collect::<Vec<_>>().join(", ")
+                ))
+            })?)
+        }
+        None => None,
+    };
     let progress = Progress::new(size);
     let config = Config {
+        compare: old_law.map(|old| {
+            compare::Compare::new(
+                old,
+                law,
+                Memos::new(
+                    old,
+                    pool.current_num_threads(),
+                    MEMO_PATTERNS / pool.current_num_threads().max(1),
+                ),
+            )
+        }),
         law,
         today: args.today.unwrap_or_else(today),
         mode,
@@ -276,6 +307,8 @@ pub struct Config<'a> {
     pub format: InputFormat,
     /// The workers' memos.
     pub memos: Memos<'a>,
+    /// `--compare-law`: the earlier law each row is screened under too.
+    pub compare: Option<compare::Compare<'a>>,
 }
 
 /// Where bad rows are reported.
@@ -475,11 +508,21 @@ impl Stage {
             Mode::Columns(format) => {
                 let cases: Vec<&Case> = staged.map(|(c, _)| c).collect();
                 let screenings = refuge_engine::screen_all_with(&cases, &mut config.memos.mine());
-                for (id, screening) in self.id_at.iter().zip(&screenings) {
+                let old = config.compare.as_ref().map(|c| {
+                    (
+                        c,
+                        refuge_engine::screen_all_with(&cases, &mut c.memos.mine()),
+                    )
+                });
+                for (i, (id, screening)) in self.id_at.iter().zip(&screenings).enumerate() {
                     let s = Screened::new(&self.ids[id.clone()], screening);
                     match format {
                         OutputFormat::Csv => s.write_csv(out),
                         OutputFormat::Jsonl => s.write_jsonl(out),
+                    }
+                    if let Some((c, old)) = &old {
+                        let cells = c.cells(cases[i], &old[i], screening, config.law);
+                        compare::append(out, format == OutputFormat::Csv, &cells);
                     }
                     done.summary.add(&s, config.law);
                 }
@@ -488,6 +531,20 @@ impl Stage {
         self.id_at.clear();
         self.ids.clear();
     }
+}
+
+/// The CSV header: the screening's columns, and `--compare-law`'s.
+fn header(config: &Config) -> String {
+    let mut h = record::csv_header();
+    if config.compare.is_some() {
+        h.pop();
+        for c in compare::COLUMNS {
+            h.push(',');
+            h.push_str(c);
+        }
+        h.push('\n');
+    }
+    h
 }
 
 /// Batches in flight at most (read, and not yet written): memory stays
@@ -510,7 +567,7 @@ fn screen<R: Read + Send>(
 ) -> Result<Summary, Failure> {
     let summary = Summary::new(config.law);
     if config.mode == Mode::Columns(OutputFormat::Csv)
-        && !Delivery::write(&mut out, record::csv_header().as_bytes())?
+        && !Delivery::write(&mut out, header(config).as_bytes())?
     {
         return Ok(summary);
     }

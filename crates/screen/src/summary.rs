@@ -8,7 +8,7 @@ use refuge_engine::output::{ReliefOutcome, Status};
 
 use crate::record::Screened;
 
-const RELIEFS: [&str; 5] = [
+pub(crate) const RELIEFS: [&str; 5] = [
     "asylum",
     "withholding",
     "cat_withholding",

@@ -9,8 +9,8 @@ use crate::http::routes::{Access, Route, Routes};
 use crate::http::view;
 use crate::state::AppState;
 use crate::{
-    admin, api, application, auth, calendar, cases, dashboard, documents, export, facts, interview,
-    settings,
+    admin, api, application, auth, calendar, cases, dashboard, documents, export, facts, intake,
+    interview, lawchange, settings,
 };
 
 /// The largest request body accepted (a facts document is a few kilobytes).
@@ -45,7 +45,9 @@ pub fn routes() -> (Router<AppState>, Vec<Route>) {
         .merge(facts::routes())
         .merge(application::routes())
         .merge(interview::routes())
+        .merge(lawchange::routes())
         .merge(documents::routes())
+        .merge(intake::routes())
         .merge(calendar::routes())
         .merge(settings::routes())
         .merge(admin::routes())

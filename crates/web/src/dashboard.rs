@@ -71,6 +71,8 @@ struct Dashboard {
     tasks: Vec<(crate::store::Task, i64)>,
     /// The interviews and hearings from today on, with days left (issue 18).
     interviews: Vec<(crate::store::InterviewRow, i64)>,
+    /// The cases the server's law changed, not yet reviewed (issue 23).
+    law_changes: Option<crate::lawchange::Summary>,
 }
 
 /// Dates on one page of the dashboard.
@@ -129,7 +131,9 @@ async fn dashboard(State(state): State<AppState>, s: Session, Q(q): Q<DashQuery>
             (i, days)
         })
         .collect();
+    let law_changes = crate::lawchange::summary(&state, &s.user).await?;
     Ok(render(&Dashboard {
+        law_changes,
         tasks,
         interviews,
         ctx: Ctx::of(&s, "dashboard-title"),

@@ -10,7 +10,7 @@
 //!   checks, errors, the page frame);
 //! - the areas, each owning its routes, handlers and templates: [`auth`],
 //!   [`dashboard`], [`cases`], [`facts`], [`interview`], [`calendar`], [`settings`],
-//!   [`admin`], [`api`];
+//!   [`admin`], [`api`], and [`intake`] (the client's intake link, with no account);
 //! - [`app`]: every area's routes under one router; [`serve`]: running it;
 //!   [`backup`]: copying the SQLite database out and back in.
 //!
@@ -41,8 +41,10 @@ pub mod domain;
 pub mod export;
 pub mod facts;
 pub mod http;
+pub mod intake;
 pub mod interview;
 pub mod keys;
+pub mod lawchange;
 pub mod secret;
 pub mod serve;
 pub mod settings;

@@ -222,6 +222,9 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             done.changed()
         );
     }
+    // Cases assessed under another law or rules version (or never stamped)
+    // are re-assessed in the background; admins follow it on /changes.
+    crate::lawchange::run::start(&state);
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;

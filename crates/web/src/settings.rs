@@ -15,7 +15,7 @@ use crate::http::extract::Posted;
 use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, render, see_other};
+use crate::http::view::{self, Ctx, render, see_other};
 use crate::secret;
 use crate::state::AppState;
 use refuge_i18n::{Lang, tr};
@@ -128,19 +128,8 @@ async fn calendar_token(
             ),
         )
         .await?;
-    // The address calendar programs reach: `--public-url` when Refuge is
-    // served behind a proxy (issue 15: it was always http:// and the Host
-    // header), else this request's host.
-    let base = match &state.public_url {
-        Some(url) => url.trim_end_matches('/').to_string(),
-        None => {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("127.0.0.1:8080");
-            format!("http://{host}")
-        }
-    };
+    // The address calendar programs reach.
+    let base = view::public_base(state.public_url.as_deref(), &headers);
     let url = format!("{base}/calendar/{token}/deadlines.ics");
     settings_page(
         &state,

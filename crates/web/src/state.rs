@@ -14,9 +14,16 @@ use crate::{secret, store};
 pub struct AppState {
     pub db: store::Db,
     pub law: &'static Law,
+    /// The change notes and the previous parameter sets, to name the cause
+    /// of what a new law moved (issue 23).
+    pub history: &'static refuge_engine::change::History,
+    /// Where the re-assessment under this law stands (admins see it).
+    pub reassessment: Arc<crate::lawchange::run::Progress>,
     /// The one-time token of the first-run setup link, while no user exists.
     pub setup_token: Arc<Mutex<Option<String>>>,
     pub rate_limit: Arc<RateLimit>,
+    /// The client intake's requests, per link and per address (`intake::client`).
+    pub intake_limit: Arc<RateLimit>,
     /// Refused answers, for the page their refusal redirects to.
     pub drafts: Arc<crate::http::drafts::Drafts>,
     /// The HTTPS proxy in front, whose `X-Forwarded-For` names the client.
@@ -42,8 +49,11 @@ impl AppState {
         AppState {
             db,
             law: Law::embedded(),
+            history: refuge_engine::change::History::embedded(),
+            reassessment: Arc::default(),
             setup_token: Arc::default(),
             rate_limit: Arc::default(),
+            intake_limit: Arc::default(),
             drafts: Arc::default(),
             trusted_proxy: None,
             public_url: None,

@@ -60,7 +60,7 @@ fn simple(ev: &mut Eval, def: &'static Def, applies: V, what: &str) -> Ix {
             Outcome::No => "no",
             _ => "not known",
         };
-        format!("{what}: {answer}.")
+        text!("{what}: {answer}.")
     })
 }
 
@@ -76,7 +76,7 @@ fn either(
 ) -> Ix {
     ev.finding(def)
         .decide(conduct(a, a_field).or(conduct(b, b_field)))
-        .because(|_, _| format!("{a_words}: {}; {b_words}: {}.", yn(a), yn(b)))
+        .because(|_, _| text!("{a_words}: {}; {b_words}: {}.", yn(a), yn(b)))
 }
 
 pub fn asylum(ev: &mut Eval) -> AsylumBars {
@@ -166,7 +166,7 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
     ev.finding(&defs::BAR_FIRM_RESETTLEMENT)
         .decide(v)
         .because(|_, _| {
-            let country = r.country.map(|c| format!(" ({c})")).unwrap_or_default();
+            let country = r.country.map(|c| text!(" ({c})")).unwrap_or_default();
             match r.offered_permanent_status {
                 Some(false) => {
                     "No other country offered permanent residence, citizenship or similar status."
@@ -175,7 +175,7 @@ fn firm_resettlement(ev: &mut Eval) -> Ix {
                 None => {
                     "Whether another country offered permanent status is not known.".to_string()
                 }
-                Some(true) => format!(
+                Some(true) => text!(
                     "Another country{country} offered permanent status; the stay there was only a necessary consequence of flight: {}; the conditions there were so restricted that the applicant was not in fact resettled: {}.",
                     yn(r.stay_necessary_for_flight),
                     yn(r.restrictive_conditions)
@@ -220,8 +220,8 @@ pub fn withholding(ev: &mut Eval) -> WithholdingBars {
             let (af, trafficking) = (c.aggravated_felony, c.drug_trafficking);
             let sentence = c
                 .sentence_years
-                .map_or("unknown".to_string(), |y| format!("{y} years"));
-            let mut text = format!(
+                .map_or("unknown".to_string(), |y| text!("{y} years"));
+            let mut text = text!(
                 "Convicted of a crime found particularly serious: {}; of an aggravated felony: {} (aggregate sentence {sentence}; five years or more makes it particularly serious for withholding); the felony was illicit drug trafficking: {}.",
                 yn(c.particularly_serious_crime),
                 yn(af),

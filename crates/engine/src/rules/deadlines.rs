@@ -48,36 +48,37 @@ impl OneYear {
     /// The arithmetic, in words ("Last arrival 2024-03-02; one year later is
     /// 2025-03-02; 2025-03-02 is a Sunday; next business day 2025-03-03").
     pub fn because(&self, law: &Law) -> String {
-        let mut because = format!("Last arrival {}", self.last_arrival);
+        let mut because = text!("Last arrival {}", self.last_arrival);
         if self.start != self.last_arrival {
-            because += &format!(
+            because += &text!(
                 " (before the one-year rule took effect: the year runs from {})",
                 self.start
             );
         }
-        because += &format!("; one year later is {}", self.anniversary);
+        because += &text!("; one year later is {}", self.anniversary);
         if self.feb29_rounded {
             because +=
                 " (29 February does not exist that year: 28 February, the earlier date, is taken)";
         }
         if self.deadline == self.anniversary {
-            because += &format!(", a {}, a business day", weekday_name(self.anniversary));
+            because += &text!(", a {}, a business day", weekday_name(self.anniversary));
         } else {
             let skipped: Vec<String> = std::iter::successors(Some(self.anniversary), |&d| {
                 Some(add_days(d, 1)).filter(|&next| next < self.deadline)
             })
-            .map(|d| format!("{d} is {}", law.calendar.why_closed(d)))
+            .map(|d| text!("{d} is {}", law.calendar.why_closed(d)))
             .collect();
-            because += &format!(
+            because += &text!(
                 "; {}; next business day {}",
                 skipped.join(", "),
                 self.deadline
             );
         }
         if let Some(c) = law.closing(self.deadline) {
-            because += &format!(
+            because += &text!(
                 " ({} was a closing of federal offices by executive order, {}, not a legal holiday; the earlier date is kept as the safe one)",
-                self.deadline, c.reason
+                self.deadline,
+                c.reason
             );
         }
         because
@@ -126,11 +127,11 @@ impl FilingDate {
     pub fn because(&self) -> String {
         let d = self.date;
         match self.how {
-            Filed::Mailed => format!(
+            Filed::Mailed => text!(
                 "mailed {d}, within the year, which counts as the filing date (clear and convincing documentary evidence of mailing)"
             ),
-            Filed::Received => format!("filed (received) {d}"),
-            Filed::NotYet => format!(
+            Filed::Received => text!("filed (received) {d}"),
+            Filed::NotYet => text!(
                 "not filed yet, so filing on {d} is assumed; the day USCIS or the court receives it counts, not the day it is mailed (8 C.F.R. § 103.2(a)(7))"
             ),
         }
@@ -189,6 +190,17 @@ fn upcoming_or_passed(as_of: Date, date: Date) -> Status {
 pub const ONE_YEAR: &str = "asylum.one_year";
 pub const EAD_EARLIEST_FILING: &str = "ead.earliest_filing";
 pub const ANNUAL_FEE: &str = "asylum.annual_fee";
+
+/// The amount due on a fee's date, in U.S. dollars, under `law`: the annual
+/// asylum fee in force on an anniversary (Pub. L. 119-21, § 100009); `None`
+/// for a date that is not a fee's.
+pub fn fee_usd(law: &Law, id: &str, date: Date) -> Option<i64> {
+    (id == ANNUAL_FEE
+        || id
+            .strip_prefix(ANNUAL_FEE)
+            .is_some_and(|y| y.starts_with('.')))
+    .then(|| law.num(P::AnnualFeeUsd, date))
+}
 
 /// What a [`Screening`](crate::Screening) reads of the deadlines: the date
 /// and status of [`ONE_YEAR`], and the dates of [`EAD_EARLIEST_FILING`] and
@@ -294,7 +306,7 @@ fn each(
             ),
             oy.deadline,
             status,
-            move || format!("{}; {}.", oy.because(law), tail()),
+            move || text!("{}; {}.", oy.because(law), tail()),
             &["INA § 208(a)(2)(B)", "8 C.F.R. § 208.4(a)(2)(ii)"],
         );
     }
@@ -303,7 +315,7 @@ fn each(
         let stopped = i64::from(app.clock_stopped_days.unwrap_or(0));
         let stopped_text = || match app.clock_stopped_days {
             Some(0) => " (no days of applicant-caused delay)".to_string(),
-            Some(n) => format!(" + {n} days of applicant-caused delay"),
+            Some(n) => text!(" + {n} days of applicant-caused delay"),
             None => " (no applicant-caused delay recorded: add any days the clock was stopped)"
                 .to_string(),
         };
@@ -337,7 +349,7 @@ fn each(
                 date,
                 upcoming_or_passed(as_of, date),
                 move || {
-                    format!(
+                    text!(
                         "Filed {filed} + {wait} days{} = {date}: the first day {what}.",
                         stopped_text()
                     )
@@ -357,7 +369,7 @@ fn each(
             named("adjustment.eligible", DateKind::FirstDay, "First day to apply for permanent residence (Form I-485)"),
             date,
             upcoming_or_passed(as_of, date),
-            move || format!(
+            move || text!(
                 "Granted {granted} + {years} year{} = {date}{}: the first day the asylee may apply to adjust to permanent residence (Form I-485) after one year of physical presence.",
                 if years == 1 { "" } else { "s" },
                 feb29(r, Rounding::Eligibility)
@@ -370,7 +382,7 @@ fn each(
             named("i730.deadline", DateKind::LastDay, "Last day to file Form I-730 for a spouse or child"),
             date,
             upcoming_or_passed(as_of, date),
-            move || format!(
+            move || text!(
                 "Granted {granted} + {years} years = {date}{}: the last day to file Form I-730 for a spouse or child to follow to join (extendable for humanitarian reasons).",
                 feb29(r, Rounding::Deadline)
             ),
@@ -394,7 +406,7 @@ fn each(
             named("lpr.date", DateKind::Record, "Permanent residence recorded as of"),
             lpr,
             Status::Met,
-            move || format!(
+            move || text!(
                 "Adjustment approved {adjusted}; an asylee's permanent residence is recorded as of {years} year earlier: {lpr}{}.",
                 feb29(r, Rounding::Eligibility)
             ),
@@ -408,7 +420,7 @@ fn each(
             named("naturalization.earliest_filing", DateKind::FirstDay, "First day to file for naturalization (Form N-400)"),
             date,
             upcoming_or_passed(as_of, date),
-            move || format!(
+            move || text!(
                 "Permanent resident since {lpr}; + {years} years = {five}{}; − {early} days = {date}: the first day Form N-400 may be filed.",
                 feb29(r, Rounding::Eligibility)
             ),
@@ -433,16 +445,16 @@ fn each(
             let date = add_days(birthday, -1);
             out.add(
                 (
-                    Cow::Owned(format!("family.{}.age_21", case.family_ids()[i])),
+                    Cow::Owned(text!("family.{}.age_21", case.family_ids()[i])),
                     DateKind::LastDay,
-                    Cow::Owned(format!(
+                    Cow::Owned(text!(
                         "Last day to file while family member {} is under {limit} (the day before the {limit}st birthday)",
                         case.family_ids()[i]
                     )),
                 ),
                 date,
                 upcoming_or_passed(as_of, date),
-                move || format!(
+                move || text!(
                     "Born {birth}; turns {limit} on {birthday}{} (age {} on {as_of}), so the last day to file while under {limit} is the day before, {date}. Nothing is filed, so the Child Status Protection Act has not frozen the age: the child must be named on an application filed by then.",
                     feb29(r, Rounding::Deadline),
                     age_on(birth, as_of)
@@ -487,7 +499,7 @@ fn annual_fees<F: FnMut(Deadline)>(
                 named(ANNUAL_FEE, DateKind::LastDay, "Annual asylum fee due"),
                 date,
                 upcoming_or_passed(as_of, date),
-                move || format!(
+                move || text!(
                     "Filed {filed}; the application is still pending on {as_of}; anniversary {n} of filing is {date}{}: the annual asylum fee of ${amount} in force then is due for each year the application stays pending. USCIS sends a notice; an application whose fee is not paid within 30 days of it may be rejected.",
                     feb29(r, Rounding::Deadline)
                 ),
@@ -497,13 +509,13 @@ fn annual_fees<F: FnMut(Deadline)>(
         }
         out.add(
             (
-                Cow::Owned(format!("{ANNUAL_FEE}.{}", date.year())),
+                Cow::Owned(text!("{ANNUAL_FEE}.{}", date.year())),
                 DateKind::LastDay,
-                Cow::Owned(format!("Annual asylum fee of anniversary {n} ({date}): not shown paid")),
+                Cow::Owned(text!("Annual asylum fee of anniversary {n} ({date}): not shown paid")),
             ),
             date,
             Status::Passed,
-            move || format!(
+            move || text!(
                 "Filed {filed}; anniversary {n} of filing was {date}{}, when the annual asylum fee of ${amount} fell due. The facts record no payment: confirm the receipt. USCIS sends a notice; an application whose fee is not paid within 30 days of it may be rejected.",
                 feb29(r, Rounding::Deadline)
             ),

@@ -93,7 +93,7 @@ fn derivative_because(ev: &Eval, i: usize, derivative: Outcome) -> String {
             } else {
                 ""
             };
-            format!("Spouse: {text}{rel_text}.")
+            text!("Spouse: {text}{rel_text}.")
         }
         Some(Relation::Child) => {
             let limit = ev.law.num(P::ChildAgeLimit, case.as_of()) as i32;
@@ -102,7 +102,7 @@ fn derivative_because(ev: &Eval, i: usize, derivative: Outcome) -> String {
                 Some(false) => "unmarried",
                 None => "whether married is not known",
             };
-            format!(
+            text!(
                 "Child: {}; the limit is under {limit}; {married_text}; {rel_text}.",
                 ChildAge::text(ev, i)
             )
@@ -115,7 +115,7 @@ fn derivative_because(ev: &Eval, i: usize, derivative: Outcome) -> String {
         let years = ev.law.num(P::I730WindowYears, g) as i16;
         let (last, _) = add_years(g, years, Rounding::Deadline);
         if case.as_of() > last {
-            because += &format!(
+            because += &text!(
                 " Caution: the two-year window to file Form I-730 for this member closed on {last}; a late petition is accepted only for humanitarian reasons (8 C.F.R. § 208.21(d))."
             );
         }
@@ -181,27 +181,27 @@ fn relationship_text(ev: &Eval, i: usize) -> String {
     let (reference, grant) = reference(ev);
     let (child, began) = began(m);
     let reference_text = match grant {
-        Some(g) => format!("the grant on {g}"),
-        None => format!("{} (no grant yet)", ev.case.as_of()),
+        Some(g) => text!("the grant on {g}"),
+        None => text!("{} (no grant yet)", ev.case.as_of()),
     };
     match (began, grant) {
         (Some(b), _) if b <= reference => {
-            format!("the relationship began {b}, on or before {reference_text}")
+            text!("the relationship began {b}, on or before {reference_text}")
         }
         (began, Some(g)) if child => match m.birth_date {
             Some(birth) if birth > g => in_utero_text(ev, i, g, birth),
-            Some(birth) => format!(
+            Some(birth) => text!(
                 "born {birth}, but the relationship began {}, after the grant on {g}",
                 began.unwrap_or(birth)
             ),
-            None => format!(
+            None => text!(
                 "the relationship began {}, and the date of birth is not known: a child born after the grant on {g} counts only if in utero on that day",
-                began.map_or("on an unknown date".to_string(), |b| format!(
+                began.map_or("on an unknown date".to_string(), |b| text!(
                     "{b}, after the grant"
                 ))
             ),
         },
-        (Some(b), _) => format!("the relationship began {b}, after {reference_text}"),
+        (Some(b), _) => text!("the relationship began {b}, after {reference_text}"),
         (None, _) => "when the relationship began is not known".to_string(),
     }
 }
@@ -279,26 +279,26 @@ impl ChildAge {
         ) {
             (None, _, _) => "the date of birth is not known".to_string(),
             (Some(b), Some(f), _) if b > f => {
-                format!("born {b}, after the filing date {f}, so under {limit} on it")
+                text!("born {b}, after the filing date {f}, so under {limit} on it")
             }
             (Some(b), Some(f), _) => {
                 let age = age_on(b, f);
                 if age < limit {
-                    format!(
+                    text!(
                         "age {age} on the filing date {f} (frozen there by the Child Status Protection Act)"
                     )
                 } else {
-                    format!(
+                    text!(
                         "age {age} on the filing date {f}: already {limit} or over when the application was filed, so the Child Status Protection Act does not help"
                     )
                 }
             }
-            (Some(b), None, Some(_)) => format!(
+            (Some(b), None, Some(_)) => text!(
                 "age {} on {}; the age is frozen on the filing date, which is not given",
                 age_on(b, case.as_of()).max(0),
                 case.as_of()
             ),
-            (Some(b), None, None) => format!(
+            (Some(b), None, None) => text!(
                 "age {} on {}, nothing filed yet",
                 age_on(b, case.as_of()).max(0),
                 case.as_of()
@@ -327,7 +327,7 @@ fn in_utero(ev: &Eval, i: usize, g: Date, birth: Date) -> V {
 /// What [`in_utero`] finds, in words.
 fn in_utero_text(ev: &Eval, i: usize, g: Date, birth: Date) -> String {
     if let Some(c) = ev.case.facts().family()[i].conceived_before_grant {
-        return format!(
+        return text!(
             "born {birth}, after the grant on {g}; {} in utero on the day of the grant",
             if c { "was" } else { "was not" }
         );
@@ -335,11 +335,11 @@ fn in_utero_text(ev: &Eval, i: usize, g: Date, birth: Date) -> String {
     let limit = ev.law.num(P::InUteroDays, g);
     let after = days_between(g, birth);
     if after > limit {
-        format!(
+        text!(
             "born {birth}, {after} days after the grant on {g}: more than {limit} days, so not in utero on the day of the grant"
         )
     } else {
-        format!(
+        text!(
             "born {birth}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
         )
     }

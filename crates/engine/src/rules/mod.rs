@@ -406,7 +406,7 @@ pub(crate) fn words_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => text!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -494,7 +494,7 @@ mod declared_reads {
                 .unwrap_or_default();
             let read = sections_read(source);
             if read != declared {
-                wrong.push(format!("{module}: reads {read:?}, declares {declared:?}"));
+                wrong.push(text!("{module}: reads {read:?}, declares {declared:?}"));
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));

@@ -66,7 +66,7 @@ pub fn threat(ev: &mut Eval, r: &Refugee) -> Ix {
                 }
                 (true, Tri::Unknown) => "whether a feared harm qualifies is not yet known",
             };
-            format!(
+            text!(
                 "No unrebutted presumption from past persecution (past persecution: {}; presumption: {}). For the future, {}; the likelihood of persecution is {}, and withholding needs it to be more likely than not. Subjective fear plays no part.",
                 pp.as_str().replace('_', " "),
                 presumption.as_str().replace('_', " "),
@@ -93,7 +93,7 @@ pub fn cat(ev: &mut Eval) -> Cat {
     );
     let torture_likely = ev.finding(&defs::TORTURE_LIKELY).decide(v).because(|_, _| {
         match t.likelihood {
-            Some(l) => format!(
+            Some(l) => text!(
                 "The likelihood of torture on return is {}; the standard is more likely than not.",
                 l.words()
             ),
@@ -116,7 +116,7 @@ pub fn cat(ev: &mut Eval) -> Cat {
                 "No public official would inflict, instigate, consent to or acquiesce in the torture."
                     .to_string()
             }
-            Some(r) => format!(
+            Some(r) => text!(
                 "A public official's role: {} (acquiescence includes willful blindness).",
                 r.words()
             ),

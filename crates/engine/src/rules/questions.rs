@@ -203,7 +203,7 @@ fn each_fact(set: &[u64], mut f: impl FnMut(usize)) {
 
 /// A question worded for this case (most wordings are fixed and borrowed).
 macro_rules! owned {
-    ($($t:tt)*) => { Cow::Owned(format!($($t)*)) };
+    ($($t:tt)*) => { Cow::Owned(text!($($t)*)) };
 }
 
 fn harm_phrase(case: &Case, h: usize) -> String {
@@ -217,22 +217,22 @@ fn harm_phrase(case: &Case, h: usize) -> String {
         Some(When::Feared) => " the applicant fears",
         None => "",
     };
-    let date = harm.date.map(|d| format!(" on {d}")).unwrap_or_default();
-    format!("the {what}{when}{date} (harm {})", case.harm_ids()[h])
+    let date = harm.date.map(|d| text!(" on {d}")).unwrap_or_default();
+    text!("the {what}{when}{date} (harm {})", case.harm_ids()[h])
 }
 
 fn arrival_phrase(case: &Case, i: usize) -> String {
     match case.facts().arrivals().get(i).and_then(|a| a.date) {
-        Some(d) => format!("the arrival on {d}"),
-        None if case.facts().arrivals().len() > 1 => format!("arrival {}", i + 1),
+        Some(d) => text!("the arrival on {d}"),
+        None if case.facts().arrivals().len() > 1 => text!("arrival {}", i + 1),
         None => "the last arrival".to_string(),
     }
 }
 
 fn group_phrase(case: &Case, g: usize) -> String {
     match case.facts().groups()[g].definition.as_deref() {
-        Some(d) => format!("\"{d}\""),
-        None => format!("group {}", case.group_ids()[g]),
+        Some(d) => text!("\"{d}\""),
+        None => text!("group {}", case.group_ids()[g]),
     }
 }
 
@@ -242,7 +242,7 @@ fn exception_phrase(case: &Case, i: usize) -> String {
         .get(i)
         .and_then(|e| e.kind)
         .map_or("this circumstance".to_string(), |k| {
-            format!("the {}", k.words())
+            text!("the {}", k.words())
         })
 }
 
@@ -251,7 +251,7 @@ fn family_phrase(case: &Case, i: usize) -> String {
     let rel = m
         .relation
         .map_or("family member".to_string(), |r| r.words());
-    format!("the {rel} {}", case.family_ids()[i])
+    text!("the {rel} {}", case.family_ids()[i])
 }
 
 /// The question to put to the client for `fact`.

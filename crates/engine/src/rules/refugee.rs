@@ -63,7 +63,7 @@ pub fn run(ev: &mut Eval) -> Refugee {
 
 fn harm_label(ev: &Eval, h: usize) -> String {
     let harm = &ev.case.facts().harms()[h];
-    let mut s = format!("Harm {}", ev.case.harm_ids()[h]);
+    let mut s = text!("Harm {}", ev.case.harm_ids()[h]);
     let mut bits = Vec::new();
     if let Some(k) = harm.kind {
         bits.push(k.words());
@@ -79,7 +79,7 @@ fn harm_label(ev: &Eval, h: usize) -> String {
         bits.push(d.to_string());
     }
     if !bits.is_empty() {
-        s += &format!(" ({})", bits.join(", "));
+        s += &text!(" ({})", bits.join(", "));
     }
     s
 }
@@ -103,13 +103,13 @@ fn group_cognizable(ev: &mut Eval, g: usize) -> Ix {
         .of_group(g)
         .decide(v)
         .because(|_, _| {
-            format!(
+            text!(
                 "Group {}{}: immutable {}, particular {}, socially distinct {}; all three are required.",
                 case.group_ids()[g],
                 group
                     .definition
                     .as_deref()
-                    .map(|d| format!(" (\"{d}\")"))
+                    .map(|d| text!(" (\"{d}\")"))
                     .unwrap_or_default(),
                 yn(group.immutable),
                 yn(group.particular),
@@ -173,37 +173,37 @@ fn severity_because(ev: &Eval, h: usize) -> String {
     let harm = &ev.case.facts().harms()[h];
     let kind_text = match harm.kind.map(severity_rule) {
         None => "its kind is not known".to_string(),
-        Some(SeverityRule::ByNature) => format!(
+        Some(SeverityRule::ByNature) => text!(
             "{} is persecution by its nature",
             harm.kind.map(|k| k.words()).unwrap_or_default()
         ),
-        Some(SeverityRule::Detention) => format!(
+        Some(SeverityRule::Detention) => text!(
             "detention{} is persecution when it caused physical injury (injured: {}) or is otherwise severe (severe: {})",
             harm.detention_days
-                .map(|d| format!(" of {d} days"))
+                .map(|d| text!(" of {d} days"))
                 .unwrap_or_default(),
             yn(harm.injured),
             yn(harm.severe)
         ),
-        Some(SeverityRule::NeedsJudgment) => format!(
+        Some(SeverityRule::NeedsJudgment) => text!(
             "{} is persecution only when it is severe: persecution is an extreme concept (severe: {})",
             harm.kind.map(|k| k.words()).unwrap_or_default(),
             yn(harm.severe)
         ),
-        Some(SeverityRule::NeverAlone) => format!(
+        Some(SeverityRule::NeverAlone) => text!(
             "{} alone is not persecution; it counts only with the other harms, taken together",
             harm.kind.map(|k| k.words()).unwrap_or_default()
         ),
     };
     let target_text = match harm.target {
-        Some(Target::FamilyMember) => format!(
+        Some(Target::FamilyMember) => text!(
             "; it was aimed at a family member, so it counts only if severe as to the applicant (severe: {})",
             yn(harm.severe)
         ),
         Some(Target::Applicant) => String::new(),
         None => "; whom it targeted is not known".to_string(),
     };
-    format!("{}: {kind_text}{target_text}.", harm_label(ev, h))
+    text!("{}: {kind_text}{target_text}.", harm_label(ev, h))
 }
 
 /// > *Matter of Acosta*, 19 I&N Dec. 211, 222 (BIA 1985): harm inflicted either by
@@ -234,7 +234,7 @@ fn actor(ev: &mut Eval, h: usize) -> Ix {
                 (Some(Actor::NonState), None) => "A non-state actor; whether the government is unable or unwilling to control it is not known.",
                 (None, None) => "Who inflicted (or would inflict) the harm is not known.",
             };
-            format!("{}: {}", harm_label(ev, h), why)
+            text!("{}: {}", harm_label(ev, h), why)
         })
 }
 
@@ -331,7 +331,7 @@ fn nexus_because(ev: &Eval, h: usize, groups: &[Ix]) -> String {
                         .iter()
                         .position(|x| x == id)
                         .map_or("unknown", |p| ev.outcome(groups[p]).as_str());
-                    format!("membership in particular social group {id} (cognizable: {cognizable})")
+                    text!("membership in particular social group {id} (cognizable: {cognizable})")
                 }
                 None => "membership in a particular social group not yet named".to_string(),
             },
@@ -346,7 +346,7 @@ fn nexus_because(ev: &Eval, h: usize, groups: &[Ix]) -> String {
             Some(false) => "not a central reason",
             None => "centrality unknown",
         };
-        texts.push(format!("{ground_name} ({centrality})"));
+        texts.push(text!("{ground_name} ({centrality})"));
         if central_protected(ev, h, j, g, groups).0.is_yes() {
             break;
         }
@@ -356,12 +356,12 @@ fn nexus_because(ev: &Eval, h: usize, groups: &[Ix]) -> String {
         Some(HarmKind::ForcedAbortion | HarmKind::ForcedSterilization)
     );
     if forced && harm.target == Some(Target::Applicant) {
-        format!(
+        text!(
             "{}: forced abortion or sterilization is deemed persecution on account of political opinion.",
             harm_label(ev, h)
         )
     } else if forced {
-        format!(
+        text!(
             "{}: the deemed political opinion of INA § 101(a)(42) holds only for the person subjected to the procedure or who personally resisted, not for a family member (Matter of J-S-, 24 I&N Dec. 520 (A.G. 2008)){}; grounds given: {}.",
             harm_label(ev, h),
             if harm.target.is_none() {
@@ -376,17 +376,17 @@ fn nexus_because(ev: &Eval, h: usize, groups: &[Ix]) -> String {
             }
         )
     } else if harm.grounds.is_none() {
-        format!(
+        text!(
             "{}: why the persecutor acted is not known.",
             harm_label(ev, h)
         )
     } else if texts.is_empty() {
-        format!(
+        text!(
             "{}: no protected ground is given as a reason for the harm.",
             harm_label(ev, h)
         )
     } else {
-        format!(
+        text!(
             "{}: grounds given: {}.",
             harm_label(ev, h),
             words_list(&texts)
@@ -501,7 +501,7 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
                 .collect();
             let past_count = list.iter().filter(|x| x.when == Some(When::Past)).count();
             if !qualifying.is_empty() {
-                format!(
+                text!(
                     "Past harm {} rises to persecution, by a qualifying actor, on account of a protected ground.",
                     words_list(&qualifying)
                 )
@@ -510,7 +510,7 @@ fn past_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
             } else if together_yes {
                 "Taken together, the past harms rise to persecution, by a qualifying actor, on account of a protected ground (Matter of O-Z- & I-Z-).".to_string()
             } else {
-                format!(
+                text!(
                     "{past_count} past {} recorded; none yet shown to be severe enough, by a qualifying actor and on account of a protected ground; taken together, the past harms rise to persecution: {}.",
                     if past_count == 1 { "harm" } else { "harms" },
                     yn(cumulative)
@@ -560,12 +560,12 @@ fn presumption(ev: &mut Eval, pp: Ix) -> Ix {
                     let tail = if open.is_empty() {
                         String::new()
                     } else {
-                        format!(
+                        text!(
                             " The government bears the burden of rebuttal, so the unknown facts ({}) leave the presumption standing.",
                             words_list(&open)
                         )
                     };
-                    format!(
+                    text!(
                         "Past persecution raises the presumption of a well-founded fear, and it is not rebutted.{tail}"
                     )
                 })
@@ -615,11 +615,11 @@ fn reasonable_possibility(risk: &Risk) -> V {
 /// How [`reasonable_possibility`] weighs the likelihood, in words.
 fn reasonable_possibility_text(risk: &Risk) -> String {
     match risk.persecution_likelihood {
-        Some(l) => format!("the likelihood of persecution is {}", l.words()),
+        Some(l) => text!("the likelihood of persecution is {}", l.words()),
         None if risk.pattern_or_practice == Some(true) => {
             "a pattern or practice of persecution of people similarly situated counts as a reasonable possibility (8 C.F.R. § 208.13(b)(2)(iii))".to_string()
         }
-        None => format!(
+        None => text!(
             "by the Mogharrabi factors (the persecutor knows or could learn of the characteristic: {}; can punish: {}; is inclined to: {})",
             yn(risk.persecutor_aware),
             yn(risk.persecutor_capable),
@@ -656,7 +656,7 @@ fn future_persecution(ev: &mut Eval, harms: &[HarmFindings]) -> Ix {
                 (true, Tri::No) => "no feared harm qualifies".to_string(),
                 (true, Tri::Unknown) => "whether a feared harm qualifies is not yet known".to_string(),
             });
-            format!("{}.", capitalize(&parts.join("; ")))
+            text!("{}.", capitalize(&parts.join("; ")))
         })
 }
 
@@ -673,7 +673,7 @@ fn well_founded_fear(ev: &mut Eval, presumption: Ix, fp: Ix) -> Ix {
             (_, Outcome::Yes) => {
                 "There is a reasonable possibility of future persecution.".to_string()
             }
-            (p, f) => format!(
+            (p, f) => text!(
                 "The presumption from past persecution: {}; a reasonable possibility of future persecution: {}.",
                 p.as_str().replace('_', " "),
                 f.as_str().replace('_', " ")
@@ -720,7 +720,7 @@ fn humanitarian(ev: &mut Eval, pp: Ix, wff: Ix) -> Ix {
                 Fact::Risk(field!("risk.other_serious_harm")),
             ));
             finding.decide(v).because(|_, _| {
-                format!(
+                text!(
                     "Past persecution is established but the presumption is rebutted; compelling reasons from its severity: {}; a reasonable possibility of other serious harm: {}.",
                     yn(risk.severe_past_persecution),
                     yn(risk.other_serious_harm)
@@ -780,7 +780,7 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
                 |h| h != here,
             );
             finding.decide(v).because(|_, _| {
-                format!(
+                text!(
                     "Stateless; now in {here}; country of last habitual residence: {}.",
                     a.habitual_residence
                         .map_or("unknown".to_string(), |h| h.to_string())
@@ -801,7 +801,7 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
             finding
                 .decide(V::known(!inside || designated.is_some()))
                 .because(|_, _| {
-                    format!(
+                    text!(
                         "Now in {here}, {} a country of nationality ({}){}.",
                         if inside { "which is" } else { "which is not" },
                         nat.iter()
@@ -810,11 +810,11 @@ pub fn outside_nationality(ev: &mut Eval) -> Ix {
                             .join(", "),
                         match (inside, designated) {
                             (false, _) => String::new(),
-                            (true, Some(d)) => format!(
+                            (true, Some(d)) => text!(
                                 "; in-country processing is designated for {here} under INA § 101(a)(42)(B) ({}; {})",
                                 d.name, d.source.title
                             ),
-                            (true, None) => format!(
+                            (true, None) => text!(
                                 "; no designation of in-country processing for {here} under INA § 101(a)(42)(B) is in force in this parameter set"
                             ),
                         }
@@ -847,7 +847,7 @@ pub fn every_nationality(ev: &mut Eval) -> Ix {
             if nationality.is_empty() {
                 "The applicant is stateless: the fear is judged as to the country of last habitual residence.".to_string()
             } else {
-                format!("The applicant has one nationality ({}).", nationality[0])
+                text!("The applicant has one nationality ({}).", nationality[0])
             }
         });
     }
@@ -857,7 +857,7 @@ pub fn every_nationality(ev: &mut Eval) -> Ix {
             Fact::Risk(field!("risk.fear_in_every_nationality")),
         ))
         .because(|_, _| {
-            format!(
+            text!(
                 "The applicant is a national of {}: a refugee must show the fear as to each country of nationality, or could turn to the other for protection (Matter of B-R-, 26 I&N Dec. 119 (BIA 2013)); the fear holds as to each: {}.",
                 words_list(
                     &nationality
@@ -895,7 +895,7 @@ pub fn refugee_security(ev: &mut Eval) -> Ix {
         Fact::Conduct(field!("conduct.danger_to_security")),
     ));
     finding.decide(v).because(|_, _| {
-        format!(
+        text!(
             "Terrorist activity (INA § 212(a)(3)(B)): {}; a danger to security (INA § 212(a)(3)(A)): {}. The security grounds of INA § 212(a)(3)(A), (B), (C) and (E) cannot be waived for a refugee (INA § 207(c)(3)).",
             yn(c.terrorist_activity),
             yn(c.danger_to_security)

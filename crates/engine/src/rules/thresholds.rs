@@ -105,11 +105,11 @@ fn one_year_rule(ev: &mut Eval) -> Ix {
         V::NO
     };
     ev.finding(&defs::ONE_YEAR).decide(v).because(|ev, _| {
-        let mut because = format!("{}; {}", oy.because(ev.law), filing.because());
+        let mut because = text!("{}; {}", oy.because(ev.law), filing.because());
         if on_time {
-            because += &format!(", on or before the deadline {}.", oy.deadline);
+            because += &text!(", on or before the deadline {}.", oy.deadline);
         } else {
-            because += &format!(
+            because += &text!(
                 ", {} days after the deadline {}",
                 days_between(oy.deadline, filing.date),
                 oy.deadline
@@ -161,7 +161,7 @@ fn one_year_exception(ev: &mut Eval, one_year: Ix) -> Ix {
                 .enumerate()
                 .map(|(i, e)| excuse_text(ev, i, e, filing))
                 .collect();
-            format!("The application is late. Offered: {}.", offered.join("; "))
+            text!("The application is late. Offered: {}.", offered.join("; "))
         })
 }
 
@@ -259,7 +259,7 @@ fn excuse_text(ev: &Eval, i: usize, e: &Exception, filing: Date) -> String {
             Some(j) => judged(j),
             None => "its kind is not known",
         };
-        return format!("exception {i}: {text}{undated_note}");
+        return text!("exception {i}: {text}{undated_note}");
     };
     let Delay {
         days,
@@ -268,25 +268,25 @@ fn excuse_text(ev: &Eval, i: usize, e: &Exception, filing: Date) -> String {
         status_too_long,
     } = Delay::of(ev, e, kind, filing);
     let start_text = match (kind.is_changed(), e.began, e.ended) {
-        (true, Some(d), _) => format!("began {d}"),
+        (true, Some(d), _) => text!("began {d}"),
         (true, None, _) => "began on an unknown date, which an exception needs".to_string(),
-        (false, _, Some(d)) => format!("ended {d}"),
+        (false, _, Some(d)) => text!("ended {d}"),
         (false, _, None) => "continued up to filing".to_string(),
     };
     let judgment = match (e.reasonable_delay, days) {
         (Some(j), _) => judged(j).to_string(),
-        (None, Some(d)) if status_too_long => format!(
+        (None, Some(d)) if status_too_long => text!(
             "filed {d} days after the status ended, {months} calendar months or more, which the rule's preamble says would not be a reasonable period (65 Fed. Reg. 76,121, 76,123-24)"
         ),
-        (None, Some(d)) if d > long => format!(
+        (None, Some(d)) if d > long => text!(
             "filed {d} days after, more than {long} days: taken as not a reasonable period (Refuge's conservative rule; the practitioner's judgment that it was reasonable overrides it)"
         ),
-        (None, Some(d)) => format!(
+        (None, Some(d)) => text!(
             "filed {d} days after: no period is reasonable of itself (Matter of T-M-H- & S-W-C-), so whether that is a reasonable period needs a judgment"
         ),
         (None, None) => "when it began is not known".to_string(),
     };
-    format!("{} ({start_text}): {judgment}{undated_note}", kind.words())
+    text!("{} ({start_text}): {judgment}{undated_note}", kind.words())
 }
 
 /// > INA § 208(a)(2)(A): [no asylum for] an alien [who] may be removed, pursuant to
@@ -383,7 +383,7 @@ fn safe_third_country(ev: &mut Eval) -> Ix {
         reached,
     ]);
     ev.finding(&defs::SAFE_THIRD_COUNTRY).decide(v).because(|_, _| {
-        format!(
+        text!(
             "Forum: {}; the Agreement is applied at the border and by immigration judges, not by asylum officers to an affirmative application (8 C.F.R. § 208.4(a)(6)). Last arrival {date}: border {}, from {}, manner {}; the Agreement applies at land ports from {stca_from} and between ports from {protocol_from}, only to a crossing encountered within 14 days (encountered within 14 days: {}); unaccompanied child: {}; a valid visa or other admission document: {}; another exception of the Agreement applies: {}.",
             forum.map_or("unknown".into(), |f| f.words()),
             arrival.border.map_or("unknown".into(), |b| b.words()),
@@ -451,7 +451,7 @@ fn previous_denial(ev: &mut Eval) -> Ix {
                 let offered = if offered.is_empty() {
                     String::new()
                 } else {
-                    format!(" Changed circumstances offered: {}.", offered.join("; "))
+                    text!(" Changed circumstances offered: {}.", offered.join("; "))
                 };
                 let head = match changed_t {
                     Tri::Yes => {
@@ -464,7 +464,7 @@ fn previous_denial(ev: &mut Eval) -> Ix {
                         "An earlier application was denied; whether a changed circumstance, acted on within a reasonable period, allows a new one is not yet known."
                     }
                 };
-                format!("{head}{offered}")
+                text!("{head}{offered}")
             }
         })
 }
@@ -601,17 +601,17 @@ fn lawful_pathways(ev: &mut Eval) -> Ix {
                     ))
                 })
                 .collect();
-            let window = format!(
+            let window = text!(
                 "{} to {}",
                 law.date(P::LawfulPathwaysStart, case.as_of()),
                 law.date(P::LawfulPathwaysEnd, case.as_of())
             );
             if notes.is_empty() {
-                format!(
+                text!(
                     "No arrival across the southwest land border between ports or without documents, after transit through a third country, in the rule's window ({window})."
                 )
             } else {
-                format!(
+                text!(
                     "The rule covers such entries from {window}. {}",
                     notes.join(" ")
                 )
@@ -785,17 +785,17 @@ fn describe_arrival(
         .map_or("unknown countries".to_string(), |t| {
             words_list(&t.iter().map(|c| c.to_string()).collect::<Vec<_>>())
         });
-    let head = format!("Arrival {i} ({date}, through {transit})");
+    let head = text!("Arrival {i} ({date}, through {transit})");
     match (covered.t(), excepted.t()) {
         (_, crate::logic::Tri::Yes) if !exceptions.is_empty() => {
-            format!("{head}: an exception applies: {}.", exceptions.join("; "))
+            text!("{head}: an exception applies: {}.", exceptions.join("; "))
         }
         (_, crate::logic::Tri::Yes) => {
-            format!("{head}: an exception applies (unaccompanied child).")
+            text!("{head}: an exception applies (unaccompanied child).")
         }
-        (crate::logic::Tri::Yes, crate::logic::Tri::No) => format!(
+        (crate::logic::Tri::Yes, crate::logic::Tri::No) => text!(
             "{head} falls under the rule and no exception applies (no CBP One appointment, protection not sought and denied in transit, no compelling circumstances, no obstacle to the scheduling system, no family unity)."
         ),
-        _ => format!("{head} may fall under the rule; what would settle it is asked."),
+        _ => text!("{head} may fall under the rule; what would settle it is asked."),
     }
 }

@@ -91,6 +91,7 @@ cases-done-note = Note added.
 cases-done-task = Task added: it is on the assignee's dashboard.
 cases-done-note-edited = Note saved; its earlier text is kept in its versions.
 cases-done-note-removed = Note removed; its text is kept in its versions and the audit log.
+cases-done-law-reviewed = The change of the law is marked reviewed (recorded in the audit log).
 cases-done-team = Team updated.
 cases-done-facts-unchanged = Facts saved as version { $version }: nothing changed.
 cases-done-facts = Facts saved as version { $version }: { $changes }.

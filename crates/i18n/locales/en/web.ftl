@@ -5,6 +5,7 @@ web-skip-to-content = Skip to content
 web-nav-label = Main
 web-nav-deadlines = Deadlines
 web-nav-cases = Cases
+web-nav-changes = Changes of the law
 web-nav-new-case = New case
 web-nav-settings = Settings
 web-nav-users = Users

@@ -91,6 +91,7 @@ cases-done-note = Nota agregada.
 cases-done-task = Tarea agregada: aparece en el panel de la persona asignada.
 cases-done-note-edited = Nota guardada; su texto anterior se conserva en sus versiones.
 cases-done-note-removed = Nota quitada; su texto se conserva en sus versiones y en el registro de auditoría.
+cases-done-law-reviewed = El cambio de la ley quedó marcado como revisado (anotado en el registro de auditoría).
 cases-done-team = Equipo actualizado.
 cases-done-facts-unchanged = Hechos guardados como versión { $version }: no cambió nada.
 cases-done-facts = Hechos guardados como versión { $version }: { $changes }.

@@ -5,6 +5,7 @@ web-skip-to-content = Ir al contenido
 web-nav-label = Principal
 web-nav-deadlines = Plazos
 web-nav-cases = Casos
+web-nav-changes = Cambios de la ley
 web-nav-new-case = Caso nuevo
 web-nav-settings = Ajustes
 web-nav-users = Usuarios

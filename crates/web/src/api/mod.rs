@@ -77,6 +77,7 @@ pub fn routes(prefix: &str) -> (axum::Router<AppState>, Vec<Route>) {
         .routes(routes!(calendar))
         .routes(routes!(get_application, put_application))
         .routes(routes!(get_readiness))
+        .routes(routes!(list_changes))
         .split_for_parts();
     let mut table = vec![Route {
         method: "GET",
@@ -443,4 +444,20 @@ async fn get_assessment(State(state): State<AppState>, access: ApiCase) -> ApiRe
 async fn calendar(State(state): State<AppState>, access: ApiCase) -> ApiResult {
     let u = &access.who;
     Ok(crate::calendar::feed(&state, &u.user, Some(&access.case), u.ip.as_deref()).await?)
+}
+
+/// The changes of the law on the token's user's cases.
+///
+/// Every change record of the cases the token's user may see, newest first
+/// (at most 1,000): what a new version of the law data or of the rules
+/// moved (reliefs' outcomes, deadlines' dates, statuses and fees, warnings),
+/// each item before and after, and why. `reviewed_at` is null until someone
+/// marks it reviewed on the case page.
+#[utoipa::path(get, path = "/changes", tag = "cases",
+    responses((status = 200, body = Vec<crate::lawchange::ChangeView>), (status = 401, body = ErrorBody)))]
+async fn list_changes(State(state): State<AppState>, u: ApiUser) -> ApiResult {
+    let changes =
+        crate::lawchange::changes_for(&state, &u.user, &crate::store::ChangeFilter::default())
+            .await?;
+    Ok(Json(changes).into_response())
 }

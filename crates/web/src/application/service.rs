@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::cases::service::CaseError;
 use crate::facts::form as facts_form;
 use crate::state::AppState;
-use crate::store::{Audit, CaseRow, DbError, User};
+use crate::store::{Audit, CaseRow, DbError, IntakeDecision, User};
 
 /// A case's application as stored: its version (0: never saved) and document.
 pub struct Stored {
@@ -169,6 +169,27 @@ pub async fn save(
     application: &Value,
     audit: &Audit<'_>,
 ) -> Result<(i64, Value), CaseError> {
+    let stored = Stored {
+        version: expected_version,
+        document: old.clone(),
+        changed_by: String::new(),
+        changed_at: String::new(),
+    };
+    save_deciding(state, by, case, &stored, application, audit, None).await
+}
+
+/// [`save`] over the version `stored`, with the decision on a client's
+/// intake answer that made it written in the same transaction.
+pub async fn save_deciding(
+    state: &AppState,
+    by: &User,
+    case: &CaseRow,
+    stored: &Stored,
+    application: &Value,
+    audit: &Audit<'_>,
+    decision: Option<&IntakeDecision<'_>>,
+) -> Result<(i64, Value), CaseError> {
+    let (expected_version, old) = (stored.version, &stored.document);
     let doc = check_document(state, case, &application.to_string())
         .await
         .map_err(CaseError::Invalid)?;
@@ -178,13 +199,14 @@ pub async fn save(
         .unwrap_or_else(|_| "[]".into());
     let version = state
         .db
-        .save_application(
+        .save_application_deciding(
             by,
             &case.id,
             expected_version,
             &canonical.to_string(),
             &changes,
             audit,
+            decision,
         )
         .await?;
     Ok((version, canonical))

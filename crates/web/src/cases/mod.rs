@@ -250,8 +250,12 @@ struct CasePage {
     /// Active users not on the team, to pick from.
     colleagues: Vec<User>,
     can_manage: bool,
+    /// The client intake's link, answers waiting and the client's language.
+    intake: crate::intake::CaseIntake,
     /// What the last action did, in words (after a save's redirect).
     done: Option<String>,
+    /// What a new law changed in the case, until it is marked reviewed (issue 23).
+    law_banner: Option<String>,
 }
 
 /// The case page's address after an action: which action, never a value
@@ -277,6 +281,8 @@ async fn done_in_words(
         "note_edited" => "cases-done-note-edited",
         "note_removed" => "cases-done-note-removed",
         "team" => "cases-done-team",
+        "law_reviewed" => "cases-done-law-reviewed",
+        "language" => "intake-done-language",
         "facts" => return facts_saved_in_words(state, case, lang).await,
         _ => return Ok(None),
     };
@@ -347,6 +353,7 @@ async fn case_page(
     let sections = refuge_report::html_sections(&a);
     let notes = state.db.notes(&case.id).await?;
     let members = state.db.members(&case.id).await?;
+    let intake = crate::intake::case_summary(&state, &s, &case).await?;
     let colleagues = if s.user.role.manages_cases() {
         let mut all = state.db.users().await?;
         all.retain(|u| u.active && !members.iter().any(|m| m.id == u.id));
@@ -354,6 +361,7 @@ async fn case_page(
     } else {
         Vec::new()
     };
+    let law_banner = crate::lawchange::banner(&state, &s.user, &s.csrf, &case).await?;
     s.audit(
         &state.db,
         AuditAction::CaseView,
@@ -362,6 +370,7 @@ async fn case_page(
     )
     .await?;
     let page = CasePage {
+        law_banner,
         ctx: Ctx::of_case(&s, "cases-case-title", &case.client_name),
         ctx_user_id: s.user.id.clone(),
         can_manage: s.user.role.manages_cases(),
@@ -376,6 +385,7 @@ async fn case_page(
         tasks,
         task_ideas,
         colleagues,
+        intake,
         done,
     };
     Ok(render(&page))

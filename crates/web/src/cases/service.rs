@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::facts::form::{self as facts_form, Change};
 use crate::state::AppState;
-use crate::store::{Audit, CaseRow, DbError, NewDeadline, User, Version};
+use crate::store::{Audit, CaseRow, DbError, IntakeDecision, NewDeadline, Stamped, User, Version};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CaseError {
@@ -66,6 +66,8 @@ fn changes_json(old: &Value, new: &Value) -> String {
 /// from `old`, and its assessment (whose deadlines are stored with it).
 struct Checked {
     text: String,
+    /// The assessment's stamp (issue 23), as JSON.
+    stamp: String,
     /// Its free text for the case search ([`facts_form::free_text`]).
     search_text: String,
     changes: String,
@@ -79,6 +81,7 @@ impl Checked {
             .await
             .map_err(CaseError::Invalid)?;
         Ok(Checked {
+            stamp: crate::lawchange::stamp_json(&assessment, state.law),
             changes: changes_json(old, new),
             search_text: facts_form::free_text(new),
             text,
@@ -88,6 +91,14 @@ impl Checked {
 
     fn version(&self) -> (Vec<NewDeadline<'_>>, &str, &str) {
         (deadlines(&self.assessment), &self.text, &self.changes)
+    }
+
+    fn stamp(&self) -> Stamped<'_> {
+        Stamped {
+            law: &self.assessment.law.version,
+            rules: refuge_engine::RULES_VERSION,
+            json: &self.stamp,
+        }
     }
 }
 
@@ -110,17 +121,32 @@ pub async fn save_facts(
     facts: &Value,
     audit: &Audit<'_>,
 ) -> Result<i64, CaseError> {
+    save_facts_deciding(state, by, case, facts, audit, None).await
+}
+
+/// [`save_facts`], with the decision on a client's intake answer that made
+/// these facts written in the same transaction.
+pub async fn save_facts_deciding(
+    state: &AppState,
+    by: &User,
+    case: &CaseRow,
+    facts: &Value,
+    audit: &Audit<'_>,
+    decision: Option<&IntakeDecision<'_>>,
+) -> Result<i64, CaseError> {
     let checked = Checked::of(state, &document(case), facts).await?;
+    crate::lawchange::run::catch_up(state, case).await?;
     let (deadlines, facts, changes) = checked.version();
     let version = Version {
         facts,
         search_text: &checked.search_text,
         changes,
         deadlines: &deadlines,
+        stamp: Some(checked.stamp()),
     };
     Ok(state
         .db
-        .save_facts(by, &case.id, case.version, &version, audit)
+        .save_facts_deciding(by, &case.id, case.version, &version, audit, decision)
         .await?)
 }
 
@@ -142,6 +168,7 @@ pub async fn create(
         search_text: &checked.search_text,
         changes,
         deadlines: &deadlines,
+        stamp: Some(checked.stamp()),
     };
     Ok(state
         .db

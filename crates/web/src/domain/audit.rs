@@ -67,6 +67,16 @@ actions! {
     DocumentChange => "document.change",
     /// An upload deleted (after confirming, when the exhibit packet used it).
     DocumentDelete => "document.delete",
+    /// The case's client language set (issue 19): the intake link's default.
+    CaseClientLanguage => "case.client_language",
+    /// A client intake link made for the case; the detail gives its language and expiry, never its token.
+    IntakeLinkCreate => "intake.link_create",
+    /// A client intake link revoked.
+    IntakeLinkRevoke => "intake.link_revoke",
+    /// The client saved answers through an intake link (no one signed in); the detail names the screen and how many.
+    IntakeAnswer => "intake.answer",
+    /// A client's answer reviewed: accepted, edited or rejected (the detail names the fact, never its value).
+    IntakeReview => "intake.review",
     PermissionAssign => "permission.assign",
     PermissionUnassign => "permission.unassign",
     PermissionUserAdd => "permission.user_add",
@@ -88,6 +98,10 @@ actions! {
     UserAdd => "user.add",
     /// An API token made on the command line (`refuge token new`).
     TokenNew => "token.new",
+    /// A case re-assessed under a new law or rules version, whose outcomes, deadlines or warnings moved (issue 23); the detail names the versions and the items, never their values.
+    LawChangeFound => "law_change.found",
+    /// A change of the law on a case marked reviewed (its banner cleared).
+    LawChangeReview => "law_change.review",
 }
 
 impl FromStr for AuditAction {

@@ -90,6 +90,31 @@ impl RateLimit {
     pub fn failed(&self, ip: &str, name: &str) {
         let now = Instant::now();
         let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        self.make_room(&mut map, now);
+        for k in Self::keys(ip, name) {
+            map.entry(k).or_insert((0, now)).0 += 1;
+        }
+    }
+
+    /// Counts a request under `key` (the client intake's: per link and per
+    /// address) and says whether it is over `max` within the window, which
+    /// starts again once it has passed.
+    pub fn over(&self, key: &str, max: u32) -> bool {
+        let now = Instant::now();
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        self.make_room(&mut map, now);
+        let entry = map.entry(key.to_string()).or_insert((0, now));
+        if now.duration_since(entry.1) >= self.window {
+            *entry = (0, now);
+        }
+        entry.0 += 1;
+        entry.0 > max
+    }
+
+    /// Keeps what is remembered bounded ([`RateLimit::MAX_KEYS`]): past
+    /// that, keys whose window has passed are forgotten, then the older
+    /// half of the names, then of the addresses.
+    fn make_room(&self, map: &mut HashMap<String, (u32, Instant)>, now: Instant) {
         if map.len() + 4 > Self::MAX_KEYS {
             map.retain(|_, (_, since)| now.duration_since(*since) < self.window);
         }
@@ -116,9 +141,6 @@ impl RateLimit {
             for (_, k) in all.iter().take(all.len().div_ceil(2)) {
                 map.remove(k);
             }
-        }
-        for k in Self::keys(ip, name) {
-            map.entry(k).or_insert((0, now)).0 += 1;
         }
     }
 

@@ -29,6 +29,9 @@ pub enum Access {
     Admin,
     /// A calendar feed's own secret token in the address.
     FeedToken,
+    /// A client intake link's own secret token in the address (`/i/{token}`):
+    /// no account, no session; the pages of one case's intake only.
+    IntakeToken,
     /// An API bearer token.
     Api,
     /// An API bearer token whose user sees the route's case.

@@ -188,6 +188,23 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// The address users reach Refuge at, for a link that leaves the browser
+/// (a calendar feed, a client's intake link): `--public-url` when Refuge is
+/// served behind a proxy (issue 15: it was always http:// and the Host
+/// header), else this request's host.
+pub fn public_base(public_url: Option<&str>, headers: &axum::http::HeaderMap) -> String {
+    match public_url {
+        Some(url) => url.trim_end_matches('/').to_string(),
+        None => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("127.0.0.1:8080");
+            format!("http://{host}")
+        }
+    }
+}
+
 /// A query string, its errors answered with an error page (axum's own
 pub fn see_other(to: String) -> Response {
     Redirect::to(&to).into_response()

@@ -84,6 +84,31 @@ impl Db {
         changes: &str,
         audit: &Audit<'_>,
     ) -> Result<i64> {
+        self.save_application_deciding(
+            by,
+            case_id,
+            expected_version,
+            document,
+            changes,
+            audit,
+            None,
+        )
+        .await
+    }
+
+    /// [`Db::save_application`], and the decision on a client's intake
+    /// answer that made the new version, in the same transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_application_deciding(
+        &self,
+        by: &User,
+        case_id: &CaseId,
+        expected_version: i64,
+        document: &str,
+        changes: &str,
+        audit: &Audit<'_>,
+        decision: Option<&super::IntakeDecision<'_>>,
+    ) -> Result<i64> {
         let version = expected_version + 1;
         let at = now();
         let stale = || {
@@ -92,6 +117,12 @@ impl Db {
             )
         };
         let mut tx = self.write().await?;
+        if let Some(d) = decision
+            && !self.decide_in(&mut tx, case_id, d, Some(version)).await?
+        {
+            tx.rollback().await?;
+            return Err(super::intake::already_decided());
+        }
         let latest: i64 = sqlx::query(
             "SELECT COALESCE(MAX(version), 0) FROM application_versions WHERE case_id = $1",
         )

@@ -68,6 +68,7 @@ impl Db {
             search_text,
             changes,
             deadlines,
+            stamp,
         } = *first;
         let id = CaseId::new(crate::secret::random_id());
         let at = now();
@@ -135,6 +136,9 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         Self::replace_deadlines(&mut tx, &id, deadlines).await?;
+        if let Some(stamp) = &stamp {
+            self.put_stamp(&mut tx, &id, 1, stamp).await?;
+        }
         let opened = Audit {
             detail: format!("case {number} opened{}", audit.detail),
             ..*audit
@@ -149,6 +153,7 @@ impl Db {
             version: 1,
             archived: false,
             next_deadline,
+            client_language: "en".into(),
             created_at: at.clone(),
             updated_at: at,
         })
@@ -307,16 +312,39 @@ impl Db {
         new: &Version<'_>,
         audit: &Audit<'_>,
     ) -> Result<i64> {
+        self.save_facts_deciding(by, case_id, expected_version, new, audit, None)
+            .await
+    }
+
+    /// [`Db::save_facts`], and the decision on a client's intake answer
+    /// that made the new version, in the same transaction (nothing is
+    /// saved if the answer was decided meanwhile).
+    pub async fn save_facts_deciding(
+        &self,
+        by: &User,
+        case_id: &CaseId,
+        expected_version: i64,
+        new: &Version<'_>,
+        audit: &Audit<'_>,
+        decision: Option<&super::IntakeDecision<'_>>,
+    ) -> Result<i64> {
         let Version {
             facts,
             search_text,
             changes,
             deadlines,
+            stamp,
         } = *new;
         let at = now();
         let version = expected_version + 1;
         let next = next_open(deadlines);
         let mut tx = self.write().await?;
+        if let Some(d) = decision
+            && !self.decide_in(&mut tx, case_id, d, Some(version)).await?
+        {
+            tx.rollback().await?;
+            return Err(super::intake::already_decided());
+        }
         let done = sqlx::query(
             "UPDATE cases SET facts = $1, version = $2, updated_at = $3, next_deadline = $4, search_text = $7
              WHERE id = $5 AND version = $6",
@@ -341,6 +369,9 @@ impl Db {
         self.add_version(&mut tx, case_id, version, facts, changes, by, &at)
             .await?;
         Self::replace_deadlines(&mut tx, case_id, deadlines).await?;
+        if let Some(stamp) = &stamp {
+            self.put_stamp(&mut tx, case_id, version, stamp).await?;
+        }
         audit.write(&mut tx, None, Some(case_id)).await?;
         tx.commit().await?;
         Ok(version)
@@ -418,7 +449,7 @@ impl Db {
         Ok(())
     }
 
-    async fn replace_deadlines(
+    pub(super) async fn replace_deadlines(
         tx: &mut crate::store::WriteTx,
         case_id: &CaseId,
         deadlines: &[NewDeadline<'_>],

@@ -25,7 +25,9 @@ mod application;
 mod audit;
 mod cases;
 mod file;
+mod intake;
 mod interview;
+mod lawchange;
 mod sealed;
 mod second_factor;
 mod tasks;
@@ -35,7 +37,9 @@ mod users;
 pub use application::ApplicationVersion;
 pub use audit::{Audit, AuditFilter, By};
 pub use file::{check_sqlite, copy_sqlite};
+pub use intake::{IntakeAnswer, IntakeDecision, IntakeLink, NewIntakeAnswer};
 pub use interview::{InterviewRecord, InterviewRow, PracticeMark, PracticeSession};
+pub use lawchange::{ChangeFilter, ChangeRow, NewChange, Restamp, Stamped, ToReassess};
 pub use sealed::{Resealed, SEALED_COLUMNS, SEALED_FILES};
 pub use second_factor::SecondFactor;
 pub use uploads::{NewUpload, ROLES as UPLOAD_ROLES, UploadPlace, UploadRow};
@@ -154,6 +158,9 @@ pub struct Version<'a> {
     pub search_text: &'a str,
     pub changes: &'a str,
     pub deadlines: &'a [NewDeadline<'a>],
+    /// The assessment's stamp (issue 23), stored with the version (none:
+    /// the case is stamped by the next re-assessment).
+    pub stamp: Option<Stamped<'a>>,
 }
 
 /// A user as the application sees it (never the password hash).
@@ -179,6 +186,9 @@ pub struct CaseRow {
     pub next_deadline: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The language the client reads (a code of `refuge_i18n`: `en`, `es`),
+    /// the intake link's default (migration 0013).
+    pub client_language: String,
 }
 
 /// One saved version of a case's facts.
@@ -334,7 +344,7 @@ pub(crate) const VISIBLE_TO_USER: &str = "($1 = 'admin' OR EXISTS \
      (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = $2))";
 
 pub(crate) const CASE_COLUMNS: &str = "c.id, c.number, c.client_name, c.facts, c.version, c.archived, \
-     c.next_deadline, c.created_at, c.updated_at";
+     c.next_deadline, c.created_at, c.updated_at, c.client_language";
 
 pub(crate) fn case(keys: &Keyring, row: &AnyRow) -> Result<CaseRow> {
     let id: CaseId = row.try_get("id")?;
@@ -349,6 +359,7 @@ pub(crate) fn case(keys: &Keyring, row: &AnyRow) -> Result<CaseRow> {
         next_deadline: row.try_get("next_deadline")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
+        client_language: row.try_get("client_language")?,
     })
 }
 
@@ -396,8 +407,20 @@ pub(crate) mod place {
     pub fn upload_content(upload: &str) -> String {
         format!("uploads.content/{upload}")
     }
+    pub fn intake_answer(answer: &str) -> String {
+        format!("intake_answers.answer/{answer}")
+    }
+    pub fn intake_decided_value(answer: &str) -> String {
+        format!("intake_answers.decided_value/{answer}")
+    }
     pub fn totp_secret(user: &UserId) -> String {
         format!("users.totp_secret/{user}")
+    }
+    pub fn stamp(case: &CaseId) -> String {
+        format!("assessment_stamps.stamp/{case}")
+    }
+    pub fn law_change(change: &str) -> String {
+        format!("law_changes.details/{change}")
     }
 }
 

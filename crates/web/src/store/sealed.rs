@@ -51,7 +51,11 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     sealed("practice_marks", "notes", BY_ID),
     sealed("interviews", "details", &[("case_id", false)]),
     sealed("uploads", "details", BY_ID),
+    sealed("intake_answers", "answer", BY_ID),
+    sealed("intake_answers", "decided_value", BY_ID),
     sealed("users", "totp_secret", BY_ID),
+    sealed("assessment_stamps", "stamp", &[("case_id", false)]),
+    sealed("law_changes", "details", BY_ID),
 ];
 
 /// The binary columns whose values are sealed as bytes
@@ -445,10 +449,34 @@ mod tests {
                 place::upload_details("f1"),
             ),
             (
+                "intake_answers",
+                "answer",
+                vec![text("a1")],
+                place::intake_answer("a1"),
+            ),
+            (
+                "intake_answers",
+                "decided_value",
+                vec![text("a1")],
+                place::intake_decided_value("a1"),
+            ),
+            (
                 "users",
                 "totp_secret",
                 vec![text("u1")],
                 place::totp_secret(&user),
+            ),
+            (
+                "assessment_stamps",
+                "stamp",
+                vec![text("c1")],
+                place::stamp(&case),
+            ),
+            (
+                "law_changes",
+                "details",
+                vec![text("l1")],
+                place::law_change("l1"),
             ),
         ];
         // The files: sealed at `<table>.<column>/<id>`, as the store reads them.

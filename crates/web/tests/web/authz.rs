@@ -48,11 +48,15 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         | ("GET", "/admin/audit")
         | ("GET", "/static/style.css")
         | ("GET", "/static/icon.svg")
+        | ("GET", "/static/intake.css")
+        | ("GET", "/cases/{id}/intake")
         | ("GET", "/cases.csv")
         | ("GET", "/deadlines.csv")
         | ("GET", "/login")
         | ("GET", "/api/v1/openapi.json")
         | ("GET", "/api/v1/cases")
+        | ("GET", "/api/v1/changes")
+        | ("GET", "/changes")
         | ("GET", "/api/v1/cases/{id}")
         | ("GET", "/api/v1/cases/{id}/facts")
         | ("GET", "/api/v1/cases/{id}/assessment")
@@ -75,6 +79,8 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         ("POST", "/cases") => (&[("client_name", "New client")], 303),
         ("POST", "/cases/search") => (&[("q", "client")], 200),
         ("POST", "/cases/{id}/notes") => (&[("body", "Client called.")], 303),
+        // Nothing to review yet: back to the case page, nothing written.
+        ("POST", "/cases/{id}/changes/review") => (&[], 303),
         // No such note ("{note}" is left in the address): not found, once the case is seen.
         ("POST", "/cases/{id}/notes/{note}") => (&[("version", "1"), ("body", "x")], 404),
         // For the case's owner, who is on its team.
@@ -167,6 +173,18 @@ fn how(method: &str, path: &str) -> Option<(&'static [(&'static str, &'static st
         ("GET", "/calendar/{token}/deadlines.ics") | ("GET", "/calendar/{token}/cases/{id}") => {
             (&[], 404)
         }
+        // A client's intake pages open with their link's token alone: a
+        // wrong one opens nothing, whoever asks.
+        ("GET", "/i/{token}")
+        | ("GET", "/i/{token}/done")
+        | ("GET", "/i/{token}/{screen}")
+        | ("POST", "/i/{token}/{screen}") => (&[], 404),
+        // The link is shown once, on the page that answers.
+        ("POST", "/cases/{id}/intake/links") => (&[("language", "es"), ("days", "14")], 200),
+        // No such link or answer: not found, once the case is seen.
+        ("POST", "/cases/{id}/intake/links/{link}/revoke") => (&[], 404),
+        ("POST", "/cases/{id}/intake/answers/{answer}") => (&[("decision", "accept")], 404),
+        ("POST", "/cases/{id}/client-language") => (&[("language", "es")], 303),
         _ => return None,
     })
 }
@@ -240,7 +258,7 @@ async fn matrix(t: &TestApp) {
         // Without signing in: pages send to sign-in, the API answers 401.
         let anonymous = match route.access {
             Access::Public => None,
-            Access::FeedToken => Some(404),
+            Access::FeedToken | Access::IntakeToken => Some(404),
             Access::Api | Access::ApiMember => Some(401),
             // Pages, and sign-in's second step without its first: to sign in.
             _ => Some(303),
@@ -264,7 +282,7 @@ async fn matrix(t: &TestApp) {
         }
         if matches!(
             route.access,
-            Access::Public | Access::FeedToken | Access::PendingSignIn
+            Access::Public | Access::FeedToken | Access::IntakeToken | Access::PendingSignIn
         ) {
             continue;
         }
@@ -375,7 +393,7 @@ async fn without_a_session_pages_send_to_sign_in_and_the_api_answers_401() {
     for route in route_table() {
         let path = route.path.replace("{id}", &case.id);
         match route.access {
-            Access::Public | Access::FeedToken => {}
+            Access::Public | Access::FeedToken | Access::IntakeToken => {}
             // The code step without a right password first: to sign in, from the start.
             Access::PendingSignIn => {
                 let r = match route.method {

@@ -17,7 +17,7 @@ use sqlx::{Connection, Row};
 use crate::TestApp;
 
 /// The bytes of the SQLite database and its write-ahead log, lower-cased.
-fn database_bytes(db_file: &Path) -> Vec<u8> {
+pub(crate) fn database_bytes(db_file: &Path) -> Vec<u8> {
     let mut all = Vec::new();
     for suffix in ["", "-wal"] {
         let mut name = db_file.as_os_str().to_os_string();
@@ -29,12 +29,12 @@ fn database_bytes(db_file: &Path) -> Vec<u8> {
     all.to_ascii_lowercase()
 }
 
-fn holds(bytes: &[u8], word: &str) -> bool {
+pub(crate) fn holds(bytes: &[u8], word: &str) -> bool {
     let word = word.to_ascii_lowercase();
     bytes.windows(word.len()).any(|w| w == word.as_bytes())
 }
 
-fn sqlite_file(t: &TestApp) -> std::path::PathBuf {
+pub(crate) fn sqlite_file(t: &TestApp) -> std::path::PathBuf {
     t.store_args().sqlite_file().expect("a SQLite workspace")
 }
 
@@ -214,7 +214,7 @@ both! {
         assert_ne!(done.new_id, old_id);
         let changed: u64 = done.resealed.columns.iter().map(|c| c.older_key).sum();
         assert_eq!(changed, done.resealed.columns.iter().map(|c| c.total).sum::<u64>());
-        assert_eq!(changed, 9, "one of each sealed column and the file: {done:?}");
+        assert_eq!(changed, 10, "one of each sealed column written (the assessment stamp among them) and the file: {done:?}");
         #[cfg(unix)]
         {
             assert_eq!(mode(&kept), 0o600, "the old key is its owner's alone");
@@ -277,6 +277,7 @@ async fn case_with(db: &Db, narrative: &str) -> refuge_web::store::CaseRow {
         search_text: &narrative.to_lowercase(),
         changes: "[]",
         deadlines: &[],
+        stamp: None,
     };
     db.create_case(&ana, None, "Rosa", &first, &crate::test_audit())
         .await
@@ -403,6 +404,7 @@ async fn search_over_2000_sealed_cases() {
             search_text: &story.to_lowercase(),
             changes: "[]",
             deadlines: &[],
+            stamp: None,
         };
         let case = db
             .create_case(

@@ -16,11 +16,12 @@ fn first() -> Version<'static> {
         search_text: "",
         changes: "[]",
         deadlines: &[],
+        stamp: None,
     }
 }
 
 /// The migrations, in order (the same names on both backends).
-const MIGRATIONS: [&str; 12] = [
+const MIGRATIONS: [&str; 14] = [
     "workspace",
     "open deadlines",
     "overdue deadlines",
@@ -32,6 +33,8 @@ const MIGRATIONS: [&str; 12] = [
     "application",
     "interview practice",
     "uploads",
+    "law changes",
+    "client intake",
     "user language",
 ];
 
@@ -162,6 +165,7 @@ async fn story(db: &Db) {
                 search_text: "",
                 changes: "[]",
                 deadlines: &deadlines,
+                stamp: None,
             },
             &did(FactsChange),
         )
