@@ -94,3 +94,8 @@ pub fn forum(lang: Lang, f: Forum) -> String {
 pub fn checklist_item(lang: Lang, c: &ChecklistItem) -> String {
     tr(lang, &format!("interview-bring-{}", c.id))
 }
+
+/// The bank's note (what the practice set is and is not), in `lang`.
+pub fn bank_note(lang: Lang) -> String {
+    tr(lang, "interview-bank-note")
+}

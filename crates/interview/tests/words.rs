@@ -29,6 +29,7 @@ fn needed() -> Vec<(String, String)> {
         out.push((format!("{id}-prepare"), x.prepare.clone()));
         out.push((id, x.ask.clone()));
     }
+    out.push(("interview-bank-note".to_string(), bank.note.clone()));
     for e in &bank.elements {
         out.push((format!("interview-element-{}", e.id), e.title.clone()));
     }

@@ -21,6 +21,8 @@ interview-forum-court = immigration court hearing
 # question-harm-kind-*, `$date` the harm's date or nothing).
 interview-about-harm = Harm { $id }: { $kind }{ $date }
 interview-about-date = , { $date }
+# The bank's note, printed under the practice set.
+interview-bank-note = Practice questions for preparing a client, not a script and not the government's list. Sources marked unverified are common practice from memory and need a lawyer's review. The client should answer in their own words; never rehearse a wording.
 
 ## The elements
 

@@ -12,6 +12,7 @@ interview-forum-asylum_office = entrevista en la oficina de asilo
 interview-forum-court = audiencia ante la corte de inmigración
 interview-about-harm = Daño { $id }: { $kind }{ $date }
 interview-about-date = , { $date_long }
+interview-bank-note = Preguntas para practicar con el cliente: no son un guion ni la lista del gobierno. Las fuentes marcadas como no verificadas vienen de la práctica común, de memoria, y necesitan la revisión de un abogado. El cliente debe responder con sus propias palabras; nunca ensaye una forma fija de decirlo.
 
 ## Los temas
 

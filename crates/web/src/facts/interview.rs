@@ -125,6 +125,8 @@ fn interview_page(
             fact: f.to_string(),
             ask: field.label.into(),
             why: Vec::new(),
+            // The form's label, which has no message: shown as it is.
+            ask_message: None,
         }),
         _ => None,
     };
