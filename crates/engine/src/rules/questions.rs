@@ -271,7 +271,10 @@ fn harm_phrase(case: &Case, h: usize) -> Phrase {
                 vec![("date", Arg::Date(d))],
             )),
         ),
-        None => (String::new(), Arg::Text(String::new())),
+        None => (
+            String::new(),
+            Arg::Message(Message::new("question-phrase-no-date", Vec::new())),
+        ),
     };
     let hid = case.harm_ids()[h].to_string();
     Phrase::message(

@@ -98,6 +98,7 @@ question-phrase-harm = the { $kind }{ $on } (harm { $id })
 question-phrase-harm-past = the { $kind } the applicant suffered{ $on } (harm { $id })
 question-phrase-harm-feared = the { $kind } the applicant fears{ $on } (harm { $id })
 question-phrase-on-date = { " " }on { $date }
+question-phrase-no-date = { "" }
 question-phrase-arrival-dated = the arrival on { $date }
 question-phrase-arrival-numbered = arrival { $n }
 question-phrase-arrival-last = the last arrival

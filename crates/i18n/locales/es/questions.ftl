@@ -87,6 +87,7 @@ question-phrase-harm = { $kind }{ $on } (daño { $id })
 question-phrase-harm-past = { $kind } que sufrió la persona solicitante{ $on } (daño { $id })
 question-phrase-harm-feared = { $kind } que teme la persona solicitante{ $on } (daño { $id })
 question-phrase-on-date = { " " }el { $date_long }
+question-phrase-no-date = { "" }
 question-phrase-arrival-dated = la llegada del { $date_long }
 question-phrase-arrival-numbered = la llegada { $n }
 question-phrase-arrival-last = la última llegada
