@@ -13,6 +13,10 @@
 //! (`application::service`), an empty one when none is saved yet, so that
 //! every answer still missing reads as such and the cover page lists it.
 //!
+//! The memo comes in each language Refuge speaks (`?lang=es`, linked beside
+//! the English download; `print_languages`): see `refuge_documents::memo_data`
+//! for what is translated. A language it does not speak is refused (400).
+//!
 //! The case's uploads and their place in the exhibit packet are in
 //! `uploads.rs` (a `multipart/form-data` body read by `multipart.rs`); the
 //! packet itself in `packet.rs`; the declaration draft (PDF and Markdown) in
