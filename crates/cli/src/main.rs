@@ -242,9 +242,31 @@ struct DocArgs {
     /// default a page seen alone names no one: 8 C.F.R. § 208.6).
     #[arg(long)]
     name_in_header: bool,
+    /// The language of a PDF (en, es; English by default): for the memo,
+    /// its headings, reliefs, dates and questions (the legal reasoning stays
+    /// in English); for the I-589 answers, their headings only (the answers
+    /// are filed in English).
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    lang: Option<refuge_documents::Lang>,
+}
+
+/// A shipped language by its code, or the choices.
+fn parse_lang(code: &str) -> Result<refuge_documents::Lang, String> {
+    refuge_documents::Lang::parse(code).ok_or_else(|| {
+        let all: Vec<&str> = refuge_documents::Lang::all().map(|l| l.code()).collect();
+        format!("no language \"{code}\"; choose one of {}", all.join(", "))
+    })
 }
 
 impl DocArgs {
+    /// `--lang` is for a PDF: refused with another format rather than ignored.
+    fn lang_for(&self, pdf: bool) -> anyhow::Result<()> {
+        if self.lang.is_some() && !pdf {
+            anyhow::bail!("--lang: only the PDF is written in another language (add --format pdf)");
+        }
+        Ok(())
+    }
+
     /// The header and title block a document shows (no "prepared by": the
     /// command line has no user).
     fn options(&self) -> refuge_documents::DocOptions<'_> {
@@ -253,6 +275,7 @@ impl DocArgs {
             client_name: self.client_name.as_deref(),
             name_in_header: self.name_in_header,
             prepared_by: None,
+            lang: self.lang.unwrap_or_default(),
         }
     }
 
@@ -340,6 +363,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             today: day,
             doc,
         } => {
+            doc.lang_for(matches!(format, Format::Pdf))?;
             if matches!(format, Format::Pdf) {
                 doc.pdf_allowed()?;
             }
@@ -367,6 +391,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             today: day,
             doc: args,
         } => {
+            args.lang_for(matches!(format, CheckFormat::Pdf))?;
             if matches!(format, CheckFormat::Pdf) {
                 args.pdf_allowed()?;
             }
@@ -401,6 +426,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             today: day,
             doc: args,
         } => {
+            if args.lang.is_some() {
+                anyhow::bail!(
+                    "--lang: the declaration is drafted in English, the language it is filed in; read it to the client in theirs"
+                );
+            }
             if matches!(format, DeclarationFormat::Pdf) {
                 args.pdf_allowed()?;
             }

@@ -176,3 +176,53 @@ fn declaration_writes_the_draft_as_markdown_and_as_pdf() {
     let bad = refuge_with_input(&["declaration", "-"], r#"{"facts": {"harms": 3}}"#);
     assert_eq!(bad.code, 2, "bad input names its path: {}", bad.stderr);
 }
+
+/// Issue 19: the memo in Spanish from the command line (`--lang es`), to
+/// the file named by -o; `--lang` is refused, naming why, where it would be
+/// ignored (another format, the declaration) or names no language.
+#[test]
+fn assess_format_pdf_lang_es_writes_the_memo_in_spanish_and_lang_is_refused_where_it_cannot_apply()
+{
+    let dir = std::env::temp_dir().join(format!("refuge-memo-es-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("memo.pdf");
+    let facts = "../../examples/timely-journalist.json";
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_refuge"))
+        .args(["assess", facts, "--format", "pdf", "--lang", "es", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    if let Ok(text) = std::process::Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(text.contains("Memorando de evaluación"), "{text}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+
+    let text = refuge(&["assess", facts, "--format", "text", "--lang", "es"]);
+    assert_ne!(text.code, 0);
+    assert!(
+        text.stderr.contains("--lang: only the PDF"),
+        "{}",
+        text.stderr
+    );
+    let unknown = refuge(&["assess", facts, "--format", "pdf", "--lang", "xx"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("choose one of en, es"),
+        "{}",
+        unknown.stderr
+    );
+    let declaration = refuge(&["declaration", &example(), "--lang", "es"]);
+    assert_ne!(declaration.code, 0);
+    assert!(
+        declaration.stderr.contains("drafted in English"),
+        "{}",
+        declaration.stderr
+    );
+}

@@ -15,11 +15,11 @@ use refuge_application::output::{Readiness, Severity, Status};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use refuge_i18n::tr_with;
+
 use crate::{DocError, Meta, render};
 
 const SOURCE: (&str, &str) = ("answers.typ", include_str!("../templates/answers.typ"));
-
-const TITLE: &str = "Form I-589 answers";
 
 /// An answer longer than this many characters, or of more lines than
 /// [`CONTINUE_LINES`], is continued on a continuation page (the form's boxes
@@ -203,19 +203,29 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
             })
             .collect()
     };
+    let lang = opts.lang;
+    let t = refuge_i18n::words(lang, "doc-answers-");
     let rows = vec![
         (
-            "Form".to_string(),
-            format!(
-                "{} ({}), items numbered as the {} edition",
-                form.form.number, form.form.title, form.form.numbering
+            t["form"].clone(),
+            tr_with(
+                lang,
+                "doc-args-answers-form_row",
+                &[
+                    ("number", form.form.number.as_str().into()),
+                    ("title", form.form.title.as_str().into()),
+                    ("edition", form.form.numbering.as_str().into()),
+                ],
             ),
         ),
-        ("As of".to_string(), r.as_of.to_string()),
+        (t["as_of"].clone(), r.as_of.to_string()),
     ];
-    let meta = Meta::new(TITLE, opts, rows, r.notice);
+    let meta = Meta::new(&t["title"], opts, rows, r.as_of);
+    let blocking = problems(Severity::Blocking);
     json!({
         "meta": meta,
+        "not_ready": tr_with(lang, "doc-args-answers-not_ready", &[("count", blocking.len().into())]),
+        "t": t,
         "form": {
             "number": form.form.number,
             "title": form.form.title,
@@ -225,7 +235,7 @@ pub fn answers_data(doc: &CaseDocument, r: &Readiness, opts: &AnswersOptions<'_>
             "edition_note": form.form.edition_note,
         },
         "ready": r.ready,
-        "blocking": problems(Severity::Blocking),
+        "blocking": blocking,
         "warnings": problems(Severity::Warning),
         "parts": parts,
         "continuations": continuations,

@@ -863,7 +863,7 @@ fn late_filing(f: &Facts) -> Vec<Para> {
 /// `note`, `sections` (heading, paragraphs: kind and plain text).
 pub fn declaration_data(d: &Declaration, opts: &DocOptions<'_>) -> Value {
     let rows = vec![("Case file as of".to_string(), long_date(d.as_of))];
-    let meta = Meta::new(d.title, opts, rows, d.notice);
+    let meta = Meta::new(d.title, opts, rows, d.as_of);
     let sections: Vec<Value> = d
         .sections
         .iter()
@@ -875,7 +875,8 @@ pub fn declaration_data(d: &Declaration, opts: &DocOptions<'_>) -> Value {
             })
         })
         .collect();
-    json!({"meta": meta, "note": d.note, "sections": sections})
+    let t = refuge_i18n::words(opts.lang, "doc-declaration-");
+    json!({"meta": meta, "note": d.note, "sections": sections, "t": t})
 }
 
 /// The draft as a PDF, dated the case file's `as_of`.

@@ -22,7 +22,11 @@ mod packet;
 mod practice;
 mod world;
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
+pub use refuge_i18n::Lang;
+use refuge_i18n::{tr, tr_with};
 use serde::Serialize;
 
 pub use answers::{AnswersOptions, CONTINUE_CHARS, CONTINUE_LINES, answers_data, answers_pdf};
@@ -36,7 +40,7 @@ pub use packet::{
     inspect, media_of, packet_data, packet_pdf,
 };
 pub use practice::{
-    EN, InterviewInfo, Lang, Mark, PracticeCopy, PrintOptions, Words, bring_data, bring_pdf,
+    InterviewInfo, Mark, PracticeCopy, PrintOptions, bring_data, bring_pdf, lang_for_language,
     practice_data, practice_pdf,
 };
 
@@ -73,6 +77,12 @@ pub enum DocError {
 /// The header and title block every document carries.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Meta {
+    /// The document's language (`en`, `es`), for typst's hyphenation.
+    pub lang: &'static str,
+    /// The fixed words every document shares (`doc-common-*`), in its language.
+    pub t: BTreeMap<&'static str, String>,
+    /// The document's date written out in its language (the facts' `as_of`).
+    pub date: String,
     /// The document's title ("Assessment memo").
     pub title: String,
     /// The running header's left part: the case number, and the client's
@@ -80,8 +90,8 @@ pub(crate) struct Meta {
     pub header: String,
     /// The title block's rows (label, value), in order.
     pub rows: Vec<(String, String)>,
-    /// The not-legal-advice notice.
-    pub notice: &'static str,
+    /// The not-legal-advice notice, in the document's language.
+    pub notice: String,
 }
 
 /// Who a document is for, and what its header shows.
@@ -96,6 +106,8 @@ pub struct DocOptions<'a> {
     pub name_in_header: bool,
     /// Who made the document (the signed-in user), in the title block.
     pub prepared_by: Option<&'a str>,
+    /// The language of the document's fixed words (English by default).
+    pub lang: Lang,
 }
 
 impl Meta {
@@ -105,29 +117,35 @@ impl Meta {
         title: &str,
         opts: &DocOptions<'_>,
         rows: Vec<(String, String)>,
-        notice: &'static str,
+        date: Date,
     ) -> Meta {
+        let lang = opts.lang;
+        let t = refuge_i18n::words(lang, "doc-common-");
         let given = |label: &str, v: Option<&str>| {
             v.map(str::trim)
                 .filter(|v| !v.is_empty())
-                .map(|v| (label.to_string(), v.to_string()))
+                .map(|v| (t[label].clone(), v.to_string()))
         };
-        let all = given("Case number", opts.case_number)
+        let all = given("case_number", opts.case_number)
             .into_iter()
-            .chain(given("Client", opts.client_name))
+            .chain(given("client", opts.client_name))
             .chain(rows)
-            .chain(given("Prepared by", opts.prepared_by))
+            .chain(given("prepared_by", opts.prepared_by))
             .collect();
         Meta {
+            lang: lang.code(),
+            date: refuge_i18n::date(lang, date),
             title: title.to_string(),
             header: header(
+                lang,
                 title,
                 opts.case_number,
                 opts.client_name,
                 opts.name_in_header,
             ),
             rows: all,
-            notice,
+            notice: tr(lang, "notice-not-legal-advice"),
+            t,
         }
     }
 }
@@ -136,14 +154,15 @@ impl Meta {
 /// user asked for it (`name_in_header`), for a page that may be seen apart
 /// from the others (8 C.F.R. § 208.6).
 pub(crate) fn header(
+    lang: Lang,
     document: &str,
     case_number: Option<&str>,
     client_name: Option<&str>,
     name_in_header: bool,
 ) -> String {
     let case = match case_number.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => format!("Case {n}"),
-        None => "Case (no number)".to_string(),
+        Some(n) => tr_with(lang, "doc-args-header-case", &[("number", n.into())]),
+        None => tr(lang, "doc-args-header-no-number"),
     };
     match client_name.map(str::trim).filter(|n| !n.is_empty()) {
         Some(name) if name_in_header => format!("{case} · {name} · {document}"),

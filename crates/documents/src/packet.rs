@@ -25,8 +25,6 @@ use crate::{DocError, DocOptions, Meta, compile, world};
 
 const SOURCE: (&str, &str) = ("packet.typ", include_str!("../templates/packet.typ"));
 
-const TITLE: &str = "Exhibit packet";
-
 const DOCUMENT: &str = "exhibit packet";
 
 /// What the packet's header and title block show.
@@ -333,15 +331,16 @@ fn exhibits_data(exhibits: &[Exhibit]) -> (Vec<ExhibitData>, Vec<(String, &Exhib
 /// The data `templates/packet.typ` reads as `data.json`: `meta` and
 /// `exhibits` (letter, description, what it proves, the pages with the
 /// virtual file each comes from). The files' content is not in it.
-pub fn packet_data(exhibits: &[Exhibit], opts: &PacketOptions<'_>) -> Value {
+pub fn packet_data(exhibits: &[Exhibit], opts: &PacketOptions<'_>, today: Date) -> Value {
     let (data, _) = exhibits_data(exhibits);
     let pages: usize = data.iter().map(|e| e.count).sum();
+    let t = refuge_i18n::words(opts.lang, "doc-packet-");
     let rows = vec![
-        ("Exhibits".to_string(), data.len().to_string()),
-        ("Pages of exhibits".to_string(), pages.to_string()),
+        (t["exhibits"].clone(), data.len().to_string()),
+        (t["pages_of_exhibits"].clone(), pages.to_string()),
     ];
-    let meta = Meta::new(TITLE, opts, rows, refuge_engine::NOTICE);
-    json!({"meta": meta, "exhibits": data})
+    let meta = Meta::new(&t["title"], opts, rows, today);
+    json!({"meta": meta, "exhibits": data, "t": t})
 }
 
 /// The exhibit packet as a PDF (US Letter), dated `today`.
@@ -354,10 +353,11 @@ pub fn packet_pdf(
     opts: &PacketOptions<'_>,
     today: Date,
 ) -> Result<Vec<u8>, DocError> {
-    let data = serde_json::to_vec(&packet_data(exhibits, opts)).map_err(|e| DocError::Data {
-        document: DOCUMENT,
-        message: e.to_string(),
-    })?;
+    let data =
+        serde_json::to_vec(&packet_data(exhibits, opts, today)).map_err(|e| DocError::Data {
+            document: DOCUMENT,
+            message: e.to_string(),
+        })?;
     let (_, files) = exhibits_data(exhibits);
     let mut w = world::DocWorld::new(SOURCE, data, today);
     for (path, file) in files {

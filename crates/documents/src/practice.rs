@@ -16,12 +16,15 @@
 //!   case's set, the sources, and the latest mark and notes of the practice
 //!   sessions.
 //!
-//! Language: the questions are the bank's, which is in English; every fixed
-//! word of these two documents is in [`Words`], chosen by [`Lang`], and goes
-//! to typst as data (`t` in `data.json`), so a translation is a second
-//! `Words` (and a bank in that language), not a change of the templates. Only
-//! English exists yet: when the interview records another language, the
-//! printout says that it is printed in English.
+//! Language: both printouts are in `opts.doc.lang`: the questions, their
+//! topic, why and preparation, the sections, the forum and the what-to-bring
+//! items from `refuge_interview::words`, every fixed word from the messages
+//! `doc-practice-*` (given to typst as data, `t` in `data.json`), so a
+//! language is a file of messages, not a change of the templates. When the
+//! interview records a language Refuge does not speak, the printout says in
+//! which language it is printed. What the preparer's copy adds (why each
+//! question is in the set, the sources) and an explain question's
+//! statements stay as the engine, the bank and the application write them.
 
 use std::collections::HashMap;
 
@@ -31,6 +34,8 @@ use refuge_interview::bank::ChecklistItem;
 use refuge_interview::{Bank, Forum, Item};
 use serde::Serialize;
 use serde_json::{Value, json};
+
+use refuge_i18n::{Lang, tr, tr_with};
 
 use crate::{DocError, DocOptions, Meta, render};
 
@@ -66,117 +71,28 @@ impl PracticeCopy {
     }
 }
 
-/// The languages the printouts' fixed words exist in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
+/// The shipped language a language the interview records names (the
+/// interpreter's, which is the client's): by its code (`es`), its name in
+/// itself (`Español`) or in English (`Spanish`), in any case.
+pub fn lang_for_language(language: &str) -> Option<Lang> {
+    let l = language.trim().to_lowercase();
+    if l.is_empty() {
+        return None;
+    }
+    Lang::parse(&l).filter(|lang| lang.code() == l).or_else(|| {
+        Lang::all().find(|lang| {
+            lang.name().to_lowercase() == l
+                || tr(*lang, "doc-language-english-name").to_lowercase() == l
+        })
+    })
 }
 
-impl Lang {
-    /// The printouts' language for a language the interview records (the
-    /// interpreter's, which is the client's): the language itself when its
-    /// words exist, else English and a line saying so.
-    pub fn for_language(language: &str) -> (Lang, Option<String>) {
-        let l = language.trim();
-        let english = l.is_empty() || l.eq_ignore_ascii_case("english") || l == "en";
-        let note = (!english).then(|| {
-            format!("Printed in English: these printouts are not yet available in {l}. Read them to the client in a language they understand.")
-        });
-        (Lang::En, note)
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-        }
-    }
-
-    /// The fixed words in this language.
-    pub fn words(self) -> &'static Words {
-        match self {
-            Lang::En => &EN,
-        }
-    }
+/// The printout's fixed words (`doc-practice-*`) in `lang`.
+fn words(lang: Lang) -> Words {
+    refuge_i18n::words(lang, "doc-practice-")
 }
 
-/// Every fixed word of the printouts, in one language: the templates print
-/// only these and the case's values.
-#[derive(Debug, Serialize)]
-pub struct Words {
-    pub practice_title: &'static str,
-    pub bring_title: &'static str,
-    pub client_copy: &'static str,
-    pub preparer_copy: &'static str,
-    pub client_copy_note: &'static str,
-    pub preparer_copy_note: &'static str,
-    pub element: &'static str,
-    pub about: &'static str,
-    pub why: &'static str,
-    pub prepare: &'static str,
-    pub explain: &'static str,
-    pub statement: &'static str,
-    pub reason: &'static str,
-    pub mark: &'static str,
-    pub notes: &'static str,
-    pub not_practised: &'static str,
-    pub sources: &'static str,
-    pub answer: &'static str,
-    pub no_questions: &'static str,
-    pub interview: &'static str,
-    pub not_recorded: &'static str,
-    pub bring_note: &'static str,
-    pub ticked_note: &'static str,
-    pub nothing_to_bring: &'static str,
-    pub forum: &'static str,
-    pub date: &'static str,
-    pub time: &'static str,
-    pub place: &'static str,
-    pub officer: &'static str,
-    pub interpreter: &'static str,
-    pub language: &'static str,
-    pub bank: &'static str,
-    pub ready: &'static str,
-    pub needs_work: &'static str,
-}
-
-/// English.
-pub static EN: Words = Words {
-    practice_title: "Interview practice questions",
-    bring_title: "What to bring to the interview",
-    client_copy: "Client's copy",
-    preparer_copy: "Preparer's copy",
-    client_copy_note: "Practice questions, not the government's list and not a script. Answer in your own words, and say so when you do not know or do not remember: never guess.",
-    preparer_copy_note: "For the preparer only: it holds the marks and notes of the practice sessions. The client's copy has the questions without them.",
-    element: "Topic",
-    about: "About",
-    why: "Why it is asked",
-    prepare: "What to prepare",
-    explain: "Your papers say two different things here",
-    statement: "Statement",
-    reason: "In this case's set because",
-    mark: "Latest mark",
-    notes: "Notes on the answer",
-    not_practised: "not yet practised",
-    sources: "Sources",
-    answer: "Notes",
-    no_questions: "No questions: the practice set is empty.",
-    interview: "The interview",
-    not_recorded: "not recorded yet",
-    bring_note: "Bring each of these. Tick each one as it is packed.",
-    ticked_note: "A ticked box was marked ready in the case's record.",
-    nothing_to_bring: "Nothing listed.",
-    forum: "Where",
-    date: "Date",
-    time: "Time",
-    place: "Place",
-    officer: "Officer or judge",
-    interpreter: "Interpreter",
-    language: "Interpreter's language",
-    bank: "Question bank",
-    ready: "ready",
-    needs_work: "needs work",
-};
+type Words = std::collections::BTreeMap<&'static str, String>;
 
 /// The interview or hearing as recorded (each value as typed, empty when not).
 #[derive(Debug, Clone, Default)]
@@ -210,31 +126,47 @@ pub struct PrintOptions<'a> {
 
 /// The interview's rows (label, value), each as recorded.
 fn interview_rows(t: &Words, opts: &PrintOptions<'_>) -> Vec<(String, String)> {
+    let lang = opts.doc.lang;
     let mut rows = Vec::new();
     if let Some(f) = opts.forum {
-        rows.push((t.forum.to_string(), f.words().to_string()));
+        rows.push((t["forum"].clone(), refuge_interview::words::forum(lang, f)));
     }
     let Some(i) = &opts.interview else {
-        rows.push((t.interview.to_string(), t.not_recorded.to_string()));
+        rows.push((t["interview"].clone(), t["not_recorded"].clone()));
         return rows;
     };
     for (label, v) in [
-        (t.date, i.date),
-        (t.time, i.time),
-        (t.place, i.place),
-        (t.officer, i.officer),
-        (t.interpreter, i.interpreter),
-        (t.language, i.language),
+        ("date", i.date),
+        ("time", i.time),
+        ("place", i.place),
+        ("officer", i.officer),
+        ("interpreter", i.interpreter),
+        ("language", i.language),
     ] {
         if !v.trim().is_empty() {
-            rows.push((label.to_string(), v.trim().to_string()));
+            rows.push((t[label].clone(), v.trim().to_string()));
         }
     }
     rows
 }
 
-fn lang_of(opts: &PrintOptions<'_>) -> (Lang, Option<String>) {
-    Lang::for_language(opts.interview.as_ref().map_or("", |i| i.language))
+/// The line saying the printout is not in the client's language, when the
+/// interview records another: that a copy exists in it (a language Refuge
+/// speaks), or that none does yet.
+fn lang_note(opts: &PrintOptions<'_>) -> Option<String> {
+    let language = opts.interview.as_ref().map_or("", |i| i.language).trim();
+    let lang = opts.doc.lang;
+    let (id, named) = match lang_for_language(language) {
+        _ if language.is_empty() => return None,
+        Some(l) if l == lang => return None,
+        Some(l) => ("doc-args-practice-other_copy", l.name()),
+        None => ("doc-args-practice-lang_note", language.to_string()),
+    };
+    Some(tr_with(
+        lang,
+        id,
+        &[("printed", lang.name().into()), ("language", named.into())],
+    ))
 }
 
 /// A statement's label: the form's item it answers (`A.I.19.c: Date of last
@@ -281,7 +213,7 @@ struct Question {
 
 #[derive(Debug, Serialize)]
 struct SectionView {
-    title: &'static str,
+    title: String,
     questions: Vec<Question>,
 }
 
@@ -295,20 +227,21 @@ pub fn practice_data(
     copy: PracticeCopy,
     opts: &PrintOptions<'_>,
 ) -> Value {
-    let (lang, lang_note) = lang_of(opts);
-    let t = lang.words();
+    let lang = opts.doc.lang;
+    let t = words(lang);
     let bank = Bank::embedded();
     let preparer = copy == PracticeCopy::Preparer;
     let mut sections: Vec<SectionView> = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let mark = marks.get(item.id.as_str()).filter(|_| preparer);
+        let w = refuge_interview::words::item(lang, item);
         let q = Question {
             n: n + 1,
-            ask: item.ask.clone(),
-            about: item.about.clone(),
-            element: item.element_title.clone(),
-            why: item.why.clone(),
-            prepare: item.prepare.clone(),
+            ask: w.ask,
+            about: w.about,
+            element: w.element_title,
+            why: w.why,
+            prepare: w.prepare,
             issue: item.issue.clone(),
             statements: item
                 .statements
@@ -326,18 +259,18 @@ pub fn practice_data(
                 Vec::new()
             },
             mark: preparer.then(|| {
-                match mark.map(|m| m.status) {
-                    Some("ready") => t.ready,
-                    Some("needs_work") => t.needs_work,
-                    _ => t.not_practised,
-                }
-                .to_string()
+                t[match mark.map(|m| m.status) {
+                    Some("ready") => "ready",
+                    Some("needs_work") => "needs_work",
+                    _ => "not_practised",
+                }]
+                .clone()
             }),
             notes: mark
                 .map(|m| m.notes.trim().to_string())
                 .filter(|n| !n.is_empty()),
         };
-        let title = item.section.title();
+        let title = refuge_interview::words::section(lang, item.section);
         match sections.last_mut() {
             Some(s) if s.title == title => s.questions.push(q),
             _ => sections.push(SectionView {
@@ -347,25 +280,28 @@ pub fn practice_data(
         }
     }
     let (copy_title, copy_note) = match copy {
-        PracticeCopy::Client => (t.client_copy, t.client_copy_note),
-        PracticeCopy::Preparer => (t.preparer_copy, t.preparer_copy_note),
+        PracticeCopy::Client => ("client_copy", "client_copy_note"),
+        PracticeCopy::Preparer => ("preparer_copy", "preparer_copy_note"),
     };
-    let title = format!("{} ({copy_title})", t.practice_title);
-    let meta = Meta::new(
-        &title,
-        &opts.doc,
-        interview_rows(t, opts),
-        refuge_engine::NOTICE,
+    let title = format!("{} ({})", t["practice_title"], t[copy_title]);
+    let meta = Meta::new(&title, &opts.doc, interview_rows(&t, opts), opts.date);
+    let bank_line = tr_with(
+        lang,
+        "doc-args-practice-bank",
+        &[
+            ("version", bank.version.as_str().into()),
+            ("date", refuge_i18n::date(lang, bank.reviewed_on).into()),
+        ],
     );
     json!({
         "meta": meta,
-        "t": t,
         "lang": lang.code(),
-        "lang_note": lang_note,
+        "lang_note": lang_note(opts),
         "copy": copy.as_str(),
-        "copy_note": copy_note,
-        "bank": format!("{} {}, reviewed on {}. {}", t.bank, bank.version, bank.reviewed_on, bank.note),
+        "copy_note": t[copy_note],
+        "bank": format!("{bank_line} {}", refuge_interview::words::bank_note(lang)),
         "sections": sections,
+        "t": t,
     })
 }
 
@@ -390,24 +326,29 @@ pub fn practice_pdf(
 /// The data `templates/bring.typ` reads as `data.json`: `meta` (the
 /// interview's rows in the title block), `t`, `lang_note`, `items` (text, ticked).
 pub fn bring_data(list: &[&ChecklistItem], ticked: &[String], opts: &PrintOptions<'_>) -> Value {
-    let (lang, lang_note) = lang_of(opts);
-    let t = lang.words();
+    let lang = opts.doc.lang;
+    let t = words(lang);
     let meta = Meta::new(
-        t.bring_title,
+        &t["bring_title"],
         &opts.doc,
-        interview_rows(t, opts),
-        refuge_engine::NOTICE,
+        interview_rows(&t, opts),
+        opts.date,
     );
     let items: Vec<Value> = list
         .iter()
-        .map(|c| json!({"text": c.text, "ticked": ticked.contains(&c.id)}))
+        .map(|c| {
+            json!({
+                "text": refuge_interview::words::checklist_item(lang, c),
+                "ticked": ticked.contains(&c.id),
+            })
+        })
         .collect();
     json!({
         "meta": meta,
-        "t": t,
         "lang": lang.code(),
-        "lang_note": lang_note,
+        "lang_note": lang_note(opts),
         "items": items,
+        "t": t,
     })
 }
 

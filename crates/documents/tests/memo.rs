@@ -157,6 +157,69 @@ fn the_memo_states_reliefs_citations_days_left_questions_the_law_and_the_notice(
 }
 
 #[test]
+fn the_memo_in_spanish_says_reliefs_dates_and_questions_in_spanish_and_that_the_reasoning_is_in_english()
+ {
+    let a = assessed(LATE);
+    let es = refuge_documents::Lang::parse("es").unwrap();
+    let opts = MemoOptions {
+        lang: es,
+        ..opts("2026-0007", "B. Client")
+    };
+    let pdf = memo_pdf(&a, &opts).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    let all = read.flat().replace('\u{2212}', "-");
+    for phrase in [
+        "Memorando de evaluación",
+        "Caso 2026-0007",
+        "Confidencial: 8 C.F.R. § 208.6",
+        "Refuge: no es asesoría legal",
+        "27 de noviembre de 2026",
+        "Tipos de protección",
+        "Asilo",
+        "Suspensión de la deportación (withholding of removal)",
+        "Protección en los Estados Unidos para una persona que fue perseguida",
+        "Plazos y fechas",
+        "Plazo de un año para pedir asilo",
+        "Preguntas pendientes",
+        "está escrito para el representante y está en inglés",
+        "Aviso.",
+    ] {
+        assert!(all.contains(phrase), "{phrase}: {all}");
+    }
+    for i in 1..=read.count {
+        assert!(
+            read.page(i)
+                .contains(&format!("Página {i} de {}", read.count)),
+            "page {i}"
+        );
+    }
+    // Every date written out in Spanish, with its days.
+    for d in &a.deadlines {
+        let long = refuge_i18n::date(es, d.date);
+        assert!(all.contains(&long), "{}: {long}", d.id);
+    }
+    // The questions as the client is asked them, in Spanish.
+    for q in a.questions.iter().take(3) {
+        let asked = refuge_report::i18n::question(es, q);
+        assert_ne!(asked, q.ask);
+        assert!(all.contains(&common::flat(&asked)), "question {asked}");
+    }
+    assert!(all.contains(&common::flat(&refuge_i18n::tr(
+        es,
+        "notice-not-legal-advice"
+    ))));
+    // The legal reasoning stays as the engine wrote it.
+    let because = &a.finding(&a.reliefs.asylum.reasons[0]).unwrap().because;
+    assert!(all.contains(&common::flat(because)), "{because}");
+    assert!(
+        !all.contains("Findings that decided them"),
+        "no English heading is left"
+    );
+}
+
+#[test]
 fn the_memo_is_dated_by_the_facts_never_by_the_clock_and_the_same_facts_give_the_same_pdf() {
     let a = assessed(JOURNALIST);
     let pdf = memo_pdf(&a, &opts("2026-0042", "Ana Ruiz")).unwrap();

@@ -305,7 +305,7 @@ fn uploads_are_known_by_content_and_an_encrypted_or_broken_pdf_is_refused() {
 
 #[test]
 fn the_packets_data_snapshot() {
-    let data = packet_data(&exhibits(), &opts());
+    let data = packet_data(&exhibits(), &opts(), jiff::civil::date(2026, 11, 27));
     common::snapshot(
         "packet_four_exhibits.json",
         &(serde_json::to_string_pretty(&data).unwrap() + "\n"),

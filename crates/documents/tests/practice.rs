@@ -239,15 +239,26 @@ fn the_what_to_bring_list_prints_every_item_and_the_interview_as_recorded() {
 }
 
 #[test]
-fn a_printout_for_a_client_of_another_language_says_it_is_in_english() {
+fn a_printout_for_a_client_of_another_language_points_to_their_copy_or_says_there_is_none() {
     let (_, list) = sample(Forum::AsylumOffice);
+    // Spanish is spoken: the English printout points to the Spanish copy.
     let data = bring_data(&list, &[], &opts("Ana Reyes", Some(RECORDED)));
     assert_eq!(data["lang"], "en");
+    let note = data["lang_note"].as_str().unwrap();
+    assert!(note.contains("also made in Español"), "{note}");
+    // The Spanish printout needs no note.
+    let mut es = opts("Ana Reyes", Some(RECORDED));
+    es.doc.lang = spanish();
+    assert_eq!(bring_data(&list, &[], &es)["lang_note"], Value::Null);
+    // A language Refuge does not speak yet is named.
+    let mam = InterviewInfo {
+        language: "Mam",
+        ..RECORDED
+    };
+    let note = bring_data(&list, &[], &opts("Ana Reyes", Some(mam)))["lang_note"].clone();
     assert!(
-        data["lang_note"]
-            .as_str()
-            .unwrap()
-            .contains("not yet available in Spanish")
+        note.as_str().unwrap().contains("not yet available in Mam"),
+        "{note}"
     );
     let english = InterviewInfo {
         language: "English",
@@ -257,6 +268,58 @@ fn a_printout_for_a_client_of_another_language_says_it_is_in_english() {
         bring_data(&list, &[], &opts("Ana Reyes", Some(english)))["lang_note"],
         Value::Null
     );
+}
+
+fn spanish() -> refuge_documents::Lang {
+    refuge_documents::Lang::parse("es").unwrap()
+}
+
+#[test]
+fn the_practice_set_and_what_to_bring_print_in_spanish_for_the_client() {
+    let (items, list) = sample(Forum::AsylumOffice);
+    let mut o = opts("Ana Reyes", Some(RECORDED));
+    o.doc.lang = spanish();
+    let pdf = practice_pdf(&items, &HashMap::new(), PracticeCopy::Client, &o).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    let all = read.flat();
+    for phrase in [
+        "Preguntas de práctica para la entrevista (Copia del cliente)",
+        "Caso 2026-0042",
+        "Confidencial: 8 C.F.R. § 208.6",
+        "Página 1 de",
+        "27 de noviembre de 2026",
+        "Cuénteme todo lo que pasó, desde el principio.",
+        "Por qué se pregunta",
+        "Qué preparar",
+        "La historia, en orden",
+        "Los impedimentos (Partes B y C del I-589)",
+        "¿Cuál es su nombre completo?",
+        "Daño h1: la amenaza de muerte, 15 de octubre de 2023",
+        "entrevista en la oficina de asilo",
+        "Banco de preguntas",
+        "Aviso.",
+    ] {
+        assert!(all.contains(phrase), "{phrase}: {all}");
+    }
+    assert!(all.contains(&common::flat(&refuge_i18n::tr(
+        spanish(),
+        "notice-not-legal-advice"
+    ))));
+    assert!(!all.contains("Why it is asked"), "no English label is left");
+    let pdf = bring_pdf(&list, &["notice".to_string()], &o).unwrap();
+    let read = common::read(&pdf).unwrap();
+    let all = read.flat();
+    for phrase in [
+        "Qué llevar a la entrevista",
+        "La cita para la entrevista (o la notificación de la audiencia).",
+        "Un intérprete, si usted no habla inglés con fluidez",
+        "Lleve cada una de estas cosas.",
+        "Idioma del intérprete Spanish",
+    ] {
+        assert!(all.contains(phrase), "{phrase}: {all}");
+    }
 }
 
 #[test]

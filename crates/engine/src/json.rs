@@ -109,7 +109,34 @@ fn question(w: &mut String, q: &Question) {
     string(w, &q.ask);
     w.push_str(",\"why\":");
     strings(w, &q.why);
+    if let Some(m) = &q.ask_message {
+        w.push_str(",\"ask_message\":");
+        message(w, m);
+    }
     w.push('}');
+}
+
+fn message(w: &mut String, m: &crate::output::Message) {
+    use crate::output::Arg;
+    w.push_str("{\"id\":");
+    string(w, m.id);
+    w.push_str(",\"args\":{");
+    for (i, (k, v)) in m.args.iter().enumerate() {
+        if i > 0 {
+            w.push(',');
+        }
+        string(w, k);
+        w.push(':');
+        match v {
+            Arg::Text(t) => string(w, t),
+            Arg::Number(n) => {
+                let _ = write!(w, "{n}");
+            }
+            Arg::Date(d) => date(w, *d),
+            Arg::Message(m) => message(w, m),
+        }
+    }
+    w.push_str("}}");
 }
 
 fn family(w: &mut String, f: &FamilyEntry) {

@@ -263,6 +263,71 @@ pub struct Question {
     pub ask: Cow<'static, str>,
     /// The findings that are unknown for want of it.
     pub why: Vec<Cow<'static, str>>,
+    /// `ask` as a message id and its arguments, for a view in the reader's
+    /// language (an addition to the spec): the message's English in
+    /// `crates/i18n/locales/en/questions.ftl` is `ask` (a test holds them
+    /// equal). Absent when not explaining.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ask_message: Option<Message>,
+}
+
+/// A message of the views' catalogues (`crates/i18n/locales/<language>/`),
+/// by id, with its arguments: the engine names what it says, and a view
+/// renders it in the reader's language. Written as
+/// `{"id": "question-harms-kind", "args": {"p": ...}}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument of a [`Message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Text as the facts hold it (an id, a group's definition): never translated.
+    Text(String),
+    Number(i64),
+    /// A date: a view writes it in the reader's way (JSON: `YYYY-MM-DD`).
+    Date(Date),
+    /// A phrase that is itself a message (the harm a question is about).
+    Message(Message),
+}
+
+impl Message {
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Message {
+        Message { id, args }
+    }
+}
+
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Args<'a>(&'a [(&'static str, Arg)]);
+        impl Serialize for Args<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.0.len()))?;
+                for (k, v) in self.0 {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("id", self.id)?;
+        m.serialize_entry("args", &Args(&self.args))?;
+        m.end()
+    }
+}
+
+impl Serialize for Arg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Arg::Text(t) => s.serialize_str(t),
+            Arg::Number(n) => s.serialize_i64(*n),
+            Arg::Date(d) => d.serialize(s),
+            Arg::Message(m) => m.serialize(s),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

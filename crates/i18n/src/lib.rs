@@ -132,6 +132,41 @@ pub fn tr_args(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     id.to_string()
 }
 
+/// Whether `id` is a message (of English, and so of every shipped language).
+pub fn exists(id: &str) -> bool {
+    bundles()[Lang::english().0].has_message(id)
+}
+
+/// Every message whose id starts with `prefix`, in `lang`, by the rest of
+/// its id: a document's fixed words (`doc-memo-` gives `title`, `reliefs`,
+/// …), handed to its template as data.
+pub fn words(lang: Lang, prefix: &str) -> std::collections::BTreeMap<&'static str, String> {
+    english_ids()
+        .iter()
+        .filter_map(|id| id.strip_prefix(prefix).map(|rest| (rest, tr(lang, id))))
+        .collect()
+}
+
+/// English's message ids, in the order of its files.
+fn english_ids() -> &'static [&'static str] {
+    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let (_, files) = FILES[Lang::english().0];
+        let mut ids = Vec::new();
+        for (_, text) in files {
+            let res = match fluent_syntax::parser::parse(*text) {
+                Ok(r) | Err((r, _)) => r,
+            };
+            for e in res.body {
+                if let fluent_syntax::ast::Entry::Message(m) = e {
+                    ids.push(m.id.name);
+                }
+            }
+        }
+        ids
+    })
+}
+
 /// The message `id` in `lang` (see [`tr_args`]).
 pub fn tr(lang: Lang, id: &str) -> String {
     tr_args(lang, id, None)

@@ -7,6 +7,8 @@
 //! - [`cond`]: the small language of those conditions, over the facts, the
 //!   engine's findings, the readiness checks and the forum.
 //! - [`practice`]: the practice set of one case, weakest elements first.
+//! - [`words`]: the practice set and the what-to-bring list in the reader's
+//!   language, from the messages of `refuge-i18n` (`locales/*/interview.ftl`).
 //!
 //! Pure, like the engine: no IO, no clock. The crate decides nothing about
 //! the law: which elements are weak is read from the engine's findings and the
@@ -28,6 +30,7 @@
 pub mod bank;
 pub mod cond;
 pub mod practice;
+pub mod words;
 
 pub use bank::{Bank, BankError};
 pub use practice::{CaseView, Forum, Item, Section, checklist, practice_set};

@@ -20,7 +20,8 @@
 //! evidence or exhibits yet, so a finding resting on testimony alone cannot be
 //! told from one that is corroborated); earlier statements (border,
 //! credible-fear or visa records) unless the application's checks compare
-//! them; the client's language (the questions are in English).
+//! them. The client's language: the wording of each item is the bank's
+//! English; [`crate::words`] gives it in another language by the item's key.
 
 use serde_json::Value;
 
@@ -119,12 +120,26 @@ pub struct Statement {
     pub value: String,
 }
 
+/// A harm a question is asked of, as the facts hold it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HarmRef {
+    pub id: String,
+    /// Its kind as the facts spell it (`death_threat`).
+    pub kind: Option<String>,
+    pub date: Option<jiff::civil::Date>,
+}
+
 /// One question of a case's practice set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     /// Stable across meetings: the bank's id, `@` and the harm's id for a
     /// question asked of each harm, or `explain:<check>:<first path>`.
     pub id: String,
+    /// The bank entry it is made from: a question's id, or `explain-<n>`
+    /// (the n-th `[[explain]]`, from 1): its wording's messages are
+    /// `interview-<key>` (`.` written `-`), `-why` and `-prepare`
+    /// ([`crate::words`]).
+    pub key: String,
     pub section: Section,
     pub element: String,
     pub element_title: String,
@@ -133,6 +148,8 @@ pub struct Item {
     pub prepare: String,
     /// What the question is about, for a question asked of each harm.
     pub about: Option<String>,
+    /// That harm, for [`about`](Self::about) in another language.
+    pub harm: Option<HarmRef>,
     /// Why this question is in this case's set, in words.
     pub reason: String,
     /// For an explain question: the issue the readiness check found.
@@ -226,7 +243,7 @@ fn weak_elements(bank: &Bank, case: &CaseView) -> Vec<(String, String)> {
 }
 
 /// The harms the client suffered (not the feared ones): their ids and a few words.
-fn past_harms(facts: &Value) -> Vec<(String, String)> {
+fn past_harms(facts: &Value) -> Vec<(HarmRef, String)> {
     let Some(Value::Array(harms)) = facts.get("harms") else {
         return Vec::new();
     };
@@ -239,15 +256,19 @@ fn past_harms(facts: &Value) -> Vec<(String, String)> {
                 .get("id")
                 .and_then(Value::as_str)
                 .map_or_else(|| format!("{}", i + 1), str::to_string);
-            let kind = h
-                .get("kind")
-                .and_then(Value::as_str)
-                .map_or("harm".to_string(), |k| k.replace('_', " "));
-            let date = h
-                .get("date")
-                .and_then(Value::as_str)
-                .map_or(String::new(), |d| format!(", {d}"));
-            (id.clone(), format!("Harm {id}: {kind}{date}"))
+            let kind = h.get("kind").and_then(Value::as_str);
+            let date = h.get("date").and_then(Value::as_str);
+            let about = format!(
+                "Harm {id}: {}{}",
+                kind.map_or("harm".to_string(), |k| k.replace('_', " ")),
+                date.map_or(String::new(), |d| format!(", {d}"))
+            );
+            let harm = HarmRef {
+                id,
+                kind: kind.map(str::to_string),
+                date: date.and_then(|d| d.parse().ok()),
+            };
+            (harm, about)
         })
         .collect()
 }
@@ -276,7 +297,12 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
             .filter(|i| i.status == CheckStatus::Tripped)
             .enumerate()
         {
-            let Some(x) = bank.explain.iter().find(|x| x.covers(issue.check)) else {
+            let Some((k, x)) = bank
+                .explain
+                .iter()
+                .enumerate()
+                .find(|(_, x)| x.covers(issue.check))
+            else {
                 continue;
             };
             let first = issue.items.first().map_or("", String::as_str);
@@ -286,6 +312,7 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
                 n,
                 Item {
                     id: format!("explain:{}:{first}", issue.check),
+                    key: format!("explain-{}", k + 1),
                     section: Section::Weakest,
                     element: x.element.clone(),
                     element_title: title(&x.element),
@@ -293,6 +320,7 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
                     why: x.why.clone(),
                     prepare: x.prepare.clone(),
                     about: None,
+                    harm: None,
                     reason: format!(
                         "the readiness check {} ({}) tripped",
                         issue.check,
@@ -337,10 +365,10 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
             (_, "always") => "asked in every case".to_string(),
             (_, when) => format!("this case meets its condition: {when}"),
         };
-        let instances: Vec<(Option<String>, Option<String>)> = if q.per_harm {
+        let instances: Vec<(Option<HarmRef>, Option<String>)> = if q.per_harm {
             harms
                 .iter()
-                .map(|(id, about)| (Some(id.clone()), Some(about.clone())))
+                .map(|(harm, about)| (Some(harm.clone()), Some(about.clone())))
                 .collect()
         } else {
             vec![(None, None)]
@@ -351,7 +379,10 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
                 1 + order(&q.element),
                 n,
                 Item {
-                    id: harm.map_or_else(|| q.id.clone(), |h| format!("{}@{h}", q.id)),
+                    id: harm
+                        .as_ref()
+                        .map_or_else(|| q.id.clone(), |h| format!("{}@{}", q.id, h.id)),
+                    key: q.id.clone(),
                     section,
                     element: q.element.clone(),
                     element_title: element.title.clone(),
@@ -359,6 +390,7 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
                     why: q.why.clone(),
                     prepare: q.prepare.clone(),
                     about,
+                    harm,
                     reason: reason.clone(),
                     issue: None,
                     statements: Vec::new(),

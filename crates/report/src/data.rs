@@ -6,46 +6,50 @@
 use serde_json::{Value, json};
 
 use refuge_engine::Assessment;
+use refuge_i18n::Lang;
 
 use crate::view::{self, Node};
 
 /// See [`crate::memo_data`].
-pub(crate) fn memo(a: &Assessment) -> Value {
-    let reliefs: Vec<Value> = view::reliefs(a)
+pub(crate) fn memo(a: &Assessment, lang: Lang) -> Value {
+    let reliefs: Vec<Value> = view::reliefs(lang, a)
         .iter()
         .map(|r| {
             json!({
+                "key": r.key,
                 "name": r.name,
+                "summary": r.summary(),
                 "outcome": r.outcome(),
                 "class": r.class(),
                 "basis": r.basis(),
                 "note": r.note,
                 "reasons": r.reasons.iter().map(|f| json!({
                     "id": f.id,
-                    "outcome": view::outcome(f.outcome),
+                    "outcome": view::outcome(lang, f.outcome),
                 })).collect::<Vec<_>>(),
             })
         })
         .collect();
-    let tree = view::findings_tree(a);
+    let tree = view::findings_tree(lang, a);
     let decisive: Vec<Value> = tree.decisive.iter().map(node).collect();
     let other: Vec<Value> = tree
         .other
         .iter()
         .map(|n| json!({"id": n.finding.id, "outcome": n.outcome()}))
         .collect();
-    let deadlines: Vec<Value> = view::timeline(a)
+    let deadlines: Vec<Value> = view::timeline(lang, a)
         .iter()
         .map(|row| {
             json!({
                 "date": row.deadline.date.to_string(),
+                "date_long": refuge_i18n::date(lang, row.deadline.date),
                 "weekday": row.weekday,
                 "id": row.deadline.id,
                 "label": row.label,
                 "status": row.status(),
                 "days": row.days,
                 "days_words": row.days_words(),
-                "alert": row.alert.map(|al| al.words()),
+                "alert": row.alert_words(),
                 "because": row.deadline.because,
                 "cite": row.deadline.cite,
             })
@@ -54,9 +58,9 @@ pub(crate) fn memo(a: &Assessment) -> Value {
     let questions: Vec<Value> = a
         .questions
         .iter()
-        .map(|q| json!({"ask": q.ask, "fact": q.fact, "why": q.why}))
+        .map(|q| json!({"ask": crate::i18n::question(lang, q), "fact": q.fact, "why": q.why}))
         .collect();
-    let family: Vec<Value> = view::family(a)
+    let family: Vec<Value> = view::family(lang, a)
         .iter()
         .map(|m| {
             json!({
@@ -76,7 +80,9 @@ pub(crate) fn memo(a: &Assessment) -> Value {
         .map(|w| json!({"code": w.code, "title": w.title, "message": w.message, "cite": w.cite}))
         .collect();
     json!({
+        "lang": lang.code(),
         "as_of": a.as_of.to_string(),
+        "as_of_long": refuge_i18n::date(lang, a.as_of),
         "law": {"version": a.law.version, "reviewed_on": a.law.reviewed_on.to_string()},
         "reliefs": reliefs,
         "findings": {"decisive": decisive, "other": other},
@@ -84,7 +90,11 @@ pub(crate) fn memo(a: &Assessment) -> Value {
         "questions": questions,
         "family": family,
         "warnings": warnings,
-        "notice": a.notice,
+        "notice": if lang == Lang::english() {
+            a.notice.to_string()
+        } else {
+            refuge_i18n::tr(lang, "notice-not-legal-advice")
+        },
     })
 }
 

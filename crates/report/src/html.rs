@@ -7,6 +7,8 @@
 use askama::Template;
 use refuge_engine::Assessment;
 
+use refuge_i18n::Lang;
+
 use crate::view::{self, DateRow, Findings, MemberView, Node, ReliefView};
 
 #[derive(Template)]
@@ -67,7 +69,7 @@ struct Glance<'a> {
 const GLANCE_QUESTIONS: usize = 3;
 
 pub(crate) fn glance(a: &Assessment) -> String {
-    let timeline = view::timeline(a);
+    let timeline = view::timeline(Lang::english(), a);
     // An overdue last day first, then the nearest date still ahead that is
     // a last day to act or a first day one may act on.
     let next = timeline
@@ -84,7 +86,7 @@ pub(crate) fn glance(a: &Assessment) -> String {
         next,
         questions: &a.questions[..shown],
         more_questions: a.questions.len() - shown,
-        reliefs: view::reliefs(a),
+        reliefs: view::reliefs(Lang::english(), a),
     }
     .render()
     .expect(INFALLIBLE)
@@ -98,10 +100,10 @@ impl askama::filters::HtmlSafe for Sections<'_> {}
 fn sections(a: &Assessment) -> Sections<'_> {
     Sections {
         a,
-        reliefs: view::reliefs(a),
-        findings: view::findings_tree(a),
-        timeline: view::timeline(a),
-        family: view::family(a),
+        reliefs: view::reliefs(Lang::english(), a),
+        findings: view::findings_tree(Lang::english(), a),
+        timeline: view::timeline(Lang::english(), a),
+        family: view::family(Lang::english(), a),
     }
 }
 

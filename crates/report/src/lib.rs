@@ -10,6 +10,7 @@
 
 mod data;
 mod html;
+pub mod i18n;
 mod law;
 mod text;
 mod view;
@@ -94,7 +95,17 @@ pub fn html_glance(a: &Assessment) -> String {
 /// assert_eq!(data["notice"], refuge_engine::NOTICE);
 /// ```
 pub fn memo_data(a: &Assessment) -> serde_json::Value {
-    data::memo(a)
+    data::memo(a, refuge_i18n::Lang::english())
+}
+
+/// [`memo_data`] in `lang`: the reliefs (with a plain `summary` of each), the
+/// outcomes, the dates' names, days and weekdays, the questions (rendered
+/// from their messages, [`i18n::question`]), the family's words and the
+/// notice in that language, and each date also written out (`date_long`,
+/// `as_of_long`). What the engine writes as prose (the findings' questions
+/// and reasons, the dates' reasons, the warnings) stays in English.
+pub fn memo_data_in(a: &Assessment, lang: refuge_i18n::Lang) -> serde_json::Value {
+    data::memo(a, lang)
 }
 
 /// The stylesheet of [`html`]'s page (print rules included), for a page that embeds [`html_sections`].

@@ -5,6 +5,8 @@ use std::collections::HashSet;
 
 use refuge_engine::Assessment;
 
+use refuge_i18n::Lang;
+
 use crate::view::{self, Node};
 
 /// The width lines are wrapped at.
@@ -96,7 +98,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
     ));
 
     d.heading("RELIEFS");
-    let reliefs = view::reliefs(a);
+    let reliefs = view::reliefs(Lang::english(), a);
     let name_width = reliefs.iter().map(|r| r.name.len()).max().unwrap_or(0);
     for r in &reliefs {
         d.line(&format!(
@@ -117,13 +119,13 @@ pub(crate) fn memo(a: &Assessment) -> String {
             2,
             &format!("{}: {}{basis}", r.name, r.outcome().to_uppercase()),
         );
-        if let Some(note) = r.note {
+        if let Some(note) = &r.note {
             d.wrap("  ", 2, note);
         } else if r.reasons.is_empty() {
             d.wrap("  ", 2, "No finding decided it.");
         }
         for f in &r.reasons {
-            let outcome = view::outcome(f.outcome);
+            let outcome = view::outcome(Lang::english(), f.outcome);
             if !shown.insert(&f.id) {
                 d.wrap("  - ", 4, &format!("{}: {outcome} (as above)", f.id));
                 continue;
@@ -134,7 +136,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
         }
     }
 
-    let findings = view::findings_tree(a);
+    let findings = view::findings_tree(Lang::english(), a);
     d.heading("FINDINGS THAT DECIDED THEM");
     if findings.decisive.is_empty() {
         d.wrap("", 0, "None.");
@@ -151,7 +153,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
     }
 
     d.heading("DEADLINES AND DATES");
-    let timeline = view::timeline(a);
+    let timeline = view::timeline(Lang::english(), a);
     if timeline.is_empty() {
         d.wrap("", 0, "None.");
     } else {
@@ -168,7 +170,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
         d.blank();
         let alert = row
             .alert
-            .map(|al| format!("   ** {} **", al.words().to_uppercase()))
+            .map(|al| format!("   ** {} **", al.words(Lang::english()).to_uppercase()))
             .unwrap_or_default();
         d.wrap(
             "- ",
@@ -178,7 +180,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
                 row.deadline.date, row.weekday, row.deadline.id
             ),
         );
-        d.wrap("  ", 2, row.label);
+        d.wrap("  ", 2, &row.label);
         d.wrap(
             "  ",
             2,
@@ -206,7 +208,7 @@ pub(crate) fn memo(a: &Assessment) -> String {
     }
 
     d.heading("FAMILY");
-    let family = view::family(a);
+    let family = view::family(Lang::english(), a);
     if family.is_empty() {
         d.wrap("", 0, "None.");
     }

@@ -11,63 +11,44 @@ use jiff::civil::Date;
 use refuge_engine::Assessment;
 use refuge_engine::calendar::{days_between, weekday_name};
 use refuge_engine::output::{
-    Basis, DateKind, Deadline, FamilyEntry, FamilyPath, Finding, Outcome, Relief, ReliefOutcome,
-    Status,
+    Basis, DateKind, Deadline, FamilyEntry, Finding, Outcome, Relief, ReliefOutcome, Status,
 };
+use refuge_i18n::{Lang, tr, tr_with};
 
 /// A date within this many days of `as_of` is flagged.
 pub(crate) const SOON_DAYS: i64 = 30;
 
-/// A relief's name in words (a relief this table does not know keeps its spec name).
-pub(crate) fn relief_name(key: &'static str) -> &'static str {
-    match key {
-        "asylum" => "Asylum",
-        "withholding" => "Withholding of removal",
-        "cat_withholding" => "CAT withholding",
-        "cat_deferral" => "CAT deferral",
-        "refugee_admission" => "Refugee admission (abroad)",
-        other => other,
-    }
+/// A relief's name in words (`relief-<key>`).
+pub(crate) fn relief_name(lang: Lang, key: &str) -> String {
+    tr(lang, &format!("relief-{key}"))
 }
 
 /// A relief's outcome in words.
-pub(crate) fn relief_outcome(o: ReliefOutcome) -> &'static str {
-    match o {
-        ReliefOutcome::Eligible => "eligible",
-        ReliefOutcome::Ineligible => "ineligible",
-        ReliefOutcome::Undetermined => "undetermined",
-        ReliefOutcome::NotApplicable => "not applicable",
-        ReliefOutcome::Granted => "granted",
-    }
+pub(crate) fn relief_outcome(lang: Lang, o: ReliefOutcome) -> String {
+    tr(lang, &format!("relief-outcome-{}", o.as_str()))
 }
 
 /// A finding's outcome in words.
-pub(crate) fn outcome(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Yes => "yes",
-        Outcome::No => "no",
-        Outcome::Unknown => "unknown",
-        Outcome::NotApplicable => "not applicable",
-    }
+pub(crate) fn outcome(lang: Lang, o: Outcome) -> String {
+    tr(lang, &format!("report-outcome-{}", o.as_str()))
 }
 
 /// The basis of an eligible asylum claim in words.
-pub(crate) fn basis(b: Basis) -> &'static str {
-    match b {
-        Basis::PastPersecution => "past persecution",
-        Basis::WellFoundedFear => "well-founded fear of future persecution",
-        Basis::Humanitarian => "humanitarian asylum",
-    }
+pub(crate) fn basis(lang: Lang, b: Basis) -> String {
+    tr(lang, &format!("relief-basis-{}", b.as_str()))
 }
 
 /// One relief as the views show it.
 pub(crate) struct ReliefView<'a> {
-    pub name: &'static str,
+    pub lang: Lang,
+    /// The relief's key in the output (`asylum`).
+    pub key: &'static str,
+    pub name: String,
     pub relief: &'a Relief,
     /// The findings named in `relief.reasons`, in that order.
     pub reasons: Vec<&'a Finding>,
     /// What the reader must know beside the outcome (see [`relief_note`]).
-    pub note: Option<&'static str>,
+    pub note: Option<String>,
 }
 
 /// The finding that DHS reinstated a prior order of removal.
@@ -77,50 +58,51 @@ const REINSTATED_ORDER: &str = "asylum.bar.reinstated_order";
 /// was granted and eligibility is no longer weighed (the other reliefs are
 /// then not applicable), or that a reinstated removal order leaves only
 /// withholding-only proceedings. The engine decided both; this only words them.
-fn relief_note(a: &Assessment, key: &str, relief: &Relief) -> Option<&'static str> {
+fn relief_note(lang: Lang, a: &Assessment, key: &str, relief: &Relief) -> Option<String> {
     let asylum_granted = a.reliefs.asylum.outcome == ReliefOutcome::Granted;
-    match (key, relief.outcome) {
-        ("asylum", ReliefOutcome::Granted) => Some(
-            "Asylum has been granted (application.granted_on): eligibility is no longer assessed. The dates and the family below follow from the grant.",
-        ),
-        (_, ReliefOutcome::NotApplicable) if asylum_granted => {
-            Some("Not assessed: asylum has been granted.")
-        }
+    let id = match (key, relief.outcome) {
+        ("asylum", ReliefOutcome::Granted) => "relief-note-granted",
+        (_, ReliefOutcome::NotApplicable) if asylum_granted => "relief-note-not-assessed",
         ("asylum", _)
             if a.finding(REINSTATED_ORDER)
                 .is_some_and(|f| f.outcome == Outcome::Yes) =>
         {
-            Some(
-                "DHS reinstated a prior order of removal (asylum.bar.reinstated_order): asylum is unavailable. After a positive reasonable-fear screening, the case proceeds in withholding-only proceedings, where only withholding of removal and CAT protection can be sought.",
-            )
+            "relief-note-reinstated-order"
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some(tr(lang, id))
 }
 
 impl ReliefView<'_> {
-    pub fn outcome(&self) -> &'static str {
-        relief_outcome(self.relief.outcome)
+    pub fn outcome(&self) -> String {
+        relief_outcome(self.lang, self.relief.outcome)
     }
     /// The snake_case outcome, for CSS classes.
     pub fn class(&self) -> &'static str {
         self.relief.outcome.as_str()
     }
-    pub fn basis(&self) -> Option<&'static str> {
-        self.relief.basis.map(basis)
+    pub fn basis(&self) -> Option<String> {
+        self.relief.basis.map(|b| basis(self.lang, b))
+    }
+    /// What the relief is, in plain words (`relief-summary-<key>`).
+    pub fn summary(&self) -> String {
+        tr(self.lang, &format!("relief-summary-{}", self.key))
     }
 }
 
 /// The five reliefs in the spec's order.
-pub(crate) fn reliefs(a: &Assessment) -> Vec<ReliefView<'_>> {
+pub(crate) fn reliefs(lang: Lang, a: &Assessment) -> Vec<ReliefView<'_>> {
     a.reliefs
         .iter()
         .into_iter()
         .map(|(key, relief)| ReliefView {
-            name: relief_name(key),
+            lang,
+            key,
+            name: relief_name(lang, key),
             relief,
             reasons: findings(a, &relief.reasons),
-            note: relief_note(a, key, relief),
+            note: relief_note(lang, a, key, relief),
         })
         .collect()
 }
@@ -133,6 +115,7 @@ fn findings<'a>(a: &'a Assessment, ids: &[Cow<'static, str>]) -> Vec<&'a Finding
 
 /// A finding in the tree of findings that decided the reliefs.
 pub(crate) struct Node<'a> {
+    pub lang: Lang,
     pub finding: &'a Finding,
     /// `false` when the finding is shown in full earlier in the tree; the view
     /// then refers to it instead of repeating it.
@@ -142,8 +125,8 @@ pub(crate) struct Node<'a> {
 }
 
 impl Node<'_> {
-    pub fn outcome(&self) -> &'static str {
-        outcome(self.finding.outcome)
+    pub fn outcome(&self) -> String {
+        outcome(self.lang, self.finding.outcome)
     }
     /// The snake_case outcome, for CSS classes.
     pub fn class(&self) -> &'static str {
@@ -161,18 +144,24 @@ pub(crate) struct Findings<'a> {
     pub other: Vec<Node<'a>>,
 }
 
-pub(crate) fn findings_tree(a: &Assessment) -> Findings<'_> {
-    fn node<'a>(a: &'a Assessment, f: &'a Finding, seen: &mut HashSet<&'a str>) -> Node<'a> {
+pub(crate) fn findings_tree(lang: Lang, a: &Assessment) -> Findings<'_> {
+    fn node<'a>(
+        lang: Lang,
+        a: &'a Assessment,
+        f: &'a Finding,
+        seen: &mut HashSet<&'a str>,
+    ) -> Node<'a> {
         let first = seen.insert(&f.id);
         let children = if first {
             findings(a, &f.depends_on)
                 .into_iter()
-                .map(|c| node(a, c, seen))
+                .map(|c| node(lang, a, c, seen))
                 .collect()
         } else {
             Vec::new()
         };
         Node {
+            lang,
             finding: f,
             first,
             children,
@@ -184,7 +173,7 @@ pub(crate) fn findings_tree(a: &Assessment) -> Findings<'_> {
         for f in findings(a, &relief.reasons) {
             // A reason two reliefs share is a root once; the second relief links to it.
             if !seen.contains(&*f.id) {
-                decisive.push(node(a, f, &mut seen));
+                decisive.push(node(lang, a, f, &mut seen));
             }
         }
     }
@@ -193,11 +182,13 @@ pub(crate) fn findings_tree(a: &Assessment) -> Findings<'_> {
         .iter()
         .filter(|f| !seen.contains(&*f.id))
         .map(|f| Node {
+            lang,
             finding: f,
             first: true,
             children: findings(a, &f.depends_on)
                 .into_iter()
                 .map(|c| Node {
+                    lang,
                     finding: c,
                     first: false,
                     children: Vec::new(),
@@ -218,10 +209,10 @@ pub(crate) enum Alert {
 }
 
 impl Alert {
-    pub fn words(self) -> String {
+    pub fn words(self, lang: Lang) -> String {
         match self {
-            Alert::Overdue => "overdue".to_string(),
-            Alert::Soon => format!("within {SOON_DAYS} days"),
+            Alert::Overdue => tr(lang, "report-alert-overdue"),
+            Alert::Soon => tr_with(lang, "report-alert-soon", &[("days", SOON_DAYS.into())]),
         }
     }
     /// For CSS classes.
@@ -235,9 +226,11 @@ impl Alert {
 
 /// A date as the views show it.
 pub(crate) struct DateRow<'a> {
+    pub lang: Lang,
     pub deadline: &'a Deadline,
-    pub label: &'a str,
-    pub weekday: &'static str,
+    /// The date's name: the engine's `label`, or its message by the date's id.
+    pub label: Cow<'a, str>,
+    pub weekday: String,
     /// Days from `as_of` to the date: negative once it has passed.
     pub days: i64,
     pub alert: Option<Alert>,
@@ -249,23 +242,42 @@ impl DateRow<'_> {
     }
     /// `in 3 days`, `today`, `1 day ago`.
     pub fn days_words(&self) -> String {
-        let plural = |n: i64| if n == 1 { "day" } else { "days" };
         match self.days {
-            0 => "today".to_string(),
-            n if n > 0 => format!("in {n} {}", plural(n)),
-            n => format!("{} {} ago", -n, plural(-n)),
+            0 => tr(self.lang, "report-days-today"),
+            n if n > 0 => tr_with(self.lang, "report-days-ahead", &[("days", n.into())]),
+            n => tr_with(self.lang, "report-days-ago", &[("days", (-n).into())]),
         }
+    }
+    /// The alert in words.
+    pub fn alert_words(&self) -> Option<String> {
+        self.alert.map(|a| a.words(self.lang))
     }
 }
 
 /// The deadlines as a timeline: by date, the earliest first.
-pub(crate) fn timeline(a: &Assessment) -> Vec<DateRow<'_>> {
-    let mut rows: Vec<DateRow<'_>> = a.deadlines.iter().map(|d| date_row(a.as_of, d)).collect();
+pub(crate) fn timeline(lang: Lang, a: &Assessment) -> Vec<DateRow<'_>> {
+    let mut rows: Vec<DateRow<'_>> = a
+        .deadlines
+        .iter()
+        .map(|d| date_row(lang, a.as_of, d))
+        .collect();
     rows.sort_by_key(|r| r.deadline.date);
     rows
 }
 
-fn date_row(as_of: Date, d: &Deadline) -> DateRow<'_> {
+/// A date's name in `lang`: its message by its id (`report-deadline-<id>`,
+/// `.` written `-`) where there is one, else the engine's English label (a
+/// date named for one family member or one year).
+pub(crate) fn deadline_label(lang: Lang, d: &Deadline) -> Cow<'_, str> {
+    let id = format!("report-deadline-{}", d.id.replace('.', "-"));
+    if refuge_i18n::exists(&id) {
+        Cow::Owned(tr(lang, &id))
+    } else {
+        Cow::Borrowed(&d.label)
+    }
+}
+
+fn date_row(lang: Lang, as_of: Date, d: &Deadline) -> DateRow<'_> {
     let days = days_between(as_of, d.date);
     let alert = match d.status {
         Status::Passed if d.kind == DateKind::LastDay => Some(Alert::Overdue),
@@ -273,9 +285,13 @@ fn date_row(as_of: Date, d: &Deadline) -> DateRow<'_> {
         _ => None,
     };
     DateRow {
+        lang,
         deadline: d,
-        label: &d.label,
-        weekday: weekday_name(d.date),
+        label: deadline_label(lang, d),
+        weekday: tr(
+            lang,
+            &format!("report-weekday-{}", weekday_name(d.date).to_lowercase()),
+        ),
         days,
         alert,
     }
@@ -283,46 +299,50 @@ fn date_row(as_of: Date, d: &Deadline) -> DateRow<'_> {
 
 /// A family member as the views show it.
 pub(crate) struct MemberView<'a> {
+    pub lang: Lang,
     pub entry: &'a FamilyEntry,
     /// The `family.<id>.derivative` finding.
     pub finding: Option<&'a Finding>,
 }
 
 impl MemberView<'_> {
-    pub fn relation(&self) -> &'static str {
-        self.entry
-            .relation
-            .map_or("relation not known", |r| r.as_str())
+    pub fn relation(&self) -> String {
+        let r = self.entry.relation.map_or("unknown", |r| r.as_str());
+        tr(self.lang, &format!("report-relation-{r}"))
     }
-    pub fn derivative(&self) -> &'static str {
-        outcome(self.entry.derivative)
+    pub fn derivative(&self) -> String {
+        outcome(self.lang, self.entry.derivative)
     }
-    pub fn path(&self) -> &'static str {
-        match (self.entry.path, self.entry.derivative) {
-            (Some(FamilyPath::Included), _) => "included in the applicant's case",
-            (Some(FamilyPath::FollowToJoin), _) => "follow to join (Form I-730)",
-            (None, Outcome::No | Outcome::NotApplicable) => "none",
-            (None, Outcome::Yes | Outcome::Unknown) => "not yet known",
-        }
+    pub fn path(&self) -> String {
+        let id = match (self.entry.path, self.entry.derivative) {
+            (Some(p), _) => &format!("report-path-{}", p.as_str()),
+            (None, Outcome::No | Outcome::NotApplicable) => "report-path-none",
+            (None, Outcome::Yes | Outcome::Unknown) => "report-path-not-yet-known",
+        };
+        tr(self.lang, id)
     }
     /// What the Child Status Protection Act does for a child's age, when the
     /// engine says: frozen on the filing date, or not protected (an aged-out
     /// child, or nothing filed yet), which is never called frozen.
-    pub fn cspa(&self) -> Option<&'static str> {
+    pub fn cspa(&self) -> Option<String> {
         self.entry.cspa_protected.map(|p| {
-            if p {
-                "age frozen on the filing date"
-            } else {
-                "age not protected"
-            }
+            tr(
+                self.lang,
+                if p {
+                    "report-cspa-frozen"
+                } else {
+                    "report-cspa-not-protected"
+                },
+            )
         })
     }
 }
 
-pub(crate) fn family(a: &Assessment) -> Vec<MemberView<'_>> {
+pub(crate) fn family(lang: Lang, a: &Assessment) -> Vec<MemberView<'_>> {
     a.family
         .iter()
         .map(|entry| MemberView {
+            lang,
             entry,
             finding: a.finding(&format!("family.{}.derivative", entry.id)),
         })

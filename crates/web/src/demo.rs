@@ -1,11 +1,17 @@
 //! `refuge serve --demo`: a few realistic, clearly fictional cases, so that
 //! a newcomer sees a populated workspace. Names and events are invented;
 //! dates are set relative to today so that the deadlines are live.
+//!
+//! One of them ([`SPANISH`]) is a Spanish-speaking client, with her story in
+//! her own words (in Spanish, as she told it) and a few answers of her
+//! application, so that the Spanish printouts (`?lang=es`) have a case to
+//! show.
 
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 use serde_json::{Value, json};
 
+use crate::application;
 use crate::cases::service as cases;
 use crate::domain::AuditAction;
 use crate::domain::Role;
@@ -15,6 +21,38 @@ use crate::store::{Audit, By, Db, DbError};
 
 fn ago(today: Date, span: Span) -> String {
     today.checked_sub(span).unwrap_or(today).to_string()
+}
+
+/// The demo case of a Spanish-speaking client.
+pub const SPANISH: &str = "DEMO María Ejemplo (fictional)";
+
+/// The language of a demo case's client, by its name: Spanish for
+/// [`SPANISH`], English for the others.
+pub fn client_language(name: &str) -> &'static str {
+    if name == SPANISH { "es" } else { "en" }
+}
+
+/// The demo cases' application answers (Form I-589), by client name: only
+/// what the facts do not hold (the facts' items are read from them).
+pub fn applications() -> Vec<(&'static str, Value)> {
+    vec![(
+        SPANISH,
+        json!({
+            "part_a1": {
+                "last_name": "Ejemplo López",
+                "first_name": "María",
+                "middle_name": "Elena",
+                "other_names": "None",
+                "city_of_birth": "Quetzaltenango",
+                "country_of_birth": "Guatemala",
+                "nationality_at_birth": "Guatemalan",
+                "religion": "Evangelical Christian",
+                "native_language": "Spanish",
+                "fluent_english": "no",
+                "other_languages": "None"
+            }
+        }),
+    )]
 }
 
 /// The demo cases: client name (fictional) and facts.
@@ -62,6 +100,30 @@ pub fn cases(today: Date) -> Vec<(&'static str, Value)> {
                            "grounds": [{"ground": "religion", "central": true}]}]
             }),
         ),
+        (
+            SPANISH,
+            json!({
+                "applicant": {"birth_date": "1991-08-23", "nationality": ["GT"], "location": "in_us",
+                              "unaccompanied_child": false},
+                "arrivals": [{"date": ago(today, 7.months()), "manner": "presented_without_documents",
+                              "border": "southwest_land", "from_country": "MX", "transit_countries": ["MX"],
+                              "cbp_one_appointment": true}],
+                "application": {"forum": "affirmative", "previously_denied": false},
+                "harms": [
+                    {"id": "h1", "when": "past", "date": ago(today, 16.months()), "kind": "death_threat",
+                     "target": "applicant", "actor": "non_state", "authorities": "unable_or_unwilling",
+                     "grounds": [{"ground": "political_opinion", "central": true}],
+                     "narrative": "Organicé a las vecinas para pedir agua potable en la aldea. Unos hombres armados vinieron a mi casa y me dijeron que me callara o me iban a matar."},
+                    {"id": "h2", "when": "past", "date": ago(today, 10.months()), "kind": "serious_physical_harm",
+                     "target": "applicant", "injured": true, "actor": "non_state", "authorities": "unable_or_unwilling",
+                     "grounds": [{"ground": "political_opinion", "central": true}],
+                     "narrative": "Me golpearon en el camino al mercado. Fui a la policía y no hicieron nada."}
+                ],
+                "risk": {"afraid": true},
+                "family": [{"id": "c1", "relation": "child", "birth_date": "2015-02-11", "married": false,
+                            "in_us": true, "on_application": true}]
+            }),
+        ),
     ]
 }
 
@@ -87,14 +149,44 @@ pub async fn load(db: &Db, today: Date) -> Result<Option<String>, DbError> {
     let opened = Audit::new(By::User(&user), None, AuditAction::CaseCreate, " (demo)");
     let mut state = AppState::new(db.clone());
     state.today = Some(today);
+    let answered = applications();
     for (n, (name, facts)) in cases(today).into_iter().enumerate() {
         let number = format!("DEMO-{}", n + 1);
-        match cases::create(&state, &user, Some(&number), name, &facts, &opened).await {
-            Ok(_) => {}
+        let case = match cases::create(&state, &user, Some(&number), name, &facts, &opened).await {
+            Ok(case) => case,
             Err(cases::CaseError::Db(e)) => return Err(e),
             // The demo facts are checked by a test; a rejected one is skipped, not fatal.
             Err(cases::CaseError::Invalid(e)) => {
-                tracing::warn!(field = %e.field, "demo case skipped")
+                tracing::warn!(field = %e.field, "demo case skipped");
+                continue;
+            }
+        };
+        let language = client_language(name);
+        if language != "en" {
+            let audit = Audit::new(
+                By::User(&user),
+                None,
+                AuditAction::CaseClientLanguage,
+                language,
+            );
+            db.set_client_language(&case.id, language, &audit).await?;
+        }
+        let Some((_, application)) = answered.iter().find(|(n, _)| *n == name) else {
+            continue;
+        };
+        let audit = Audit::new(
+            By::User(&user),
+            None,
+            AuditAction::ApplicationChange,
+            "demo application",
+        );
+        let none = Value::Object(Default::default());
+        match application::service::save(&state, &user, &case, 0, &none, application, &audit).await
+        {
+            Ok(_) => {}
+            Err(cases::CaseError::Db(e)) => return Err(e),
+            Err(cases::CaseError::Invalid(e)) => {
+                tracing::warn!(field = %e.field, "demo application skipped")
             }
         }
     }

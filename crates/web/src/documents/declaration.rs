@@ -72,6 +72,8 @@ impl Source {
                 client_name: Some(&self.name),
                 name_in_header: false,
                 prepared_by: Some(&self.by),
+                // The draft is written in English, for filing.
+                lang: refuge_documents::Lang::english(),
             },
             country_name: Some(country_name),
         };

@@ -13,6 +13,10 @@
 //! (`application::service`), an empty one when none is saved yet, so that
 //! every answer still missing reads as such and the cover page lists it.
 //!
+//! The memo comes in each language Refuge speaks (`?lang=es`, linked beside
+//! the English download; `print_languages`): see `refuge_documents::memo_data`
+//! for what is translated. A language it does not speak is refused (400).
+//!
 //! The case's uploads and their place in the exhibit packet are in
 //! `uploads.rs` (a `multipart/form-data` body read by `multipart.rs`); the
 //! packet itself in `packet.rs`; the declaration draft (PDF and Markdown) in
@@ -22,7 +26,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use refuge_application::CaseDocument;
-use refuge_documents::{DocError, DocOptions};
+use refuge_documents::{DocError, DocOptions, Lang};
 use serde::Deserialize;
 
 use crate::application;
@@ -75,6 +79,34 @@ pub struct DocQuery {
     /// `1`: the client's name in the header of every page too.
     #[serde(default)]
     name_in_header: String,
+    /// The document's language (`es`); English when absent.
+    #[serde(default)]
+    lang: String,
+}
+
+/// The language a printout is asked for in (`?lang=es`): English when
+/// absent; a language Refuge does not speak is refused, naming the choices.
+pub(crate) fn print_lang(code: &str) -> Result<Lang, AppError> {
+    if code.trim().is_empty() {
+        return Ok(Lang::english());
+    }
+    Lang::parse(code).ok_or_else(|| {
+        let all: Vec<&str> = Lang::all().map(Lang::code).collect();
+        AppError::BadRequest(format!(
+            "lang: no printout in \"{}\"; choose one of {}",
+            code.chars().take(20).collect::<String>(),
+            all.join(", ")
+        ))
+    })
+}
+
+/// The languages besides English a printout is offered in, for the links
+/// beside each download (code, name in itself).
+pub fn print_languages() -> Vec<(&'static str, String)> {
+    Lang::all()
+        .filter(|l| *l != Lang::english())
+        .map(|l| (l.code(), l.name()))
+        .collect()
 }
 
 /// Who a document is for and who made it, owned, for the blocking pool.
@@ -83,16 +115,18 @@ struct For {
     name: String,
     by: String,
     name_in_header: bool,
+    lang: Lang,
 }
 
 impl For {
-    fn of(case: &CaseRow, s: &Session, q: &DocQuery) -> For {
-        For {
+    fn of(case: &CaseRow, s: &Session, q: &DocQuery) -> Result<For, AppError> {
+        Ok(For {
             number: case.number.clone(),
             name: case.client_name.clone(),
             by: s.user.name.clone(),
             name_in_header: q.name_in_header == "1",
-        }
+            lang: print_lang(&q.lang)?,
+        })
     }
 
     /// The document's header and title block.
@@ -102,6 +136,7 @@ impl For {
             client_name: Some(&self.name),
             name_in_header: self.name_in_header,
             prepared_by: Some(&self.by),
+            lang: self.lang,
         }
     }
 }
@@ -112,9 +147,11 @@ async fn memo(
     Q(q): Q<DocQuery>,
 ) -> PageResult {
     let (a, _) = assessment_of(&state, &case).await;
-    let to = For::of(&case, &s, &q);
+    let to = For::of(&case, &s, &q)?;
+    let lang = to.lang;
     let pdf = blocking(move || refuge_documents::memo_pdf(&a, &to.options())).await?;
-    download(&state, &s, &case, pdf, "assessment memo (PDF)", "memo").await
+    let detail = lang_detail("assessment memo (PDF)", lang);
+    download(&state, &s, &case, pdf, &detail, &lang_file("memo", lang)).await
 }
 
 async fn answers(
@@ -125,7 +162,7 @@ async fn answers(
     let (law, today) = (state.law, state.today());
     let stored = application::service::stored(&state, &case).await?;
     let (facts, app) = (case.facts.clone(), stored.document.to_string());
-    let to = For::of(&case, &s, &q);
+    let to = For::of(&case, &s, &q)?;
     let pdf = blocking(move || {
         // The stored facts and application (an empty one when none is saved).
         let json = format!(r#"{{"facts": {facts}, "application": {app}}}"#);
@@ -146,6 +183,25 @@ async fn answers(
         "i589-answers",
     )
     .await
+}
+
+/// A document's file name: `memo`, or `memo-es` in another language than English.
+pub(crate) fn lang_file(base: &str, lang: Lang) -> String {
+    if lang == Lang::english() {
+        base.to_string()
+    } else {
+        format!("{base}-{lang}")
+    }
+}
+
+/// A download's audit detail: as it is in English, with the language's code
+/// after it in another (`assessment memo (PDF), es`).
+pub(crate) fn lang_detail(detail: &str, lang: Lang) -> String {
+    if lang == Lang::english() {
+        detail.to_string()
+    } else {
+        format!("{detail}, {lang}")
+    }
 }
 
 /// A document made: its download recorded in the audit log (`detail` names

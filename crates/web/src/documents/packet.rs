@@ -19,7 +19,7 @@ pub(super) async fn packet(
     Q(q): Q<DocQuery>,
 ) -> PageResult {
     let exhibits = exhibits(&state, &case).await?;
-    let (to, today) = (For::of(&case, &s, &q), state.today());
+    let (to, today) = (For::of(&case, &s, &q)?, state.today());
     let pdf =
         blocking(move || refuge_documents::packet_pdf(&exhibits, &to.options(), today)).await?;
     download(

@@ -126,6 +126,8 @@ fn interview_page(
             fact: f.to_string(),
             ask: facts_form::label_in(s.lang, f).into(),
             why: Vec::new(),
+            // The form's label, which has no message: shown as it is.
+            ask_message: None,
         }),
         _ => None,
     };

@@ -293,6 +293,55 @@ pub struct Question {
     ask: String,
     /// The findings that are unknown for want of it.
     why: Vec<String>,
+    /// `ask` as a message of the views' catalogues (`question-<path>`), for
+    /// a reader of another language; absent for a field asked by its name.
+    #[schema(nullable = false)]
+    ask_message: Option<Message>,
+}
+
+/// A message of Refuge's catalogues (`crates/i18n/locales/`) by id, with its
+/// arguments: what a view renders in the reader's language.
+#[derive(ToSchema)]
+pub struct Message {
+    /// `question-harms-injured`, `question-phrase-harm-past`, …
+    id: String,
+    args: MessageArgs,
+}
+
+/// A message's arguments: text as the facts hold it, a number, a date, or a
+/// phrase that is itself a message.
+#[derive(ToSchema)]
+pub struct MessageArgs {
+    /// The arrival a question is about.
+    #[schema(nullable = false, no_recursion)]
+    a: Option<Box<Message>>,
+    /// The harm, group or family member a question is about.
+    #[schema(nullable = false, no_recursion)]
+    p: Option<Box<Message>>,
+    /// A kind of harm or of exception.
+    #[schema(nullable = false, no_recursion)]
+    kind: Option<Box<Message>>,
+    /// A protected ground.
+    #[schema(nullable = false, no_recursion)]
+    ground: Option<Box<Message>>,
+    /// A family member's relation.
+    #[schema(nullable = false, no_recursion)]
+    relation: Option<Box<Message>>,
+    /// The harm's date as a phrase (empty when the facts give none).
+    #[schema(nullable = false, no_recursion)]
+    on: Option<Box<Message>>,
+    /// An exception's or an arrival's number.
+    #[schema(nullable = false)]
+    n: Option<i64>,
+    /// A harm's, group's or family member's id.
+    #[schema(nullable = false)]
+    id: Option<String>,
+    /// A group's definition, as the facts hold it.
+    #[schema(nullable = false)]
+    definition: Option<String>,
+    /// A date (`YYYY-MM-DD`).
+    #[schema(value_type = String, format = Date, required = false)]
+    date: (),
 }
 
 /// A family member's derivative status.

@@ -8,16 +8,20 @@
 //! preparer's (`?copy=preparer`: with why each question is in the set and the
 //! latest marks and notes of the practice sessions). See
 //! `refuge_documents::PracticeCopy`.
+//!
+//! Both printouts come in each language Refuge speaks (`?lang=es`; English
+//! by default): the questions, their topic, why and preparation, the
+//! what-to-bring items and every fixed word in that language.
 
 use axum::extract::State;
 use jiff::civil::Date;
-use refuge_documents::{DocOptions, InterviewInfo, Mark, PracticeCopy, PrintOptions};
+use refuge_documents::{DocOptions, InterviewInfo, Lang, Mark, PracticeCopy, PrintOptions};
 use refuge_interview::{Bank, Forum};
 use serde::Deserialize;
 
 use super::{Details, document, forum_of, latest, set_of};
 use crate::cases::service::assessment_of;
-use crate::documents::{blocking, download};
+use crate::documents::{blocking, download, lang_detail, lang_file, print_lang};
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::Q;
@@ -37,6 +41,9 @@ struct PrintQuery {
     /// `client` (the default) or `preparer`.
     #[serde(default)]
     copy: String,
+    /// The printout's language (`es`); English when absent.
+    #[serde(default)]
+    lang: String,
 }
 
 /// The interview as recorded, owned, for the blocking pool.
@@ -55,6 +62,7 @@ struct Owned {
     forum: Forum,
     recorded: Option<Recorded>,
     date: Date,
+    lang: Lang,
 }
 
 impl Owned {
@@ -65,6 +73,7 @@ impl Owned {
                 client_name: Some(&self.name),
                 name_in_header: false,
                 prepared_by: Some(&self.by),
+                lang: self.lang,
             },
             forum: Some(self.forum),
             interview: self.recorded.as_ref().map(Recorded::info),
@@ -74,9 +83,11 @@ impl Owned {
 }
 
 /// The case's interview, forum, date and names for a printout.
-async fn owned(state: &AppState, case: &CaseRow, by: &str) -> Result<Owned, AppError> {
+async fn owned(state: &AppState, case: &CaseRow, by: &str, lang: &str) -> Result<Owned, AppError> {
+    let lang = print_lang(lang)?;
     let record = state.db.interview(&case.id).await?;
     Ok(Owned {
+        lang,
         number: case.number.clone(),
         name: case.client_name.clone(),
         by: by.to_string(),
@@ -118,7 +129,8 @@ async fn practice(
             AppError::BadRequest("copy: choose the client's or the preparer's copy".into())
         })?,
     };
-    let o = owned(&state, &case, &s.user.name).await?;
+    let o = owned(&state, &case, &s.user.name, &q.lang).await?;
+    let lang = o.lang;
     let (items, _, _) = set_of(&state, &case, o.forum).await;
     // The marks are read for the preparer's copy only: the client's never holds them.
     let marks = match copy {
@@ -143,14 +155,17 @@ async fn practice(
         PracticeCopy::Client => ("practice set, client's copy (PDF)", "practice-client"),
         PracticeCopy::Preparer => ("practice set, preparer's copy (PDF)", "practice-preparer"),
     };
-    download(&state, &s, &case, pdf, detail, file).await
+    let detail = lang_detail(detail, lang);
+    download(&state, &s, &case, pdf, &detail, &lang_file(file, lang)).await
 }
 
 async fn bring(
     State(state): State<AppState>,
     CaseAccess { case, who: s, .. }: CaseAccess<Member>,
+    Q(q): Q<PrintQuery>,
 ) -> PageResult {
-    let o = owned(&state, &case, &s.user.name).await?;
+    let o = owned(&state, &case, &s.user.name, &q.lang).await?;
+    let lang = o.lang;
     let (_, list, _) = set_of(&state, &case, o.forum).await;
     let ids: Vec<String> = list.into_iter().map(|c| c.id).collect();
     let pdf = blocking(move || {
@@ -166,13 +181,14 @@ async fn bring(
         refuge_documents::bring_pdf(&items, &ticked, &o.options())
     })
     .await?;
+    let detail = lang_detail("what-to-bring list (PDF)", lang);
     download(
         &state,
         &s,
         &case,
         pdf,
-        "what-to-bring list (PDF)",
-        "what-to-bring",
+        &detail,
+        &lang_file("what-to-bring", lang),
     )
     .await
 }

@@ -898,6 +898,29 @@ async fn the_demo_cases_are_valid_facts_and_fictional() {
         "every demo case is accepted by the engine"
     );
     assert!(cases.iter().all(|c| c.client_name.contains("fictional")));
+    // The Spanish-speaking client's case, with her application's answers.
+    let maria = cases
+        .iter()
+        .find(|c| c.client_name == refuge_web::demo::SPANISH)
+        .expect("the Spanish demo case is loaded");
+    assert_eq!(maria.client_language, "es", "her case is in her language");
+    assert!(
+        cases.iter().filter(|c| c.client_language == "en").count() == cases.len() - 1,
+        "the other demo clients are English-speaking"
+    );
+    let application = t
+        .db()
+        .application(&maria.id)
+        .await
+        .unwrap()
+        .expect("its application is saved");
+    assert!(
+        application
+            .document
+            .contains("\"native_language\":\"Spanish\""),
+        "{}",
+        application.document
+    );
     assert!(
         refuge_web::demo::load(t.db(), TODAY)
             .await

@@ -42,6 +42,38 @@ both! {
 }
 
 both! {
+    async fn the_memo_the_practice_set_and_what_to_bring_download_in_spanish_from_links_beside_the_english_ones(t) {
+        let ana = t.login("ana", Role::Attorney).await;
+        let case = t.case(&ana, "Rosa Example", FACTS).await;
+        let page = t.get(&format!("/cases/{}", case.id), Some(&ana)).await.body;
+        assert!(page.contains(&format!("href=\"/cases/{}/memo.pdf?lang=es\" download hreflang=\"es\" lang=\"es\">Español</a>", case.id)), "{page}");
+        let page = t.get(&format!("/cases/{}/practice", case.id), Some(&ana)).await.body;
+        for link in ["practice.pdf?lang=es", "practice/bring.pdf?lang=es"] {
+            assert!(page.contains(&format!("href=\"/cases/{}/{link}\" download", case.id)), "{link}: {page}");
+        }
+        for (path, file, detail) in [
+            ("memo.pdf?lang=es", "memo-es", "assessment memo (PDF), es"),
+            ("practice.pdf?lang=es", "practice-client-es", "practice set, client's copy (PDF), es"),
+            ("practice/bring.pdf?lang=es", "what-to-bring-es", "what-to-bring list (PDF), es"),
+        ] {
+            let r = t.get(&format!("/cases/{}/{path}", case.id), Some(&ana)).await;
+            assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+            assert_eq!(r.headers[header::CONTENT_TYPE], "application/pdf");
+            let disposition = r.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+            assert_eq!(disposition, format!("attachment; filename=\"{file}-{}.pdf\"", case.number));
+            let log = t.db().audit_log(Some(AuditAction::DocumentDownload), 10).await.unwrap();
+            assert!(log.iter().any(|e| e.detail == detail), "{detail} audited");
+        }
+        for path in ["memo.pdf?lang=xx", "practice.pdf?lang=klingon", "practice/bring.pdf?lang=zz"] {
+            let r = t.get(&format!("/cases/{}/{path}", case.id), Some(&ana)).await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}");
+            assert!(r.body.contains("lang: no printout in"), "{path}: {}", r.body);
+            assert!(r.body.contains("en, es"), "the choices are named: {}", r.body);
+        }
+    }
+}
+
+both! {
     async fn the_declaration_draft_downloads_as_pdf_and_as_markdown_from_the_case_page_and_is_audited(t) {
         let ana = t.login("ana", Role::Attorney).await;
         let case = t.case(&ana, "Rosa Example", FACTS).await;
