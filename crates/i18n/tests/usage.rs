@@ -45,6 +45,50 @@ const MADE_AT_RUN_TIME: &[(&str, &str)] = &[
         "intake-q-",
         "crates/web/src/intake/questions.rs, `message`, `option_message`",
     ),
+    // A document's fixed words, read as a whole set by its prefix
+    // (`refuge_i18n::words(lang, "doc-memo-")`), each key a field of the
+    // typst template's `t` (crates/documents/src/*.rs; the documents' tests
+    // read every PDF back in each language).
+    (
+        "doc-common-",
+        "crates/documents/src/lib.rs, the header and footer",
+    ),
+    ("doc-memo-", "crates/documents/src/memo.rs"),
+    ("doc-answers-", "crates/documents/src/answers.rs"),
+    ("doc-packet-", "crates/documents/src/packet.rs"),
+    ("doc-practice-", "crates/documents/src/practice.rs"),
+    ("doc-declaration-", "crates/documents/src/declaration.rs"),
+    // The interview bank's words by entry id (crates/interview/src/words.rs,
+    // `key`; crates/interview/tests/words.rs holds them to the bank both ways).
+    ("interview-", "crates/interview/src/words.rs"),
+    // The report's words for the engine's names: a relief's name, outcome,
+    // basis and summary; a finding's outcome, a deadline by its id, a
+    // weekday, a family member's relation and path (crates/report/src/view.rs;
+    // crates/report/tests/i18n.rs renders every name the engine can give).
+    (
+        "relief-",
+        "crates/report/src/view.rs, by the engine's relief names",
+    ),
+    (
+        "report-outcome-",
+        "crates/report/src/view.rs, a finding's outcome",
+    ),
+    (
+        "report-deadline-",
+        "crates/report/src/view.rs, a deadline's label by its id",
+    ),
+    (
+        "report-weekday-",
+        "crates/report/src/view.rs, a date's weekday",
+    ),
+    (
+        "report-relation-",
+        "crates/report/src/view.rs, a family member's relation",
+    ),
+    (
+        "report-path-",
+        "crates/report/src/view.rs, a family member's path",
+    ),
 ];
 
 /// Strings shaped like ids of a catalog area that are not messages (HTML
@@ -55,6 +99,8 @@ const NOT_MESSAGES: &[&str] = &[
     // crates/web/templates/intake/: an element id and a class.
     "intake-url",
     "intake-answer",
+    // crates/report/templates/sections.html: a class.
+    "relief-note",
 ];
 
 /// The functions and methods whose argument (after any plain arguments
@@ -138,7 +184,7 @@ fn sources() -> Vec<(PathBuf, String)> {
 }
 
 /// The double-quoted strings of a text that are shaped like a message id:
-/// lower-case words joined by hyphens (`"cases-title"`, wherever it
+/// lower-case words (with `_`) joined by hyphens (`"cases-title"`, wherever it
 /// stands: in Rust, or in a template's `{{ ctx.t("cases-title") }}` inside
 /// an attribute's quotes).
 fn id_shaped(text: &str) -> impl Iterator<Item = &str> {
@@ -152,7 +198,9 @@ fn id_shaped_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let rest = &bytes[i + 1..];
         let len = rest
             .iter()
-            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || **b == b'-')
+            .take_while(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || **b == b'-' || **b == b'_'
+            })
             .count();
         let s = &text[i + 1..i + 1 + len];
         (rest.get(len) == Some(&b'"')
