@@ -28,10 +28,10 @@ use crate::secret;
 use crate::state::AppState;
 use crate::store::{CaseRow, DbError, IntakeAnswer, IntakeDecision, stored_time};
 
-/// The staff pages' words. English until the user's own language is
-/// stored (issue 19's user preference); the client's answers are shown as typed.
-fn staff_words(_s: &Session) -> Words {
-    Words(Lang::english())
+/// The staff pages' words, in the staff user's language (Settings, else the
+/// browser's); the client's answers are shown as typed.
+fn staff_words(s: &Session) -> Words {
+    Words(s.lang)
 }
 
 /// What the case page shows of the intake: its link, the answers waiting,

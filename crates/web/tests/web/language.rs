@@ -181,6 +181,14 @@ async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_
         list.contains("<h1>Casos</h1>") && list.contains(">1 de junio de 2027</td>"),
         "{list}"
     );
+    let intake = t
+        .get(&format!("/cases/{}/intake", case.id), Some(&ana))
+        .await
+        .body;
+    assert!(
+        intake.contains("Entrevista inicial del cliente"),
+        "the client intake's staff pages too: {intake}"
+    );
     let missing = t.get("/cases/0000", Some(&ana)).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.body.contains("No encontrado"), "{}", missing.body);
