@@ -108,6 +108,26 @@ const MADE_AT_RUN_TIME: &[(&str, &str)] = &[
         "lawchange-unit-",
         "crates/web/src/lawchange/words.rs, a parameter's unit",
     ),
+    // The evidence checklist's elements and items, by their ids in
+    // crates/application/form/evidence.toml (crates/web/src/application/
+    // evidence.rs, `element_title`, `item_label`; its test holds the English
+    // to the checklist both ways), and the timeline's kinds by their names.
+    (
+        "evidence-",
+        "crates/web/src/application/evidence.rs, `checklist_words`",
+    ),
+    (
+        "application-timeline-kind-",
+        "crates/web/src/application/timeline.rs, `word`",
+    ),
+    (
+        "application-timeline-relation-",
+        "crates/web/src/application/timeline.rs, `word`",
+    ),
+    (
+        "application-timeline-source-",
+        "crates/web/src/application/timeline.rs, `said`",
+    ),
     // Each finding's question of law, by its definition's id
     // (crates/report/src/i18n.rs, `finding_message_id`;
     // crates/report/tests/i18n.rs holds them to the engine's both ways).
