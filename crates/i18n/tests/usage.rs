@@ -128,6 +128,9 @@ const MADE_AT_RUN_TIME: &[(&str, &str)] = &[
         "application-timeline-source-",
         "crates/web/src/application/timeline.rs, `said`",
     ),
+    // The countries by code (crates/web/src/facts/countries.rs, read as a
+    // set: `refuge_i18n::words(lang, "country-")`).
+    ("country-", "crates/web/src/facts/countries.rs, `countries`"),
     // Each finding's question of law, by its definition's id
     // (crates/report/src/i18n.rs, `finding_message_id`;
     // crates/report/tests/i18n.rs holds them to the engine's both ways).
@@ -142,6 +145,8 @@ const NOT_MESSAGES: &[&str] = &[
     // crates/web/templates/intake/: an element id and a class.
     "intake-url",
     "intake-answer",
+    // crates/web/src/facts/widgets.rs: the countries' datalist.
+    "country-names",
     // crates/report/templates/: classes.
     "relief-note",
     "finding-body",
