@@ -730,7 +730,7 @@ async fn a_case_calendar_has_an_all_day_event_per_deadline_without_the_clients_n
 }
 
 #[tokio::test]
-async fn the_calendar_feed_address_works_until_revoked() {
+async fn the_calendar_feed_address_works_until_revoked_in_the_users_language() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
     t.case(&who, "Client", ARRIVED).await;
@@ -745,6 +745,24 @@ async fn the_calendar_feed_address_works_until_revoked() {
     let feed = t.get(&url, None).await;
     assert_eq!(feed.status, StatusCode::OK);
     assert!(feed.body.contains("DTSTART;VALUE=DATE:20270601"));
+    // Issue 19: in the language the user chose, with no session to say it.
+    t.post("/settings/language", &who, &[("language", "es")])
+        .await;
+    let feed = t.get(&url, None).await.body.replace("\r\n ", "");
+    crate::reads(
+        &feed,
+        &[
+            "X-WR-CALNAME:Plazos de Refuge",
+            "SUMMARY:Plazo de un año para pedir asilo (caso 2026-0001)",
+            "Estado en la última evaluación: próxima.",
+            "DESCRIPTION:En una semana: Plazo de un año",
+        ],
+        &[
+            "One-year asylum filing deadline",
+            "In a week",
+            "Status when last assessed",
+        ],
+    );
     t.post("/settings/calendar", &who, &[("action", "revoke")])
         .await;
     assert_eq!(t.get(&url, None).await.status, StatusCode::NOT_FOUND);
