@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use refuge_i18n::{Lang, exists};
+use refuge_i18n::{Lang, tr_opt};
 
 use crate::domain::{AuditAction, CaseId};
 use crate::http::access::{CaseAccess, Member};
@@ -105,13 +105,13 @@ pub fn calendar(lang: Lang, name: &str, rows: &[DeadlineRow], reminders: &[u16])
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", compact(date)));
         line(&mut out, &format!("DTEND;VALUE=DATE:{}", compact(next)));
-        let label = named(
+        let label = tr_opt(
             lang,
             &format!("report-deadline-{}", r.deadline_id.replace('.', "-")),
         )
         .unwrap_or_else(|| r.label.clone());
-        let status =
-            named(lang, &format!("report-status-{}", r.status)).unwrap_or_else(|| r.status.clone());
+        let status = tr_opt(lang, &format!("report-status-{}", r.status))
+            .unwrap_or_else(|| r.status.clone());
         let summary = tr(
             lang,
             "calendar-summary",
@@ -146,11 +146,6 @@ pub fn calendar(lang: Lang, name: &str, rows: &[DeadlineRow], reminders: &[u16])
     }
     line(&mut out, "END:VCALENDAR");
     out
-}
-
-/// The message `id` in `lang`, if there is one.
-fn named(lang: Lang, id: &str) -> Option<String> {
-    exists(id).then(|| refuge_i18n::tr(lang, id))
 }
 
 pub fn ics_response(filename: &str, body: String) -> Response {

@@ -28,7 +28,7 @@ use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
 use refuge_application::evidence::ElementStatus;
-use refuge_i18n::{Lang, exists, tr};
+use refuge_i18n::{Lang, tr};
 
 /// A status in words.
 pub fn status_words(s: EvidenceStatus) -> &'static str {
@@ -53,11 +53,7 @@ pub fn item_label(lang: Lang, element: &str, item: &str, english: &str) -> Strin
 }
 
 fn checklist_words(lang: Lang, id: &str, english: &str) -> String {
-    if exists(id) {
-        tr(lang, id)
-    } else {
-        english.to_string()
-    }
+    refuge_i18n::tr_opt(lang, id).unwrap_or_else(|| english.to_string())
 }
 
 /// A finding's outcome in `lang`.

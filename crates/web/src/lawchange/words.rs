@@ -10,7 +10,7 @@
 //! reasons.
 
 use refuge_engine::change::{Cause, rules_detail};
-use refuge_i18n::{FluentValue, Lang, exists, tr, tr_with};
+use refuge_i18n::{FluentValue, Lang, exists, tr, tr_opt, tr_with};
 
 /// The cause in `lang`: the parameter by its name with its values before
 /// and after, the part of the law data, the rules with the findings that
@@ -91,11 +91,8 @@ pub fn item(lang: Lang, kind: &str, id: &str) -> String {
         "warning" => tr_with(lang, "lawchange-item-warning", &[("code", id.into())]),
         _ => {
             let label = format!("report-deadline-{}", id.replace('.', "-"));
-            if exists(&label) {
-                tr(lang, &label)
-            } else {
-                tr_with(lang, "lawchange-item-date", &[("id", id.into())])
-            }
+            tr_opt(lang, &label)
+                .unwrap_or_else(|| tr_with(lang, "lawchange-item-date", &[("id", id.into())]))
         }
     }
 }
@@ -211,11 +208,7 @@ pub fn parameter_message(id: &str) -> String {
 
 /// The message `id` in `lang` if there is one, else `fallback`.
 fn named(lang: Lang, id: &str, fallback: &str) -> String {
-    if exists(id) {
-        tr(lang, id)
-    } else {
-        fallback.to_string()
-    }
+    tr_opt(lang, id).unwrap_or_else(|| fallback.to_string())
 }
 
 #[cfg(test)]
