@@ -4,10 +4,10 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-use crate::calendar::{Rounding, add_days, add_years, age_on, weekday_name};
-use crate::facts::{Case, Relation};
+use crate::calendar::{Rounding, add_days, add_years, age_on, days_between, weekday_name};
+use crate::facts::{Case, FamilyMember, Relation};
 use crate::law::{Law, P};
-use crate::output::{DateKind, Deadline, Status};
+use crate::output::{DateKind, Deadline, Reminder, Status};
 
 /// The one-year filing deadline and how it was reached.
 #[derive(Clone, Copy)]
@@ -60,29 +60,97 @@ impl OneYear {
             because +=
                 " (29 February does not exist that year: 28 February, the earlier date, is taken)";
         }
-        if self.deadline == self.anniversary {
-            because += &text!(", a {}, a business day", weekday_name(self.anniversary));
-        } else {
-            let skipped: Vec<String> = std::iter::successors(Some(self.anniversary), |&d| {
-                Some(add_days(d, 1)).filter(|&next| next < self.deadline)
-            })
-            .map(|d| text!("{d} is {}", law.calendar.why_closed(d)))
-            .collect();
-            because += &text!(
-                "; {}; next business day {}",
-                skipped.join(", "),
-                self.deadline
-            );
-        }
-        if let Some(c) = law.closing(self.deadline) {
-            because += &text!(
-                " ({} was a closing of federal offices by executive order, {}, not a legal holiday; the earlier date is kept as the safe one)",
-                self.deadline,
-                c.reason
-            );
-        }
+        because += &rolled_text(law, self.anniversary, self.deadline);
         because
     }
+}
+
+/// How `anniversary` rolled to `deadline` past weekends and legal holidays,
+/// in words (", a Monday, a business day", or "; 2025-03-02 is a Sunday;
+/// next business day 2025-03-03"), and an executive-order closing on it.
+pub fn rolled_text(law: &Law, anniversary: Date, deadline: Date) -> String {
+    let mut because = if deadline == anniversary {
+        text!(", a {}, a business day", weekday_name(anniversary))
+    } else {
+        let skipped: Vec<String> = std::iter::successors(Some(anniversary), |&d| {
+            Some(add_days(d, 1)).filter(|&next| next < deadline)
+        })
+        .map(|d| text!("{d} is {}", law.calendar.why_closed(d)))
+        .collect();
+        text!("; {}; next business day {deadline}", skipped.join(", "))
+    };
+    if let Some(c) = law.closing(deadline) {
+        because += &text!(
+            " ({deadline} was a closing of federal offices by executive order, {}, not a legal holiday; the earlier date is kept as the safe one)",
+            c.reason
+        );
+    }
+    because
+}
+
+/// The window to file Form I-730 for a family member: two years from the
+/// grant (8 C.F.R. § 208.21(d)), its last day rolled past a weekend or legal
+/// holiday (8 C.F.R. § 1.2, "day").
+#[derive(Clone, Copy)]
+pub struct I730Window {
+    pub granted: Date,
+    pub years: i16,
+    pub anniversary: Date,
+    pub feb29_rounded: bool,
+    /// The last day a petition is received in time.
+    pub deadline: Date,
+}
+
+pub fn i730_window(law: &Law, granted: Date) -> I730Window {
+    let years = law.num(P::I730WindowYears, granted) as i16;
+    let (anniversary, feb29_rounded) = add_years(granted, years, Rounding::Deadline);
+    I730Window {
+        granted,
+        years,
+        anniversary,
+        feb29_rounded,
+        deadline: law.calendar.roll_forward(anniversary),
+    }
+}
+
+impl I730Window {
+    /// "Granted 2024-03-02; + 2 years = 2026-03-02; 2026-03-02 is a Sunday; next business day 2026-03-03"
+    pub fn because(&self, law: &Law) -> String {
+        text!(
+            "Granted {}; + {} years = {}{}{}",
+            self.granted,
+            self.years,
+            self.anniversary,
+            feb29(self.feb29_rounded, Rounding::Deadline),
+            rolled_text(law, self.anniversary, self.deadline)
+        )
+    }
+}
+
+/// Whether family member `m` comes through the principal's own grant:
+/// in the United States and named on the application (`spec/rules.md` § 6,
+/// the path `included`); every other member follows to join (Form I-730).
+pub fn included(m: &FamilyMember) -> bool {
+    m.in_us == Some(true) && m.on_application == Some(true)
+}
+
+/// How close a last day to act is: days left, and the smallest reminder
+/// threshold (`reminders.*`: 90, 30, 7 days) it is within; none further
+/// off than the first reminder, or once passed.
+pub fn reminder(law: &Law, as_of: Date, date: Date) -> Option<Reminder> {
+    let days_left = days_between(as_of, date);
+    if as_of > date {
+        return None;
+    }
+    [
+        P::ReminderLastDays,
+        P::ReminderSecondDays,
+        P::ReminderFirstDays,
+    ]
+    .into_iter()
+    .map(|p| law.num(p, date))
+    .find(|&within| days_left <= within)
+    .map(|within| Reminder { days_left, within })
 }
 
 /// How the filing date that counts was chosen.
@@ -153,6 +221,19 @@ impl<F: FnMut(Deadline)> Dates<F> {
         because: impl FnOnce() -> String,
         cite: &'static [&'static str],
     ) {
+        self.add_reminded((id, kind, label), date, status, None, because, cite);
+    }
+
+    /// [`Dates::add`], with the reminder a last day to act carries.
+    fn add_reminded(
+        &mut self,
+        (id, kind, label): (Cow<'static, str>, DateKind, Cow<'static, str>),
+        date: Date,
+        status: Status,
+        reminder: Option<Reminder>,
+        because: impl FnOnce() -> String,
+        cite: &'static [&'static str],
+    ) {
         let because = if self.explain {
             because()
         } else {
@@ -164,6 +245,7 @@ impl<F: FnMut(Deadline)> Dates<F> {
             label,
             date,
             status,
+            reminder,
             because,
             cite,
         });
@@ -388,6 +470,43 @@ fn each(
             ),
             &["8 C.F.R. § 208.21(d)"],
         );
+        let window = i730_window(law, granted);
+        for (i, m) in case.facts().family().iter().enumerate() {
+            if included(m) {
+                continue;
+            }
+            let fid = &case.family_ids()[i];
+            let (status, reminder) = match m.i730_filed_on {
+                Some(f) if f <= window.deadline => (Status::Met, None),
+                Some(_) => (Status::Missed, None),
+                None => (
+                    upcoming_or_passed(as_of, window.deadline),
+                    reminder(law, as_of, window.deadline),
+                ),
+            };
+            let filed = m.i730_filed_on;
+            out.add_reminded(
+                (
+                    Cow::Owned(text!("family.{fid}.i730")),
+                    DateKind::LastDay,
+                    Cow::Owned(text!("Last day to file Form I-730 for family member {fid}")),
+                ),
+                window.deadline,
+                status,
+                reminder,
+                move || {
+                    let tail = match filed {
+                        Some(f) => text!("filed (received) {f}"),
+                        None => "not filed yet: the day USCIS receives the petition counts".to_string(),
+                    };
+                    text!(
+                        "{}: the last day to file Form I-730 for this member to follow to join; {tail}. Later, only for humanitarian reasons (8 C.F.R. § 208.21(d)).",
+                        window.because(law)
+                    )
+                },
+                &["8 C.F.R. § 208.21(d)", "8 C.F.R. § 1.2"],
+            );
+        }
     } else if let Some(filed) = app.filed_on {
         let fee_from = law.date(P::AnnualFeeEffective, as_of);
         if as_of >= fee_from {
@@ -428,6 +547,33 @@ fn each(
         );
     }
 
+    // > 8 C.F.R. § 209.2(a)(1)(ii): one year of physical presence after being
+    // > granted asylum; for a member who followed to join, from the day they
+    // > became an asylee (their admission on an approved Form I-730).
+    for (i, m) in case.facts().family().iter().enumerate() {
+        let Some(since) = m.asylee_since else {
+            continue;
+        };
+        let years = law.num(P::AdjustmentWaitYears, since) as i16;
+        let (date, r) = add_years(since, years, Rounding::Eligibility);
+        let fid = &case.family_ids()[i];
+        out.add(
+            (
+                Cow::Owned(text!("family.{fid}.adjustment.eligible")),
+                DateKind::FirstDay,
+                Cow::Owned(text!("First day family member {fid} may apply for permanent residence (Form I-485)")),
+            ),
+            date,
+            upcoming_or_passed(as_of, date),
+            move || text!(
+                "An asylee through the principal since {since} + {years} year{} = {date}{}: the first day this member may apply to adjust (Form I-485), after a year of their own physical presence.",
+                if years == 1 { "" } else { "s" },
+                feb29(r, Rounding::Eligibility)
+            ),
+            &["INA § 209(b)(2)", "8 C.F.R. § 209.2(a)(1)(ii)"],
+        );
+    }
+
     // An unmarried child's 21st birthday matters while the age is not frozen
     // by a filing (CSPA). It is shown unless the child is known to be married:
     // while that is unknown, showing the date is the safe choice.
@@ -443,7 +589,7 @@ fn each(
             // The last day to act is the day before the birthday: on it the
             // child is no longer under 21.
             let date = add_days(birthday, -1);
-            out.add(
+            out.add_reminded(
                 (
                     Cow::Owned(text!("family.{}.age_21", case.family_ids()[i])),
                     DateKind::LastDay,
@@ -454,6 +600,7 @@ fn each(
                 ),
                 date,
                 upcoming_or_passed(as_of, date),
+                reminder(law, as_of, date),
                 move || text!(
                     "Born {birth}; turns {limit} on {birthday}{} (age {} on {as_of}), so the last day to file while under {limit} is the day before, {date}. Nothing is filed, so the Child Status Protection Act has not frozen the age: the child must be named on an application filed by then.",
                     feb29(r, Rounding::Deadline),

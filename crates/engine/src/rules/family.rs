@@ -9,6 +9,7 @@
 
 use jiff::civil::Date;
 
+use super::deadlines::{I730Window, i730_window, included};
 use super::{Eval, Ix};
 use crate::calendar::{Rounding, add_years, age_on, days_between};
 use crate::defs;
@@ -57,6 +58,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         .of_member(i)
         .decide(v)
         .because(|ev, derivative| derivative_because(ev, i, derivative));
+    i730(ev, i, ix);
     let derivative = ev.outcome(ix);
     let entry = FamilyEntry {
         id: case.family_ids()[i].clone(),
@@ -343,4 +345,80 @@ fn in_utero_text(ev: &Eval, i: usize, g: Date, birth: Date) -> String {
             "born {birth}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
         )
     }
+}
+
+/// > 8 C.F.R. § 208.21(d): The principal alien must file Form I-730 … within
+/// > two years after the date in which he or she was granted asylum status,
+/// > unless USCIS determines that the filing period should be extended for
+/// > humanitarian reasons.
+///
+/// Whether the asylee can petition for member `i` (who must qualify as a
+/// spouse or child, finding `derivative`) and in time: the window's last day
+/// rolled past a weekend or legal holiday (8 C.F.R. § 1.2). Made only after
+/// a grant; not applicable for a member included in the grant itself.
+fn i730(ev: &mut Eval, i: usize, derivative: Ix) -> Option<Ix> {
+    let case = ev.case;
+    let m = &case.facts().family()[i];
+    let after = [derivative];
+    let granted = case.facts().application().granted_on?;
+    if included(m) {
+        return Some(ev.finding(&defs::FAMILY_I730).of_member(i).after(&after).not_applicable().because_text(
+            "In the United States and named on the application: included in the grant itself, no Form I-730 is needed.",
+        ));
+    }
+    let window = i730_window(ev.law, granted);
+    let filed = m.i730_filed_on.unwrap_or(case.as_of());
+    let in_time = if filed <= window.deadline {
+        V::YES
+    } else {
+        V::fact(
+            m.humanitarian_reasons,
+            Fact::Family(i, field!("humanitarian_reasons")),
+        )
+    };
+    let qualifies = ev.yes(derivative);
+    Some(
+        ev.finding(&defs::FAMILY_I730)
+            .of_member(i)
+            .after(&after)
+            .decide(qualifies.and(in_time))
+            .because(|ev, _| i730_because(ev, i, derivative, &window)),
+    )
+}
+
+/// What [`i730`] finds, in words.
+fn i730_because(ev: &Eval, i: usize, derivative: Ix, window: &I730Window) -> String {
+    let m = &ev.case.facts().family()[i];
+    let who = match ev.outcome(derivative) {
+        Outcome::Yes => "qualifies as a spouse or child (see the derivative finding)",
+        Outcome::No | Outcome::NotApplicable => {
+            "does not qualify as a spouse or child (see the derivative finding), so no petition can be approved"
+        }
+        Outcome::Unknown => {
+            "may qualify as a spouse or child: the derivative finding is still open"
+        }
+    };
+    let when = match m.i730_filed_on {
+        Some(f) if f <= window.deadline => text!("filed (received) {f}, in time"),
+        Some(f) => text!("filed (received) {f}, after the window"),
+        None if ev.as_of <= window.deadline => {
+            text!("not filed yet; {} is within the window", ev.as_of)
+        }
+        None => text!("not filed yet, and the window has closed by {}", ev.as_of),
+    };
+    let late = m.i730_filed_on.unwrap_or(ev.as_of) > window.deadline;
+    let humanitarian = match (late, m.humanitarian_reasons) {
+        (false, _) => "",
+        (true, Some(true)) => {
+            " Humanitarian reasons are given to excuse the late filing: explain them in the petition (8 C.F.R. § 208.21(d)); USCIS decides whether to extend the period."
+        }
+        (true, Some(false)) => " No humanitarian reason excuses the late filing.",
+        (true, None) => {
+            " A late petition is accepted only if USCIS extends the period for humanitarian reasons: are there any?"
+        }
+    };
+    text!(
+        "This member {who}. Window: {}: the last day to file. Petition {when}.{humanitarian}",
+        window.because(ev.law)
+    )
 }

@@ -604,7 +604,12 @@ proptest! {
             prop_assert_eq!(a.reliefs.asylum.outcome, ReliefOutcome::Granted);
             prop_assert!(a.reliefs.asylum.reasons.is_empty());
             for q in &a.questions {
-                prop_assert!(q.why.iter().all(|w| w.starts_with("family.")), "{} asked for {:?}", q.fact, q.why);
+                // Only what the family and the time after the grant need
+                // (section 6, and 8: adjustment, the status, naturalization).
+                prop_assert!(
+                    q.why.iter().all(|w| refuge_engine::defs::find(w).is_some_and(|d| d.section == "6" || d.section == "8")),
+                    "{} asked for {:?}", q.fact, q.why
+                );
             }
         } else {
             prop_assert_ne!(a.reliefs.asylum.outcome, ReliefOutcome::Granted);
