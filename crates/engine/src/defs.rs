@@ -161,13 +161,13 @@ defs! {
         ["INA § 209(b)", "8 C.F.R. § 209.2(a)(1)"];
     STATUS_RETURN = "status.return_to_country", "8",
         "Has the asylee travelled, since the grant, to a country of nationality (the country of claimed persecution)?",
-        ["INA § 208(c)(2)(A)", "INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)"];
+        ["INA § 208(c)(2)(A)", "INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)(2)"];
     STATUS_PASSPORT = "status.national_passport", "8",
         "Has the asylee renewed, obtained or travelled on a passport of a country of nationality since the grant?",
-        ["INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)"];
+        ["INA § 208(c)(2)(A)", "INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)(2)"];
     STATUS_REAVAILMENT = "status.reavailment", "8",
-        "Has the asylee voluntarily re-availed themself of the protection of a country of nationality, a ground to terminate asylum?",
-        ["INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)"];
+        "Has the asylee voluntarily re-availed themself of the protection of a country of nationality by returning there with permanent residence, or a reasonable possibility of it, a ground to terminate asylum?",
+        ["INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)(2)"];
     STATUS_TRAVEL_DOCUMENT = "status.travel_document", "8",
         "Did the asylee, while an asylee, travel abroad without a refugee travel document (or advance parole) to return on?",
         ["8 C.F.R. § 223.1(b)", "8 C.F.R. § 223.2(b)(2)"];

@@ -520,7 +520,9 @@ facts_struct!(
         ground_waivable: Option<bool>,
         /// Renewed, obtained or used a passport of a country of nationality since the grant.
         passport_renewed: Option<bool>,
-        /// Voluntarily re-availed oneself of the protection of a country of nationality (INA § 208(c)(2)(D)).
+        /// Voluntarily re-availed oneself of the protection of a country of
+        /// nationality, returning there with permanent residence or a
+        /// reasonable possibility of it (INA § 208(c)(2)(D)).
         protection_availed: Option<bool>,
     }
 );

@@ -286,7 +286,7 @@ fn home(case: &Case) -> Result<Vec<Country>, V> {
 /// > (b)(1) owing to a fundamental change in circumstances; … (D) the alien
 /// > has voluntarily availed himself or herself of the protection of the
 /// > alien's country of nationality …
-/// (8 C.F.R. § 208.24(a): USCIS may terminate a grant on those grounds.)
+/// (8 C.F.R. § 208.24(a)(2): USCIS may terminate a grant on those grounds.)
 /// A refugee travel document is what an asylee returns on (8 C.F.R. § 223.1(b)).
 ///
 /// Asked only where the case shows a trip since the grant.
@@ -317,7 +317,7 @@ fn risks(ev: &mut Eval, granted: Date, adjusted: Option<Date>) {
                 .collect();
             match outcome {
                 Outcome::Yes => text!(
-                    "Travelled to a country of claimed persecution since the grant on {granted}: {}. A return may show that the fear is no longer well-founded or that the asylee re-availed themself of that country's protection, grounds on which USCIS may terminate asylum (8 C.F.R. § 208.24(a)); be ready to explain why the trip was made and how the asylee stayed safe.",
+                    "Travelled to a country of claimed persecution since the grant on {granted}: {}. A return is not by itself a ground of termination, but USCIS may take it as showing that the asylee no longer fears persecution there (INA § 208(c)(2)(A)) or, with permanent residence there, re-availment (§ 208(c)(2)(D)), grounds on which it may terminate asylum (8 C.F.R. § 208.24(a)(2)); be ready to explain why the trip was made and how the asylee stayed safe.",
                     super::words_list(&went)
                 ),
                 Outcome::No => text!("No trip since the grant on {granted} went to a country of claimed persecution."),
@@ -338,7 +338,7 @@ fn risks(ev: &mut Eval, granted: Date, adjusted: Option<Date>) {
         .finding(&defs::STATUS_PASSPORT)
         .decide(passport)
         .because(|_, outcome| match outcome {
-            Outcome::Yes => "A passport of a country of nationality was renewed, obtained or travelled on since the grant. Applying for, renewing or using that passport is seen as asking for that country's protection: it is evidence of voluntary re-availment, a ground to terminate asylum (INA § 208(c)(2)(D); 8 C.F.R. § 208.24(a)). An asylee travels on a refugee travel document.".to_string(),
+            Outcome::Yes => "A passport of a country of nationality was renewed, obtained or travelled on since the grant. Applying for, renewing or using it is asking that country for its protection: USCIS may take it as showing that the asylee no longer fears persecution there (INA § 208(c)(2)(A)), and it bears on re-availment (§ 208(c)(2)(D)), grounds on which it may terminate asylum (8 C.F.R. § 208.24(a)(2)). An asylee travels on a refugee travel document.".to_string(),
             Outcome::No => "No passport of a country of nationality renewed, obtained or used since the grant.".to_string(),
             _ => "Whether a passport of a country of nationality was renewed or used since the grant is not fully recorded (after_grant.passport_renewed, trips[].document).".to_string(),
         });
@@ -352,12 +352,12 @@ fn risks(ev: &mut Eval, granted: Date, adjusted: Option<Date>) {
         .because(|ev, outcome| {
             let signs = deps.iter().any(|&i| ev.outcome(i) == Outcome::Yes);
             let mut s = match outcome {
-                Outcome::Yes => "The asylee voluntarily re-availed themself of the protection of a country of nationality (after_grant.protection_availed): a ground on which USCIS may terminate asylum (INA § 208(c)(2)(D); 8 C.F.R. § 208.24(a)), and the asylee may no longer be a refugee for adjustment (INA § 209(b)(3)).".to_string(),
+                Outcome::Yes => "The asylee voluntarily re-availed themself of the protection of a country of nationality, returning there with permanent residence or a reasonable possibility of it (after_grant.protection_availed): a ground on which USCIS may terminate asylum (INA § 208(c)(2)(D); 8 C.F.R. § 208.24(a)(2)), and the asylee may no longer be a refugee for adjustment (INA § 209(b)(3)).".to_string(),
                 Outcome::No => "The practitioner judges that the asylee did not re-avail themself of the protection of a country of nationality (after_grant.protection_availed).".to_string(),
                 _ => "Whether the asylee re-availed themself of a country of nationality's protection is a judgment not yet recorded (after_grant.protection_availed).".to_string(),
             };
             if signs {
-                s += " A return there or the use of its passport since the grant (above) bears on that judgment: re-availment must be voluntary, intended, and actually obtain that country's protection.";
+                s += " A return there or the use of its passport since the grant (above) bears on that judgment: the statute asks for a voluntary return with permanent resident status there, or a reasonable possibility of obtaining it.";
             }
             s
         });
@@ -384,7 +384,7 @@ fn risks(ev: &mut Eval, granted: Date, adjusted: Option<Date>) {
         })))
     };
     decision.because(|_, outcome| match outcome {
-        Outcome::Yes => "A trip while an asylee was made without a refugee travel document (or advance parole): an asylee needs one to return after travel abroad (8 C.F.R. § 223.1(b)); without it, readmission is at the discretion of the port of entry, and one abroad less than a year may ask USCIS to accept Form I-131 there (8 C.F.R. § 223.2(b)(2)(ii)).".to_string(),
+        Outcome::Yes => "A trip while an asylee was made without a refugee travel document (or advance parole): an asylee needs one to return after travel abroad (8 C.F.R. § 223.1(b)); without it, readmission is at the discretion of the port of entry, and one abroad a year or less may ask USCIS to accept Form I-131 for a refugee travel document from abroad, at its discretion (8 C.F.R. § 223.2(b)(2); 9 FAM 203.7).".to_string(),
         Outcome::No => "Every trip while an asylee was made on a refugee travel document or advance parole.".to_string(),
         Outcome::NotApplicable => "No trip was made while an asylee: the trips since the grant began after the adjustment.".to_string(),
         Outcome::Unknown => "The document some trip while an asylee was made on is not recorded (trips[].document).".to_string(),

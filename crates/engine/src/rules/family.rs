@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 use super::deadlines::{I730Window, i730_window, included};
 use super::{Eval, Ix};
-use crate::calendar::{Rounding, add_years, age_on, days_between};
+use crate::calendar::{age_on, days_between};
 use crate::defs;
 use crate::facts::{FamilyMember, Relation};
 use crate::law::P;
@@ -114,8 +114,7 @@ fn derivative_because(ev: &Eval, i: usize, derivative: Outcome) -> String {
     // > only for humanitarian reasons.
     let grant = case.facts().application().granted_on;
     if let (Some(FamilyPath::FollowToJoin), Some(g)) = (path(m, derivative), grant) {
-        let years = ev.law.num(P::I730WindowYears, g) as i16;
-        let (last, _) = add_years(g, years, Rounding::Deadline);
+        let last = i730_window(ev.law, g).deadline;
         if case.as_of() > last {
             because += &text!(
                 " Caution: the two-year window to file Form I-730 for this member closed on {last}; a late petition is accepted only for humanitarian reasons (8 C.F.R. § 208.21(d))."
@@ -418,7 +417,7 @@ fn i730_because(ev: &Eval, i: usize, derivative: Ix, window: &I730Window) -> Str
         }
     };
     text!(
-        "This member {who}. Window: {}: the last day to file. Petition {when}.{humanitarian}",
+        "{}: the last day to file Form I-730. This member {who}. Petition {when}.{humanitarian}",
         window.because(ev.law)
     )
 }

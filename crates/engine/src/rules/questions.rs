@@ -929,7 +929,7 @@ pub fn worded(fact: &Fact, case: &Case) -> Option<Worded> {
             ),
             fields::AFTER_GRANT_PROTECTION_AVAILED => q!(
                 "question-after_grant-protection_availed",
-                "Has the asylee voluntarily sought the protection of the home country again (for example a passport used to live or travel there, or a return to settle)?"
+                "Has the asylee voluntarily gone back to the home country to live there with permanent residence, or with a reasonable possibility of obtaining it (seeking its protection again)?"
             ),
             _ => return None,
         },

@@ -161,6 +161,6 @@ question-after_grant-firmly_resettled = Since the grant, has the asylee been off
 question-after_grant-inadmissible = Does any ground of inadmissibility apply to the asylee (crimes, health, immigration violations, security; the questions of Form I-485 Part 8)?
 question-after_grant-ground_waivable = Can that ground of inadmissibility be waived for an asylee (Form I-602, INA § 209(c)), that is, it is not drug trafficking or a security or terrorism ground?
 question-after_grant-passport_renewed = Since the grant, has the asylee applied for, renewed or used a passport of the home country?
-question-after_grant-protection_availed = Has the asylee voluntarily sought the protection of the home country again (for example a passport used to live or travel there, or a return to settle)?
+question-after_grant-protection_availed = Has the asylee voluntarily gone back to the home country to live there with permanent residence, or with a reasonable possibility of obtaining it (seeking its protection again)?
 question-phrase-trip-dated = the trip that began on { $date }
 question-phrase-trip-numbered = trip { $n }

@@ -150,6 +150,6 @@ question-after_grant-firmly_resettled = Desde la concesión, ¿se le ha ofrecido
 question-after_grant-inadmissible = ¿Se aplica a la persona asilada alguna causa de inadmisibilidad (delitos, salud, infracciones migratorias, seguridad; las preguntas de la Parte 8 del Formulario I-485)?
 question-after_grant-ground_waivable = ¿Esa causa de inadmisibilidad se puede dispensar para una persona asilada (Formulario I-602, INA § 209(c)), es decir, no es narcotráfico ni una causa de seguridad o terrorismo?
 question-after_grant-passport_renewed = Desde la concesión, ¿la persona asilada ha solicitado, renovado o usado un pasaporte de su país de origen?
-question-after_grant-protection_availed = ¿La persona asilada ha vuelto a acogerse voluntariamente a la protección de su país de origen (por ejemplo, un pasaporte usado para vivir o viajar allí, o un regreso para establecerse)?
+question-after_grant-protection_availed = ¿La persona asilada ha regresado voluntariamente a su país de origen para vivir allí con residencia permanente, o con una posibilidad razonable de obtenerla (acogiéndose de nuevo a su protección)?
 question-phrase-trip-dated = el viaje que comenzó el { $date_long }
 question-phrase-trip-numbered = el viaje { $n }
