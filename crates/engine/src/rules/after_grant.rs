@@ -182,16 +182,12 @@ fn adjustment(ev: &mut Eval, granted: Date) {
         ag.ground_waivable,
         Fact::AfterGrant(field!("after_grant.ground_waivable")),
     );
-    let admissible = V::fact(
+    let inadmissible = V::fact(
         ag.inadmissible,
         Fact::AfterGrant(field!("after_grant.inadmissible")),
-    )
-    .negate()
-    .or(V::fact(
-        ag.inadmissible,
-        Fact::AfterGrant(field!("after_grant.inadmissible")),
-    )
-    .and(waivable));
+    );
+    // Not inadmissible, or every ground waivable (INA § 209(c)).
+    let admissible = inadmissible.clone().negate().or(inadmissible.and(waivable));
     let admissible_ix = ev
         .finding(&defs::ADJUSTMENT_ADMISSIBLE)
         .decide(admissible)

@@ -445,18 +445,16 @@ fn each(
         if screened {
             return;
         }
-        let years = law.num(P::AdjustmentWaitYears, granted) as i16;
-        let (date, r) = add_years(granted, years, Rounding::Eligibility);
-        out.add(
-            named("adjustment.eligible", DateKind::FirstDay, "First day to apply for permanent residence (Form I-485)"),
-            date,
-            upcoming_or_passed(as_of, date),
-            move || text!(
-                "Granted {granted} + {years} year{} = {date}{}: the first day the asylee may apply to adjust to permanent residence (Form I-485) after one year of physical presence.",
-                if years == 1 { "" } else { "s" },
-                feb29(r, Rounding::Eligibility)
+        adjustment_eligible(
+            &mut out,
+            law,
+            as_of,
+            named(
+                "adjustment.eligible",
+                DateKind::FirstDay,
+                "First day to apply for permanent residence (Form I-485)",
             ),
-            &["INA § 209(b)(2)", "8 C.F.R. § 209.2(a)(1)(ii)"],
+            ("Granted", granted, "the asylee"),
         );
         let years = law.num(P::I730WindowYears, granted) as i16;
         let (date, r) = add_years(granted, years, Rounding::Deadline);
@@ -554,23 +552,23 @@ fn each(
         let Some(since) = m.asylee_since else {
             continue;
         };
-        let years = law.num(P::AdjustmentWaitYears, since) as i16;
-        let (date, r) = add_years(since, years, Rounding::Eligibility);
         let fid = &case.family_ids()[i];
-        out.add(
+        adjustment_eligible(
+            &mut out,
+            law,
+            as_of,
             (
                 Cow::Owned(text!("family.{fid}.adjustment.eligible")),
                 DateKind::FirstDay,
-                Cow::Owned(text!("First day family member {fid} may apply for permanent residence (Form I-485)")),
+                Cow::Owned(text!(
+                    "First day family member {fid} may apply for permanent residence (Form I-485)"
+                )),
             ),
-            date,
-            upcoming_or_passed(as_of, date),
-            move || text!(
-                "An asylee through the principal since {since} + {years} year{} = {date}{}: the first day this member may apply to adjust (Form I-485), after a year of their own physical presence.",
-                if years == 1 { "" } else { "s" },
-                feb29(r, Rounding::Eligibility)
+            (
+                "An asylee through the principal since",
+                since,
+                "this member",
             ),
-            &["INA § 209(b)(2)", "8 C.F.R. § 209.2(a)(1)(ii)"],
         );
     }
 
@@ -610,6 +608,32 @@ fn each(
             );
         }
     }
+}
+
+/// The first day to apply to adjust to permanent residence: a year after
+/// `since` (INA § 209(b)(2); 8 C.F.R. § 209.2(a)(1)(ii)), the day of the
+/// grant or, for a member who followed to join, the day they became an
+/// asylee; `(from, since, who)` word the arithmetic.
+fn adjustment_eligible<F: FnMut(Deadline)>(
+    out: &mut Dates<F>,
+    law: &Law,
+    as_of: Date,
+    name: (Cow<'static, str>, DateKind, Cow<'static, str>),
+    (from, since, who): (&'static str, Date, &'static str),
+) {
+    let years = law.num(P::AdjustmentWaitYears, since) as i16;
+    let (date, r) = add_years(since, years, Rounding::Eligibility);
+    out.add(
+        name,
+        date,
+        upcoming_or_passed(as_of, date),
+        move || text!(
+            "{from} {since} + {years} year{} = {date}{}: the first day {who} may apply to adjust to permanent residence (Form I-485) after one year of physical presence.",
+            if years == 1 { "" } else { "s" },
+            feb29(r, Rounding::Eligibility)
+        ),
+        &["INA § 209(b)(2)", "8 C.F.R. § 209.2(a)(1)(ii)"],
+    );
 }
 
 /// The annual asylum fee (Pub. L. 119-21, § 100009): every anniversary of

@@ -7,28 +7,34 @@ use serde_json::{Value, json};
 
 use crate::{run, table, with};
 
-/// An asylee granted on `granted` (filed 2021-11-30, arrived 2020-01-10),
-/// assessed on `as_of`, with `extra` merged at the top.
-fn granted(granted: &str, as_of: &str, extra: Value) -> Value {
-    let mut v = json!({
-        "as_of": as_of,
-        "arrivals": [{ "date": "2020-01-10" }],
-        "application": { "filed_on": "2021-11-30", "granted_on": granted },
-        "harms": [{ "id": "h1", "date": "2019-06-02" }]
-    });
+/// `v` with the fields of the object `extra` set over its own.
+fn merged(mut v: Value, extra: Value) -> Value {
     if let (Value::Object(v), Value::Object(e)) = (&mut v, extra) {
         v.extend(e);
     }
     v
 }
 
+/// An asylee granted on `granted` (filed 2021-11-30, arrived 2020-01-10),
+/// assessed on `as_of`, with `extra` merged at the top.
+fn granted(granted: &str, as_of: &str, extra: Value) -> Value {
+    merged(
+        json!({
+            "as_of": as_of,
+            "arrivals": [{ "date": "2020-01-10" }],
+            "application": { "filed_on": "2021-11-30", "granted_on": granted },
+            "harms": [{ "id": "h1", "date": "2019-06-02" }]
+        }),
+        extra,
+    )
+}
+
 /// A family member abroad, not on the application (follows to join), with `m` merged in.
 fn abroad(m: Value) -> Value {
-    let mut v = json!({ "in_us": false, "on_application": false });
-    if let (Value::Object(v), Value::Object(o)) = (&mut v, m) {
-        v.extend(o);
-    }
-    json!([v])
+    json!([merged(
+        json!({ "in_us": false, "on_application": false }),
+        m
+    )])
 }
 
 fn spouse(began: &str) -> Value {
@@ -188,11 +194,10 @@ fn form_i730_two_year_window() {
     // last day rolls to Monday 2026-03-02 (8 C.F.R. § 1.2, "day").
     let fam = |m: Value| json!({ "family": abroad(m) });
     let s1 = |extra: Value| {
-        let mut m = json!({ "id": "s1", "relation": "spouse", "married": true, "relationship_began": "2019-06-01" });
-        if let (Value::Object(m), Value::Object(e)) = (&mut m, extra) {
-            m.extend(e);
-        }
-        fam(m)
+        fam(merged(
+            json!({ "id": "s1", "relation": "spouse", "married": true, "relationship_began": "2019-06-01" }),
+            extra,
+        ))
     };
     table(vec![
         (
@@ -326,13 +331,7 @@ fn a_derivative_who_followed_to_join_counts_their_year_from_their_own_arrival() 
 #[test]
 fn asylee_adjustment_requirements() {
     let clean = json!({ "still_refugee": true, "firmly_resettled": false, "inadmissible": false });
-    let ag = |over: Value| {
-        let mut v = clean.clone();
-        if let (Value::Object(v), Value::Object(o)) = (&mut v, over) {
-            v.extend(o);
-        }
-        v
-    };
+    let ag = |over: Value| merged(clean.clone(), over);
     table(vec![
         (
             "Physical presence of exactly one year, with no trip: met (INA § 209(b)(2); 8 C.F.R. § 209.2(a)(1)(ii))",
@@ -477,11 +476,11 @@ fn asylee_adjustment_requirements() {
 fn risks_to_the_status_asked_where_the_case_shows_trips() {
     // The base case's nationality is Nicaragua (NI).
     let trip = |t: Value| {
-        let mut v = json!({ "departed": "2025-07-01", "returned": "2025-07-20" });
-        if let (Value::Object(v), Value::Object(o)) = (&mut v, t) {
-            v.extend(o);
-        }
-        json!({ "trips": [v], "after_grant": { "passport_renewed": false, "protection_availed": false } })
+        let t = merged(
+            json!({ "departed": "2025-07-01", "returned": "2025-07-20" }),
+            t,
+        );
+        json!({ "trips": [t], "after_grant": { "passport_renewed": false, "protection_availed": false } })
     };
     table(vec![
         (
