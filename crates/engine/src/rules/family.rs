@@ -361,9 +361,18 @@ fn i730(ev: &mut Eval, i: usize, derivative: Ix) -> Option<Ix> {
     let after = [derivative];
     let granted = case.facts().application().granted_on?;
     if included(m) {
-        return Some(ev.finding(&defs::FAMILY_I730).of_member(i).after(&after).not_applicable().because_text(
-            "In the United States and named on the application: included in the grant itself, no Form I-730 is needed.",
-        ));
+        // Issue 20: a member both included and petitioned for is explained.
+        return Some(
+            ev.finding(&defs::FAMILY_I730)
+                .of_member(i)
+                .after(&after)
+                .not_applicable()
+                .because_text(if m.i730_filed_on.is_some() {
+                    "In the United States and named on the application: included in the grant itself, so no Form I-730 is needed. A Form I-730 is also recorded for this member: both are possible only in specific situations (for example a member the grant did not include, or a child who would age out of the I-589's derivative status); check which applies before relying on either."
+                } else {
+                    "In the United States and named on the application: included in the grant itself, no Form I-730 is needed."
+                }),
+        );
     }
     let window = i730_window(ev.law, granted);
     let filed = m.i730_filed_on.unwrap_or(case.as_of());

@@ -189,6 +189,24 @@ fn form_i730_eligibility_for_each_family_member() {
 }
 
 #[test]
+fn a_member_both_included_and_petitioned_for_is_explained() {
+    let facts = with(granted(
+        "2024-10-15",
+        "2026-05-01",
+        json!({ "family": [{ "id": "c1", "relation": "child", "married": false, "birth_date": "2010-01-01",
+                             "in_us": true, "on_application": true, "i730_filed_on": "2025-01-10" }] }),
+    ));
+    let a = run(&facts);
+    let f = a.finding("family.c1.i730").unwrap();
+    assert_eq!(f.outcome.as_str(), "not_applicable");
+    assert!(
+        f.because.contains("possible only in specific situations"),
+        "{}",
+        f.because
+    );
+}
+
+#[test]
 fn form_i730_two_year_window() {
     // Granted Friday 2024-03-01: two years later is Sunday 2026-03-01, so the
     // last day rolls to Monday 2026-03-02 (8 C.F.R. § 1.2, "day").
