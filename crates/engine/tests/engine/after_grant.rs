@@ -747,3 +747,46 @@ fn bad_trips_are_errors_naming_the_field() {
     let e = assess_json(&facts.to_string(), today, Law::embedded()).unwrap_err();
     assert_eq!(e.field, "family[0].i730_filed_on");
 }
+
+proptest::proptest! {
+    /// Trips in any order, of any length, returned or not, before or after the
+    /// grant and the adjustment: the facts are assessed, the counts never
+    /// exceed the days counted, or they are refused naming a trip's field;
+    /// never a panic.
+    #[test]
+    fn any_trips_are_counted_or_refused_naming_a_trip(
+        trips in proptest::collection::vec((0i64..2200, 0i64..500, proptest::bool::ANY), 0..6),
+        adjusted in proptest::bool::ANY,
+    ) {
+        let day = |n: i64| refuge_engine::calendar::add_days(jiff::civil::date(2021, 1, 1), n).to_string();
+        let trips: Vec<Value> = trips
+            .iter()
+            .map(|&(d, len, back)| {
+                let mut t = json!({ "departed": day(d), "countries": ["MX"], "document": "refugee_travel_document" });
+                if back {
+                    t["returned"] = json!(day(d + len));
+                }
+                t
+            })
+            .collect();
+        let app = if adjusted {
+            json!({ "filed_on": "2020-11-30", "granted_on": "2021-06-01", "adjusted_on": "2023-02-01" })
+        } else {
+            json!({ "filed_on": "2020-11-30", "granted_on": "2021-06-01" })
+        };
+        let facts = json!({ "as_of": "2026-11-27", "application": app, "trips": trips });
+        match assess_json(&facts.to_string(), jiff::civil::date(2026, 11, 27), Law::embedded()) {
+            Ok(a) => {
+                let id = if adjusted { "naturalization.physical_presence" } else { "adjustment.physical_presence" };
+                let f = a.finding(id).expect("the presence count");
+                // "… N days, M of them abroad …": counted, and M never exceeds N.
+                let text = &f.because;
+                let at = text.find(" days, ").expect("the counts");
+                let days: i64 = text[..at].rsplit(' ').next().unwrap().parse().unwrap();
+                let abroad: i64 = text[at + 7..].split(' ').next().unwrap().parse().unwrap();
+                proptest::prop_assert!(abroad <= days, "{text}");
+            }
+            Err(e) => proptest::prop_assert!(e.field.starts_with("trips["), "{e}"),
+        }
+    }
+}

@@ -613,6 +613,11 @@ proptest! {
             }
         } else {
             prop_assert_ne!(a.reliefs.asylum.outcome, ReliefOutcome::Granted);
+            // Nothing of the time after the grant before one (issue 20).
+            for f in &a.findings {
+                let def = refuge_engine::defs::find(&f.id).unwrap();
+                prop_assert!(def.section != "8" && def.id != refuge_engine::defs::FAMILY_I730.id, "{} before a grant", f.id);
+            }
         }
     }
 
