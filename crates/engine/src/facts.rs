@@ -486,6 +486,9 @@ facts_struct!(FamilyMember {
     /// member already here. Their own year before adjustment runs from it.
     #[serde(deserialize_with = "de_date")]
     asylee_since: Option<Date>,
+    /// The day the member's own Form I-485 (as an asylee) was approved.
+    #[serde(deserialize_with = "de_date")]
+    adjusted_on: Option<Date>,
 });
 
 facts_struct!(
@@ -783,6 +786,15 @@ impl Case {
             )?;
             past(&|| format!("family[{i}].i730_filed_on"), m.i730_filed_on)?;
             past(&|| format!("family[{i}].asylee_since"), m.asylee_since)?;
+            past(&|| format!("family[{i}].adjusted_on"), m.adjusted_on)?;
+            if let (Some(adjusted), Some(since)) = (m.adjusted_on, m.asylee_since)
+                && adjusted < since
+            {
+                return Err(InputError::new(
+                    format!("family[{i}].adjusted_on"),
+                    format!("{adjusted} is before family[{i}].asylee_since {since}"),
+                ));
+            }
             // > 8 C.F.R. § 208.21(d): a petition is filed by an asylee: not before the grant.
             if let (Some(filed), Some(granted)) = (m.i730_filed_on, app.granted_on)
                 && filed < granted

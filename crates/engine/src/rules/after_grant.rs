@@ -10,6 +10,7 @@
 use jiff::civil::Date;
 
 use super::Eval;
+use super::deadlines::Residence;
 use crate::calendar::{Rounding, add_days, add_years, days_between};
 use crate::defs;
 use crate::facts::{Case, Country, TravelDocument, Trip};
@@ -18,8 +19,9 @@ use crate::logic::{Fact, Need, V};
 use crate::output::Outcome;
 
 // NOT MODELLED: a family member's own physical presence, travel and
-// adjustment (only their eligibility date, `family.<fid>.adjustment.eligible`,
-// from `family[].asylee_since`); the good-moral-character period of
+// adjustment requirements (only their dates, `family.<fid>.adjustment.eligible`
+// and the residence dates, from `family[].asylee_since` and `adjusted_on`);
+// the good-moral-character period of
 // naturalization; an approved Form N-470 preserving residence; the
 // three-year period for the spouse of a U.S. citizen (INA § 319(a)).
 pub fn run(ev: &mut Eval) {
@@ -408,12 +410,12 @@ pub struct NaturalizationPeriod {
 
 impl NaturalizationPeriod {
     pub fn of(case: &Case, law: &crate::Law, adjusted: Date) -> NaturalizationPeriod {
-        let years = law.num(P::LprRollbackYears, adjusted) as i16;
-        let (lpr, _) = add_years(adjusted, -years, Rounding::Eligibility);
-        let years = law.num(P::NaturalizationResidenceYears, lpr) as i16;
-        let early = law.num(P::NaturalizationEarlyFilingDays, lpr);
-        let (five, _) = add_years(lpr, years, Rounding::Eligibility);
-        let earliest_filing = add_days(five, -early);
+        let Residence {
+            lpr,
+            residence_years: years,
+            earliest_filing,
+            ..
+        } = Residence::of(law, adjusted);
         let end = case.as_of().max(earliest_filing);
         let (back, _) = add_years(end, -years, Rounding::Eligibility);
         let months = law.num(P::NaturalizationPresenceMonths, lpr);

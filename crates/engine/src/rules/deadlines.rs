@@ -517,31 +517,22 @@ fn each(
     }
 
     if let Some(adjusted) = app.adjusted_on {
-        let years = law.num(P::LprRollbackYears, adjusted) as i16;
-        let (lpr, r) = add_years(adjusted, -years, Rounding::Eligibility);
-        out.add(
-            named("lpr.date", DateKind::Record, "Permanent residence recorded as of"),
-            lpr,
-            Status::Met,
-            move || text!(
-                "Adjustment approved {adjusted}; an asylee's permanent residence is recorded as of {years} year earlier: {lpr}{}.",
-                feb29(r, Rounding::Eligibility)
-            ),
-            &["INA § 209(b)", "8 C.F.R. § 209.2(f)"],
-        );
-        let years = law.num(P::NaturalizationResidenceYears, lpr) as i16;
-        let early = law.num(P::NaturalizationEarlyFilingDays, lpr);
-        let (five, r) = add_years(lpr, years, Rounding::Eligibility);
-        let date = add_days(five, -early);
-        out.add(
-            named("naturalization.earliest_filing", DateKind::FirstDay, "First day to file for naturalization (Form N-400)"),
-            date,
-            upcoming_or_passed(as_of, date),
-            move || text!(
-                "Permanent resident since {lpr}; + {years} years = {five}{}; − {early} days = {date}: the first day Form N-400 may be filed.",
-                feb29(r, Rounding::Eligibility)
-            ),
-            &["INA § 316(a)", "INA § 334(a)", "8 C.F.R. § 334.2(b)"],
+        residence_dates(
+            &mut out,
+            as_of,
+            Residence::of(law, adjusted),
+            [
+                named(
+                    "lpr.date",
+                    DateKind::Record,
+                    "Permanent residence recorded as of",
+                ),
+                named(
+                    "naturalization.earliest_filing",
+                    DateKind::FirstDay,
+                    "First day to file for naturalization (Form N-400)",
+                ),
+            ],
         );
     }
 
@@ -569,6 +560,34 @@ fn each(
                 since,
                 "this member",
             ),
+        );
+    }
+    // The same dates for a member who adjusted in their own right as an asylee.
+    for (i, m) in case.facts().family().iter().enumerate() {
+        let Some(adjusted) = m.adjusted_on else {
+            continue;
+        };
+        let fid = &case.family_ids()[i];
+        residence_dates(
+            &mut out,
+            as_of,
+            Residence::of(law, adjusted),
+            [
+                (
+                    Cow::Owned(text!("family.{fid}.lpr.date")),
+                    DateKind::Record,
+                    Cow::Owned(text!(
+                        "Family member {fid}'s permanent residence recorded as of"
+                    )),
+                ),
+                (
+                    Cow::Owned(text!("family.{fid}.naturalization.earliest_filing")),
+                    DateKind::FirstDay,
+                    Cow::Owned(text!(
+                        "First day family member {fid} may file for naturalization (Form N-400)"
+                    )),
+                ),
+            ],
         );
     }
 
@@ -608,6 +627,86 @@ fn each(
             );
         }
     }
+}
+
+/// The dates that follow an asylee's adjustment: permanent residence
+/// recorded as of a year before the approval (8 C.F.R. § 209.2(f)), and the
+/// first day to file for naturalization, five years after it less 90 days
+/// (INA § 316(a), § 334(a); 8 C.F.R. § 334.2(b)).
+#[derive(Debug, Clone, Copy)]
+pub struct Residence {
+    pub adjusted: Date,
+    pub rollback_years: i16,
+    /// Permanent residence recorded as of.
+    pub lpr: Date,
+    lpr_rounded: bool,
+    pub residence_years: i16,
+    /// `lpr` + the residence years.
+    pub five: Date,
+    five_rounded: bool,
+    pub early_days: i64,
+    /// The first day Form N-400 may be filed.
+    pub earliest_filing: Date,
+}
+
+impl Residence {
+    pub fn of(law: &Law, adjusted: Date) -> Residence {
+        let rollback_years = law.num(P::LprRollbackYears, adjusted) as i16;
+        let (lpr, lpr_rounded) = add_years(adjusted, -rollback_years, Rounding::Eligibility);
+        let residence_years = law.num(P::NaturalizationResidenceYears, lpr) as i16;
+        let early_days = law.num(P::NaturalizationEarlyFilingDays, lpr);
+        let (five, five_rounded) = add_years(lpr, residence_years, Rounding::Eligibility);
+        Residence {
+            adjusted,
+            rollback_years,
+            lpr,
+            lpr_rounded,
+            residence_years,
+            five,
+            five_rounded,
+            early_days,
+            earliest_filing: add_days(five, -early_days),
+        }
+    }
+}
+
+/// `lpr.date` and `naturalization.earliest_filing` (or a member's), named by `names`.
+fn residence_dates<F: FnMut(Deadline)>(
+    out: &mut Dates<F>,
+    as_of: Date,
+    res: Residence,
+    [lpr_name, naturalization_name]: [(Cow<'static, str>, DateKind, Cow<'static, str>); 2],
+) {
+    let Residence {
+        adjusted,
+        lpr,
+        five,
+        early_days: early,
+        earliest_filing: date,
+        ..
+    } = res;
+    out.add(
+        lpr_name,
+        lpr,
+        Status::Met,
+        move || text!(
+            "Adjustment approved {adjusted}; an asylee's permanent residence is recorded as of {} year earlier: {lpr}{}.",
+            res.rollback_years,
+            feb29(res.lpr_rounded, Rounding::Eligibility)
+        ),
+        &["INA § 209(b)", "8 C.F.R. § 209.2(f)"],
+    );
+    out.add(
+        naturalization_name,
+        date,
+        upcoming_or_passed(as_of, date),
+        move || text!(
+            "Permanent resident since {lpr}; + {} years = {five}{}; − {early} days = {date}: the first day Form N-400 may be filed.",
+            res.residence_years,
+            feb29(res.five_rounded, Rounding::Eligibility)
+        ),
+        &["INA § 316(a)", "INA § 334(a)", "8 C.F.R. § 334.2(b)"],
+    );
 }
 
 /// The first day to apply to adjust to permanent residence: a year after

@@ -326,7 +326,7 @@ fn a_last_day_to_act_carries_its_reminder_at_90_30_and_7_days() {
 }
 
 #[test]
-fn a_derivative_who_followed_to_join_counts_their_year_from_their_own_arrival() {
+fn a_derivative_who_followed_to_join_counts_from_their_own_arrival_and_adjustment() {
     let a = run(&with(granted(
         "2024-10-15",
         "2026-11-27",
@@ -343,6 +343,28 @@ fn a_derivative_who_followed_to_join_counts_their_year_from_their_own_arrival() 
     assert_eq!(
         a.deadline("adjustment.eligible").unwrap().date.to_string(),
         "2025-10-15"
+    );
+
+    // Once the member's own I-485 is approved, their residence is rolled back
+    // a year (8 C.F.R. § 209.2(f)) and naturalization follows from it (INA § 316(a)).
+    let a = run(&with(granted(
+        "2022-10-15",
+        "2026-11-27",
+        json!({ "family": abroad(json!({ "id": "s1", "relation": "spouse", "married": true,
+            "relationship_began": "2019-06-01", "asylee_since": "2023-08-04", "adjusted_on": "2025-02-03" })) }),
+    )));
+    let date = |id: &str| {
+        a.deadline(id)
+            .map(|d| format!("{} {}", d.date, d.status.as_str()))
+    };
+    assert_eq!(
+        date("family.s1.lpr.date").as_deref(),
+        Some("2024-02-03 met")
+    );
+    assert_eq!(
+        date("family.s1.naturalization.earliest_filing").as_deref(),
+        Some("2028-11-05 upcoming"),
+        "2024-02-03 + 5 years = 2029-02-03, less 90 days"
     );
 }
 
@@ -741,6 +763,11 @@ fn bad_trips_are_errors_naming_the_field() {
     let facts = json!({ "as_of": "2026-11-27", "trips": [
         { "departed": "2025-07-01", "returned": "2025-07-20" }, { "departed": "2025-07-20", "returned": "2025-08-01" }] });
     assert!(assess_json(&facts.to_string(), today, Law::embedded()).is_ok());
+    // A member's adjustment cannot come before they became an asylee.
+    let facts = json!({ "as_of": "2026-11-27",
+        "family": [{ "id": "s1", "relation": "spouse", "asylee_since": "2025-08-04", "adjusted_on": "2025-01-01" }] });
+    let e = assess_json(&facts.to_string(), today, Law::embedded()).unwrap_err();
+    assert_eq!(e.field, "family[0].adjusted_on");
     // A Form I-730 cannot be filed before the grant.
     let facts = json!({ "as_of": "2026-11-27", "application": { "filed_on": "2021-11-30", "granted_on": "2024-10-15" },
         "family": [{ "id": "s1", "relation": "spouse", "i730_filed_on": "2024-10-14" }] });
