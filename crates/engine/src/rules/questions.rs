@@ -917,7 +917,7 @@ pub fn worded(fact: &Fact, case: &Case) -> Option<Worded> {
             ),
             fields::AFTER_GRANT_INADMISSIBLE => q!(
                 "question-after_grant-inadmissible",
-                "Does any ground of inadmissibility apply to the asylee (crimes, health, immigration violations, security; the questions of Form I-485 Part 8)?"
+                "Does any ground of inadmissibility apply to the asylee (crimes, health, immigration violations, security: the eligibility and inadmissibility questions of Form I-485)?"
             ),
             fields::AFTER_GRANT_GROUND_WAIVABLE => q!(
                 "question-after_grant-ground_waivable",
