@@ -172,7 +172,7 @@ defs! {
         "Did the asylee, while an asylee, travel abroad without a refugee travel document (or advance parole) to return on?",
         ["8 C.F.R. § 223.1(b)", "8 C.F.R. § 223.2(b)(2)"];
     NATURALIZATION_PRESENCE = "naturalization.physical_presence", "8",
-        "Is the permanent resident physically present in the United States for at least half of the five years before filing for naturalization (30 months)?",
+        "Has the permanent resident been physically present in the United States for at least half of the five years before filing for naturalization (30 months)?",
         ["INA § 316(a)(1)"];
     NATURALIZATION_RESIDENCE = "naturalization.continuous_residence", "8",
         "Has the permanent resident resided continuously in the United States, without an absence that breaks continuous residence, in the five years before filing for naturalization?",
