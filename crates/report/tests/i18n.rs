@@ -41,7 +41,8 @@ fn cases() -> Vec<Case> {
             "exceptions": [{"kind": "lawful_status"}],
             "groups": [{"id": "g1"}],
             "harms": [{"id": "h1", "when": "feared", "kind": "fgm", "grounds": [{"ground": "religion"}]}],
-            "family": [{"id": "c1", "relation": "child"}]}"#
+            "family": [{"id": "c1", "relation": "child"}],
+            "trips": [{"departed": "2025-03-04"}]}"#
             .to_string(),
     ];
     // Every kind of harm, exception and ground, each in a case of its own.
