@@ -37,8 +37,9 @@ use crate::{Case, Detail, InputError, assess_with};
 /// The version of the engine's rules (the code of `rules/`): bumped with
 /// every change of the rules that can move an outcome, a date or a warning,
 /// with a `[[rules]]` entry in `law/changes.toml` (a test holds that one is
-/// there). Version 2 is the second edition (the amendments of December 2026).
-pub const RULES_VERSION: &str = "2";
+/// there). Version 2 is the second edition (the amendments of December 2026);
+/// version 3 adds the time after the grant (issue 20).
+pub const RULES_VERSION: &str = "3";
 
 /// What an assessment decided, compactly: the versions it was made under,
 /// its date, and its outcomes (no facts, no texts). Stored for each case by

@@ -38,3 +38,17 @@ finding-cat-official = Would the torture be inflicted by, at the instigation of,
 finding-refugee_admission-outside_nationality = Is the applicant outside the United States and outside every country of nationality (or, if stateless, of last habitual residence)?
 finding-refugee_admission-security = Do the security or terrorism grounds of INA § 212(a)(3), which cannot be waived for a refugee, apply to the applicant?
 finding-family-derivative = Can this family member take derivative status through the applicant?
+
+# After the grant (issue 20)
+finding-family-i730 = Can the asylee petition on Form I-730 for this family member to follow to join, in time (within two years of the grant, or later for humanitarian reasons)?
+finding-adjustment-physical_presence = Has the asylee been physically present in the United States for at least one year since the grant of asylum?
+finding-adjustment-refugee = Is the asylee still a refugee, or the spouse or child of one?
+finding-adjustment-firm_resettlement = Has the asylee been firmly resettled in a foreign country, which bars adjustment?
+finding-adjustment-admissible = Is the asylee admissible as an immigrant, or can each ground of inadmissibility be waived (Form I-602)?
+finding-adjustment-requirements = Does the asylee meet the requirements to adjust to permanent residence as an asylee?
+finding-status-return_to_country = Has the asylee travelled, since the grant, to a country of nationality (the country of claimed persecution)?
+finding-status-national_passport = Has the asylee renewed, obtained or travelled on a passport of a country of nationality since the grant?
+finding-status-reavailment = Has the asylee voluntarily re-availed themself of the protection of a country of nationality by returning there with permanent residence, or a reasonable possibility of it, a ground to terminate asylum?
+finding-status-travel_document = Did the asylee, while an asylee, travel abroad without a refugee travel document (or advance parole) to return on?
+finding-naturalization-physical_presence = Has the permanent resident been physically present in the United States for at least half of the five years before filing for naturalization (30 months)?
+finding-naturalization-continuous_residence = Has the permanent resident resided continuously in the United States, without an absence that breaks continuous residence, in the five years before filing for naturalization?

@@ -36,3 +36,17 @@ finding-cat-official = ¿Sería la tortura infligida por un funcionario público
 finding-refugee_admission-outside_nationality = ¿Está la persona solicitante fuera de los Estados Unidos y fuera de todo país de su nacionalidad (o, si es apátrida, del de su última residencia habitual)?
 finding-refugee_admission-security = ¿Se aplican a la persona solicitante los motivos de seguridad o terrorismo de INA § 212(a)(3), que no se pueden dispensar para un refugiado?
 finding-family-derivative = ¿Puede este familiar obtener el estatus derivado a través de la persona solicitante?
+
+# Después de la concesión (issue 20)
+finding-family-i730 = ¿Puede la persona asilada pedir en el Formulario I-730 que este familiar se reúna con ella, a tiempo (dentro de los dos años siguientes a la concesión, o después por razones humanitarias)?
+finding-adjustment-physical_presence = ¿Ha estado la persona asilada físicamente presente en los Estados Unidos durante al menos un año desde la concesión del asilo?
+finding-adjustment-refugee = ¿Sigue siendo la persona asilada un refugiado, o el cónyuge o hijo de uno?
+finding-adjustment-firm_resettlement = ¿Se ha reasentado firmemente la persona asilada en un país extranjero, lo que impide el ajuste?
+finding-adjustment-admissible = ¿Es la persona asilada admisible como inmigrante, o se puede dispensar cada causal de inadmisibilidad (Formulario I-602)?
+finding-adjustment-requirements = ¿Cumple la persona asilada los requisitos para ajustar su estatus a residente permanente como asilada?
+finding-status-return_to_country = ¿Ha viajado la persona asilada, desde la concesión, a un país de su nacionalidad (el país de la persecución alegada)?
+finding-status-national_passport = ¿Ha renovado, obtenido o usado para viajar la persona asilada un pasaporte de un país de su nacionalidad desde la concesión?
+finding-status-reavailment = ¿Se ha vuelto a acoger voluntariamente la persona asilada a la protección de un país de su nacionalidad, regresando allí con residencia permanente o con una posibilidad razonable de obtenerla, causal para terminar el asilo?
+finding-status-travel_document = ¿Viajó la persona asilada, siendo asilada, al extranjero sin un documento de viaje de refugiado (o permiso de regreso anticipado) para regresar?
+finding-naturalization-physical_presence = ¿Ha estado la persona residente permanente físicamente presente en los Estados Unidos durante al menos la mitad de los cinco años anteriores a solicitar la naturalización (30 meses)?
+finding-naturalization-continuous_residence = ¿Ha residido la persona residente permanente de forma continua en los Estados Unidos, sin una ausencia que rompa la residencia continua, en los cinco años anteriores a solicitar la naturalización?

@@ -512,6 +512,95 @@ pub static SECTIONS: &[Section] = &[
             ),
             f("in_us", YES_NO, "In the United States"),
             f("on_application", YES_NO, "Named on the I-589"),
+            f(
+                "i730_filed_on",
+                Date,
+                "Form I-730 for this member filed (received) on",
+            ),
+            fh(
+                "humanitarian_reasons",
+                YES_NO,
+                "Humanitarian reasons excuse a Form I-730 filed after two years",
+                "The attorney's judgment (8 C.F.R. § 208.21(d)).",
+            ),
+            fh(
+                "asylee_since",
+                Date,
+                "Asylee through the applicant since",
+                "Admitted on an approved Form I-730, or its approval for a member already here: their own year before adjustment runs from it.",
+            ),
+            f(
+                "adjusted_on",
+                Date,
+                "This member's own Form I-485 approved on",
+            ),
+        ],
+    },
+    Section {
+        key: "trips",
+        title: "Trips outside the United States",
+        shape: Shape::List,
+        nested: None,
+        fields: &[
+            f("departed", Date, "Left the United States on"),
+            fh(
+                "returned",
+                Date,
+                "Came back on",
+                "Leave empty while the person is still abroad.",
+            ),
+            fh("countries", Countries, "Countries visited", COUNTRIES_HELP),
+            f(
+                "document",
+                Choice(facts::TravelDocument::NAMES),
+                "Travelled on",
+            ),
+            fh(
+                "residence_kept",
+                YES_NO,
+                "Continuous residence kept despite an absence of more than six months",
+                "The attorney's judgment on the evidence that rebuts the presumption (8 C.F.R. § 316.5(c)(1)(i)).",
+            ),
+        ],
+    },
+    Section {
+        key: "after_grant",
+        title: "After the grant of asylum",
+        shape: Shape::Object,
+        nested: None,
+        fields: &[
+            f(
+                "still_refugee",
+                YES_NO,
+                "Still a refugee, or the spouse or child of one (INA § 209(b)(3))",
+            ),
+            f(
+                "firmly_resettled",
+                YES_NO,
+                "Firmly resettled in another country since the grant (INA § 209(b)(4))",
+            ),
+            f(
+                "inadmissible",
+                YES_NO,
+                "A ground of inadmissibility of INA § 212(a) applies",
+            ),
+            fh(
+                "ground_waivable",
+                YES_NO,
+                "Each such ground can be waived (Form I-602)",
+                "INA § 209(c); some grounds cannot be waived.",
+            ),
+            f(
+                "passport_renewed",
+                YES_NO,
+                "Renewed, obtained or used a passport of a country of nationality since the grant",
+            ),
+            fh(
+                "protection_availed",
+                YES_NO,
+                "Returned to a country of nationality with permanent residence there, or a reasonable possibility of it",
+                "Voluntary re-availment of its protection, a ground to terminate asylum (INA § 208(c)(2)(D)): the attorney's judgment.",
+            ),
         ],
     },
 ];

@@ -281,8 +281,21 @@ pub struct Deadline {
     #[schema(value_type = String, format = Date)]
     date: (),
     status: Status,
+    /// For a last day to act that is near (issue 20): days left and the
+    /// reminder threshold reached; absent otherwise.
+    #[schema(nullable = false)]
+    reminder: Option<Reminder>,
     because: String,
     cite: Vec<String>,
+}
+
+/// How near a last day to act is.
+#[derive(ToSchema)]
+pub struct Reminder {
+    /// Days from `as_of` to the date (0: the date is today).
+    days_left: i64,
+    /// The smallest reminder threshold the date is within (90, 30 or 7 days).
+    within: i64,
 }
 
 /// A question that would settle unknown findings.

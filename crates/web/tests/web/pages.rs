@@ -1549,13 +1549,25 @@ async fn a_granted_case_shows_asylum_granted_on_its_card() {
         "{card}"
     );
     assert!(card.contains("Asylum has been granted"), "{card}");
-    // The other reliefs say why they are not assessed; the interview asks nothing of asylum.
+    // The other reliefs say why they are not assessed; the interview asks
+    // nothing of asylum's eligibility, only what the time after the grant
+    // needs (issue 20: adjustment under INA § 209(b)).
     assert!(page.contains("Not assessed: asylum has been granted."));
     let interview = t
         .get(&format!("/cases/{}/interview", case.id), Some(&who))
         .await
         .body;
-    assert!(interview.contains("No open questions"), "{interview}");
+    assert!(
+        interview.contains("Does the asylee still fear persecution in the home country"),
+        "{interview}"
+    );
+    for asylum in [
+        "last arrive in the United States",
+        "one-year",
+        "particular social group",
+    ] {
+        assert!(!interview.contains(asylum), "{asylum}: {interview}");
+    }
     // The report page too.
     let report = t
         .get(&format!("/cases/{}/report.html", case.id), Some(&who))
