@@ -248,7 +248,7 @@ pub fn practice_data(
                 .iter()
                 .map(|s| (statement_label(&s.path), s.value.clone()))
                 .collect(),
-            reason: preparer.then(|| item.reason.clone()),
+            reason: preparer.then_some(w.reason),
             sources: if preparer {
                 item.sources
                     .iter()

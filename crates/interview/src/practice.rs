@@ -112,6 +112,37 @@ impl Section {
     }
 }
 
+/// Why a question is in a case's practice set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// A readiness check of the application tripped, and an explain entry covers it.
+    Tripped { check: String, blocking: bool },
+    /// Its element is weak for this case.
+    Weak(Weak),
+    /// The bank asks it of every case.
+    Always,
+    /// The case meets the question's condition (as the bank writes it).
+    Condition { when: String },
+}
+
+/// Why an element is weak for a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Weak {
+    /// One of its findings is unknown: the finding and its question of law (English).
+    Unknown { finding: String, question: String },
+    /// One of its readiness checks found an issue (the check's message, English).
+    Check { check: String, message: String },
+    /// A finding the case relies on rests on the client's testimony alone.
+    Testimony { finding: String },
+}
+
+impl Reason {
+    /// In English words, as the preparer's pages and copy give it.
+    pub fn english(&self) -> String {
+        crate::words::reason(refuge_i18n::Lang::english(), self)
+    }
+}
+
 /// One of the statements an explain question puts side by side.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
@@ -151,8 +182,9 @@ pub struct Item {
     pub about: Option<String>,
     /// That harm, for [`about`](Self::about) in another language.
     pub harm: Option<HarmRef>,
-    /// Why this question is in this case's set, in words.
-    pub reason: String,
+    /// Why this question is in this case's set ([`Reason::english`] in
+    /// words; [`crate::words::reason`] in another language).
+    pub because: Reason,
     /// For an explain question: the issue the readiness check found.
     pub issue: Option<String>,
     pub statements: Vec<Statement>,
@@ -218,7 +250,7 @@ pub fn value_at(doc: &Value, path: &str) -> String {
 }
 
 /// Why each element is weak for this case (an element absent is not).
-fn weak_elements(bank: &Bank, case: &CaseView) -> Vec<(String, String)> {
+fn weak_elements(bank: &Bank, case: &CaseView) -> Vec<(String, Weak)> {
     let mut weak = Vec::new();
     for e in &bank.elements {
         let finding = e.findings.iter().find_map(|pattern| {
@@ -240,15 +272,18 @@ fn weak_elements(bank: &Bank, case: &CaseView) -> Vec<(String, String)> {
             })
         };
         let reason = match (finding, check) {
-            (Some(f), _) => format!("the finding {} is still unknown: {}", f.id, f.question),
-            (None, Some(i)) => format!("the readiness check {} found: {}", i.check, i.message),
+            (Some(f), _) => Weak::Unknown {
+                finding: f.id.to_string(),
+                question: f.question.to_string(),
+            },
+            (None, Some(i)) => Weak::Check {
+                check: i.check.to_string(),
+                message: i.message.clone(),
+            },
             (None, None) => match uncorroborated() {
-                Some(f) => format!(
-                    "the finding {} rests on the client's testimony alone: the evidence \
-                     checklist has no corroboration in hand for it, which an adjudicator may \
-                     require unless it cannot reasonably be obtained (INA § 208(b)(1)(B)(ii))",
-                    f.id
-                ),
+                Some(f) => Weak::Testimony {
+                    finding: f.id.clone(),
+                },
                 None => continue,
             },
         };
@@ -354,11 +389,10 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
                     prepare: x.prepare.clone(),
                     about: None,
                     harm: None,
-                    reason: format!(
-                        "the readiness check {} ({}) tripped",
-                        issue.check,
-                        issue.severity.as_str()
-                    ),
+                    because: Reason::Tripped {
+                        check: issue.check.to_string(),
+                        blocking: issue.severity == refuge_application::output::Severity::Blocking,
+                    },
                     issue: Some(issue.message.clone()),
                     statements: issue
                         .items
@@ -393,10 +427,12 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
             (Part::Bars, None) => Section::Bars,
             (Part::Forum, _) => Section::Forum,
         };
-        let reason = match (&weak_reason, q.when_text.trim()) {
-            (Some(r), _) if section == Section::Weakest => format!("a weak element: {r}"),
-            (_, "always") => "asked in every case".to_string(),
-            (_, when) => format!("this case meets its condition: {when}"),
+        let because = match (&weak_reason, q.when_text.trim()) {
+            (Some(r), _) if section == Section::Weakest => Reason::Weak(r.clone()),
+            (_, "always") => Reason::Always,
+            (_, when) => Reason::Condition {
+                when: when.to_string(),
+            },
         };
         let instances: Vec<(Option<HarmRef>, Option<String>)> = if q.per_harm {
             harms
@@ -424,7 +460,7 @@ pub fn practice_set(bank: &Bank, case: &CaseView) -> Vec<Item> {
                     prepare: q.prepare.clone(),
                     about,
                     harm,
-                    reason: reason.clone(),
+                    because: because.clone(),
                     issue: None,
                     statements: Vec::new(),
                     sources: q.sources.clone(),

@@ -12,7 +12,7 @@
 use refuge_i18n::{Lang, tr, tr_with};
 
 use crate::bank::ChecklistItem;
-use crate::practice::{Forum, Item, Section};
+use crate::practice::{Forum, Item, Reason, Section, Weak};
 
 /// An item's words in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub struct ItemWords {
     pub element_title: String,
     /// What a question asked of each harm is about.
     pub about: Option<String>,
+    /// Why the question is in the case's set.
+    pub reason: String,
 }
 
 /// The message id of a bank entry's wording: `interview-<key>`, `.` written `-`.
@@ -38,6 +40,7 @@ pub fn item(lang: Lang, item: &Item) -> ItemWords {
         why: tr(lang, &format!("{id}-why")),
         prepare: tr(lang, &format!("{id}-prepare")),
         element_title: element(lang, &item.element),
+        reason: reason(lang, &item.because),
         about: item.harm.as_ref().map(|h| {
             let kind = tr(
                 lang,
@@ -66,6 +69,73 @@ pub fn item(lang: Lang, item: &Item) -> ItemWords {
                 ],
             )
         }),
+    }
+}
+
+/// The item with its words in `lang` (in English, as the bank has them): for
+/// a page that shows the set in the reader's language.
+pub fn translated(lang: Lang, mut it: Item) -> Item {
+    if lang == Lang::english() {
+        return it;
+    }
+    let w = item(lang, &it);
+    it.ask = w.ask;
+    it.why = w.why;
+    it.prepare = w.prepare;
+    it.element_title = w.element_title;
+    if w.about.is_some() {
+        it.about = w.about;
+    }
+    it
+}
+
+/// Why a question is in the set, in `lang`. A finding's question of law
+/// comes in `lang` from `findings.ftl`; a readiness check's message and a
+/// condition stay as the check and the bank write them.
+pub fn reason(lang: Lang, r: &Reason) -> String {
+    let s = |v: &str| refuge_i18n::FluentValue::from(v.to_string());
+    match r {
+        Reason::Tripped { check, blocking } => tr_with(
+            lang,
+            if *blocking {
+                "interview-reason-tripped-blocking"
+            } else {
+                "interview-reason-tripped-warning"
+            },
+            &[("check", s(check))],
+        ),
+        Reason::Weak(w) => {
+            let weak = match w {
+                Weak::Unknown { finding, question } => tr_with(
+                    lang,
+                    "interview-reason-unknown",
+                    &[
+                        ("finding", s(finding)),
+                        (
+                            "question",
+                            s(&refuge_report::i18n::finding_question(
+                                lang, finding, question,
+                            )),
+                        ),
+                    ],
+                ),
+                Weak::Check { check, message } => tr_with(
+                    lang,
+                    "interview-reason-check",
+                    &[("check", s(check)), ("message", s(message))],
+                ),
+                Weak::Testimony { finding } => tr_with(
+                    lang,
+                    "interview-reason-testimony",
+                    &[("finding", s(finding))],
+                ),
+            };
+            tr_with(lang, "interview-reason-weak", &[("weak", s(&weak))])
+        }
+        Reason::Always => tr(lang, "interview-reason-always"),
+        Reason::Condition { when } => {
+            tr_with(lang, "interview-reason-condition", &[("when", s(when))])
+        }
     }
 }
 

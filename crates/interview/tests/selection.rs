@@ -281,8 +281,12 @@ fn an_unknown_finding_puts_its_element_among_the_weakest() {
         None,
     );
     let q = set.iter().find(|q| q.id == "nexus.group").unwrap();
-    assert_eq!(q.section, Section::Weakest, "{}", q.reason);
-    assert!(q.reason.contains("unknown"), "{}", q.reason);
+    assert_eq!(q.section, Section::Weakest, "{}", q.because.english());
+    assert!(
+        q.because.english().contains("unknown"),
+        "{}",
+        q.because.english()
+    );
 }
 
 #[test]
@@ -319,14 +323,22 @@ fn a_reason_resting_on_testimony_alone_puts_its_element_among_the_weakest_ina_20
         None,
     );
     let q = set.iter().find(|q| q.id == "nexus.why_you").unwrap();
-    assert_eq!(q.section, Section::Weakest, "{}", q.reason);
-    assert!(q.reason.contains("testimony alone"), "{}", q.reason);
-    assert!(q.reason.contains("208(b)(1)(B)(ii)"), "{}", q.reason);
+    assert_eq!(q.section, Section::Weakest, "{}", q.because.english());
+    assert!(
+        q.because.english().contains("testimony alone"),
+        "{}",
+        q.because.english()
+    );
+    assert!(
+        q.because.english().contains("208(b)(1)(B)(ii)"),
+        "{}",
+        q.because.english()
+    );
 
     // The sample's reasons are corroborated (country reports, membership evidence).
     let set = set_for(&clean(), None);
     let q = set.iter().find(|q| q.id == "nexus.why_you").unwrap();
-    assert_eq!(q.section, Section::Story, "{}", q.reason);
+    assert_eq!(q.section, Section::Story, "{}", q.because.english());
 
     // A checklist not yet started says nothing of corroboration.
     let set = set_for(
@@ -334,8 +346,9 @@ fn a_reason_resting_on_testimony_alone_puts_its_element_among_the_weakest_ina_20
         None,
     );
     assert!(
-        set.iter().all(|q| !q.reason.contains("testimony alone")),
+        set.iter()
+            .all(|q| !q.because.english().contains("testimony alone")),
         "{:?}",
-        set.iter().map(|q| &q.reason).collect::<Vec<_>>()
+        set.iter().map(|q| q.because.english()).collect::<Vec<_>>()
     );
 }

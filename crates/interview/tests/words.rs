@@ -84,7 +84,12 @@ fn every_bank_question_reads_in_english_as_the_bank_words_it_and_no_message_is_s
     let stale: Vec<String> = words(Lang::english(), "interview-")
         .into_keys()
         .map(|k| format!("interview-{k}"))
-        .filter(|id| !needed.contains(id) && !phrases.contains(&id.as_str()))
+        // Phrases the code makes: what a question is about, why it is in the set.
+        .filter(|id| {
+            !needed.contains(id)
+                && !phrases.contains(&id.as_str())
+                && !id.starts_with("interview-reason-")
+        })
         .collect();
     assert!(stale.is_empty(), "messages no bank entry uses: {stale:?}");
 }
@@ -143,4 +148,33 @@ fn a_practice_item_reads_in_spanish_with_its_harm_and_date_in_spanish() {
         words::forum(spanish(), Forum::Court),
         "audiencia ante la corte de inmigración"
     );
+}
+
+#[test]
+fn why_a_question_is_in_the_set_reads_in_the_readers_language_with_the_finding_question_of_law() {
+    use refuge_interview::practice::{Reason, Weak};
+    let unknown = Reason::Weak(Weak::Unknown {
+        finding: "harm.h1.severity".into(),
+        question: "Does this harm rise to the level of persecution?".into(),
+    });
+    assert_eq!(
+        unknown.english(),
+        "a weak element: the finding harm.h1.severity is still unknown: Does this harm rise to the level of persecution?"
+    );
+    let es = refuge_interview::words::reason(Lang::parse("es").unwrap(), &unknown);
+    assert!(es.starts_with("un elemento débil"), "{es}");
+    // The question of law in Spanish (findings.ftl), the id as it is.
+    assert!(
+        es.contains("harm.h1.severity") && !es.contains("Does this harm"),
+        "{es}"
+    );
+    let testimony = Reason::Weak(Weak::Testimony {
+        finding: "harm.h1.nexus".into(),
+    });
+    let es = refuge_interview::words::reason(Lang::parse("es").unwrap(), &testimony);
+    assert!(
+        es.contains("testimonio") && es.contains("208(b)(1)(B)(ii)"),
+        "{es}"
+    );
+    assert_eq!(Reason::Always.english(), "asked in every case");
 }

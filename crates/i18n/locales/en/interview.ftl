@@ -331,3 +331,16 @@ interview-bring-court_interpreter = The court provides the interpreter: make sur
 interview-bring-family = The spouse and children included in the application, each with their own identity documents.
 interview-bring-representative = The representative's Form G-28 (EOIR-28 in court).
 interview-bring-witnesses = Witnesses who will testify, with their identity documents (not the interpreter).
+
+# Why a question is in a case's practice set (the preparer's page and copy):
+# crates/interview/src/words.rs, reason(). $finding and $check are ids,
+# $question a finding's question of law (findings.ftl), $message a readiness
+# check's message and $when the bank's condition, both as written in English.
+interview-reason-tripped-blocking = the readiness check { $check } (blocking) tripped
+interview-reason-tripped-warning = the readiness check { $check } (warning) tripped
+interview-reason-weak = a weak element: { $weak }
+interview-reason-unknown = the finding { $finding } is still unknown: { $question }
+interview-reason-check = the readiness check { $check } found: { $message }
+interview-reason-testimony = the finding { $finding } rests on the client's testimony alone: the evidence checklist has no corroboration in hand for it, which an adjudicator may require unless it cannot reasonably be obtained (INA § 208(b)(1)(B)(ii))
+interview-reason-always = asked in every case
+interview-reason-condition = this case meets its condition: { $when }

@@ -321,3 +321,13 @@ interview-bring-court_interpreter = La corte pone el intérprete: asegúrese de 
 interview-bring-family = El cónyuge y los hijos incluidos en la solicitud, cada uno con sus propios documentos de identidad.
 interview-bring-representative = El Formulario G-28 de su representante (EOIR-28 en la corte).
 interview-bring-witnesses = Los testigos que van a declarar, con sus documentos de identidad (no el intérprete).
+
+# Por qué una pregunta está en el conjunto de práctica de un caso.
+interview-reason-tripped-blocking = la verificación { $check } (bloqueante) se activó
+interview-reason-tripped-warning = la verificación { $check } (advertencia) se activó
+interview-reason-weak = un elemento débil: { $weak }
+interview-reason-unknown = la conclusión { $finding } sigue sin determinarse: { $question }
+interview-reason-check = la verificación { $check } encontró: { $message }
+interview-reason-testimony = la conclusión { $finding } descansa solo en el testimonio del cliente: la lista de pruebas no tiene a mano ninguna corroboración, que un adjudicador puede exigir salvo que no se pueda obtener razonablemente (INA § 208(b)(1)(B)(ii))
+interview-reason-always = se pregunta en todos los casos
+interview-reason-condition = este caso cumple su condición: { $when }

@@ -22,7 +22,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use refuge_interview::{Bank, CaseView, Forum, Item, checklist, practice_set};
+use refuge_i18n::Lang;
+use refuge_interview::{Bank, CaseView, Forum, Item, checklist, practice_set, words};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -94,10 +95,13 @@ fn forum_of(record: Option<&InterviewRecord>, doc: &Value) -> Forum {
 }
 
 /// The case's practice set for `forum`, and what to bring.
+/// The case's practice set and what-to-bring list, worded in `lang` (a
+/// printout passes English: the documents word it in the document's language).
 async fn set_of(
     state: &AppState,
     case: &CaseRow,
     forum: Forum,
+    lang: Lang,
 ) -> (Vec<Item>, Vec<ChecklistRow>, Value) {
     let mut doc = document(case);
     let (a, _) = assessment_of(state, case).await;
@@ -118,12 +122,15 @@ async fn set_of(
         forum,
     };
     let bank = Bank::embedded();
-    let items = practice_set(bank, &view);
+    let items = practice_set(bank, &view)
+        .into_iter()
+        .map(|i| words::translated(lang, i))
+        .collect();
     let list = checklist(bank, &view)
         .into_iter()
         .map(|c| ChecklistRow {
             id: c.id.clone(),
-            text: c.text.clone(),
+            text: words::checklist_item(lang, c),
             sources: sources(&c.sources),
             ticked: false,
         })
@@ -248,7 +255,7 @@ async fn overview(
     let record = state.db.interview(&case.id).await?;
     let doc = document(&case);
     let forum = forum_of(record.as_ref(), &doc);
-    let (items, mut list, _) = set_of(&state, &case, forum).await;
+    let (items, mut list, _) = set_of(&state, &case, forum, s.lang).await;
     let mut details: Details = record
         .as_ref()
         .and_then(|r| serde_json::from_str(&r.details).ok())
@@ -477,7 +484,9 @@ struct QuestionPage {
     session: PracticeSession,
     forum: Forum,
     item: Option<Item>,
-    section: &'static str,
+    section: String,
+    /// Why the question is in the set, in the reader's language.
+    reason: String,
     index: usize,
     total: usize,
     sources: Vec<SourceView>,
@@ -519,7 +528,7 @@ async fn question(
 ) -> PageResult {
     let session = session_of(&state, &case, &q.s).await?;
     let forum = Forum::parse(&session.forum).unwrap_or(Forum::AsylumOffice);
-    let (items, _, _) = set_of(&state, &case, forum).await;
+    let (items, _, _) = set_of(&state, &case, forum, s.lang).await;
     let total = items.len();
     let index = q.q.min(total.saturating_sub(1));
     let item = items.into_iter().nth(index);
@@ -546,7 +555,12 @@ async fn question(
     }
     let page = QuestionPage {
         ctx: Ctx::of_case(&s, "prep-practice-title", &case.client_name),
-        section: item.as_ref().map_or("", |i| i.section.title()),
+        section: item
+            .as_ref()
+            .map_or(String::new(), |i| words::section(s.lang, i.section)),
+        reason: item
+            .as_ref()
+            .map_or(String::new(), |i| words::reason(s.lang, &i.because)),
         sources: item.as_ref().map_or(Vec::new(), |i| sources(&i.sources)),
         item,
         case,
@@ -571,7 +585,7 @@ async fn mark(
     let s = &form.session;
     let session = session_of(&state, &case, form.get("session")).await?;
     let forum = Forum::parse(&session.forum).unwrap_or(Forum::AsylumOffice);
-    let (items, _, _) = set_of(&state, &case, forum).await;
+    let (items, _, _) = set_of(&state, &case, forum, Lang::english()).await;
     let index: usize = form.get("q").parse().unwrap_or(0);
     let question = form.get("question");
     let status = form.get("status");
@@ -651,7 +665,7 @@ struct Print {
     forum: Forum,
     record: Option<InterviewRecord>,
     details: Details,
-    sections: Vec<(&'static str, Vec<(Item, &'static str)>)>,
+    sections: Vec<(String, Vec<(Item, &'static str)>)>,
     checklist: Vec<ChecklistRow>,
     printed_by: String,
     bank_version: String,
@@ -664,7 +678,7 @@ async fn print(
 ) -> PageResult {
     let record = state.db.interview(&case.id).await?;
     let forum = forum_of(record.as_ref(), &document(&case));
-    let (items, mut list, _) = set_of(&state, &case, forum).await;
+    let (items, mut list, _) = set_of(&state, &case, forum, s.lang).await;
     let details: Details = record
         .as_ref()
         .and_then(|r| serde_json::from_str(&r.details).ok())
@@ -674,10 +688,10 @@ async fn print(
     }
     let marks = state.db.practice_marks(&case.id).await?;
     let at = latest(&marks);
-    let mut sections: Vec<(&'static str, Vec<(Item, &'static str)>)> = Vec::new();
+    let mut sections: Vec<(String, Vec<(Item, &'static str)>)> = Vec::new();
     for item in items {
         let status = status_words(at.get(item.id.as_str()).map_or("", |m| m.status.as_str()));
-        let title = item.section.title();
+        let title = words::section(s.lang, item.section);
         match sections.last_mut() {
             Some((t, list)) if *t == title => list.push((item, status)),
             _ => sections.push((title, vec![(item, status)])),

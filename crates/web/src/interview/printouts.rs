@@ -131,7 +131,7 @@ async fn practice(
     };
     let o = owned(&state, &case, &s.user.name, &q.lang).await?;
     let lang = o.lang;
-    let (items, _, _) = set_of(&state, &case, o.forum).await;
+    let (items, _, _) = set_of(&state, &case, o.forum, Lang::english()).await;
     // The marks are read for the preparer's copy only: the client's never holds them.
     let marks = match copy {
         PracticeCopy::Preparer => state.db.practice_marks(&case.id).await?,
@@ -166,7 +166,7 @@ async fn bring(
 ) -> PageResult {
     let o = owned(&state, &case, &s.user.name, &q.lang).await?;
     let lang = o.lang;
-    let (_, list, _) = set_of(&state, &case, o.forum).await;
+    let (_, list, _) = set_of(&state, &case, o.forum, Lang::english()).await;
     let ids: Vec<String> = list.into_iter().map(|c| c.id).collect();
     let pdf = blocking(move || {
         let items: Vec<_> = Bank::embedded()

@@ -183,3 +183,41 @@ both! {
         assert!(page.body.contains("Quillmark Otherwise"), "the preparer sees the printed name as it stands");
     }
 }
+
+/// A preparer who reads Spanish practises in Spanish: the question, its
+/// topic, why it is asked, what to prepare and why it is in this case's set
+/// come from the bank's messages (issue 19), not the bank's English.
+#[tokio::test]
+async fn a_practice_question_reads_in_the_preparers_language() {
+    let t = crate::TestApp::new().await;
+    let ana = t.login("ana", Role::Attorney).await;
+    let case = t.case(&ana, "Rosa Example", FACTS).await;
+    let r = t
+        .post("/settings/language", &ana, &[("language", "es")])
+        .await;
+    assert!(r.body.contains("lang=\"es\""), "{}", r.body);
+    let (session, _) = start(&t, &ana, case.id.as_str(), "asylum_office").await;
+    let page = t.get(&session, Some(&ana)).await.body;
+    let bank = refuge_interview::Bank::embedded();
+    let id = question_id(&page);
+    let key = id.split('@').next().unwrap();
+    let q = bank.questions.iter().find(|q| q.id == key).unwrap();
+    assert!(
+        !page.contains(&q.ask),
+        "the bank's English shown: {}",
+        q.ask
+    );
+    let spanish = refuge_i18n::tr(
+        refuge_i18n::Lang::parse("es").unwrap(),
+        &refuge_interview::words::message_id(key),
+    );
+    assert!(page.contains(&spanish), "{spanish}\n{page}");
+    assert!(
+        page.contains("Está en las preguntas de este caso porque"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("asked in every case") && !page.contains("meets its condition"),
+        "{page}"
+    );
+}
