@@ -405,6 +405,11 @@ const DATED: &[&str] = &[
     // Granted, then adjusted.
     r#"{"as_of": "2027-03-01", "application": {"filed_on": "2023-01-10",
         "granted_on": "2024-01-10", "adjusted_on": "2025-02-03"}}"#,
+    // Granted, a spouse abroad who follows to join, and a child who has.
+    r#"{"as_of": "2026-11-27", "application": {"filed_on": "2021-11-30",
+        "granted_on": "2024-10-15"}, "family": [{"id": "s1", "relation": "spouse",
+        "in_us": false}, {"id": "c1", "relation": "child", "asylee_since": "2023-08-04",
+        "adjusted_on": "2025-02-03"}]}"#,
     // Nothing filed, a child under 21.
     r#"{"as_of": "2026-01-01", "family": [{"id": "c1", "relation": "child",
         "birth_date": "2015-05-05"}]}"#,

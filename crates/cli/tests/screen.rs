@@ -860,3 +860,43 @@ fn reports_each_line(stderr: &str, want: &[&str]) {
         );
     }
 }
+
+#[test]
+fn a_high_diversity_caseload_round_trips_through_csv_and_screens_without_rejects() {
+    let d = dir("generated-high-diversity");
+    let cases = d.join("cases.csv");
+    let run = refuge(&[
+        "screen",
+        "--generate",
+        "2000",
+        "--diversity",
+        "high",
+        "-o",
+        cases.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&cases).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let at = header.iter().position(|h| *h == "sentence_years").unwrap();
+    // Every row's sentence is its own: no two rows share the screening memo's key.
+    let sentences: std::collections::BTreeSet<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(at).unwrap())
+        .collect();
+    assert_eq!(sentences.len(), 2000);
+    assert!(!sentences.contains(""));
+    let run = refuge(&["screen", cases.to_str().unwrap(), "--today", TODAY]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines = summary_lines(&run.stderr);
+    assert!(
+        lines.contains(&"rows rejected 0".to_string()),
+        "{}",
+        run.stderr
+    );
+
+    // --diversity and --seed describe --generate's rows, and go with it only.
+    let run = refuge(&["screen", "--diversity", "high", cases.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--generate"), "{}", run.stderr);
+}

@@ -22,10 +22,10 @@ pub type MemoOptions<'a> = crate::DocOptions<'a>;
 ///
 /// In another language than English, what is fixed or named by id is in
 /// that language (headings, reliefs with their plain summaries, outcomes,
-/// the dates' names, weekdays and days, the questions, the family's words,
-/// dates written out, the notice); what the engine writes as legal prose
-/// (each finding's question and explanation, each date's reasons, the
-/// warnings) stays in English, and the memo says so at its top.
+/// the dates' names, weekdays and days, the questions, each finding's
+/// question of law, the family's words, dates written out, the notice); what
+/// the engine writes as legal prose (each finding's explanation, each date's
+/// reasons, the warnings) stays in English, and the memo says so at its top.
 pub fn memo_data(a: &Assessment, opts: &MemoOptions<'_>) -> Value {
     let lang = opts.lang;
     let t = refuge_i18n::words(lang, "doc-memo-");

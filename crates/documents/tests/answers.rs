@@ -150,3 +150,33 @@ fn the_answers_data_snapshot() {
         &(serde_json::to_string_pretty(&answers_data(&d, &r, &opts())).unwrap() + "\n"),
     );
 }
+
+/// Issue 19: in Spanish, the answers' own headings and notes are in Spanish
+/// for the preparer, and the answers themselves stay as the case holds them
+/// (the form is filed in English).
+#[test]
+fn the_answers_headings_read_in_spanish_and_the_answers_stay_as_written() {
+    let d = doc("{}");
+    let r = check(&d, Law::embedded());
+    let es = refuge_documents::Lang::parse("es").unwrap();
+    let pdf = answers_pdf(&d, &r, &AnswersOptions { lang: es, ..opts() }).unwrap();
+    let Some(read) = common::read(&pdf) else {
+        return;
+    };
+    let all = read.flat();
+    for spanish in [
+        "Respuestas del Formulario I-589",
+        "Listo para presentar",
+        "Problemas que impiden presentarla",
+        "NOT ANSWERED",
+    ] {
+        assert!(all.contains(spanish), "{spanish}: {all}");
+    }
+    for english in [
+        "Form I-589 answers",
+        "Readiness to file",
+        "Blocking problems",
+    ] {
+        assert!(!all.contains(english), "{english}: {all}");
+    }
+}

@@ -185,9 +185,15 @@ fn the_memo_in_spanish_says_reliefs_dates_and_questions_in_spanish_and_that_the_
         "Preguntas pendientes",
         "está escrito para el representante y está en inglés",
         "Aviso.",
+        // Each finding's question of law.
+        "dentro del año siguiente a la última llegada?",
     ] {
         assert!(all.contains(phrase), "{phrase}: {all}");
     }
+    assert!(
+        !all.contains("within one year after the last arrival?"),
+        "a finding's question is in English: {all}"
+    );
     for i in 1..=read.count {
         assert!(
             read.page(i)

@@ -234,27 +234,10 @@ impl Cause {
                 to,
                 findings,
                 notes,
-            } => {
-                let moved: Vec<String> = findings
-                    .iter()
-                    .map(|f| {
-                        format!(
-                            "{} {} → {}",
-                            f.id,
-                            f.before.as_deref().unwrap_or("absent"),
-                            f.after.as_deref().unwrap_or("absent")
-                        )
-                    })
-                    .collect();
-                let mut s = format!("the rules changed (version {from} → {to})");
-                if !moved.is_empty() {
-                    s.push_str(&format!(": {}", moved.join("; ")));
-                }
-                for n in notes {
-                    s.push_str(&format!(". {} ({})", n.what, n.source.title));
-                }
-                s
-            }
+            } => format!(
+                "the rules changed (version {from} → {to}){}",
+                rules_detail(findings, notes, |o| o.unwrap_or("absent").to_string())
+            ),
             Cause::Unattributed {
                 law_from, law_to, ..
             } => format!(
@@ -262,6 +245,36 @@ impl Cause {
             ),
         }
     }
+}
+
+/// What follows a rules cause's first words: the findings that moved
+/// (`: asylum.safe_third_country yes → no; …`, each outcome worded by
+/// `outcome`, `None` where the finding was not made), then each note with
+/// its source. A view in another language words the outcomes its way.
+pub fn rules_detail(
+    findings: &[FindingMoved],
+    notes: &[NoteRef],
+    outcome: impl Fn(Option<&str>) -> String,
+) -> String {
+    let moved: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} → {}",
+                f.id,
+                outcome(f.before.as_deref()),
+                outcome(f.after.as_deref())
+            )
+        })
+        .collect();
+    let mut s = String::new();
+    if !moved.is_empty() {
+        s.push_str(&format!(": {}", moved.join("; ")));
+    }
+    for n in notes {
+        s.push_str(&format!(". {} ({})", n.what, n.source.title));
+    }
+    s
 }
 
 /// A finding whose outcome moved.

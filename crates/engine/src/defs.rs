@@ -141,6 +141,42 @@ defs! {
     FAMILY_DERIVATIVE = "family.<fid>.derivative", "6",
         "Can this family member take derivative status through the applicant?",
         ["INA § 208(b)(3)(A)", "INA § 208(b)(3)(B)", "8 C.F.R. § 208.3(a)", "8 C.F.R. § 208.21"];
+    FAMILY_I730 = "family.<fid>.i730", "6",
+        "Can the asylee petition on Form I-730 for this family member to follow to join, in time (within two years of the grant, or later for humanitarian reasons)?",
+        ["INA § 208(b)(3)(A)", "8 C.F.R. § 208.21(b)", "8 C.F.R. § 208.21(d)", "8 C.F.R. § 1.2"];
+    ADJUSTMENT_PRESENCE = "adjustment.physical_presence", "8",
+        "Has the asylee been physically present in the United States for at least one year since the grant of asylum?",
+        ["INA § 209(b)(2)", "8 C.F.R. § 209.2(a)(1)(ii)"];
+    ADJUSTMENT_REFUGEE = "adjustment.refugee", "8",
+        "Is the asylee still a refugee, or the spouse or child of one?",
+        ["INA § 209(b)(3)", "8 C.F.R. § 209.2(a)(1)(iii)"];
+    ADJUSTMENT_RESETTLED = "adjustment.firm_resettlement", "8",
+        "Has the asylee been firmly resettled in a foreign country, which bars adjustment?",
+        ["INA § 209(b)(4)", "8 C.F.R. § 209.2(a)(1)(iv)"];
+    ADJUSTMENT_ADMISSIBLE = "adjustment.admissible", "8",
+        "Is the asylee admissible as an immigrant, or can each ground of inadmissibility be waived (Form I-602)?",
+        ["INA § 209(b)(5)", "INA § 209(c)", "8 C.F.R. § 209.2(a)(1)(v)", "8 C.F.R. § 209.2(b)"];
+    ADJUSTMENT = "adjustment.requirements", "8",
+        "Does the asylee meet the requirements to adjust to permanent residence as an asylee?",
+        ["INA § 209(b)", "8 C.F.R. § 209.2(a)(1)"];
+    STATUS_RETURN = "status.return_to_country", "8",
+        "Has the asylee travelled, since the grant, to a country of nationality (the country of claimed persecution)?",
+        ["INA § 208(c)(2)(A)", "INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)(2)"];
+    STATUS_PASSPORT = "status.national_passport", "8",
+        "Has the asylee renewed, obtained or travelled on a passport of a country of nationality since the grant?",
+        ["INA § 208(c)(2)(A)", "INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)(2)"];
+    STATUS_REAVAILMENT = "status.reavailment", "8",
+        "Has the asylee voluntarily re-availed themself of the protection of a country of nationality by returning there with permanent residence, or a reasonable possibility of it, a ground to terminate asylum?",
+        ["INA § 208(c)(2)(D)", "8 C.F.R. § 208.24(a)(2)"];
+    STATUS_TRAVEL_DOCUMENT = "status.travel_document", "8",
+        "Did the asylee, while an asylee, travel abroad without a refugee travel document (or advance parole) to return on?",
+        ["8 C.F.R. § 223.1(b)", "8 C.F.R. § 223.2(b)(2)"];
+    NATURALIZATION_PRESENCE = "naturalization.physical_presence", "8",
+        "Has the permanent resident been physically present in the United States for at least half of the five years before filing for naturalization (30 months)?",
+        ["INA § 316(a)(1)"];
+    NATURALIZATION_RESIDENCE = "naturalization.continuous_residence", "8",
+        "Has the permanent resident resided continuously in the United States, without an absence that breaks continuous residence, in the five years before filing for naturalization?",
+        ["INA § 316(a)(1)", "INA § 316(b)", "8 C.F.R. § 316.5(c)(1)"];
 }
 
 /// The definition whose id (or id template) is `id`.

@@ -19,14 +19,19 @@ pub const MAX_EXCEPTIONS: usize = 50;
 pub const MAX_HARMS: usize = 200;
 pub const MAX_GROUPS: usize = 200;
 pub const MAX_FAMILY: usize = 50;
+pub const MAX_TRIPS: usize = 200;
 /// Grounds of one harm.
 pub const MAX_GROUNDS: usize = 20;
 /// The most days a count of days may give (100 years).
 pub const MAX_DAYS: u32 = 36_525;
 /// The longest sentence, in years.
 pub const MAX_YEARS: f64 = 200.0;
-const _: () =
-    assert!(MAX_HARMS < MAX_ENTRIES && MAX_GROUPS < MAX_ENTRIES && MAX_ARRIVALS < MAX_ENTRIES);
+const _: () = assert!(
+    MAX_HARMS < MAX_ENTRIES
+        && MAX_GROUPS < MAX_ENTRIES
+        && MAX_ARRIVALS < MAX_ENTRIES
+        && MAX_TRIPS < MAX_ENTRIES
+);
 
 /// An input error: the JSON path of the offending field and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -207,6 +212,20 @@ string_enum!(Likelihood {
 string_enum!(TortureLikelihood { MoreLikelyThanNot = "more_likely_than_not", Possible = "possible", Remote = "remote" });
 string_enum!(OfficialRole { Perpetrator = "perpetrator", Consent = "consent", Acquiescence = "acquiescence", None = "none" });
 string_enum!(Relation { Spouse = "spouse", Child = "child" });
+string_enum!(
+    /// The document a trip abroad was made on.
+    TravelDocument {
+        /// A refugee travel document (Form I-571, applied for on Form I-131).
+        RefugeeTravelDocument = "refugee_travel_document",
+        /// Advance parole (Form I-512), before the grant or while adjustment is pending.
+        AdvanceParole = "advance_parole",
+        /// The permanent resident card, after adjustment.
+        PermanentResidentCard = "permanent_resident_card",
+        /// A passport of a country of nationality.
+        NationalPassport = "national_passport",
+        Other = "other",
+    }
+);
 
 impl ExceptionKind {
     /// Changed circumstances (8 C.F.R. § 208.4(a)(4)); the others are extraordinary (§ 208.4(a)(5)).
@@ -299,6 +318,11 @@ facts_struct!(
         removal: Option<Removal>,
         /// The family-unity provision of 8 C.F.R. § 1208.33(c) applies.
         family_unity: Option<bool>,
+        /// Every trip outside the United States (issue 20): counted for
+        /// physical presence after the grant and before naturalization.
+        trips: Option<Vec<Trip>>,
+        /// What the law asks of an asylee after the grant (INA § 209(b); § 208(c)(2)).
+        after_grant: Option<AfterGrant>,
     }
 );
 
@@ -451,7 +475,60 @@ facts_struct!(FamilyMember {
     conceived_before_grant: Option<bool>,
     in_us: Option<bool>,
     on_application: Option<bool>,
+    /// The day the principal's Form I-730 for this member was filed (received).
+    #[serde(deserialize_with = "de_date")]
+    i730_filed_on: Option<Date>,
+    /// Humanitarian reasons excuse a Form I-730 filed after the two-year
+    /// window (8 C.F.R. § 208.21(d)): the practitioner's judgment.
+    humanitarian_reasons: Option<bool>,
+    /// The day the member became an asylee through the principal: admitted
+    /// to the United States on an approved Form I-730, or its approval for a
+    /// member already here. Their own year before adjustment runs from it.
+    #[serde(deserialize_with = "de_date")]
+    asylee_since: Option<Date>,
+    /// The day the member's own Form I-485 (as an asylee) was approved.
+    #[serde(deserialize_with = "de_date")]
+    adjusted_on: Option<Date>,
 });
+
+facts_struct!(
+    /// One trip outside the United States.
+    Trip {
+        #[serde(deserialize_with = "de_date")]
+        departed: Option<Date>,
+        /// Absent: not back yet (abroad on `as_of`).
+        #[serde(deserialize_with = "de_date")]
+        returned: Option<Date>,
+        /// The countries visited.
+        countries: Option<Vec<Country>>,
+        /// The document the trip was made on.
+        document: Option<TravelDocument>,
+        /// For an absence of more than six months before naturalization:
+        /// evidence rebuts the presumption that continuous residence was
+        /// broken (8 C.F.R. § 316.5(c)(1)(i)): the practitioner's judgment.
+        residence_kept: Option<bool>,
+    }
+);
+
+facts_struct!(
+    /// What the law asks of an asylee after the grant.
+    AfterGrant {
+        /// Still a refugee within INA § 101(a)(42), or the spouse or child of one (INA § 209(b)(3)).
+        still_refugee: Option<bool>,
+        /// Firmly resettled in a foreign country since (INA § 209(b)(4)).
+        firmly_resettled: Option<bool>,
+        /// A ground of inadmissibility of INA § 212(a) applies.
+        inadmissible: Option<bool>,
+        /// Each such ground can be waived under INA § 209(c) (Form I-602).
+        ground_waivable: Option<bool>,
+        /// Renewed, obtained or used a passport of a country of nationality since the grant.
+        passport_renewed: Option<bool>,
+        /// Voluntarily re-availed oneself of the protection of a country of
+        /// nationality, returning there with permanent residence or a
+        /// reasonable possibility of it (INA § 208(c)(2)(D)).
+        protection_availed: Option<bool>,
+    }
+);
 
 /// A validated case: the facts, the date the assessment speaks for, and the
 /// ids by which harms, groups and family members are addressed.
@@ -597,6 +674,7 @@ impl Case {
             ("harms", f.harms().len(), MAX_HARMS),
             ("groups", f.groups().len(), MAX_GROUPS),
             ("family", f.family().len(), MAX_FAMILY),
+            ("trips", f.trips().len(), MAX_TRIPS),
         ] {
             if n > most {
                 return Err(too_many(path.into(), n, most));
@@ -706,6 +784,74 @@ impl Case {
                 &|| format!("family[{i}].relationship_began"),
                 m.relationship_began,
             )?;
+            past(&|| format!("family[{i}].i730_filed_on"), m.i730_filed_on)?;
+            past(&|| format!("family[{i}].asylee_since"), m.asylee_since)?;
+            past(&|| format!("family[{i}].adjusted_on"), m.adjusted_on)?;
+            if let (Some(adjusted), Some(since)) = (m.adjusted_on, m.asylee_since)
+                && adjusted < since
+            {
+                return Err(InputError::new(
+                    format!("family[{i}].adjusted_on"),
+                    format!("{adjusted} is before family[{i}].asylee_since {since}"),
+                ));
+            }
+            // > 8 C.F.R. § 208.21(d): a petition is filed by an asylee: not before the grant.
+            if let (Some(filed), Some(granted)) = (m.i730_filed_on, app.granted_on)
+                && filed < granted
+            {
+                return Err(InputError::new(
+                    format!("family[{i}].i730_filed_on"),
+                    format!(
+                        "{filed} is before application.granted_on {granted}: Form I-730 is filed after the grant"
+                    ),
+                ));
+            }
+        }
+        for (i, t) in f.trips().iter().enumerate() {
+            past(&|| format!("trips[{i}].departed"), t.departed)?;
+            past(&|| format!("trips[{i}].returned"), t.returned)?;
+        }
+        self.check_trips()
+    }
+
+    /// Each trip returns on or after it departed, and no two trips overlap
+    /// (a person is abroad on one trip at a time); the error names the field.
+    fn check_trips(&self) -> Result<(), InputError> {
+        let trips = self.facts.trips();
+        if trips.is_empty() {
+            return Ok(());
+        }
+        let mut spans = Vec::with_capacity(trips.len());
+        for (i, t) in trips.iter().enumerate() {
+            match (t.departed, t.returned) {
+                (Some(d), Some(r)) if r < d => {
+                    return Err(InputError::new(
+                        format!("trips[{i}].returned"),
+                        format!("{r} is before departed {d}"),
+                    ));
+                }
+                (None, Some(_)) => {
+                    return Err(InputError::new(
+                        format!("trips[{i}].departed"),
+                        "a trip with a return date needs its departure date",
+                    ));
+                }
+                (Some(d), r) => spans.push((d, r.unwrap_or(self.as_of), i)),
+                (None, None) => {}
+            }
+        }
+        spans.sort_unstable();
+        for w in spans.windows(2) {
+            let ((_, end, a), (start, _, b)) = (w[0], w[1]);
+            // A return and a new departure on the same day do not overlap.
+            if start < end {
+                return Err(InputError::new(
+                    format!("trips[{b}].departed"),
+                    format!(
+                        "{start} is during trips[{a}] (abroad until {end}): trips must not overlap"
+                    ),
+                ));
+            }
         }
         Ok(())
     }
@@ -835,5 +981,11 @@ impl Facts {
     }
     pub fn removal(&self) -> &Removal {
         self.removal.as_ref().unwrap_or(&Removal::EMPTY)
+    }
+    pub fn trips(&self) -> &[Trip] {
+        self.trips.as_deref().unwrap_or(&[])
+    }
+    pub fn after_grant(&self) -> &AfterGrant {
+        self.after_grant.as_ref().unwrap_or(&AfterGrant::EMPTY)
     }
 }

@@ -95,6 +95,13 @@ fn deadline(w: &mut String, d: &Deadline) {
     date(w, d.date);
     w.push_str(",\"status\":");
     string(w, d.status.as_str());
+    if let Some(r) = d.reminder {
+        w.push_str(",\"reminder\":{\"days_left\":");
+        w.push_str(&r.days_left.to_string());
+        w.push_str(",\"within\":");
+        w.push_str(&r.within.to_string());
+        w.push('}');
+    }
     w.push_str(",\"because\":");
     string(w, &d.because);
     w.push_str(",\"cite\":");

@@ -57,7 +57,8 @@ pub use output::{Assessment, NOTICE, Screening};
 
 use output::{LawVersion, Relief, Reliefs};
 use rules::{
-    Eval, bars, deadlines, family, protection, questions, refugee, reliefs, thresholds, warnings,
+    Eval, after_grant, bars, deadlines, family, protection, questions, refugee, reliefs,
+    thresholds, warnings,
 };
 
 /// How much an assessment explains.
@@ -312,6 +313,8 @@ fn decide_rest(evs: &mut [&mut Eval], t: &[&thresholds::Thresholds]) -> Vec<Deci
     let outside = each!(refugee::outside_nationality);
     let security = each!(refugee::refugee_security);
     let family = each!(family::run);
+    // After the grant (no findings, and no work, for a case before one).
+    evs.iter_mut().for_each(|ev| after_grant::run(ev));
     let mut parts = r
         .into_iter()
         .zip(asylum_bars)

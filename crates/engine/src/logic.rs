@@ -44,6 +44,12 @@ macro_rules! fields {
 
 fields! {
     ACTOR = "actor",
+    AFTER_GRANT_FIRMLY_RESETTLED = "after_grant.firmly_resettled",
+    AFTER_GRANT_GROUND_WAIVABLE = "after_grant.ground_waivable",
+    AFTER_GRANT_INADMISSIBLE = "after_grant.inadmissible",
+    AFTER_GRANT_PASSPORT_RENEWED = "after_grant.passport_renewed",
+    AFTER_GRANT_PROTECTION_AVAILED = "after_grant.protection_availed",
+    AFTER_GRANT_STILL_REFUGEE = "after_grant.still_refugee",
     APPLICANT_BIRTH_DATE = "applicant.birth_date",
     APPLICANT_CURRENT_COUNTRY = "applicant.current_country",
     APPLICANT_HABITUAL_RESIDENCE = "applicant.habitual_residence",
@@ -69,13 +75,17 @@ fields! {
     CONDUCT_SENTENCE_YEARS = "conduct.sentence_years",
     CONDUCT_SERIOUS_NONPOLITICAL_CRIME = "conduct.serious_nonpolitical_crime",
     CONDUCT_TERRORIST_ACTIVITY = "conduct.terrorist_activity",
+    COUNTRIES = "countries",
     DATE = "date",
+    DEPARTED = "departed",
+    DOCUMENT = "document",
     ENCOUNTERED_WITHIN_14_DAYS = "encountered_within_14_days",
     FAMILY_UNITY = "family_unity",
     FROM_COUNTRY = "from_country",
     GROUND = "ground",
     GROUNDS = "grounds",
     GROUP = "group",
+    HUMANITARIAN_REASONS = "humanitarian_reasons",
     IMMUTABLE = "immutable",
     INJURED = "injured",
     KIND = "kind",
@@ -93,6 +103,8 @@ fields! {
     RESETTLEMENT_OFFERED_PERMANENT_STATUS = "resettlement.offered_permanent_status",
     RESETTLEMENT_RESTRICTIVE_CONDITIONS = "resettlement.restrictive_conditions",
     RESETTLEMENT_STAY_NECESSARY_FOR_FLIGHT = "resettlement.stay_necessary_for_flight",
+    RESIDENCE_KEPT = "residence_kept",
+    RETURNED = "returned",
     RISK_AFRAID = "risk.afraid",
     RISK_CUMULATIVE_PAST_HARM_SEVERE = "risk.cumulative_past_harm_severe",
     RISK_FEAR_IN_EVERY_NATIONALITY = "risk.fear_in_every_nationality",
@@ -199,6 +211,12 @@ pub enum Fact {
     Removal(Field),
     /// A fact at the top of the document (`family_unity`).
     Top(Field),
+    /// The list of trips itself (none given: whether the person travelled is unknown).
+    Trips,
+    /// `trips[i].field`
+    Trip(usize, Field),
+    /// `after_grant.field`
+    AfterGrant(Field),
 }
 
 impl Fact {
@@ -212,7 +230,10 @@ impl Fact {
             | Fact::Conduct(p)
             | Fact::Resettlement(p)
             | Fact::Removal(p)
+            | Fact::AfterGrant(p)
             | Fact::Top(p) => return Cow::Borrowed(p.name()),
+            Fact::Trips => return Cow::Borrowed("trips"),
+            Fact::Trip(i, f) => text!("trips[{i}].{f}"),
             Fact::Arrivals => return Cow::Borrowed("arrivals"),
             Fact::Arrival(i, f) => text!("arrivals[{i}].{f}"),
             Fact::Exceptions => return Cow::Borrowed("exceptions"),
@@ -264,6 +285,9 @@ impl Need {
             Fact::Family(i, f) => (15, Some(f), i, 0),
             Fact::Removal(f) => (16, Some(f), 0, 0),
             Fact::Top(f) => (17, Some(f), 0, 0),
+            Fact::Trips => (18, None, 0, 0),
+            Fact::Trip(i, f) => (19, Some(f), i, 0),
+            Fact::AfterGrant(f) => (20, Some(f), 0, 0),
         };
         debug_assert!(a < MAX_ENTRIES && b < MAX_ENTRIES);
         let field = field.map_or(0, |f| f.0 as u64);
@@ -302,7 +326,10 @@ impl Need {
             14 => Fact::Resettlement(f),
             15 => Fact::Family(a, f),
             16 => Fact::Removal(f),
-            _ => Fact::Top(f),
+            17 => Fact::Top(f),
+            18 => Fact::Trips,
+            19 => Fact::Trip(a, f),
+            _ => Fact::AfterGrant(f),
         })
     }
 

@@ -207,8 +207,21 @@ pub struct Deadline {
     pub label: Cow<'static, str>,
     pub date: Date,
     pub status: Status,
+    /// For a last day to act that is near (an addition to the spec, issue
+    /// 20): days left and the reminder threshold reached (90, 30 or 7 days).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reminder: Option<Reminder>,
     pub because: String,
     pub cite: &'static [&'static str],
+}
+
+/// How near a last day to act is (`reminders.*` in the parameters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Reminder {
+    /// Days from `as_of` to the date (0: the date is today).
+    pub days_left: i64,
+    /// The smallest reminder threshold the date is within (90, 30 or 7).
+    pub within: i64,
 }
 
 /// What kind of date a deadline is, which decides whether its passing is bad news.

@@ -130,6 +130,12 @@ pub fn tr_args(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     id.to_string()
 }
 
+/// The message `id` in `lang`, if there is one (a name made from data,
+/// such as a parameter's, that may not be worded yet).
+pub fn tr_opt(lang: Lang, id: &str) -> Option<String> {
+    exists(id).then(|| tr(lang, id))
+}
+
 /// Whether `id` is a message (of English, and so of every shipped language).
 pub fn exists(id: &str) -> bool {
     bundles()[Lang::english().0].has_message(id)

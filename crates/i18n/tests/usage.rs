@@ -89,6 +89,52 @@ const MADE_AT_RUN_TIME: &[(&str, &str)] = &[
         "report-path-",
         "crates/report/src/view.rs, a family member's path",
     ),
+    (
+        "report-status-",
+        "crates/report/src/view.rs, a date's status",
+    ),
+    // A change of the law's words (crates/web/src/lawchange/words.rs; its
+    // tests hold the English to the engine's words and every parameter of the
+    // law data to its name).
+    (
+        "lawchange-parameter-",
+        "crates/web/src/lawchange/words.rs, `parameter_message`",
+    ),
+    (
+        "lawchange-part-",
+        "crates/web/src/lawchange/words.rs, a part of the law data",
+    ),
+    (
+        "lawchange-unit-",
+        "crates/web/src/lawchange/words.rs, a parameter's unit",
+    ),
+    // The evidence checklist's elements and items, by their ids in
+    // crates/application/form/evidence.toml (crates/web/src/application/
+    // evidence.rs, `element_title`, `item_label`; its test holds the English
+    // to the checklist both ways), and the timeline's kinds by their names.
+    (
+        "evidence-",
+        "crates/web/src/application/evidence.rs, `checklist_words`",
+    ),
+    (
+        "application-timeline-kind-",
+        "crates/web/src/application/timeline.rs, `word`",
+    ),
+    (
+        "application-timeline-relation-",
+        "crates/web/src/application/timeline.rs, `word`",
+    ),
+    (
+        "application-timeline-source-",
+        "crates/web/src/application/timeline.rs, `said`",
+    ),
+    // The countries by code (crates/web/src/facts/countries.rs, read as a
+    // set: `refuge_i18n::words(lang, "country-")`).
+    ("country-", "crates/web/src/facts/countries.rs, `countries`"),
+    // Each finding's question of law, by its definition's id
+    // (crates/report/src/i18n.rs, `finding_message_id`;
+    // crates/report/tests/i18n.rs holds them to the engine's both ways).
+    ("finding-", "crates/report/src/i18n.rs, `finding_question`"),
 ];
 
 /// Strings shaped like ids of a catalog area that are not messages (HTML
@@ -99,8 +145,11 @@ const NOT_MESSAGES: &[&str] = &[
     // crates/web/templates/intake/: an element id and a class.
     "intake-url",
     "intake-answer",
-    // crates/report/templates/sections.html: a class.
+    // crates/web/src/facts/widgets.rs: the countries' datalist.
+    "country-names",
+    // crates/report/templates/: classes.
     "relief-note",
+    "finding-body",
 ];
 
 /// The functions and methods whose argument (after any plain arguments

@@ -8,7 +8,10 @@
 //!    two statements that disagree shown to the preparer (the issue's message
 //!    and the value at each path it names). Then the questions of every element
 //!    that is weak for this case: one of its findings is `unknown`, or one of
-//!    its readiness checks tripped.
+//!    its readiness checks tripped, or a finding of it that the case relies
+//!    on (outcome yes) rests on the client's testimony alone (the evidence
+//!    checklist, once started, has no corroboration in hand for it; INA
+//!    § 208(b)(1)(B)(ii)).
 //! 2. **The story in order**: the other questions of the story's elements, in
 //!    the elements' order; a question marked `each = "harm"` once for each harm
 //!    the client suffered.
@@ -16,9 +19,7 @@
 //! 4. **The forum's own set**: the asylum office's interview, or the
 //!    immigration court's hearing with its cross-examination.
 //!
-//! NOT MODELLED: testimony without corroboration (the facts record no
-//! evidence or exhibits yet, so a finding resting on testimony alone cannot be
-//! told from one that is corroborated); earlier statements (border,
+//! NOT MODELLED: earlier statements (border,
 //! credible-fear or visa records) unless the application's checks compare
 //! them. The client's language: the wording of each item is the bank's
 //! English; [`crate::words`] gives it in another language by the item's key.
@@ -232,14 +233,46 @@ fn weak_elements(bank: &Bank, case: &CaseView) -> Vec<(String, String)> {
                 .iter()
                 .find(|i| i.check == c && i.status == CheckStatus::Tripped)
         });
+        let uncorroborated = || {
+            e.findings.iter().find_map(|pattern| {
+                testimony_alone(case)
+                    .find(|f| f.outcome == Outcome::Yes && id_matches(pattern, &f.id))
+            })
+        };
         let reason = match (finding, check) {
             (Some(f), _) => format!("the finding {} is still unknown: {}", f.id, f.question),
             (None, Some(i)) => format!("the readiness check {} found: {}", i.check, i.message),
-            (None, None) => continue,
+            (None, None) => match uncorroborated() {
+                Some(f) => format!(
+                    "the finding {} rests on the client's testimony alone: the evidence \
+                     checklist has no corroboration in hand for it, which an adjudicator may \
+                     require unless it cannot reasonably be obtained (INA § 208(b)(1)(B)(ii))",
+                    f.id
+                ),
+                None => continue,
+            },
         };
         weak.push((e.id.clone(), reason));
     }
     weak
+}
+
+/// The findings the evidence checklist shows resting on testimony alone, once
+/// the checklist has been started (some piece of evidence recorded): before
+/// that, nothing is known of the corroboration, and every finding would be.
+fn testimony_alone<'a>(
+    case: &'a CaseView,
+) -> impl Iterator<Item = &'a refuge_application::evidence::FindingRef> + 'a {
+    let evidence = case.readiness.map(|r| &r.evidence);
+    let started = evidence.is_some_and(|c| {
+        c.elements
+            .iter()
+            .any(|e| e.items.iter().any(|i| i.path.is_some()))
+    });
+    evidence
+        .filter(|_| started)
+        .into_iter()
+        .flat_map(|c| c.testimony_alone.iter())
 }
 
 /// The harms the client suffered (not the feared ones): their ids and a few words.

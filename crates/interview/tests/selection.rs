@@ -309,3 +309,33 @@ fn the_affirmative_checklist_asks_for_an_interpreter_and_the_court_one_does_not(
     assert!(items(Forum::Court).contains(&"court_interpreter".to_string()));
     assert!(items(Forum::Court).contains(&"notice".to_string()));
 }
+
+#[test]
+fn a_reason_resting_on_testimony_alone_puts_its_element_among_the_weakest_ina_208_b_1_b_ii() {
+    // The checklist started (the passport in hand) but nothing corroborates the harms.
+    let only_identity = json!([{"element": "identity", "item": "passport", "status": "in_hand"}]);
+    let set = set_for(
+        &with(clean(), &[("/application/evidence", only_identity)]),
+        None,
+    );
+    let q = set.iter().find(|q| q.id == "nexus.why_you").unwrap();
+    assert_eq!(q.section, Section::Weakest, "{}", q.reason);
+    assert!(q.reason.contains("testimony alone"), "{}", q.reason);
+    assert!(q.reason.contains("208(b)(1)(B)(ii)"), "{}", q.reason);
+
+    // The sample's reasons are corroborated (country reports, membership evidence).
+    let set = set_for(&clean(), None);
+    let q = set.iter().find(|q| q.id == "nexus.why_you").unwrap();
+    assert_eq!(q.section, Section::Story, "{}", q.reason);
+
+    // A checklist not yet started says nothing of corroboration.
+    let set = set_for(
+        &with(clean(), &[("/application/evidence", json!([]))]),
+        None,
+    );
+    assert!(
+        set.iter().all(|q| !q.reason.contains("testimony alone")),
+        "{:?}",
+        set.iter().map(|q| &q.reason).collect::<Vec<_>>()
+    );
+}

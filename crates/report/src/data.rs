@@ -108,7 +108,7 @@ fn node(n: &Node<'_>) -> Value {
         "id": f.id,
         "outcome": n.outcome(),
         "first": true,
-        "question": f.question,
+        "question": n.question(),
         "because": f.because,
         "cite": f.cite,
         "children": n.children.iter().map(node).collect::<Vec<_>>(),

@@ -25,10 +25,41 @@ struct Page<'a> {
 #[template(path = "sections.html")]
 struct Sections<'a> {
     a: &'a Assessment,
+    lang: Lang,
     reliefs: Vec<ReliefView<'a>>,
     findings: Findings<'a>,
     timeline: Vec<DateRow<'a>>,
     family: Vec<MemberView<'a>>,
+}
+
+/// The fixed words of a template in its reader's language.
+trait Words {
+    fn lang(&self) -> Lang;
+    fn t(&self, id: &str) -> String {
+        refuge_i18n::tr(self.lang(), id)
+    }
+    /// The message `id` with one argument.
+    fn t1(&self, id: &str, name: &str, value: &str) -> String {
+        refuge_i18n::tr_with(self.lang(), id, &[(name, value.into())])
+    }
+}
+
+impl Words for Sections<'_> {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+}
+
+impl Words for Glance<'_> {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+}
+
+impl Words for Node<'_> {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
 }
 
 impl Sections<'_> {
@@ -59,6 +90,7 @@ impl<'a> FindingNode<'a> {
 #[derive(Template)]
 #[template(path = "glance.html")]
 struct Glance<'a> {
+    lang: Lang,
     next: Option<DateRow<'a>>,
     questions: &'a [refuge_engine::output::Question],
     more_questions: usize,
@@ -68,8 +100,8 @@ struct Glance<'a> {
 /// Questions the glance lists at most.
 const GLANCE_QUESTIONS: usize = 3;
 
-pub(crate) fn glance(a: &Assessment) -> String {
-    let timeline = view::timeline(Lang::english(), a);
+pub(crate) fn glance(a: &Assessment, lang: Lang) -> String {
+    let timeline = view::timeline(lang, a);
     // An overdue last day first, then the nearest date still ahead that is
     // a last day to act or a first day one may act on.
     let next = timeline
@@ -83,10 +115,11 @@ pub(crate) fn glance(a: &Assessment) -> String {
     let next = next.map(|i| timeline.into_iter().nth(i).expect("a row at its position"));
     let shown = a.questions.len().min(GLANCE_QUESTIONS);
     Glance {
+        lang,
         next,
         questions: &a.questions[..shown],
         more_questions: a.questions.len() - shown,
-        reliefs: view::reliefs(Lang::english(), a),
+        reliefs: view::reliefs(lang, a),
     }
     .render()
     .expect(INFALLIBLE)
@@ -97,13 +130,14 @@ pub(crate) fn glance(a: &Assessment) -> String {
 impl askama::filters::HtmlSafe for FindingNode<'_> {}
 impl askama::filters::HtmlSafe for Sections<'_> {}
 
-fn sections(a: &Assessment) -> Sections<'_> {
+fn sections(a: &Assessment, lang: Lang) -> Sections<'_> {
     Sections {
         a,
-        reliefs: view::reliefs(Lang::english(), a),
-        findings: view::findings_tree(Lang::english(), a),
-        timeline: view::timeline(Lang::english(), a),
-        family: view::family(Lang::english(), a),
+        lang,
+        reliefs: view::reliefs(lang, a),
+        findings: view::findings_tree(lang, a),
+        timeline: view::timeline(lang, a),
+        family: view::family(lang, a),
     }
 }
 
@@ -114,12 +148,12 @@ const INFALLIBLE: &str = "rendering the assessment into a String cannot fail";
 pub(crate) fn page(a: &Assessment) -> String {
     let page = Page {
         a,
-        sections: sections(a),
+        sections: sections(a, Lang::english()),
     };
     page.render().expect(INFALLIBLE)
 }
 
 /// The sections alone; see [`crate::html_sections`].
-pub(crate) fn sections_only(a: &Assessment) -> String {
-    sections(a).render().expect(INFALLIBLE)
+pub(crate) fn sections_only(a: &Assessment, lang: Lang) -> String {
+    sections(a, lang).render().expect(INFALLIBLE)
 }

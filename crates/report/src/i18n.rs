@@ -1,8 +1,13 @@
 //! The engine's messages in the reader's language: the engine gives each
 //! question as a message id with its arguments (`Question::ask_message`),
 //! and this renders it from the catalogues of `refuge-i18n`
-//! (`locales/<language>/questions.ftl`), whose English is the engine's own.
+//! (`locales/<language>/questions.ftl`), whose English is the engine's own;
+//! each finding's question of law by its definition
+//! (`locales/<language>/findings.ftl`).
 
+use std::borrow::Cow;
+
+use refuge_engine::defs::{self, Def};
 use refuge_engine::output::{Arg, Message, Question};
 use refuge_i18n::{FluentArgs, Lang, tr_args};
 
@@ -31,5 +36,32 @@ pub fn question(lang: Lang, q: &Question) -> String {
     match &q.ask_message {
         Some(m) => message(lang, m),
         None => q.ask.to_string(),
+    }
+}
+
+/// The message id of a finding definition's question: `finding-` and its id
+/// with dots as hyphens, without the segment a harm, group or family member
+/// fills (`harm.<hid>.severity` → `finding-harm-severity`). Its English is
+/// the definition's `question` (`locales/en/findings.ftl`; a test holds them
+/// equal both ways).
+pub fn finding_message_id(def: &Def) -> String {
+    let mut id = String::from("finding");
+    for part in def.id.split('.').filter(|p| !p.starts_with('<')) {
+        id.push('-');
+        id.push_str(part);
+    }
+    id
+}
+
+/// The question of law a finding answers, in `lang`: by the finding's id
+/// (`harm.h1.severity`), its definition's message; the engine's English
+/// (`english`) in English, or where the definition has no message yet.
+pub fn finding_question<'a>(lang: Lang, id: &str, english: &'a str) -> Cow<'a, str> {
+    if lang == Lang::english() {
+        return Cow::Borrowed(english);
+    }
+    match defs::find(id).map(finding_message_id) {
+        Some(m) if refuge_i18n::exists(&m) => Cow::Owned(refuge_i18n::tr(lang, &m)),
+        _ => Cow::Borrowed(english),
     }
 }

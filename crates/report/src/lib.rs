@@ -66,7 +66,15 @@ pub fn html(a: &Assessment) -> String {
 /// `<html>`, header or notice), for embedding in another page styled with
 /// [`STYLESHEET`]: each section is a `<section>` with an `<h2>`.
 pub fn html_sections(a: &Assessment) -> String {
-    html::sections_only(a)
+    html::sections_only(a, refuge_i18n::Lang::english())
+}
+
+/// [`html_sections`] in `lang`: the fixed words, the reliefs, outcomes,
+/// dates' names, questions and each finding's question of law in that
+/// language; what the engine writes as prose (the reasons, the warnings) and
+/// the citations as the engine wrote them.
+pub fn html_sections_in(a: &Assessment, lang: refuge_i18n::Lang) -> String {
+    html::sections_only(a, lang)
 }
 
 /// The case at a glance, for the top of a case's page (styled with
@@ -74,7 +82,12 @@ pub fn html_sections(a: &Assessment) -> String {
 /// questions that would settle the most, and one line per relief with the
 /// one or two reasons that decide it, in words.
 pub fn html_glance(a: &Assessment) -> String {
-    html::glance(a)
+    html::glance(a, refuge_i18n::Lang::english())
+}
+
+/// [`html_glance`] in `lang` (its reasons, the engine's prose, as written).
+pub fn html_glance_in(a: &Assessment, lang: refuge_i18n::Lang) -> String {
+    html::glance(a, lang)
 }
 
 /// The memo's content as JSON, worked out as [`text`] and [`html`] work it
@@ -101,9 +114,10 @@ pub fn memo_data(a: &Assessment) -> serde_json::Value {
 /// [`memo_data`] in `lang`: the reliefs (with a plain `summary` of each), the
 /// outcomes, the dates' names, days and weekdays, the questions (rendered
 /// from their messages, [`i18n::question`]), the family's words and the
-/// notice in that language, and each date also written out (`date_long`,
-/// `as_of_long`). What the engine writes as prose (the findings' questions
-/// and reasons, the dates' reasons, the warnings) stays in English.
+/// notice in that language, each finding's question of law
+/// (`locales/<language>/findings.ftl`), and each date also written out
+/// (`date_long`, `as_of_long`). What the engine writes as prose (the
+/// findings' reasons, the dates' reasons, the warnings) stays in English.
 pub fn memo_data_in(a: &Assessment, lang: refuge_i18n::Lang) -> serde_json::Value {
     data::memo(a, lang)
 }

@@ -128,6 +128,10 @@ impl Node<'_> {
     pub fn outcome(&self) -> String {
         outcome(self.lang, self.finding.outcome)
     }
+    /// The question of law it answers, in the reader's language.
+    pub fn question(&self) -> Cow<'_, str> {
+        crate::i18n::finding_question(self.lang, &self.finding.id, self.finding.question)
+    }
     /// The snake_case outcome, for CSS classes.
     pub fn class(&self) -> &'static str {
         self.finding.outcome.as_str()
@@ -239,6 +243,10 @@ pub(crate) struct DateRow<'a> {
 impl DateRow<'_> {
     pub fn status(&self) -> &'static str {
         self.deadline.status.as_str()
+    }
+    /// The status in the reader's language (`upcoming`; `próxima`).
+    pub fn status_words(&self) -> String {
+        tr(self.lang, &format!("report-status-{}", self.status()))
     }
     /// `in 3 days`, `today`, `1 day ago`.
     pub fn days_words(&self) -> String {

@@ -41,7 +41,8 @@ fn cases() -> Vec<Case> {
             "exceptions": [{"kind": "lawful_status"}],
             "groups": [{"id": "g1"}],
             "harms": [{"id": "h1", "when": "feared", "kind": "fgm", "grounds": [{"ground": "religion"}]}],
-            "family": [{"id": "c1", "relation": "child"}]}"#
+            "family": [{"id": "c1", "relation": "child"}],
+            "trips": [{"departed": "2025-03-04"}]}"#
             .to_string(),
     ];
     // Every kind of harm, exception and ground, each in a case of its own.
@@ -212,5 +213,97 @@ fn the_memo_in_spanish_names_reliefs_dates_and_questions_in_spanish() {
     assert_eq!(
         data["deadlines"][0]["because"],
         a.deadline("asylum.one_year").unwrap().because
+    );
+}
+
+/// Every finding the engine defines has its question of law as a message
+/// whose English is the engine's own, and every `finding-` message is a
+/// definition's: a new finding without its message fails here, by its id.
+#[test]
+fn every_findings_question_of_law_is_a_message_worded_as_the_engine_words_it() {
+    use refuge_report::i18n::finding_message_id;
+    let catalog = words(Lang::english(), "finding-");
+    let mut problems = Vec::new();
+    let mut used = BTreeSet::new();
+    for def in refuge_engine::defs::ALL {
+        let id = finding_message_id(def);
+        match catalog.get(id.strip_prefix("finding-").unwrap()) {
+            None => problems.push(format!(
+                "{}: no message {id} in crates/i18n/locales/*/findings.ftl (add it, English as the engine's question: {:?})",
+                def.id, def.question
+            )),
+            Some(en) if en != def.question => problems.push(format!(
+                "{id}:\n  engine:  {}\n  catalog: {en}",
+                def.question
+            )),
+            Some(_) => {}
+        }
+        used.insert(id);
+    }
+    for key in catalog.keys() {
+        if !used.contains(&format!("finding-{key}")) {
+            problems.push(format!("finding-{key}: no finding of the engine has it"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_findings_question_of_law_is_asked_in_spanish_with_its_citations_kept() {
+    for def in refuge_engine::defs::ALL {
+        let id = refuge_report::i18n::finding_message_id(def);
+        let es = refuge_i18n::tr(spanish(), &id);
+        assert_ne!(es, def.question, "{id} is not translated");
+        // A statute or rule the English names is named alike in Spanish.
+        for cite in ["INA § 212(a)(3)(B)", "§ 237(a)(4)(B)", "INA § 212(a)(3)"] {
+            if def.question.contains(cite) {
+                assert!(es.contains(cite), "{id} lost {cite}: {es}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_case_pages_sections_in_spanish_ask_each_findings_question_in_spanish() {
+    let a = assess(
+        &Case::from_json(
+            r#"{"applicant": {"location": "in_us"}, "arrivals": [{"date": "2026-02-14"}],
+                "harms": [{"id": "h1", "when": "past", "kind": "death_threat"}]}"#,
+            date(2026, 11, 27),
+        )
+        .unwrap(),
+        Law::embedded(),
+    );
+    let es = refuge_report::html_sections_in(&a, spanish());
+    assert!(
+        es.contains("¿Alcanza este daño el nivel de persecución?"),
+        "{es}"
+    );
+    assert!(es.contains("<h2 id=\"findings\">Hallazgos</h2>"));
+    assert!(es.contains("Asilo"));
+    assert!(!es.contains("Does this harm rise to the level of persecution?"));
+    assert!(!es.contains("Decided by:"));
+    // The citations and the engine's own ids stay as written.
+    assert!(es.contains("Matter of Acosta, 19 I"));
+    assert!(es.contains("harm.h1.severity"));
+    // English is the engine's words, unchanged.
+    let en = refuge_report::html_sections(&a);
+    assert!(en.contains("Does this harm rise to the level of persecution?"));
+    let glance = refuge_report::html_glance_in(&a, spanish());
+    assert!(glance.contains("Qué hacer ahora"), "{glance}");
+    // The memo's data names the findings' questions in Spanish too.
+    let data = refuge_report::memo_data_in(&a, spanish());
+    let questions: Vec<&str> = data["findings"]["decisive"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["question"].as_str())
+        .collect();
+    assert!(!questions.is_empty());
+    assert!(
+        questions
+            .iter()
+            .all(|q| q.starts_with('¿') || q.starts_with("Con ") || q.starts_with("Refutada")),
+        "{questions:?}"
     );
 }

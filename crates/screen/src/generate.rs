@@ -361,6 +361,31 @@ pub fn case(rng: &mut Rng) -> Facts {
     f
 }
 
+/// How alike `--generate`'s rows may be (`--diversity`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Diversity {
+    /// As a docket comes: many rows share what the engine's screening memo
+    /// keys on (`refuge_engine::memo`), so most are answered from it.
+    #[default]
+    Low,
+    /// No two rows share the memo's key: every row's conduct is answered and
+    /// its sentence length is its own, so the engine decides each row afresh
+    /// (the cost of a caseload more varied than any docket).
+    High,
+}
+
+/// Makes the `n`th (0-based) row of a [`Diversity::High`] caseload unlike
+/// every other: its conduct answered (the drawn answers kept) and its
+/// sentence, which the memo's key holds, longer than the drawn one by
+/// `n + 1` hundred-millionths of a year (under 0.1 year for 10,000,000 rows,
+/// so a sentence drawn under five years stays under five: INA § 241(b)(3)(B)'s
+/// line, the only one the rules draw on it, is crossed by no row).
+pub fn diversify(f: &mut Facts, n: u64) {
+    let conduct = f.conduct.get_or_insert_with(Conduct::default);
+    let drawn = conduct.sentence_years.unwrap_or(0.0);
+    conduct.sentence_years = Some(drawn + (n + 1) as f64 / 1e8);
+}
+
 /// The id of the `n`th (0-based) generated row.
 pub fn id(n: u64) -> String {
     format!("P{:07}", n + 1)
@@ -454,6 +479,61 @@ mod tests {
             no > 14_000 && unknown > 2_000 && (500..1_500).contains(&yes),
             "{no} {unknown} {yes}"
         );
+    }
+
+    /// The entries a screening memo keeps for `n` generated rows: one for
+    /// each row whose key no earlier row had.
+    fn memo_entries(n: u64, diversity: Diversity) -> (usize, usize) {
+        let mut rng = Rng::new(5);
+        let cases: Vec<Case> = (0..n)
+            .map(|i| {
+                let mut f = case(&mut rng);
+                if diversity == Diversity::High {
+                    diversify(&mut f, i);
+                }
+                let as_of = f.as_of.unwrap();
+                Case::new(f, as_of).unwrap()
+            })
+            .collect();
+        // A granted case is never kept (refuge_engine::memo).
+        let kept = cases
+            .iter()
+            .filter(|c| c.facts().application().granted_on.is_none())
+            .count();
+        let law = refuge_engine::Law::embedded();
+        let mut memo = refuge_engine::Memo::with_capacity(law, n as usize);
+        let refs: Vec<&Case> = cases.iter().collect();
+        refuge_engine::screen_all_with(&refs, &mut memo);
+        (memo.len(), kept)
+    }
+
+    #[test]
+    fn a_high_diversity_caseload_shares_no_memo_key_between_two_rows() {
+        let (entries, rows) = memo_entries(3000, Diversity::High);
+        assert_eq!(
+            entries, rows,
+            "every row that may be kept is a key of its own"
+        );
+        // As a docket comes, many rows share a key with an earlier one (the
+        // more rows, the more: 85% of 1,000,000).
+        let (entries, rows) = memo_entries(3000, Diversity::Low);
+        assert!(entries * 4 < rows * 3, "{entries} keys for {rows} rows");
+    }
+
+    #[test]
+    fn a_high_diversity_row_keeps_its_legal_answers_but_the_sentence() {
+        let (mut a, mut b) = (Rng::new(9), Rng::new(9));
+        for n in 0..2000 {
+            let (plain, mut diverse) = (case(&mut a), case(&mut b));
+            diversify(&mut diverse, n);
+            let (p, d) = (plain.conduct(), diverse.conduct());
+            assert_eq!(p.aggravated_felony, d.aggravated_felony);
+            assert_eq!(p.particularly_serious_crime, d.particularly_serious_crime);
+            // The five-year line of INA § 241(b)(3)(B) is where it was.
+            let five = |y: Option<f64>| y.is_some_and(|y| y >= 5.0);
+            assert_eq!(five(p.sentence_years), five(d.sentence_years), "{n}");
+            assert_eq!(plain.arrivals, diverse.arrivals);
+        }
     }
 
     #[test]

@@ -103,6 +103,11 @@ pub struct ScreenArgs {
     /// The seed of --generate: the same seed gives the same rows.
     #[arg(long, value_name = "SEED")]
     pub seed: Option<u64>,
+    /// How alike --generate's rows may be: `low`, as a docket comes (most
+    /// rows share a pattern the engine's screening memo answers), or `high`,
+    /// no two rows sharing one (each decided afresh: the slowest case).
+    #[arg(long, value_enum)]
+    pub diversity: Option<generate::Diversity>,
     /// Instead of screening, print the legal holidays (and their observed
     /// days) of the years FROM to TO, one date a line: the days the engine
     /// rolls a deadline past, besides weekends.
@@ -143,6 +148,11 @@ pub fn run(
         }
         _ => OutputFormat::Csv,
     };
+    if args.generate.is_none() && (args.seed.is_some() || args.diversity.is_some()) {
+        return Err(ScreenError::Usage(
+            "--seed and --diversity describe the rows of --generate N: give --generate".into(),
+        ));
+    }
     if let Some(years) = &args.print_holidays {
         let years = parse_years(years)?;
         let mut out = open_output(args.output.as_ref())?;
@@ -151,8 +161,14 @@ pub fn run(
     }
     if let Some(n) = args.generate {
         let mut out = open_output(args.output.as_ref())?;
-        generate(n, args.seed.unwrap_or(1), output_format, &mut out)
-            .map_err(|e| output_error(args, e))?;
+        generate(
+            n,
+            args.seed.unwrap_or(1),
+            args.diversity.unwrap_or_default(),
+            output_format,
+            &mut out,
+        )
+        .map_err(|e| output_error(args, e))?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.full && args.output_format == Some(OutputFormat::Csv) {
@@ -853,6 +869,7 @@ impl Progress {
 pub fn generate(
     n: u64,
     seed: u64,
+    diversity: generate::Diversity,
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -863,7 +880,10 @@ pub fn generate(
         out.write_all((names.join(",") + "\n").as_bytes())?;
     }
     for i in 0..n {
-        let facts = generate::case(&mut rng);
+        let mut facts = generate::case(&mut rng);
+        if diversity == generate::Diversity::High {
+            generate::diversify(&mut facts, i);
+        }
         line.clear();
         match format {
             OutputFormat::Csv => {

@@ -9,9 +9,12 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
+use refuge_i18n::{Lang, tr_opt};
+
 use crate::domain::{AuditAction, CaseId};
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::AppError;
+use crate::http::lang::tr;
 use crate::http::routes::{Access, Routes};
 use crate::secret;
 use crate::state::AppState;
@@ -68,8 +71,9 @@ fn line(out: &mut String, l: &str) {
 pub const REMINDER_DAYS: &[u16] = &[30, 7, 1];
 
 /// An all-day event per deadline, with reminders `reminders` days before a
-/// date still ahead.
-pub fn calendar(name: &str, rows: &[DeadlineRow], reminders: &[u16]) -> String {
+/// date still ahead, worded in `lang` (a deadline by its name's message,
+/// `report-deadline-<id>`; its status, `report-status-<status>`).
+pub fn calendar(lang: Lang, name: &str, rows: &[DeadlineRow], reminders: &[u16]) -> String {
     let stamp = jiff::Timestamp::now()
         .strftime("%Y%m%dT%H%M%SZ")
         .to_string();
@@ -101,40 +105,39 @@ pub fn calendar(name: &str, rows: &[DeadlineRow], reminders: &[u16]) -> String {
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", compact(date)));
         line(&mut out, &format!("DTEND;VALUE=DATE:{}", compact(next)));
-        line(
-            &mut out,
-            &format!(
-                "SUMMARY:{}",
-                text(&format!("{} (case {})", r.label, r.case_number))
-            ),
+        let label = tr_opt(
+            lang,
+            &format!("report-deadline-{}", r.deadline_id.replace('.', "-")),
+        )
+        .unwrap_or_else(|| r.label.clone());
+        let status = tr_opt(lang, &format!("report-status-{}", r.status))
+            .unwrap_or_else(|| r.status.clone());
+        let summary = tr(
+            lang,
+            "calendar-summary",
+            &[("label", &label), ("number", &r.case_number)],
         );
-        line(
-            &mut out,
-            &format!(
-                "DESCRIPTION:{}",
-                text(&format!(
-                    "{}: {}. Status when last assessed: {}. Check the case in Refuge before acting.",
-                    r.deadline_id, r.label, r.status
-                ))
-            ),
+        line(&mut out, &format!("SUMMARY:{}", text(&summary)));
+        let description = tr(
+            lang,
+            "calendar-description",
+            &[
+                ("id", &r.deadline_id),
+                ("label", &label),
+                ("status", &status),
+            ],
         );
+        line(&mut out, &format!("DESCRIPTION:{}", text(&description)));
         line(&mut out, "TRANSP:TRANSPARENT");
         if r.status == "upcoming" {
             for days in reminders {
                 line(&mut out, "BEGIN:VALARM");
                 line(&mut out, "ACTION:DISPLAY");
                 line(&mut out, &format!("TRIGGER:-P{days}D"));
-                let when = match days {
-                    1 => "Tomorrow".to_string(),
-                    7 => "In a week".to_string(),
-                    n => format!("In {n} days"),
-                };
+                let when = tr(lang, "calendar-in-days", &[("days", &u32::from(*days))]);
                 line(
                     &mut out,
-                    &format!(
-                        "DESCRIPTION:{}",
-                        text(&format!("{when}: {} (case {})", r.label, r.case_number))
-                    ),
+                    &format!("DESCRIPTION:{}", text(&format!("{when}: {summary}"))),
                 );
                 line(&mut out, "END:VALARM");
             }
@@ -171,13 +174,21 @@ pub async fn feed(
     ip: Option<&str>,
 ) -> Result<Response, AppError> {
     let case_id = case.map(|c| &c.id);
+    // In the user's own language (a calendar program sends no session).
+    let lang = state
+        .db
+        .user_language(&user.id)
+        .await?
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_default();
     let (name, file) = match case {
         Some(case) => (
-            format!("Refuge: case {}", case.number),
+            tr(lang, "calendar-name-case", &[("number", &case.number)]),
             format!("refuge-{}.ics", case.number),
         ),
         None => (
-            "Refuge deadlines".to_string(),
+            tr(lang, "calendar-name-all", &[]),
             "refuge-deadlines.ics".to_string(),
         ),
     };
@@ -202,19 +213,22 @@ pub async fn feed(
                     "passed"
                 }
                 .into(),
-                label: format!(
-                    "{}{}",
-                    if i.forum == "court" {
-                        "Immigration court hearing"
-                    } else {
-                        "Asylum office interview"
-                    },
+                label: {
+                    let what = tr(
+                        lang,
+                        if i.forum == "court" {
+                            "calendar-hearing"
+                        } else {
+                            "calendar-interview"
+                        },
+                        &[],
+                    );
                     if i.time.is_empty() {
-                        String::new()
+                        what
                     } else {
-                        format!(" at {}", i.time)
+                        tr(lang, "calendar-at", &[("what", &what), ("time", &i.time)])
                     }
-                ),
+                },
                 case_id: i.case_id,
                 case_number: i.case_number,
                 client_name: String::new(),
@@ -238,7 +252,7 @@ pub async fn feed(
                     case_number: k.case_number,
                     client_name: String::new(),
                     deadline_id: format!("task.{}", k.id),
-                    label: "A task is due (open Refuge to see it)".into(),
+                    label: tr(lang, "calendar-task-due", &[]),
                     date: k.due,
                     status: "upcoming".into(),
                     kind: "last_day".into(),
@@ -258,7 +272,7 @@ pub async fn feed(
             |c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.',
             "_",
         ),
-        calendar(&name, &rows, &state.reminder_days),
+        calendar(lang, &name, &rows, &state.reminder_days),
     ))
 }
 
@@ -335,7 +349,7 @@ mod tests {
             status: "upcoming".into(),
             kind: "last_day".into(),
         };
-        let ics = calendar("Refuge", &[row], REMINDER_DAYS);
+        let ics = calendar(Lang::english(), "Refuge", &[row], REMINDER_DAYS);
         let lines: Vec<&str> = ics.split("\r\n").collect();
         assert_eq!(lines.iter().filter(|l| **l == "END:VCALENDAR").count(), 1);
         assert!(!lines.iter().any(|l| l.starts_with("X-EVIL")), "{ics}");

@@ -4,10 +4,10 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-use crate::calendar::{Rounding, add_days, add_years, age_on, weekday_name};
-use crate::facts::{Case, Relation};
+use crate::calendar::{Rounding, add_days, add_years, age_on, days_between, weekday_name};
+use crate::facts::{Case, FamilyMember, Relation};
 use crate::law::{AnyP, Law, P};
-use crate::output::{DateKind, Deadline, Status};
+use crate::output::{DateKind, Deadline, Reminder, Status};
 
 /// The one-year filing deadline and how it was reached.
 #[derive(Clone, Copy)]
@@ -60,29 +60,97 @@ impl OneYear {
             because +=
                 " (29 February does not exist that year: 28 February, the earlier date, is taken)";
         }
-        if self.deadline == self.anniversary {
-            because += &text!(", a {}, a business day", weekday_name(self.anniversary));
-        } else {
-            let skipped: Vec<String> = std::iter::successors(Some(self.anniversary), |&d| {
-                Some(add_days(d, 1)).filter(|&next| next < self.deadline)
-            })
-            .map(|d| text!("{d} is {}", law.calendar.why_closed(d)))
-            .collect();
-            because += &text!(
-                "; {}; next business day {}",
-                skipped.join(", "),
-                self.deadline
-            );
-        }
-        if let Some(c) = law.closing(self.deadline) {
-            because += &text!(
-                " ({} was a closing of federal offices by executive order, {}, not a legal holiday; the earlier date is kept as the safe one)",
-                self.deadline,
-                c.reason
-            );
-        }
+        because += &rolled_text(law, self.anniversary, self.deadline);
         because
     }
+}
+
+/// How `anniversary` rolled to `deadline` past weekends and legal holidays,
+/// in words (", a Monday, a business day", or "; 2025-03-02 is a Sunday;
+/// next business day 2025-03-03"), and an executive-order closing on it.
+pub fn rolled_text(law: &Law, anniversary: Date, deadline: Date) -> String {
+    let mut because = if deadline == anniversary {
+        text!(", a {}, a business day", weekday_name(anniversary))
+    } else {
+        let skipped: Vec<String> = std::iter::successors(Some(anniversary), |&d| {
+            Some(add_days(d, 1)).filter(|&next| next < deadline)
+        })
+        .map(|d| text!("{d} is {}", law.calendar.why_closed(d)))
+        .collect();
+        text!("; {}; next business day {deadline}", skipped.join(", "))
+    };
+    if let Some(c) = law.closing(deadline) {
+        because += &text!(
+            " ({deadline} was a closing of federal offices by executive order, {}, not a legal holiday; the earlier date is kept as the safe one)",
+            c.reason
+        );
+    }
+    because
+}
+
+/// The window to file Form I-730 for a family member: two years from the
+/// grant (8 C.F.R. § 208.21(d)), its last day rolled past a weekend or legal
+/// holiday (8 C.F.R. § 1.2, "day").
+#[derive(Clone, Copy)]
+pub struct I730Window {
+    pub granted: Date,
+    pub years: i16,
+    pub anniversary: Date,
+    pub feb29_rounded: bool,
+    /// The last day a petition is received in time.
+    pub deadline: Date,
+}
+
+pub fn i730_window(law: &Law, granted: Date) -> I730Window {
+    let years = law.num(P::I730WindowYears, granted) as i16;
+    let (anniversary, feb29_rounded) = add_years(granted, years, Rounding::Deadline);
+    I730Window {
+        granted,
+        years,
+        anniversary,
+        feb29_rounded,
+        deadline: law.calendar.roll_forward(anniversary),
+    }
+}
+
+impl I730Window {
+    /// "Granted 2024-03-02; + 2 years = 2026-03-02; 2026-03-02 is a Sunday; next business day 2026-03-03"
+    pub fn because(&self, law: &Law) -> String {
+        text!(
+            "Granted {}; + {} years = {}{}{}",
+            self.granted,
+            self.years,
+            self.anniversary,
+            feb29(self.feb29_rounded, Rounding::Deadline),
+            rolled_text(law, self.anniversary, self.deadline)
+        )
+    }
+}
+
+/// Whether family member `m` comes through the principal's own grant:
+/// in the United States and named on the application (`spec/rules.md` § 6,
+/// the path `included`); every other member follows to join (Form I-730).
+pub fn included(m: &FamilyMember) -> bool {
+    m.in_us == Some(true) && m.on_application == Some(true)
+}
+
+/// How close a last day to act is: days left, and the smallest reminder
+/// threshold (`reminders.*`: 90, 30, 7 days) it is within; none further
+/// off than the first reminder, or once passed.
+pub fn reminder(law: &Law, as_of: Date, date: Date) -> Option<Reminder> {
+    let days_left = days_between(as_of, date);
+    if as_of > date {
+        return None;
+    }
+    [
+        P::ReminderLastDays,
+        P::ReminderSecondDays,
+        P::ReminderFirstDays,
+    ]
+    .into_iter()
+    .map(|p| law.num(p, date))
+    .find(|&within| days_left <= within)
+    .map(|within| Reminder { days_left, within })
 }
 
 /// How the filing date that counts was chosen.
@@ -153,6 +221,19 @@ impl<F: FnMut(Deadline)> Dates<F> {
         because: impl FnOnce() -> String,
         cite: &'static [&'static str],
     ) {
+        self.add_reminded((id, kind, label), date, status, None, because, cite);
+    }
+
+    /// [`Dates::add`], with the reminder a last day to act carries.
+    fn add_reminded(
+        &mut self,
+        (id, kind, label): (Cow<'static, str>, DateKind, Cow<'static, str>),
+        date: Date,
+        status: Status,
+        reminder: Option<Reminder>,
+        because: impl FnOnce() -> String,
+        cite: &'static [&'static str],
+    ) {
         let because = if self.explain {
             because()
         } else {
@@ -164,6 +245,7 @@ impl<F: FnMut(Deadline)> Dates<F> {
             label,
             date,
             status,
+            reminder,
             because,
             cite,
         });
@@ -368,18 +450,16 @@ fn each(
         if screened {
             return;
         }
-        let years = law.num(P::AdjustmentWaitYears, granted) as i16;
-        let (date, r) = add_years(granted, years, Rounding::Eligibility);
-        out.add(
-            named("adjustment.eligible", DateKind::FirstDay, "First day to apply for permanent residence (Form I-485)"),
-            date,
-            upcoming_or_passed(as_of, date),
-            move || text!(
-                "Granted {granted} + {years} year{} = {date}{}: the first day the asylee may apply to adjust to permanent residence (Form I-485) after one year of physical presence.",
-                if years == 1 { "" } else { "s" },
-                feb29(r, Rounding::Eligibility)
+        adjustment_eligible(
+            &mut out,
+            law,
+            as_of,
+            named(
+                "adjustment.eligible",
+                DateKind::FirstDay,
+                "First day to apply for permanent residence (Form I-485)",
             ),
-            &["INA § 209(b)(2)", "8 C.F.R. § 209.2(a)(1)(ii)"],
+            ("Granted", granted, "the asylee"),
         );
         let years = law.num(P::I730WindowYears, granted) as i16;
         let (date, r) = add_years(granted, years, Rounding::Deadline);
@@ -393,6 +473,43 @@ fn each(
             ),
             &["8 C.F.R. § 208.21(d)"],
         );
+        let window = i730_window(law, granted);
+        for (i, m) in case.facts().family().iter().enumerate() {
+            if included(m) {
+                continue;
+            }
+            let fid = &case.family_ids()[i];
+            let (status, reminder) = match m.i730_filed_on {
+                Some(f) if f <= window.deadline => (Status::Met, None),
+                Some(_) => (Status::Missed, None),
+                None => (
+                    upcoming_or_passed(as_of, window.deadline),
+                    reminder(law, as_of, window.deadline),
+                ),
+            };
+            let filed = m.i730_filed_on;
+            out.add_reminded(
+                (
+                    Cow::Owned(text!("family.{fid}.i730")),
+                    DateKind::LastDay,
+                    Cow::Owned(text!("Last day to file Form I-730 for family member {fid}")),
+                ),
+                window.deadline,
+                status,
+                reminder,
+                move || {
+                    let tail = match filed {
+                        Some(f) => text!("filed (received) {f}"),
+                        None => "not filed yet: the day USCIS receives the petition counts".to_string(),
+                    };
+                    text!(
+                        "{}: the last day to file Form I-730 for this member to follow to join; {tail}. Later, only for humanitarian reasons (8 C.F.R. § 208.21(d)).",
+                        window.because(law)
+                    )
+                },
+                &["8 C.F.R. § 208.21(d)", "8 C.F.R. § 1.2"],
+            );
+        }
     } else if let Some(filed) = app.filed_on {
         let fee_from = law.date(P::AnnualFeeEffective, as_of);
         if as_of >= fee_from {
@@ -405,31 +522,77 @@ fn each(
     }
 
     if let Some(adjusted) = app.adjusted_on {
-        let years = law.num(P::LprRollbackYears, adjusted) as i16;
-        let (lpr, r) = add_years(adjusted, -years, Rounding::Eligibility);
-        out.add(
-            named("lpr.date", DateKind::Record, "Permanent residence recorded as of"),
-            lpr,
-            Status::Met,
-            move || text!(
-                "Adjustment approved {adjusted}; an asylee's permanent residence is recorded as of {years} year earlier: {lpr}{}.",
-                feb29(r, Rounding::Eligibility)
-            ),
-            &["INA § 209(b)", "8 C.F.R. § 209.2(f)"],
+        residence_dates(
+            &mut out,
+            as_of,
+            Residence::of(law, adjusted),
+            [
+                named(
+                    "lpr.date",
+                    DateKind::Record,
+                    "Permanent residence recorded as of",
+                ),
+                named(
+                    "naturalization.earliest_filing",
+                    DateKind::FirstDay,
+                    "First day to file for naturalization (Form N-400)",
+                ),
+            ],
         );
-        let years = law.num(P::NaturalizationResidenceYears, lpr) as i16;
-        let early = law.num(P::NaturalizationEarlyFilingDays, lpr);
-        let (five, r) = add_years(lpr, years, Rounding::Eligibility);
-        let date = add_days(five, -early);
-        out.add(
-            named("naturalization.earliest_filing", DateKind::FirstDay, "First day to file for naturalization (Form N-400)"),
-            date,
-            upcoming_or_passed(as_of, date),
-            move || text!(
-                "Permanent resident since {lpr}; + {years} years = {five}{}; − {early} days = {date}: the first day Form N-400 may be filed.",
-                feb29(r, Rounding::Eligibility)
+    }
+
+    // > 8 C.F.R. § 209.2(a)(1)(ii): one year of physical presence after being
+    // > granted asylum; for a member who followed to join, from the day they
+    // > became an asylee (their admission on an approved Form I-730).
+    for (i, m) in case.facts().family().iter().enumerate() {
+        let Some(since) = m.asylee_since else {
+            continue;
+        };
+        let fid = &case.family_ids()[i];
+        adjustment_eligible(
+            &mut out,
+            law,
+            as_of,
+            (
+                Cow::Owned(text!("family.{fid}.adjustment.eligible")),
+                DateKind::FirstDay,
+                Cow::Owned(text!(
+                    "First day family member {fid} may apply for permanent residence (Form I-485)"
+                )),
             ),
-            &["INA § 316(a)", "INA § 334(a)", "8 C.F.R. § 334.2(b)"],
+            (
+                "An asylee through the principal since",
+                since,
+                "this member",
+            ),
+        );
+    }
+    // The same dates for a member who adjusted in their own right as an asylee.
+    for (i, m) in case.facts().family().iter().enumerate() {
+        let Some(adjusted) = m.adjusted_on else {
+            continue;
+        };
+        let fid = &case.family_ids()[i];
+        residence_dates(
+            &mut out,
+            as_of,
+            Residence::of(law, adjusted),
+            [
+                (
+                    Cow::Owned(text!("family.{fid}.lpr.date")),
+                    DateKind::Record,
+                    Cow::Owned(text!(
+                        "Family member {fid}'s permanent residence recorded as of"
+                    )),
+                ),
+                (
+                    Cow::Owned(text!("family.{fid}.naturalization.earliest_filing")),
+                    DateKind::FirstDay,
+                    Cow::Owned(text!(
+                        "First day family member {fid} may file for naturalization (Form N-400)"
+                    )),
+                ),
+            ],
         );
     }
 
@@ -448,7 +611,7 @@ fn each(
             // The last day to act is the day before the birthday: on it the
             // child is no longer under 21.
             let date = add_days(birthday, -1);
-            out.add(
+            out.add_reminded(
                 (
                     Cow::Owned(text!("family.{}.age_21", case.family_ids()[i])),
                     DateKind::LastDay,
@@ -459,6 +622,7 @@ fn each(
                 ),
                 date,
                 upcoming_or_passed(as_of, date),
+                reminder(law, as_of, date),
                 move || text!(
                     "Born {birth}; turns {limit} on {birthday}{} (age {} on {as_of}), so the last day to file while under {limit} is the day before, {date}. Nothing is filed, so the Child Status Protection Act has not frozen the age: the child must be named on an application filed by then.",
                     feb29(r, Rounding::Deadline),
@@ -468,6 +632,112 @@ fn each(
             );
         }
     }
+}
+
+/// The dates that follow an asylee's adjustment: permanent residence
+/// recorded as of a year before the approval (8 C.F.R. § 209.2(f)), and the
+/// first day to file for naturalization, five years after it less 90 days
+/// (INA § 316(a), § 334(a); 8 C.F.R. § 334.2(b)).
+#[derive(Debug, Clone, Copy)]
+pub struct Residence {
+    pub adjusted: Date,
+    pub rollback_years: i16,
+    /// Permanent residence recorded as of.
+    pub lpr: Date,
+    lpr_rounded: bool,
+    pub residence_years: i16,
+    /// `lpr` + the residence years.
+    pub five: Date,
+    five_rounded: bool,
+    pub early_days: i64,
+    /// The first day Form N-400 may be filed.
+    pub earliest_filing: Date,
+}
+
+impl Residence {
+    pub fn of(law: &Law, adjusted: Date) -> Residence {
+        let rollback_years = law.num(P::LprRollbackYears, adjusted) as i16;
+        let (lpr, lpr_rounded) = add_years(adjusted, -rollback_years, Rounding::Eligibility);
+        let residence_years = law.num(P::NaturalizationResidenceYears, lpr) as i16;
+        let early_days = law.num(P::NaturalizationEarlyFilingDays, lpr);
+        let (five, five_rounded) = add_years(lpr, residence_years, Rounding::Eligibility);
+        Residence {
+            adjusted,
+            rollback_years,
+            lpr,
+            lpr_rounded,
+            residence_years,
+            five,
+            five_rounded,
+            early_days,
+            earliest_filing: add_days(five, -early_days),
+        }
+    }
+}
+
+/// `lpr.date` and `naturalization.earliest_filing` (or a member's), named by `names`.
+fn residence_dates<F: FnMut(Deadline)>(
+    out: &mut Dates<F>,
+    as_of: Date,
+    res: Residence,
+    [lpr_name, naturalization_name]: [(Cow<'static, str>, DateKind, Cow<'static, str>); 2],
+) {
+    let Residence {
+        adjusted,
+        lpr,
+        five,
+        early_days: early,
+        earliest_filing: date,
+        ..
+    } = res;
+    out.add(
+        lpr_name,
+        lpr,
+        Status::Met,
+        move || text!(
+            "Adjustment approved {adjusted}; an asylee's permanent residence is recorded as of {} year earlier: {lpr}{}.",
+            res.rollback_years,
+            feb29(res.lpr_rounded, Rounding::Eligibility)
+        ),
+        &["INA § 209(b)", "8 C.F.R. § 209.2(f)"],
+    );
+    out.add(
+        naturalization_name,
+        date,
+        upcoming_or_passed(as_of, date),
+        move || text!(
+            "Permanent resident since {lpr}; + {} years = {five}{}; − {early} days = {date}: the first day Form N-400 may be filed.",
+            res.residence_years,
+            feb29(res.five_rounded, Rounding::Eligibility)
+        ),
+        &["INA § 316(a)", "INA § 334(a)", "8 C.F.R. § 334.2(b)"],
+    );
+}
+
+/// The first day to apply to adjust to permanent residence: a year after
+/// `since` (INA § 209(b)(2); 8 C.F.R. § 209.2(a)(1)(ii)), the day of the
+/// grant or, for a member who followed to join, the day they became an
+/// asylee; `(from, since, who)` word the arithmetic.
+fn adjustment_eligible<F: FnMut(Deadline)>(
+    out: &mut Dates<F>,
+    law: &Law,
+    as_of: Date,
+    name: (Cow<'static, str>, DateKind, Cow<'static, str>),
+    (from, since, who): (&'static str, Date, &'static str),
+) {
+    let years = law.num(P::AdjustmentWaitYears, since) as i16;
+    let (date, r) = add_years(since, years, Rounding::Eligibility);
+    out.add(
+        name,
+        date,
+        upcoming_or_passed(as_of, date),
+        move || text!(
+            "{from} {since} + {years} year{} = {date}{}: the first day {who} may apply to adjust to permanent residence (Form I-485) after one year of physical presence.",
+            if years == 1 { "" } else { "s" },
+            feb29(r, Rounding::Eligibility)
+        ),
+        &["INA § 209(b)(2)", "8 C.F.R. § 209.2(a)(1)(ii)"],
+    );
 }
 
 /// The annual asylum fee (Pub. L. 119-21, § 100009): every anniversary of

@@ -9,8 +9,9 @@
 
 use jiff::civil::Date;
 
+use super::deadlines::{I730Window, i730_window, included};
 use super::{Eval, Ix};
-use crate::calendar::{Rounding, add_years, age_on, days_between};
+use crate::calendar::{age_on, days_between};
 use crate::defs;
 use crate::facts::{FamilyMember, Relation};
 use crate::law::P;
@@ -57,6 +58,7 @@ fn derivative(ev: &mut Eval, i: usize) -> (Ix, FamilyEntry) {
         .of_member(i)
         .decide(v)
         .because(|ev, derivative| derivative_because(ev, i, derivative));
+    i730(ev, i, ix);
     let derivative = ev.outcome(ix);
     let entry = FamilyEntry {
         id: case.family_ids()[i].clone(),
@@ -112,8 +114,7 @@ fn derivative_because(ev: &Eval, i: usize, derivative: Outcome) -> String {
     // > only for humanitarian reasons.
     let grant = case.facts().application().granted_on;
     if let (Some(FamilyPath::FollowToJoin), Some(g)) = (path(m, derivative), grant) {
-        let years = ev.law.num(P::I730WindowYears, g) as i16;
-        let (last, _) = add_years(g, years, Rounding::Deadline);
+        let last = i730_window(ev.law, g).deadline;
         if case.as_of() > last {
             because += &text!(
                 " Caution: the two-year window to file Form I-730 for this member closed on {last}; a late petition is accepted only for humanitarian reasons (8 C.F.R. § 208.21(d))."
@@ -343,4 +344,89 @@ fn in_utero_text(ev: &Eval, i: usize, g: Date, birth: Date) -> String {
             "born {birth}, {after} days after the grant on {g}: whether the child was in utero on the day of the grant is not known"
         )
     }
+}
+
+/// > 8 C.F.R. § 208.21(d): The principal alien must file Form I-730 … within
+/// > two years after the date in which he or she was granted asylum status,
+/// > unless USCIS determines that the filing period should be extended for
+/// > humanitarian reasons.
+///
+/// Whether the asylee can petition for member `i` (who must qualify as a
+/// spouse or child, finding `derivative`) and in time: the window's last day
+/// rolled past a weekend or legal holiday (8 C.F.R. § 1.2). Made only after
+/// a grant; not applicable for a member included in the grant itself.
+fn i730(ev: &mut Eval, i: usize, derivative: Ix) -> Option<Ix> {
+    let case = ev.case;
+    let m = &case.facts().family()[i];
+    let after = [derivative];
+    let granted = case.facts().application().granted_on?;
+    if included(m) {
+        // Issue 20: a member both included and petitioned for is explained.
+        return Some(
+            ev.finding(&defs::FAMILY_I730)
+                .of_member(i)
+                .after(&after)
+                .not_applicable()
+                .because_text(if m.i730_filed_on.is_some() {
+                    "In the United States and named on the application: included in the grant itself, so no Form I-730 is needed. A Form I-730 is also recorded for this member: both are possible only in specific situations (for example a member the grant did not include, or a child who would age out of the I-589's derivative status); check which applies before relying on either."
+                } else {
+                    "In the United States and named on the application: included in the grant itself, no Form I-730 is needed."
+                }),
+        );
+    }
+    let window = i730_window(ev.law, granted);
+    let filed = m.i730_filed_on.unwrap_or(case.as_of());
+    let in_time = if filed <= window.deadline {
+        V::YES
+    } else {
+        V::fact(
+            m.humanitarian_reasons,
+            Fact::Family(i, field!("humanitarian_reasons")),
+        )
+    };
+    let qualifies = ev.yes(derivative);
+    Some(
+        ev.finding(&defs::FAMILY_I730)
+            .of_member(i)
+            .after(&after)
+            .decide(qualifies.and(in_time))
+            .because(|ev, _| i730_because(ev, i, derivative, &window)),
+    )
+}
+
+/// What [`i730`] finds, in words.
+fn i730_because(ev: &Eval, i: usize, derivative: Ix, window: &I730Window) -> String {
+    let m = &ev.case.facts().family()[i];
+    let who = match ev.outcome(derivative) {
+        Outcome::Yes => "qualifies as a spouse or child (see the derivative finding)",
+        Outcome::No | Outcome::NotApplicable => {
+            "does not qualify as a spouse or child (see the derivative finding), so no petition can be approved"
+        }
+        Outcome::Unknown => {
+            "may qualify as a spouse or child: the derivative finding is still open"
+        }
+    };
+    let when = match m.i730_filed_on {
+        Some(f) if f <= window.deadline => text!("filed (received) {f}, in time"),
+        Some(f) => text!("filed (received) {f}, after the window"),
+        None if ev.as_of <= window.deadline => {
+            text!("not filed yet; {} is within the window", ev.as_of)
+        }
+        None => text!("not filed yet, and the window has closed by {}", ev.as_of),
+    };
+    let late = m.i730_filed_on.unwrap_or(ev.as_of) > window.deadline;
+    let humanitarian = match (late, m.humanitarian_reasons) {
+        (false, _) => "",
+        (true, Some(true)) => {
+            " Humanitarian reasons are given to excuse the late filing: explain them in the petition (8 C.F.R. § 208.21(d)); USCIS decides whether to extend the period."
+        }
+        (true, Some(false)) => " No humanitarian reason excuses the late filing.",
+        (true, None) => {
+            " A late petition is accepted only if USCIS extends the period for humanitarian reasons: are there any?"
+        }
+    };
+    text!(
+        "{}: the last day to file Form I-730. This member {who}. Petition {when}.{humanitarian}",
+        window.because(ev.law)
+    )
 }

@@ -1,6 +1,7 @@
 //! The rules of `spec/rules.md`, one module per part of the law, run in
 //! order by [`assess`](crate::assess) over one [`Eval`].
 
+pub mod after_grant;
 pub mod bars;
 pub mod deadlines;
 pub mod family;
@@ -38,6 +39,10 @@ pub const READS: &[(&str, &[&str])] = &[
     ("reliefs", &["applicant", "application"]),
     ("family", &["application", "family"]),
     (
+        "after_grant",
+        &["after_grant", "applicant", "application", "trips"],
+    ),
+    (
         "deadlines",
         &["applicant", "application", "arrivals", "family"],
     ),
@@ -50,6 +55,7 @@ pub const READS: &[(&str, &[&str])] = &[
     (
         "questions",
         &[
+            "after_grant",
             "applicant",
             "application",
             "arrivals",
@@ -63,6 +69,7 @@ pub const READS: &[(&str, &[&str])] = &[
             "resettlement",
             "risk",
             "torture",
+            "trips",
         ],
     ),
 ];
@@ -441,6 +448,8 @@ mod declared_reads {
             (".family()", "family"),
             (".removal()", "removal"),
             (".family_unity", "family_unity"),
+            (".trips", "trips"),
+            (".after_grant()", "after_grant"),
         ];
         const BY_FACT: &[(&str, &str)] = &[
             ("Fact::Applicant", "applicant"),
@@ -457,6 +466,8 @@ mod declared_reads {
             ("Fact::Family", "family"),
             ("Fact::Removal", "removal"),
             ("Fact::Top", "family_unity"),
+            ("Fact::Trip", "trips"),
+            ("Fact::AfterGrant", "after_grant"),
         ];
         BY_ACCESSOR
             .iter()
@@ -473,6 +484,7 @@ mod declared_reads {
         ("protection", include_str!("protection.rs")),
         ("reliefs", include_str!("reliefs.rs")),
         ("family", include_str!("family.rs")),
+        ("after_grant", include_str!("after_grant.rs")),
         ("deadlines", include_str!("deadlines.rs")),
         ("warnings", include_str!("warnings.rs")),
         ("questions", include_str!("questions.rs")),

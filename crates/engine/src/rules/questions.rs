@@ -114,7 +114,9 @@ fn asked(ev: &Eval, i: usize) -> bool {
     let f = &ev.case.facts();
     let def = ev.def(i);
     if f.application().granted_on.is_some() {
-        return def.id == crate::defs::FAMILY_DERIVATIVE.id;
+        return def.id == crate::defs::FAMILY_DERIVATIVE.id
+            || def.id == crate::defs::FAMILY_I730.id
+            || def.section == "8";
     }
     !(f.applicant().location == Some(Location::OutsideUs) && def.section == "1")
 }
@@ -359,6 +361,21 @@ fn family_phrase(case: &Case, i: usize) -> Phrase {
     )
 }
 
+fn trip_phrase(case: &Case, i: usize) -> Phrase {
+    match case.facts().trips().get(i).and_then(|t| t.departed) {
+        Some(d) => Phrase::message(
+            text!("the trip that began on {d}"),
+            "question-phrase-trip-dated",
+            vec![("date", Arg::Date(d))],
+        ),
+        None => Phrase::message(
+            text!("trip {}", i + 1),
+            "question-phrase-trip-numbered",
+            vec![("n", Arg::Number(i as i64 + 1))],
+        ),
+    }
+}
+
 fn ground_phrase(case: &Case, h: usize, g: usize) -> Phrase {
     let ground = case.facts().harms()[h]
         .grounds
@@ -442,7 +459,7 @@ pub fn every_wording(case: &Case) -> Vec<Worded> {
         .flat_map(places)
         .filter_map(|p| worded(&p, case))
         .chain(
-            [Fact::Arrivals, Fact::Exceptions, Fact::Harms]
+            [Fact::Arrivals, Fact::Exceptions, Fact::Harms, Fact::Trips]
                 .iter()
                 .filter_map(|p| worded(p, case)),
         )
@@ -460,6 +477,7 @@ fn places(f: Field) -> Vec<Fact> {
         Some(("conduct", _)) => Fact::Conduct(f),
         Some(("resettlement", _)) => Fact::Resettlement(f),
         Some(("removal", _)) => Fact::Removal(f),
+        Some(("after_grant", _)) => Fact::AfterGrant(f),
         Some(_) => return Vec::new(),
         None => {
             return vec![
@@ -470,6 +488,7 @@ fn places(f: Field) -> Vec<Fact> {
                 Fact::Ground(0, 0, f),
                 Fact::Group(0, f),
                 Fact::Family(0, f),
+                Fact::Trip(0, f),
             ];
         }
     };
@@ -844,9 +863,76 @@ pub fn worded(fact: &Fact, case: &Case) -> Option<Worded> {
                     "Was {p} already conceived (in utero) on the day asylum was granted?",
                     p
                 ),
+                fields::HUMANITARIAN_REASONS => q!(
+                    "question-family-humanitarian_reasons",
+                    "The two years to file Form I-730 for {p} have passed: are there humanitarian reasons for USCIS to accept the petition late (8 C.F.R. § 208.21(d))?",
+                    p
+                ),
                 _ => return None,
             }
         }
+        Fact::Trips => q!(
+            "question-trips",
+            "Has the person left the United States since the grant of asylum? List every trip, with the dates of departure and return, the countries visited and the travel document used."
+        ),
+        Fact::Trip(i, f) => {
+            let t = trip_phrase(case, i);
+            match f {
+                fields::DEPARTED => q!(
+                    "question-trips-departed",
+                    "On what date did {t} begin (the day of departure from the United States)?",
+                    t
+                ),
+                fields::RETURNED => q!(
+                    "question-trips-returned",
+                    "On what date did {t} end (the day of return to the United States)?",
+                    t
+                ),
+                fields::COUNTRIES => q!(
+                    "question-trips-countries",
+                    "Which countries did the person visit on {t}?",
+                    t
+                ),
+                fields::DOCUMENT => q!(
+                    "question-trips-document",
+                    "On which document did the person travel on {t}: a refugee travel document, advance parole, the permanent resident card, a passport of their own country, or another?",
+                    t
+                ),
+                fields::RESIDENCE_KEPT => q!(
+                    "question-trips-residence_kept",
+                    "About {t}, which lasted more than six months: does the evidence show that the person kept their residence in the United States (a job, a home, family, taxes filed as a resident)?",
+                    t
+                ),
+                _ => return None,
+            }
+        }
+        Fact::AfterGrant(f) => match f {
+            fields::AFTER_GRANT_STILL_REFUGEE => q!(
+                "question-after_grant-still_refugee",
+                "Does the asylee still fear persecution in the home country (or is the asylee still the spouse or child of a refugee)?"
+            ),
+            fields::AFTER_GRANT_FIRMLY_RESETTLED => q!(
+                "question-after_grant-firmly_resettled",
+                "Since the grant, has the asylee been offered permanent residence, citizenship or a similar status in another country?"
+            ),
+            fields::AFTER_GRANT_INADMISSIBLE => q!(
+                "question-after_grant-inadmissible",
+                "Does any ground of inadmissibility apply to the asylee (crimes, health, immigration violations, security: the eligibility and inadmissibility questions of Form I-485)?"
+            ),
+            fields::AFTER_GRANT_GROUND_WAIVABLE => q!(
+                "question-after_grant-ground_waivable",
+                "Can that ground of inadmissibility be waived for an asylee (Form I-602, INA § 209(c)), that is, it is not drug trafficking or a security or terrorism ground?"
+            ),
+            fields::AFTER_GRANT_PASSPORT_RENEWED => q!(
+                "question-after_grant-passport_renewed",
+                "Since the grant, has the asylee applied for, renewed or used a passport of the home country?"
+            ),
+            fields::AFTER_GRANT_PROTECTION_AVAILED => q!(
+                "question-after_grant-protection_availed",
+                "Has the asylee voluntarily gone back to the home country to live there with permanent residence, or with a reasonable possibility of obtaining it (seeking its protection again)?"
+            ),
+            _ => return None,
+        },
         Fact::Removal(f) => match f {
             fields::REMOVAL_PRIOR_ORDER => q!(
                 "question-removal-prior_order",
@@ -921,8 +1007,14 @@ fn unworded(fact: &Fact, case: &Case) -> Cow<'static, str> {
         ),
         Fact::Removal(f) => owned!("About the removal history: {}?", field_words(f.name())),
         Fact::Top(f) => owned!("What is the {}?", field_words(f.name())),
+        Fact::Trip(i, f) => owned!(
+            "About {}: what is the {}?",
+            trip_phrase(case, i).en,
+            name(f)
+        ),
+        Fact::AfterGrant(f) => owned!("After the grant: {}?", field_words(f.name())),
         // The lists themselves are worded above.
-        Fact::Arrivals | Fact::Exceptions | Fact::Harms => fact.path(case),
+        Fact::Arrivals | Fact::Exceptions | Fact::Harms | Fact::Trips => fact.path(case),
     }
 }
 
@@ -955,6 +1047,9 @@ fn intake_stage(fact: Fact) -> u8 {
         Fact::Risk(_) | Fact::Torture(_) => 11,
         Fact::Conduct(_) | Fact::Resettlement(_) => 12,
         Fact::Family(..) => 13,
+        // After the grant: the trips, then what adjustment asks.
+        Fact::Trips | Fact::Trip(..) => 14,
+        Fact::AfterGrant(_) => 15,
     }
 }
 
@@ -975,7 +1070,8 @@ mod tests {
                  "exceptions": [{ "kind": "serious_illness_or_disability" }],
                  "groups": [{ "id": "g1" }],
                  "harms": [{ "id": "h1", "grounds": [{ "ground": "particular_social_group", "group": "g1" }] }],
-                 "family": [{ "id": "c1", "relation": "child" }] }"#,
+                 "family": [{ "id": "c1", "relation": "child" }],
+                 "trips": [{ "departed": "2026-01-02" }] }"#,
             jiff::civil::date(2026, 11, 27),
         )
         .unwrap();

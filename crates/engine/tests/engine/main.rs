@@ -1,5 +1,6 @@
 //! The engine's integration tests: one binary, one `check` helper.
 
+mod after_grant;
 mod amendments;
 mod calendar;
 mod examples;

@@ -606,10 +606,20 @@ proptest! {
             prop_assert_eq!(a.reliefs.asylum.outcome, ReliefOutcome::Granted);
             prop_assert!(a.reliefs.asylum.reasons.is_empty());
             for q in &a.questions {
-                prop_assert!(q.why.iter().all(|w| w.starts_with("family.")), "{} asked for {:?}", q.fact, q.why);
+                // Only what the family and the time after the grant need
+                // (section 6, and 8: adjustment, the status, naturalization).
+                prop_assert!(
+                    q.why.iter().all(|w| refuge_engine::defs::find(w).is_some_and(|d| d.section == "6" || d.section == "8")),
+                    "{} asked for {:?}", q.fact, q.why
+                );
             }
         } else {
             prop_assert_ne!(a.reliefs.asylum.outcome, ReliefOutcome::Granted);
+            // Nothing of the time after the grant before one (issue 20).
+            for f in &a.findings {
+                let def = refuge_engine::defs::find(&f.id).unwrap();
+                prop_assert!(def.section != "8" && def.id != refuge_engine::defs::FAMILY_I730.id, "{} before a grant", f.id);
+            }
         }
     }
 

@@ -146,3 +146,21 @@ question-ground-nationality = nationality
 question-ground-particular_social_group = particular social group
 question-ground-political_opinion = political opinion
 question-ground-coercive_population_control = coercive population control
+
+## After the grant (issue 20): Form I-730, adjustment, travel, naturalization
+
+question-family-humanitarian_reasons = The two years to file Form I-730 for { $p } have passed: are there humanitarian reasons for USCIS to accept the petition late (8 C.F.R. § 208.21(d))?
+question-trips = Has the person left the United States since the grant of asylum? List every trip, with the dates of departure and return, the countries visited and the travel document used.
+question-trips-departed = On what date did { $t } begin (the day of departure from the United States)?
+question-trips-returned = On what date did { $t } end (the day of return to the United States)?
+question-trips-countries = Which countries did the person visit on { $t }?
+question-trips-document = On which document did the person travel on { $t }: a refugee travel document, advance parole, the permanent resident card, a passport of their own country, or another?
+question-trips-residence_kept = About { $t }, which lasted more than six months: does the evidence show that the person kept their residence in the United States (a job, a home, family, taxes filed as a resident)?
+question-after_grant-still_refugee = Does the asylee still fear persecution in the home country (or is the asylee still the spouse or child of a refugee)?
+question-after_grant-firmly_resettled = Since the grant, has the asylee been offered permanent residence, citizenship or a similar status in another country?
+question-after_grant-inadmissible = Does any ground of inadmissibility apply to the asylee (crimes, health, immigration violations, security: the eligibility and inadmissibility questions of Form I-485)?
+question-after_grant-ground_waivable = Can that ground of inadmissibility be waived for an asylee (Form I-602, INA § 209(c)), that is, it is not drug trafficking or a security or terrorism ground?
+question-after_grant-passport_renewed = Since the grant, has the asylee applied for, renewed or used a passport of the home country?
+question-after_grant-protection_availed = Has the asylee voluntarily gone back to the home country to live there with permanent residence, or with a reasonable possibility of obtaining it (seeking its protection again)?
+question-phrase-trip-dated = the trip that began on { $date }
+question-phrase-trip-numbered = trip { $n }

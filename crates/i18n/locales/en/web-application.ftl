@@ -131,3 +131,34 @@ application-timeline-summary = a summary by the one who took it
 application-timeline-facts-harm = The facts (harm { $harm })
 application-timeline-facts-arrival = The facts (arrival { $n })
 application-timeline-facts-not-statement = What the practitioner entered as the facts; not a statement of the applicant.
+
+# The evidence checklist's element of a harm or family member.
+application-evidence-of-harm = harm { $harm }
+application-evidence-of-member = family member { $member }
+
+# The timeline's kinds of event, sources and people (the application's
+# `timeline`, crates/application/src/document.rs).
+application-timeline-kind-harm = harm
+application-timeline-kind-threat = threat
+application-timeline-kind-departure = departure
+application-timeline-kind-entry = entry
+application-timeline-kind-detention = detention
+application-timeline-kind-move = move
+application-timeline-kind-other = other
+application-timeline-source-i589 = the I-589
+application-timeline-source-declaration = the declaration
+application-timeline-source-border_statement = the border statement
+application-timeline-source-credible_fear = the credible-fear record
+application-timeline-source-testimony = the testimony notes
+application-timeline-source-document = the document
+application-timeline-source-other = the source
+application-timeline-source-unknown = the source
+application-timeline-relation-applicant = applicant
+application-timeline-relation-spouse = spouse
+application-timeline-relation-child = child
+application-timeline-relation-mother = mother
+application-timeline-relation-father = father
+application-timeline-relation-sibling = sibling
+application-timeline-relation-other_family = other family
+application-timeline-relation-not_family = not family
+application-timeline-family-member = family member { $id } ({ $relation })

@@ -135,3 +135,21 @@ question-ground-nationality = la nacionalidad
 question-ground-particular_social_group = el grupo social determinado
 question-ground-political_opinion = la opinión política
 question-ground-coercive_population_control = el control de población forzado
+
+## Después de la concesión (issue 20): Formulario I-730, ajuste, viajes, naturalización
+
+question-family-humanitarian_reasons = Ya pasaron los dos años para presentar el Formulario I-730 por { $p }: ¿hay razones humanitarias para que USCIS acepte la petición tarde (8 C.F.R. § 208.21(d))?
+question-trips = ¿La persona ha salido de los Estados Unidos desde que se le concedió el asilo? Indique cada viaje, con las fechas de salida y de regreso, los países visitados y el documento de viaje usado.
+question-trips-departed = ¿En qué fecha comenzó { $t } (el día de salida de los Estados Unidos)?
+question-trips-returned = ¿En qué fecha terminó { $t } (el día de regreso a los Estados Unidos)?
+question-trips-countries = ¿Qué países visitó la persona en { $t }?
+question-trips-document = ¿Con qué documento viajó la persona en { $t }: un documento de viaje de refugiado, un permiso de permanencia temporal anticipado (advance parole), la tarjeta de residente permanente, un pasaporte de su propio país u otro?
+question-trips-residence_kept = Sobre { $t }, que duró más de seis meses: ¿muestran las pruebas que la persona mantuvo su residencia en los Estados Unidos (un trabajo, una vivienda, familia, impuestos declarados como residente)?
+question-after_grant-still_refugee = ¿La persona asilada sigue temiendo persecución en su país de origen (o sigue siendo cónyuge o hijo o hija de un refugiado)?
+question-after_grant-firmly_resettled = Desde la concesión, ¿se le ha ofrecido a la persona asilada residencia permanente, ciudadanía o un estatus similar en otro país?
+question-after_grant-inadmissible = ¿Se aplica a la persona asilada alguna causa de inadmisibilidad (delitos, salud, infracciones migratorias, seguridad: las preguntas de elegibilidad e inadmisibilidad del Formulario I-485)?
+question-after_grant-ground_waivable = ¿Esa causa de inadmisibilidad se puede dispensar para una persona asilada (Formulario I-602, INA § 209(c)), es decir, no es narcotráfico ni una causa de seguridad o terrorismo?
+question-after_grant-passport_renewed = Desde la concesión, ¿la persona asilada ha solicitado, renovado o usado un pasaporte de su país de origen?
+question-after_grant-protection_availed = ¿La persona asilada ha regresado voluntariamente a su país de origen para vivir allí con residencia permanente, o con una posibilidad razonable de obtenerla (acogiéndose de nuevo a su protección)?
+question-phrase-trip-dated = el viaje que comenzó el { $date_long }
+question-phrase-trip-numbered = el viaje { $n }

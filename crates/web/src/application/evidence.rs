@@ -27,7 +27,8 @@ use crate::http::lang;
 use crate::http::view::{Ctx, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, DbError};
-use refuge_i18n::tr;
+use refuge_application::evidence::ElementStatus;
+use refuge_i18n::{Lang, tr};
 
 /// A status in words.
 pub fn status_words(s: EvidenceStatus) -> &'static str {
@@ -38,6 +39,26 @@ pub fn status_words(s: EvidenceStatus) -> &'static str {
         EvidenceStatus::Translated => "application-evidence-status-translated",
         EvidenceStatus::NotObtainable => NOT_OBTAINABLE,
     }
+}
+
+/// An element of the checklist's title in `lang` (`evidence-element-<id>`,
+/// `locales/*/evidence.ftl`), else as the checklist gives it.
+pub fn element_title(lang: Lang, el: &ElementStatus) -> String {
+    checklist_words(lang, &format!("evidence-element-{}", el.element), el.title)
+}
+
+/// An item of the checklist's label in `lang` (`evidence-item-<element>-<item>`).
+pub fn item_label(lang: Lang, element: &str, item: &str, english: &str) -> String {
+    checklist_words(lang, &format!("evidence-item-{element}-{item}"), english)
+}
+
+fn checklist_words(lang: Lang, id: &str, english: &str) -> String {
+    refuge_i18n::tr_opt(lang, id).unwrap_or_else(|| english.to_string())
+}
+
+/// A finding's outcome in `lang`.
+fn outcome(lang: Lang, o: refuge_engine::output::Outcome) -> String {
+    tr(lang, &format!("report-outcome-{}", o.as_str()))
 }
 
 /// The message of the status that asks why.
@@ -73,7 +94,7 @@ pub struct ItemView {
 
 pub struct FindingView {
     pub id: String,
-    pub outcome: &'static str,
+    pub outcome: String,
     /// It rests on the applicant's testimony alone.
     pub alone: bool,
 }
@@ -98,7 +119,7 @@ struct EvidencePage {
     version: i64,
     checklist_version: String,
     /// The findings on testimony alone: (id, outcome).
-    alone: Vec<(String, &'static str)>,
+    alone: Vec<(String, String)>,
     elements: Vec<ElementView>,
     /// Why a status change was refused.
     refused: Option<String>,
@@ -151,7 +172,7 @@ pub(super) async fn evidence_page(
             page.alone = c
                 .testimony_alone
                 .iter()
-                .map(|f| (f.id.clone(), f.outcome.as_str()))
+                .map(|f| (f.id.clone(), outcome(s.lang, f.outcome)))
                 .collect();
             let typed = draft.as_ref().map(|d| &d.typed);
             let attached = crate::documents::attached(&state, &page.case).await?;
@@ -175,7 +196,7 @@ pub(super) async fn evidence_page(
                             item: it.item.to_string(),
                             harm: harm.clone(),
                             family: family.clone(),
-                            label: it.label.to_string(),
+                            label: item_label(s.lang, el.element, it.item, it.label),
                             status: status.as_str(),
                             status_words: status_words(it.status),
                             testimony: it.testimony,
@@ -198,10 +219,14 @@ pub(super) async fn evidence_page(
                     .collect();
                 page.elements.push(ElementView {
                     anchor: format!("el-{n}"),
-                    title: el.title.to_string(),
+                    title: element_title(s.lang, el),
                     of: match (&el.harm, &el.family) {
-                        (Some(h), _) => format!("harm {h}"),
-                        (None, Some(f)) => format!("family member {f}"),
+                        (Some(h), _) => {
+                            lang::tr(s.lang, "application-evidence-of-harm", &[("harm", h)])
+                        }
+                        (None, Some(f)) => {
+                            lang::tr(s.lang, "application-evidence-of-member", &[("member", f)])
+                        }
                         (None, None) => String::new(),
                     },
                     findings: el
@@ -209,7 +234,7 @@ pub(super) async fn evidence_page(
                         .iter()
                         .map(|f| FindingView {
                             id: f.id.clone(),
-                            outcome: f.outcome.as_str(),
+                            outcome: outcome(s.lang, f.outcome),
                             alone: c.testimony_alone.iter().any(|g| g.id == f.id),
                         })
                         .collect(),
@@ -416,5 +441,50 @@ pub(super) async fn save_status(
             refuse(lang::tr(s.lang, "facts-not-saved", &[("problem", &m)]), 409)
         }
         Err(CaseError::Db(e)) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use refuge_application::evidence::Evidence;
+    use refuge_i18n::{Lang, tr, words};
+
+    /// Every element and item of the checklist has its words as a message
+    /// whose English is the checklist's own, and every `evidence-` message
+    /// is one of them: a new item without its message fails here, by its id.
+    #[test]
+    fn every_element_and_item_of_the_checklist_is_worded_in_every_language() {
+        let es = Lang::parse("es").unwrap();
+        let mut expected = std::collections::BTreeMap::new();
+        for el in &Evidence::embedded().elements {
+            expected.insert(format!("element-{}", el.id), el.title.clone());
+            for it in &el.items {
+                expected.insert(format!("item-{}-{}", el.id, it.id), it.label.clone());
+            }
+        }
+        let catalog = words(Lang::english(), "evidence-");
+        let mut problems = Vec::new();
+        for (key, english) in &expected {
+            match catalog.get(key.as_str()) {
+                None => problems.push(format!(
+                    "evidence-{key}: missing from locales/*/evidence.ftl (English: {english:?})"
+                )),
+                Some(en) if en != english => problems.push(format!(
+                    "evidence-{key}: {en:?}, the checklist says {english:?}"
+                )),
+                Some(_) if tr(es, &format!("evidence-{key}")) == *english => {
+                    problems.push(format!("evidence-{key}: not translated into Spanish"))
+                }
+                Some(_) => {}
+            }
+        }
+        for key in catalog.keys() {
+            if !expected.contains_key(*key) {
+                problems.push(format!(
+                    "evidence-{key}: the checklist has no such element or item"
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 }

@@ -100,12 +100,17 @@ pub fn show_day(d: Option<Day>) -> String {
     }
 }
 
-fn word<T: Serialize>(v: &T) -> String {
+/// A choice of the timeline (an event's kind, a person's relation) in
+/// `lang`: the message `<prefix><its name>` (`application-timeline-kind-harm`).
+fn word<T: Serialize>(lang: Lang, prefix: &str, v: &T) -> String {
     match serde_json::to_value(v) {
-        Ok(Value::String(s)) => s.replace('_', " "),
+        Ok(Value::String(s)) => tr(lang, &format!("{prefix}{s}")),
         _ => String::new(),
     }
 }
+
+const KIND: &str = "application-timeline-kind-";
+const RELATION: &str = "application-timeline-relation-";
 
 fn show_place(p: Option<&Location>) -> String {
     let Some(p) = p else { return String::new() };
@@ -144,7 +149,13 @@ fn said(t: &Timeline, st: &Statement, lang: Lang) -> Said {
     let id = st.source.as_deref().unwrap_or("");
     let s = source(t, id);
     let title = s.and_then(|s| s.title.clone()).unwrap_or_else(|| id.into());
-    let kind = s.and_then(|s| s.kind).map_or("the source", |k| k.words());
+    let kind = tr(
+        lang,
+        &format!(
+            "application-timeline-source-{}",
+            s.and_then(|s| s.kind).map_or("unknown", |k| k.as_str())
+        ),
+    );
     let mut other = Vec::new();
     if s.and_then(|s| s.claim_questions) == Some(YesNo::No) {
         other.push(tr(lang, "application-timeline-not-claim-questions"));
@@ -313,16 +324,24 @@ fn build(
                 .unwrap_or(&[])
                 .iter()
                 .map(|p| {
-                    let relation = p.relation.as_ref().map(word).unwrap_or_default();
+                    let relation = p
+                        .relation
+                        .as_ref()
+                        .map(|r| word(lang, RELATION, r))
+                        .unwrap_or_default();
                     match (&p.family, &p.name) {
                         (Some(f), _) => {
                             let rel = family_ids
                                 .iter()
                                 .position(|x| x == f)
                                 .and_then(|k| doc.case().facts().family()[k].relation)
-                                .map(|r| word(&r))
+                                .map(|r| word(lang, RELATION, &r))
                                 .unwrap_or(relation);
-                            format!("family member {f} ({rel})")
+                            lang::tr(
+                                lang,
+                                "application-timeline-family-member",
+                                &[("id", f), ("relation", &rel)],
+                            )
                         }
                         (None, Some(n)) if relation.is_empty() => n.clone(),
                         (None, Some(n)) => format!("{n} ({relation})"),
@@ -368,7 +387,7 @@ fn build(
                 id: e.id.clone().unwrap_or_default(),
                 date: show_day(e.date),
                 until: show_day(e.until),
-                kind: e.kind.map(|k| word(&k)).unwrap_or_default(),
+                kind: e.kind.map(|k| word(lang, KIND, &k)).unwrap_or_default(),
                 place: show_place(e.place.as_ref()),
                 people,
                 facts: linked,
@@ -415,4 +434,41 @@ pub(super) async fn timeline_page(
         }
     }
     Ok(render(&page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use refuge_application::document::{EventKind, PersonRelation, SourceKind};
+
+    /// Each kind of event, source and person the timeline takes is a
+    /// message, worded in Spanish.
+    #[test]
+    fn every_kind_of_event_source_and_person_is_worded_in_spanish() {
+        let es = Lang::parse("es").unwrap();
+        let mut ids: Vec<String> = EventKind::ALL
+            .iter()
+            .map(|k| format!("{KIND}{}", k.as_str()))
+            .chain(
+                PersonRelation::ALL
+                    .iter()
+                    .map(|r| format!("{RELATION}{}", r.as_str())),
+            )
+            .chain(
+                SourceKind::ALL
+                    .iter()
+                    .map(|k| format!("application-timeline-source-{}", k.as_str())),
+            )
+            .collect();
+        ids.push("application-timeline-source-unknown".into());
+        for id in ids {
+            assert!(refuge_i18n::exists(&id), "{id} is not a message");
+            assert_ne!(
+                tr(es, &id),
+                tr(Lang::english(), &id),
+                "{id} is not translated"
+            );
+        }
+        assert_eq!(word(es, KIND, &EventKind::Detention), "detención");
+    }
 }

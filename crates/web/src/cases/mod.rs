@@ -346,11 +346,12 @@ async fn case_page(
             a.questions
                 .iter()
                 .take(5)
-                .map(|q| lang::tr(s.lang, "cases-task-idea-ask", &[("question", &q.ask)])),
+                .map(|q| refuge_report::i18n::question(s.lang, q))
+                .map(|q| lang::tr(s.lang, "cases-task-idea-ask", &[("question", &q)])),
         )
         .collect();
-    let glance = refuge_report::html_glance(&a);
-    let sections = refuge_report::html_sections(&a);
+    let glance = refuge_report::html_glance_in(&a, s.lang);
+    let sections = refuge_report::html_sections_in(&a, s.lang);
     let notes = state.db.notes(&case.id).await?;
     let members = state.db.members(&case.id).await?;
     let intake = crate::intake::case_summary(&state, &s, &case).await?;
@@ -361,7 +362,7 @@ async fn case_page(
     } else {
         Vec::new()
     };
-    let law_banner = crate::lawchange::banner(&state, &s.user, &s.csrf, &case).await?;
+    let law_banner = crate::lawchange::banner(&state, &s.user, s.lang, &s.csrf, &case).await?;
     s.audit(
         &state.db,
         AuditAction::CaseView,
@@ -408,7 +409,7 @@ async fn report(
         as_of: a.as_of.to_string(),
         law_version: a.law.version.clone(),
         law_reviewed_on: a.law.reviewed_on.to_string(),
-        sections: refuge_report::html_sections(&a),
+        sections: refuge_report::html_sections_in(&a, s.lang),
         printed_by: s.user.name.clone(),
         case,
     }))

@@ -14,7 +14,7 @@
 //! every answer still missing reads as such and the cover page lists it.
 //!
 //! The memo comes in each language Refuge speaks (`?lang=es`, linked beside
-//! the English download; `print_languages`): see `refuge_documents::memo_data`
+//! the English download; `language_links`): see `refuge_documents::memo_data`
 //! for what is translated. A language it does not speak is refused (400).
 //!
 //! The case's uploads and their place in the exhibit packet are in
@@ -37,6 +37,7 @@ use crate::http::error::{AppError, PageResult};
 use crate::http::extract::Q;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
+use crate::http::view::esc;
 use crate::state::AppState;
 use crate::store::CaseRow;
 
@@ -100,12 +101,19 @@ pub(crate) fn print_lang(code: &str) -> Result<Lang, AppError> {
     })
 }
 
-/// The languages besides English a printout is offered in, for the links
-/// beside each download (code, name in itself).
-pub fn print_languages() -> Vec<(&'static str, String)> {
+/// The links beside a case's download (`memo.pdf`) to it in each language
+/// besides English (` · Español`), as HTML.
+pub fn language_links(case_id: &str, document: &str) -> String {
     Lang::all()
         .filter(|l| *l != Lang::english())
-        .map(|l| (l.code(), l.name()))
+        .map(|l| {
+            let code = l.code();
+            format!(
+                " · <a href=\"/cases/{}/{document}?lang={code}\" download hreflang=\"{code}\" lang=\"{code}\">{}</a>",
+                esc(case_id),
+                esc(&l.name())
+            )
+        })
         .collect()
 }
 
@@ -163,6 +171,7 @@ async fn answers(
     let stored = application::service::stored(&state, &case).await?;
     let (facts, app) = (case.facts.clone(), stored.document.to_string());
     let to = For::of(&case, &s, &q)?;
+    let lang = to.lang;
     let pdf = blocking(move || {
         // The stored facts and application (an empty one when none is saved).
         let json = format!(r#"{{"facts": {facts}, "application": {app}}}"#);
@@ -174,13 +183,14 @@ async fn answers(
         refuge_documents::answers_pdf(&doc, &r, &to.options())
     })
     .await?;
+    let detail = lang_detail("I-589 answers (PDF)", lang);
     download(
         &state,
         &s,
         &case,
         pdf,
-        "I-589 answers (PDF)",
-        "i589-answers",
+        &detail,
+        &lang_file("i589-answers", lang),
     )
     .await
 }

@@ -6,7 +6,7 @@ use axum::extract::State;
 use refuge_documents::{DocError, Exhibit, ExhibitFile, Media, Translation};
 
 use super::uploads::{Details, exhibits_in_order};
-use super::{DocQuery, For, blocking, download};
+use super::{DocQuery, For, blocking, download, lang_detail, lang_file};
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::{AppError, PageResult};
 use crate::http::extract::Q;
@@ -20,15 +20,17 @@ pub(super) async fn packet(
 ) -> PageResult {
     let exhibits = exhibits(&state, &case).await?;
     let (to, today) = (For::of(&case, &s, &q)?, state.today());
+    let lang = to.lang;
     let pdf =
         blocking(move || refuge_documents::packet_pdf(&exhibits, &to.options(), today)).await?;
+    let detail = lang_detail("exhibit packet (PDF)", lang);
     download(
         &state,
         &s,
         &case,
         pdf,
-        "exhibit packet (PDF)",
-        "exhibit-packet",
+        &detail,
+        &lang_file("exhibit-packet", lang),
     )
     .await
 }

@@ -308,7 +308,11 @@ async fn evidence_items(state: &AppState, case: &CaseRow, lang: Lang) -> Vec<(St
         for it in &el.items {
             items.push((
                 format!("{}-{}-{harm}-{family}", el.element, it.item),
-                format!("{}{of}: {}", el.title, it.label),
+                format!(
+                    "{}{of}: {}",
+                    application::evidence::element_title(lang, el),
+                    application::evidence::item_label(lang, el.element, it.item, it.label)
+                ),
             ));
         }
     }

@@ -1,29 +1,40 @@
-//! Countries as the forms take and show them: by English name or two-letter
-//! code (`data/countries.tsv`), stored as codes.
+//! Countries as the forms take and show them: by name, in any language
+//! Refuge speaks, or by two-letter code; stored as codes. The names are
+//! messages, `country-<CODE>` (`crates/i18n/locales/<language>/countries.ftl`).
 
+use refuge_i18n::Lang;
 use serde_json::Value;
 
 use super::form::show;
 
-/// The countries a user picks from, by code and English name
-/// (`data/countries.tsv`), in the order of their codes.
-pub fn countries() -> &'static [(&'static str, &'static str)] {
-    static LIST: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        include_str!("../../data/countries.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
+/// The countries a user picks from, by code and name in `lang`
+/// (`locales/<language>/countries.ftl`), in the order of their codes.
+pub fn countries(lang: Lang) -> &'static [(&'static str, String)] {
+    static LISTS: std::sync::OnceLock<Vec<(Lang, Vec<(&'static str, String)>)>> =
+        std::sync::OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        Lang::all()
+            .map(|l| (l, refuge_i18n::words(l, "country-").into_iter().collect()))
             .collect()
-    })
+    });
+    lists
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[], |(_, list)| list.as_slice())
 }
 
-/// A country's name, by its code (`SV` → El Salvador).
+/// A country's English name, by its code (`SV` → El Salvador): the
+/// documents filed in English name countries so.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    countries()
+    country_name_in(Lang::english(), code)
+}
+
+/// A country's name in `lang`, by its code (`MX` → México).
+pub fn country_name_in(lang: Lang, code: &str) -> Option<&'static str> {
+    countries(lang)
         .iter()
         .find(|(c, _)| *c == code)
-        .map(|(_, name)| *name)
+        .map(|(_, name)| name.as_str())
 }
 
 /// A name as compared: lower case, without accents, single spaces
@@ -48,7 +59,7 @@ fn folded(name: &str) -> String {
         .collect()
 }
 
-/// The code of the country named `t`, or `t` itself when it is a
+/// The code of the country named `t` (in any language), or `t` itself when it is a
 /// two-letter code (any: the engine takes a code the table lacks, such as
 /// one given through the API, and an untouched form saves it again).
 fn country_code(t: &str) -> Option<String> {
@@ -56,8 +67,8 @@ fn country_code(t: &str) -> Option<String> {
         return Some(t.to_ascii_uppercase());
     }
     let name = folded(t);
-    countries()
-        .iter()
+    Lang::all()
+        .flat_map(countries)
         .find(|(_, n)| folded(n) == name)
         .map(|(code, _)| code.to_string())
 }
@@ -120,16 +131,42 @@ pub(super) fn countries_in(t: &str) -> Result<Vec<Value>, String> {
     }
 }
 
-/// A stored country (or list of them) as the form shows it: by name
-/// (`["SV", "MX"]` → `El Salvador, Mexico`), a code the table lacks as it is.
-pub fn show_countries(v: Option<&Value>) -> String {
+/// A stored country (or list of them) as the form shows it: by name in
+/// `lang` (`["SV", "MX"]` → `El Salvador, Mexico`; `El Salvador, México`),
+/// a code the table lacks as it is.
+pub fn show_countries(lang: Lang, v: Option<&Value>) -> String {
     let name = |x: &Value| match x.as_str() {
-        Some(code) => country_name(code).unwrap_or(code).to_string(),
+        Some(code) => country_name_in(lang, code).unwrap_or(code).to_string(),
         None => show(Some(x)),
     };
     match v {
         Some(Value::String(_)) => name(v.unwrap_or(&Value::Null)),
         Some(Value::Array(a)) if !a.is_empty() => a.iter().map(name).collect::<Vec<_>>().join(", "),
         other => show(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_has_a_name_in_every_language_and_is_read_by_any_of_them() {
+        let english = countries(Lang::english());
+        assert!(english.len() >= 249, "{}", english.len());
+        for lang in Lang::all() {
+            let names = countries(lang);
+            assert_eq!(names.len(), english.len(), "{lang}");
+            for (code, name) in names {
+                assert_eq!(country(name).as_deref(), Ok(*code), "{lang}: {name}");
+            }
+        }
+        let es = Lang::parse("es").unwrap();
+        assert_eq!(country_name_in(es, "DE"), Some("Alemania"));
+        assert_eq!(country_name("DE"), Some("Germany"));
+        assert_eq!(
+            show_countries(es, Some(&serde_json::json!(["SV", "MX", "QQ"]))),
+            "El Salvador, México, QQ"
+        );
     }
 }

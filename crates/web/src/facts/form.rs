@@ -1392,7 +1392,7 @@ mod tests {
                 .starts_with("\"Narnia\" is not a country")
         );
         assert_eq!(
-            show_countries(Some(&json!(["SV", "VG", "QQ"]))),
+            show_countries(Lang::english(), Some(&json!(["SV", "VG", "QQ"]))),
             "El Salvador, Virgin Islands, British, QQ"
         );
         assert_eq!(

@@ -151,7 +151,12 @@ fn interview_page(
                     let f = a.finding(id);
                     WhyRow {
                         id: id.to_string(),
-                        question: f.map(|f| f.question.to_string()).unwrap_or_default(),
+                        question: f
+                            .map(|f| {
+                                refuge_report::i18n::finding_question(s.lang, id, f.question)
+                                    .into_owned()
+                            })
+                            .unwrap_or_default(),
                         cite: f.map(|f| f.cite.join("; ")).unwrap_or_default(),
                     }
                 })

@@ -55,7 +55,7 @@ impl FormState<'_> {
         match (self.typed.get(path), kind) {
             (Some(t), _) => t.clone(),
             (None, Kind::Country | Kind::Countries) => {
-                facts_form::show_countries(facts_form::get(self.doc, path))
+                facts_form::show_countries(self.lang, facts_form::get(self.doc, path))
             }
             (None, _) => facts_form::show(facts_form::get(self.doc, path)),
         }
@@ -385,25 +385,33 @@ pub fn group_list(doc: &Value) -> String {
 }
 
 /// The countries by name for a country's field (`list="country-names"`):
-/// each option's value is the English name a user types to find it and
-/// picks (`data/countries.tsv`), its label the ISO 3166-1 code the facts
-/// store (the form reads either). Rendered once on a page that has such a
-/// field.
-pub fn country_list() -> &'static str {
-    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut out = String::from("<datalist id=\"country-names\">");
-        for (code, name) in facts_form::countries() {
-            let _ = write!(
-                out,
-                "<option value=\"{}\" label=\"{}\">",
-                esc(name),
-                esc(code)
-            );
-        }
-        out.push_str("</datalist>");
-        out
-    })
+/// each option's value is the name in `lang` a user types to find it and
+/// picks (`locales/<language>/countries.ftl`), its label the ISO 3166-1
+/// code the facts store (the form reads either, and a name in any
+/// language). Rendered once on a page that has such a field.
+pub fn country_list(lang: Lang) -> &'static str {
+    static LISTS: std::sync::OnceLock<Vec<(Lang, String)>> = std::sync::OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        Lang::all()
+            .map(|l| {
+                let mut out = String::from("<datalist id=\"country-names\">");
+                for (code, name) in facts_form::countries(l) {
+                    let _ = write!(
+                        out,
+                        "<option value=\"{}\" label=\"{}\">",
+                        esc(name),
+                        esc(code)
+                    );
+                }
+                out.push_str("</datalist>");
+                (l, out)
+            })
+            .collect()
+    });
+    lists
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or("", |(_, list)| list.as_str())
 }
 
 #[cfg(test)]

@@ -94,7 +94,8 @@ impl Ctx {
 pub struct Text(String);
 
 impl Text {
-    fn new(s: String) -> Text {
+    /// Text escaped for a page (a rendered message, for a template without a [`Ctx`]).
+    pub fn new(s: String) -> Text {
         if s.contains(['&', '<', '>', '"']) {
             Text(esc(&s))
         } else {

@@ -497,7 +497,13 @@ pub fn read_answer(
         Kind::Choice(_) => Err("intake-error-choice"),
         Kind::Date => {
             let order = refuge_i18n::tr(lang, "intake-date-order");
-            let d = client_date(&order, t).ok_or("intake-error-date")?;
+            // The facts take a whole date here (docs/facts.md): a year or
+            // a month alone is asked again, saying what to do without the day.
+            let d = client_date(&order, t).ok_or(if partial_date(t) {
+                "intake-error-date-partial"
+            } else {
+                "intake-error-date"
+            })?;
             if d > today {
                 return Err("intake-error-date-future");
             }
@@ -509,6 +515,22 @@ pub fn read_answer(
         Kind::Country => facts_form::parse(kind, t).map_err(|_| "intake-error-country"),
         Kind::Countries => facts_form::parse(kind, t).map_err(|_| "intake-error-countries"),
         Kind::Text | Kind::Prose => Ok(Value::String(t.into())),
+    }
+}
+
+/// Whether `t` is a year (`2023`) or a month of a year (`10/2023`,
+/// `2023-10`): a date without its day.
+fn partial_date(t: &str) -> bool {
+    let parts: Vec<&str> = t
+        .split(['/', '-', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let year = |y: &str| y.len() == 4 && y.parse::<i16>().is_ok_and(|y| (1900..=2200).contains(&y));
+    let month = |m: &str| m.len() <= 2 && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m));
+    match parts.as_slice() {
+        [y] => year(y),
+        [a, b] => (year(a) && month(b)) || (month(a) && year(b)),
+        _ => false,
     }
 }
 
@@ -600,4 +622,39 @@ pub async fn save(
         (_, None) => format!("{}/done?lang={lang}", l.base),
     };
     Ok(see_other(to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The facts take a whole date: a year or a month alone is refused with
+    /// what to do without the day, not as an unreadable date.
+    #[test]
+    fn a_date_without_its_day_is_asked_again_saying_to_leave_it_and_tell_the_representative() {
+        let q = crate::intake::questions::Questions::embedded()
+            .question("harm-date")
+            .expect("the harm's date is asked")
+            .1;
+        let es = Lang::parse("es").unwrap();
+        let today = jiff::civil::date(2026, 12, 7);
+        for typed in ["2023", "10/2023", "2023-10", "3 2023"] {
+            assert_eq!(
+                read_answer(es, q, typed, today),
+                Err("intake-error-date-partial"),
+                "{typed}"
+            );
+        }
+        for typed in ["hace tiempo", "13/2023", "2023/13/40"] {
+            assert_eq!(
+                read_answer(es, q, typed, today),
+                Err("intake-error-date"),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            read_answer(es, q, "03/10/2023", today),
+            Ok(Value::String("2023-10-03".into()))
+        );
+    }
 }

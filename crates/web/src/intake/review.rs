@@ -172,7 +172,7 @@ fn shown(w: Words, v: Option<&Value>) -> String {
         None | Some(Value::Null) => w.t("intake-now-unknown"),
         Some(Value::Bool(true)) => w.t("intake-yes"),
         Some(Value::Bool(false)) => w.t("intake-no"),
-        Some(v) => facts_form::show_countries(Some(v)),
+        Some(v) => facts_form::show_countries(w.0, Some(v)),
     }
 }
 

@@ -11,11 +11,13 @@
 //! what `GET /api/v1/changes` returns.
 
 pub mod run;
+pub mod words;
 
 use askama::Template;
 use axum::extract::State;
 use refuge_engine::change::{Cause, Moved, Stamp};
 use refuge_engine::{Assessment, Law, RULES_VERSION};
+use refuge_i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::Ordering;
 use utoipa::ToSchema;
@@ -24,9 +26,10 @@ use crate::domain::AuditAction;
 use crate::http::access::{CaseAccess, Member};
 use crate::http::error::PageResult;
 use crate::http::extract::{Posted, Q};
+use crate::http::lang;
 use crate::http::routes::{Access, Routes};
 use crate::http::session::Session;
-use crate::http::view::{Ctx, render, see_other};
+use crate::http::view::{Ctx, Text, render, see_other};
 use crate::state::AppState;
 use crate::store::{CaseRow, ChangeFilter, ChangeRow, DbError, User};
 
@@ -100,6 +103,9 @@ pub struct CauseView {
     pub findings: Vec<String>,
     /// The source of the change (null where none is named).
     pub source: Option<SourceView>,
+    /// The cause as recorded, for the pages' words in their reader's language.
+    #[serde(skip)]
+    cause: Cause,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -127,31 +133,56 @@ impl ChangeView {
         }
     }
 
-    /// What moved, in one line ("asylum: eligible → undetermined; …").
-    pub fn what(&self) -> String {
+    /// What moved, in one line, in `lang` ("Asylum (relief): eligible →
+    /// undetermined; …").
+    pub fn what(&self, lang: Lang) -> String {
         self.moved
             .iter()
             .map(|m| {
                 format!(
                     "{}: {} → {}",
-                    m.label(),
-                    m.before.as_deref().unwrap_or("none"),
-                    m.after.as_deref().unwrap_or("none")
+                    m.label(lang),
+                    m.before_words(lang),
+                    m.after_words(lang)
                 )
             })
             .collect::<Vec<_>>()
             .join("; ")
     }
 
-    /// Why, in one line (each cause once).
-    pub fn why(&self) -> String {
-        let mut all: Vec<&str> = Vec::new();
+    /// Why, in one line, in `lang` (each cause once).
+    pub fn why(&self, lang: Lang) -> String {
+        let mut all: Vec<String> = Vec::new();
         for c in self.moved.iter().flat_map(|m| &m.causes) {
-            if !all.contains(&c.words.as_str()) {
-                all.push(&c.words);
+            let words = c.words_in(lang);
+            if !all.contains(&words) {
+                all.push(words);
             }
         }
         all.join(" · ")
+    }
+
+    /// The versions before and after, in `lang`.
+    pub fn versions(&self, lang: Lang) -> String {
+        self.words(lang, "lawchange-versions")
+    }
+
+    /// The banner's line: re-assessed under which law, assessed under which before.
+    pub fn reassessed(&self, lang: Lang) -> String {
+        self.words(lang, "lawchange-banner-versions")
+    }
+
+    fn words(&self, lang: Lang, id: &str) -> String {
+        lang::tr(
+            lang,
+            id,
+            &[
+                ("law_from", &self.law_from),
+                ("law_to", &self.law_to),
+                ("rules_from", &self.rules_from),
+                ("rules_to", &self.rules_to),
+            ],
+        )
     }
 }
 
@@ -166,13 +197,19 @@ impl MovedView {
         }
     }
 
-    /// The item named for a reader.
-    pub fn label(&self) -> String {
-        match self.kind.as_str() {
-            "relief" => format!("{} (relief)", self.id.replace('_', " ")),
-            "warning" => format!("warning {}", self.id),
-            _ => format!("date {}", self.id),
-        }
+    /// The item named for a reader in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        words::item(lang, &self.kind, &self.id)
+    }
+
+    /// Its value before, in `lang`.
+    pub fn before_words(&self, lang: Lang) -> String {
+        words::value(lang, &self.kind, self.before.as_deref())
+    }
+
+    /// Its value after, in `lang`.
+    pub fn after_words(&self, lang: Lang) -> String {
+        words::value(lang, &self.kind, self.after.as_deref())
     }
 }
 
@@ -202,7 +239,13 @@ impl CauseView {
                 title: s.title,
                 url: s.url,
             }),
+            cause: c.clone(),
         }
+    }
+
+    /// The cause in `lang` (in English, `words`).
+    pub fn words_in(&self, lang: Lang) -> String {
+        words::cause(lang, &self.cause)
     }
 }
 
@@ -281,6 +324,7 @@ fn distinct_cases(rows: &[ChangeView]) -> usize {
 #[derive(Template)]
 #[template(path = "lawchange/banner.html")]
 struct Banner<'a> {
+    lang: Lang,
     case_id: &'a str,
     csrf: &'a str,
     changes: &'a [ChangeView],
@@ -291,6 +335,7 @@ struct Banner<'a> {
 pub async fn banner(
     state: &AppState,
     user: &User,
+    lang: Lang,
     csrf: &str,
     case: &CaseRow,
 ) -> Result<Option<String>, DbError> {
@@ -299,6 +344,7 @@ pub async fn banner(
         return Ok(None);
     }
     Ok(Banner {
+        lang,
         case_id: case.id.as_str(),
         csrf,
         changes: &changes,
@@ -329,6 +375,16 @@ async fn review(
         )
         .await?;
     Ok(see_other(format!("/cases/{}?done=law_reviewed", case.id)))
+}
+
+impl Banner<'_> {
+    fn t(&self, id: &str) -> Text {
+        Text::new(refuge_i18n::tr(self.lang, id))
+    }
+
+    fn t1(&self, id: &str, name: &str, value: &str) -> Text {
+        Text::new(lang::tr(self.lang, id, &[(name, &value)]))
+    }
 }
 
 // ----- the list -----

@@ -437,6 +437,16 @@ impl Db {
         })
     }
 
+    /// The language a user chose (`None`: none), for what is read without
+    /// a session (the calendar feeds).
+    pub async fn user_language(&self, user: &UserId) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT language FROM users WHERE id = $1")
+            .bind(user.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|r| r.try_get("language").ok()).flatten())
+    }
+
     pub async fn calendar_token_user(&self, token_hash: &str) -> Result<Option<User>> {
         let row = sqlx::query(
             "SELECT id, name, role, active FROM users WHERE calendar_token_hash = $1 AND active = 1",

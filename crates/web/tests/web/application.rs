@@ -861,3 +861,68 @@ async fn the_timeline_and_evidence_pages_answer_an_outsider_as_readiness_does() 
         );
     }
 }
+
+/// Issue 19: a Spanish-speaking user reads the evidence checklist and the
+/// timeline in Spanish: each element and item, the harm it is for, the
+/// findings' outcomes, and each event's kind, source and people.
+#[tokio::test]
+async fn the_evidence_checklist_and_the_timeline_read_in_spanish() {
+    let t = TestApp::new().await;
+    let ana = t.login("ana", Role::Staff).await;
+    let case = sample_case(&t, &ana).await;
+    let (_, app) = sample();
+    put_application(&t, &ana, &case, &app).await;
+    let saved = t
+        .post("/settings/language", &ana, &[("language", "es")])
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+
+    let evidence = t
+        .get(&format!("/cases/{}/evidence", case.id), Some(&ana))
+        .await;
+    assert_eq!(evidence.status, StatusCode::OK, "{}", evidence.body);
+    crate::reads(
+        &evidence.body,
+        &[
+            "Identidad y nacionalidad",
+            "Pasaporte, todas las páginas (sellos de entrada y salida)",
+            "El daño sufrido, y que llegó a ser persecución (daño h1)",
+            "El temor a un daño futuro, y la situación del país",
+            "El parentesco de cada cónyuge e hijo (familiar ",
+        ],
+        &[
+            "Identity and nationality",
+            "Passport, every page",
+            "(harm h1)",
+            "family member",
+            "(yes)",
+            "(unknown)",
+        ],
+    );
+
+    let timeline = t
+        .get(&format!("/cases/{}/timeline", case.id), Some(&ana))
+        .await;
+    assert_eq!(timeline.status, StatusCode::OK, "{}", timeline.body);
+    crate::reads(
+        &timeline.body,
+        &[
+            ": amenaza",
+            ": daño",
+            ": salida",
+            ": mudanza",
+            ": entrada",
+            "(la declaración)",
+            "persona solicitante",
+            "(no es familiar)",
+            "familiar s1 (cónyuge)",
+        ],
+        &[
+            ": threat",
+            ": departure",
+            "(the declaration)",
+            "not family",
+            "family member s1",
+        ],
+    );
+}

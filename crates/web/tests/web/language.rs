@@ -147,6 +147,16 @@ async fn the_language_chosen_in_settings_is_saved_audited_and_followed_by_every_
         "{page}"
     );
     assert!(page.contains("Seguir la entrevista") && page.contains("Agregar tarea"));
+    // The assessment too: its sections, and each finding's question of law.
+    crate::reads(
+        &page,
+        &[
+            "<h2 id=\"reliefs\">Tipos de protección</h2>",
+            "Qué hacer ahora",
+            "¿Se presentó la solicitud (o, si aún no se ha presentado, se presentaría hoy) dentro del año siguiente a la última llegada?",
+        ],
+        &["Decided by:", "Was the application filed", "What to do next"],
+    );
     let form = t
         .get(&format!("/cases/{}/application", case.id), Some(&ana))
         .await

@@ -358,3 +358,81 @@ async fn the_calendar_feed_follows_a_deadline_the_new_law_moved() {
         "{body}"
     );
 }
+
+/// Issue 19: a Spanish-speaking user reads the changes of the law in
+/// Spanish: the list, the dashboard's box and the case page's banner, each
+/// parameter by its Spanish name with its values and dates written out; in
+/// English the causes read as the engine words them (the API's `words`).
+#[tokio::test]
+async fn the_changes_of_the_law_read_in_spanish_for_a_spanish_speaking_user() {
+    let t = TestApp::new().await;
+    let a = restarted(&t, law_a(), History::embedded());
+    let ana = a.login("ana", Role::Attorney).await;
+    let fee = a.case(&ana, "Fee", FILED).await;
+    let rule = a.case(&ana, "Rule", NOT_FILED).await;
+    made_by_rules_1(&a, &[&fee, &rule], &rule.id).await;
+    let b = restarted(&t, law_b(), history(law_a()));
+    run::in_background(&b.state).await.unwrap();
+
+    // In English, each cause as the engine words it.
+    let api = b
+        .api("GET", "/api/v1/changes", Some(&ana.token), None)
+        .await
+        .json();
+    let english = b.get("/changes", Some(&ana)).await.body;
+    for change in api.as_array().unwrap() {
+        for moved in change["moved"].as_array().unwrap() {
+            let words = moved["causes"][0]["words"].as_str().unwrap();
+            assert!(english.contains(words), "{words} not in {english}");
+        }
+    }
+
+    let saved = b
+        .post("/settings/language", &ana, &[("language", "es")])
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let list = b.get("/changes", Some(&ana)).await.body;
+    crate::reads(
+        &list,
+        &[
+            "<h1>Cambios de la ley</h1>",
+            "Cambiados por la ley B, sin revisar: 2 casos.",
+            "Qué cambió",
+            "Tarifa anual de asilo, en dólares estadounidenses, por cada año que una solicitud sigue pendiente: antes $0 del 1 de abril de 1997 al 21 de julio de 2025; $100 desde el 22 de julio de 2025; ahora ",
+            "$102 desde el 1 de enero de 2026 (fuente: ",
+            "1 de junio de 2027, próxima, $100 → 1 de junio de 2027, próxima, $102",
+            "Asilo (protección)",
+            "cambiaron las reglas (versión 1 → ",
+            "ley A → B",
+            "todavía no",
+        ],
+        &[
+            "What changed",
+            "was $100",
+            "the rules changed",
+            "upcoming",
+            "not yet",
+            "Changed by the law of",
+        ],
+    );
+
+    let dash = b.get("/", Some(&ana)).await.body;
+    assert!(dash.contains("Cambiados por la ley B: 2 casos"), "{dash}");
+    assert!(dash.contains("Por qué: "), "{dash}");
+    assert!(!dash.contains("Changed by the law of"), "{dash}");
+
+    let page = b.get(&format!("/cases/{}", fee.id), Some(&ana)).await.body;
+    assert!(
+        page.contains("La ley cambió la evaluación de este caso"),
+        "{page}"
+    );
+    assert!(page.contains("Marcar como revisado"), "{page}");
+    assert!(
+        page.contains("$100 del 22 de julio de 2025 al 31 de diciembre de 2025"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Mark reviewed") && !page.contains("Re-assessed under law"),
+        "{page}"
+    );
+}

@@ -439,3 +439,13 @@ pub fn test_audit() -> refuge_web::store::Audit<'static> {
         "test set-up",
     )
 }
+
+/// A page in a language: each of `present` is on it, none of `absent`.
+pub fn reads(body: &str, present: &[&str], absent: &[&str]) {
+    for words in present {
+        assert!(body.contains(words), "{words:?} not in {body}");
+    }
+    for words in absent {
+        assert!(!body.contains(words), "{words:?} in {body}");
+    }
+}

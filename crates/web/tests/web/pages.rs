@@ -730,7 +730,7 @@ async fn a_case_calendar_has_an_all_day_event_per_deadline_without_the_clients_n
 }
 
 #[tokio::test]
-async fn the_calendar_feed_address_works_until_revoked() {
+async fn the_calendar_feed_address_works_until_revoked_in_the_users_language() {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
     t.case(&who, "Client", ARRIVED).await;
@@ -745,6 +745,24 @@ async fn the_calendar_feed_address_works_until_revoked() {
     let feed = t.get(&url, None).await;
     assert_eq!(feed.status, StatusCode::OK);
     assert!(feed.body.contains("DTSTART;VALUE=DATE:20270601"));
+    // Issue 19: in the language the user chose, with no session to say it.
+    t.post("/settings/language", &who, &[("language", "es")])
+        .await;
+    let feed = t.get(&url, None).await.body.replace("\r\n ", "");
+    crate::reads(
+        &feed,
+        &[
+            "X-WR-CALNAME:Plazos de Refuge",
+            "SUMMARY:Plazo de un año para pedir asilo (caso 2026-0001)",
+            "Estado en la última evaluación: próxima.",
+            "DESCRIPTION:En una semana: Plazo de un año",
+        ],
+        &[
+            "One-year asylum filing deadline",
+            "In a week",
+            "Status when last assessed",
+        ],
+    );
     t.post("/settings/calendar", &who, &[("action", "revoke")])
         .await;
     assert_eq!(t.get(&url, None).await.status, StatusCode::NOT_FOUND);
@@ -3077,8 +3095,11 @@ async fn a_country_is_picked_by_name_and_stored_as_its_code() {
 /// Issue 22: fields of several countries (nationalities, the countries
 /// passed through) take names, stored as codes and shown by name again; an
 /// unknown name is refused with the name in the error, at its field.
+/// Issue 19: for a Spanish-speaking user, by their Spanish names, and a
+/// name is read in either language.
 #[tokio::test]
-async fn several_countries_are_picked_by_name_stored_as_codes_and_an_unknown_one_is_named() {
+async fn several_countries_are_picked_by_name_in_either_language_stored_as_codes_and_an_unknown_one_is_named()
+ {
     let t = TestApp::new().await;
     let who = t.login("ana", Role::Attorney).await;
     let case = t.case(&who, "Client", ARRIVED).await;
@@ -3137,6 +3158,36 @@ async fn several_countries_are_picked_by_name_stored_as_codes_and_an_unknown_one
     assert_eq!(
         t.facts(&who, &case.id).await["arrivals"][0]["transit_countries"],
         serde_json::json!(["GT", "MX"])
+    );
+
+    t.post("/settings/language", &who, &[("language", "es")])
+        .await;
+    let r = t
+        .post(
+            &path,
+            &who,
+            &[
+                ("version", "2"),
+                (
+                    "arrivals[0].transit_countries",
+                    "Guatemala, México, Germany; Alemania",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        t.facts(&who, &case.id).await["arrivals"][0]["transit_countries"],
+        serde_json::json!(["GT", "MX", "DE", "DE"])
+    );
+    crate::reads(
+        &t.get(&path, Some(&who)).await.body,
+        &[
+            "<option value=\"México\" label=\"MX\">",
+            "value=\"Honduras, El Salvador\"",
+            "value=\"Guatemala, México, Alemania, Alemania\"",
+        ],
+        &["<option value=\"Mexico\"", "Guatemala, Mexico"],
     );
 }
 

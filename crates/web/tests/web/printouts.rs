@@ -42,17 +42,20 @@ both! {
 }
 
 both! {
-    async fn the_memo_the_practice_set_and_what_to_bring_download_in_spanish_from_links_beside_the_english_ones(t) {
+    async fn the_memo_the_answers_the_practice_set_and_what_to_bring_download_in_spanish_from_links_beside_the_english_ones(t) {
         let ana = t.login("ana", Role::Attorney).await;
         let case = t.case(&ana, "Rosa Example", FACTS).await;
         let page = t.get(&format!("/cases/{}", case.id), Some(&ana)).await.body;
-        assert!(page.contains(&format!("href=\"/cases/{}/memo.pdf?lang=es\" download hreflang=\"es\" lang=\"es\">Español</a>", case.id)), "{page}");
+        for doc in ["memo.pdf", "answers.pdf", "packet.pdf"] {
+            assert!(page.contains(&format!("href=\"/cases/{}/{doc}?lang=es\" download hreflang=\"es\" lang=\"es\">Español</a>", case.id)), "{doc}: {page}");
+        }
         let page = t.get(&format!("/cases/{}/practice", case.id), Some(&ana)).await.body;
         for link in ["practice.pdf?lang=es", "practice/bring.pdf?lang=es"] {
             assert!(page.contains(&format!("href=\"/cases/{}/{link}\" download", case.id)), "{link}: {page}");
         }
         for (path, file, detail) in [
             ("memo.pdf?lang=es", "memo-es", "assessment memo (PDF), es"),
+            ("answers.pdf?lang=es", "i589-answers-es", "I-589 answers (PDF), es"),
             ("practice.pdf?lang=es", "practice-client-es", "practice set, client's copy (PDF), es"),
             ("practice/bring.pdf?lang=es", "what-to-bring-es", "what-to-bring list (PDF), es"),
         ] {
