@@ -30,8 +30,9 @@ use std::collections::{BTreeMap, HashMap};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::law::{Files, Law, Parameter, Part, Source};
+use crate::law::{Files, Law, Parameter, Part, Source, Unit};
 use crate::output::{Assessment, Deadline};
+use crate::rules::deadlines;
 use crate::{Case, Detail, InputError, assess_with};
 
 /// The version of the engine's rules (the code of `rules/`): bumped with
@@ -107,7 +108,7 @@ impl Stamp {
     /// Each item a practitioner acts on, with its value in words: the
     /// reliefs' outcomes, the deadlines' dates, statuses and fees, the
     /// warnings raised. (Findings are named in a cause, not listed.)
-    fn items(&self) -> BTreeMap<(Kind, &str), String> {
+    pub fn items(&self) -> BTreeMap<(Kind, &str), String> {
         let mut items = BTreeMap::new();
         for (name, outcome) in &self.reliefs {
             items.insert((Kind::Relief, name.as_str()), outcome.clone());
@@ -542,16 +543,21 @@ impl Parts {
     /// Only the parts that can move an item of `kind` are tried: a
     /// warning's text or an agreement's country moves no deadline, and a
     /// holiday, a closing or a fee no warning (`rules/warnings.rs` compares
-    /// dates, not business days).
+    /// dates, not business days); a fee moves a deadline's amount only, and
+    /// only a fee a deadline carries ([`deadlines::CARRIED_FEES`]: no rule
+    /// reads the others). When a single part can move the item, it is the
+    /// cause without any assessment: the new law differs from the old one in
+    /// that part alone, as far as the item goes, and the item moved (`moved`
+    /// asks this only of an item that did).
     pub fn causes(&self, kind: Kind, moved_under: impl Fn(&Law) -> bool) -> Vec<&Part> {
-        let can_move = |p: &Part| match (kind, p) {
-            (Kind::Deadline, Part::Warnings | Part::Countries) => false,
-            (Kind::Relief, Part::Warnings) => false,
-            (Kind::Warning, Part::Holidays | Part::Closings) => false,
-            _ => true,
-        };
-        let tried: Vec<&(Part, Law, Law)> =
-            self.parts.iter().filter(|(p, ..)| can_move(p)).collect();
+        let tried: Vec<&(Part, Law, Law)> = self
+            .parts
+            .iter()
+            .filter(|(p, with, _)| can_move(kind, p, with))
+            .collect();
+        if let [(only, ..)] = tried[..] {
+            return vec![only];
+        }
         let alone: Vec<&Part> = tried
             .iter()
             .filter(|(_, with, _)| moved_under(with))
@@ -569,6 +575,20 @@ impl Parts {
             return needed;
         }
         self.parts.iter().map(|(p, ..)| p).collect()
+    }
+}
+
+/// Whether a change of `part` can move an item of `kind` (see
+/// [`Parts::causes`]); `law` has the part, to read a parameter's unit.
+fn can_move(kind: Kind, part: &Part, law: &Law) -> bool {
+    match (kind, part) {
+        (Kind::Deadline, Part::Warnings | Part::Countries) => false,
+        (Kind::Relief, Part::Warnings) => false,
+        (Kind::Warning, Part::Holidays | Part::Closings) => false,
+        (_, Part::Parameter(id)) if law.parameter(id).is_some_and(|p| p.unit == Unit::Usd) => {
+            kind == Kind::Deadline && deadlines::CARRIED_FEES.iter().any(|f| f.id() == id)
+        }
+        _ => true,
     }
 }
 
@@ -703,7 +723,15 @@ impl<'a> Reassessor<'a> {
                 .map(|k| moved(k, vec![cause.clone()]))
                 .collect());
         };
-        let old_then = run(cmp.old);
+        // Under the same rules, the stamp is what the previous law decided
+        // on its day: only a change of the rules needs the case run again.
+        let rerun;
+        let old_then = if rules_changed {
+            rerun = run(cmp.old);
+            &rerun
+        } else {
+            before
+        };
         let o_items = old_then.items();
         // Each hybrid parameter set's items, worked out once for the case.
         let hybrids: std::cell::RefCell<Vec<(*const Law, BTreeMap<(Kind, String), String>)>> =
@@ -729,7 +757,7 @@ impl<'a> Reassessor<'a> {
                 let mut causes = Vec::new();
                 let old = o_items.get(k);
                 if rules_changed && old != b_items.get(k) {
-                    let findings = moved_findings(before, &old_then);
+                    let findings = moved_findings(before, old_then);
                     let rules_notes = notes.rules_between(&before.rules, RULES_VERSION);
                     let named: Vec<NoteRef> = rules_notes
                         .iter()
@@ -838,6 +866,41 @@ mod tests {
     /// under 2026.11 ($100) and re-assessed under 2026.12 ($102).
     const FILED: &str = r#"{"arrivals": [{"date": "2025-01-10", "manner": "admitted"}],
         "application": {"filed_on": "2025-06-01", "forum": "affirmative"}}"#;
+
+    /// `Parts::causes` tries no fee but those a deadline carries: hold
+    /// that the code reads no other (each `P::Name` named outside `law.rs`
+    /// whose kind in the `parameters!` list is `Usd`).
+    #[test]
+    fn no_rule_reads_a_fee_that_no_deadline_carries() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let law = std::fs::read_to_string(src.join("law.rs")).unwrap();
+        let fees: Vec<(&str, &str)> = law
+            .lines()
+            .filter_map(|l| {
+                let (name, rest) = l.trim().split_once(": Usd = \"")?;
+                Some((name, rest.split('"').next()?))
+            })
+            .collect();
+        assert!(fees.len() >= 3, "{fees:?}");
+        let mut files = vec![src.clone()];
+        let mut read = Vec::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("law.rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (name, id) in &fees {
+                    if text.contains(&format!("P::{name}")) {
+                        read.push(*id);
+                    }
+                }
+            }
+        }
+        read.sort_unstable();
+        read.dedup();
+        let carried: Vec<&str> = deadlines::CARRIED_FEES.iter().map(|p| p.id()).collect();
+        assert_eq!(read, carried);
+    }
 
     #[test]
     fn the_previous_parameter_set_2026_11_is_kept_and_reads() {

@@ -24,6 +24,13 @@ use refuge_web::store::{Audit, By, Db, NewDeadline, Stamped, Version};
 use refuge_web::{AppState, Role, app, secret};
 use tower::ServiceExt;
 
+// The allocator the `refuge` binary (and so `refuge serve`) ships with.
+#[path = "../../cli/src/alloc.rs"]
+mod alloc;
+
+#[global_allocator]
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let path = std::env::args()
@@ -101,6 +108,8 @@ async fn main() {
         let (state, ids, cookie) = (state.clone(), ids.clone(), cookie.clone());
         let pass_done = state.reassessment.clone();
         clients.push(tokio::spawn(async move {
+            // Built once, as `refuge serve` builds it.
+            let router = app(state.clone());
             let mut lat = Vec::new();
             let mut seed = 0x9e37_79b9_7f4a_7c15u64 ^ k;
             // Until the pass has begun and then ended.
@@ -119,7 +128,7 @@ async fn main() {
                     .body(Body::empty())
                     .expect("a request");
                 let t = Instant::now();
-                let res = app(state.clone()).oneshot(req).await.expect("an answer");
+                let res = router.clone().oneshot(req).await.expect("an answer");
                 assert_eq!(res.status().as_u16(), 200);
                 let _ = res.into_body().collect().await;
                 lat.push(t.elapsed());

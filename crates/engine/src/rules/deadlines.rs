@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::calendar::{Rounding, add_days, add_years, age_on, days_between, weekday_name};
 use crate::facts::{Case, FamilyMember, Relation};
-use crate::law::{Law, P};
+use crate::law::{AnyP, Law, P};
 use crate::output::{DateKind, Deadline, Reminder, Status};
 
 /// The one-year filing deadline and how it was reached.
@@ -272,6 +272,11 @@ fn upcoming_or_passed(as_of: Date, date: Date) -> Status {
 pub const ONE_YEAR: &str = "asylum.one_year";
 pub const EAD_EARLIEST_FILING: &str = "ead.earliest_filing";
 pub const ANNUAL_FEE: &str = "asylum.annual_fee";
+
+/// The fees a deadline carries (its amount, [`fee_usd`]): the rules read
+/// no other fee (`P<Usd>`), so a change of another moves no case
+/// ([`change::Parts::causes`](crate::change::Parts::causes) tries none).
+pub const CARRIED_FEES: [AnyP; 1] = [P::AnnualFeeUsd.any()];
 
 /// The amount due on a fee's date, in U.S. dollars, under `law`: the annual
 /// asylum fee in force on an anniversary (Pub. L. 119-21, § 100009); `None`

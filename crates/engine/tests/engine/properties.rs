@@ -3,9 +3,11 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
+use refuge_engine::change::{Cause, History, Moved, Reassessor, Stamp};
 use refuge_engine::facts::{ExceptionKind, HarmKind};
+use refuge_engine::law::Part;
 use refuge_engine::output::{Outcome, ReliefOutcome};
-use refuge_engine::{Law, assess_json};
+use refuge_engine::{Case, Detail, Law, assess_json, assess_with};
 use serde_json::{Map, Value, json};
 
 fn today() -> jiff::civil::Date {
@@ -740,6 +742,70 @@ proptest! {
                 ["application.clock_stopped_days", "harms[h1].detention_days", "conduct.sentence_years", "harms[0].detention_days"].contains(&e.field.as_str()),
                 "{}: {}", e.field, e.message
             ),
+        }
+    }
+}
+
+/// The part of the law a cause names (`None`: a change of the rules, or one
+/// that cannot be traced).
+fn part_of(cause: &Cause) -> Option<Part> {
+    match cause {
+        Cause::Parameter { id, .. } => Some(Part::Parameter(id.clone())),
+        Cause::LawData { part, .. } => Some(match part.as_str() {
+            "holidays" => Part::Holidays,
+            "closings" => Part::Closings,
+            "warnings" => Part::Warnings,
+            _ => Part::Countries,
+        }),
+        Cause::Rules { .. } | Cause::Unattributed { .. } => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Issue 23: the causes named for an item the law of 2026.12 moved are
+    /// what trying every part of the law finds: the parts that move it
+    /// alone (2026.11 with that part of 2026.12), or, when none does, those
+    /// without which 2026.12 does not move it. The re-assessment skips the
+    /// trials whose answer it knows (a fee no rule reads, a warning's text
+    /// for a date, the one part that can move an item): this holds that
+    /// what it skips could not have changed the answer.
+    #[test]
+    fn each_cause_named_is_what_trying_every_part_of_the_law_finds(doc in facts()) {
+        let json = doc.to_string();
+        let history = History::embedded();
+        let old = history.law("2026.11").expect("2026.11 is kept");
+        let new = Law::embedded();
+        let case = Case::from_json(&json, today()).expect("valid by construction");
+        let stamp = |law: &Law| Stamp::of(&assess_with(&case, law, Detail::Outcomes), law);
+        let before = stamp(old);
+        let re = Reassessor::new(new, history)
+            .reassess(&json, Some(&before), today())
+            .expect("valid by construction");
+        let parts = old.parts_differing(new);
+        let item = |law: &Law, m: &Moved| stamp(law).items().get(&(m.kind, m.id.as_str())).cloned();
+        for m in &re.moved {
+            let was = item(old, m);
+            let alone: Vec<Part> = parts
+                .iter()
+                .filter(|p| item(&old.with_part_of(new, p), m) != was)
+                .cloned()
+                .collect();
+            let expected = if alone.is_empty() {
+                parts
+                    .iter()
+                    .filter(|p| item(&new.with_part_of(old, p), m) == was)
+                    .cloned()
+                    .collect()
+            } else {
+                alone
+            };
+            if expected.is_empty() {
+                continue;
+            }
+            let named: Vec<Part> = m.causes.iter().filter_map(part_of).collect();
+            prop_assert_eq!(named, expected, "{} {}", m.kind.as_str(), &m.id);
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The re-assessment of every case under a new law or rules version: in
-//! batches, the engine's work on the blocking pool, each few cases written
-//! in one short transaction (stamps, change records, deadlines, audit
-//! rows), so that pages stay quick meanwhile. The stamp is the progress marker: a
+//! batches, the engine's work on a thread a core below the requests'
+//! priority (the next batch assessed while one is written), each few cases
+//! written in one short transaction (stamps, change records, deadlines,
+//! audit rows), so that pages stay quick meanwhile. The stamp is the progress marker: a
 //! case whose stamp has the new versions is done, so a pass cut short (a
 //! restart, a kill) resumes with the cases still to do, none twice.
 //! The server runs it at start ([`start`]); `refuge rescreen` runs it from
@@ -69,6 +70,10 @@ pub struct Summary {
 /// Re-assesses every case whose stamp is missing or of other versions than
 /// `pass`'s, in batches; `each_batch` is told after each.
 ///
+/// The engine's work runs on [`workers`] threads of low priority, so that
+/// the server's requests go first and the pass takes the processor time
+/// they leave; while one batch is written, the next is assessed.
+///
 /// # Errors
 /// A database error (the cases done so far stay done).
 pub async fn run(
@@ -88,40 +93,52 @@ pub async fn run(
     progress.running.store(true, Ordering::Relaxed);
     let mut summary = Summary::default();
     let mut after = String::new();
-    let mut reassessor = Some(Reassessor::new(pass.law, pass.history));
+    let mut fetched = 0u64;
+    let mut reassessors: Vec<Reassessor<'static>> = (0..workers())
+        .map(|_| Reassessor::new(pass.law, pass.history))
+        .collect();
+    // The batch being assessed while the one before is written.
+    let mut assessing: Option<Assessing> = None;
     let outcome = loop {
         let left = pass
             .stop_after
-            .map_or(pass.batch, |n| {
-                (n.saturating_sub(summary.reassessed + summary.refused)) as usize
-            })
+            .map_or(pass.batch, |n| n.saturating_sub(fetched) as usize)
             .min(pass.batch);
-        if left == 0 {
+        let batch = if left == 0 {
+            Vec::new()
+        } else {
+            match db.cases_to_reassess(law, rules, &after, left as i64).await {
+                Ok(b) => b,
+                Err(e) => break Err(e),
+            }
+        };
+        let done = match assessing.take() {
+            Some(previous) => {
+                let (rs, done) = previous.await.expect("a re-assessment does not panic");
+                reassessors = rs;
+                Some(done)
+            }
+            None => None,
+        };
+        if let Some(last) = batch.last() {
+            after = last.id.to_string();
+            fetched += batch.len() as u64;
+            let rs = std::mem::take(&mut reassessors);
+            assessing = Some(assess_batch(rs, batch, pass.today, true));
+        }
+        if let Some(done) = done {
+            if let Err(e) = write_batch(db, pass, &done, &mut summary).await {
+                break Err(e);
+            }
+            progress
+                .done
+                .store(summary.reassessed + summary.refused, Ordering::Relaxed);
+            progress.changed.store(summary.changed, Ordering::Relaxed);
+            each_batch(progress);
+        }
+        if assessing.is_none() {
             break Ok(());
         }
-        let batch = match db.cases_to_reassess(law, rules, &after, left as i64).await {
-            Ok(b) => b,
-            Err(e) => break Err(e),
-        };
-        let Some(last) = batch.last() else {
-            break Ok(());
-        };
-        after = last.id.to_string();
-        let r = reassessor
-            .take()
-            .expect("the reassessor comes back from each batch");
-        let (r, done) = batch_of(db, pass, r, batch, &mut summary).await;
-        reassessor = Some(r);
-        if let Err(e) = done {
-            break Err(e);
-        }
-        progress
-            .done
-            .store(summary.reassessed + summary.refused, Ordering::Relaxed);
-        progress.changed.store(summary.changed, Ordering::Relaxed);
-        each_batch(progress);
-        // Let the requests waiting for the database go first.
-        tokio::task::yield_now().await;
     };
     progress.running.store(false, Ordering::Relaxed);
     if let Err(e) = &outcome {
@@ -130,49 +147,114 @@ pub async fn run(
     outcome.map(|()| summary)
 }
 
-/// Re-assesses and writes one batch of cases, counting in `summary`; gives
-/// the reassessor back for the next.
-async fn batch_of(
+/// A case re-assessed by a worker: the case, the stamp it had, and the
+/// result with its texts to store.
+struct Done {
+    case: ToReassess,
+    before: Option<Stamp>,
+    result: Result<(Reassessed, Texts), refuge_engine::InputError>,
+}
+
+/// A batch on the workers; gives the reassessors back with the cases done.
+type Assessing = tokio::task::JoinHandle<(Vec<Reassessor<'static>>, Vec<Done>)>;
+
+/// How many threads the pass's engine work runs on: one a core (they
+/// take only the time requests leave, [`below_requests`]).
+fn workers() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Re-assesses `batch` on the threads of `reassessors` (one each), off
+/// the request threads; `background`: below the requests' priority. The
+/// cases come back in their order.
+fn assess_batch(
+    mut reassessors: Vec<Reassessor<'static>>,
+    batch: Vec<ToReassess>,
+    today: Date,
+    background: bool,
+) -> Assessing {
+    tokio::task::spawn_blocking(move || {
+        let share = batch.len().div_ceil(reassessors.len().max(1)).max(1);
+        let mut cases = batch.into_iter();
+        let shares: Vec<Vec<ToReassess>> = reassessors
+            .iter()
+            .map(|_| cases.by_ref().take(share).collect())
+            .collect();
+        let done = std::thread::scope(|scope| {
+            let threads: Vec<_> = reassessors
+                .iter_mut()
+                .zip(shares)
+                .map(|(r, cases)| {
+                    scope.spawn(move || {
+                        if background {
+                            below_requests();
+                        }
+                        cases
+                            .into_iter()
+                            .map(|case| {
+                                let before = case
+                                    .stamp
+                                    .as_deref()
+                                    .and_then(|s| serde_json::from_str::<Stamp>(s).ok());
+                                let result =
+                                    r.reassess(&case.facts, before.as_ref(), today).map(|re| {
+                                        let t = texts(&re);
+                                        (re, t)
+                                    });
+                                Done {
+                                    case,
+                                    before,
+                                    result,
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            threads
+                .into_iter()
+                .flat_map(|t| t.join().expect("a re-assessment does not panic"))
+                .collect()
+        });
+        (reassessors, done)
+    })
+}
+
+/// Lowers the calling thread's processor priority (nice 10: a tenth of a
+/// request thread's share of a busy core): the pass's workers run mostly in
+/// the time the server's requests leave, so that a page is not slowed by
+/// them, yet still advance on a machine busy with other work (Linux;
+/// elsewhere nothing).
+fn below_requests() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `setpriority` on this thread's own id changes its nice value
+    // only (on Linux each thread has its own); no memory is touched. A
+    // failure leaves the priority as it was, which is harmless.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+    }
+}
+
+/// Writes a batch of cases done, counting them in `summary`.
+async fn write_batch(
     db: &Db,
     pass: &Pass,
-    mut r: Reassessor<'static>,
-    batch: Vec<ToReassess>,
+    done: &[Done],
     summary: &mut Summary,
-) -> (Reassessor<'static>, Result<(), DbError>) {
+) -> Result<(), DbError> {
     let (law, rules) = (pass.law.version(), RULES_VERSION);
-    let today = pass.today;
-    let (r, done) = tokio::task::spawn_blocking(move || {
-        let done: Vec<_> = batch
-            .into_iter()
-            .map(|c| {
-                let before = c
-                    .stamp
-                    .as_deref()
-                    .and_then(|s| serde_json::from_str::<Stamp>(s).ok());
-                let result = r.reassess(&c.facts, before.as_ref(), today);
-                (c, before, result)
-            })
-            .collect();
-        (r, done)
-    })
-    .await
-    .expect("a re-assessment does not panic");
-    let texts: Vec<Option<Texts>> = done
-        .iter()
-        .map(|(_, _, result)| result.as_ref().ok().map(texts))
-        .collect();
     let mut writes = Vec::with_capacity(done.len());
-    for ((c, before, result), text) in done.iter().zip(&texts) {
-        let (Ok(re), Some(text)) = (result, text) else {
+    for d in done {
+        let Ok((re, text)) = &d.result else {
             summary.refused += 1;
             continue;
         };
         summary.count(re);
-        let before = before.as_ref();
-        let dates_moved = before.is_none_or(|b| b.deadlines != re.stamp.deadlines);
+        let before = d.before.as_ref();
+        let dates_moved = before.is_none_or(|b| !same_stored_deadlines(b, &re.stamp));
         writes.push(Restamp {
-            case_id: &c.id,
-            facts_version: c.version,
+            case_id: &d.case.id,
+            facts_version: d.case.version,
             stamp: Stamped {
                 law,
                 rules,
@@ -187,8 +269,21 @@ async fn batch_of(
             deadlines: dates_moved.then(|| deadlines(&re.assessment)),
         });
     }
-    let written = write(db, pass, &writes, law, rules).await;
-    (r, written)
+    write(db, pass, &writes, law, rules).await
+}
+
+/// Whether the deadlines stored for a case (the dashboard's and the
+/// calendars': each one's id, date, status and label) stay as they are: the
+/// same dates and statuses, labelled by the same rules. A fee's amount is
+/// not stored with its date.
+fn same_stored_deadlines(before: &Stamp, after: &Stamp) -> bool {
+    before.rules == after.rules
+        && before.deadlines.len() == after.deadlines.len()
+        && before
+            .deadlines
+            .iter()
+            .zip(&after.deadlines)
+            .all(|((i, a), (j, b))| i == j && a.date == b.date && a.status == b.status)
 }
 
 impl Summary {
@@ -246,10 +341,11 @@ pub async fn catch_up(state: &AppState, case: &crate::store::CaseRow) -> Result<
         facts: case.facts.clone(),
         stamp: Some(stamp),
     };
-    let r = Reassessor::new(state.law, state.history);
-    batch_of(&state.db, &pass, r, vec![one], &mut Summary::default())
+    let r = vec![Reassessor::new(state.law, state.history)];
+    let (_, done) = assess_batch(r, vec![one], pass.today, false)
         .await
-        .1
+        .expect("a re-assessment does not panic");
+    write_batch(&state.db, &pass, &done, &mut Summary::default()).await
 }
 
 /// Cases written in one transaction: the writer's turn is held briefly,
