@@ -35,6 +35,9 @@ use crate::output::{Assessment, Deadline};
 use crate::rules::deadlines;
 use crate::{Case, Detail, InputError, assess_with};
 
+/// A stamp's items with owned names ([`Stamp::items`]), as a hybrid parameter set gives them.
+type Items = BTreeMap<(Kind, String), String>;
+
 /// The version of the engine's rules (the code of `rules/`): bumped with
 /// every change of the rules that can move an outcome, a date or a warning,
 /// with a `[[rules]]` entry in `law/changes.toml` (a test holds that one is
@@ -734,14 +737,13 @@ impl<'a> Reassessor<'a> {
         };
         let o_items = old_then.items();
         // Each hybrid parameter set's items, worked out once for the case.
-        let hybrids: std::cell::RefCell<Vec<(*const Law, BTreeMap<(Kind, String), String>)>> =
-            std::cell::RefCell::default();
+        let hybrids: std::cell::RefCell<Vec<(*const Law, Items)>> = std::cell::RefCell::default();
         let under = |law: &Law, k: &(Kind, &str)| -> Option<String> {
             let key = std::ptr::from_ref(law);
             if let Some((_, items)) = hybrids.borrow().iter().find(|(l, _)| *l == key) {
                 return items.get(&(k.0, k.1.to_string())).cloned();
             }
-            let items: BTreeMap<(Kind, String), String> = run(law)
+            let items: Items = run(law)
                 .items()
                 .into_iter()
                 .map(|((kind, id), v)| ((kind, id.to_string()), v))

@@ -222,10 +222,9 @@ fn sources() -> Vec<(PathBuf, String)> {
             } else if matches!(
                 path.extension().and_then(|e| e.to_str()),
                 Some("rs" | "html" | "typ" | "toml")
-            ) {
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    out.push((path, text));
-                }
+            ) && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                out.push((path, text));
             }
         }
     }

@@ -284,6 +284,7 @@ fn home(case: &Case) -> Result<Vec<Country>, V> {
 /// > (b)(1) owing to a fundamental change in circumstances; … (D) the alien
 /// > has voluntarily availed himself or herself of the protection of the
 /// > alien's country of nationality …
+///
 /// (8 C.F.R. § 208.24(a)(2): USCIS may terminate a grant on those grounds.)
 /// A refugee travel document is what an asylee returns on (8 C.F.R. § 223.1(b)).
 ///

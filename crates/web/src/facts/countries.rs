@@ -10,8 +10,8 @@ use super::form::show;
 /// The countries a user picks from, by code and name in `lang`
 /// (`locales/<language>/countries.ftl`), in the order of their codes.
 pub fn countries(lang: Lang) -> &'static [(&'static str, String)] {
-    static LISTS: std::sync::OnceLock<Vec<(Lang, Vec<(&'static str, String)>)>> =
-        std::sync::OnceLock::new();
+    type Names = Vec<(&'static str, String)>;
+    static LISTS: std::sync::OnceLock<Vec<(Lang, Names)>> = std::sync::OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         Lang::all()
             .map(|l| (l, refuge_i18n::words(l, "country-").into_iter().collect()))

@@ -449,6 +449,8 @@ fn screen_page(
     }
 }
 
+// The page a handler answers with, not an error to pass on: its size is the handlers' own.
+#[allow(clippy::result_large_err)]
 fn the_screen(l: &Link, name: &str) -> Result<&'static Screen, Response> {
     Questions::embedded()
         .screen(name)

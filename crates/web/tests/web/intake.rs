@@ -100,7 +100,7 @@ async fn decide(
 
 both! {
     async fn a_client_answers_through_the_link_and_a_fact_changes_only_when_staff_accept_it(t) {
-        let (who, case) = case_for_intake(&t, "es").await;
+        let (who, case) = case_for_intake(t, "es").await;
         let page = t.get(&format!("/cases/{}", case.id), Some(&who)).await.body;
         assert!(
             page.contains(r#"<option value="es" selected>Español</option>"#),
@@ -112,7 +112,7 @@ both! {
             .await
             .body;
         assert!(intake.contains(r#"<option value="es" selected>"#));
-        let link = make_link(&t, &who, &case.id, "es", "14").await;
+        let link = make_link(t, &who, &case.id, "es", "14").await;
         let token = link.trim_start_matches("/i/");
 
         // The client opens it: Spanish, no cookie, nothing of the case.
@@ -170,10 +170,10 @@ both! {
 
         // Accepted: a new facts version with the fact, and an audit row that
         // names the fact but not its value.
-        let all = answers(&t, &case.id).await;
+        let all = answers(t, &case.id).await;
         let before = t.db().facts_history(&case.id).await.unwrap().len();
         let r = decide(
-            &t,
+            t,
             &who,
             &case.id,
             answer_to(&all, "birth-date"),
@@ -203,7 +203,7 @@ both! {
 
         // Edited: staff's value, not the client's.
         let r = decide(
-            &t,
+            t,
             &who,
             &case.id,
             answer_to(&all, "nationality"),
@@ -218,7 +218,7 @@ both! {
 
         // A harm begun by the client is a new harm that happened to them.
         decide(
-            &t,
+            t,
             &who,
             &case.id,
             answer_to(&all, "harm-kind"),
@@ -235,7 +235,7 @@ both! {
         // Rejected: the facts do not change.
         let version = t.db().facts_history(&case.id).await.unwrap().len();
         let r = decide(
-            &t,
+            t,
             &who,
             &case.id,
             answer_to(&all, "harm-actor"),
@@ -248,7 +248,7 @@ both! {
 
         // The client's own words become a source of the application's timeline.
         let r = decide(
-            &t,
+            t,
             &who,
             &case.id,
             answer_to(&all, "own-words"),
@@ -275,7 +275,7 @@ both! {
 
         // An answer is decided once: a second decision is refused, and says so.
         let r = decide(
-            &t,
+            t,
             &who,
             &case.id,
             answer_to(&all, "birth-date"),
@@ -294,7 +294,7 @@ both! {
         let pending = answer_to(&all, "harm-date");
         client_post(&t.state, &format!("{link}/happened"), &[("q.harm-date.1", "04/02/2024")]).await;
         let r = decide(
-            &t,
+            t,
             &who,
             &case.id,
             pending,
@@ -311,7 +311,7 @@ both! {
             &[("q.birth-date", "22/05/1990")],
         )
         .await;
-        let again = answers(&t, &case.id).await;
+        let again = answers(t, &case.id).await;
         assert_eq!(
             again.iter().filter(|a| a.question == "birth-date").count(),
             2
@@ -404,9 +404,9 @@ async fn a_wrong_shaped_answer_keeps_what_was_typed_and_says_why_in_the_clients_
 
 both! {
     async fn an_expired_or_revoked_link_shows_a_polite_page_and_nothing_of_the_case(t) {
-        let (who, case) = case_for_intake(&t, "es").await;
-        let revoked = make_link(&t, &who, &case.id, "es", "14").await;
-        let expiring = make_link(&t, &who, &case.id, "es", "1").await;
+        let (who, case) = case_for_intake(t, "es").await;
+        let revoked = make_link(t, &who, &case.id, "es", "14").await;
+        let expiring = make_link(t, &who, &case.id, "es", "1").await;
         let links = t.db().intake_links(&case.id).await.unwrap();
         // The fourteen-day link is the one that expires last.
         let first = links.iter().max_by_key(|l| l.expires_at.clone()).unwrap();
@@ -449,7 +449,7 @@ both! {
             assert_eq!(r.status, StatusCode::GONE);
     }
         assert!(
-            answers(&t, &case.id).await.is_empty(),
+            answers(t, &case.id).await.is_empty(),
             "nothing is saved through a closed link"
         );
         // The expiring link worked the day it was made.
