@@ -1,4 +1,4 @@
-# The facts form's sections, labels, help and choices (crates/web/src/facts/form.rs,
+# The facts form's sections, labels, help and choices (crates/web/src/facts/sections.rs,
 # SECTIONS), by the fact's path: facts-field-harms-severe is harms[…].severe;
 # facts-choice-without-inspection is the choice without_inspection.
 # English is written by the table: UPDATE_LOCALES=1 cargo test -p refuge-web --lib

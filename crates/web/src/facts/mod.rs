@@ -4,6 +4,7 @@ mod countries;
 pub mod form;
 pub mod interview;
 pub mod schema;
+mod sections;
 mod versions;
 pub mod widgets;
 
